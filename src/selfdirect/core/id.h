@@ -1,0 +1,76 @@
+// Identifiers: ULIDs (26 Crockford base-32 characters: 48 bits of milliseconds, 80 random bits).
+//
+// They sort by creation time, need no global sequence (so a distributed database can make them
+// on any node), and are safe to show in a URL. Each kind of record has its own strong type so
+// that a SchemeId cannot be passed where a CouncilId is expected.
+//
+//   UlidGenerator ids(clock);
+//   CouncilId council{ids.Next()};
+//   Result<CouncilId> parsed = CouncilId::Parse("01JD3Q7Z8M0000000000000000");
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <string_view>
+
+#include "selfdirect/core/clock.h"
+#include "selfdirect/core/result.h"
+
+namespace selfdirect {
+
+// True when text is a well-formed ULID: 26 characters of Crockford base 32 (upper case, no
+// I, L, O or U), first character 0–7.
+bool IsUlid(std::string_view text);
+
+// Makes ULIDs that increase strictly, even within one millisecond. Thread-safe.
+class UlidGenerator {
+ public:
+  // `random` fills bytes with unpredictable values; the default uses the OS's CSPRNG.
+  using RandomSource = std::function<void(std::uint8_t* bytes, std::size_t count)>;
+
+  explicit UlidGenerator(const Clock& clock, RandomSource random = {});
+  std::string Next();
+
+ private:
+  const Clock& clock_;
+  RandomSource random_;
+  std::mutex mu_;
+  std::int64_t last_ms_ = -1;
+  std::array<std::uint8_t, 10> last_random_{};
+};
+
+template <typename Tag>
+class Id {
+ public:
+  Id() = default;
+  explicit Id(std::string value) : value_(std::move(value)) {}
+
+  // Accepts a ULID in any letter case; stores it upper-case. Fails with kInvalidArgument.
+  static Result<Id> Parse(std::string_view text) {
+    std::string upper(text);
+    for (char& c : upper) {
+      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    }
+    if (!IsUlid(upper)) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  "That is not a valid identifier (26 letters and digits)");
+    }
+    return Id(std::move(upper));
+  }
+
+  const std::string& str() const { return value_; }
+  bool empty() const { return value_.empty(); }
+
+  friend auto operator<=>(const Id&, const Id&) = default;
+
+ private:
+  std::string value_;
+};
+
+using CouncilId = Id<struct CouncilTag>;
+using SchemeId = Id<struct SchemeTag>;
+
+}  // namespace selfdirect

@@ -1,0 +1,223 @@
+#include "selfdirect/store/sqlite.h"
+
+#include <sqlite3.h>
+
+#include <filesystem>
+
+namespace selfdirect::store {
+
+Statement::Statement(Statement&& other) noexcept
+    : connection_(other.connection_), stmt_(other.stmt_), bind_status_(other.bind_status_) {
+  other.stmt_ = nullptr;
+}
+
+Statement::~Statement() {
+  if (stmt_ != nullptr) {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+  }
+}
+
+Statement& Statement::BindOne(int index, std::int64_t value) {
+  const int rc = sqlite3_bind_int64(stmt_, index, value);
+  if (rc != SQLITE_OK && bind_status_) bind_status_ = tl::unexpected(connection_->ErrorFor(rc, "bind"));
+  return *this;
+}
+
+Statement& Statement::BindOne(int index, std::string_view value) {
+  const int rc = sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT,
+                                     SQLITE_UTF8);
+  if (rc != SQLITE_OK && bind_status_) bind_status_ = tl::unexpected(connection_->ErrorFor(rc, "bind"));
+  return *this;
+}
+
+Statement& Statement::BindOne(int index, std::nullopt_t) {
+  const int rc = sqlite3_bind_null(stmt_, index);
+  if (rc != SQLITE_OK && bind_status_) bind_status_ = tl::unexpected(connection_->ErrorFor(rc, "bind"));
+  return *this;
+}
+
+Result<bool> Statement::Step() {
+  if (!bind_status_) return tl::unexpected(bind_status_.error());
+  const int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  return tl::unexpected(connection_->ErrorFor(rc, "step"));
+}
+
+Status Statement::Run() {
+  for (;;) {
+    auto row = Step();
+    if (!row) return tl::unexpected(row.error());
+    if (!*row) return Ok();
+  }
+}
+
+std::int64_t Statement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+std::string Statement::Text(int column) const {
+  const auto* text = sqlite3_column_text(stmt_, column);
+  if (text == nullptr) return {};
+  return std::string(reinterpret_cast<const char*>(text),
+                     static_cast<std::size_t>(sqlite3_column_bytes(stmt_, column)));
+}
+
+bool Statement::IsNull(int column) const {
+  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
+Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, Mode mode,
+                                                     int busy_timeout_ms) {
+  sqlite3* db = nullptr;
+  const int flags = (mode == Mode::kReadOnly ? SQLITE_OPEN_READONLY
+                                             : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+                    SQLITE_OPEN_NOMUTEX;
+  const int rc = sqlite3_open_v2(path.c_str(), &db, flags, nullptr);
+  std::unique_ptr<Connection> connection(new Connection(db));
+  if (rc != SQLITE_OK) {
+    return Fail(ErrorCode::kUnavailable,
+                "Cannot open the database at " + path + ": " + sqlite3_errstr(rc));
+  }
+  sqlite3_extended_result_codes(db, 1);
+  sqlite3_busy_timeout(db, busy_timeout_ms);
+  if (auto s = connection->Execute("PRAGMA foreign_keys = ON"); !s) return tl::unexpected(s.error());
+  return connection;
+}
+
+Connection::~Connection() {
+  for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+  sqlite3_close_v2(db_);
+}
+
+Result<Statement> Connection::Prepare(std::string_view sql) {
+  auto it = cache_.find(std::string(sql));
+  if (it == cache_.end()) {
+    sqlite3_stmt* stmt = nullptr;
+    const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                                      SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+    if (rc != SQLITE_OK) return tl::unexpected(ErrorFor(rc, "prepare"));
+    it = cache_.emplace(std::string(sql), stmt).first;
+  }
+  return Statement(this, it->second);
+}
+
+Status Connection::Execute(std::string_view sql) {
+  char* message = nullptr;
+  const int rc = sqlite3_exec(db_, std::string(sql).c_str(), nullptr, nullptr, &message);
+  if (message != nullptr) sqlite3_free(message);
+  if (rc != SQLITE_OK) return tl::unexpected(ErrorFor(rc, "execute"));
+  return Ok();
+}
+
+Error Connection::ErrorFor(int rc, std::string_view context) const {
+  const std::string detail = std::string(context) + ": " + sqlite3_errmsg(db_);
+  switch (rc) {
+    case SQLITE_CONSTRAINT_UNIQUE:
+    case SQLITE_CONSTRAINT_PRIMARYKEY:
+      return Error{ErrorCode::kConflict, detail, {}};
+    case SQLITE_CONSTRAINT_FOREIGNKEY:
+      return Error{ErrorCode::kNotFound, detail, {}};
+    default:
+      break;
+  }
+  switch (rc & 0xFF) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_CANTOPEN:
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+      return Error{ErrorCode::kUnavailable, detail, {}};
+    case SQLITE_READONLY:
+      return Error{ErrorCode::kInternal, "write attempted in a read transaction: " + detail, {}};
+    default:
+      return Error{ErrorCode::kInternal, detail, {}};
+  }
+}
+
+Result<std::unique_ptr<Database>> Database::Open(const DatabaseOptions& options) {
+  if (options.path.empty() || options.path.front() == ':') {
+    return Fail(ErrorCode::kInvalidArgument, "The database must be a file path");
+  }
+  std::error_code ec;
+  const auto parent = std::filesystem::path(options.path).parent_path();
+  if (!parent.empty()) std::filesystem::create_directories(parent, ec);
+  if (ec) {
+    return Fail(ErrorCode::kUnavailable,
+                "Cannot create the folder " + parent.string() + ": " + ec.message());
+  }
+  std::unique_ptr<Database> db(new Database(options));
+  auto writer = Connection::Open(options.path, Connection::Mode::kReadWrite,
+                                 options.busy_timeout_ms);
+  if (!writer) return tl::unexpected(writer.error());
+  // WAL lets readers proceed while the writer writes. FULL sync: a committed transaction
+  // survives a power cut, which the ledger depends on.
+  for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL"}) {
+    if (auto s = (*writer)->Execute(pragma); !s) return tl::unexpected(s.error());
+  }
+  db->writer_ = std::move(*writer);
+  for (int i = 0; i < options.readers; ++i) {
+    auto reader = Connection::Open(options.path, Connection::Mode::kReadOnly,
+                                   options.busy_timeout_ms);
+    if (!reader) return tl::unexpected(reader.error());
+    db->readers_.push_back(std::move(*reader));
+  }
+  return db;
+}
+
+namespace {
+
+Status InTransaction(Connection& connection, const char* begin,
+                     const std::function<Status(Connection&)>& fn) {
+  if (auto s = connection.Execute(begin); !s) return s;
+  Status result = Fail(ErrorCode::kInternal, "transaction body threw");
+  try {
+    result = fn(connection);
+  } catch (...) {
+    (void)connection.Execute("ROLLBACK");
+    throw;
+  }
+  if (!result) {
+    (void)connection.Execute("ROLLBACK");
+    return result;
+  }
+  if (auto s = connection.Execute("COMMIT"); !s) {
+    (void)connection.Execute("ROLLBACK");
+    return s;
+  }
+  return Ok();
+}
+
+}  // namespace
+
+Status Database::Write(const std::function<Status(Connection&)>& fn) {
+  std::lock_guard lock(writer_mu_);
+  return InTransaction(*writer_, "BEGIN IMMEDIATE", fn);
+}
+
+std::unique_ptr<Connection> Database::Borrow() {
+  std::unique_lock lock(readers_mu_);
+  readers_cv_.wait(lock, [this] { return !readers_.empty(); });
+  auto connection = std::move(readers_.back());
+  readers_.pop_back();
+  return connection;
+}
+
+void Database::Return(std::unique_ptr<Connection> connection) {
+  {
+    std::lock_guard lock(readers_mu_);
+    readers_.push_back(std::move(connection));
+  }
+  readers_cv_.notify_one();
+}
+
+Status Database::Read(const std::function<Status(Connection&)>& fn) {
+  auto connection = Borrow();
+  struct Giveback {
+    Database* db;
+    std::unique_ptr<Connection>* c;
+    ~Giveback() { db->Return(std::move(*c)); }
+  } giveback{this, &connection};
+  return InTransaction(*connection, "BEGIN", fn);
+}
+
+}  // namespace selfdirect::store

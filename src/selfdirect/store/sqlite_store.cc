@@ -1,0 +1,152 @@
+#include "selfdirect/store/sqlite_store.h"
+
+namespace selfdirect::store {
+namespace {
+
+class SqliteTransaction final : public Transaction {
+ public:
+  explicit SqliteTransaction(Connection& c) : councils_(c) {}
+  CouncilRepository& Councils() override { return councils_; }
+
+ private:
+  SqliteCouncilRepository councils_;
+};
+
+constexpr const char* kCouncilColumns = "council_id, code, name, created_at";
+constexpr const char* kSchemeColumns =
+    "council_id, scheme_id, name, kind, weeks_per_year_num, weeks_per_year_den, "
+    "payment_interval, surplus_threshold_weeks, first_review_weeks, review_interval_months, "
+    "created_at";
+
+// A stored value that fails to parse means the database was edited outside selfdirect.
+Error Corrupt(const std::string& what) {
+  return Error{ErrorCode::kInternal, "stored value is not valid: " + what, {}};
+}
+
+Result<Council> ReadCouncil(const Statement& st) {
+  auto created = ParseTimestamp(st.Text(3));
+  if (!created) return tl::unexpected(Corrupt("councils.created_at"));
+  return Council{CouncilId(st.Text(0)), st.Text(1), st.Text(2), *created};
+}
+
+Result<Scheme> ReadScheme(const Statement& st) {
+  Scheme s;
+  s.council_id = CouncilId(st.Text(0));
+  s.id = SchemeId(st.Text(1));
+  s.name = st.Text(2);
+  auto kind = ParseSchemeKind(st.Text(3));
+  auto interval = ParsePeriod(st.Text(6));
+  auto created = ParseTimestamp(st.Text(10));
+  if (!kind || !interval || !created) return tl::unexpected(Corrupt("schemes row"));
+  s.kind = *kind;
+  s.settings.weeks_per_year = WeeksPerYear{st.Int(4), st.Int(5)};
+  s.settings.payment_interval = *interval;
+  s.settings.surplus_threshold_weeks = static_cast<int>(st.Int(7));
+  s.settings.first_review_weeks = static_cast<int>(st.Int(8));
+  s.settings.review_interval_months = static_cast<int>(st.Int(9));
+  s.created_at = *created;
+  return s;
+}
+
+// Runs a prepared query and reads every row with read_row.
+template <typename T, typename ReadRow>
+Result<std::vector<T>> Collect(Statement& st, ReadRow read_row) {
+  std::vector<T> out;
+  for (;;) {
+    auto row = st.Step();
+    if (!row) return tl::unexpected(row.error());
+    if (!*row) return out;
+    auto item = read_row(st);
+    if (!item) return tl::unexpected(item.error());
+    out.push_back(std::move(*item));
+  }
+}
+
+template <typename T>
+Result<std::optional<T>> AtMostOne(Result<std::vector<T>> rows) {
+  if (!rows) return tl::unexpected(rows.error());
+  if (rows->empty()) return std::optional<T>{};
+  return std::optional<T>(std::move(rows->front()));
+}
+
+}  // namespace
+
+Status SqliteStore::Write(const std::function<Status(Transaction&)>& fn) {
+  return db_.Write([&](Connection& c) -> Status {
+    SqliteTransaction tx(c);
+    return fn(tx);
+  });
+}
+
+Status SqliteStore::Read(const std::function<Status(Transaction&)>& fn) {
+  return db_.Read([&](Connection& c) -> Status {
+    SqliteTransaction tx(c);
+    return fn(tx);
+  });
+}
+
+Status SqliteCouncilRepository::CreateCouncil(const Council& council) {
+  auto st = c_.Prepare(
+      "INSERT INTO councils (council_id, code, name, created_at) VALUES ($1, $2, $3, $4)");
+  if (!st) return tl::unexpected(st.error());
+  auto s = st->Bind(council.id.str(), council.code, council.name,
+                    FormatTimestamp(council.created_at))
+               .Run();
+  if (!s && s.error().code == ErrorCode::kConflict) {
+    return Fail(ErrorCode::kConflict, "A council with the code " + council.code + " already exists");
+  }
+  return s;
+}
+
+Result<std::optional<Council>> SqliteCouncilRepository::FindCouncil(const CouncilId& id) {
+  auto st = c_.Prepare(std::string("SELECT ") + kCouncilColumns +
+                       " FROM councils WHERE council_id = $1");
+  if (!st) return tl::unexpected(st.error());
+  st->Bind(id.str());
+  return AtMostOne(Collect<Council>(*st, ReadCouncil));
+}
+
+Result<std::vector<Council>> SqliteCouncilRepository::ListCouncils() {
+  auto st = c_.Prepare(std::string("SELECT ") + kCouncilColumns + " FROM councils ORDER BY name");
+  if (!st) return tl::unexpected(st.error());
+  return Collect<Council>(*st, ReadCouncil);
+}
+
+Status SqliteCouncilRepository::CreateScheme(const Scheme& s) {
+  auto st = c_.Prepare(std::string("INSERT INTO schemes (") + kSchemeColumns +
+                       ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)");
+  if (!st) return tl::unexpected(st.error());
+  auto result = st->Bind(s.council_id.str(), s.id.str(), s.name, SchemeKindName(s.kind),
+                         s.settings.weeks_per_year.numerator,
+                         s.settings.weeks_per_year.denominator,
+                         PeriodName(s.settings.payment_interval),
+                         s.settings.surplus_threshold_weeks, s.settings.first_review_weeks,
+                         s.settings.review_interval_months, FormatTimestamp(s.created_at))
+                    .Run();
+  if (!result && result.error().code == ErrorCode::kConflict) {
+    return Fail(ErrorCode::kConflict, "This council already has a scheme called " + s.name);
+  }
+  if (!result && result.error().code == ErrorCode::kNotFound) {
+    return Fail(ErrorCode::kNotFound, "No such council");
+  }
+  return result;
+}
+
+Result<std::vector<Scheme>> SqliteCouncilRepository::ListSchemes(const CouncilId& council) {
+  auto st = c_.Prepare(std::string("SELECT ") + kSchemeColumns +
+                       " FROM schemes WHERE council_id = $1 ORDER BY name");
+  if (!st) return tl::unexpected(st.error());
+  st->Bind(council.str());
+  return Collect<Scheme>(*st, ReadScheme);
+}
+
+Result<std::optional<Scheme>> SqliteCouncilRepository::FindScheme(const CouncilId& council,
+                                                                  const SchemeId& id) {
+  auto st = c_.Prepare(std::string("SELECT ") + kSchemeColumns +
+                       " FROM schemes WHERE council_id = $1 AND scheme_id = $2");
+  if (!st) return tl::unexpected(st.error());
+  st->Bind(council.str(), id.str());
+  return AtMostOne(Collect<Scheme>(*st, ReadScheme));
+}
+
+}  // namespace selfdirect::store

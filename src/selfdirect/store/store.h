@@ -1,0 +1,39 @@
+// Store: the unit of work the application layer runs each use case in.
+//
+// A use case asks the Store for a transaction and reaches every repository through it, so all
+// of its reads and writes commit together or not at all:
+//
+//   Status s = store.Write([&](Transaction& tx) -> Status {
+//     return tx.Councils().CreateScheme(scheme);
+//   });
+//
+// The SQLite implementation is SqliteStore (sqlite_store.h); a PostgreSQL one will implement
+// the same interface.
+#pragma once
+
+#include <functional>
+
+#include "selfdirect/core/result.h"
+#include "selfdirect/council/council.h"
+#include "selfdirect/store/migrations.h"
+
+namespace selfdirect::store {
+
+class Transaction {
+ public:
+  virtual ~Transaction() = default;
+  virtual CouncilRepository& Councils() = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+  // Runs fn in one read-write transaction; commits when fn succeeds, rolls back otherwise.
+  virtual Status Write(const std::function<Status(Transaction&)>& fn) = 0;
+  // Runs fn in one read-only snapshot. A write inside it fails.
+  virtual Status Read(const std::function<Status(Transaction&)>& fn) = 0;
+  // The database's schema version against this binary's; used by readiness checks.
+  virtual Result<SchemaState> Schema() = 0;
+};
+
+}  // namespace selfdirect::store
