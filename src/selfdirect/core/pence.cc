@@ -57,29 +57,47 @@ const char* RoundingRuleName(RoundingRule rule) {
   return "half-up";
 }
 
-Int128 RoundDivide(Int128 numerator, Int128 denominator, RoundingRule rule) {
+namespace {
+
+// The rounding itself, for any signed integer type wide enough for the operands.
+template <typename Int>
+Int RoundDivideIn(Int numerator, Int denominator, RoundingRule rule) {
   if (denominator < 0) {
     numerator = -numerator;
     denominator = -denominator;
   }
-  Int128 quotient = numerator / denominator;  // truncates towards zero
-  Int128 remainder = numerator % denominator;  // same sign as numerator
+  const Int quotient = numerator / denominator;  // truncates towards zero
+  const Int remainder = numerator % denominator;  // same sign as numerator
   if (remainder == 0) return quotient;
-  const int sign = numerator < 0 ? -1 : 1;
-  const Int128 twice = (remainder < 0 ? -remainder : remainder) * 2;
+  const Int sign = numerator < 0 ? -1 : 1;
+  const Int magnitude = remainder < 0 ? -remainder : remainder;
   switch (rule) {
     case RoundingRule::kDown:
       return quotient;
     case RoundingRule::kUp:
       return quotient + sign;
     case RoundingRule::kHalfUp:
-      return twice >= denominator ? quotient + sign : quotient;
+      return magnitude >= denominator - magnitude ? quotient + sign : quotient;
     case RoundingRule::kHalfEven:
-      if (twice > denominator) return quotient + sign;
-      if (twice < denominator) return quotient;
+      if (magnitude > denominator - magnitude) return quotient + sign;
+      if (magnitude < denominator - magnitude) return quotient;
       return (quotient % 2 == 0) ? quotient : quotient + sign;
   }
   return quotient;
+}
+
+}  // namespace
+
+Int128 RoundDivide(Int128 numerator, Int128 denominator, RoundingRule rule) {
+  // 64-bit division is several times faster than 128-bit; use it whenever the operands fit
+  // (and negation cannot overflow).
+  constexpr Int128 kLo = -static_cast<Int128>(INT64_MAX);
+  constexpr Int128 kHi = INT64_MAX;
+  if (numerator >= kLo && numerator <= kHi && denominator >= kLo && denominator <= kHi) {
+    return RoundDivideIn<std::int64_t>(static_cast<std::int64_t>(numerator),
+                                       static_cast<std::int64_t>(denominator), rule);
+  }
+  return RoundDivideIn<Int128>(numerator, denominator, rule);
 }
 
 Result<Pence> Pence::Plus(Pence other) const {

@@ -1,0 +1,212 @@
+// The selfdirect command: serve, migrate, version.
+//
+// Settings come from flags, then SELFDIRECT_* environment variables, then a YAML config file
+// (--config or SELFDIRECT_CONFIG), then built-in defaults; the first that sets a value wins.
+#include <cstdio>
+#include <thread>
+#include <iostream>
+#include <map>
+
+#include <CLI/CLI.hpp>
+#include <yaml-cpp/yaml.h>
+
+#include "selfdirect/app/application.h"
+#include "selfdirect/cli/json_log.h"
+#include "selfdirect/http/server.h"
+#include "selfdirect/store/sqlite_store.h"
+
+namespace selfdirect::cli {
+namespace {
+
+constexpr const char* kVersion = SELFDIRECT_VERSION;
+
+struct Settings {
+  std::string data = "var/selfdirect.db";
+  std::string host = "127.0.0.1";
+  unsigned short port = 8080;
+  std::string web_root = "web/dist";
+  int threads = 0;
+  std::size_t max_body_bytes = 1024 * 1024;
+  bool no_migrate = false;
+  bool quiet = false;
+};
+
+// Finds --config FILE / --config=FILE in argv, else SELFDIRECT_CONFIG.
+std::string ConfigPath(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string_view arg = argv[i];
+    if (arg == "--config" && i + 1 < argc) return argv[i + 1];
+    if (arg.starts_with("--config=")) return std::string(arg.substr(9));
+  }
+  const char* env = std::getenv("SELFDIRECT_CONFIG");
+  return env ? env : "";
+}
+
+// Applies the YAML file's top-level keys as defaults of the subcommand's options, so that
+// flags and environment variables still override them. Unknown keys are errors.
+void ApplyConfigFile(const std::string& path, CLI::App& sub) {
+  YAML::Node root;
+  try {
+    root = YAML::LoadFile(path);
+  } catch (const YAML::Exception& e) {
+    throw CLI::FileError("cannot read config file " + path + ": " + e.what());
+  }
+  if (!root.IsMap()) throw CLI::FileError("config file " + path + " must be a map of settings");
+  for (const auto& entry : root) {
+    const auto key = entry.first.as<std::string>();
+    if (key == "config") continue;
+    auto* option = sub.get_option_no_throw("--" + key);
+    if (option == nullptr) {
+      throw CLI::FileError("config file " + path + ": unknown setting '" + key + "'");
+    }
+    if (!entry.second.IsScalar()) {
+      throw CLI::FileError("config file " + path + ": '" + key + "' must be a single value");
+    }
+    option->default_val(entry.second.as<std::string>());
+  }
+}
+
+void AddDataOption(CLI::App& sub, Settings& s) {
+  sub.add_option("--data", s.data, "SQLite database file")->envname("SELFDIRECT_DATA")
+      ->capture_default_str();
+  sub.add_option("--config", "YAML file of settings (flags and environment win)")
+      ->envname("SELFDIRECT_CONFIG");
+}
+
+struct Opened {
+  std::unique_ptr<store::Database> db;
+  std::unique_ptr<store::SqliteStore> store;
+};
+
+int Fatal(const std::string& message) {
+  std::cerr << "selfdirect: " << message << "\n";
+  return 1;
+}
+
+std::optional<Opened> Open(const Settings& s, int threads, std::string* error) {
+  auto db = store::Database::Open({.path = s.data, .readers = std::max(2, threads)});
+  if (!db) {
+    *error = db.error().message;
+    return std::nullopt;
+  }
+  Opened o{std::move(*db), nullptr};
+  o.store = std::make_unique<store::SqliteStore>(*o.db);
+  return o;
+}
+
+int RunMigrate(const Settings& s) {
+  std::string error;
+  auto opened = Open(s, 1, &error);
+  if (!opened) return Fatal(error);
+  SystemClock clock;
+  auto before = store::InspectSchema(*opened->db);
+  auto after = store::Migrate(*opened->db, clock);
+  if (!after) return Fatal(after.error().message);
+  const int applied = after->current - (before ? before->current : 0);
+  std::cout << "Database " << s.data << " is at schema version " << after->current << " ("
+            << applied << " migration" << (applied == 1 ? "" : "s") << " applied)\n";
+  return 0;
+}
+
+int RunServe(const Settings& s) {
+  InitLogging(s.quiet);
+  std::string error;
+  const int threads = s.threads > 0 ? s.threads : static_cast<int>(std::thread::hardware_concurrency());
+  auto opened = Open(s, threads, &error);
+  if (!opened) return Fatal(error);
+  SystemClock clock;
+  if (!s.no_migrate) {
+    auto migrated = store::Migrate(*opened->db, clock);
+    if (!migrated) return Fatal(migrated.error().message);
+  }
+  UlidGenerator ids(clock);
+  app::Application application(*opened->store, clock, ids);
+  http::Metrics metrics;
+  http::ServiceOptions service_options;
+  service_options.web_root = s.web_root;
+  service_options.access_log = [](const http::AccessRecord& r) {
+    LogEvent(r.response.status >= 500 ? "error" : "info", "request",
+             {{"request_id", r.request.request_id},
+              {"method", r.request.method},
+              {"path", r.request.path},
+              {"route", r.route},
+              {"status", std::int64_t{r.response.status}},
+              {"duration_ms", r.seconds * 1000.0}});
+  };
+  service_options.error_log = [](const std::string& request_id, const std::string& what) {
+    LogEvent("error", "unhandled exception", {{"request_id", request_id}, {"what", what}});
+  };
+  http::HttpService service(application, metrics, service_options);
+  http::ServerOptions server_options;
+  server_options.host = s.host;
+  server_options.port = s.port;
+  server_options.threads = s.threads;
+  server_options.max_body_bytes = s.max_body_bytes;
+  http::Server server(service, server_options);
+  auto port = server.Start();
+  if (!port) return Fatal(port.error().message);
+  const std::string shown_host = s.host == "0.0.0.0" ? "localhost" : s.host;
+  std::cout << "selfdirect is serving on http://" << shown_host << ":" << *port
+            << "/ (database " << s.data << "; press Ctrl+C to stop)" << std::endl;
+  LogEvent("info", "listening", {{"host", s.host}, {"port", std::int64_t{*port}}});
+  server.RunUntilSignalled();
+  LogEvent("info", "stopped");
+  return 0;
+}
+
+}  // namespace
+
+int Main(int argc, char** argv) {
+  CLI::App app{"selfdirect: personal budgets for adult social care, from eligibility to review"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", kVersion);
+  Settings s;
+
+  auto* serve = app.add_subcommand("serve", "Serve the web UI and the API");
+  AddDataOption(*serve, s);
+  serve->add_option("--host", s.host, "Address to listen on")->envname("SELFDIRECT_HOST")
+      ->capture_default_str();
+  serve->add_option("--port", s.port, "Port to listen on (0: any free port)")
+      ->envname("SELFDIRECT_PORT")->capture_default_str();
+  serve->add_option("--web-root", s.web_root, "Folder of the built front end")
+      ->envname("SELFDIRECT_WEB_ROOT")->capture_default_str();
+  serve->add_option("--threads", s.threads, "Worker threads (0: one per core)")
+      ->envname("SELFDIRECT_THREADS")->check(CLI::Range(0, 256))->capture_default_str();
+  serve->add_option("--max-body-bytes", s.max_body_bytes, "Largest request body accepted")
+      ->envname("SELFDIRECT_MAX_BODY_BYTES")->check(CLI::Range(1024, 64 * 1024 * 1024))
+      ->capture_default_str();
+  serve->add_flag("--no-migrate", s.no_migrate, "Do not apply pending migrations at start")
+      ->envname("SELFDIRECT_NO_MIGRATE");
+  serve->add_flag("--quiet", s.quiet, "Log warnings and errors only")->envname("SELFDIRECT_QUIET");
+
+  auto* migrate = app.add_subcommand("migrate", "Create or update the database schema");
+  AddDataOption(*migrate, s);
+
+  auto* version = app.add_subcommand("version", "Print the version");
+
+  try {
+    const std::string config = ConfigPath(argc, argv);
+    if (!config.empty()) {
+      // The config file applies to whichever subcommand is named.
+      for (int i = 1; i < argc; ++i) {
+        if (std::string_view(argv[i]) == "serve") ApplyConfigFile(config, *serve);
+        if (std::string_view(argv[i]) == "migrate") ApplyConfigFile(config, *migrate);
+      }
+    }
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+
+  if (*version) {
+    std::cout << "selfdirect " << kVersion << " (schema "
+              << store::EmbeddedMigrations().back().version << ")\n";
+    return 0;
+  }
+  if (*migrate) return RunMigrate(s);
+  return RunServe(s);
+}
+
+}  // namespace selfdirect::cli
+
+int main(int argc, char** argv) { return selfdirect::cli::Main(argc, argv); }

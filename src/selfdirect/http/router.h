@@ -1,0 +1,51 @@
+// Router: maps (method, path) to a named route and its handler.
+//
+// Patterns are literal segments and {name} parameters: "/api/councils/{council}/schemes".
+// Every route has a stable name ("councils.schemes.create") used as the metrics label and, with
+// the access work, as the key of the access policy: a route without a name cannot be added.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <variant>
+#include <string>
+#include <vector>
+
+#include "selfdirect/http/message.h"
+
+namespace selfdirect::http {
+
+using Handler = std::function<Response(const Request&, const PathParams&)>;
+
+struct Route {
+  std::string method;
+  std::string pattern;
+  std::string name;
+  Handler handler;
+};
+
+class Router {
+ public:
+  void Add(std::string method, std::string pattern, std::string name, Handler handler);
+
+  struct Match {
+    const Route* route = nullptr;
+    PathParams params;
+  };
+  enum class Miss { kNoPath, kWrongMethod };
+
+  // The route for method and (percent-decoded) path, or why there is none.
+  std::variant<Match, Miss> Find(const std::string& method, const std::string& path) const;
+
+  // The methods registered for a path (for the Allow header of a 405).
+  std::vector<std::string> MethodsFor(const std::string& path) const;
+
+  const std::vector<Route>& routes() const { return routes_; }
+
+ private:
+  static std::optional<PathParams> MatchPattern(const std::string& pattern,
+                                                const std::string& path);
+  std::vector<Route> routes_;
+};
+
+}  // namespace selfdirect::http

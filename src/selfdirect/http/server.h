@@ -1,0 +1,62 @@
+// Server: the HTTP/1.1 socket adapter (Boost.Beast, C++20 coroutines). The only file that
+// knows Beast; it turns bytes into Request values, calls HttpService::Handle, and writes the
+// Response back.
+//
+// Limits: a bounded request body (1 MiB by default; larger is 413), bounded headers (431),
+// read, write and keep-alive idle timeouts, and request bodies with a Content-Encoding refused
+// (415) before they are read. Shutdown is graceful: the listener closes, idle connections are
+// closed, requests in flight finish, then Wait() returns.
+//
+//   Server server(service, {.host = "127.0.0.1", .port = 8080});
+//   auto port = server.Start();      // Result<unsigned short>: the bound port (0 → any free)
+//   server.Shutdown();               // from any thread, e.g. on SIGTERM
+//   server.Wait();
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <memory>
+#include <string>
+
+#include "selfdirect/core/result.h"
+#include "selfdirect/http/service.h"
+
+namespace selfdirect::http {
+
+struct ServerOptions {
+  std::string host = "127.0.0.1";
+  unsigned short port = 8080;
+  int threads = 0;                            // 0: one per core
+  std::size_t max_body_bytes = 1024 * 1024;   // 1 MiB
+  std::size_t max_header_bytes = 16 * 1024;
+  std::chrono::milliseconds read_timeout{30'000};   // to receive a whole request once begun
+  std::chrono::milliseconds write_timeout{30'000};
+  std::chrono::milliseconds idle_timeout{60'000};   // keep-alive: wait for the next request
+  std::chrono::milliseconds shutdown_grace{20'000}; // longest wait for in-flight requests
+};
+
+class Server {
+ public:
+  Server(HttpService& service, ServerOptions options);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds, listens and starts the worker threads. Returns the bound port.
+  Result<unsigned short> Start();
+
+  // Begins a graceful shutdown. Safe to call from any thread, and more than once.
+  void Shutdown();
+
+  // Blocks until every worker thread has finished.
+  void Wait();
+
+  // Blocks until SIGINT or SIGTERM arrives, then shuts down gracefully and waits.
+  void RunUntilSignalled();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace selfdirect::http

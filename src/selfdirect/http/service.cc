@@ -1,0 +1,204 @@
+#include "selfdirect/http/service.h"
+
+#include <chrono>
+#include <variant>
+
+#include "selfdirect/http/problem.h"
+
+namespace selfdirect::http {
+namespace {
+
+bool IsRequestIdChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+         c == '-' || c == '_' || c == '.';
+}
+
+bool UsableRequestId(const std::string& id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char c : id) {
+    if (!IsRequestIdChar(c)) return false;
+  }
+  return true;
+}
+
+int HexValue(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+// True when any segment is "." or "..", or the path holds a backslash or NUL.
+bool Traverses(const std::string& decoded) {
+  if (decoded.find('\\') != std::string::npos || decoded.find('\0') != std::string::npos) {
+    return true;
+  }
+  std::size_t start = 0;
+  while (start <= decoded.size()) {
+    std::size_t end = decoded.find('/', start);
+    if (end == std::string::npos) end = decoded.size();
+    const auto segment = std::string_view(decoded).substr(start, end - start);
+    if (segment == "." || segment == "..") return true;
+    start = end + 1;
+  }
+  return false;
+}
+
+bool IsApiPath(const std::string& path) {
+  return path == "/api" || path.starts_with("/api/") || path == "/healthz" ||
+         path == "/readyz" || path == "/metrics";
+}
+
+}  // namespace
+
+std::optional<std::string> PercentDecode(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '%') {
+      out.push_back(text[i]);
+      continue;
+    }
+    if (i + 2 >= text.size()) return std::nullopt;
+    const int hi = HexValue(text[i + 1]);
+    const int lo = HexValue(text[i + 2]);
+    if (hi < 0 || lo < 0) return std::nullopt;
+    const char c = static_cast<char>(hi * 16 + lo);
+    if (c == '\0') return std::nullopt;
+    out.push_back(c);
+    i += 2;
+  }
+  return out;
+}
+
+HttpService::HttpService(app::Application& app, Metrics& metrics, ServiceOptions options)
+    : app_(app),
+      metrics_(metrics),
+      options_(std::move(options)),
+      static_files_(options_.web_root),
+      request_ids_(app.clock()) {
+  RegisterApi(router_, app_, metrics_);
+}
+
+Response HttpService::Handle(Request& request) {
+  const auto started = std::chrono::steady_clock::now();
+
+  const std::string offered_id = request.Header("X-Request-Id");
+  request.request_id = UsableRequestId(offered_id) ? offered_id : request_ids_.Next();
+  std::string route_name = "unmatched";
+  Response response;
+  try {
+    response = Route(request, &route_name);
+  } catch (const std::exception& e) {
+    if (options_.error_log) options_.error_log(request.request_id, e.what());
+    response = ProblemFromError(Error{ErrorCode::kInternal, e.what(), {}});
+  } catch (...) {
+    if (options_.error_log) options_.error_log(request.request_id, "unknown exception");
+    response = ProblemFromError(Error{ErrorCode::kInternal, "unknown exception", {}});
+  }
+  Complete(request, response, route_name, started);
+  return response;
+}
+
+Response HttpService::Refuse(Request& request, Response problem) {
+  if (request.path.empty()) request.path = request.target.substr(0, request.target.find('?'));
+  Complete(request, problem, "refused", std::chrono::steady_clock::now());
+  return problem;
+}
+
+void HttpService::Complete(Request& request, Response& response, const std::string& route,
+                           std::chrono::steady_clock::time_point started) {
+  if (request.request_id.empty()) {
+    const std::string offered_id = request.Header("X-Request-Id");
+    request.request_id = UsableRequestId(offered_id) ? offered_id : request_ids_.Next();
+  }
+  if (request.method == "HEAD") response.head_only = true;
+  AddCommonHeaders(request, response);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  metrics_.ObserveRequest(route, request.method.empty() ? "-" : request.method, response.status,
+                          seconds);
+  if (options_.access_log) options_.access_log({request, response, route, seconds});
+}
+
+Response HttpService::Route(Request& request, std::string* route_name) {
+  const auto q = request.target.find('?');
+  request.path = request.target.substr(0, q);
+  request.query = q == std::string::npos ? "" : request.target.substr(q + 1);
+  if (request.path.empty() || request.path.front() != '/') {
+    return Problem(400, "bad-target", "The address is not valid",
+                   "Request a path that starts with /");
+  }
+  const auto decoded = PercentDecode(request.path);
+  if (!decoded) {
+    return Problem(400, "bad-target", "The address is not valid",
+                   "The address contains a malformed % escape");
+  }
+  if (Traverses(*decoded)) {
+    return Problem(400, "path-traversal", "The address is not valid",
+                   "Addresses may not contain '.' or '..' segments or backslashes");
+  }
+  const std::string encoding = request.Header("Content-Encoding");
+  if (!encoding.empty() && encoding != "identity") {
+    return Problem(415, "content-encoding", "Compressed request bodies are not accepted",
+                   "Send the body without a Content-Encoding (it was '" +
+                       encoding.substr(0, 20) + "')");
+  }
+
+  auto found = router_.Find(request.method, request.path);
+  if (auto* match = std::get_if<Router::Match>(&found)) {
+    *route_name = match->route->name;
+    PathParams params;
+    for (const auto& [k, v] : match->params) {
+      auto value = PercentDecode(v);
+      if (!value) return Problem(400, "bad-target", "The address is not valid", "Bad escape");
+      params.emplace(k, std::move(*value));
+    }
+    return match->route->handler(request, params);
+  }
+  if (std::get<Router::Miss>(found) == Router::Miss::kWrongMethod) {
+    *route_name = "method-not-allowed";
+    Response r = Problem(405, "method-not-allowed", "That method is not allowed here",
+                         request.method + " is not supported at this address");
+    std::string allow;
+    for (const auto& m : router_.MethodsFor(request.path)) allow += (allow.empty() ? "" : ", ") + m;
+    r.SetHeader("Allow", allow);
+    return r;
+  }
+  if (!IsApiPath(*decoded) && (request.method == "GET" || request.method == "HEAD")) {
+    *route_name = "static";
+    if (auto file = static_files_.Serve(*decoded, request)) return std::move(*file);
+    if (request.Header("Accept").find("text/html") != std::string::npos) {
+      if (auto page = static_files_.ReadPage("404.html")) {
+        Response r;
+        r.status = 404;
+        r.content_type = "text/html; charset=utf-8";
+        r.SetHeader("Cache-Control", "no-cache");
+        r.body = std::move(*page);
+        return r;
+      }
+    }
+  }
+  if (!IsApiPath(*decoded)) *route_name = "static";
+  return Problem(404, "not-found", "Page not found",
+                 "There is nothing at this address. Check it is spelled correctly.");
+}
+
+void HttpService::AddCommonHeaders(const Request& request, Response& response) const {
+  response.SetHeader("X-Request-Id", request.request_id);
+  response.SetHeader("Content-Security-Policy",
+                     "default-src 'self'; script-src 'self'; style-src 'self'; "
+                     "img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+                     "object-src 'none'; base-uri 'self'; form-action 'self'; "
+                     "frame-ancestors 'none'");
+  response.SetHeader("X-Content-Type-Options", "nosniff");
+  response.SetHeader("Referrer-Policy", "same-origin");
+  response.SetHeader("X-Frame-Options", "DENY");
+  response.SetHeader("Cross-Origin-Opener-Policy", "same-origin");
+  if (options_.tls) {
+    response.SetHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  }
+  if (response.Header("Cache-Control").empty()) response.SetHeader("Cache-Control", "no-store");
+}
+
+}  // namespace selfdirect::http

@@ -1,0 +1,223 @@
+#include "selfdirect/http/service.h"
+
+#include <fstream>
+
+#include <boost/json.hpp>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "tests/support/test_app.h"
+
+namespace selfdirect::http {
+namespace {
+
+namespace json = boost::json;
+using ::testing::HasSubstr;
+
+class ServiceTest : public ::testing::Test {
+ protected:
+  ServiceTest() {
+    std::filesystem::create_directories(web_ / "assets");
+    std::ofstream(web_ / "index.html") << "<!doctype html><title>selfdirect</title>";
+    std::ofstream(web_ / "404.html") << "<!doctype html><h1>Page not found</h1>";
+    std::ofstream(web_ / "assets" / "main-abc123.js") << "console.log(1)";
+    std::ofstream(web_ / "assets" / "site.css") << "body{}";
+    std::ofstream(t_.dir().File("secret.txt")) << "secret";
+    std::filesystem::create_symlink(t_.dir().File("secret.txt"), web_ / "escape.txt");
+    service_ = std::make_unique<HttpService>(t_.app(), metrics_, ServiceOptions{.web_root = web_});
+  }
+
+  Response Send(std::string method, std::string target, std::string body = "",
+                std::string content_type = "application/json", Headers extra = {}) {
+    Request r;
+    r.method = std::move(method);
+    r.target = std::move(target);
+    r.body = std::move(body);
+    if (!content_type.empty()) r.headers.emplace("Content-Type", content_type);
+    for (auto& h : extra) r.headers.insert(h);
+    return service_->Handle(r);
+  }
+
+  static json::object Body(const Response& r) { return json::parse(r.body).as_object(); }
+
+  std::string CreateCouncil() {
+    auto r = Send("POST", "/api/councils", R"({"code":"E09000033","name":"Westminster"})");
+    EXPECT_EQ(r.status, 201) << r.body;
+    return std::string(Body(r).at("id").as_string());
+  }
+
+  testing::TestApp t_;
+  std::filesystem::path web_ = t_.dir().path() / "web";
+  Metrics metrics_;
+  std::unique_ptr<HttpService> service_;
+};
+
+TEST_F(ServiceTest, Healthz_AnswersOk) {
+  auto r = Send("GET", "/healthz");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_EQ(Body(r).at("status").as_string(), "ok");
+}
+
+TEST_F(ServiceTest, Readyz_ReportsSchemaVersion) {
+  auto r = Send("GET", "/readyz");
+  EXPECT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(Body(r).at("status").as_string(), "ready");
+}
+
+TEST_F(ServiceTest, EveryResponseCarriesSecurityHeadersAndARequestId) {
+  for (const char* target : {"/healthz", "/", "/nothing-here", "/../etc/passwd", "/api/x"}) {
+    auto r = Send("GET", target);
+    EXPECT_THAT(r.Header("Content-Security-Policy"), HasSubstr("frame-ancestors 'none'")) << target;
+    EXPECT_THAT(r.Header("Content-Security-Policy"), HasSubstr("script-src 'self'")) << target;
+    EXPECT_EQ(r.Header("X-Content-Type-Options"), "nosniff") << target;
+    EXPECT_EQ(r.Header("Referrer-Policy"), "same-origin") << target;
+    EXPECT_EQ(r.Header("X-Request-Id").size(), 26u) << target;
+  }
+}
+
+TEST_F(ServiceTest, RequestId_IsEchoedWhenWellFormedAndReplacedOtherwise) {
+  auto ok = Send("GET", "/healthz", "", "", {{"X-Request-Id", "abc-123"}});
+  EXPECT_EQ(ok.Header("X-Request-Id"), "abc-123");
+  auto bad = Send("GET", "/healthz", "", "", {{"X-Request-Id", "<script>"}});
+  EXPECT_NE(bad.Header("X-Request-Id"), "<script>");
+}
+
+TEST_F(ServiceTest, PathTraversal_IsRefusedWithProblemJson) {
+  for (const char* target : {"/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/assets/..%2f..%2fsecret.txt",
+                             "/a/./b", "/..\\etc", "/%00"}) {
+    auto r = Send("GET", target);
+    EXPECT_EQ(r.status, 400) << target;
+    EXPECT_EQ(r.content_type, "application/problem+json") << target;
+    EXPECT_EQ(Body(r).at("status").as_int64(), 400);
+  }
+}
+
+TEST_F(ServiceTest, StaticFiles_ServeIndexWithTypesAndCaching) {
+  auto index = Send("GET", "/");
+  EXPECT_EQ(index.status, 200);
+  EXPECT_EQ(index.content_type, "text/html; charset=utf-8");
+  EXPECT_EQ(index.Header("Cache-Control"), "no-cache");
+  auto js = Send("GET", "/assets/main-abc123.js");
+  EXPECT_EQ(js.content_type, "text/javascript; charset=utf-8");
+  EXPECT_THAT(js.Header("Cache-Control"), HasSubstr("immutable"));
+  auto again = Send("GET", "/assets/main-abc123.js", "", "", {{"If-None-Match", js.Header("ETag")}});
+  EXPECT_EQ(again.status, 304);
+  EXPECT_TRUE(again.body.empty());
+}
+
+TEST_F(ServiceTest, StaticFiles_NoListingsAndNoEscapeThroughSymlinks) {
+  EXPECT_EQ(Send("GET", "/assets").status, 404);
+  EXPECT_EQ(Send("GET", "/assets/").status, 404);
+  auto escape = Send("GET", "/escape.txt");
+  EXPECT_EQ(escape.status, 404);
+  EXPECT_THAT(escape.body, ::testing::Not(HasSubstr("secret")));
+}
+
+TEST_F(ServiceTest, UnknownPage_IsA404PageForBrowsersAndProblemJsonOtherwise) {
+  auto page = Send("GET", "/no-such-page", "", "", {{"Accept", "text/html"}});
+  EXPECT_EQ(page.status, 404);
+  EXPECT_THAT(page.body, HasSubstr("Page not found"));
+  auto api = Send("GET", "/api/no-such-thing", "", "", {{"Accept", "text/html"}});
+  EXPECT_EQ(api.status, 404);
+  EXPECT_EQ(api.content_type, "application/problem+json");
+}
+
+TEST_F(ServiceTest, WrongMethod_Is405WithAllow) {
+  auto r = Send("DELETE", "/api/councils");
+  EXPECT_EQ(r.status, 405);
+  EXPECT_THAT(r.Header("Allow"), HasSubstr("POST"));
+  EXPECT_EQ(Send("POST", "/index.html").status, 404);
+}
+
+TEST_F(ServiceTest, BadJson_Is400ProblemAndChangesNothing) {
+  for (const char* body : {"{", "[1,2]", "\"text\"", "{\"code\": }", "",
+                           "{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":"
+                           "{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":"
+                           "{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":"
+                           "{\"a\":{\"a\":{\"a\":1}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}"}) {
+    auto r = Send("POST", "/api/councils", body);
+    EXPECT_EQ(r.status, 400) << body;
+    EXPECT_EQ(r.content_type, "application/problem+json");
+    EXPECT_EQ(Body(r).at("type").as_string(), "/problems/invalid-json");
+  }
+  EXPECT_EQ(Body(Send("GET", "/api/councils")).at("councils").as_array().size(), 0u);
+}
+
+TEST_F(ServiceTest, WrongMediaTypeAndEncodedBodies_AreRefused) {
+  EXPECT_EQ(Send("POST", "/api/councils", "code=1", "application/x-www-form-urlencoded").status, 415);
+  auto gz = Send("POST", "/api/councils", "\x1f\x8b", "application/json",
+                 {{"Content-Encoding", "gzip"}});
+  EXPECT_EQ(gz.status, 415);
+  EXPECT_EQ(gz.content_type, "application/problem+json");
+}
+
+TEST_F(ServiceTest, CreateCouncil_ValidationNamesEachField) {
+  auto r = Send("POST", "/api/councils", R"({"code": 12, "name": "", "colour": "red"})");
+  EXPECT_EQ(r.status, 422);
+  const auto body = Body(r);
+  const auto& errors = body.at("errors").as_array();
+  std::vector<std::string> fields;
+  for (const auto& e : errors) fields.emplace_back(e.at("field").as_string());
+  EXPECT_THAT(fields, ::testing::UnorderedElementsAre("code", "colour"));
+  EXPECT_EQ(Body(Send("GET", "/api/councils")).at("councils").as_array().size(), 0u);
+}
+
+TEST_F(ServiceTest, Schemes_CreateListAndRejectBadSettings) {
+  const std::string council = CreateCouncil();
+  const std::string path = "/api/councils/" + council + "/schemes";
+  auto created = Send("POST", path,
+                      R"({"name":"Personal budgets","kind":"adult-social-care",
+                          "settings":{"weeks_per_year":"365/7","payment_interval":"four-weekly"}})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  const auto created_body = Body(created);
+  EXPECT_EQ(created_body.at("settings").at("weeks_per_year").as_string(), "365/7");
+  EXPECT_THAT(created.Header("Location"), HasSubstr(council));
+
+  auto bad = Send("POST", path,
+                  R"({"name":"Carers","kind":"carers","settings":{"weeks_per_year":"fifty",
+                      "surplus_threshold_weeks":"8","extra":1}})");
+  ASSERT_EQ(bad.status, 422) << bad.body;
+  std::vector<std::string> fields;
+  const auto bad_body = Body(bad);
+  for (const auto& e : bad_body.at("errors").as_array()) fields.emplace_back(e.at("field").as_string());
+  EXPECT_THAT(fields, ::testing::UnorderedElementsAre("settings.surplus_threshold_weeks",
+                                                      "settings.extra"));
+
+  auto dup = Send("POST", path, R"({"name":"Personal budgets","kind":"carers"})");
+  EXPECT_EQ(dup.status, 409);
+
+  auto list = Send("GET", path);
+  EXPECT_EQ(Body(list).at("schemes").as_array().size(), 1u);
+}
+
+TEST_F(ServiceTest, UnknownOrMalformedCouncilIds_Are404) {
+  EXPECT_EQ(Send("GET", "/api/councils/not-an-id/schemes").status, 404);
+  EXPECT_EQ(Send("GET", "/api/councils/01ARZ3NDEKTSV4RRFFQ69G5FAV").status, 404);
+}
+
+TEST_F(ServiceTest, Metrics_CountRequestsByRoute) {
+  Send("GET", "/healthz");
+  Send("GET", "/healthz");
+  auto r = Send("GET", "/metrics");
+  EXPECT_EQ(r.status, 200);
+  EXPECT_THAT(r.content_type, HasSubstr("text/plain"));
+  EXPECT_THAT(r.body, HasSubstr(
+      R"(selfdirect_http_requests_total{method="GET",route="probe.health",status="200"} 2)"));
+  EXPECT_THAT(r.body, HasSubstr("selfdirect_http_request_duration_seconds_bucket"));
+}
+
+TEST_F(ServiceTest, HandlerExceptions_BecomeABare500WithoutDetails) {
+  service_->mutable_router().Add("GET", "/api/boom", "test.boom",
+                                 [](const Request&, const PathParams&) -> Response {
+                                   throw std::runtime_error("sqlite: disk I/O error in /secret");
+                                 });
+  auto r = Send("GET", "/api/boom");
+  EXPECT_EQ(r.status, 500);
+  EXPECT_EQ(r.content_type, "application/problem+json");
+  EXPECT_THAT(r.body, ::testing::Not(HasSubstr("sqlite")));
+  EXPECT_THAT(r.body, ::testing::Not(HasSubstr("secret")));
+  EXPECT_FALSE(r.Header("X-Request-Id").empty());
+}
+
+}  // namespace
+}  // namespace selfdirect::http
