@@ -2,11 +2,10 @@
 // Baselines: for /healthz, a bare blocking socket loop that answers every request with the same
 // canned bytes (the floor this machine's loopback and scheduler allow); for /api/councils, the
 // same request handled in-process with no socket at all (the cost of the network layer).
-#include <thread>
-
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <thread>
 
 #include "bench/ratio_reporter.h"
 #include "selfdirect/http/server.h"
@@ -19,11 +18,13 @@ namespace net = boost::asio;
 namespace bhttp = boost::beast::http;
 
 struct Fixture {
-  Fixture() : service(t.app(), metrics, {}), server(service, {.host = "127.0.0.1", .port = 0,
-                                                                .threads = 2}) {
+  Fixture()
+      : service(t.app(), metrics, {}),
+        server(service, {.host = "127.0.0.1", .port = 0, .threads = 2}) {
     port = *server.Start();
     for (int i = 0; i < 50; ++i) {
-      (void)t.app().CreateCouncil({"E0900" + std::to_string(1000 + i), "Council " + std::to_string(i)});
+      (void)t.app().CreateCouncil(
+          {"E0900" + std::to_string(1000 + i), "Council " + std::to_string(i)});
     }
   }
   testing::TestApp t;
@@ -112,7 +113,8 @@ void RawSocketFloor(benchmark::State& state) {
 BENCHMARK_CAPTURE(OverLoopback, healthz, "/healthz")->Name("GET /healthz")->UseRealTime();
 BENCHMARK(RawSocketFloor)->Name("GET /healthz/baseline")->UseRealTime();
 BENCHMARK_CAPTURE(InProcess, healthz, "/healthz")->Name("GET /healthz in-process");
-BENCHMARK_CAPTURE(OverLoopback, councils, "/api/councils")->Name("GET /api/councils (50)")
+BENCHMARK_CAPTURE(OverLoopback, councils, "/api/councils")
+    ->Name("GET /api/councils (50)")
     ->UseRealTime();
 BENCHMARK_CAPTURE(InProcess, councils, "/api/councils")->Name("GET /api/councils (50)/baseline");
 

@@ -2,10 +2,10 @@
 // beside its baseline and the ratio. A benchmark named "X/baseline" is the baseline of "X".
 #pragma once
 
+#include <benchmark/benchmark.h>
+
 #include <map>
 #include <string>
-
-#include <benchmark/benchmark.h>
 
 namespace selfdirect::bench {
 
@@ -41,10 +41,14 @@ class RatioReporter : public benchmark::ConsoleReporter {
  private:
   static double Multiplier(benchmark::TimeUnit unit) {
     switch (unit) {
-      case benchmark::kNanosecond: return 1;
-      case benchmark::kMicrosecond: return 1e3;
-      case benchmark::kMillisecond: return 1e6;
-      case benchmark::kSecond: return 1e9;
+      case benchmark::kNanosecond:
+        return 1;
+      case benchmark::kMicrosecond:
+        return 1e3;
+      case benchmark::kMillisecond:
+        return 1e6;
+      case benchmark::kSecond:
+        return 1e9;
     }
     return 1;
   }
@@ -53,11 +57,11 @@ class RatioReporter : public benchmark::ConsoleReporter {
 
 }  // namespace selfdirect::bench
 
-#define SELFDIRECT_BENCH_MAIN()                                   \
-  int main(int argc, char** argv) {                               \
-    benchmark::Initialize(&argc, argv);                           \
-    selfdirect::bench::RatioReporter reporter;                    \
-    benchmark::RunSpecifiedBenchmarks(&reporter);                 \
-    benchmark::Shutdown();                                        \
-    return 0;                                                     \
+#define SELFDIRECT_BENCH_MAIN()                   \
+  int main(int argc, char** argv) {               \
+    benchmark::Initialize(&argc, argv);           \
+    selfdirect::bench::RatioReporter reporter;    \
+    benchmark::RunSpecifiedBenchmarks(&reporter); \
+    benchmark::Shutdown();                        \
+    return 0;                                     \
   }

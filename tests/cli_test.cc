@@ -1,13 +1,12 @@
 // The selfdirect command as an operator uses it: help, version, migrate, settings precedence.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 
 #include <array>
 #include <cstdio>
 #include <fstream>
 #include <string>
-
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
 
 #include "selfdirect/store/migrations.h"
 #include "tests/support/temp_dir.h"
@@ -101,9 +100,9 @@ TEST(Cli, SettingsPrecedence_FlagThenEnvironmentThenConfigFile) {
   EXPECT_EQ(Selfdirect("migrate --config " + config, env).status, 0);
   EXPECT_TRUE(std::filesystem::exists(dir.File("from-env.db")));
 
-  EXPECT_EQ(Selfdirect("migrate --config " + config + " --data " + dir.File("from-flag.db"), env)
-                .status,
-            0);
+  EXPECT_EQ(
+      Selfdirect("migrate --config " + config + " --data " + dir.File("from-flag.db"), env).status,
+      0);
   EXPECT_TRUE(std::filesystem::exists(dir.File("from-flag.db")));
 }
 

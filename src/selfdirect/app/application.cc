@@ -20,7 +20,8 @@ Result<Council> Application::CreateCouncil(const NewCouncil& request) {
     return s;
   };
   Council council{CouncilId(ids_.Next()), trim(request.code), trim(request.name), clock_.Now()};
-  auto s = store_.Write([&](store::Transaction& tx) { return tx.Councils().CreateCouncil(council); });
+  auto s =
+      store_.Write([&](store::Transaction& tx) { return tx.Councils().CreateCouncil(council); });
   if (!s) return tl::unexpected(s.error());
   return council;
 }
@@ -53,8 +54,8 @@ Result<Council> Application::GetCouncil(const CouncilId& id) {
 Result<Scheme> Application::CreateScheme(const CouncilId& council, const NewScheme& request) {
   auto valid = ValidateNewScheme(request);
   if (!valid) return tl::unexpected(valid.error());
-  Scheme scheme{council, SchemeId(ids_.Next()), valid->name, valid->kind, valid->settings,
-                clock_.Now()};
+  Scheme scheme{council,     SchemeId(ids_.Next()), valid->name,
+                valid->kind, valid->settings,       clock_.Now()};
   auto s = store_.Write([&](store::Transaction& tx) -> Status {
     if (auto exists = CouncilExists(tx.Councils(), council); !exists) return exists;
     return tx.Councils().CreateScheme(scheme);

@@ -47,9 +47,9 @@ TEST_F(ApplicationTest, CreateScheme_ValidatesThenStoresUnderTheCouncil) {
   EXPECT_EQ(bad.error().fields.at(0).field, "name");
   EXPECT_TRUE(app.ListSchemes(council->id)->empty()) << "a rejected request changed nothing";
 
-  auto scheme = app.CreateScheme(council->id, {.name = "Personal budgets",
-                                               .kind = "adult-social-care",
-                                               .weeks_per_year = "52.14"});
+  auto scheme = app.CreateScheme(
+      council->id,
+      {.name = "Personal budgets", .kind = "adult-social-care", .weeks_per_year = "52.14"});
   ASSERT_TRUE(scheme) << scheme.error().message;
   auto listed = app.ListSchemes(council->id);
   ASSERT_EQ(listed->size(), 1u);

@@ -1,9 +1,10 @@
 #include "selfdirect/cli/json_log.h"
 
-#include <boost/json/object.hpp>
-#include <boost/json/serialize.hpp>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
+
+#include <boost/json/object.hpp>
+#include <boost/json/serialize.hpp>
 
 #include "selfdirect/core/clock.h"
 
@@ -36,8 +37,8 @@ void LogEvent(std::string_view level, std::string_view message,
   line["ts"] = FormatTimestamp(clock.Now());
   line["level"] = level;
   line["msg"] = message;
-  for (const auto& [key, value] : fields) {
-    std::visit([&](const auto& v) { line[key] = v; }, value);
+  for (const auto& field : fields) {
+    std::visit([&](const auto& v) { line[field.first] = v; }, field.second);
   }
   logger->log(lvl, "{}", boost::json::serialize(line));
 }

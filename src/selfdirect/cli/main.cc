@@ -2,13 +2,13 @@
 //
 // Settings come from flags, then SELFDIRECT_* environment variables, then a YAML config file
 // (--config or SELFDIRECT_CONFIG), then built-in defaults; the first that sets a value wins.
-#include <cstdio>
-#include <thread>
-#include <iostream>
-#include <map>
+#include <yaml-cpp/yaml.h>
 
 #include <CLI/CLI.hpp>
-#include <yaml-cpp/yaml.h>
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <thread>
 
 #include "selfdirect/app/application.h"
 #include "selfdirect/cli/json_log.h"
@@ -26,7 +26,7 @@ struct Settings {
   unsigned short port = 8080;
   std::string web_root = "web/dist";
   int threads = 0;
-  std::size_t max_body_bytes = 1024 * 1024;
+  std::size_t max_body_bytes = std::size_t{1024} * 1024;
   bool no_migrate = false;
   bool quiet = false;
 };
@@ -67,7 +67,8 @@ void ApplyConfigFile(const std::string& path, CLI::App& sub) {
 }
 
 void AddDataOption(CLI::App& sub, Settings& s) {
-  sub.add_option("--data", s.data, "SQLite database file")->envname("SELFDIRECT_DATA")
+  sub.add_option("--data", s.data, "SQLite database file")
+      ->envname("SELFDIRECT_DATA")
       ->capture_default_str();
   sub.add_option("--config", "YAML file of settings (flags and environment win)")
       ->envname("SELFDIRECT_CONFIG");
@@ -111,7 +112,8 @@ int RunMigrate(const Settings& s) {
 int RunServe(const Settings& s) {
   InitLogging(s.quiet);
   std::string error;
-  const int threads = s.threads > 0 ? s.threads : static_cast<int>(std::thread::hardware_concurrency());
+  const int threads =
+      s.threads > 0 ? s.threads : static_cast<int>(std::thread::hardware_concurrency());
   auto opened = Open(s, threads, &error);
   if (!opened) return Fatal(error);
   SystemClock clock;
@@ -146,8 +148,8 @@ int RunServe(const Settings& s) {
   auto port = server.Start();
   if (!port) return Fatal(port.error().message);
   const std::string shown_host = s.host == "0.0.0.0" ? "localhost" : s.host;
-  std::cout << "selfdirect is serving on http://" << shown_host << ":" << *port
-            << "/ (database " << s.data << "; press Ctrl+C to stop)" << std::endl;
+  std::cout << "selfdirect is serving on http://" << shown_host << ":" << *port << "/ (database "
+            << s.data << "; press Ctrl+C to stop)" << std::endl;
   LogEvent("info", "listening", {{"host", s.host}, {"port", std::int64_t{*port}}});
   server.RunUntilSignalled();
   LogEvent("info", "stopped");
@@ -164,16 +166,22 @@ int Main(int argc, char** argv) {
 
   auto* serve = app.add_subcommand("serve", "Serve the web UI and the API");
   AddDataOption(*serve, s);
-  serve->add_option("--host", s.host, "Address to listen on")->envname("SELFDIRECT_HOST")
+  serve->add_option("--host", s.host, "Address to listen on")
+      ->envname("SELFDIRECT_HOST")
       ->capture_default_str();
   serve->add_option("--port", s.port, "Port to listen on (0: any free port)")
-      ->envname("SELFDIRECT_PORT")->capture_default_str();
+      ->envname("SELFDIRECT_PORT")
+      ->capture_default_str();
   serve->add_option("--web-root", s.web_root, "Folder of the built front end")
-      ->envname("SELFDIRECT_WEB_ROOT")->capture_default_str();
+      ->envname("SELFDIRECT_WEB_ROOT")
+      ->capture_default_str();
   serve->add_option("--threads", s.threads, "Worker threads (0: one per core)")
-      ->envname("SELFDIRECT_THREADS")->check(CLI::Range(0, 256))->capture_default_str();
+      ->envname("SELFDIRECT_THREADS")
+      ->check(CLI::Range(0, 256))
+      ->capture_default_str();
   serve->add_option("--max-body-bytes", s.max_body_bytes, "Largest request body accepted")
-      ->envname("SELFDIRECT_MAX_BODY_BYTES")->check(CLI::Range(1024, 64 * 1024 * 1024))
+      ->envname("SELFDIRECT_MAX_BODY_BYTES")
+      ->check(CLI::Range(1024, 64 * 1024 * 1024))
       ->capture_default_str();
   serve->add_flag("--no-migrate", s.no_migrate, "Do not apply pending migrations at start")
       ->envname("SELFDIRECT_NO_MIGRATE");

@@ -6,10 +6,10 @@
 //   FormatIsoDate(fy.Start());                     // "2026-04-01"
 #pragma once
 
+#include <date/date.h>
+
 #include <string>
 #include <string_view>
-
-#include <date/date.h>
 
 #include "selfdirect/core/result.h"
 
@@ -37,8 +37,8 @@ class FinancialYear {
   Date Start() const;  // 1 April
   Date End() const;    // 31 March of the following year, inclusive
   bool Contains(Date day) const;
-  int Days() const;            // 365 or 366
-  std::string Label() const;   // "2026-27"
+  int Days() const;           // 365 or 366
+  std::string Label() const;  // "2026-27"
 
   friend bool operator==(const FinancialYear&, const FinancialYear&) = default;
 

@@ -1,10 +1,10 @@
 #include "selfdirect/core/id.h"
 
+#include <gtest/gtest.h>
+
 #include <set>
 #include <thread>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 namespace selfdirect {
 namespace {
@@ -42,10 +42,10 @@ TEST(Ulid, IncreasesStrictlyWithinOneMillisecondAcrossThreads) {
 
 TEST(Ulid, IsUlidRejectsLookalikes) {
   EXPECT_TRUE(IsUlid("01ARZ3NDEKTSV4RRFFQ69G5FAV"));
-  EXPECT_FALSE(IsUlid("01ARZ3NDEKTSV4RRFFQ69G5FA"));    // 25 characters
-  EXPECT_FALSE(IsUlid("01ARZ3NDEKTSV4RRFFQ69G5FAI"));   // I is not Crockford
-  EXPECT_FALSE(IsUlid("81ARZ3NDEKTSV4RRFFQ69G5FAV"));   // beyond 48-bit time
-  EXPECT_FALSE(IsUlid("01arz3ndektsv4rrffq69g5fav"));   // lower case needs Parse
+  EXPECT_FALSE(IsUlid("01ARZ3NDEKTSV4RRFFQ69G5FA"));   // 25 characters
+  EXPECT_FALSE(IsUlid("01ARZ3NDEKTSV4RRFFQ69G5FAI"));  // I is not Crockford
+  EXPECT_FALSE(IsUlid("81ARZ3NDEKTSV4RRFFQ69G5FAV"));  // beyond 48-bit time
+  EXPECT_FALSE(IsUlid("01arz3ndektsv4rrffq69g5fav"));  // lower case needs Parse
 }
 
 TEST(Ulid, StrongIdParseNormalisesCase) {

@@ -49,10 +49,14 @@ bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
 const char* RoundingRuleName(RoundingRule rule) {
   switch (rule) {
-    case RoundingRule::kHalfUp: return "half-up";
-    case RoundingRule::kHalfEven: return "half-even";
-    case RoundingRule::kDown: return "down";
-    case RoundingRule::kUp: return "up";
+    case RoundingRule::kHalfUp:
+      return "half-up";
+    case RoundingRule::kHalfEven:
+      return "half-even";
+    case RoundingRule::kDown:
+      return "down";
+    case RoundingRule::kUp:
+      return "up";
   }
   return "half-up";
 }
@@ -66,7 +70,7 @@ Int RoundDivideIn(Int numerator, Int denominator, RoundingRule rule) {
     numerator = -numerator;
     denominator = -denominator;
   }
-  const Int quotient = numerator / denominator;  // truncates towards zero
+  const Int quotient = numerator / denominator;   // truncates towards zero
   const Int remainder = numerator % denominator;  // same sign as numerator
   if (remainder == 0) return quotient;
   const Int sign = numerator < 0 ? -1 : 1;
@@ -170,7 +174,8 @@ Result<Pence> ParsePounds(std::string_view text) {
 
   const std::size_t dot = text.find('.');
   std::string_view whole = text.substr(0, dot);
-  std::string_view fraction = dot == std::string_view::npos ? std::string_view{} : text.substr(dot + 1);
+  std::string_view fraction =
+      dot == std::string_view::npos ? std::string_view{} : text.substr(dot + 1);
   if (whole.empty()) return invalid();
   if (dot != std::string_view::npos && (fraction.empty() || fraction.size() > 2)) return invalid();
   for (char c : fraction) {

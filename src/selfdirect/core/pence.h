@@ -27,7 +27,7 @@ __extension__ typedef unsigned __int128 UInt128;
 
 // How an exact fraction of a penny becomes a whole penny. Each money conversion names one.
 enum class RoundingRule {
-  kHalfUp,    // to the nearest penny; halves away from zero (£0.005 → £0.01, -£0.005 → -£0.01)
+  kHalfUp,  // to the nearest penny; halves away from zero (£0.005 → £0.01, -£0.005 → -£0.01)
   kHalfEven,  // to the nearest penny; halves to the even penny (banker's rounding)
   kDown,      // towards zero: never pays out more than the exact amount
   kUp,        // away from zero

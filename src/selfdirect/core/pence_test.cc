@@ -1,10 +1,10 @@
 #include "selfdirect/core/pence.h"
 
-#include <limits>
-
 #include <gtest/gtest.h>
 #include <rapidcheck.h>
 #include <rapidcheck/gtest.h>
+
+#include <limits>
 
 namespace selfdirect {
 namespace {
@@ -34,9 +34,9 @@ TEST(Pence, ParsePounds_AcceptsPlainAndGroupedForms) {
 }
 
 TEST(Pence, ParsePounds_RefusesAnythingAmbiguous) {
-  for (const char* bad : {"", "£", "-", "12.", ".5", "12.345", "1,23", "1,2345", ",123",
-                          " 12", "12 ", "1e3", "12,34.00", "£-12", "++1", "0x10", "1.2.3",
-                          "12p", "1,000,00"}) {
+  for (const char* bad :
+       {"", "£", "-", "12.", ".5", "12.345", "1,23", "1,2345", ",123", " 12", "12 ", "1e3",
+        "12,34.00", "£-12", "++1", "0x10", "1.2.3", "12p", "1,000,00"}) {
     auto r = ParsePounds(bad);
     ASSERT_FALSE(r.has_value()) << "accepted '" << bad << "'";
     EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument) << bad;
@@ -111,8 +111,8 @@ RC_GTEST_PROP(PenceProperty, MulDiv_StaysWithinOnePennyOfTheExactValue, ()) {
   const auto v = *rc::gen::inRange<std::int64_t>(-1'000'000'000'000, 1'000'000'000'000);
   const auto n = *rc::gen::inRange<std::int64_t>(1, 1'000'000);
   const auto d = *rc::gen::inRange<std::int64_t>(1, 1'000'000);
-  for (auto rule : {RoundingRule::kHalfUp, RoundingRule::kHalfEven, RoundingRule::kDown,
-                    RoundingRule::kUp}) {
+  for (auto rule :
+       {RoundingRule::kHalfUp, RoundingRule::kHalfEven, RoundingRule::kDown, RoundingRule::kUp}) {
     const Int128 r = Pence(v).MulDiv(n, d, rule).value().value();
     const Int128 exact_num = static_cast<Int128>(v) * n;
     const Int128 err = r * d - exact_num;  // (rounded - exact) × d

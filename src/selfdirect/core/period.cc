@@ -13,20 +13,28 @@ struct Fraction {
 // How many of `period` fit in a year.
 Fraction PerYear(Period period, WeeksPerYear wpy) {
   switch (period) {
-    case Period::kWeekly: return {wpy.numerator, wpy.denominator};
-    case Period::kFourWeekly: return {wpy.numerator, static_cast<Int128>(wpy.denominator) * 4};
-    case Period::kMonthly: return {12, 1};
-    case Period::kAnnual: return {1, 1};
+    case Period::kWeekly:
+      return {wpy.numerator, wpy.denominator};
+    case Period::kFourWeekly:
+      return {wpy.numerator, static_cast<Int128>(wpy.denominator) * 4};
+    case Period::kMonthly:
+      return {12, 1};
+    case Period::kAnnual:
+      return {1, 1};
   }
   return {1, 1};
 }
 
 int Rank(Period period) {  // longer periods rank higher
   switch (period) {
-    case Period::kWeekly: return 0;
-    case Period::kFourWeekly: return 1;
-    case Period::kMonthly: return 2;
-    case Period::kAnnual: return 3;
+    case Period::kWeekly:
+      return 0;
+    case Period::kFourWeekly:
+      return 1;
+    case Period::kMonthly:
+      return 2;
+    case Period::kAnnual:
+      return 3;
   }
   return 0;
 }
@@ -64,10 +72,14 @@ std::int64_t ToInt(std::string_view s) {  // s is all digits and short
 
 const char* PeriodName(Period period) {
   switch (period) {
-    case Period::kWeekly: return "weekly";
-    case Period::kFourWeekly: return "four-weekly";
-    case Period::kMonthly: return "monthly";
-    case Period::kAnnual: return "annual";
+    case Period::kWeekly:
+      return "weekly";
+    case Period::kFourWeekly:
+      return "four-weekly";
+    case Period::kMonthly:
+      return "monthly";
+    case Period::kAnnual:
+      return "annual";
   }
   return "weekly";
 }

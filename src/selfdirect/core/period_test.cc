@@ -18,8 +18,8 @@ TEST(WeeksPerYear, ParsesTheThreeWaysCouncilsWriteIt) {
 }
 
 TEST(WeeksPerYear, RefusesImplausibleValues) {
-  for (const char* bad : {"", "51", "54", "52.", "0/0", "365/0", "abc", "52,14", "-52",
-                          "52.12345", "1/7"}) {
+  for (const char* bad :
+       {"", "51", "54", "52.", "0/0", "365/0", "abc", "52,14", "-52", "52.12345", "1/7"}) {
     EXPECT_FALSE(ParseWeeksPerYear(bad).has_value()) << bad;
   }
 }
@@ -68,10 +68,10 @@ TEST(Period, WeeklyToFourWeeklyAndMonthly) {
 }
 
 TEST(Period, ExplicitRuleOverridesTheDefault) {
-  EXPECT_EQ(ConvertPeriod(Pence(1000000), Period::kAnnual, Period::kFourWeekly, k52,
-                          RoundingRule::kUp)
-                .value(),
-            Pence(76924));
+  EXPECT_EQ(
+      ConvertPeriod(Pence(1000000), Period::kAnnual, Period::kFourWeekly, k52, RoundingRule::kUp)
+          .value(),
+      Pence(76924));
 }
 
 TEST(Period, OverflowIsAnErrorValue) {

@@ -45,10 +45,14 @@ void CheckRange(const std::optional<long long>& value, long long lo, long long h
 
 const char* SchemeKindName(SchemeKind kind) {
   switch (kind) {
-    case SchemeKind::kAdultSocialCare: return "adult-social-care";
-    case SchemeKind::kCarers: return "carers";
-    case SchemeKind::kPersonalHealth: return "personal-health";
-    case SchemeKind::kOther: return "other";
+    case SchemeKind::kAdultSocialCare:
+      return "adult-social-care";
+    case SchemeKind::kCarers:
+      return "carers";
+    case SchemeKind::kPersonalHealth:
+      return "personal-health";
+    case SchemeKind::kOther:
+      return "other";
   }
   return "other";
 }
@@ -70,8 +74,9 @@ Status ValidateNewCouncil(const NewCouncil& request) {
     code_ok = std::isdigit(static_cast<unsigned char>(code[i])) != 0;
   }
   if (!code_ok) {
-    errors.push_back({"code", "Enter the council's ONS code: a capital letter and 8 digits, "
-                              "like E09000033"});
+    errors.push_back({"code",
+                      "Enter the council's ONS code: a capital letter and 8 digits, "
+                      "like E09000033"});
   }
   CheckName(request.name, "name", "council's name", &errors);
   if (!errors.empty()) return FailFields(std::move(errors));
@@ -87,8 +92,9 @@ Result<ValidScheme> ValidateNewScheme(const NewScheme& request) {
   if (auto kind = ParseSchemeKind(request.kind)) {
     out.kind = *kind;
   } else {
-    errors.push_back({"kind", "Choose the kind of scheme: adult-social-care, carers, "
-                              "personal-health or other"});
+    errors.push_back({"kind",
+                      "Choose the kind of scheme: adult-social-care, carers, "
+                      "personal-health or other"});
   }
   if (request.weeks_per_year) {
     if (auto wpy = ParseWeeksPerYear(*request.weeks_per_year)) {

@@ -32,10 +32,10 @@ struct Council {
 };
 
 enum class SchemeKind {
-  kAdultSocialCare,      // Care Act personal budgets for adults with eligible needs
-  kCarers,               // carers' personal budgets
-  kPersonalHealth,       // NHS personal health budgets
-  kOther,                // education, employment, or another scheme run the same way
+  kAdultSocialCare,  // Care Act personal budgets for adults with eligible needs
+  kCarers,           // carers' personal budgets
+  kPersonalHealth,   // NHS personal health budgets
+  kOther,            // education, employment, or another scheme run the same way
 };
 
 const char* SchemeKindName(SchemeKind kind);  // "adult-social-care", "carers", ...
@@ -46,9 +46,9 @@ std::optional<SchemeKind> ParseSchemeKind(std::string_view name);
 struct SchemeSettings {
   WeeksPerYear weeks_per_year{52, 1};
   Period payment_interval = Period::kFourWeekly;  // direct payments are paid in advance
-  int surplus_threshold_weeks = 8;   // balance above this many weeks' budget is a surplus
-  int first_review_weeks = 8;        // light review after a new plan (6–8 weeks)
-  int review_interval_months = 12;   // then at most every 12 months
+  int surplus_threshold_weeks = 8;  // balance above this many weeks' budget is a surplus
+  int first_review_weeks = 8;       // light review after a new plan (6–8 weeks)
+  int review_interval_months = 12;  // then at most every 12 months
 
   friend bool operator==(const SchemeSettings&, const SchemeSettings&) = default;
 };
@@ -70,9 +70,9 @@ struct NewCouncil {
 
 struct NewScheme {
   std::string name{};
-  std::string kind{};                    // SchemeKindName
-  std::optional<std::string> weeks_per_year{};   // "52", "52.14", "365/7"
-  std::optional<std::string> payment_interval{}; // PeriodName
+  std::string kind{};                             // SchemeKindName
+  std::optional<std::string> weeks_per_year{};    // "52", "52.14", "365/7"
+  std::optional<std::string> payment_interval{};  // PeriodName
   std::optional<long long> surplus_threshold_weeks{};
   std::optional<long long> first_review_weeks{};
   std::optional<long long> review_interval_months{};

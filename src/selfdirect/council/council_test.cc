@@ -17,8 +17,8 @@ TEST(Council, ValidateNewCouncil_NamesEveryBadField) {
   auto r = ValidateNewCouncil({"e9000033", "  "});
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
-  EXPECT_THAT(r.error().fields, ElementsAre(Field(&FieldError::field, "code"),
-                                            Field(&FieldError::field, "name")));
+  EXPECT_THAT(r.error().fields,
+              ElementsAre(Field(&FieldError::field, "code"), Field(&FieldError::field, "name")));
 }
 
 TEST(Scheme, ValidateNewScheme_FillsInTypicalDefaults) {
@@ -56,10 +56,10 @@ TEST(Scheme, ValidateNewScheme_ReportsAllProblemsAtOnce) {
   ASSERT_FALSE(r);
   std::vector<std::string> fields;
   for (const auto& f : r.error().fields) fields.push_back(f.field);
-  EXPECT_THAT(fields, ElementsAre("name", "kind", "settings.weeks_per_year",
-                                  "settings.payment_interval", "settings.surplus_threshold_weeks",
-                                  "settings.first_review_weeks",
-                                  "settings.review_interval_months"));
+  EXPECT_THAT(fields,
+              ElementsAre("name", "kind", "settings.weeks_per_year", "settings.payment_interval",
+                          "settings.surplus_threshold_weeks", "settings.first_review_weeks",
+                          "settings.review_interval_months"));
 }
 
 }  // namespace

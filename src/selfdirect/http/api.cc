@@ -75,8 +75,8 @@ class Fields {
     const auto* v = object_.if_contains(name);
     if (v == nullptr || v->is_null()) return std::nullopt;
     if (v->is_int64()) return v->as_int64();
-    errors_.push_back({std::string(prefix) + name,
-                       std::string("Enter ") + name + " as a whole number"});
+    errors_.push_back(
+        {std::string(prefix) + name, std::string("Enter ") + name + " as a whole number"});
     return std::nullopt;
   }
 
@@ -87,8 +87,8 @@ class Fields {
   std::vector<FieldError> Finish(const char* prefix = "") {
     for (const auto& [key, value] : object_) {
       if (std::find(seen_.begin(), seen_.end(), std::string(key)) == seen_.end()) {
-        errors_.push_back({std::string(prefix) + std::string(key),
-                           "This field is not recognised; remove it"});
+        errors_.push_back(
+            {std::string(prefix) + std::string(key), "This field is not recognised; remove it"});
       }
     }
     return std::move(errors_);
@@ -149,9 +149,9 @@ void RegisterApi(Router& router, app::Application& app, Metrics& metrics) {
       Response p = Problem(503, "not-ready", "The service is not ready", r.problem);
       return p;
     }
-    return Json(200, {{"status", "ready"},
-                      {"database", "reachable"},
-                      {"schema_version", r.schema_version}});
+    return Json(
+        200,
+        {{"status", "ready"}, {"database", "reachable"}, {"schema_version", r.schema_version}});
   });
 
   router.Add("GET", "/metrics", "probe.metrics", [&metrics](const Request&, const PathParams&) {
@@ -182,8 +182,8 @@ void RegisterApi(Router& router, app::Application& app, Metrics& metrics) {
                Fields fields(std::get<json::object>(body));
                NewCouncil wanted{fields.String("code"), fields.String("name")};
                if (auto errors = fields.Finish(); !errors.empty()) {
-                 return ProblemFromError(Error{ErrorCode::kInvalidArgument,
-                                               "Check the highlighted fields", errors});
+                 return ProblemFromError(
+                     Error{ErrorCode::kInvalidArgument, "Check the highlighted fields", errors});
                }
                auto council = app.CreateCouncil(wanted);
                if (!council) return ProblemFromError(council.error());
@@ -210,48 +210,47 @@ void RegisterApi(Router& router, app::Application& app, Metrics& metrics) {
                return Json(200, {{"schemes", ToJsonArray(*list)}});
              });
 
-  router.Add(
-      "POST", "/api/councils/{council}/schemes", "schemes.create",
-      [&app](const Request& request, const PathParams& params) {
-        auto id = PathId<CouncilId>(params, "council");
-        if (auto* problem = std::get_if<Response>(&id)) return *problem;
-        auto body = ReadObject(request);
-        if (auto* problem = std::get_if<Response>(&body)) return *problem;
-        const auto& object = std::get<json::object>(body);
-        Fields fields(object);
-        NewScheme wanted{.name = fields.String("name"), .kind = fields.String("kind")};
-        std::vector<FieldError> errors;
-        if (const auto* settings = object.if_contains("settings");
-            settings != nullptr && !settings->is_null()) {
-          if (!settings->is_object()) {
-            errors.push_back({"settings", "settings must be an object"});
-          } else {
-            Fields s(settings->as_object());
-            wanted.weeks_per_year = s.OptionalString("weeks_per_year", "settings.");
-            wanted.payment_interval = s.OptionalString("payment_interval", "settings.");
-            wanted.surplus_threshold_weeks =
-                s.OptionalInteger("surplus_threshold_weeks", "settings.");
-            wanted.first_review_weeks = s.OptionalInteger("first_review_weeks", "settings.");
-            wanted.review_interval_months =
-                s.OptionalInteger("review_interval_months", "settings.");
-            auto nested = s.Finish("settings.");
-            errors.insert(errors.end(), nested.begin(), nested.end());
-          }
-        }
-        fields.Known("settings");  // read above
-        auto top = fields.Finish();
-        errors.insert(errors.begin(), top.begin(), top.end());
-        if (!errors.empty()) {
-          return ProblemFromError(
-              Error{ErrorCode::kInvalidArgument, "Check the highlighted fields", errors});
-        }
-        auto scheme = app.CreateScheme(std::get<CouncilId>(id), wanted);
-        if (!scheme) return ProblemFromError(scheme.error());
-        Response r = Json(201, ToJson(*scheme));
-        r.SetHeader("Location", "/api/councils/" + scheme->council_id.str() + "/schemes/" +
-                                    scheme->id.str());
-        return r;
-      });
+  router.Add("POST", "/api/councils/{council}/schemes", "schemes.create",
+             [&app](const Request& request, const PathParams& params) {
+               auto id = PathId<CouncilId>(params, "council");
+               if (auto* problem = std::get_if<Response>(&id)) return *problem;
+               auto body = ReadObject(request);
+               if (auto* problem = std::get_if<Response>(&body)) return *problem;
+               const auto& object = std::get<json::object>(body);
+               Fields fields(object);
+               NewScheme wanted{.name = fields.String("name"), .kind = fields.String("kind")};
+               std::vector<FieldError> errors;
+               if (const auto* settings = object.if_contains("settings");
+                   settings != nullptr && !settings->is_null()) {
+                 if (!settings->is_object()) {
+                   errors.push_back({"settings", "settings must be an object"});
+                 } else {
+                   Fields s(settings->as_object());
+                   wanted.weeks_per_year = s.OptionalString("weeks_per_year", "settings.");
+                   wanted.payment_interval = s.OptionalString("payment_interval", "settings.");
+                   wanted.surplus_threshold_weeks =
+                       s.OptionalInteger("surplus_threshold_weeks", "settings.");
+                   wanted.first_review_weeks = s.OptionalInteger("first_review_weeks", "settings.");
+                   wanted.review_interval_months =
+                       s.OptionalInteger("review_interval_months", "settings.");
+                   auto nested = s.Finish("settings.");
+                   errors.insert(errors.end(), nested.begin(), nested.end());
+                 }
+               }
+               fields.Known("settings");  // read above
+               auto top = fields.Finish();
+               errors.insert(errors.begin(), top.begin(), top.end());
+               if (!errors.empty()) {
+                 return ProblemFromError(
+                     Error{ErrorCode::kInvalidArgument, "Check the highlighted fields", errors});
+               }
+               auto scheme = app.CreateScheme(std::get<CouncilId>(id), wanted);
+               if (!scheme) return ProblemFromError(scheme.error());
+               Response r = Json(201, ToJson(*scheme));
+               r.SetHeader("Location", "/api/councils/" + scheme->council_id.str() + "/schemes/" +
+                                           scheme->id.str());
+               return r;
+             });
 }
 
 }  // namespace selfdirect::http

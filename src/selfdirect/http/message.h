@@ -20,14 +20,14 @@ struct CaseInsensitiveLess {
 using Headers = std::multimap<std::string, std::string, CaseInsensitiveLess>;
 
 struct Request {
-  std::string method;   // "GET"
-  std::string target;   // "/api/councils?x=1", as received
+  std::string method;  // "GET"
+  std::string target;  // "/api/councils?x=1", as received
   Headers headers;
   std::string body;
   std::string remote_address;
 
   // Filled by HttpService before routing.
-  std::string path;     // target without the query, not yet percent-decoded
+  std::string path;  // target without the query, not yet percent-decoded
   std::string query;
   std::string request_id;
 

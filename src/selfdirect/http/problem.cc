@@ -36,7 +36,8 @@ Response ProblemFromError(const Error& error) {
     case ErrorCode::kNotFound:
       return Problem(404, "not-found", "Not found", error.message);
     case ErrorCode::kConflict:
-      return Problem(409, "conflict", "That conflicts with what is already recorded", error.message);
+      return Problem(409, "conflict", "That conflicts with what is already recorded",
+                     error.message);
     case ErrorCode::kFailedPrecondition:
       return Problem(409, "failed-precondition", "That cannot be done yet", error.message);
     case ErrorCode::kOverflow:

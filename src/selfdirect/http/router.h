@@ -7,8 +7,8 @@
 
 #include <functional>
 #include <optional>
-#include <variant>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "selfdirect/http/message.h"

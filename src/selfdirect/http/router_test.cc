@@ -1,8 +1,8 @@
 #include "selfdirect/http/router.h"
 
-#include <variant>
-
 #include <gtest/gtest.h>
+
+#include <variant>
 
 namespace selfdirect::http {
 namespace {

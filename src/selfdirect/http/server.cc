@@ -1,15 +1,14 @@
 #include "selfdirect/http/server.h"
 
 #include <atomic>
-#include <mutex>
-#include <thread>
-#include <unordered_map>
-#include <vector>
-
 #include <boost/asio.hpp>
 #include <boost/asio/experimental/as_tuple.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <mutex>
+#include <thread>
+#include <unordered_map>
+#include <vector>
 
 #include "selfdirect/http/problem.h"
 
@@ -136,8 +135,7 @@ struct Server::Impl {
         auto [bec, bn] = co_await bhttp::async_read(c->stream, buffer, parser, kTuple);
         if (bec == bhttp::error::body_limit) {
           early = Problem(413, "body-too-large", "The request body is too large",
-                          "Send at most " + std::to_string(options.max_body_bytes / 1024) +
-                              " KiB");
+                          "Send at most " + std::to_string(options.max_body_bytes / 1024) + " KiB");
         } else if (bec == beast::error::timeout || bec == net::error::operation_aborted ||
                    bec == net::error::eof || bec == bhttp::error::end_of_stream ||
                    bec == net::error::connection_reset) {
@@ -255,7 +253,8 @@ Result<unsigned short> Server::Start() {
   auto& d = *impl_;
   beast::error_code ec;
   const auto address = net::ip::make_address(d.options.host, ec);
-  if (ec) return Fail(ErrorCode::kInvalidArgument, "Cannot listen on host '" + d.options.host + "'");
+  if (ec)
+    return Fail(ErrorCode::kInvalidArgument, "Cannot listen on host '" + d.options.host + "'");
   const tcp::endpoint endpoint{address, d.options.port};
   d.acceptor = std::make_unique<tcp::acceptor>(d.control);
   d.acceptor->open(endpoint.protocol(), ec);

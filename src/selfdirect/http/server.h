@@ -26,13 +26,13 @@ namespace selfdirect::http {
 struct ServerOptions {
   std::string host = "127.0.0.1";
   unsigned short port = 8080;
-  int threads = 0;                            // 0: one per core
-  std::size_t max_body_bytes = 1024 * 1024;   // 1 MiB
-  std::size_t max_header_bytes = 16 * 1024;
-  std::chrono::milliseconds read_timeout{30'000};   // to receive a whole request once begun
+  int threads = 0;                                        // 0: one per core
+  std::size_t max_body_bytes = std::size_t{1024} * 1024;  // 1 MiB
+  std::size_t max_header_bytes = std::size_t{16} * 1024;
+  std::chrono::milliseconds read_timeout{30'000};  // to receive a whole request once begun
   std::chrono::milliseconds write_timeout{30'000};
-  std::chrono::milliseconds idle_timeout{60'000};   // keep-alive: wait for the next request
-  std::chrono::milliseconds shutdown_grace{20'000}; // longest wait for in-flight requests
+  std::chrono::milliseconds idle_timeout{60'000};    // keep-alive: wait for the next request
+  std::chrono::milliseconds shutdown_grace{20'000};  // longest wait for in-flight requests
 };
 
 class Server {

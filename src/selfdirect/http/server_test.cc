@@ -2,13 +2,13 @@
 // graceful shutdown.
 #include "selfdirect/http/server.h"
 
-#include <thread>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
 
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
-#include <gmock/gmock.h>
-#include <gtest/gtest.h>
+#include <thread>
 
 #include "tests/support/test_app.h"
 
@@ -106,8 +106,9 @@ TEST_F(ServerTest, ABodyOverTheLimitIs413AndTheServerKeepsServing) {
 TEST_F(ServerTest, AChunkedBodyOverTheLimitIs413) {
   StartServer({.max_body_bytes = 1024});
   auto socket = Connect();
-  std::string raw = "POST /api/councils HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                    "Transfer-Encoding: chunked\r\n\r\n";
+  std::string raw =
+      "POST /api/councils HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+      "Transfer-Encoding: chunked\r\n\r\n";
   for (int i = 0; i < 4; ++i) raw += "200\r\n" + std::string(512, 'x') + "\r\n";
   raw += "0\r\n\r\n";
   EXPECT_EQ(RoundTrip(socket, raw).result_int(), 413);
@@ -134,8 +135,8 @@ TEST_F(ServerTest, MalformedHttpIs400) {
 TEST_F(ServerTest, OversizedHeadersAre431) {
   StartServer({.max_header_bytes = 1024});
   auto socket = Connect();
-  auto r = RoundTrip(socket, "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " +
-                                 std::string(4096, 'a') + "\r\n\r\n");
+  auto r = RoundTrip(
+      socket, "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Big: " + std::string(4096, 'a') + "\r\n\r\n");
   EXPECT_EQ(r.result_int(), 431);
 }
 
@@ -145,7 +146,8 @@ TEST_F(ServerTest, ExpectContinueIsHonoured) {
   const std::string body = R"({"code":"E09000033","name":"Westminster"})";
   net::write(socket, net::buffer("POST /api/councils HTTP/1.1\r\nHost: x\r\n"
                                  "Content-Type: application/json\r\nExpect: 100-continue\r\n"
-                                 "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n"));
+                                 "Content-Length: " +
+                                 std::to_string(body.size()) + "\r\n\r\n"));
   bhttp::response<bhttp::empty_body> interim;
   bhttp::response_parser<bhttp::empty_body> interim_parser;
   bhttp::read_header(socket, buffer_, interim_parser);

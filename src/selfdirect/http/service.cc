@@ -9,8 +9,8 @@ namespace selfdirect::http {
 namespace {
 
 bool IsRequestIdChar(char c) {
-  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-         c == '-' || c == '_' || c == '.';
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '_' || c == '.';
 }
 
 bool UsableRequestId(const std::string& id) {
@@ -45,8 +45,8 @@ bool Traverses(const std::string& decoded) {
 }
 
 bool IsApiPath(const std::string& path) {
-  return path == "/api" || path.starts_with("/api/") || path == "/healthz" ||
-         path == "/readyz" || path == "/metrics";
+  return path == "/api" || path.starts_with("/api/") || path == "/healthz" || path == "/readyz" ||
+         path == "/metrics";
 }
 
 }  // namespace
@@ -140,9 +140,9 @@ Response HttpService::Route(Request& request, std::string* route_name) {
   }
   const std::string encoding = request.Header("Content-Encoding");
   if (!encoding.empty() && encoding != "identity") {
-    return Problem(415, "content-encoding", "Compressed request bodies are not accepted",
-                   "Send the body without a Content-Encoding (it was '" +
-                       encoding.substr(0, 20) + "')");
+    return Problem(
+        415, "content-encoding", "Compressed request bodies are not accepted",
+        "Send the body without a Content-Encoding (it was '" + encoding.substr(0, 20) + "')");
   }
 
   auto found = router_.Find(request.method, request.path);

@@ -1,10 +1,10 @@
 #include "selfdirect/http/service.h"
 
-#include <fstream>
-
-#include <boost/json.hpp>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+#include <fstream>
 
 #include "tests/support/test_app.h"
 
@@ -83,8 +83,8 @@ TEST_F(ServiceTest, RequestId_IsEchoedWhenWellFormedAndReplacedOtherwise) {
 }
 
 TEST_F(ServiceTest, PathTraversal_IsRefusedWithProblemJson) {
-  for (const char* target : {"/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/assets/..%2f..%2fsecret.txt",
-                             "/a/./b", "/..\\etc", "/%00"}) {
+  for (const char* target : {"/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd",
+                             "/assets/..%2f..%2fsecret.txt", "/a/./b", "/..\\etc", "/%00"}) {
     auto r = Send("GET", target);
     EXPECT_EQ(r.status, 400) << target;
     EXPECT_EQ(r.content_type, "application/problem+json") << target;
@@ -100,7 +100,8 @@ TEST_F(ServiceTest, StaticFiles_ServeIndexWithTypesAndCaching) {
   auto js = Send("GET", "/assets/main-abc123.js");
   EXPECT_EQ(js.content_type, "text/javascript; charset=utf-8");
   EXPECT_THAT(js.Header("Cache-Control"), HasSubstr("immutable"));
-  auto again = Send("GET", "/assets/main-abc123.js", "", "", {{"If-None-Match", js.Header("ETag")}});
+  auto again =
+      Send("GET", "/assets/main-abc123.js", "", "", {{"If-None-Match", js.Header("ETag")}});
   EXPECT_EQ(again.status, 304);
   EXPECT_TRUE(again.body.empty());
 }
@@ -144,9 +145,10 @@ TEST_F(ServiceTest, BadJson_Is400ProblemAndChangesNothing) {
 }
 
 TEST_F(ServiceTest, WrongMediaTypeAndEncodedBodies_AreRefused) {
-  EXPECT_EQ(Send("POST", "/api/councils", "code=1", "application/x-www-form-urlencoded").status, 415);
-  auto gz = Send("POST", "/api/councils", "\x1f\x8b", "application/json",
-                 {{"Content-Encoding", "gzip"}});
+  EXPECT_EQ(Send("POST", "/api/councils", "code=1", "application/x-www-form-urlencoded").status,
+            415);
+  auto gz =
+      Send("POST", "/api/councils", "\x1f\x8b", "application/json", {{"Content-Encoding", "gzip"}});
   EXPECT_EQ(gz.status, 415);
   EXPECT_EQ(gz.content_type, "application/problem+json");
 }
@@ -179,7 +181,8 @@ TEST_F(ServiceTest, Schemes_CreateListAndRejectBadSettings) {
   ASSERT_EQ(bad.status, 422) << bad.body;
   std::vector<std::string> fields;
   const auto bad_body = Body(bad);
-  for (const auto& e : bad_body.at("errors").as_array()) fields.emplace_back(e.at("field").as_string());
+  for (const auto& e : bad_body.at("errors").as_array())
+    fields.emplace_back(e.at("field").as_string());
   EXPECT_THAT(fields, ::testing::UnorderedElementsAre("settings.surplus_threshold_weeks",
                                                       "settings.extra"));
 
@@ -201,8 +204,10 @@ TEST_F(ServiceTest, Metrics_CountRequestsByRoute) {
   auto r = Send("GET", "/metrics");
   EXPECT_EQ(r.status, 200);
   EXPECT_THAT(r.content_type, HasSubstr("text/plain"));
-  EXPECT_THAT(r.body, HasSubstr(
-      R"(selfdirect_http_requests_total{method="GET",route="probe.health",status="200"} 2)"));
+  EXPECT_THAT(
+      r.body,
+      HasSubstr(
+          R"(selfdirect_http_requests_total{method="GET",route="probe.health",status="200"} 2)"));
   EXPECT_THAT(r.body, HasSubstr("selfdirect_http_request_duration_seconds_bucket"));
 }
 

@@ -6,7 +6,7 @@
 namespace selfdirect::http {
 namespace {
 
-constexpr std::uintmax_t kMaxFileBytes = 64 * 1024 * 1024;
+constexpr std::uintmax_t kMaxFileBytes = std::uintmax_t{64} * 1024 * 1024;
 
 std::optional<std::string> ReadWhole(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
@@ -27,7 +27,7 @@ bool Within(const std::filesystem::path& root, const std::filesystem::path& p) {
 
 }  // namespace
 
-StaticFiles::StaticFiles(std::filesystem::path root) {
+StaticFiles::StaticFiles(const std::filesystem::path& root) {
   std::error_code ec;
   auto canonical = std::filesystem::canonical(root, ec);
   if (!ec && std::filesystem::is_directory(canonical, ec)) root_ = canonical;
@@ -70,15 +70,14 @@ std::optional<Response> StaticFiles::Serve(const std::string& path, const Reques
   const auto size = std::filesystem::file_size(file, ec);
   if (ec || size > kMaxFileBytes) return std::nullopt;
   const auto mtime = std::filesystem::last_write_time(file, ec);
-  const std::string etag = "\"" + std::to_string(size) + "-" +
-                           std::to_string(mtime.time_since_epoch().count()) + "\"";
+  const std::string etag =
+      "\"" + std::to_string(size) + "-" + std::to_string(mtime.time_since_epoch().count()) + "\"";
 
   Response r;
   r.content_type = ContentTypeFor(file.filename().string());
   r.SetHeader("ETag", etag);
-  r.SetHeader("Cache-Control", path.starts_with("/assets/")
-                                   ? "public, max-age=31536000, immutable"
-                                   : "no-cache");
+  r.SetHeader("Cache-Control",
+              path.starts_with("/assets/") ? "public, max-age=31536000, immutable" : "no-cache");
   if (request.Header("If-None-Match") == etag) {
     r.status = 304;
     return r;

@@ -16,7 +16,7 @@ namespace selfdirect::http {
 
 class StaticFiles {
  public:
-  explicit StaticFiles(std::filesystem::path root);
+  explicit StaticFiles(const std::filesystem::path& root);
 
   // A response for a safe, percent-decoded path, or nullopt when no such file exists.
   // The caller has already refused "..", "." and NUL in the path.

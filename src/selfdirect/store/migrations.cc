@@ -75,8 +75,8 @@ Result<SchemaState> Migrate(Database& db, const Clock& clock,
     auto applied = db.Write([&](Connection& c) -> Status {
       if (auto s = c.Execute(m.sql); !s) {
         Error e = s.error();
-        e.message = "migration " + std::to_string(m.version) + " (" + m.name + ") failed: " +
-                    e.message;
+        e.message =
+            "migration " + std::to_string(m.version) + " (" + m.name + ") failed: " + e.message;
         return tl::unexpected(e);
       }
       auto st = c.Prepare(

@@ -24,8 +24,8 @@ struct Migration {
 const std::vector<Migration>& EmbeddedMigrations();
 
 struct SchemaState {
-  int current = 0;   // highest version applied to the database (0: none)
-  int latest = 0;    // highest version this binary knows
+  int current = 0;           // highest version applied to the database (0: none)
+  int latest = 0;            // highest version this binary knows
   std::vector<int> pending;  // versions this binary would apply
 
   bool up_to_date() const { return pending.empty() && current == latest; }

@@ -7,7 +7,9 @@
 namespace selfdirect::store {
 
 Statement::Statement(Statement&& other) noexcept
-    : connection_(other.connection_), stmt_(other.stmt_), bind_status_(other.bind_status_) {
+    : connection_(other.connection_),
+      stmt_(other.stmt_),
+      bind_status_(std::move(other.bind_status_)) {
   other.stmt_ = nullptr;
 }
 
@@ -20,20 +22,23 @@ Statement::~Statement() {
 
 Statement& Statement::BindOne(int index, std::int64_t value) {
   const int rc = sqlite3_bind_int64(stmt_, index, value);
-  if (rc != SQLITE_OK && bind_status_) bind_status_ = tl::unexpected(connection_->ErrorFor(rc, "bind"));
+  if (rc != SQLITE_OK && bind_status_)
+    bind_status_ = tl::unexpected(connection_->ErrorFor(rc, "bind"));
   return *this;
 }
 
 Statement& Statement::BindOne(int index, std::string_view value) {
-  const int rc = sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT,
-                                     SQLITE_UTF8);
-  if (rc != SQLITE_OK && bind_status_) bind_status_ = tl::unexpected(connection_->ErrorFor(rc, "bind"));
+  const int rc =
+      sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+  if (rc != SQLITE_OK && bind_status_)
+    bind_status_ = tl::unexpected(connection_->ErrorFor(rc, "bind"));
   return *this;
 }
 
 Statement& Statement::BindOne(int index, std::nullopt_t) {
   const int rc = sqlite3_bind_null(stmt_, index);
-  if (rc != SQLITE_OK && bind_status_) bind_status_ = tl::unexpected(connection_->ErrorFor(rc, "bind"));
+  if (rc != SQLITE_OK && bind_status_)
+    bind_status_ = tl::unexpected(connection_->ErrorFor(rc, "bind"));
   return *this;
 }
 
@@ -80,7 +85,8 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, Mo
   }
   sqlite3_extended_result_codes(db, 1);
   sqlite3_busy_timeout(db, busy_timeout_ms);
-  if (auto s = connection->Execute("PRAGMA foreign_keys = ON"); !s) return tl::unexpected(s.error());
+  if (auto s = connection->Execute("PRAGMA foreign_keys = ON"); !s)
+    return tl::unexpected(s.error());
   return connection;
 }
 
@@ -146,8 +152,8 @@ Result<std::unique_ptr<Database>> Database::Open(const DatabaseOptions& options)
                 "Cannot create the folder " + parent.string() + ": " + ec.message());
   }
   std::unique_ptr<Database> db(new Database(options));
-  auto writer = Connection::Open(options.path, Connection::Mode::kReadWrite,
-                                 options.busy_timeout_ms);
+  auto writer =
+      Connection::Open(options.path, Connection::Mode::kReadWrite, options.busy_timeout_ms);
   if (!writer) return tl::unexpected(writer.error());
   // WAL lets readers proceed while the writer writes. FULL sync: a committed transaction
   // survives a power cut, which the ledger depends on.
@@ -156,8 +162,8 @@ Result<std::unique_ptr<Database>> Database::Open(const DatabaseOptions& options)
   }
   db->writer_ = std::move(*writer);
   for (int i = 0; i < options.readers; ++i) {
-    auto reader = Connection::Open(options.path, Connection::Mode::kReadOnly,
-                                   options.busy_timeout_ms);
+    auto reader =
+        Connection::Open(options.path, Connection::Mode::kReadOnly, options.busy_timeout_ms);
     if (!reader) return tl::unexpected(reader.error());
     db->readers_.push_back(std::move(*reader));
   }

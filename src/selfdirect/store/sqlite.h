@@ -50,7 +50,9 @@ class Statement {
   Statement& BindOne(int index, const std::string& value) {
     return BindOne(index, std::string_view(value));
   }
-  Statement& BindOne(int index, const char* value) { return BindOne(index, std::string_view(value)); }
+  Statement& BindOne(int index, const char* value) {
+    return BindOne(index, std::string_view(value));
+  }
   Statement& BindOne(int index, std::nullopt_t);
   template <typename T>
   Statement& BindOne(int index, const std::optional<T>& value) {

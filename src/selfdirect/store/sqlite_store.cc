@@ -89,18 +89,19 @@ Status SqliteCouncilRepository::CreateCouncil(const Council& council) {
   auto st = c_.Prepare(
       "INSERT INTO councils (council_id, code, name, created_at) VALUES ($1, $2, $3, $4)");
   if (!st) return tl::unexpected(st.error());
-  auto s = st->Bind(council.id.str(), council.code, council.name,
-                    FormatTimestamp(council.created_at))
-               .Run();
+  auto s =
+      st->Bind(council.id.str(), council.code, council.name, FormatTimestamp(council.created_at))
+          .Run();
   if (!s && s.error().code == ErrorCode::kConflict) {
-    return Fail(ErrorCode::kConflict, "A council with the code " + council.code + " already exists");
+    return Fail(ErrorCode::kConflict,
+                "A council with the code " + council.code + " already exists");
   }
   return s;
 }
 
 Result<std::optional<Council>> SqliteCouncilRepository::FindCouncil(const CouncilId& id) {
-  auto st = c_.Prepare(std::string("SELECT ") + kCouncilColumns +
-                       " FROM councils WHERE council_id = $1");
+  auto st =
+      c_.Prepare(std::string("SELECT ") + kCouncilColumns + " FROM councils WHERE council_id = $1");
   if (!st) return tl::unexpected(st.error());
   st->Bind(id.str());
   return AtMostOne(Collect<Council>(*st, ReadCouncil));
@@ -117,8 +118,7 @@ Status SqliteCouncilRepository::CreateScheme(const Scheme& s) {
                        ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)");
   if (!st) return tl::unexpected(st.error());
   auto result = st->Bind(s.council_id.str(), s.id.str(), s.name, SchemeKindName(s.kind),
-                         s.settings.weeks_per_year.numerator,
-                         s.settings.weeks_per_year.denominator,
+                         s.settings.weeks_per_year.numerator, s.settings.weeks_per_year.denominator,
                          PeriodName(s.settings.payment_interval),
                          s.settings.surplus_threshold_weeks, s.settings.first_review_weeks,
                          s.settings.review_interval_months, FormatTimestamp(s.created_at))

@@ -45,12 +45,10 @@ TEST_F(SqliteStoreTest, Council_RoundTripsEveryField) {
 }
 
 TEST_F(SqliteStoreTest, Council_DuplicateCodeIsAConflictAndChangesNothing) {
-  ASSERT_TRUE(store_->Write([&](Transaction& tx) {
-    return tx.Councils().CreateCouncil(MakeCouncil("E09000033"));
-  }));
-  auto dup = store_->Write([&](Transaction& tx) {
-    return tx.Councils().CreateCouncil(MakeCouncil("E09000033"));
-  });
+  ASSERT_TRUE(store_->Write(
+      [&](Transaction& tx) { return tx.Councils().CreateCouncil(MakeCouncil("E09000033")); }));
+  auto dup = store_->Write(
+      [&](Transaction& tx) { return tx.Councils().CreateCouncil(MakeCouncil("E09000033")); });
   ASSERT_FALSE(dup);
   EXPECT_EQ(dup.error().code, ErrorCode::kConflict);
   EXPECT_NE(dup.error().message.find("E09000033"), std::string::npos);
@@ -65,9 +63,12 @@ TEST_F(SqliteStoreTest, Council_DuplicateCodeIsAConflictAndChangesNothing) {
 TEST_F(SqliteStoreTest, Scheme_RoundTripsSettingsAndIsScopedToItsCouncil) {
   const Council a = MakeCouncil("E09000033");
   const Council b = MakeCouncil("E08000025");
-  Scheme scheme{a.id, SchemeId(ids_.Next()), "Adult personal budgets",
+  Scheme scheme{a.id,
+                SchemeId(ids_.Next()),
+                "Adult personal budgets",
                 SchemeKind::kAdultSocialCare,
-                SchemeSettings{{365, 7}, Period::kMonthly, 6, 7, 11}, clock_.Now()};
+                SchemeSettings{{365, 7}, Period::kMonthly, 6, 7, 11},
+                clock_.Now()};
   ASSERT_TRUE(store_->Write([&](Transaction& tx) -> Status {
     if (auto s = tx.Councils().CreateCouncil(a); !s) return s;
     if (auto s = tx.Councils().CreateCouncil(b); !s) return s;
@@ -87,8 +88,12 @@ TEST_F(SqliteStoreTest, Scheme_RoundTripsSettingsAndIsScopedToItsCouncil) {
 }
 
 TEST_F(SqliteStoreTest, Scheme_ForAMissingCouncilIsNotFound) {
-  Scheme scheme{CouncilId(ids_.Next()), SchemeId(ids_.Next()), "Orphan",
-                SchemeKind::kCarers, {}, clock_.Now()};
+  Scheme scheme{CouncilId(ids_.Next()),
+                SchemeId(ids_.Next()),
+                "Orphan",
+                SchemeKind::kCarers,
+                {},
+                clock_.Now()};
   auto s = store_->Write([&](Transaction& tx) { return tx.Councils().CreateScheme(scheme); });
   ASSERT_FALSE(s);
   EXPECT_EQ(s.error().code, ErrorCode::kNotFound);

@@ -1,8 +1,8 @@
 #include "selfdirect/store/sqlite.h"
 
-#include <thread>
-
 #include <gtest/gtest.h>
+
+#include <thread>
 
 #include "tests/support/temp_dir.h"
 
@@ -34,7 +34,8 @@ TEST(Database, Open_CreatesTheFolderAndUsesWal) {
 TEST(Database, Write_RollsBackEverythingWhenTheBodyFails) {
   TempDir dir;
   auto db = OpenTemp(dir);
-  ASSERT_TRUE(db->Write([](Connection& c) { return c.Execute("CREATE TABLE t (x INTEGER) STRICT"); }));
+  ASSERT_TRUE(
+      db->Write([](Connection& c) { return c.Execute("CREATE TABLE t (x INTEGER) STRICT"); }));
   auto failed = db->Write([](Connection& c) -> Status {
     auto st = c.Prepare("INSERT INTO t (x) VALUES ($1)");
     if (auto s = st->Bind(1).Run(); !s) return s;
@@ -55,7 +56,8 @@ TEST(Database, Write_RollsBackEverythingWhenTheBodyFails) {
 TEST(Database, Read_RefusesWrites) {
   TempDir dir;
   auto db = OpenTemp(dir);
-  ASSERT_TRUE(db->Write([](Connection& c) { return c.Execute("CREATE TABLE t (x INTEGER) STRICT"); }));
+  ASSERT_TRUE(
+      db->Write([](Connection& c) { return c.Execute("CREATE TABLE t (x INTEGER) STRICT"); }));
   auto s = db->Read([](Connection& c) { return c.Execute("INSERT INTO t VALUES (1)"); });
   EXPECT_FALSE(s);
 }
@@ -87,19 +89,20 @@ TEST(Database, StrictTablesAndForeignKeysAreEnforced) {
 TEST(Database, ReadersSeeCommittedWritesAndRunConcurrently) {
   TempDir dir;
   auto db = OpenTemp(dir);
-  ASSERT_TRUE(db->Write([](Connection& c) { return c.Execute("CREATE TABLE t (x INTEGER) STRICT"); }));
+  ASSERT_TRUE(
+      db->Write([](Connection& c) { return c.Execute("CREATE TABLE t (x INTEGER) STRICT"); }));
   std::vector<std::thread> threads;
   std::atomic<int> failures{0};
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&, t] {
       for (int i = 0; i < 50; ++i) {
-        auto s = (t % 2 == 0) ? db->Write([&](Connection& c) -> Status {
-          return c.Prepare("INSERT INTO t (x) VALUES ($1)")->Bind(i).Run();
-        })
-                              : db->Read([](Connection& c) -> Status {
-                                  return c.Prepare("SELECT count(*) FROM t")->Step().map(
-                                      [](bool) {});
-                                });
+        auto s = (t % 2 == 0)
+                     ? db->Write([&](Connection& c) -> Status {
+                         return c.Prepare("INSERT INTO t (x) VALUES ($1)")->Bind(i).Run();
+                       })
+                     : db->Read([](Connection& c) -> Status {
+                         return c.Prepare("SELECT count(*) FROM t")->Step().map([](bool) {});
+                       });
         if (!s) ++failures;
       }
     });
