@@ -1,7 +1,12 @@
 // The selfdirect command as an operator uses it: help, version, migrate, settings precedence.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <signal.h>
+#include <spawn.h>
 #include <sys/wait.h>
+#include <unistd.h>
+
+#include <fcntl.h>
 
 #include <array>
 #include <cstdio>
@@ -113,6 +118,40 @@ TEST(Cli, ConfigFileWithAnUnknownSettingIsRefused) {
   auto r = Selfdirect("migrate --config " + config);
   EXPECT_NE(r.status, 0);
   EXPECT_THAT(r.output, HasSubstr("unknown setting 'colour'"));
+}
+
+TEST(Cli, ServePrintsItsAddressAndExitsCleanlyOnSigterm) {
+  testing::TempDir dir;
+  int out[2];
+  ASSERT_EQ(pipe(out), 0);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_adddup2(&actions, out[1], 1);
+  posix_spawn_file_actions_addclose(&actions, out[0]);
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+  const std::string data = dir.File("sd.db");
+  std::vector<std::string> args = {SELFDIRECT_BINARY, "serve", "--port", "0", "--data", data,
+                                   "--web-root", dir.File("no-web")};
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  pid_t pid = 0;
+  ASSERT_EQ(posix_spawn(&pid, SELFDIRECT_BINARY, &actions, nullptr, argv.data(), environ), 0);
+  posix_spawn_file_actions_destroy(&actions);
+  close(out[1]);
+
+  std::string line;
+  char c;
+  while (read(out[0], &c, 1) == 1 && c != '\n') line.push_back(c);
+  EXPECT_THAT(line, HasSubstr("serving on http://127.0.0.1:"));
+  EXPECT_TRUE(std::filesystem::exists(data)) << "serve migrates the database before listening";
+
+  ASSERT_EQ(kill(pid, SIGTERM), 0);
+  int status = 0;
+  ASSERT_EQ(waitpid(pid, &status, 0), pid);
+  close(out[0]);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0);
 }
 
 }  // namespace

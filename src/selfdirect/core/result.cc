@@ -14,6 +14,8 @@ const char* ErrorCodeName(ErrorCode code) {
       return "failed-precondition";
     case ErrorCode::kOverflow:
       return "overflow";
+    case ErrorCode::kUnauthenticated:
+      return "unauthenticated";
     case ErrorCode::kPermissionDenied:
       return "permission-denied";
     case ErrorCode::kUnavailable:

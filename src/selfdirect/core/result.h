@@ -23,6 +23,7 @@ enum class ErrorCode {
   kConflict,            // the record changed, or already exists, or a replay differs
   kFailedPrecondition,  // the request is well-formed but not allowed in the current state
   kOverflow,            // arithmetic left the representable range
+  kUnauthenticated,     // nobody is signed in, or the session has ended
   kPermissionDenied,    // the actor may not do this
   kUnavailable,         // a dependency (the database) cannot be reached now
   kInternal,            // a bug or an environment fault; never shown in detail to a client

@@ -42,6 +42,8 @@ Response ProblemFromError(const Error& error) {
       return Problem(409, "failed-precondition", "That cannot be done yet", error.message);
     case ErrorCode::kOverflow:
       return Problem(422, "overflow", "An amount is too large", error.message);
+    case ErrorCode::kUnauthenticated:
+      return Problem(401, "unauthenticated", "Sign in to continue", error.message);
     case ErrorCode::kPermissionDenied:
       return Problem(403, "forbidden", "You do not have permission to do that", error.message);
     case ErrorCode::kUnavailable:
