@@ -147,6 +147,7 @@ int RunServe(const Settings& s) {
   http::Server server(service, server_options);
   auto port = server.Start();
   if (!port) return Fatal(port.error().message);
+  server.CatchSignals();
   const std::string shown_host = s.host == "0.0.0.0" ? "localhost" : s.host;
   std::cout << "selfdirect is serving on http://" << shown_host << ":" << *port << "/ (database "
             << s.data << "; press Ctrl+C to stop)" << std::endl;

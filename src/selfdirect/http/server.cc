@@ -239,6 +239,8 @@ struct Server::Impl {
   std::atomic<std::uint64_t> next_id{1};
   std::mutex mu;
   std::unordered_map<std::uint64_t, std::shared_ptr<Connection>> connections;
+  net::io_context signals_io;  // only for SIGINT/SIGTERM, run by RunUntilSignalled
+  std::unique_ptr<net::signal_set> signals;
 };
 
 Server::Server(HttpService& service, ServerOptions options)
@@ -289,11 +291,15 @@ void Server::Wait() {
   impl_->workers.clear();
 }
 
+void Server::CatchSignals() {
+  if (impl_->signals) return;
+  impl_->signals = std::make_unique<net::signal_set>(impl_->signals_io, SIGINT, SIGTERM);
+  impl_->signals->async_wait([this](beast::error_code, int) { Shutdown(); });
+}
+
 void Server::RunUntilSignalled() {
-  net::io_context signals_io;
-  net::signal_set signals(signals_io, SIGINT, SIGTERM);
-  signals.async_wait([this](beast::error_code, int) { Shutdown(); });
-  signals_io.run();
+  CatchSignals();
+  impl_->signals_io.run();
   Wait();
 }
 

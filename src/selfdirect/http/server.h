@@ -51,6 +51,10 @@ class Server {
   // Blocks until every worker thread has finished.
   void Wait();
 
+  // From now on, SIGINT and SIGTERM begin a graceful shutdown instead of killing the process.
+  // Call before announcing the server, so that a signal sent straight away is not lost.
+  void CatchSignals();
+
   // Blocks until SIGINT or SIGTERM arrives, then shuts down gracefully and waits.
   void RunUntilSignalled();
 
