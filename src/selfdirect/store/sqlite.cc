@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <cstdio>
 #include <filesystem>
 
 namespace selfdirect::store {
@@ -20,23 +21,36 @@ Statement::~Statement() {
   }
 }
 
+int Statement::Slot(int number) {
+  // SQLite treats "$1" as a parameter *named* "$1" and numbers parameters in order of first
+  // appearance, so "$3" may be slot 1. Look the name up; a missing one is a bug in the SQL.
+  char name[16];
+  std::snprintf(name, sizeof name, "$%d", number);
+  const int slot = sqlite3_bind_parameter_index(stmt_, name);
+  if (slot == 0 && bind_status_) {
+    bind_status_ =
+        Fail(ErrorCode::kInternal, std::string("bind: the statement has no parameter ") + name);
+  }
+  return slot;
+}
+
 Statement& Statement::BindOne(int index, std::int64_t value) {
-  const int rc = sqlite3_bind_int64(stmt_, index, value);
+  const int rc = sqlite3_bind_int64(stmt_, Slot(index), value);
   if (rc != SQLITE_OK && bind_status_)
     bind_status_ = tl::unexpected(connection_->ErrorFor(rc, "bind"));
   return *this;
 }
 
 Statement& Statement::BindOne(int index, std::string_view value) {
-  const int rc =
-      sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+  const int rc = sqlite3_bind_text64(stmt_, Slot(index), value.data(), value.size(),
+                                     SQLITE_TRANSIENT, SQLITE_UTF8);
   if (rc != SQLITE_OK && bind_status_)
     bind_status_ = tl::unexpected(connection_->ErrorFor(rc, "bind"));
   return *this;
 }
 
 Statement& Statement::BindOne(int index, std::nullopt_t) {
-  const int rc = sqlite3_bind_null(stmt_, index);
+  const int rc = sqlite3_bind_null(stmt_, Slot(index));
   if (rc != SQLITE_OK && bind_status_)
     bind_status_ = tl::unexpected(connection_->ErrorFor(rc, "bind"));
   return *this;
@@ -114,6 +128,8 @@ Status Connection::Execute(std::string_view sql) {
   if (rc != SQLITE_OK) return tl::unexpected(ErrorFor(rc, "execute"));
   return Ok();
 }
+
+int Connection::Changes() const { return sqlite3_changes(db_); }
 
 Error Connection::ErrorFor(int rc, std::string_view context) const {
   const std::string detail = std::string(context) + ": " + sqlite3_errmsg(db_);

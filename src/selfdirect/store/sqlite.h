@@ -44,6 +44,8 @@ class Statement {
   Statement(const Statement&) = delete;
   ~Statement();
 
+  // Binds $index. Parameters are written $1, $2, … in the SQL (the form PostgreSQL also takes)
+  // and may appear in any order or more than once.
   Statement& BindOne(int index, std::int64_t value);
   Statement& BindOne(int index, int value) { return BindOne(index, std::int64_t{value}); }
   Statement& BindOne(int index, std::string_view value);
@@ -77,6 +79,7 @@ class Statement {
   bool IsNull(int column) const;
 
  private:
+  int Slot(int number);
   Connection* connection_;
   sqlite3_stmt* stmt_;
   Status bind_status_;
@@ -96,6 +99,9 @@ class Connection {
   Result<Statement> Prepare(std::string_view sql);
   // Runs one or more statements with no parameters (DDL, PRAGMA, BEGIN/COMMIT).
   Status Execute(std::string_view sql);
+
+  // Rows changed by the last INSERT, UPDATE or DELETE on this connection.
+  int Changes() const;
 
   // The Error for SQLite result code rc on this connection, with its message.
   Error ErrorFor(int rc, std::string_view context) const;

@@ -1,15 +1,22 @@
 #include "selfdirect/store/sqlite_store.h"
 
+#include "selfdirect/store/rows.h"
+#include "selfdirect/store/sqlite_access.h"
+
 namespace selfdirect::store {
 namespace {
 
 class SqliteTransaction final : public Transaction {
  public:
-  explicit SqliteTransaction(Connection& c) : councils_(c) {}
+  explicit SqliteTransaction(Connection& c) : councils_(c), access_(c), audit_(c) {}
   CouncilRepository& Councils() override { return councils_; }
+  AccessRepository& Access() override { return access_; }
+  AuditRepository& Audit() override { return audit_; }
 
  private:
   SqliteCouncilRepository councils_;
+  SqliteAccessRepository access_;
+  SqliteAuditRepository audit_;
 };
 
 constexpr const char* kCouncilColumns = "council_id, code, name, created_at";
@@ -18,14 +25,9 @@ constexpr const char* kSchemeColumns =
     "payment_interval, surplus_threshold_weeks, first_review_weeks, review_interval_months, "
     "created_at";
 
-// A stored value that fails to parse means the database was edited outside selfdirect.
-Error Corrupt(const std::string& what) {
-  return Error{ErrorCode::kInternal, "stored value is not valid: " + what, {}};
-}
-
 Result<Council> ReadCouncil(const Statement& st) {
   auto created = ParseTimestamp(st.Text(3));
-  if (!created) return tl::unexpected(Corrupt("councils.created_at"));
+  if (!created) return tl::unexpected(CorruptValue("councils.created_at"));
   return Council{CouncilId(st.Text(0)), st.Text(1), st.Text(2), *created};
 }
 
@@ -37,7 +39,7 @@ Result<Scheme> ReadScheme(const Statement& st) {
   auto kind = ParseSchemeKind(st.Text(3));
   auto interval = ParsePeriod(st.Text(6));
   auto created = ParseTimestamp(st.Text(10));
-  if (!kind || !interval || !created) return tl::unexpected(Corrupt("schemes row"));
+  if (!kind || !interval || !created) return tl::unexpected(CorruptValue("schemes row"));
   s.kind = *kind;
   s.settings.weeks_per_year = WeeksPerYear{st.Int(4), st.Int(5)};
   s.settings.payment_interval = *interval;
@@ -46,27 +48,6 @@ Result<Scheme> ReadScheme(const Statement& st) {
   s.settings.review_interval_months = static_cast<int>(st.Int(9));
   s.created_at = *created;
   return s;
-}
-
-// Runs a prepared query and reads every row with read_row.
-template <typename T, typename ReadRow>
-Result<std::vector<T>> Collect(Statement& st, ReadRow read_row) {
-  std::vector<T> out;
-  for (;;) {
-    auto row = st.Step();
-    if (!row) return tl::unexpected(row.error());
-    if (!*row) return out;
-    auto item = read_row(st);
-    if (!item) return tl::unexpected(item.error());
-    out.push_back(std::move(*item));
-  }
-}
-
-template <typename T>
-Result<std::optional<T>> AtMostOne(Result<std::vector<T>> rows) {
-  if (!rows) return tl::unexpected(rows.error());
-  if (rows->empty()) return std::optional<T>{};
-  return std::optional<T>(std::move(rows->front()));
 }
 
 }  // namespace

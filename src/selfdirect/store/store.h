@@ -13,6 +13,7 @@
 
 #include <functional>
 
+#include "selfdirect/access/repository.h"
 #include "selfdirect/core/result.h"
 #include "selfdirect/council/council.h"
 #include "selfdirect/store/migrations.h"
@@ -23,6 +24,8 @@ class Transaction {
  public:
   virtual ~Transaction() = default;
   virtual CouncilRepository& Councils() = 0;
+  virtual AccessRepository& Access() = 0;
+  virtual AuditRepository& Audit() = 0;
 };
 
 class Store {

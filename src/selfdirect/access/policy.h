@@ -1,0 +1,55 @@
+// The one access policy: may this actor do this action on this resource?
+//
+// Every route and every use case names an Action; app/ asks Decide before doing anything. The
+// answer is allow, or a denial that says how to answer: 401 (sign in first), 403 (you may know
+// this exists but may not do this) or 404 (you may not even know this exists — a record in
+// another council, or a person outside your caseload).
+//
+//   Decision d = Decide(actor, Action::kSchemesManage, Resource::Council(council_id));
+//   if (!d.allowed()) return d.AsError();
+#pragma once
+
+#include <string>
+
+#include "selfdirect/access/roles.h"
+#include "selfdirect/core/result.h"
+
+namespace selfdirect {
+
+enum class Action {
+  kPublic,          // anyone, signed in or not (health checks, the start page, signing in)
+  kOwnAccount,      // a signed-in user acting on their own account (sign out, change password)
+  kCouncilsList,    // see which councils this deployment serves
+  kCouncilsCreate,  // register a council (operators do this with the CLI)
+  kCouncilRead,     // see one council's public details
+  kSchemesRead,     // see a council's schemes and their settings
+  kSchemesManage,   // add or change a council's schemes
+  kUsersManage,     // list, add, disable users and change their roles
+  kAuditRead,       // search the audit log
+};
+
+// Stable name, e.g. "schemes.manage"; used in the audit log and the route table.
+const char* ActionName(Action action);
+
+// What an action is done to. Grows with casework (a person, a plan, a budget).
+struct Resource {
+  CouncilId council_id;  // empty for deployment-wide resources
+
+  static Resource Deployment() { return {}; }
+  static Resource Council(CouncilId id) { return {std::move(id)}; }
+};
+
+enum class Outcome { kAllow, kUnauthenticated, kForbidden, kHidden };
+
+struct Decision {
+  Outcome outcome = Outcome::kForbidden;
+  std::string reason;  // for the audit log; never personal data
+
+  bool allowed() const { return outcome == Outcome::kAllow; }
+  // The Error to return for a denial: kPermissionDenied (401/403 by `outcome`) or kNotFound.
+  Error AsError() const;
+};
+
+Decision Decide(const Actor& actor, Action action, const Resource& resource);
+
+}  // namespace selfdirect

@@ -1,0 +1,54 @@
+// SQLite implementations of the access module's repositories (accounts, sessions, audit).
+#pragma once
+
+#include "selfdirect/access/repository.h"
+#include "selfdirect/store/sqlite.h"
+
+namespace selfdirect::store {
+
+class SqliteAccessRepository final : public AccessRepository {
+ public:
+  explicit SqliteAccessRepository(Connection& c) : c_(c) {}
+
+  Status CreateUser(const User& user) override;
+  Status UpdateUser(const User& user) override;
+  Result<std::optional<User>> FindUser(const CouncilId& council, const UserId& id) override;
+  Result<std::optional<User>> FindUserByEmail(const CouncilId& council,
+                                              const std::string& email) override;
+  Result<std::vector<User>> ListUsers(const CouncilId& council) override;
+
+  Status CreateSession(const Session& session) override;
+  Result<std::optional<Session>> FindSession(const CouncilId& council,
+                                             const std::string& id_hash) override;
+  Status TouchSession(const CouncilId& council, const std::string& id_hash, Timestamp at) override;
+  Status EndSession(const CouncilId& council, const std::string& id_hash, Timestamp at) override;
+  Status EndSessionsOf(const CouncilId& council, const UserId& user, Timestamp at) override;
+
+  Status CreatePasswordLink(const PasswordLink& link) override;
+  Result<std::optional<PasswordLink>> FindPasswordLink(const CouncilId& council,
+                                                       const std::string& token_hash) override;
+  Status MarkPasswordLinkUsed(const CouncilId& council, const std::string& token_hash,
+                              Timestamp at) override;
+
+ private:
+  Status SaveRoles(const User& user);
+  Result<std::optional<User>> FindOne(const std::string& where, const CouncilId& council,
+                                      const std::string& key);
+  Connection& c_;
+};
+
+class SqliteAuditRepository final : public AuditRepository {
+ public:
+  explicit SqliteAuditRepository(Connection& c) : c_(c) {}
+
+  Status Append(AuditEntry& entry) override;
+  Status Scan(const CouncilId& council,
+              const std::function<void(const AuditEntry&)>& visit) override;
+  Result<std::vector<AuditEntry>> Search(const AuditQuery& query) override;
+  Result<std::vector<CouncilId>> CouncilsWithEntries() override;
+
+ private:
+  Connection& c_;
+};
+
+}  // namespace selfdirect::store
