@@ -19,11 +19,12 @@ namespace bhttp = boost::beast::http;
 
 struct Fixture {
   Fixture()
-      : service(t.app(), metrics, {}),
+      : service(t.app(), t.accounts(), metrics, {}),
         server(service, {.host = "127.0.0.1", .port = 0, .threads = 2}) {
     port = *server.Start();
     for (int i = 0; i < 50; ++i) {
       (void)t.app().CreateCouncil(
+          app::Context::Operator("bench"),
           {"E0900" + std::to_string(1000 + i), "Council " + std::to_string(i)});
     }
   }

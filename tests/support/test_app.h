@@ -4,6 +4,7 @@
 
 #include <memory>
 
+#include "selfdirect/app/accounts.h"
 #include "selfdirect/app/application.h"
 #include "selfdirect/store/sqlite_store.h"
 #include "tests/support/temp_dir.h"
@@ -19,9 +20,33 @@ class TestApp {
     if (auto m = store::Migrate(*db_, clock_); !m) throw std::runtime_error(m.error().message);
     store_ = std::make_unique<store::SqliteStore>(*db_);
     app_ = std::make_unique<app::Application>(*store_, clock_, ids_);
+    app::AccountsOptions options;
+    options.hash_strength = HashStrength::kMinimum;
+    accounts_ = std::make_unique<app::Accounts>(*store_, clock_, ids_, options);
   }
 
   app::Application& app() { return *app_; }
+  app::Accounts& accounts() { return *accounts_; }
+  store::Store& store() { return *store_; }
+
+  // Registers a council as the operator would, with the CLI.
+  Council AddCouncil(const std::string& code, const std::string& name = "Test Council") {
+    auto c = app_->CreateCouncil(app::Context::Operator("test"), {code, name});
+    if (!c) throw std::runtime_error(c.error().message);
+    return *c;
+  }
+
+  // A user with a password set, as after following their one-time link.
+  User AddUser(const Council& council, const std::string& email, std::vector<std::string> roles,
+               const std::string& password = "correct horse battery staple") {
+    auto added = accounts_->AddUser(app::Context::Operator("test"),
+                                    {council.id, email, "Test " + email, std::move(roles)});
+    if (!added) throw std::runtime_error(added.error().message);
+    auto set = accounts_->SetPasswordWithLink(app::Context::Operator("test"), council.code,
+                                              added->password_link_token, password);
+    if (!set) throw std::runtime_error(set.error().message);
+    return added->user;
+  }
   FixedClock& clock() { return clock_; }
   const TempDir& dir() const { return dir_; }
   store::Database& db() { return *db_; }
@@ -33,6 +58,7 @@ class TestApp {
   std::unique_ptr<store::Database> db_;
   std::unique_ptr<store::SqliteStore> store_;
   std::unique_ptr<app::Application> app_;
+  std::unique_ptr<app::Accounts> accounts_;
 };
 
 }  // namespace selfdirect::testing

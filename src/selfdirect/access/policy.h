@@ -19,7 +19,7 @@ namespace selfdirect {
 enum class Action {
   kPublic,          // anyone, signed in or not (health checks, the start page, signing in)
   kOwnAccount,      // a signed-in user acting on their own account (sign out, change password)
-  kCouncilsList,    // see which councils this deployment serves
+  kCouncilsList,    // see which councils this deployment serves (public, for signing in)
   kCouncilsCreate,  // register a council (operators do this with the CLI)
   kCouncilRead,     // see one council's public details
   kSchemesRead,     // see a council's schemes and their settings

@@ -32,8 +32,9 @@ class AccessRepository {
   virtual Status TouchSession(const CouncilId& council, const std::string& id_hash,
                               Timestamp at) = 0;
   virtual Status EndSession(const CouncilId& council, const std::string& id_hash, Timestamp at) = 0;
-  // Ends every open session of a user (password change, disabling).
-  virtual Status EndSessionsOf(const CouncilId& council, const UserId& user, Timestamp at) = 0;
+  // Ends every open session of a user (password change, disabling), except `keep_id_hash`.
+  virtual Status EndSessionsOf(const CouncilId& council, const UserId& user, Timestamp at,
+                               const std::string& keep_id_hash = "") = 0;
 
   virtual Status CreatePasswordLink(const PasswordLink& link) = 0;
   virtual Result<std::optional<PasswordLink>> FindPasswordLink(const CouncilId& council,

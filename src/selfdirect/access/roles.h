@@ -62,8 +62,14 @@ struct Actor {
   UserId user_id;        // empty when anonymous
   std::vector<Role> roles;
   bool by_api_token = false;
+  bool is_operator = false;  // someone at the server's command line, who holds the database
 
   static Actor Anonymous() { return {}; }
+  static Actor Operator() {
+    Actor a;
+    a.is_operator = true;
+    return a;
+  }
   bool signed_in() const { return !user_id.empty(); }
   bool Has(Role role) const;
 };

@@ -12,7 +12,10 @@ Status CouncilExists(CouncilRepository& councils, const CouncilId& id) {
 
 }  // namespace
 
-Result<Council> Application::CreateCouncil(const NewCouncil& request) {
+Result<Council> Application::CreateCouncil(const Context& ctx, const NewCouncil& request) {
+  if (auto d = Decide(ctx.actor, Action::kCouncilsCreate, Resource::Deployment()); !d.allowed()) {
+    return tl::unexpected(d.AsError());
+  }
   if (auto valid = ValidateNewCouncil(request); !valid) return tl::unexpected(valid.error());
   auto trim = [](std::string s) {
     s.erase(0, s.find_first_not_of(" \t"));
@@ -20,13 +23,21 @@ Result<Council> Application::CreateCouncil(const NewCouncil& request) {
     return s;
   };
   Council council{CouncilId(ids_.Next()), trim(request.code), trim(request.name), clock_.Now()};
-  auto s =
-      store_.Write([&](store::Transaction& tx) { return tx.Councils().CreateCouncil(council); });
+  auto s = store_.Write([&](store::Transaction& tx) -> Status {
+    if (auto c = tx.Councils().CreateCouncil(council); !c) return c;
+    AuditEntry e = MakeAuditEntry(ctx, council.id, clock_.Now(), "councils.create", "council",
+                                  council.id.str(), AuditOutcome::kAllowed,
+                                  "registered council " + council.code);
+    return tx.Audit().Append(e);
+  });
   if (!s) return tl::unexpected(s.error());
   return council;
 }
 
-Result<std::vector<Council>> Application::ListCouncils() {
+Result<std::vector<Council>> Application::ListCouncils(const Context& ctx) {
+  if (auto d = Decide(ctx.actor, Action::kCouncilsList, Resource::Deployment()); !d.allowed()) {
+    return tl::unexpected(d.AsError());
+  }
   std::vector<Council> out;
   auto s = store_.Read([&](store::Transaction& tx) -> Status {
     auto list = tx.Councils().ListCouncils();
@@ -38,7 +49,12 @@ Result<std::vector<Council>> Application::ListCouncils() {
   return out;
 }
 
-Result<Council> Application::GetCouncil(const CouncilId& id) {
+Result<Council> Application::GetCouncil(const Context& ctx, const CouncilId& id) {
+  if (auto a = Authorize(store_, clock_, ctx, Action::kCouncilRead, Resource::Council(id),
+                         "council", id.str());
+      !a) {
+    return tl::unexpected(a.error());
+  }
   std::optional<Council> out;
   auto s = store_.Read([&](store::Transaction& tx) -> Status {
     auto found = tx.Councils().FindCouncil(id);
@@ -51,20 +67,36 @@ Result<Council> Application::GetCouncil(const CouncilId& id) {
   return *out;
 }
 
-Result<Scheme> Application::CreateScheme(const CouncilId& council, const NewScheme& request) {
+Result<Scheme> Application::CreateScheme(const Context& ctx, const CouncilId& council,
+                                         const NewScheme& request) {
+  if (auto a = Authorize(store_, clock_, ctx, Action::kSchemesManage, Resource::Council(council),
+                         "schemes", council.str());
+      !a) {
+    return tl::unexpected(a.error());
+  }
   auto valid = ValidateNewScheme(request);
   if (!valid) return tl::unexpected(valid.error());
   Scheme scheme{council,     SchemeId(ids_.Next()), valid->name,
                 valid->kind, valid->settings,       clock_.Now()};
   auto s = store_.Write([&](store::Transaction& tx) -> Status {
     if (auto exists = CouncilExists(tx.Councils(), council); !exists) return exists;
-    return tx.Councils().CreateScheme(scheme);
+    if (auto c = tx.Councils().CreateScheme(scheme); !c) return c;
+    AuditEntry e =
+        MakeAuditEntry(ctx, council, clock_.Now(), "schemes.create", "scheme", scheme.id.str(),
+                       AuditOutcome::kAllowed,
+                       "added scheme '" + scheme.name + "' (" + SchemeKindName(scheme.kind) + ")");
+    return tx.Audit().Append(e);
   });
   if (!s) return tl::unexpected(s.error());
   return scheme;
 }
 
-Result<std::vector<Scheme>> Application::ListSchemes(const CouncilId& council) {
+Result<std::vector<Scheme>> Application::ListSchemes(const Context& ctx, const CouncilId& council) {
+  if (auto a = Authorize(store_, clock_, ctx, Action::kSchemesRead, Resource::Council(council),
+                         "schemes", council.str());
+      !a) {
+    return tl::unexpected(a.error());
+  }
   std::vector<Scheme> out;
   auto s = store_.Read([&](store::Transaction& tx) -> Status {
     if (auto exists = CouncilExists(tx.Councils(), council); !exists) return exists;

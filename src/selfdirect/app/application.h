@@ -1,13 +1,14 @@
 // Application: one function per use case. Each runs in one store transaction and returns a
 // Result; adapters (HTTP, CLI) call these and never the store or domain rules directly.
 //
-// Authorization (who may do what) joins here with the accounts work: every use case will take
-// the acting user and ask the one access policy first.
+// Every use case takes the request's Context and asks the one access policy first; writes are
+// recorded in the audit log in the same transaction.
 #pragma once
 
 #include <string>
 #include <vector>
 
+#include "selfdirect/app/context.h"
 #include "selfdirect/core/clock.h"
 #include "selfdirect/core/id.h"
 #include "selfdirect/council/council.h"
@@ -30,14 +31,17 @@ class Application {
   Application(store::Store& store, const Clock& clock, UlidGenerator& ids)
       : store_(store), clock_(clock), ids_(ids) {}
 
-  // Registers a council. Fails with field errors, or kConflict when the code is taken.
-  Result<Council> CreateCouncil(const NewCouncil& request);
-  Result<std::vector<Council>> ListCouncils();
-  Result<Council> GetCouncil(const CouncilId& id);  // kNotFound when absent
+  // Registers a council (operators only). Fails with field errors, or kConflict when the code
+  // is taken.
+  Result<Council> CreateCouncil(const Context& ctx, const NewCouncil& request);
+  // Every council (public: the sign-in page lists them).
+  Result<std::vector<Council>> ListCouncils(const Context& ctx);
+  Result<Council> GetCouncil(const Context& ctx, const CouncilId& id);  // kNotFound when absent
 
   // Adds a scheme to a council, with its settings validated and defaults filled in.
-  Result<Scheme> CreateScheme(const CouncilId& council, const NewScheme& request);
-  Result<std::vector<Scheme>> ListSchemes(const CouncilId& council);  // kNotFound: no council
+  Result<Scheme> CreateScheme(const Context& ctx, const CouncilId& council,
+                              const NewScheme& request);
+  Result<std::vector<Scheme>> ListSchemes(const Context& ctx, const CouncilId& council);
 
   // Is the database reachable and its schema current? Never fails; says what is wrong.
   Readiness CheckReadiness();

@@ -8,6 +8,8 @@
 namespace selfdirect::app {
 namespace {
 
+const Context kOperator = Context::Operator("test");
+
 class ApplicationTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -38,20 +40,21 @@ TEST_F(ApplicationTest, Readiness_SaysWhatToDoBeforeMigrating) {
 TEST_F(ApplicationTest, CreateScheme_ValidatesThenStoresUnderTheCouncil) {
   MigrateNow();
   Application app(*store_, clock_, ids_);
-  auto council = app.CreateCouncil({" E09000033 ", "Westminster City Council"});
+  auto council = app.CreateCouncil(kOperator, {" E09000033 ", "Westminster City Council"});
   ASSERT_TRUE(council) << council.error().message;
   EXPECT_EQ(council->code, "E09000033");
 
-  auto bad = app.CreateScheme(council->id, {.name = "", .kind = "adult-social-care"});
+  auto bad = app.CreateScheme(kOperator, council->id, {.name = "", .kind = "adult-social-care"});
   ASSERT_FALSE(bad);
   EXPECT_EQ(bad.error().fields.at(0).field, "name");
-  EXPECT_TRUE(app.ListSchemes(council->id)->empty()) << "a rejected request changed nothing";
+  EXPECT_TRUE(app.ListSchemes(kOperator, council->id)->empty())
+      << "a rejected request changed nothing";
 
   auto scheme = app.CreateScheme(
-      council->id,
+      kOperator, council->id,
       {.name = "Personal budgets", .kind = "adult-social-care", .weeks_per_year = "52.14"});
   ASSERT_TRUE(scheme) << scheme.error().message;
-  auto listed = app.ListSchemes(council->id);
+  auto listed = app.ListSchemes(kOperator, council->id);
   ASSERT_EQ(listed->size(), 1u);
   EXPECT_EQ(listed->front().settings.weeks_per_year, (WeeksPerYear{2607, 50}));
 }
@@ -59,10 +62,10 @@ TEST_F(ApplicationTest, CreateScheme_ValidatesThenStoresUnderTheCouncil) {
 TEST_F(ApplicationTest, CreateScheme_ForAnUnknownCouncilIsNotFound) {
   MigrateNow();
   Application app(*store_, clock_, ids_);
-  auto r = app.CreateScheme(CouncilId(ids_.Next()), {.name = "X", .kind = "carers"});
+  auto r = app.CreateScheme(kOperator, CouncilId(ids_.Next()), {.name = "X", .kind = "carers"});
   ASSERT_FALSE(r);
   EXPECT_EQ(r.error().code, ErrorCode::kNotFound);
-  EXPECT_EQ(app.ListSchemes(CouncilId(ids_.Next())).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(app.ListSchemes(kOperator, CouncilId(ids_.Next())).error().code, ErrorCode::kNotFound);
 }
 
 }  // namespace

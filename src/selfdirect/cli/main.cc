@@ -10,6 +10,7 @@
 #include <map>
 #include <thread>
 
+#include "selfdirect/app/accounts.h"
 #include "selfdirect/app/application.h"
 #include "selfdirect/cli/json_log.h"
 #include "selfdirect/http/server.h"
@@ -29,6 +30,13 @@ struct Settings {
   std::size_t max_body_bytes = std::size_t{1024} * 1024;
   bool no_migrate = false;
   bool quiet = false;
+  bool tls = false;
+  // councils add / users add / users disable
+  std::string code;
+  std::string name;
+  std::string council;
+  std::string email;
+  std::vector<std::string> roles;
 };
 
 // Finds --config FILE / --config=FILE in argv, else SELFDIRECT_CONFIG.
@@ -67,6 +75,9 @@ void ApplyConfigFile(const std::string& path, CLI::App& sub) {
 }
 
 void AddDataOption(CLI::App& sub, Settings& s) {
+  // With a parse-complete callback, CLI11 reads the environment only for the subcommand that
+  // was named, so one subcommand's SELFDIRECT_DATA cannot overwrite another's --data flag.
+  sub.parse_complete_callback([] {});
   sub.add_option("--data", s.data, "SQLite database file")
       ->envname("SELFDIRECT_DATA")
       ->capture_default_str();
@@ -93,6 +104,133 @@ std::optional<Opened> Open(const Settings& s, int threads, std::string* error) {
   Opened o{std::move(*db), nullptr};
   o.store = std::make_unique<store::SqliteStore>(*o.db);
   return o;
+}
+
+// The application over a migrated database, for the operator's commands.
+struct Stack {
+  Opened opened;
+  SystemClock clock;
+  std::unique_ptr<UlidGenerator> ids;
+  std::unique_ptr<app::Application> application;
+  std::unique_ptr<app::Accounts> accounts;
+};
+
+std::unique_ptr<Stack> OpenStack(const Settings& s, std::string* error) {
+  auto opened = Open(s, 1, error);
+  if (!opened) return nullptr;
+  auto stack = std::make_unique<Stack>();
+  stack->opened = std::move(*opened);
+  auto migrated = store::Migrate(*stack->opened.db, stack->clock);
+  if (!migrated) {
+    *error = migrated.error().message;
+    return nullptr;
+  }
+  stack->ids = std::make_unique<UlidGenerator>(stack->clock);
+  stack->application =
+      std::make_unique<app::Application>(*stack->opened.store, stack->clock, *stack->ids);
+  stack->accounts = std::make_unique<app::Accounts>(*stack->opened.store, stack->clock, *stack->ids,
+                                                    app::AccountsOptions{});
+  return stack;
+}
+
+std::string Describe(const Error& e) {
+  std::string out = e.message;
+  for (const auto& f : e.fields) out += "\n  " + f.field + ": " + f.message;
+  return out;
+}
+
+Result<Council> CouncilByCode(Stack& stack, const std::string& code) {
+  auto councils = stack.application->ListCouncils(app::Context::Operator("councils list"));
+  if (!councils) return tl::unexpected(councils.error());
+  for (const auto& c : *councils) {
+    if (c.code == code) return c;
+  }
+  return Fail(ErrorCode::kNotFound, "There is no council with the code '" + code +
+                                        "'. Add it with: selfdirect councils add --code " + code +
+                                        " --name \"…\"");
+}
+
+int RunCouncilsAdd(const Settings& s) {
+  std::string error;
+  auto stack = OpenStack(s, &error);
+  if (!stack) return Fatal(error);
+  auto council =
+      stack->application->CreateCouncil(app::Context::Operator("councils add"), {s.code, s.name});
+  if (!council) return Fatal(Describe(council.error()));
+  std::cout << "Added " << council->name << " (" << council->code << "), id " << council->id.str()
+            << "\n";
+  return 0;
+}
+
+int RunUsersAdd(const Settings& s) {
+  std::string error;
+  auto stack = OpenStack(s, &error);
+  if (!stack) return Fatal(error);
+  auto council = CouncilByCode(*stack, s.council);
+  if (!council) return Fatal(Describe(council.error()));
+  auto added = stack->accounts->AddUser(app::Context::Operator("users add"),
+                                        {council->id, s.email, s.name, s.roles});
+  if (!added) return Fatal(Describe(added.error()));
+  std::cout << "Added " << added->user.display_name << " <" << added->user.email << "> to "
+            << council->name << ".\n"
+            << "Send them this one-time link to set their password (it works once, for 72 "
+               "hours):\n  "
+            << app::SetPasswordPath(*added) << "\n"
+            << "(after this server's address, e.g. http://localhost:8080"
+            << app::SetPasswordPath(*added) << ")\n";
+  return 0;
+}
+
+int RunUsersList(const Settings& s) {
+  std::string error;
+  auto stack = OpenStack(s, &error);
+  if (!stack) return Fatal(error);
+  auto council = CouncilByCode(*stack, s.council);
+  if (!council) return Fatal(Describe(council.error()));
+  auto users = stack->accounts->ListUsers(app::Context::Operator("users list"), council->id);
+  if (!users) return Fatal(Describe(users.error()));
+  for (const auto& u : *users) {
+    std::string roles;
+    for (Role r : u.roles) roles += std::string(roles.empty() ? "" : ",") + RoleName(r);
+    std::cout << u.email << "\t" << u.display_name << "\t" << roles << "\t"
+              << (u.disabled ? "disabled" : (u.password_hash ? "active" : "no password yet"))
+              << "\n";
+  }
+  return 0;
+}
+
+int RunUsersDisable(const Settings& s) {
+  std::string error;
+  auto stack = OpenStack(s, &error);
+  if (!stack) return Fatal(error);
+  const auto ctx = app::Context::Operator("users disable");
+  auto user = stack->accounts->FindUserByEmail(ctx, s.council, s.email);
+  if (!user) return Fatal(Describe(user.error()));
+  auto done = stack->accounts->DisableUser(ctx, user->council_id, user->id);
+  if (!done) return Fatal(Describe(done.error()));
+  std::cout << "Turned off " << user->email << " and ended their sessions.\n";
+  return 0;
+}
+
+int RunAuditVerify(const Settings& s) {
+  std::string error;
+  auto stack = OpenStack(s, &error);
+  if (!stack) return Fatal(error);
+  auto checks = stack->accounts->VerifyAudit(app::Context::Operator("audit verify"));
+  if (!checks) return Fatal(Describe(checks.error()));
+  int broken = 0;
+  for (const auto& c : *checks) {
+    if (c.first_break) {
+      ++broken;
+      std::cout << "council " << c.council_id.str() << ": BROKEN at entry " << c.first_break->seq
+                << ": " << c.first_break->reason << "\n";
+    } else {
+      std::cout << "council " << c.council_id.str() << ": " << c.entries
+                << " entries, chain intact\n";
+    }
+  }
+  if (checks->empty()) std::cout << "The audit log is empty.\n";
+  return broken == 0 ? 0 : 2;
 }
 
 int RunMigrate(const Settings& s) {
@@ -123,9 +261,11 @@ int RunServe(const Settings& s) {
   }
   UlidGenerator ids(clock);
   app::Application application(*opened->store, clock, ids);
+  app::Accounts accounts(*opened->store, clock, ids, app::AccountsOptions{});
   http::Metrics metrics;
   http::ServiceOptions service_options;
   service_options.web_root = s.web_root;
+  service_options.tls = s.tls;
   service_options.access_log = [](const http::AccessRecord& r) {
     LogEvent(r.response.status >= 500 ? "error" : "info", "request",
              {{"request_id", r.request.request_id},
@@ -138,7 +278,7 @@ int RunServe(const Settings& s) {
   service_options.error_log = [](const std::string& request_id, const std::string& what) {
     LogEvent("error", "unhandled exception", {{"request_id", request_id}, {"what", what}});
   };
-  http::HttpService service(application, metrics, service_options);
+  http::HttpService service(application, accounts, metrics, service_options);
   http::ServerOptions server_options;
   server_options.host = s.host;
   server_options.port = s.port;
@@ -187,11 +327,50 @@ int Main(int argc, char** argv) {
   serve->add_flag("--no-migrate", s.no_migrate, "Do not apply pending migrations at start")
       ->envname("SELFDIRECT_NO_MIGRATE");
   serve->add_flag("--quiet", s.quiet, "Log warnings and errors only")->envname("SELFDIRECT_QUIET");
+  serve
+      ->add_flag("--behind-tls", s.tls,
+                 "Mark cookies Secure and send HSTS (when a TLS proxy is in front)")
+      ->envname("SELFDIRECT_BEHIND_TLS");
 
   auto* migrate = app.add_subcommand("migrate", "Create or update the database schema");
   AddDataOption(*migrate, s);
 
   auto* version = app.add_subcommand("version", "Print the version");
+
+  auto* councils = app.add_subcommand("councils", "Register councils");
+  councils->require_subcommand(1);
+  auto* councils_add = councils->add_subcommand("add", "Register a council");
+  AddDataOption(*councils_add, s);
+  councils_add->add_option("--code", s.code, "ONS code, e.g. E09000033")->required();
+  councils_add->add_option("--name", s.name, "Name, e.g. \"Westminster City Council\"")->required();
+
+  auto* users = app.add_subcommand("users", "Manage user accounts");
+  users->require_subcommand(1);
+  auto* users_add = users->add_subcommand(
+      "add", "Add a user and print a one-time link for them to set a password");
+  AddDataOption(*users_add, s);
+  users_add->add_option("--council", s.council, "The council's ONS code")->required();
+  users_add->add_option("--email", s.email, "Their email address")->required();
+  users_add->add_option("--name", s.name, "Their name")->required();
+  users_add
+      ->add_option("--role", s.roles,
+                   "A role (repeat for several): budget-holder, representative, "
+                   "support-planner, assessor, approver, finance-officer, commissioner, "
+                   "safeguarding-lead, analyst, administrator, auditor")
+      ->required();
+  auto* users_list = users->add_subcommand("list", "List a council's users");
+  AddDataOption(*users_list, s);
+  users_list->add_option("--council", s.council, "The council's ONS code")->required();
+  auto* users_disable = users->add_subcommand("disable", "Turn a user's account off");
+  AddDataOption(*users_disable, s);
+  users_disable->add_option("--council", s.council, "The council's ONS code")->required();
+  users_disable->add_option("--email", s.email, "Their email address")->required();
+
+  auto* audit = app.add_subcommand("audit", "The tamper-evident audit log");
+  audit->require_subcommand(1);
+  auto* audit_verify = audit->add_subcommand(
+      "verify", "Check every council's audit chain; exit 2 and name the first broken entry");
+  AddDataOption(*audit_verify, s);
 
   try {
     const std::string config = ConfigPath(argc, argv);
@@ -213,6 +392,11 @@ int Main(int argc, char** argv) {
     return 0;
   }
   if (*migrate) return RunMigrate(s);
+  if (*councils_add) return RunCouncilsAdd(s);
+  if (*users_add) return RunUsersAdd(s);
+  if (*users_list) return RunUsersList(s);
+  if (*users_disable) return RunUsersDisable(s);
+  if (*audit_verify) return RunAuditVerify(s);
   return RunServe(s);
 }
 

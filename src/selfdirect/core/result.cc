@@ -18,6 +18,8 @@ const char* ErrorCodeName(ErrorCode code) {
       return "unauthenticated";
     case ErrorCode::kPermissionDenied:
       return "permission-denied";
+    case ErrorCode::kRateLimited:
+      return "rate-limited";
     case ErrorCode::kUnavailable:
       return "unavailable";
     case ErrorCode::kInternal:

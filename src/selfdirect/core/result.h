@@ -25,6 +25,7 @@ enum class ErrorCode {
   kOverflow,            // arithmetic left the representable range
   kUnauthenticated,     // nobody is signed in, or the session has ended
   kPermissionDenied,    // the actor may not do this
+  kRateLimited,         // too many attempts; try again later
   kUnavailable,         // a dependency (the database) cannot be reached now
   kInternal,            // a bug or an environment fault; never shown in detail to a client
 };

@@ -2,6 +2,7 @@
 // call one Application use case, write JSON or a problem. No business rules live here.
 #include <boost/json.hpp>
 
+#include "selfdirect/http/json_fields.h"
 #include "selfdirect/http/problem.h"
 #include "selfdirect/http/service.h"
 
@@ -10,95 +11,6 @@ namespace json = boost::json;
 namespace {
 
 constexpr const char* kVersion = SELFDIRECT_VERSION;
-
-Response Json(int status, const json::value& body) {
-  Response r;
-  r.status = status;
-  r.content_type = "application/json";
-  r.body = json::serialize(body);
-  return r;
-}
-
-// Reads a JSON object body. Fails (as a ready Response) on the wrong media type, bad JSON,
-// or a body that is not an object.
-std::variant<json::object, Response> ReadObject(const Request& request) {
-  const std::string type = request.Header("Content-Type");
-  if (type.rfind("application/json", 0) != 0) {
-    return Problem(415, "unsupported-media-type", "Send the request as JSON",
-                   "Set the Content-Type header to application/json");
-  }
-  json::parse_options options;
-  options.max_depth = 32;
-  std::error_code ec;
-  json::value value = json::parse(request.body, ec, {}, options);
-  if (ec) {
-    return Problem(400, "invalid-json", "The request body is not valid JSON",
-                   "The body could not be read as JSON: " + ec.message());
-  }
-  if (!value.is_object()) {
-    return Problem(400, "invalid-json", "The request body is not valid JSON",
-                   "The body must be a JSON object, like {\"name\": \"…\"}");
-  }
-  return std::move(value.as_object());
-}
-
-// Pulls typed fields out of a JSON object, collecting a FieldError for each wrong type and for
-// any field the endpoint does not know.
-class Fields {
- public:
-  explicit Fields(const json::object& object) : object_(object) {}
-
-  std::string String(const char* name) {
-    seen_.push_back(name);
-    const auto* v = object_.if_contains(name);
-    if (v == nullptr || v->is_null()) return {};
-    if (!v->is_string()) {
-      errors_.push_back({name, std::string("Enter ") + name + " as text"});
-      return {};
-    }
-    return std::string(v->as_string());
-  }
-
-  std::optional<std::string> OptionalString(const char* name, const char* prefix = "") {
-    seen_.push_back(name);
-    const auto* v = object_.if_contains(name);
-    if (v == nullptr || v->is_null()) return std::nullopt;
-    if (!v->is_string()) {
-      errors_.push_back({std::string(prefix) + name, std::string("Enter ") + name + " as text"});
-      return std::nullopt;
-    }
-    return std::string(v->as_string());
-  }
-
-  std::optional<long long> OptionalInteger(const char* name, const char* prefix = "") {
-    seen_.push_back(name);
-    const auto* v = object_.if_contains(name);
-    if (v == nullptr || v->is_null()) return std::nullopt;
-    if (v->is_int64()) return v->as_int64();
-    errors_.push_back(
-        {std::string(prefix) + name, std::string("Enter ") + name + " as a whole number"});
-    return std::nullopt;
-  }
-
-  // Marks a field as accepted without reading it (the caller reads it another way).
-  void Known(const char* name) { seen_.push_back(name); }
-
-  // Reports fields the endpoint does not accept; returns all errors collected.
-  std::vector<FieldError> Finish(const char* prefix = "") {
-    for (const auto& [key, value] : object_) {
-      if (std::find(seen_.begin(), seen_.end(), std::string(key)) == seen_.end()) {
-        errors_.push_back(
-            {std::string(prefix) + std::string(key), "This field is not recognised; remove it"});
-      }
-    }
-    return std::move(errors_);
-  }
-
- private:
-  const json::object& object_;
-  std::vector<std::string> seen_;
-  std::vector<FieldError> errors_;
-};
 
 json::object ToJson(const Council& c) {
   return {{"id", c.id.str()},
@@ -128,89 +40,69 @@ json::array ToJsonArray(const std::vector<T>& items) {
   return out;
 }
 
-// A path parameter that must be a ULID; a malformed one is simply "not found".
-template <typename IdType>
-std::variant<IdType, Response> PathId(const PathParams& params, const char* name) {
-  auto id = IdType::Parse(params.at(name));
-  if (!id) return Problem(404, "not-found", "Not found", "There is no record at this address");
-  return *id;
-}
-
 }  // namespace
 
 void RegisterApi(Router& router, app::Application& app, Metrics& metrics) {
-  router.Add("GET", "/healthz", "probe.health", [](const Request&, const PathParams&) {
-    return Json(200, {{"status", "ok"}});
-  });
+  router.Add("GET", "/healthz", "probe.health", Action::kPublic,
+             [](const Request&, const PathParams&) {
+               return JsonResponse(200, {{"status", "ok"}});
+             });
 
-  router.Add("GET", "/readyz", "probe.ready", [&app](const Request&, const PathParams&) {
-    const auto r = app.CheckReadiness();
-    if (!r.ready()) {
-      Response p = Problem(503, "not-ready", "The service is not ready", r.problem);
-      return p;
-    }
-    return Json(
-        200,
-        {{"status", "ready"}, {"database", "reachable"}, {"schema_version", r.schema_version}});
-  });
+  router.Add(
+      "GET", "/readyz", "probe.ready", Action::kPublic, [&app](const Request&, const PathParams&) {
+        const auto r = app.CheckReadiness();
+        if (!r.ready()) {
+          Response p = Problem(503, "not-ready", "The service is not ready", r.problem);
+          return p;
+        }
+        return JsonResponse(
+            200,
+            {{"status", "ready"}, {"database", "reachable"}, {"schema_version", r.schema_version}});
+      });
 
-  router.Add("GET", "/metrics", "probe.metrics", [&metrics](const Request&, const PathParams&) {
-    Response r;
-    r.content_type = "text/plain; version=0.0.4; charset=utf-8";
-    r.body = metrics.Render();
-    return r;
-  });
-
-  router.Add("GET", "/api/version", "version.get", [&app](const Request&, const PathParams&) {
-    const auto r = app.CheckReadiness();
-    return Json(200, {{"name", "selfdirect"},
-                      {"version", kVersion},
-                      {"schema_version", r.schema_version},
-                      {"schema_latest", r.schema_latest}});
-  });
-
-  router.Add("GET", "/api/councils", "councils.list", [&app](const Request&, const PathParams&) {
-    auto list = app.ListCouncils();
-    if (!list) return ProblemFromError(list.error());
-    return Json(200, {{"councils", ToJsonArray(*list)}});
-  });
-
-  router.Add("POST", "/api/councils", "councils.create",
-             [&app](const Request& request, const PathParams&) {
-               auto body = ReadObject(request);
-               if (auto* problem = std::get_if<Response>(&body)) return *problem;
-               Fields fields(std::get<json::object>(body));
-               NewCouncil wanted{fields.String("code"), fields.String("name")};
-               if (auto errors = fields.Finish(); !errors.empty()) {
-                 return ProblemFromError(
-                     Error{ErrorCode::kInvalidArgument, "Check the highlighted fields", errors});
-               }
-               auto council = app.CreateCouncil(wanted);
-               if (!council) return ProblemFromError(council.error());
-               Response r = Json(201, ToJson(*council));
-               r.SetHeader("Location", "/api/councils/" + council->id.str());
+  router.Add("GET", "/metrics", "probe.metrics", Action::kPublic,
+             [&metrics](const Request&, const PathParams&) {
+               Response r;
+               r.content_type = "text/plain; version=0.0.4; charset=utf-8";
+               r.body = metrics.Render();
                return r;
              });
 
-  router.Add("GET", "/api/councils/{council}", "councils.get",
-             [&app](const Request&, const PathParams& params) {
-               auto id = PathId<CouncilId>(params, "council");
-               if (auto* problem = std::get_if<Response>(&id)) return *problem;
-               auto council = app.GetCouncil(std::get<CouncilId>(id));
-               if (!council) return ProblemFromError(council.error());
-               return Json(200, ToJson(*council));
+  router.Add("GET", "/api/version", "version.get", Action::kPublic,
+             [&app](const Request&, const PathParams&) {
+               const auto r = app.CheckReadiness();
+               return JsonResponse(200, {{"name", "selfdirect"},
+                                         {"version", kVersion},
+                                         {"schema_version", r.schema_version},
+                                         {"schema_latest", r.schema_latest}});
              });
 
-  router.Add("GET", "/api/councils/{council}/schemes", "schemes.list",
-             [&app](const Request&, const PathParams& params) {
-               auto id = PathId<CouncilId>(params, "council");
-               if (auto* problem = std::get_if<Response>(&id)) return *problem;
-               auto list = app.ListSchemes(std::get<CouncilId>(id));
+  router.Add("GET", "/api/councils", "councils.list", Action::kCouncilsList,
+             [&app](const Request& request, const PathParams&) {
+               auto list = app.ListCouncils(request.ctx);
                if (!list) return ProblemFromError(list.error());
-               return Json(200, {{"schemes", ToJsonArray(*list)}});
+               return JsonResponse(200, {{"councils", ToJsonArray(*list)}});
              });
 
-  router.Add("POST", "/api/councils/{council}/schemes", "schemes.create",
+  router.Add("GET", "/api/councils/{council}", "councils.get", Action::kCouncilRead,
+             [&app](const Request& request, const PathParams& params) {
+               auto id = PathId<CouncilId>(params, "council");
+               if (auto* problem = std::get_if<Response>(&id)) return *problem;
+               auto council = app.GetCouncil(request.ctx, std::get<CouncilId>(id));
+               if (!council) return ProblemFromError(council.error());
+               return JsonResponse(200, ToJson(*council));
+             });
+
+  router.Add("GET", "/api/councils/{council}/schemes", "schemes.list", Action::kSchemesRead,
+             [&app](const Request& request, const PathParams& params) {
+               auto id = PathId<CouncilId>(params, "council");
+               if (auto* problem = std::get_if<Response>(&id)) return *problem;
+               auto list = app.ListSchemes(request.ctx, std::get<CouncilId>(id));
+               if (!list) return ProblemFromError(list.error());
+               return JsonResponse(200, {{"schemes", ToJsonArray(*list)}});
+             });
+
+  router.Add("POST", "/api/councils/{council}/schemes", "schemes.create", Action::kSchemesManage,
              [&app](const Request& request, const PathParams& params) {
                auto id = PathId<CouncilId>(params, "council");
                if (auto* problem = std::get_if<Response>(&id)) return *problem;
@@ -244,9 +136,9 @@ void RegisterApi(Router& router, app::Application& app, Metrics& metrics) {
                  return ProblemFromError(
                      Error{ErrorCode::kInvalidArgument, "Check the highlighted fields", errors});
                }
-               auto scheme = app.CreateScheme(std::get<CouncilId>(id), wanted);
+               auto scheme = app.CreateScheme(request.ctx, std::get<CouncilId>(id), wanted);
                if (!scheme) return ProblemFromError(scheme.error());
-               Response r = Json(201, ToJson(*scheme));
+               Response r = JsonResponse(201, ToJson(*scheme));
                r.SetHeader("Location", "/api/councils/" + scheme->council_id.str() + "/schemes/" +
                                            scheme->id.str());
                return r;

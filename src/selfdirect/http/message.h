@@ -4,10 +4,13 @@
 #pragma once
 
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "selfdirect/app/context.h"
 
 namespace selfdirect::http {
 
@@ -30,6 +33,14 @@ struct Request {
   std::string path;  // target without the query, not yet percent-decoded
   std::string query;
   std::string request_id;
+  app::Context ctx;            // the actor (from the session cookie), request id, address
+  std::string session_cookie;  // the raw session cookie value, when one was sent
+  std::string csrf_token;      // the session's CSRF token, when signed in
+
+  // The value of a cookie sent with the request, or "" when absent.
+  std::string Cookie(std::string_view name) const;
+  // The value of a query-string parameter (percent-decoded, + as space), or "" when absent.
+  std::string QueryParam(std::string_view name) const;
 
   // The first value of a header, or "" when absent.
   std::string Header(std::string_view name) const;
@@ -46,6 +57,9 @@ struct Response {
   // The value of a header set on this response, or "" when absent.
   std::string Header(std::string_view name) const;
 };
+
+// Decodes %XX escapes. Fails on a malformed escape or an encoded NUL.
+std::optional<std::string> PercentDecode(std::string_view text);
 
 // Path parameters captured by the router: {"council": "01J…"}.
 using PathParams = std::map<std::string, std::string, std::less<>>;

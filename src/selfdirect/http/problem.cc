@@ -46,6 +46,8 @@ Response ProblemFromError(const Error& error) {
       return Problem(401, "unauthenticated", "Sign in to continue", error.message);
     case ErrorCode::kPermissionDenied:
       return Problem(403, "forbidden", "You do not have permission to do that", error.message);
+    case ErrorCode::kRateLimited:
+      return Problem(429, "rate-limited", "Too many attempts", error.message);
     case ErrorCode::kUnavailable:
       return Problem(503, "unavailable", "The service is temporarily unavailable",
                      "Please try again in a few minutes.");

@@ -21,11 +21,13 @@ std::vector<std::string_view> Segments(std::string_view path) {
 
 }  // namespace
 
-void Router::Add(std::string method, std::string pattern, std::string name, Handler handler) {
+void Router::Add(std::string method, std::string pattern, std::string name, Action action,
+                 Handler handler) {
   if (name.empty() || pattern.empty() || pattern.front() != '/') {
     throw std::logic_error("every route needs a name and an absolute pattern: " + pattern);
   }
-  routes_.push_back({std::move(method), std::move(pattern), std::move(name), std::move(handler)});
+  routes_.push_back(
+      {std::move(method), std::move(pattern), std::move(name), action, std::move(handler)});
 }
 
 std::optional<PathParams> Router::MatchPattern(const std::string& pattern,

@@ -1,8 +1,8 @@
 // Router: maps (method, path) to a named route and its handler.
 //
 // Patterns are literal segments and {name} parameters: "/api/councils/{council}/schemes".
-// Every route has a stable name ("councils.schemes.create") used as the metrics label and, with
-// the access work, as the key of the access policy: a route without a name cannot be added.
+// Every route has a stable name ("schemes.create"), used as the metrics label, and declares the
+// Action of the access policy it is governed by: a route cannot be added without both.
 #pragma once
 
 #include <functional>
@@ -11,6 +11,7 @@
 #include <variant>
 #include <vector>
 
+#include "selfdirect/access/policy.h"
 #include "selfdirect/http/message.h"
 
 namespace selfdirect::http {
@@ -21,12 +22,14 @@ struct Route {
   std::string method;
   std::string pattern;
   std::string name;
+  Action action;  // the policy the route's use case applies; kPublic needs no sign-in
   Handler handler;
 };
 
 class Router {
  public:
-  void Add(std::string method, std::string pattern, std::string name, Handler handler);
+  void Add(std::string method, std::string pattern, std::string name, Action action,
+           Handler handler);
 
   struct Match {
     const Route* route = nullptr;

@@ -17,8 +17,9 @@ Handler Named(std::string text) {
 
 TEST(Router, MatchesLiteralAndParameterSegments) {
   Router router;
-  router.Add("GET", "/api/councils", "councils.list", Named("list"));
-  router.Add("GET", "/api/councils/{council}/schemes", "schemes.list", Named("schemes"));
+  router.Add("GET", "/api/councils", "councils.list", Action::kPublic, Named("list"));
+  router.Add("GET", "/api/councils/{council}/schemes", "schemes.list", Action::kPublic,
+             Named("schemes"));
   auto found = router.Find("GET", "/api/councils/01ABC/schemes");
   auto* match = std::get_if<Router::Match>(&found);
   ASSERT_NE(match, nullptr);
@@ -28,7 +29,7 @@ TEST(Router, MatchesLiteralAndParameterSegments) {
 
 TEST(Router, DistinguishesAMissingPathFromAWrongMethod) {
   Router router;
-  router.Add("POST", "/api/councils", "councils.create", Named("create"));
+  router.Add("POST", "/api/councils", "councils.create", Action::kPublic, Named("create"));
   EXPECT_EQ(std::get<Router::Miss>(router.Find("DELETE", "/api/councils")),
             Router::Miss::kWrongMethod);
   EXPECT_EQ(std::get<Router::Miss>(router.Find("GET", "/api/nothing")), Router::Miss::kNoPath);
@@ -38,19 +39,19 @@ TEST(Router, DistinguishesAMissingPathFromAWrongMethod) {
 
 TEST(Router, HeadIsServedByTheGetRoute) {
   Router router;
-  router.Add("GET", "/healthz", "probe.health", Named("ok"));
+  router.Add("GET", "/healthz", "probe.health", Action::kPublic, Named("ok"));
   EXPECT_TRUE(std::holds_alternative<Router::Match>(router.Find("HEAD", "/healthz")));
 }
 
 TEST(Router, EmptyParameterDoesNotMatch) {
   Router router;
-  router.Add("GET", "/api/councils/{council}", "councils.get", Named("get"));
+  router.Add("GET", "/api/councils/{council}", "councils.get", Action::kPublic, Named("get"));
   EXPECT_FALSE(std::holds_alternative<Router::Match>(router.Find("GET", "/api/councils/")));
 }
 
 TEST(Router, RefusesARouteWithoutAName) {
   Router router;
-  EXPECT_THROW(router.Add("GET", "/x", "", Named("x")), std::logic_error);
+  EXPECT_THROW(router.Add("GET", "/x", "", Action::kPublic, Named("x")), std::logic_error);
 }
 
 }  // namespace

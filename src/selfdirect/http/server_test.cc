@@ -24,7 +24,7 @@ using ::testing::HasSubstr;
 class ServerTest : public ::testing::Test {
  protected:
   void StartServer(ServerOptions options = {}) {
-    service_ = std::make_unique<HttpService>(t_.app(), metrics_, ServiceOptions{});
+    service_ = std::make_unique<HttpService>(t_.app(), t_.accounts(), metrics_, ServiceOptions{});
     options.host = "127.0.0.1";
     options.port = 0;
     options.threads = 2;
@@ -143,8 +143,8 @@ TEST_F(ServerTest, OversizedHeadersAre431) {
 TEST_F(ServerTest, ExpectContinueIsHonoured) {
   StartServer();
   auto socket = Connect();
-  const std::string body = R"({"code":"E09000033","name":"Westminster"})";
-  net::write(socket, net::buffer("POST /api/councils HTTP/1.1\r\nHost: x\r\n"
+  const std::string body = R"({"email":"nobody@x.example","password":"wrong"})";
+  net::write(socket, net::buffer("POST /api/session HTTP/1.1\r\nHost: x\r\n"
                                  "Content-Type: application/json\r\nExpect: 100-continue\r\n"
                                  "Content-Length: " +
                                  std::to_string(body.size()) + "\r\n\r\n"));
@@ -153,7 +153,7 @@ TEST_F(ServerTest, ExpectContinueIsHonoured) {
   bhttp::read_header(socket, buffer_, interim_parser);
   EXPECT_EQ(interim_parser.get().result_int(), 100);
   net::write(socket, net::buffer(body));
-  EXPECT_EQ(ReadResponse(socket).result_int(), 201);
+  EXPECT_EQ(ReadResponse(socket).result_int(), 401);  // read and answered: no such user
 }
 
 TEST_F(ServerTest, IdleConnectionsAreClosedAfterTheIdleTimeout) {
@@ -186,7 +186,7 @@ TEST_F(ServerTest, ShutdownLetsAnInFlightRequestFinish) {
   service_ = nullptr;
   StartServer();
   std::atomic<bool> entered{false};
-  service_->mutable_router().Add("GET", "/api/slow", "test.slow",
+  service_->mutable_router().Add("GET", "/api/slow", "test.slow", Action::kPublic,
                                  [&entered](const Request&, const PathParams&) {
                                    entered = true;
                                    std::this_thread::sleep_for(std::chrono::milliseconds(300));

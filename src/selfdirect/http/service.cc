@@ -3,6 +3,7 @@
 #include <chrono>
 #include <variant>
 
+#include "selfdirect/access/credentials.h"
 #include "selfdirect/http/problem.h"
 
 namespace selfdirect::http {
@@ -19,13 +20,6 @@ bool UsableRequestId(const std::string& id) {
     if (!IsRequestIdChar(c)) return false;
   }
   return true;
-}
-
-int HexValue(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
 }
 
 // True when any segment is "." or "..", or the path holds a backslash or NUL.
@@ -51,33 +45,89 @@ bool IsApiPath(const std::string& path) {
 
 }  // namespace
 
-std::optional<std::string> PercentDecode(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    if (text[i] != '%') {
-      out.push_back(text[i]);
-      continue;
-    }
-    if (i + 2 >= text.size()) return std::nullopt;
-    const int hi = HexValue(text[i + 1]);
-    const int lo = HexValue(text[i + 2]);
-    if (hi < 0 || lo < 0) return std::nullopt;
-    const char c = static_cast<char>(hi * 16 + lo);
-    if (c == '\0') return std::nullopt;
-    out.push_back(c);
-    i += 2;
-  }
-  return out;
-}
-
-HttpService::HttpService(app::Application& app, Metrics& metrics, ServiceOptions options)
+HttpService::HttpService(app::Application& app, app::Accounts& accounts, Metrics& metrics,
+                         ServiceOptions options)
     : app_(app),
+      accounts_(accounts),
       metrics_(metrics),
       options_(std::move(options)),
       static_files_(options_.web_root),
       request_ids_(app.clock()) {
   RegisterApi(router_, app_, metrics_);
+  RegisterAccountsApi(router_, accounts_, options_);
+}
+
+std::string SessionCookieHeader(const std::string& value, bool secure) {
+  return std::string(kSessionCookie) + "=" + value + "; Path=/; HttpOnly; SameSite=Strict" +
+         (secure ? "; Secure" : "");
+}
+
+std::string ClearSessionCookieHeader(bool secure) {
+  return std::string(kSessionCookie) + "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0" +
+         (secure ? "; Secure" : "");
+}
+
+namespace {
+
+bool Unsafe(const std::string& method) {
+  return method != "GET" && method != "HEAD" && method != "OPTIONS";
+}
+
+// A browser's cross-site request: an Origin that is not this host, or Sec-Fetch-Site saying so.
+bool CrossSite(const Request& request) {
+  const std::string origin = request.Header("Origin");
+  if (!origin.empty() && origin != "null") {
+    const auto scheme_end = origin.find("://");
+    const std::string host =
+        scheme_end == std::string::npos ? origin : origin.substr(scheme_end + 3);
+    if (host != request.Header("Host")) return true;
+  } else if (origin == "null") {
+    return true;
+  }
+  const std::string site = request.Header("Sec-Fetch-Site");
+  return !site.empty() && site != "same-origin" && site != "none";
+}
+
+}  // namespace
+
+std::optional<Response> HttpService::Authenticate(Request& request, const Route& route) {
+  request.ctx.request_id = request.request_id;
+  request.ctx.client_address = request.remote_address;
+  request.session_cookie = request.Cookie(kSessionCookie);
+
+  // Whether the route's action is closed to someone who is not signed in, by the one policy.
+  const bool needs_sign_in =
+      Decide(Actor::Anonymous(), route.action, Resource::Deployment()).outcome ==
+      Outcome::kUnauthenticated;
+  if (Unsafe(request.method) && CrossSite(request)) {
+    return Problem(403, "cross-site", "Request refused",
+                   "Requests that change something must come from this site's own pages");
+  }
+  if (!request.session_cookie.empty()) {
+    auto who = accounts_.Authenticate(request.session_cookie);
+    if (who) {
+      request.ctx.actor = who->actor;
+      request.csrf_token = who->session.csrf_token;
+    } else if (who.error().code != ErrorCode::kUnauthenticated) {
+      return ProblemFromError(who.error());
+    } else if (needs_sign_in) {
+      Response r = ProblemFromError(who.error());
+      r.SetHeader("Set-Cookie", ClearSessionCookieHeader(options_.tls));
+      return r;
+    }
+  }
+  if (needs_sign_in && !request.ctx.actor.signed_in()) {
+    return ProblemFromError(Error{ErrorCode::kUnauthenticated, "Sign in to continue", {}});
+  }
+  // Synchroniser token: a state change made with a session cookie must carry the session's
+  // CSRF token, which a page of another site cannot read.
+  if (Unsafe(request.method) && request.ctx.actor.signed_in() &&
+      !SecretsEqual(request.Header("X-CSRF-Token"), request.csrf_token)) {
+    return Problem(403, "csrf", "Your request could not be checked",
+                   "Reload the page and try again (the X-CSRF-Token header is missing or out of "
+                   "date)");
+  }
+  return std::nullopt;
 }
 
 Response HttpService::Handle(Request& request) {
@@ -88,7 +138,7 @@ Response HttpService::Handle(Request& request) {
   std::string route_name = "unmatched";
   Response response;
   try {
-    response = Route(request, &route_name);
+    response = Dispatch(request, &route_name);
   } catch (const std::exception& e) {
     if (options_.error_log) options_.error_log(request.request_id, e.what());
     response = ProblemFromError(Error{ErrorCode::kInternal, e.what(), {}});
@@ -121,7 +171,7 @@ void HttpService::Complete(Request& request, Response& response, const std::stri
   if (options_.access_log) options_.access_log({request, response, route, seconds});
 }
 
-Response HttpService::Route(Request& request, std::string* route_name) {
+Response HttpService::Dispatch(Request& request, std::string* route_name) {
   const auto q = request.target.find('?');
   request.path = request.target.substr(0, q);
   request.query = q == std::string::npos ? "" : request.target.substr(q + 1);
@@ -148,6 +198,7 @@ Response HttpService::Route(Request& request, std::string* route_name) {
   auto found = router_.Find(request.method, request.path);
   if (auto* match = std::get_if<Router::Match>(&found)) {
     *route_name = match->route->name;
+    if (auto stop = Authenticate(request, *match->route)) return std::move(*stop);
     PathParams params;
     for (const auto& [k, v] : match->params) {
       auto value = PercentDecode(v);

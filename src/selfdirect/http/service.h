@@ -13,6 +13,7 @@
 #include <functional>
 #include <string>
 
+#include "selfdirect/app/accounts.h"
 #include "selfdirect/app/application.h"
 #include "selfdirect/http/message.h"
 #include "selfdirect/http/metrics.h"
@@ -37,7 +38,8 @@ struct ServiceOptions {
 
 class HttpService {
  public:
-  HttpService(app::Application& app, Metrics& metrics, ServiceOptions options);
+  HttpService(app::Application& app, app::Accounts& accounts, Metrics& metrics,
+              ServiceOptions options);
 
   // Never throws. Fills request.path, query and request_id as a side effect.
   Response Handle(Request& request);
@@ -47,16 +49,21 @@ class HttpService {
   Response Refuse(Request& request, Response problem);
 
   const Router& router() const { return router_; }
+  // Resolves the actor from the session cookie and enforces CSRF rules; a Response when the
+  // request must stop here.
+  std::optional<Response> Authenticate(Request& request, const Route& route);
+
   // For tests and extensions that add routes after construction.
   Router& mutable_router() { return router_; }
 
  private:
-  Response Route(Request& request, std::string* route_name);
+  Response Dispatch(Request& request, std::string* route_name);
   void Complete(Request& request, Response& response, const std::string& route,
                 std::chrono::steady_clock::time_point started);
   void AddCommonHeaders(const Request& request, Response& response) const;
 
   app::Application& app_;
+  app::Accounts& accounts_;
   Metrics& metrics_;
   ServiceOptions options_;
   StaticFiles static_files_;
@@ -64,10 +71,14 @@ class HttpService {
   Router router_;
 };
 
-// Registers the JSON API and the probe endpoints (api.cc).
+// Registers the JSON API and the probe endpoints (api.cc) and the accounts API
+// (accounts_api.cc).
 void RegisterApi(Router& router, app::Application& app, Metrics& metrics);
+void RegisterAccountsApi(Router& router, app::Accounts& accounts, const ServiceOptions& options);
 
-// Decodes %XX escapes. Fails on a malformed escape or an encoded NUL.
-std::optional<std::string> PercentDecode(std::string_view text);
+// The session cookie's name and how it is set and cleared.
+inline constexpr const char* kSessionCookie = "sd_session";
+std::string SessionCookieHeader(const std::string& value, bool secure);
+std::string ClearSessionCookieHeader(bool secure);
 
 }  // namespace selfdirect::http

@@ -24,7 +24,28 @@ class ServiceTest : public ::testing::Test {
     std::ofstream(web_ / "assets" / "site.css") << "body{}";
     std::ofstream(t_.dir().File("secret.txt")) << "secret";
     std::filesystem::create_symlink(t_.dir().File("secret.txt"), web_ / "escape.txt");
-    service_ = std::make_unique<HttpService>(t_.app(), metrics_, ServiceOptions{.web_root = web_});
+    service_ = std::make_unique<HttpService>(t_.app(), t_.accounts(), metrics_,
+                                             ServiceOptions{.web_root = web_});
+  }
+
+  struct Session {
+    std::string cookie;  // "sd_session=…"
+    std::string csrf;
+  };
+
+  Session SignIn(const std::string& email,
+                 const std::string& password = "correct horse battery staple") {
+    auto r = Send("POST", "/api/session",
+                  R"({"email":")" + email + R"(","password":")" + password + R"("})");
+    EXPECT_EQ(r.status, 201) << r.body;
+    const std::string set_cookie = r.Header("Set-Cookie");
+    return {set_cookie.substr(0, set_cookie.find(';')),
+            std::string(Body(r).at("csrf_token").as_string())};
+  }
+
+  Response As(const Session& s, std::string method, std::string target, std::string body = "") {
+    return Send(std::move(method), std::move(target), std::move(body), "application/json",
+                {{"Cookie", s.cookie}, {"X-CSRF-Token", s.csrf}});
   }
 
   Response Send(std::string method, std::string target, std::string body = "",
@@ -40,11 +61,15 @@ class ServiceTest : public ::testing::Test {
 
   static json::object Body(const Response& r) { return json::parse(r.body).as_object(); }
 
+  // A council with an administrator signed in.
   std::string CreateCouncil() {
-    auto r = Send("POST", "/api/councils", R"({"code":"E09000033","name":"Westminster"})");
-    EXPECT_EQ(r.status, 201) << r.body;
-    return std::string(Body(r).at("id").as_string());
+    const Council c = t_.AddCouncil("E09000033", "Westminster");
+    t_.AddUser(c, "admin@westminster.example", {"administrator"});
+    admin_ = SignIn("admin@westminster.example");
+    return c.id.str();
   }
+
+  Session admin_;
 
   testing::TestApp t_;
   std::filesystem::path web_ = t_.dir().path() / "web";
@@ -126,7 +151,7 @@ TEST_F(ServiceTest, UnknownPage_IsA404PageForBrowsersAndProblemJsonOtherwise) {
 TEST_F(ServiceTest, WrongMethod_Is405WithAllow) {
   auto r = Send("DELETE", "/api/councils");
   EXPECT_EQ(r.status, 405);
-  EXPECT_THAT(r.Header("Allow"), HasSubstr("POST"));
+  EXPECT_THAT(r.Header("Allow"), HasSubstr("GET"));
   EXPECT_EQ(Send("POST", "/index.html").status, 404);
 }
 
@@ -136,47 +161,55 @@ TEST_F(ServiceTest, BadJson_Is400ProblemAndChangesNothing) {
                            "{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":"
                            "{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":{\"a\":"
                            "{\"a\":{\"a\":{\"a\":1}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}}"}) {
-    auto r = Send("POST", "/api/councils", body);
+    auto r = Send("POST", "/api/session", body);
     EXPECT_EQ(r.status, 400) << body;
     EXPECT_EQ(r.content_type, "application/problem+json");
-    EXPECT_EQ(Body(r).at("type").as_string(), "/problems/invalid-json");
+    EXPECT_EQ(Body(r).at("type").as_string(), "/problems/invalid-json") << r.body;
   }
-  EXPECT_EQ(Body(Send("GET", "/api/councils")).at("councils").as_array().size(), 0u);
+  const auto councils = Send("GET", "/api/councils");
+  ASSERT_EQ(councils.status, 200) << councils.body;
+  EXPECT_EQ(Body(councils).at("councils").as_array().size(), 0u);
 }
 
 TEST_F(ServiceTest, WrongMediaTypeAndEncodedBodies_AreRefused) {
-  EXPECT_EQ(Send("POST", "/api/councils", "code=1", "application/x-www-form-urlencoded").status,
+  EXPECT_EQ(Send("POST", "/api/session", "email=1", "application/x-www-form-urlencoded").status,
             415);
   auto gz =
-      Send("POST", "/api/councils", "\x1f\x8b", "application/json", {{"Content-Encoding", "gzip"}});
+      Send("POST", "/api/session", "\x1f\x8b", "application/json", {{"Content-Encoding", "gzip"}});
   EXPECT_EQ(gz.status, 415);
   EXPECT_EQ(gz.content_type, "application/problem+json");
 }
 
-TEST_F(ServiceTest, CreateCouncil_ValidationNamesEachField) {
-  auto r = Send("POST", "/api/councils", R"({"code": 12, "name": "", "colour": "red"})");
+TEST_F(ServiceTest, Validation_NamesEachFieldAndUnknownFields) {
+  const std::string council = CreateCouncil();
+  auto r = As(admin_, "POST", "/api/councils/" + council + "/schemes",
+              R"({"name": 12, "kind": "carers", "colour": "red"})");
   EXPECT_EQ(r.status, 422);
   const auto body = Body(r);
   const auto& errors = body.at("errors").as_array();
   std::vector<std::string> fields;
   for (const auto& e : errors) fields.emplace_back(e.at("field").as_string());
-  EXPECT_THAT(fields, ::testing::UnorderedElementsAre("code", "colour"));
-  EXPECT_EQ(Body(Send("GET", "/api/councils")).at("councils").as_array().size(), 0u);
+  EXPECT_THAT(fields, ::testing::UnorderedElementsAre("name", "colour"));
+  EXPECT_EQ(Body(As(admin_, "GET", "/api/councils/" + council + "/schemes"))
+                .at("schemes")
+                .as_array()
+                .size(),
+            0u);
 }
 
 TEST_F(ServiceTest, Schemes_CreateListAndRejectBadSettings) {
   const std::string council = CreateCouncil();
   const std::string path = "/api/councils/" + council + "/schemes";
-  auto created = Send("POST", path,
-                      R"({"name":"Personal budgets","kind":"adult-social-care",
+  auto created = As(admin_, "POST", path,
+                    R"({"name":"Personal budgets","kind":"adult-social-care",
                           "settings":{"weeks_per_year":"365/7","payment_interval":"four-weekly"}})");
   ASSERT_EQ(created.status, 201) << created.body;
   const auto created_body = Body(created);
   EXPECT_EQ(created_body.at("settings").at("weeks_per_year").as_string(), "365/7");
   EXPECT_THAT(created.Header("Location"), HasSubstr(council));
 
-  auto bad = Send("POST", path,
-                  R"({"name":"Carers","kind":"carers","settings":{"weeks_per_year":"fifty",
+  auto bad = As(admin_, "POST", path,
+                R"({"name":"Carers","kind":"carers","settings":{"weeks_per_year":"fifty",
                       "surplus_threshold_weeks":"8","extra":1}})");
   ASSERT_EQ(bad.status, 422) << bad.body;
   std::vector<std::string> fields;
@@ -186,16 +219,17 @@ TEST_F(ServiceTest, Schemes_CreateListAndRejectBadSettings) {
   EXPECT_THAT(fields, ::testing::UnorderedElementsAre("settings.surplus_threshold_weeks",
                                                       "settings.extra"));
 
-  auto dup = Send("POST", path, R"({"name":"Personal budgets","kind":"carers"})");
+  auto dup = As(admin_, "POST", path, R"({"name":"Personal budgets","kind":"carers"})");
   EXPECT_EQ(dup.status, 409);
 
-  auto list = Send("GET", path);
+  auto list = As(admin_, "GET", path);
   EXPECT_EQ(Body(list).at("schemes").as_array().size(), 1u);
 }
 
 TEST_F(ServiceTest, UnknownOrMalformedCouncilIds_Are404) {
-  EXPECT_EQ(Send("GET", "/api/councils/not-an-id/schemes").status, 404);
-  EXPECT_EQ(Send("GET", "/api/councils/01ARZ3NDEKTSV4RRFFQ69G5FAV").status, 404);
+  CreateCouncil();
+  EXPECT_EQ(As(admin_, "GET", "/api/councils/not-an-id/schemes").status, 404);
+  EXPECT_EQ(As(admin_, "GET", "/api/councils/01ARZ3NDEKTSV4RRFFQ69G5FAV").status, 404);
 }
 
 TEST_F(ServiceTest, Metrics_CountRequestsByRoute) {
@@ -211,8 +245,74 @@ TEST_F(ServiceTest, Metrics_CountRequestsByRoute) {
   EXPECT_THAT(r.body, HasSubstr("selfdirect_http_request_duration_seconds_bucket"));
 }
 
+TEST_F(ServiceTest, SignIn_SetsAStrictHttpOnlyCookieAndSignOutEndsIt) {
+  CreateCouncil();
+  auto r =
+      Send("POST", "/api/session",
+           R"({"email":"admin@westminster.example","password":"correct horse battery staple"})");
+  ASSERT_EQ(r.status, 201) << r.body;
+  const std::string cookie = r.Header("Set-Cookie");
+  EXPECT_THAT(cookie, HasSubstr("sd_session="));
+  EXPECT_THAT(cookie, HasSubstr("HttpOnly"));
+  EXPECT_THAT(cookie, HasSubstr("SameSite=Strict"));
+  EXPECT_THAT(cookie, HasSubstr("Path=/"));
+  EXPECT_THAT(r.body, ::testing::Not(HasSubstr("argon2")));  // never the hash
+
+  EXPECT_EQ(As(admin_, "GET", "/api/session").status, 200);
+  auto out = As(admin_, "DELETE", "/api/session");
+  EXPECT_EQ(out.status, 204);
+  EXPECT_THAT(out.Header("Set-Cookie"), HasSubstr("Max-Age=0"));
+  auto after = As(admin_, "GET", "/api/session");
+  EXPECT_EQ(after.status, 401);
+}
+
+TEST_F(ServiceTest, StateChanges_NeedTheSessionsCsrfToken) {
+  const std::string council = CreateCouncil();
+  const std::string path = "/api/councils/" + council + "/schemes";
+  const std::string body = R"({"name":"Carers","kind":"carers"})";
+  auto missing = Send("POST", path, body, "application/json", {{"Cookie", admin_.cookie}});
+  EXPECT_EQ(missing.status, 403);
+  EXPECT_THAT(missing.body, HasSubstr("csrf"));
+  auto wrong = Send("POST", path, body, "application/json",
+                    {{"Cookie", admin_.cookie}, {"X-CSRF-Token", "guess"}});
+  EXPECT_EQ(wrong.status, 403);
+  auto cross = Send("POST", path, body, "application/json",
+                    {{"Cookie", admin_.cookie},
+                     {"X-CSRF-Token", admin_.csrf},
+                     {"Origin", "https://evil.example"},
+                     {"Host", "selfdirect.example"}});
+  EXPECT_EQ(cross.status, 403);
+  EXPECT_EQ(Body(As(admin_, "GET", path)).at("schemes").as_array().size(), 0u)
+      << "refused requests changed nothing";
+  EXPECT_EQ(As(admin_, "POST", path, body).status, 201);
+}
+
+TEST_F(ServiceTest, SignIn_NeverAdoptsASessionIdTheClientOffered) {
+  CreateCouncil();
+  const std::string planted = "sd_session=" + t_.app().ListCouncils({}).value().front().id.str() +
+                              "." + std::string(43, 'A');
+  auto r =
+      Send("POST", "/api/session",
+           R"({"email":"admin@westminster.example","password":"correct horse battery staple"})",
+           "application/json", {{"Cookie", planted}});
+  ASSERT_EQ(r.status, 201);
+  EXPECT_THAT(r.Header("Set-Cookie"), ::testing::Not(HasSubstr(std::string(43, 'A'))));
+  EXPECT_EQ(Send("GET", "/api/session", "", "", {{"Cookie", planted}}).status, 401);
+}
+
+TEST_F(ServiceTest, ProtectedRoutes_Answer401WithoutASession) {
+  const std::string council = CreateCouncil();
+  auto r = Send("GET", "/api/councils/" + council + "/schemes");
+  EXPECT_EQ(r.status, 401);
+  EXPECT_EQ(r.content_type, "application/problem+json");
+  auto expired = Send("GET", "/api/councils/" + council + "/schemes", "", "",
+                      {{"Cookie", "sd_session=garbage"}});
+  EXPECT_EQ(expired.status, 401);
+  EXPECT_THAT(expired.Header("Set-Cookie"), HasSubstr("Max-Age=0"));
+}
+
 TEST_F(ServiceTest, HandlerExceptions_BecomeABare500WithoutDetails) {
-  service_->mutable_router().Add("GET", "/api/boom", "test.boom",
+  service_->mutable_router().Add("GET", "/api/boom", "test.boom", Action::kPublic,
                                  [](const Request&, const PathParams&) -> Response {
                                    throw std::runtime_error("sqlite: disk I/O error in /secret");
                                  });

@@ -228,12 +228,12 @@ Status SqliteAccessRepository::EndSession(const CouncilId& council, const std::s
 }
 
 Status SqliteAccessRepository::EndSessionsOf(const CouncilId& council, const UserId& user,
-                                             Timestamp at) {
+                                             Timestamp at, const std::string& keep_id_hash) {
   auto st = c_.Prepare(
       "UPDATE sessions SET ended_at = $3 WHERE council_id = $1 AND user_id = $2 "
-      "AND ended_at IS NULL");
+      "AND ended_at IS NULL AND id_hash <> $4");
   if (!st) return tl::unexpected(st.error());
-  return st->Bind(council.str(), user.str(), FormatTimestamp(at)).Run();
+  return st->Bind(council.str(), user.str(), FormatTimestamp(at), keep_id_hash).Run();
 }
 
 Status SqliteAccessRepository::CreatePasswordLink(const PasswordLink& l) {

@@ -22,7 +22,8 @@ class SqliteAccessRepository final : public AccessRepository {
                                              const std::string& id_hash) override;
   Status TouchSession(const CouncilId& council, const std::string& id_hash, Timestamp at) override;
   Status EndSession(const CouncilId& council, const std::string& id_hash, Timestamp at) override;
-  Status EndSessionsOf(const CouncilId& council, const UserId& user, Timestamp at) override;
+  Status EndSessionsOf(const CouncilId& council, const UserId& user, Timestamp at,
+                       const std::string& keep_id_hash = "") override;
 
   Status CreatePasswordLink(const PasswordLink& link) override;
   Result<std::optional<PasswordLink>> FindPasswordLink(const CouncilId& council,

@@ -1,0 +1,515 @@
+#include "selfdirect/app/accounts.h"
+
+#include <algorithm>
+#include <cctype>
+
+namespace selfdirect::app {
+namespace {
+
+constexpr const char* kSignInFailed =
+    "Enter a correct email address and password. After 10 wrong attempts an account is locked "
+    "for 15 minutes.";
+
+Error SignInFailed() { return Error{ErrorCode::kUnauthenticated, kSignInFailed, {}}; }
+
+Error LinkNotUsable() {
+  const std::string message =
+      "This link has expired or has already been used. Ask whoever set up your account for a "
+      "new one.";
+  return Error{ErrorCode::kInvalidArgument, message, {{"token", message}}};
+}
+
+bool PlausibleEmail(const std::string& email) {
+  const auto at = email.find('@');
+  if (at == std::string::npos || at == 0 || at + 1 >= email.size() || email.size() > 254) {
+    return false;
+  }
+  if (email.find('@', at + 1) != std::string::npos) return false;
+  if (email.find('.', at) == std::string::npos) return false;
+  return std::none_of(email.begin(), email.end(),
+                      [](unsigned char c) { return std::isspace(c) || c < 0x20 || c == 0x7F; });
+}
+
+Result<std::vector<Role>> ParseRoles(const std::vector<std::string>& names,
+                                     std::vector<FieldError>* errors) {
+  std::vector<Role> roles;
+  for (const auto& name : names) {
+    if (auto r = ParseRole(name)) {
+      if (std::find(roles.begin(), roles.end(), *r) == roles.end()) roles.push_back(*r);
+    } else {
+      errors->push_back({"roles", "'" + name.substr(0, 40) +
+                                      "' is not a role. Choose from: "
+                                      "budget-holder, representative, support-planner, assessor, "
+                                      "approver, finance-officer, commissioner, safeguarding-lead, "
+                                      "analyst, administrator, auditor"});
+    }
+  }
+  if (names.empty()) errors->push_back({"roles", "Choose at least one role"});
+  return roles;
+}
+
+template <typename T>
+Result<T> Unwrap(Result<std::optional<T>> found, const char* what) {
+  if (!found) return tl::unexpected(found.error());
+  if (!*found) return Fail(ErrorCode::kNotFound, std::string("There is no such ") + what);
+  return std::move(**found);
+}
+
+Actor ActorFor(const User& user) { return Actor{user.council_id, user.id, user.roles}; }
+
+}  // namespace
+
+std::string SetPasswordPath(const AddedUser& added) {
+  return "/set-password?council=" + added.council_code + "&token=" + added.password_link_token;
+}
+
+std::string NormaliseEmail(std::string_view email) {
+  std::size_t b = 0, e = email.size();
+  while (b < e && std::isspace(static_cast<unsigned char>(email[b]))) ++b;
+  while (e > b && std::isspace(static_cast<unsigned char>(email[e - 1]))) --e;
+  std::string out(email.substr(b, e - b));
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+Result<Council> Accounts::CouncilByCode(store::Transaction& tx, const std::string& code) {
+  auto councils = tx.Councils().ListCouncils();
+  if (!councils) return tl::unexpected(councils.error());
+  if (code.empty() && councils->size() == 1) return councils->front();
+  for (const auto& c : *councils) {
+    if (c.code == code) return c;
+  }
+  return Fail(ErrorCode::kNotFound,
+              "There is no council with the code '" + code.substr(0, 20) + "'");
+}
+
+Result<AddedUser> Accounts::AddUser(const Context& ctx, const NewUser& request) {
+  std::vector<FieldError> errors;
+  const std::string email = NormaliseEmail(request.email);
+  if (!PlausibleEmail(email)) {
+    errors.push_back({"email",
+                      "Enter an email address in the correct format, like "
+                      "name@council.gov.uk"});
+  }
+  std::string name = request.display_name;
+  name.erase(0, name.find_first_not_of(" \t"));
+  name.erase(name.find_last_not_of(" \t") + 1);
+  if (name.empty() || name.size() > 200) {
+    errors.push_back({"display_name", "Enter the person's name (200 characters or fewer)"});
+  }
+  auto roles = ParseRoles(request.roles, &errors);
+  if (!errors.empty()) return FailFields(std::move(errors));
+
+  AddedUser out;
+  auto s = store_.Write([&](store::Transaction& tx) -> Status {
+    const Decision d =
+        Decide(ctx.actor, Action::kUsersManage, Resource::Council(request.council_id));
+    if (!d.allowed()) return tl::unexpected(d.AsError());
+    auto council = Unwrap(tx.Councils().FindCouncil(request.council_id), "council");
+    if (!council) return tl::unexpected(council.error());
+    out.council_code = council->code;
+    const Timestamp now = clock_.Now();
+    out.user = User{council->id, UserId(ids_.Next()), email, name, *roles, std::nullopt, false,
+                    0,           std::nullopt,        now};
+    if (auto c = tx.Access().CreateUser(out.user); !c) return c;
+    out.password_link_token = NewSecret();
+    if (auto c = tx.Access().CreatePasswordLink(
+            {council->id, Sha256Hex(out.password_link_token), out.user.id, now,
+             now + options_.password_link_lifetime, std::nullopt});
+        !c) {
+      return c;
+    }
+    std::string role_names;
+    for (Role r : out.user.roles)
+      role_names += std::string(role_names.empty() ? "" : ",") + RoleName(r);
+    AuditEntry e = MakeAuditEntry(ctx, council->id, now, "users.create", "user", out.user.id.str(),
+                                  AuditOutcome::kAllowed, "added a user with roles " + role_names);
+    return tx.Audit().Append(e);
+  });
+  if (!s) return tl::unexpected(s.error());
+  return out;
+}
+
+Status Accounts::SetPasswordWithLink(const Context& ctx, const std::string& council_code,
+                                     const std::string& token, const std::string& password) {
+  const std::string token_hash = Sha256Hex(token);
+  // 1. Is the link usable, and is the password acceptable for its user?
+  std::optional<User> user;
+  auto checked = store_.Read([&](store::Transaction& tx) -> Status {
+    auto council = CouncilByCode(tx, council_code);
+    if (!council) return tl::unexpected(LinkNotUsable());
+    auto link = tx.Access().FindPasswordLink(council->id, token_hash);
+    if (!link) return tl::unexpected(link.error());
+    if (!*link || (*link)->used_at || clock_.Now() >= (*link)->expires_at) {
+      return tl::unexpected(LinkNotUsable());
+    }
+    auto found = Unwrap(tx.Access().FindUser(council->id, (*link)->user_id), "user");
+    if (!found) return tl::unexpected(found.error());
+    if (found->disabled) return tl::unexpected(LinkNotUsable());
+    user = std::move(*found);
+    return Ok();
+  });
+  if (!checked) return checked;
+  if (auto ok = CheckNewPassword(password, user->email); !ok) return ok;
+  // 2. Hash outside any transaction: argon2id is deliberately slow.
+  auto hashed = HashPassword(password, options_.hash_strength);
+  if (!hashed) return tl::unexpected(hashed.error());
+  // 3. Use the link up (exactly once, even when two requests race) and set the password.
+  return store_.Write([&](store::Transaction& tx) -> Status {
+    const Timestamp now = clock_.Now();
+    if (auto used = tx.Access().MarkPasswordLinkUsed(user->council_id, token_hash, now); !used) {
+      return used.error().code == ErrorCode::kConflict ? tl::unexpected(LinkNotUsable()) : used;
+    }
+    auto fresh = Unwrap(tx.Access().FindUser(user->council_id, user->id), "user");
+    if (!fresh) return tl::unexpected(fresh.error());
+    fresh->password_hash = *hashed;
+    fresh->failed_sign_ins = 0;
+    fresh->locked_until.reset();
+    if (auto s = tx.Access().UpdateUser(*fresh); !s) return s;
+    if (auto s = tx.Access().EndSessionsOf(fresh->council_id, fresh->id, now); !s) return s;
+    Context as_user = ctx;
+    as_user.actor = ActorFor(*fresh);
+    AuditEntry e = MakeAuditEntry(as_user, fresh->council_id, now, "account.password.set", "user",
+                                  fresh->id.str(), AuditOutcome::kAllowed,
+                                  "set a password with a one-time link");
+    return tx.Audit().Append(e);
+  });
+}
+
+Status Accounts::ThrottledByAddress(const std::string& address, Timestamp now) {
+  if (address.empty()) return Ok();
+  std::lock_guard lock(address_mu_);
+  auto it = addresses_.find(address);
+  if (it == addresses_.end()) return Ok();
+  ThrottleRules rules = options_.throttle;
+  rules.free_failures = options_.address_free_failures;
+  if (now < NextAttemptAllowedAt(it->second.failures, it->second.last, rules)) {
+    return Fail(ErrorCode::kRateLimited,
+                "There have been too many attempts to sign in from your connection. Wait a "
+                "minute, then try again.");
+  }
+  return Ok();
+}
+
+void Accounts::NoteAddressFailure(const std::string& address, Timestamp now, bool failed) {
+  if (address.empty()) return;
+  std::lock_guard lock(address_mu_);
+  if (!failed) {
+    addresses_.erase(address);
+    return;
+  }
+  if (addresses_.size() > 100'000) addresses_.clear();  // bounded memory under a flood
+  auto& record = addresses_[address];
+  ++record.failures;
+  record.last = now;
+}
+
+Result<SignedIn> Accounts::SignIn(const Context& ctx, const SignInRequest& request) {
+  const Timestamp started = clock_.Now();
+  if (auto t = ThrottledByAddress(ctx.client_address, started); !t) {
+    return tl::unexpected(t.error());
+  }
+  const std::string email = NormaliseEmail(request.email);
+
+  // Look the user up, then check the password outside any transaction (argon2id is slow).
+  std::optional<User> user;
+  auto looked_up = store_.Read([&](store::Transaction& tx) -> Status {
+    auto council = CouncilByCode(tx, request.council_code);
+    if (!council) return Ok();  // same answer as a wrong password
+    auto found = tx.Access().FindUserByEmail(council->id, email);
+    if (!found) return tl::unexpected(found.error());
+    user = std::move(*found);
+    return Ok();
+  });
+  if (!looked_up) return tl::unexpected(looked_up.error());
+
+  const bool usable = user && user->password_hash.has_value();
+  const bool locked = user && user->locked_until && started < *user->locked_until;
+  // Always run one argon2id verification so that every path takes about as long.
+  const bool password_ok =
+      VerifyPassword(request.password, usable && !locked
+                                           ? *user->password_hash
+                                           : DummyPasswordHash(options_.hash_strength)) &&
+      usable && !locked;
+
+  if (!user) {
+    NoteAddressFailure(ctx.client_address, started, true);
+    return tl::unexpected(SignInFailed());
+  }
+
+  SignedIn out;
+  Error failure = SignInFailed();
+  auto recorded = store_.Write([&](store::Transaction& tx) -> Status {
+    auto fresh = Unwrap(tx.Access().FindUser(user->council_id, user->id), "user");
+    if (!fresh) return tl::unexpected(fresh.error());
+    const Timestamp now = clock_.Now();
+    Context as_user = ctx;
+    as_user.actor = ActorFor(*fresh);
+    if (!password_ok) {
+      if (!locked) {
+        ++fresh->failed_sign_ins;
+        fresh->locked_until =
+            fresh->failed_sign_ins >= options_.throttle.lock_after
+                ? now + options_.throttle.lock_for
+                : NextAttemptAllowedAt(fresh->failed_sign_ins, now, options_.throttle);
+        if (fresh->locked_until == now) fresh->locked_until.reset();
+        if (auto s = tx.Access().UpdateUser(*fresh); !s) return s;
+      }
+      AuditEntry e = MakeAuditEntry(as_user, fresh->council_id, now, "account.sign-in", "user",
+                                    fresh->id.str(), AuditOutcome::kDenied,
+                                    locked ? "attempt while locked" : "wrong password");
+      return tx.Audit().Append(e);
+    }
+    if (fresh->disabled) {
+      failure = Error{ErrorCode::kPermissionDenied,
+                      "Your account has been turned off. Contact your council's selfdirect "
+                      "administrator.",
+                      {}};
+      AuditEntry e = MakeAuditEntry(as_user, fresh->council_id, now, "account.sign-in", "user",
+                                    fresh->id.str(), AuditOutcome::kDenied, "account disabled");
+      return tx.Audit().Append(e);
+    }
+    fresh->failed_sign_ins = 0;
+    fresh->locked_until.reset();
+    if (auto s = tx.Access().UpdateUser(*fresh); !s) return s;
+    const std::string secret = NewSecret();
+    out.csrf_token = NewSecret();
+    out.cookie_value = SessionCookieValue(fresh->council_id, secret);
+    if (auto s = tx.Access().CreateSession({fresh->council_id, Sha256Hex(secret), fresh->id,
+                                            out.csrf_token, now, now, std::nullopt});
+        !s) {
+      return s;
+    }
+    out.user = *fresh;
+    AuditEntry e = MakeAuditEntry(as_user, fresh->council_id, now, "account.sign-in", "user",
+                                  fresh->id.str(), AuditOutcome::kAllowed, "signed in");
+    return tx.Audit().Append(e);
+  });
+  if (!recorded) return tl::unexpected(recorded.error());
+  NoteAddressFailure(ctx.client_address, started, out.cookie_value.empty());
+  if (out.cookie_value.empty()) return tl::unexpected(failure);
+  return out;
+}
+
+Result<Authenticated> Accounts::Authenticate(const std::string& cookie_value) {
+  auto parts = ParseSessionCookie(cookie_value);
+  if (!parts) return Fail(ErrorCode::kUnauthenticated, "Sign in to continue");
+  const std::string id_hash = Sha256Hex(parts->secret);
+  std::optional<Authenticated> out;
+  bool expired = false;
+  auto read = store_.Read([&](store::Transaction& tx) -> Status {
+    auto session = tx.Access().FindSession(parts->council_id, id_hash);
+    if (!session) return tl::unexpected(session.error());
+    if (!*session) return Ok();
+    const auto state = Evaluate(**session, clock_.Now(), options_.session_rules);
+    if (state != SessionState::kActive) {
+      expired = state != SessionState::kEnded;
+      return Ok();
+    }
+    auto user = tx.Access().FindUser(parts->council_id, (*session)->user_id);
+    if (!user) return tl::unexpected(user.error());
+    if (!*user || (*user)->disabled) return Ok();
+    out = Authenticated{ActorFor(**user), **session, **user};
+    return Ok();
+  });
+  if (!read) return tl::unexpected(read.error());
+  const Timestamp now = clock_.Now();
+  if (expired) {
+    (void)store_.Write([&](store::Transaction& tx) {
+      return tx.Access().EndSession(parts->council_id, id_hash, now);
+    });
+    return Fail(ErrorCode::kUnauthenticated,
+                "You were signed out because you had not done anything for a while. Sign in "
+                "again to continue.");
+  }
+  if (!out) return Fail(ErrorCode::kUnauthenticated, "Sign in to continue");
+  // Refresh the idle timer at most once a minute, to keep reads from writing on every request.
+  if (now - out->session.last_seen_at >= std::chrono::minutes(1)) {
+    auto touched = store_.Write([&](store::Transaction& tx) {
+      return tx.Access().TouchSession(parts->council_id, id_hash, now);
+    });
+    if (!touched) return tl::unexpected(touched.error());
+    out->session.last_seen_at = now;
+  }
+  return std::move(*out);
+}
+
+Status Accounts::SignOut(const Context& ctx, const std::string& cookie_value) {
+  auto parts = ParseSessionCookie(cookie_value);
+  if (!parts) return Ok();  // nothing to end
+  return store_.Write([&](store::Transaction& tx) -> Status {
+    const Timestamp now = clock_.Now();
+    if (auto s = tx.Access().EndSession(parts->council_id, Sha256Hex(parts->secret), now); !s) {
+      return s;
+    }
+    if (!ctx.actor.signed_in()) return Ok();
+    AuditEntry e = MakeAuditEntry(ctx, parts->council_id, now, "account.sign-out", "user",
+                                  ctx.actor.user_id.str(), AuditOutcome::kAllowed, "signed out");
+    return tx.Audit().Append(e);
+  });
+}
+
+Status Accounts::ChangePassword(const Context& ctx, const std::string& cookie_value,
+                                const std::string& current_password,
+                                const std::string& new_password) {
+  if (auto d = Decide(ctx.actor, Action::kOwnAccount, {}); !d.allowed()) {
+    return tl::unexpected(d.AsError());
+  }
+  auto parts = ParseSessionCookie(cookie_value);
+  std::optional<User> user;
+  auto read = store_.Read([&](store::Transaction& tx) -> Status {
+    auto found = Unwrap(tx.Access().FindUser(ctx.actor.council_id, ctx.actor.user_id), "user");
+    if (!found) return tl::unexpected(found.error());
+    user = std::move(*found);
+    return Ok();
+  });
+  if (!read) return read;
+  if (!user->password_hash || !VerifyPassword(current_password, *user->password_hash)) {
+    return FailFields({{"current_password", "Your current password is not right"}});
+  }
+  if (auto ok = CheckNewPassword(new_password, user->email); !ok) {
+    Error e = ok.error();
+    for (auto& f : e.fields) f.field = "new_password";
+    return tl::unexpected(e);
+  }
+  auto hashed = HashPassword(new_password, options_.hash_strength);
+  if (!hashed) return tl::unexpected(hashed.error());
+  return store_.Write([&](store::Transaction& tx) -> Status {
+    auto fresh = Unwrap(tx.Access().FindUser(ctx.actor.council_id, ctx.actor.user_id), "user");
+    if (!fresh) return tl::unexpected(fresh.error());
+    fresh->password_hash = *hashed;
+    if (auto s = tx.Access().UpdateUser(*fresh); !s) return s;
+    const Timestamp now = clock_.Now();
+    const std::string keep = parts ? Sha256Hex(parts->secret) : "";
+    if (auto s = tx.Access().EndSessionsOf(fresh->council_id, fresh->id, now, keep); !s) return s;
+    AuditEntry e = MakeAuditEntry(ctx, fresh->council_id, now, "account.password.change", "user",
+                                  fresh->id.str(), AuditOutcome::kAllowed,
+                                  "changed password; other sessions ended");
+    return tx.Audit().Append(e);
+  });
+}
+
+Result<std::vector<User>> Accounts::ListUsers(const Context& ctx, const CouncilId& council) {
+  if (auto a = Authorize(store_, clock_, ctx, Action::kUsersManage, Resource::Council(council),
+                         "users", council.str());
+      !a) {
+    return tl::unexpected(a.error());
+  }
+  std::vector<User> out;
+  auto s = store_.Read([&](store::Transaction& tx) -> Status {
+    auto users = tx.Access().ListUsers(council);
+    if (!users) return tl::unexpected(users.error());
+    out = std::move(*users);
+    return Ok();
+  });
+  if (!s) return tl::unexpected(s.error());
+  return out;
+}
+
+Status Accounts::DisableUser(const Context& ctx, const CouncilId& council, const UserId& user) {
+  if (auto a = Authorize(store_, clock_, ctx, Action::kUsersManage, Resource::Council(council),
+                         "user", user.str());
+      !a) {
+    return a;
+  }
+  if (ctx.actor.user_id == user) {
+    return Fail(ErrorCode::kFailedPrecondition,
+                "You cannot turn off your own account. Ask another administrator.");
+  }
+  return store_.Write([&](store::Transaction& tx) -> Status {
+    auto found = Unwrap(tx.Access().FindUser(council, user), "user");
+    if (!found) return tl::unexpected(found.error());
+    if (found->disabled) return Ok();  // already off: nothing changes, nothing to record
+    found->disabled = true;
+    const Timestamp now = clock_.Now();
+    if (auto s = tx.Access().UpdateUser(*found); !s) return s;
+    if (auto s = tx.Access().EndSessionsOf(council, user, now); !s) return s;
+    AuditEntry e = MakeAuditEntry(ctx, council, now, "users.disable", "user", user.str(),
+                                  AuditOutcome::kAllowed, "turned the account off");
+    return tx.Audit().Append(e);
+  });
+}
+
+Status Accounts::SetRoles(const Context& ctx, const CouncilId& council, const UserId& user,
+                          const std::vector<std::string>& role_names) {
+  std::vector<FieldError> errors;
+  auto roles = ParseRoles(role_names, &errors);
+  if (!errors.empty()) return FailFields(std::move(errors));
+  if (auto a = Authorize(store_, clock_, ctx, Action::kUsersManage, Resource::Council(council),
+                         "user", user.str());
+      !a) {
+    return a;
+  }
+  return store_.Write([&](store::Transaction& tx) -> Status {
+    auto found = Unwrap(tx.Access().FindUser(council, user), "user");
+    if (!found) return tl::unexpected(found.error());
+    std::string before = RoleList(ActorFor(*found));
+    found->roles = *roles;
+    if (auto s = tx.Access().UpdateUser(*found); !s) return s;
+    AuditEntry e = MakeAuditEntry(ctx, council, clock_.Now(), "users.roles", "user", user.str(),
+                                  AuditOutcome::kAllowed,
+                                  "roles " + before + " -> " + RoleList(ActorFor(*found)));
+    return tx.Audit().Append(e);
+  });
+}
+
+Result<User> Accounts::FindUserByEmail(const Context& ctx, const std::string& council_code,
+                                       const std::string& email) {
+  std::optional<User> out;
+  auto s = store_.Read([&](store::Transaction& tx) -> Status {
+    auto council = CouncilByCode(tx, council_code);
+    if (!council) return tl::unexpected(council.error());
+    if (auto d = Decide(ctx.actor, Action::kUsersManage, Resource::Council(council->id));
+        !d.allowed()) {
+      return tl::unexpected(d.AsError());
+    }
+    auto found = Unwrap(tx.Access().FindUserByEmail(council->id, NormaliseEmail(email)), "user");
+    if (!found) return tl::unexpected(found.error());
+    out = std::move(*found);
+    return Ok();
+  });
+  if (!s) return tl::unexpected(s.error());
+  return *out;
+}
+
+Result<std::vector<AuditCheck>> Accounts::VerifyAudit(const Context& ctx) {
+  std::vector<AuditCheck> out;
+  auto s = store_.Read([&](store::Transaction& tx) -> Status {
+    auto councils = tx.Audit().CouncilsWithEntries();
+    if (!councils) return tl::unexpected(councils.error());
+    for (const auto& council : *councils) {
+      if (!Decide(ctx.actor, Action::kAuditRead, Resource::Council(council)).allowed()) continue;
+      ChainVerifier verifier;
+      if (auto scan = tx.Audit().Scan(council, [&](const AuditEntry& e) { verifier.Add(e); });
+          !scan) {
+        return scan;
+      }
+      out.push_back({council, verifier.checked(), verifier.first_break()});
+    }
+    return Ok();
+  });
+  if (!s) return tl::unexpected(s.error());
+  return out;
+}
+
+Result<std::vector<AuditEntry>> Accounts::SearchAudit(const Context& ctx, const AuditQuery& query) {
+  if (auto a = Authorize(store_, clock_, ctx, Action::kAuditRead,
+                         Resource::Council(query.council_id), "audit", query.council_id.str());
+      !a) {
+    return tl::unexpected(a.error());
+  }
+  std::vector<AuditEntry> out;
+  auto s = store_.Read([&](store::Transaction& tx) -> Status {
+    AuditQuery bounded = query;
+    bounded.limit = std::clamp(query.limit, 1, 500);
+    auto found = tx.Audit().Search(bounded);
+    if (!found) return tl::unexpected(found.error());
+    out = std::move(*found);
+    return Ok();
+  });
+  if (!s) return tl::unexpected(s.error());
+  return out;
+}
+
+}  // namespace selfdirect::app

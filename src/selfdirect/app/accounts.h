@@ -1,0 +1,134 @@
+// Accounts: users, signing in and out, passwords, sessions, and the audit log's use cases.
+//
+//   Accounts accounts(store, clock, ids, {});
+//   auto added = accounts.AddUser(Context::Operator("users add"), request);   // prints a link
+//   auto signed_in = accounts.SignIn(ctx, {"E09000033", "jo@x.example", "…"});
+//   auto who = accounts.Authenticate(cookie_value);                         // Actor + session
+#pragma once
+
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "selfdirect/access/credentials.h"
+#include "selfdirect/access/sessions.h"
+#include "selfdirect/app/context.h"
+#include "selfdirect/core/id.h"
+
+namespace selfdirect::app {
+
+struct AccountsOptions {
+  HashStrength hash_strength = HashStrength::kModerate;
+  SessionRules session_rules{};
+  ThrottleRules throttle{};
+  std::chrono::hours password_link_lifetime{72};
+  // Failures from one client address (any account) before it is slowed down too.
+  int address_free_failures = 20;
+};
+
+struct NewUser {
+  CouncilId council_id;
+  std::string email;
+  std::string display_name;
+  std::vector<std::string> roles;  // RoleName values
+};
+
+struct AddedUser {
+  User user;
+  std::string council_code;
+  std::string password_link_token;  // shown once; only its hash is stored
+};
+
+// "/set-password?council=E09000033&token=…": the page where the new user sets a password.
+std::string SetPasswordPath(const AddedUser& added);
+
+struct SignInRequest {
+  std::string council_code;  // may be empty when the deployment has exactly one council
+  std::string email;
+  std::string password;
+};
+
+struct SignedIn {
+  User user;
+  std::string cookie_value;  // "<council id>.<secret>"
+  std::string csrf_token;
+};
+
+struct Authenticated {
+  Actor actor;
+  Session session;
+  User user;
+};
+
+struct AuditCheck {
+  CouncilId council_id;
+  std::int64_t entries = 0;
+  std::optional<ChainBreak> first_break;
+};
+
+class Accounts {
+ public:
+  Accounts(store::Store& store, const Clock& clock, UlidGenerator& ids, AccountsOptions options)
+      : store_(store), clock_(clock), ids_(ids), options_(options) {}
+
+  // Creates a user with no password and returns a one-time link token to set one.
+  // The operator may add anyone; an administrator only in their own council.
+  Result<AddedUser> AddUser(const Context& ctx, const NewUser& request);
+
+  // Sets the password of the link's user and uses the link up. Field errors name "password".
+  Status SetPasswordWithLink(const Context& ctx, const std::string& council_code,
+                             const std::string& token, const std::string& password);
+
+  // Checks the credentials, with throttling and lock-out; on success starts a new session
+  // (never reusing one the client offered). Every failure gets the same message.
+  Result<SignedIn> SignIn(const Context& ctx, const SignInRequest& request);
+
+  // The actor behind a session cookie, or kUnauthenticated when it is unknown, ended, expired,
+  // or its user is disabled. Refreshes the session's idle timer.
+  Result<Authenticated> Authenticate(const std::string& cookie_value);
+
+  // Ends the session server-side.
+  Status SignOut(const Context& ctx, const std::string& cookie_value);
+
+  // Changes the actor's own password and ends every other session of theirs.
+  Status ChangePassword(const Context& ctx, const std::string& cookie_value,
+                        const std::string& current_password, const std::string& new_password);
+
+  Result<std::vector<User>> ListUsers(const Context& ctx, const CouncilId& council);
+  // Disables a user and ends their sessions. An administrator cannot disable themselves.
+  Status DisableUser(const Context& ctx, const CouncilId& council, const UserId& user);
+  Status SetRoles(const Context& ctx, const CouncilId& council, const UserId& user,
+                  const std::vector<std::string>& roles);
+
+  // Users by council code and email, for the CLI.
+  Result<User> FindUserByEmail(const Context& ctx, const std::string& council_code,
+                               const std::string& email);
+
+  // Walks every council's audit chain.
+  Result<std::vector<AuditCheck>> VerifyAudit(const Context& ctx);
+
+  Result<std::vector<AuditEntry>> SearchAudit(const Context& ctx, const AuditQuery& query);
+
+ private:
+  Result<Council> CouncilByCode(store::Transaction& tx, const std::string& code);
+  Status ThrottledByAddress(const std::string& address, Timestamp now);
+  void NoteAddressFailure(const std::string& address, Timestamp now, bool failed);
+
+  store::Store& store_;
+  const Clock& clock_;
+  UlidGenerator& ids_;
+  AccountsOptions options_;
+  std::mutex address_mu_;
+  struct AddressRecord {
+    int failures = 0;
+    Timestamp last;
+  };
+  std::map<std::string, AddressRecord> addresses_;
+};
+
+// Lower-cased and trimmed, as stored.
+std::string NormaliseEmail(std::string_view email);
+
+}  // namespace selfdirect::app

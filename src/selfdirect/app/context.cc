@@ -1,0 +1,48 @@
+#include "selfdirect/app/context.h"
+
+namespace selfdirect::app {
+
+std::string RoleList(const Actor& actor) {
+  if (actor.is_operator) return "operator";
+  std::string out;
+  for (Role r : actor.roles) {
+    if (!out.empty()) out += ',';
+    out += RoleName(r);
+  }
+  return out;
+}
+
+AuditEntry MakeAuditEntry(const Context& ctx, const CouncilId& council, Timestamp at,
+                          std::string action, std::string resource_type, std::string resource_id,
+                          AuditOutcome outcome, std::string summary) {
+  AuditEntry e;
+  e.council_id = council;
+  e.at = at;
+  e.actor_user_id = ctx.actor.user_id.str();
+  e.actor_roles = RoleList(ctx.actor);
+  e.action = std::move(action);
+  e.resource_type = std::move(resource_type);
+  e.resource_id = std::move(resource_id);
+  e.request_id = ctx.request_id;
+  e.outcome = outcome;
+  e.summary = std::move(summary);
+  return e;
+}
+
+Status Authorize(store::Store& store, const Clock& clock, const Context& ctx, Action action,
+                 const Resource& resource, const std::string& resource_type,
+                 const std::string& resource_id) {
+  const Decision decision = Decide(ctx.actor, action, resource);
+  if (decision.allowed()) return Ok();
+  if (ctx.actor.signed_in()) {
+    // Recorded against the actor's own council: a probe of another council's records shows
+    // up where the actor's council can see it.
+    AuditEntry entry =
+        MakeAuditEntry(ctx, ctx.actor.council_id, clock.Now(), ActionName(action), resource_type,
+                       resource_id, AuditOutcome::kDenied, decision.reason);
+    (void)store.Write([&](store::Transaction& tx) { return tx.Audit().Append(entry); });
+  }
+  return tl::unexpected(decision.AsError());
+}
+
+}  // namespace selfdirect::app

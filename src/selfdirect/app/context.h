@@ -1,0 +1,38 @@
+// What every use case needs to know about the request it serves, and the helpers that put the
+// one access policy and the audit log in front of every use case.
+#pragma once
+
+#include <string>
+
+#include "selfdirect/access/policy.h"
+#include "selfdirect/access/roles.h"
+#include "selfdirect/core/clock.h"
+#include "selfdirect/store/store.h"
+
+namespace selfdirect::app {
+
+struct Context {
+  Actor actor;
+  std::string request_id;      // joins the audit log to the request log
+  std::string client_address;  // for sign-in throttling; never stored in the audit log
+
+  static Context Operator(std::string what) {
+    return Context{Actor::Operator(), "cli:" + std::move(what), ""};
+  }
+};
+
+// Comma-separated role names, as recorded in the audit log.
+std::string RoleList(const Actor& actor);
+
+// An audit entry for this context, ready to append (seq and hashes are filled by the store).
+AuditEntry MakeAuditEntry(const Context& ctx, const CouncilId& council, Timestamp at,
+                          std::string action, std::string resource_type, std::string resource_id,
+                          AuditOutcome outcome, std::string summary);
+
+// Asks the policy; on a denial of a signed-in actor, records the denial in the audit log (in
+// its own transaction, since the use case's will not commit) and returns the error to give.
+Status Authorize(store::Store& store, const Clock& clock, const Context& ctx, Action action,
+                 const Resource& resource, const std::string& resource_type,
+                 const std::string& resource_id);
+
+}  // namespace selfdirect::app
