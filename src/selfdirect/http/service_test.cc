@@ -20,6 +20,7 @@ class ServiceTest : public ::testing::Test {
     std::filesystem::create_directories(web_ / "assets");
     std::ofstream(web_ / "index.html") << "<!doctype html><title>selfdirect</title>";
     std::ofstream(web_ / "404.html") << "<!doctype html><h1>Page not found</h1>";
+    std::ofstream(web_ / "sign-in.html") << "<!doctype html><h1>Sign in</h1>";
     std::ofstream(web_ / "assets" / "main-abc123.js") << "console.log(1)";
     std::ofstream(web_ / "assets" / "site.css") << "body{}";
     std::ofstream(t_.dir().File("secret.txt")) << "secret";
@@ -129,6 +130,10 @@ TEST_F(ServiceTest, StaticFiles_ServeIndexWithTypesAndCaching) {
       Send("GET", "/assets/main-abc123.js", "", "", {{"If-None-Match", js.Header("ETag")}});
   EXPECT_EQ(again.status, 304);
   EXPECT_TRUE(again.body.empty());
+  auto page = Send("GET", "/sign-in");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_THAT(page.body, HasSubstr("Sign in"));
+  EXPECT_EQ(Send("GET", "/sign-in.html").status, 200);
 }
 
 TEST_F(ServiceTest, StaticFiles_NoListingsAndNoEscapeThroughSymlinks) {

@@ -61,7 +61,12 @@ std::string ContentTypeFor(const std::string& filename) {
 
 std::optional<Response> StaticFiles::Serve(const std::string& path, const Request& request) const {
   if (root_.empty() || path.empty() || path.front() != '/') return std::nullopt;
-  const std::string relative = path == "/" ? "index.html" : path.substr(1);
+  // "/" is index.html; "/sign-in" is sign-in.html (pages have clean addresses).
+  std::string relative = path == "/" ? "index.html" : path.substr(1);
+  if (std::filesystem::path(relative).extension().empty() && !relative.empty() &&
+      relative.back() != '/') {
+    relative += ".html";
+  }
   std::error_code ec;
   const auto file = std::filesystem::weakly_canonical(root_ / relative, ec);
   if (ec || !Within(root_, file)) return std::nullopt;
