@@ -1,12 +1,11 @@
 // The selfdirect command as an operator uses it: help, version, migrate, settings precedence.
+#include <fcntl.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
-
-#include <fcntl.h>
 
 #include <array>
 #include <cstdio>
@@ -130,8 +129,8 @@ TEST(Cli, ServePrintsItsAddressAndExitsCleanlyOnSigterm) {
   posix_spawn_file_actions_addclose(&actions, out[0]);
   posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
   const std::string data = dir.File("sd.db");
-  std::vector<std::string> args = {SELFDIRECT_BINARY, "serve", "--port", "0", "--data", data,
-                                   "--web-root", dir.File("no-web")};
+  std::vector<std::string> args = {SELFDIRECT_BINARY, "serve", "--port",     "0",
+                                   "--data",          data,    "--web-root", dir.File("no-web")};
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
@@ -152,6 +151,104 @@ TEST(Cli, ServePrintsItsAddressAndExitsCleanlyOnSigterm) {
   close(out[0]);
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 0);
+}
+
+// Adds a council and a user; returns the printed set-password path.
+std::string AddCouncilAndUser(const std::string& db, const std::string& email,
+                              const std::string& role) {
+  auto council = Selfdirect("councils add --data " + db + " --code E09000033 --name Westminster");
+  EXPECT_TRUE(council.status == 0 || council.output.find("already exists") != std::string::npos)
+      << council.output;
+  auto user = Selfdirect("users add --data " + db + " --council E09000033 --email " + email +
+                         " --name 'Ada Admin' --role " + role);
+  EXPECT_EQ(user.status, 0) << user.output;
+  const auto at = user.output.find("/set-password?council=E09000033&token=");
+  EXPECT_NE(at, std::string::npos) << user.output;
+  return user.output.substr(at, user.output.find('\n', at) - at);
+}
+
+TEST(Cli, UsersAddPrintsAOneTimeLinkAndListShowsTheUser) {
+  testing::TempDir dir;
+  const std::string db = dir.File("sd.db");
+  const std::string link = AddCouncilAndUser(db, "Ada@Example.org", "administrator");
+  EXPECT_EQ(link.size(), std::string("/set-password?council=E09000033&token=").size() + 43);
+  auto list = Selfdirect("users list --data " + db + " --council E09000033");
+  EXPECT_EQ(list.status, 0);
+  EXPECT_THAT(list.output, HasSubstr("ada@example.org"));
+  EXPECT_THAT(list.output, HasSubstr("administrator"));
+  EXPECT_THAT(list.output, HasSubstr("no password yet"));
+  auto bad_role = Selfdirect("users add --data " + db +
+                             " --council E09000033 --email b@example.org --name B --role wizard");
+  EXPECT_NE(bad_role.status, 0);
+  EXPECT_THAT(bad_role.output, HasSubstr("'wizard' is not a role"));
+  auto no_council =
+      Selfdirect("users add --data " + db +
+                 " --council E00000000 --email b@example.org --name B --role analyst");
+  EXPECT_NE(no_council.status, 0);
+  EXPECT_THAT(no_council.output, HasSubstr("councils add"));
+  auto disable =
+      Selfdirect("users disable --data " + db + " --council E09000033 --email ada@example.org");
+  EXPECT_EQ(disable.status, 0) << disable.output;
+  EXPECT_THAT(Selfdirect("users list --data " + db + " --council E09000033").output,
+              HasSubstr("disabled"));
+}
+
+class AuditVerifyTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = dir_.File("sd.db");
+    AddCouncilAndUser(db_, "a@example.org", "administrator");
+    AddCouncilAndUser(db_, "b@example.org", "auditor");
+    AddCouncilAndUser(db_, "c@example.org", "analyst");
+  }
+
+  // Changes the database as someone with the file would: the append-only triggers go first.
+  void Tamper(const std::string& sql) {
+    auto opened = store::Database::Open({.path = db_});
+    ASSERT_TRUE(opened);
+    auto s = (*opened)->Write([&](store::Connection& c) {
+      return c.Execute(
+          "DROP TRIGGER IF EXISTS audit_log_no_update;"
+          "DROP TRIGGER IF EXISTS audit_log_no_delete;" +
+          sql);
+    });
+    ASSERT_TRUE(s) << s.error().message;
+  }
+
+  testing::TempDir dir_;
+  std::string db_;
+};
+
+TEST_F(AuditVerifyTest, PassesOnAnUntouchedDatabase) {
+  auto r = Selfdirect("audit verify --data " + db_);
+  EXPECT_EQ(r.status, 0) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("4 entries, chain intact"));
+}
+
+TEST_F(AuditVerifyTest, NamesAnEditedEntry) {
+  Tamper("UPDATE audit_log SET summary = 'nothing happened' WHERE seq = 3");
+  auto r = Selfdirect("audit verify --data " + db_);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.output, HasSubstr("BROKEN at entry 3"));
+  EXPECT_THAT(r.output, HasSubstr("changed after it was written"));
+}
+
+TEST_F(AuditVerifyTest, NamesADeletedEntry) {
+  Tamper("DELETE FROM audit_log WHERE seq = 2");
+  auto r = Selfdirect("audit verify --data " + db_);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.output, HasSubstr("entry 2 is missing"));
+}
+
+TEST_F(AuditVerifyTest, NamesReorderedEntries) {
+  // Swap the contents of entries 2 and 3, keeping their numbers.
+  Tamper(
+      "UPDATE audit_log SET seq = 1000 WHERE seq = 2;"
+      "UPDATE audit_log SET seq = 2 WHERE seq = 3;"
+      "UPDATE audit_log SET seq = 3 WHERE seq = 1000;");
+  auto r = Selfdirect("audit verify --data " + db_);
+  EXPECT_EQ(r.status, 2);
+  EXPECT_THAT(r.output, HasSubstr("BROKEN at entry 2"));
 }
 
 }  // namespace
