@@ -38,6 +38,9 @@ const std::map<std::string, std::set<std::string>> kMatrix = {
     {"users.create", {"administrator"}},
     {"users.disable", {"administrator"}},
     {"users.roles", {"administrator"}},
+    {"tokens.list", {"administrator"}},
+    {"tokens.create", {"administrator"}},
+    {"tokens.revoke", {"administrator"}},
     {"audit.search", {"auditor"}},
 };
 
@@ -53,6 +56,16 @@ class AccessMatrixTest : public ::testing::Test {
     other_ = t_.AddCouncil("E08000025", "Other");
     target_home_ = t_.AddUser(home_, "target@home.example", {"analyst"});
     target_other_ = t_.AddUser(other_, "target@other.example", {"analyst"});
+    token_home_ = t_.accounts()
+                      .CreateApiToken(app::Context::Operator("t"), home_.id, target_home_.id,
+                                      "Reporting", {"analyst"})
+                      .value()
+                      .token.token_id;
+    token_other_ = t_.accounts()
+                       .CreateApiToken(app::Context::Operator("t"), other_.id, target_other_.id,
+                                       "Reporting", {"analyst"})
+                       .value()
+                       .token.token_id;
     service_ = std::make_unique<http::HttpService>(t_.app(), t_.accounts(), metrics_,
                                                    http::ServiceOptions{});
   }
@@ -86,11 +99,16 @@ class AccessMatrixTest : public ::testing::Test {
     };
     put("council", (other ? other_ : home_).id.str());
     put("user", (other ? target_other_ : target_home_).id.str());
+    put("token", other ? token_other_ : token_home_);
     return path;
   }
 
   // A body that passes the shape checks, so that an allowed request is not refused for its form.
-  static std::string BodyFor(const std::string& route) {
+  std::string BodyFor(const std::string& route) const {
+    if (route == "tokens.create") {
+      return R"({"user_id":")" + target_home_.id.str() +
+             R"(","name":"Export","roles":["analyst"]})";
+    }
     if (route == "schemes.create") return R"({"name":"Scheme","kind":"carers"})";
     if (route == "users.create") {
       return R"({"email":"made@home.example","display_name":"Made","roles":["analyst"]})";
@@ -127,6 +145,7 @@ class AccessMatrixTest : public ::testing::Test {
   http::Metrics metrics_;
   Council home_, other_;
   User target_home_, target_other_;
+  std::string token_home_, token_other_;
   std::unique_ptr<http::HttpService> service_;
 };
 

@@ -41,6 +41,14 @@ class AccessRepository {
                                                                const std::string& token_hash) = 0;
   virtual Status MarkPasswordLinkUsed(const CouncilId& council, const std::string& token_hash,
                                       Timestamp at) = 0;
+
+  virtual Status CreateApiToken(const ApiToken& token) = 0;
+  virtual Result<std::optional<ApiToken>> FindApiTokenByHash(const CouncilId& council,
+                                                             const std::string& token_hash) = 0;
+  virtual Result<std::vector<ApiToken>> ListApiTokens(const CouncilId& council) = 0;
+  // kNotFound when there is no such token; revoking twice changes nothing.
+  virtual Status RevokeApiToken(const CouncilId& council, const std::string& token_id,
+                                Timestamp at) = 0;
 };
 
 struct AuditQuery {

@@ -29,6 +29,15 @@ std::optional<CookieParts> ParseSessionCookie(std::string_view value) {
   return CookieParts{*council, std::string(secret)};
 }
 
+std::string ApiTokenValue(const CouncilId& council, const std::string& secret) {
+  return "sdt." + council.str() + "." + secret;
+}
+
+std::optional<CookieParts> ParseApiToken(std::string_view value) {
+  if (!value.starts_with("sdt.")) return std::nullopt;
+  return ParseSessionCookie(value.substr(4));
+}
+
 Timestamp NextAttemptAllowedAt(int failures, Timestamp last, const ThrottleRules& rules) {
   if (failures < rules.free_failures) return last;
   const int extra = std::min(failures - rules.free_failures, 16);

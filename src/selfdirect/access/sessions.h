@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "selfdirect/access/roles.h"
 
@@ -51,6 +52,22 @@ struct PasswordLink {
   Timestamp expires_at;
   std::optional<Timestamp> used_at;
 };
+
+// An API token for a machine client. The client sends "Authorization: Bearer <value>" where
+// the value is "sdt.<council id>.<secret>"; only the secret's SHA-256 is stored.
+struct ApiToken {
+  CouncilId council_id;
+  std::string token_id;  // a ULID, to name the token when listing or revoking it
+  std::string token_hash;
+  UserId user_id;    // the account it acts for; its roles are a subset of that user's
+  std::string name;  // what it is for: "Finance system nightly export"
+  std::vector<Role> roles;
+  Timestamp created_at;
+  std::optional<Timestamp> revoked_at;
+};
+
+std::string ApiTokenValue(const CouncilId& council, const std::string& secret);
+std::optional<CookieParts> ParseApiToken(std::string_view value);
 
 // Sign-in throttling. After `free_failures` failures in a row, each further attempt must wait
 // `delay` × 2^(extra failures) (capped); at `lock_after` failures the account is locked for

@@ -454,6 +454,105 @@ Status Accounts::SetRoles(const Context& ctx, const CouncilId& council, const Us
   });
 }
 
+Result<Accounts::IssuedToken> Accounts::CreateApiToken(const Context& ctx, const CouncilId& council,
+                                                       const UserId& user, const std::string& name,
+                                                       const std::vector<std::string>& role_names) {
+  std::vector<FieldError> errors;
+  std::string label = name;
+  label.erase(0, label.find_first_not_of(" \t"));
+  label.erase(label.find_last_not_of(" \t") + 1);
+  if (label.empty() || label.size() > 200) {
+    errors.push_back({"name", "Say what the token is for, for example \"Finance system export\""});
+  }
+  auto roles = ParseRoles(role_names, &errors);
+  if (!errors.empty()) return FailFields(std::move(errors));
+  if (auto a = Authorize(store_, clock_, ctx, Action::kUsersManage, Resource::Council(council),
+                         "api-token", user.str());
+      !a) {
+    return tl::unexpected(a.error());
+  }
+  IssuedToken out;
+  auto s = store_.Write([&](store::Transaction& tx) -> Status {
+    auto owner = Unwrap(tx.Access().FindUser(council, user), "user");
+    if (!owner) return tl::unexpected(owner.error());
+    for (Role r : *roles) {
+      if (!owner->Has(r)) {
+        return FailFields({{"roles", std::string("The user does not hold the role ") + RoleName(r) +
+                                         ", so a token for them cannot either"}});
+      }
+    }
+    const std::string secret = NewSecret();
+    const Timestamp now = clock_.Now();
+    out.token =
+        ApiToken{council, ids_.Next(), Sha256Hex(secret), user, label, *roles, now, std::nullopt};
+    out.value = ApiTokenValue(council, secret);
+    if (auto c = tx.Access().CreateApiToken(out.token); !c) return c;
+    AuditEntry e = MakeAuditEntry(ctx, council, now, "api-tokens.create", "api-token",
+                                  out.token.token_id, AuditOutcome::kAllowed,
+                                  "issued a token '" + label + "' for user " + user.str());
+    return tx.Audit().Append(e);
+  });
+  if (!s) return tl::unexpected(s.error());
+  return out;
+}
+
+Result<std::vector<ApiToken>> Accounts::ListApiTokens(const Context& ctx,
+                                                      const CouncilId& council) {
+  if (auto a = Authorize(store_, clock_, ctx, Action::kUsersManage, Resource::Council(council),
+                         "api-tokens", council.str());
+      !a) {
+    return tl::unexpected(a.error());
+  }
+  std::vector<ApiToken> out;
+  auto s = store_.Read([&](store::Transaction& tx) -> Status {
+    auto list = tx.Access().ListApiTokens(council);
+    if (!list) return tl::unexpected(list.error());
+    out = std::move(*list);
+    return Ok();
+  });
+  if (!s) return tl::unexpected(s.error());
+  return out;
+}
+
+Status Accounts::RevokeApiToken(const Context& ctx, const CouncilId& council,
+                                const std::string& token_id) {
+  if (auto a = Authorize(store_, clock_, ctx, Action::kUsersManage, Resource::Council(council),
+                         "api-token", token_id);
+      !a) {
+    return a;
+  }
+  return store_.Write([&](store::Transaction& tx) -> Status {
+    const Timestamp now = clock_.Now();
+    if (auto r = tx.Access().RevokeApiToken(council, token_id, now); !r) return r;
+    AuditEntry e = MakeAuditEntry(ctx, council, now, "api-tokens.revoke", "api-token", token_id,
+                                  AuditOutcome::kAllowed, "revoked");
+    return tx.Audit().Append(e);
+  });
+}
+
+Result<Actor> Accounts::AuthenticateToken(const std::string& value) {
+  auto parts = ParseApiToken(value);
+  if (!parts) return Fail(ErrorCode::kUnauthenticated, "The API token is not valid");
+  std::optional<Actor> out;
+  auto s = store_.Read([&](store::Transaction& tx) -> Status {
+    auto token = tx.Access().FindApiTokenByHash(parts->council_id, Sha256Hex(parts->secret));
+    if (!token) return tl::unexpected(token.error());
+    if (!*token || (*token)->revoked_at) return Ok();
+    auto user = tx.Access().FindUser(parts->council_id, (*token)->user_id);
+    if (!user) return tl::unexpected(user.error());
+    if (!*user || (*user)->disabled) return Ok();
+    Actor actor{parts->council_id, (*user)->id, {}, true};
+    for (Role r : (*token)->roles) {
+      if ((*user)->Has(r)) actor.roles.push_back(r);
+    }
+    out = std::move(actor);
+    return Ok();
+  });
+  if (!s) return tl::unexpected(s.error());
+  if (!out) return Fail(ErrorCode::kUnauthenticated, "The API token is not valid or was revoked");
+  return *out;
+}
+
 Result<User> Accounts::FindUserByEmail(const Context& ctx, const std::string& council_code,
                                        const std::string& email) {
   std::optional<User> out;

@@ -102,6 +102,22 @@ class Accounts {
   Status SetRoles(const Context& ctx, const CouncilId& council, const UserId& user,
                   const std::vector<std::string>& roles);
 
+  // Issues an API token for a machine client acting as `user`, with some of that user's roles.
+  // The value is returned once; only its hash is kept.
+  struct IssuedToken {
+    ApiToken token;
+    std::string value;
+  };
+  Result<IssuedToken> CreateApiToken(const Context& ctx, const CouncilId& council,
+                                     const UserId& user, const std::string& name,
+                                     const std::vector<std::string>& roles);
+  Result<std::vector<ApiToken>> ListApiTokens(const Context& ctx, const CouncilId& council);
+  Status RevokeApiToken(const Context& ctx, const CouncilId& council, const std::string& token_id);
+
+  // The actor behind an API token: its roles, limited to those its user still holds.
+  // kUnauthenticated when unknown, revoked, or its user is turned off.
+  Result<Actor> AuthenticateToken(const std::string& value);
+
   // Users by council code and email, for the CLI.
   Result<User> FindUserByEmail(const Context& ctx, const std::string& council_code,
                                const std::string& email);

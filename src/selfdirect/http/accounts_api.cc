@@ -23,6 +23,18 @@ json::object UserJson(const User& u) {
           {"created_at", FormatTimestamp(u.created_at)}};
 }
 
+json::object TokenJson(const ApiToken& t) {
+  json::array roles;
+  for (Role r : t.roles) roles.emplace_back(RoleName(r));
+  json::object out{{"id", t.token_id},
+                   {"user_id", t.user_id.str()},
+                   {"name", t.name},
+                   {"roles", std::move(roles)},
+                   {"created_at", FormatTimestamp(t.created_at)}};
+  out["revoked_at"] = t.revoked_at ? json::value(FormatTimestamp(*t.revoked_at)) : json::value();
+  return out;
+}
+
 Response NoContent() {
   Response r;
   r.status = 204;
@@ -187,6 +199,51 @@ void RegisterAccountsApi(Router& router, app::Accounts& accounts, const ServiceO
                if (!errors.empty()) return ValidationProblem(std::move(errors));
                auto s = accounts.SetRoles(request.ctx, std::get<CouncilId>(council),
                                           std::get<UserId>(user), roles);
+               if (!s) return ProblemFromError(s.error());
+               return NoContent();
+             });
+
+  router.Add("GET", "/api/councils/{council}/tokens", "tokens.list", Action::kUsersManage,
+             [&accounts](const Request& request, const PathParams& params) {
+               auto council = PathId<CouncilId>(params, "council");
+               if (auto* problem = std::get_if<Response>(&council)) return *problem;
+               auto tokens = accounts.ListApiTokens(request.ctx, std::get<CouncilId>(council));
+               if (!tokens) return ProblemFromError(tokens.error());
+               json::array list;
+               for (const auto& t : *tokens) list.push_back(TokenJson(t));
+               return JsonResponse(200, {{"tokens", std::move(list)}});
+             });
+
+  router.Add("POST", "/api/councils/{council}/tokens", "tokens.create", Action::kUsersManage,
+             [&accounts](const Request& request, const PathParams& params) {
+               auto council = PathId<CouncilId>(params, "council");
+               if (auto* problem = std::get_if<Response>(&council)) return *problem;
+               auto body = ReadObject(request);
+               if (auto* problem = std::get_if<Response>(&body)) return *problem;
+               const auto& object = std::get<json::object>(body);
+               Fields fields(object);
+               const auto user_text = fields.String("user_id");
+               const auto name = fields.String("name");
+               fields.Known("roles");
+               std::vector<FieldError> errors = fields.Finish();
+               auto roles = StringArray(object, "roles", &errors);
+               auto user = UserId::Parse(user_text);
+               if (!user) errors.push_back({"user_id", "Choose the user the token acts for"});
+               if (!errors.empty()) return ValidationProblem(std::move(errors));
+               auto issued = accounts.CreateApiToken(request.ctx, std::get<CouncilId>(council),
+                                                     *user, name, roles);
+               if (!issued) return ProblemFromError(issued.error());
+               json::object out = TokenJson(issued->token);
+               out["value"] = issued->value;  // shown once
+               return JsonResponse(201, out);
+             });
+
+  router.Add("DELETE", "/api/councils/{council}/tokens/{token}", "tokens.revoke",
+             Action::kUsersManage, [&accounts](const Request& request, const PathParams& params) {
+               auto council = PathId<CouncilId>(params, "council");
+               if (auto* problem = std::get_if<Response>(&council)) return *problem;
+               auto s = accounts.RevokeApiToken(request.ctx, std::get<CouncilId>(council),
+                                                params.at("token"));
                if (!s) return ProblemFromError(s.error());
                return NoContent();
              });

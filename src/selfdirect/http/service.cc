@@ -103,6 +103,17 @@ std::optional<Response> HttpService::Authenticate(Request& request, const Route&
     return Problem(403, "cross-site", "Request refused",
                    "Requests that change something must come from this site's own pages");
   }
+  if (const std::string auth = request.Header("Authorization"); !auth.empty()) {
+    // A machine client with an API token: no cookie, so no CSRF to check.
+    if (!auth.starts_with("Bearer ")) {
+      return Problem(401, "unauthenticated", "Sign in to continue",
+                     "Send an API token as: Authorization: Bearer sdt.…");
+    }
+    auto actor = accounts_.AuthenticateToken(auth.substr(7));
+    if (!actor) return ProblemFromError(actor.error());
+    request.ctx.actor = *actor;
+    return std::nullopt;
+  }
   if (!request.session_cookie.empty()) {
     auto who = accounts_.Authenticate(request.session_cookie);
     if (who) {

@@ -316,6 +316,42 @@ TEST_F(ServiceTest, ProtectedRoutes_Answer401WithoutASession) {
   EXPECT_THAT(expired.Header("Set-Cookie"), HasSubstr("Max-Age=0"));
 }
 
+TEST_F(ServiceTest, ApiTokens_AreShownOnceActWithTheirRolesAndCanBeRevoked) {
+  const std::string council = CreateCouncil();
+  const Council c = t_.app().GetCouncil(app::Context::Operator("t"), CouncilId(council)).value();
+  const User robot =
+      t_.AddUser(c, "finance-system@westminster.example", {"finance-officer", "analyst"});
+  auto issued =
+      As(admin_, "POST", "/api/councils/" + council + "/tokens",
+         R"({"user_id":")" + robot.id.str() + R"(","name":"Nightly export","roles":["analyst"]})");
+  ASSERT_EQ(issued.status, 201) << issued.body;
+  const auto body = Body(issued);
+  const std::string value(body.at("value").as_string());
+  const std::string id(body.at("id").as_string());
+  EXPECT_EQ(value.rfind("sdt.", 0), 0u);
+  // Listing never shows the value again.
+  EXPECT_THAT(As(admin_, "GET", "/api/councils/" + council + "/tokens").body,
+              ::testing::Not(HasSubstr(value.substr(30))));
+
+  auto bearer = [&](const std::string& path) {
+    return Send("GET", path, "", "", {{"Authorization", "Bearer " + value}});
+  };
+  EXPECT_EQ(bearer("/api/councils/" + council + "/schemes").status, 200);  // analyst may read
+  EXPECT_EQ(bearer("/api/councils/" + council + "/users").status, 403);    // not an admin
+  EXPECT_EQ(Send("GET", "/api/councils/" + council + "/schemes", "", "",
+                 {{"Authorization", "Bearer sdt.nonsense"}})
+                .status,
+            401);
+  // A role the user does not hold cannot be put on a token.
+  auto too_much =
+      As(admin_, "POST", "/api/councils/" + council + "/tokens",
+         R"({"user_id":")" + robot.id.str() + R"(","name":"X","roles":["administrator"]})");
+  EXPECT_EQ(too_much.status, 422);
+
+  EXPECT_EQ(As(admin_, "DELETE", "/api/councils/" + council + "/tokens/" + id).status, 204);
+  EXPECT_EQ(bearer("/api/councils/" + council + "/schemes").status, 401);
+}
+
 TEST_F(ServiceTest, HandlerExceptions_BecomeABare500WithoutDetails) {
   service_->mutable_router().Add("GET", "/api/boom", "test.boom", Action::kPublic,
                                  [](const Request&, const PathParams&) -> Response {

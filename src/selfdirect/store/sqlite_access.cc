@@ -270,6 +270,81 @@ Status SqliteAccessRepository::MarkPasswordLinkUsed(const CouncilId& council,
   return Ok();
 }
 
+namespace {
+
+constexpr const char* kTokenColumns =
+    "council_id, token_id, token_hash, user_id, name, roles, created_at, revoked_at";
+
+std::string JoinRoles(const std::vector<Role>& roles) {
+  std::string out;
+  for (Role r : roles) out += std::string(out.empty() ? "" : ",") + RoleName(r);
+  return out;
+}
+
+Result<ApiToken> ReadToken(const Statement& st) {
+  ApiToken t;
+  t.council_id = CouncilId(st.Text(0));
+  t.token_id = st.Text(1);
+  t.token_hash = st.Text(2);
+  t.user_id = UserId(st.Text(3));
+  t.name = st.Text(4);
+  const std::string roles = st.Text(5);
+  std::size_t start = 0;
+  while (start < roles.size()) {
+    auto comma = roles.find(',', start);
+    if (comma == std::string::npos) comma = roles.size();
+    if (auto r = ParseRole(std::string_view(roles).substr(start, comma - start)))
+      t.roles.push_back(*r);
+    start = comma + 1;
+  }
+  auto created = ParseTimestamp(st.Text(6));
+  auto revoked = OptionalTime(st, 7);
+  if (!created || !revoked) return tl::unexpected(CorruptValue("api_tokens row"));
+  t.created_at = *created;
+  t.revoked_at = *revoked;
+  return t;
+}
+
+}  // namespace
+
+Status SqliteAccessRepository::CreateApiToken(const ApiToken& t) {
+  auto st = c_.Prepare(std::string("INSERT INTO api_tokens (") + kTokenColumns +
+                       ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)");
+  if (!st) return tl::unexpected(st.error());
+  return st
+      ->Bind(t.council_id.str(), t.token_id, t.token_hash, t.user_id.str(), t.name,
+             JoinRoles(t.roles), FormatTimestamp(t.created_at), TimeText(t.revoked_at))
+      .Run();
+}
+
+Result<std::optional<ApiToken>> SqliteAccessRepository::FindApiTokenByHash(
+    const CouncilId& council, const std::string& token_hash) {
+  auto st = c_.Prepare(std::string("SELECT ") + kTokenColumns +
+                       " FROM api_tokens WHERE council_id = $1 AND token_hash = $2");
+  if (!st) return tl::unexpected(st.error());
+  st->Bind(council.str(), token_hash);
+  return AtMostOne(Collect<ApiToken>(*st, ReadToken));
+}
+
+Result<std::vector<ApiToken>> SqliteAccessRepository::ListApiTokens(const CouncilId& council) {
+  auto st = c_.Prepare(std::string("SELECT ") + kTokenColumns +
+                       " FROM api_tokens WHERE council_id = $1 ORDER BY created_at, token_id");
+  if (!st) return tl::unexpected(st.error());
+  st->Bind(council.str());
+  return Collect<ApiToken>(*st, ReadToken);
+}
+
+Status SqliteAccessRepository::RevokeApiToken(const CouncilId& council, const std::string& token_id,
+                                              Timestamp at) {
+  auto st = c_.Prepare(
+      "UPDATE api_tokens SET revoked_at = coalesce(revoked_at, $3) "
+      "WHERE council_id = $1 AND token_id = $2");
+  if (!st) return tl::unexpected(st.error());
+  if (auto s = st->Bind(council.str(), token_id, FormatTimestamp(at)).Run(); !s) return s;
+  if (c_.Changes() == 0) return Fail(ErrorCode::kNotFound, "There is no such API token");
+  return Ok();
+}
+
 Status SqliteAuditRepository::Append(AuditEntry& entry) {
   auto last = c_.Prepare(std::string("SELECT ") + kAuditColumns +
                          " FROM audit_log WHERE council_id = $1 ORDER BY seq DESC LIMIT 1");

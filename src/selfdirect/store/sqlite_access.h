@@ -31,6 +31,13 @@ class SqliteAccessRepository final : public AccessRepository {
   Status MarkPasswordLinkUsed(const CouncilId& council, const std::string& token_hash,
                               Timestamp at) override;
 
+  Status CreateApiToken(const ApiToken& token) override;
+  Result<std::optional<ApiToken>> FindApiTokenByHash(const CouncilId& council,
+                                                     const std::string& token_hash) override;
+  Result<std::vector<ApiToken>> ListApiTokens(const CouncilId& council) override;
+  Status RevokeApiToken(const CouncilId& council, const std::string& token_id,
+                        Timestamp at) override;
+
  private:
   Status SaveRoles(const User& user);
   Result<std::optional<User>> FindOne(const std::string& where, const CouncilId& council,
