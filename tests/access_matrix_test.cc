@@ -34,6 +34,8 @@ const std::map<std::string, std::set<std::string>> kMatrix = {
     {"session.delete", {"signed-in"}},
     {"account.password", {"signed-in"}},
     {"account.set-password", {"anyone"}},
+    {"account.totp.begin", {"signed-in"}},
+    {"account.totp.confirm", {"signed-in"}},
     {"users.list", {"administrator"}},
     {"users.create", {"administrator"}},
     {"users.disable", {"administrator"}},
@@ -114,6 +116,7 @@ class AccessMatrixTest : public ::testing::Test {
       return R"({"email":"made@home.example","display_name":"Made","roles":["analyst"]})";
     }
     if (route == "users.roles") return R"({"roles":["analyst"]})";
+    if (route == "account.totp.confirm") return R"({"code":"000000"})";
     if (route == "account.password") {
       return R"({"current_password":"wrong","new_password":"purple kettle river"})";
     }

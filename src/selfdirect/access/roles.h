@@ -52,6 +52,9 @@ struct User {
   int failed_sign_ins = 0;                // since the last success
   std::optional<Timestamp> locked_until;  // temporary lock after repeated failures
   Timestamp created_at;
+  std::optional<std::string> totp_secret;  // base 32; set when two-step setup begins
+  bool totp_enabled = false;               // confirmed with a code: required at sign-in
+  std::int64_t totp_last_step = 0;         // the last code's time step (no reuse)
 
   bool Has(Role role) const;
 };

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "selfdirect/access/totp.h"
+
 namespace selfdirect::app {
 namespace {
 
@@ -110,8 +112,12 @@ Result<AddedUser> Accounts::AddUser(const Context& ctx, const NewUser& request) 
     if (!council) return tl::unexpected(council.error());
     out.council_code = council->code;
     const Timestamp now = clock_.Now();
-    out.user = User{council->id, UserId(ids_.Next()), email, name, *roles, std::nullopt, false,
-                    0,           std::nullopt,        now};
+    out.user.council_id = council->id;
+    out.user.id = UserId(ids_.Next());
+    out.user.email = email;
+    out.user.display_name = name;
+    out.user.roles = *roles;
+    out.user.created_at = now;
     if (auto c = tx.Access().CreateUser(out.user); !c) return c;
     out.password_link_token = NewSecret();
     if (auto c = tx.Access().CreatePasswordLink(
@@ -270,6 +276,27 @@ Result<SignedIn> Accounts::SignIn(const Context& ctx, const SignInRequest& reque
                                     fresh->id.str(), AuditOutcome::kDenied, "account disabled");
       return tx.Audit().Append(e);
     }
+    if (fresh->totp_enabled) {
+      const auto step = fresh->totp_secret ? VerifyTotp(*fresh->totp_secret, request.totp_code, now,
+                                                        fresh->totp_last_step)
+                                           : std::nullopt;
+      if (!step) {
+        const std::string message = request.totp_code.empty()
+                                        ? "Enter the 6-digit code from your authenticator app"
+                                        : "The code is not right. Enter the code your "
+                                          "authenticator app shows now";
+        failure = Error{ErrorCode::kUnauthenticated, message, {{"code", message}}};
+        if (!request.totp_code.empty()) {
+          ++fresh->failed_sign_ins;
+          if (auto s = tx.Access().UpdateUser(*fresh); !s) return s;
+        }
+        AuditEntry e = MakeAuditEntry(as_user, fresh->council_id, now, "account.sign-in", "user",
+                                      fresh->id.str(), AuditOutcome::kDenied,
+                                      request.totp_code.empty() ? "code needed" : "wrong code");
+        return tx.Audit().Append(e);
+      }
+      fresh->totp_last_step = *step;
+    }
     fresh->failed_sign_ins = 0;
     fresh->locked_until.reset();
     if (auto s = tx.Access().UpdateUser(*fresh); !s) return s;
@@ -311,6 +338,12 @@ Result<Authenticated> Accounts::Authenticate(const std::string& cookie_value) {
     if (!user) return tl::unexpected(user.error());
     if (!*user || (*user)->disabled) return Ok();
     out = Authenticated{ActorFor(**user), **session, **user};
+    if (options_.require_totp_for_administrators && (*user)->Has(Role::kAdministrator) &&
+        !(*user)->totp_enabled) {
+      // Until two-step sign-in is on, the account may use everything but administration.
+      std::erase(out->actor.roles, Role::kAdministrator);
+      out->must_set_up_totp = true;
+    }
     return Ok();
   });
   if (!read) return tl::unexpected(read.error());
@@ -346,6 +379,60 @@ Status Accounts::SignOut(const Context& ctx, const std::string& cookie_value) {
     if (!ctx.actor.signed_in()) return Ok();
     AuditEntry e = MakeAuditEntry(ctx, parts->council_id, now, "account.sign-out", "user",
                                   ctx.actor.user_id.str(), AuditOutcome::kAllowed, "signed out");
+    return tx.Audit().Append(e);
+  });
+}
+
+Result<TotpSetup> Accounts::BeginTotpSetup(const Context& ctx) {
+  if (auto d = Decide(ctx.actor, Action::kOwnAccount, {}); !d.allowed()) {
+    return tl::unexpected(d.AsError());
+  }
+  TotpSetup out;
+  auto s = store_.Write([&](store::Transaction& tx) -> Status {
+    auto user = Unwrap(tx.Access().FindUser(ctx.actor.council_id, ctx.actor.user_id), "user");
+    if (!user) return tl::unexpected(user.error());
+    auto council = Unwrap(tx.Councils().FindCouncil(ctx.actor.council_id), "council");
+    if (!council) return tl::unexpected(council.error());
+    if (user->totp_enabled) {
+      return Fail(ErrorCode::kFailedPrecondition,
+                  "Two-step sign-in is already on for your account");
+    }
+    out.secret = NewTotpSecret();
+    out.uri = TotpUri("selfdirect (" + council->name + ")", user->email, out.secret);
+    user->totp_secret = out.secret;
+    if (auto u = tx.Access().UpdateUser(*user); !u) return u;
+    AuditEntry e =
+        MakeAuditEntry(ctx, user->council_id, clock_.Now(), "account.totp.begin", "user",
+                       user->id.str(), AuditOutcome::kAllowed, "began two-step sign-in setup");
+    return tx.Audit().Append(e);
+  });
+  if (!s) return tl::unexpected(s.error());
+  return out;
+}
+
+Status Accounts::ConfirmTotp(const Context& ctx, const std::string& code) {
+  if (auto d = Decide(ctx.actor, Action::kOwnAccount, {}); !d.allowed()) {
+    return tl::unexpected(d.AsError());
+  }
+  return store_.Write([&](store::Transaction& tx) -> Status {
+    auto user = Unwrap(tx.Access().FindUser(ctx.actor.council_id, ctx.actor.user_id), "user");
+    if (!user) return tl::unexpected(user.error());
+    if (!user->totp_secret || user->totp_enabled) {
+      return Fail(ErrorCode::kFailedPrecondition,
+                  "Start two-step sign-in setup first, then enter the code your app shows");
+    }
+    const auto step = VerifyTotp(*user->totp_secret, code, clock_.Now(), user->totp_last_step);
+    if (!step) {
+      return FailFields({{"code",
+                          "The code is not right. Check the app shows selfdirect and "
+                          "enter the 6 digits it shows now"}});
+    }
+    user->totp_enabled = true;
+    user->totp_last_step = *step;
+    if (auto u = tx.Access().UpdateUser(*user); !u) return u;
+    AuditEntry e =
+        MakeAuditEntry(ctx, user->council_id, clock_.Now(), "account.totp.enable", "user",
+                       user->id.str(), AuditOutcome::kAllowed, "turned on two-step sign-in");
     return tx.Audit().Append(e);
   });
 }

@@ -26,6 +26,8 @@ struct AccountsOptions {
   std::chrono::hours password_link_lifetime{72};
   // Failures from one client address (any account) before it is slowed down too.
   int address_free_failures = 20;
+  // Administrators must turn on two-step sign-in (TOTP) before they may administer.
+  bool require_totp_for_administrators = false;
 };
 
 struct NewUser {
@@ -48,6 +50,12 @@ struct SignInRequest {
   std::string council_code;  // may be empty when the deployment has exactly one council
   std::string email;
   std::string password;
+  std::string totp_code;  // needed when the user has turned on two-step sign-in
+};
+
+struct TotpSetup {
+  std::string secret;  // base 32, for typing into an authenticator app
+  std::string uri;     // otpauth:// for a QR code
 };
 
 struct SignedIn {
@@ -60,6 +68,7 @@ struct Authenticated {
   Actor actor;
   Session session;
   User user;
+  bool must_set_up_totp = false;  // an administrator who has not turned on two-step sign-in
 };
 
 struct AuditCheck {
@@ -91,6 +100,11 @@ class Accounts {
 
   // Ends the session server-side.
   Status SignOut(const Context& ctx, const std::string& cookie_value);
+
+  // Starts (or restarts) two-step sign-in setup for the actor: a new secret, not yet in force.
+  Result<TotpSetup> BeginTotpSetup(const Context& ctx);
+  // Puts two-step sign-in in force once the user types a correct code from their app.
+  Status ConfirmTotp(const Context& ctx, const std::string& code);
 
   // Changes the actor's own password and ends every other session of theirs.
   Status ChangePassword(const Context& ctx, const std::string& cookie_value,

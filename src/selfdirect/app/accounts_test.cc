@@ -3,6 +3,7 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include "selfdirect/access/totp.h"
 #include "tests/support/test_app.h"
 
 namespace selfdirect::app {
@@ -20,9 +21,16 @@ class AccountsTest : public ::testing::Test {
   }
 
   Result<SignedIn> SignIn(const std::string& email, const std::string& password,
-                          const std::string& address = "192.0.2.1") {
+                          const std::string& address = "192.0.2.1", const std::string& code = "") {
     return t_.accounts().SignIn(Context{Actor::Anonymous(), "req", address},
-                                {"E09000033", email, password});
+                                {"E09000033", email, password, code});
+  }
+
+  std::string CodeNow(const std::string& secret) {
+    const auto seconds =
+        std::chrono::duration_cast<std::chrono::seconds>(t_.clock().Now().time_since_epoch())
+            .count();
+    return TotpCode(*DecodeBase32(secret), seconds);
   }
 
   Context As(const User& u) { return Context{Actor{u.council_id, u.id, u.roles}, "req", ""}; }
@@ -197,6 +205,46 @@ TEST_F(AccountsTest, EveryChangeAndEveryDenialIsAudited) {
   ASSERT_EQ(checks->size(), 1u);
   EXPECT_FALSE(checks->front().first_break);
   EXPECT_GE(checks->front().entries, 7);
+}
+
+TEST_F(AccountsTest, TwoStepSignIn_NeedsACodeFromTheAppEachTimeAndNeverTheSameCodeTwice) {
+  auto setup = t_.accounts().BeginTotpSetup(As(admin_));
+  ASSERT_TRUE(setup) << setup.error().message;
+  EXPECT_THAT(setup->uri, HasSubstr("otpauth://totp/"));
+  // Not in force until confirmed.
+  EXPECT_TRUE(SignIn("admin@w.example", kPassword));
+  auto wrong = t_.accounts().ConfirmTotp(As(admin_), "000000");
+  ASSERT_FALSE(wrong);
+  EXPECT_EQ(wrong.error().fields.at(0).field, "code");
+  ASSERT_TRUE(t_.accounts().ConfirmTotp(As(admin_), CodeNow(setup->secret)));
+
+  t_.clock().Advance(std::chrono::seconds(30));
+  auto no_code = SignIn("admin@w.example", kPassword);
+  ASSERT_FALSE(no_code);
+  EXPECT_EQ(no_code.error().fields.at(0).field, "code");
+  const std::string code = CodeNow(setup->secret);
+  EXPECT_TRUE(SignIn("admin@w.example", kPassword, "192.0.2.1", code));
+  EXPECT_FALSE(SignIn("admin@w.example", kPassword, "192.0.2.1", code)) << "a code works once";
+  EXPECT_FALSE(SignIn("admin@w.example", "wrong password", "192.0.2.1", CodeNow(setup->secret)));
+}
+
+TEST_F(AccountsTest, Administrators_CannotAdministerUntilTwoStepSignInIsOn_WhenRequired) {
+  AccountsOptions options;
+  options.hash_strength = HashStrength::kMinimum;
+  options.require_totp_for_administrators = true;
+  UlidGenerator ids(t_.clock());
+  Accounts strict(t_.store(), t_.clock(), ids, options);
+  auto s = strict.SignIn({}, {"E09000033", "admin@w.example", kPassword, ""});
+  ASSERT_TRUE(s);
+  auto who = strict.Authenticate(s->cookie_value);
+  ASSERT_TRUE(who);
+  EXPECT_TRUE(who->must_set_up_totp);
+  EXPECT_FALSE(who->actor.Has(Role::kAdministrator));
+  auto setup = strict.BeginTotpSetup(Context{who->actor, "r", ""});
+  ASSERT_TRUE(strict.ConfirmTotp(Context{who->actor, "r", ""}, CodeNow(setup->secret)));
+  auto after = strict.Authenticate(s->cookie_value);
+  EXPECT_FALSE(after->must_set_up_totp);
+  EXPECT_TRUE(after->actor.Has(Role::kAdministrator));
 }
 
 TEST_F(AccountsTest, OnlyAuditorsSearchTheAuditLog) {

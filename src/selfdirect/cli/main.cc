@@ -31,6 +31,7 @@ struct Settings {
   bool no_migrate = false;
   bool quiet = false;
   bool tls = false;
+  bool require_totp_for_administrators = false;
   // councils add / users add / users disable
   std::string code;
   std::string name;
@@ -261,7 +262,9 @@ int RunServe(const Settings& s) {
   }
   UlidGenerator ids(clock);
   app::Application application(*opened->store, clock, ids);
-  app::Accounts accounts(*opened->store, clock, ids, app::AccountsOptions{});
+  app::AccountsOptions accounts_options;
+  accounts_options.require_totp_for_administrators = s.require_totp_for_administrators;
+  app::Accounts accounts(*opened->store, clock, ids, accounts_options);
   http::Metrics metrics;
   http::ServiceOptions service_options;
   service_options.web_root = s.web_root;
@@ -331,6 +334,10 @@ int Main(int argc, char** argv) {
       ->add_flag("--behind-tls", s.tls,
                  "Mark cookies Secure and send HSTS (when a TLS proxy is in front)")
       ->envname("SELFDIRECT_BEHIND_TLS");
+  serve
+      ->add_flag("--require-totp-for-administrators", s.require_totp_for_administrators,
+                 "Administrators may administer only once two-step sign-in is on")
+      ->envname("SELFDIRECT_REQUIRE_TOTP_FOR_ADMINISTRATORS");
 
   auto* migrate = app.add_subcommand("migrate", "Create or update the database schema");
   AddDataOption(*migrate, s);

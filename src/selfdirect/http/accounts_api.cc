@@ -20,6 +20,7 @@ json::object UserJson(const User& u) {
           {"roles", std::move(roles)},
           {"disabled", u.disabled},
           {"has_password", u.password_hash.has_value()},
+          {"two_step", u.totp_enabled},
           {"created_at", FormatTimestamp(u.created_at)}};
 }
 
@@ -79,7 +80,7 @@ void RegisterAccountsApi(Router& router, app::Accounts& accounts, const ServiceO
                if (auto* problem = std::get_if<Response>(&body)) return *problem;
                Fields fields(std::get<json::object>(body));
                app::SignInRequest wanted{fields.String("council"), fields.String("email"),
-                                         fields.String("password")};
+                                         fields.String("password"), fields.String("code")};
                auto errors = fields.Finish();
                if (wanted.email.empty()) errors.push_back({"email", "Enter your email address"});
                if (wanted.password.empty()) errors.push_back({"password", "Enter your password"});
@@ -113,6 +114,27 @@ void RegisterAccountsApi(Router& router, app::Accounts& accounts, const ServiceO
                  return ValidationProblem(std::move(errors));
                }
                auto s = accounts.ChangePassword(request.ctx, request.session_cookie, current, next);
+               if (!s) return ProblemFromError(s.error());
+               return NoContent();
+             });
+
+  router.Add("POST", "/api/account/totp", "account.totp.begin", Action::kOwnAccount,
+             [&accounts](const Request& request, const PathParams&) {
+               auto setup = accounts.BeginTotpSetup(request.ctx);
+               if (!setup) return ProblemFromError(setup.error());
+               return JsonResponse(201, {{"secret", setup->secret}, {"uri", setup->uri}});
+             });
+
+  router.Add("POST", "/api/account/totp/confirm", "account.totp.confirm", Action::kOwnAccount,
+             [&accounts](const Request& request, const PathParams&) {
+               auto body = ReadObject(request);
+               if (auto* problem = std::get_if<Response>(&body)) return *problem;
+               Fields fields(std::get<json::object>(body));
+               const auto code = fields.String("code");
+               if (auto errors = fields.Finish(); !errors.empty()) {
+                 return ValidationProblem(std::move(errors));
+               }
+               auto s = accounts.ConfirmTotp(request.ctx, code);
                if (!s) return ProblemFromError(s.error());
                return NoContent();
              });

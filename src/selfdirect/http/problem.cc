@@ -43,7 +43,7 @@ Response ProblemFromError(const Error& error) {
     case ErrorCode::kOverflow:
       return Problem(422, "overflow", "An amount is too large", error.message);
     case ErrorCode::kUnauthenticated:
-      return Problem(401, "unauthenticated", "Sign in to continue", error.message);
+      return Problem(401, "unauthenticated", "Sign in to continue", error.message, error.fields);
     case ErrorCode::kPermissionDenied:
       return Problem(403, "forbidden", "You do not have permission to do that", error.message);
     case ErrorCode::kRateLimited:

@@ -7,7 +7,7 @@ namespace {
 
 constexpr const char* kUserColumns =
     "council_id, user_id, email, display_name, password_hash, disabled, failed_sign_ins, "
-    "locked_until, created_at";
+    "locked_until, created_at, totp_secret, totp_enabled, totp_last_step";
 
 std::optional<std::string> OptionalText(const Statement& st, int column) {
   if (st.IsNull(column)) return std::nullopt;
@@ -40,6 +40,9 @@ Result<User> ReadUser(const Statement& st) {
   if (!locked || !created) return tl::unexpected(CorruptValue("users row"));
   u.locked_until = *locked;
   u.created_at = *created;
+  u.totp_secret = OptionalText(st, 9);
+  u.totp_enabled = st.Int(10) != 0;
+  u.totp_last_step = st.Int(11);
   return u;
 }
 
@@ -105,11 +108,12 @@ Status SqliteAccessRepository::SaveRoles(const User& user) {
 
 Status SqliteAccessRepository::CreateUser(const User& u) {
   auto st = c_.Prepare(std::string("INSERT INTO users (") + kUserColumns +
-                       ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)");
+                       ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)");
   if (!st) return tl::unexpected(st.error());
   auto s = st->Bind(u.council_id.str(), u.id.str(), u.email, u.display_name, u.password_hash,
                     u.disabled ? 1 : 0, u.failed_sign_ins, TimeText(u.locked_until),
-                    FormatTimestamp(u.created_at))
+                    FormatTimestamp(u.created_at), u.totp_secret, u.totp_enabled ? 1 : 0,
+                    u.totp_last_step)
                .Run();
   if (!s && s.error().code == ErrorCode::kConflict) {
     return Fail(ErrorCode::kConflict, "There is already a user with the email " + u.email);
@@ -123,10 +127,12 @@ Status SqliteAccessRepository::CreateUser(const User& u) {
 Status SqliteAccessRepository::UpdateUser(const User& u) {
   auto st = c_.Prepare(
       "UPDATE users SET email = $3, display_name = $4, password_hash = $5, disabled = $6, "
-      "failed_sign_ins = $7, locked_until = $8 WHERE council_id = $1 AND user_id = $2");
+      "failed_sign_ins = $7, locked_until = $8, totp_secret = $9, totp_enabled = $10, "
+      "totp_last_step = $11 WHERE council_id = $1 AND user_id = $2");
   if (!st) return tl::unexpected(st.error());
   auto s = st->Bind(u.council_id.str(), u.id.str(), u.email, u.display_name, u.password_hash,
-                    u.disabled ? 1 : 0, u.failed_sign_ins, TimeText(u.locked_until))
+                    u.disabled ? 1 : 0, u.failed_sign_ins, TimeText(u.locked_until), u.totp_secret,
+                    u.totp_enabled ? 1 : 0, u.totp_last_step)
                .Run();
   if (!s) return s;
   if (c_.Changes() == 0) return Fail(ErrorCode::kNotFound, "No such user");

@@ -22,8 +22,14 @@ class SqliteAccessTest : public ::testing::Test {
   }
 
   User MakeUser(const std::string& email, std::vector<Role> roles) {
-    return User{council_.id, UserId(ids_.Next()), email,       "Name", roles, std::nullopt, false,
-                0,           std::nullopt,        clock_.Now()};
+    User u;
+    u.council_id = council_.id;
+    u.id = UserId(ids_.Next());
+    u.email = email;
+    u.display_name = "Name";
+    u.roles = std::move(roles);
+    u.created_at = clock_.Now();
+    return u;
   }
 
   template <typename F>
