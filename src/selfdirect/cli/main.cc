@@ -32,6 +32,8 @@ struct Settings {
   bool quiet = false;
   bool tls = false;
   bool require_totp_for_administrators = false;
+  std::string tls_certificate;
+  std::string tls_private_key;
   // councils add / users add / users disable
   std::string code;
   std::string name;
@@ -268,7 +270,8 @@ int RunServe(const Settings& s) {
   http::Metrics metrics;
   http::ServiceOptions service_options;
   service_options.web_root = s.web_root;
-  service_options.tls = s.tls;
+  const bool https = !s.tls_certificate.empty() || !s.tls_private_key.empty();
+  service_options.tls = s.tls || https;
   service_options.access_log = [](const http::AccessRecord& r) {
     LogEvent(r.response.status >= 500 ? "error" : "info", "request",
              {{"request_id", r.request.request_id},
@@ -287,13 +290,15 @@ int RunServe(const Settings& s) {
   server_options.port = s.port;
   server_options.threads = s.threads;
   server_options.max_body_bytes = s.max_body_bytes;
+  server_options.tls_certificate = s.tls_certificate;
+  server_options.tls_private_key = s.tls_private_key;
   http::Server server(service, server_options);
   auto port = server.Start();
   if (!port) return Fatal(port.error().message);
   server.CatchSignals();
   const std::string shown_host = s.host == "0.0.0.0" ? "localhost" : s.host;
-  std::cout << "selfdirect is serving on http://" << shown_host << ":" << *port << "/ (database "
-            << s.data << "; press Ctrl+C to stop)" << std::endl;
+  std::cout << "selfdirect is serving on " << (https ? "https" : "http") << "://" << shown_host
+            << ":" << *port << "/ (database " << s.data << "; press Ctrl+C to stop)" << std::endl;
   LogEvent("info", "listening", {{"host", s.host}, {"port", std::int64_t{*port}}});
   server.RunUntilSignalled();
   LogEvent("info", "stopped");

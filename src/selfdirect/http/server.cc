@@ -5,8 +5,11 @@
 #include <boost/asio/experimental/as_tuple.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+#include <functional>
 #include <mutex>
 #include <thread>
+#include <type_traits>
 #include <unordered_map>
 #include <vector>
 
@@ -23,11 +26,19 @@ constexpr auto kTuple = net::experimental::as_tuple(net::use_awaitable);
 
 namespace {
 
-// One open connection, shared between its coroutine and the shutdown sweep.
+using PlainStream = beast::tcp_stream;
+using TlsStream = beast::ssl_stream<beast::tcp_stream>;
+
+// One open connection, shared between its coroutine and the shutdown sweep. Stream is a plain
+// TCP stream or a TLS stream over one.
+template <typename Stream>
 struct Connection {
   explicit Connection(tcp::socket socket) : stream(std::move(socket)) {}
-  beast::tcp_stream stream;
+  Connection(tcp::socket socket, net::ssl::context& tls) : stream(std::move(socket), tls) {}
+  Stream stream;
   bool busy = false;  // a request is being read or handled; touched only on the strand
+
+  beast::tcp_stream& transport() { return beast::get_lowest_layer(stream); }
 };
 
 bhttp::response<bhttp::string_body> ToBeast(const Response& r, unsigned version, bool keep_alive) {
@@ -65,20 +76,35 @@ struct Server::Impl {
       }
       beast::error_code ignored;
       socket.set_option(tcp::no_delay(true), ignored);  // responses go out whole; no Nagle wait
-      auto connection = std::make_shared<Connection>(std::move(socket));
-      const std::uint64_t id = next_id++;
-      {
-        std::lock_guard lock(mu);
-        connections.emplace(id, connection);
+      if (tls) {
+        Launch(std::make_shared<Connection<TlsStream>>(std::move(socket), *tls));
+      } else {
+        Launch(std::make_shared<Connection<PlainStream>>(std::move(socket)));
       }
-      net::co_spawn(connection->stream.get_executor(), Serve(connection, id), net::detached);
     }
   }
 
-  awaitable<void> Write(Connection& c, const Response& r, unsigned version, bool keep_alive,
+  // Registers a connection for the shutdown sweep and starts serving it on its own strand.
+  template <typename Stream>
+  void Launch(std::shared_ptr<Connection<Stream>> connection) {
+    const std::uint64_t id = next_id++;
+    {
+      std::lock_guard lock(mu);
+      connections.emplace(id, [connection] {
+        // On the connection's strand: close it if idle; a busy one closes after its response.
+        net::post(connection->transport().get_executor(), [connection] {
+          if (!connection->busy) connection->transport().cancel();
+        });
+      });
+    }
+    net::co_spawn(connection->transport().get_executor(), Serve(connection, id), net::detached);
+  }
+
+  template <typename Stream>
+  awaitable<void> Write(Connection<Stream>& c, const Response& r, unsigned version, bool keep_alive,
                         bool* ok) {
     auto message = ToBeast(r, version, keep_alive);
-    c.stream.expires_after(options.write_timeout);
+    c.transport().expires_after(options.write_timeout);
     beast::error_code ec;
     if (r.head_only) {
       bhttp::response_serializer<bhttp::string_body> serializer(message);
@@ -89,16 +115,22 @@ struct Server::Impl {
     *ok = !ec;
   }
 
-  awaitable<void> Serve(std::shared_ptr<Connection> c, std::uint64_t id) {
+  template <typename Stream>
+  awaitable<void> Serve(std::shared_ptr<Connection<Stream>> c, std::uint64_t id) {
     beast::flat_buffer buffer;
     bool keep_going = true;
+    if constexpr (std::is_same_v<Stream, TlsStream>) {
+      c->transport().expires_after(options.read_timeout);
+      auto [hec] = co_await c->stream.async_handshake(net::ssl::stream_base::server, kTuple);
+      if (hec) keep_going = false;  // not TLS, or a failed handshake: just close
+    }
     while (keep_going && !stopping.load()) {
       bhttp::request_parser<bhttp::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(options.max_header_bytes));
       parser.body_limit(options.max_body_bytes);
 
       // Wait for the next request (idle), then give it read_timeout to arrive in full.
-      c->stream.expires_after(buffer.size() > 0 ? options.read_timeout : options.idle_timeout);
+      c->transport().expires_after(buffer.size() > 0 ? options.read_timeout : options.idle_timeout);
       auto [ec, n] = co_await bhttp::async_read_header(c->stream, buffer, parser, kTuple);
       c->busy = true;
       std::optional<Response> early;
@@ -126,12 +158,12 @@ struct Server::Impl {
       }
       if (!early && parser.get()[bhttp::field::expect] == "100-continue") {
         bhttp::response<bhttp::empty_body> cont{bhttp::status::continue_, parser.get().version()};
-        c->stream.expires_after(options.write_timeout);
+        c->transport().expires_after(options.write_timeout);
         auto [wec, wn] = co_await bhttp::async_write(c->stream, cont, kTuple);
         if (wec) break;
       }
       if (!early) {
-        c->stream.expires_after(options.read_timeout);
+        c->transport().expires_after(options.read_timeout);
         auto [bec, bn] = co_await bhttp::async_read(c->stream, buffer, parser, kTuple);
         if (bec == bhttp::error::body_limit) {
           early = Problem(413, "body-too-large", "The request body is too large",
@@ -177,15 +209,21 @@ struct Server::Impl {
       c->busy = false;
       keep_going = ok && keep_alive;
     }
+    if constexpr (std::is_same_v<Stream, TlsStream>) {
+      c->transport().expires_after(std::chrono::seconds(2));
+      auto [sec] = co_await c->stream.async_shutdown(kTuple);  // close_notify; best effort
+      (void)sec;
+    }
     beast::error_code ignored;
-    c->stream.socket().shutdown(tcp::socket::shutdown_both, ignored);
-    c->stream.close();
+    c->transport().socket().shutdown(tcp::socket::shutdown_both, ignored);
+    c->transport().close();
     Forget(id);
   }
 
-  std::string Remote(Connection& c) {
+  template <typename Stream>
+  std::string Remote(Connection<Stream>& c) {
     beast::error_code ec;
-    auto endpoint = c.stream.socket().remote_endpoint(ec);
+    auto endpoint = c.transport().socket().remote_endpoint(ec);
     return ec ? std::string() : endpoint.address().to_string();
   }
 
@@ -209,21 +247,16 @@ struct Server::Impl {
       backstop->async_wait([this](beast::error_code ec) {
         if (!ec) io.stop();  // in-flight requests took longer than the grace period
       });
-      std::vector<std::shared_ptr<Connection>> open;
+      std::vector<std::function<void()>> closers;
       {
         std::lock_guard lock(mu);
-        for (auto& [id, c] : connections) open.push_back(c);
+        for (auto& [id, close_if_idle] : connections) closers.push_back(close_if_idle);
       }
-      if (open.empty()) {
+      if (closers.empty()) {
         drained->cancel();
         return;
       }
-      for (auto& c : open) {
-        // On the connection's strand: close it if idle; a busy one closes after its response.
-        net::post(c->stream.get_executor(), [c] {
-          if (!c->busy) c->stream.cancel();
-        });
-      }
+      for (auto& close_if_idle : closers) close_if_idle();
     });
   }
 
@@ -238,7 +271,8 @@ struct Server::Impl {
   std::atomic<bool> stopping{false};
   std::atomic<std::uint64_t> next_id{1};
   std::mutex mu;
-  std::unordered_map<std::uint64_t, std::shared_ptr<Connection>> connections;
+  std::unordered_map<std::uint64_t, std::function<void()>> connections;  // id → close if idle
+  std::unique_ptr<net::ssl::context> tls;                                // set when serving HTTPS
   net::io_context signals_io;  // only for SIGINT/SIGTERM, run by RunUntilSignalled
   std::unique_ptr<net::signal_set> signals;
 };
@@ -266,6 +300,27 @@ Result<unsigned short> Server::Start() {
   if (ec) {
     return Fail(ErrorCode::kUnavailable, "Cannot listen on " + d.options.host + ":" +
                                              std::to_string(d.options.port) + ": " + ec.message());
+  }
+  if (!d.options.tls_certificate.empty() || !d.options.tls_private_key.empty()) {
+    if (d.options.tls_certificate.empty() || d.options.tls_private_key.empty()) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  "To serve HTTPS give both a certificate chain and a private key file");
+    }
+    auto tls = std::make_unique<net::ssl::context>(net::ssl::context::tls_server);
+    tls->set_options(net::ssl::context::default_workarounds | net::ssl::context::no_sslv2 |
+                     net::ssl::context::no_sslv3 | net::ssl::context::no_tlsv1 |
+                     net::ssl::context::no_tlsv1_1 | net::ssl::context::single_dh_use);
+    tls->use_certificate_chain_file(d.options.tls_certificate, ec);
+    if (ec) {
+      return Fail(ErrorCode::kInvalidArgument, "Cannot read the TLS certificate chain " +
+                                                   d.options.tls_certificate + ": " + ec.message());
+    }
+    tls->use_private_key_file(d.options.tls_private_key, net::ssl::context::pem, ec);
+    if (ec) {
+      return Fail(ErrorCode::kInvalidArgument, "Cannot read the TLS private key " +
+                                                   d.options.tls_private_key + ": " + ec.message());
+    }
+    d.tls = std::move(tls);
   }
   const unsigned short port = d.acceptor->local_endpoint().port();
   // `drained` keeps the io_context running until shutdown has closed every connection.

@@ -33,6 +33,9 @@ struct ServerOptions {
   std::chrono::milliseconds write_timeout{30'000};
   std::chrono::milliseconds idle_timeout{60'000};    // keep-alive: wait for the next request
   std::chrono::milliseconds shutdown_grace{20'000};  // longest wait for in-flight requests
+  // HTTPS for small deployments: PEM files. Both empty: plain HTTP (e.g. behind a proxy).
+  std::string tls_certificate{};
+  std::string tls_private_key{};
 };
 
 class Server {

@@ -8,6 +8,7 @@
 #include <boost/asio.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
 #include <thread>
 
 #include "tests/support/test_app.h"
@@ -180,6 +181,59 @@ TEST_F(ServerTest, ShutdownClosesIdleConnectionsAndReturns) {
   tcp::socket late(io_);
   late.connect({net::ip::make_address("127.0.0.1"), port_}, ec);
   EXPECT_TRUE(ec) << "the listener is closed";
+}
+
+TEST_F(ServerTest, ServesHttpsWithTheGivenCertificateAndSendsHsts) {
+  const std::string key = t_.dir().File("key.pem");
+  const std::string cert = t_.dir().File("cert.pem");
+  ASSERT_EQ(std::system(("openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost "
+                         "-keyout " +
+                         key + " -out " + cert + " 2>/dev/null")
+                            .c_str()),
+            0);
+  service_ =
+      std::make_unique<HttpService>(t_.app(), t_.accounts(), metrics_, ServiceOptions{.tls = true});
+  server_ = std::make_unique<Server>(*service_, ServerOptions{.host = "127.0.0.1",
+                                                              .port = 0,
+                                                              .threads = 2,
+                                                              .tls_certificate = cert,
+                                                              .tls_private_key = key});
+  auto port = server_->Start();
+  ASSERT_TRUE(port) << port.error().message;
+  port_ = *port;
+
+  net::ssl::context client(net::ssl::context::tls_client);
+  client.set_verify_mode(net::ssl::verify_none);
+  beast::ssl_stream<beast::tcp_stream> stream(io_, client);
+  beast::get_lowest_layer(stream).connect({net::ip::make_address("127.0.0.1"), *port});
+  stream.handshake(net::ssl::stream_base::client);
+  bhttp::request<bhttp::empty_body> request{bhttp::verb::get, "/healthz", 11};
+  request.set(bhttp::field::host, "localhost");
+  bhttp::write(stream, request);
+  bhttp::response<bhttp::string_body> response;
+  bhttp::read(stream, buffer_, response);
+  EXPECT_EQ(response.result_int(), 200);
+  EXPECT_THAT(std::string(response[bhttp::field::strict_transport_security]),
+              HasSubstr("max-age="));
+
+  // Plain HTTP to the HTTPS port gets nowhere, and the server keeps serving.
+  auto plain = Connect();
+  net::write(plain, net::buffer(std::string("GET /healthz HTTP/1.1\r\nHost: x\r\n\r\n")));
+  char byte;
+  beast::error_code ec;
+  plain.read_some(net::buffer(&byte, 1), ec);
+  EXPECT_TRUE(ec);
+}
+
+TEST_F(ServerTest, RefusesToStartWithAMissingCertificate) {
+  service_ = std::make_unique<HttpService>(t_.app(), t_.accounts(), metrics_, ServiceOptions{});
+  Server server(*service_, {.host = "127.0.0.1",
+                            .port = 0,
+                            .tls_certificate = "/nonexistent.pem",
+                            .tls_private_key = "/nonexistent.key"});
+  auto port = server.Start();
+  ASSERT_FALSE(port);
+  EXPECT_THAT(port.error().message, HasSubstr("certificate"));
 }
 
 TEST_F(ServerTest, ShutdownLetsAnInFlightRequestFinish) {
