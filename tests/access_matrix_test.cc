@@ -44,11 +44,24 @@ const std::map<std::string, std::set<std::string>> kMatrix = {
     {"tokens.create", {"administrator"}},
     {"tokens.revoke", {"administrator"}},
     {"audit.search", {"auditor"}},
+    // A person's record: the person (the budget holder, linked to it) and their social worker;
+    // the representative holds a view grant. Everyone else is told it does not exist.
+    {"grants.list", {"budget-holder", "assessor", "representative"}},
+    {"grants.create", {"budget-holder", "assessor"}},
+    {"grants.revoke", {"budget-holder", "assessor"}},
+    {"record-views.list", {"signed-in"}},
 };
+
+const PersonId kPersonHome("01JD00000000000000000PER51");
 
 // Routes whose path names a council: for these, the other council's id is tried too.
 bool CouncilScoped(const std::string& pattern) {
   return pattern.find("{council}") != std::string::npos;
+}
+
+// Routes on one person's record: someone with no standing gets 404, not 403.
+bool PersonScoped(const std::string& pattern) {
+  return pattern.find("{person}") != std::string::npos;
 }
 
 class AccessMatrixTest : public ::testing::Test {
@@ -79,7 +92,15 @@ class AccessMatrixTest : public ::testing::Test {
 
   Session SignInAs(const std::string& role) {
     const std::string email = role + "@home.example";
-    t_.AddUser(home_, email, {role});
+    if (role == "budget-holder") {
+      auto added = t_.accounts().AddUser(app::Context::Operator("t"),
+                                         {home_.id, email, "Holder", {role}, kPersonHome.str()});
+      EXPECT_TRUE(added) << added.error().message;
+      EXPECT_TRUE(t_.accounts().SetPasswordWithLink({}, home_.code, added->password_link_token,
+                                                    "correct horse battery staple"));
+    } else {
+      t_.AddUser(home_, email, {role});
+    }
     Request r;
     r.method = "POST";
     r.target = "/api/session";
@@ -102,6 +123,8 @@ class AccessMatrixTest : public ::testing::Test {
     put("council", (other ? other_ : home_).id.str());
     put("user", (other ? target_other_ : target_home_).id.str());
     put("token", other ? token_other_ : token_home_);
+    put("person", kPersonHome.str());
+    put("grant", "01JD0000000000000000000G01");
     return path;
   }
 
@@ -117,6 +140,10 @@ class AccessMatrixTest : public ::testing::Test {
     }
     if (route == "users.roles") return R"({"roles":["analyst"]})";
     if (route == "account.totp.confirm") return R"({"code":"000000"})";
+    if (route == "grants.create") {
+      return R"({"grantee_email":"representative@home.example","scopes":["view"],)"
+             R"("ends_on":"2027-03-31","reason":"asked at review"})";
+    }
     if (route == "account.password") {
       return R"({"current_password":"wrong","new_password":"purple kettle river"})";
     }
@@ -142,7 +169,13 @@ class AccessMatrixTest : public ::testing::Test {
     return service_->Handle(r);
   }
 
-  static bool Denied(int status) { return status == 401 || status == 403 || status == 404; }
+  // A policy denial: 401, 403, or the 404 that pretends a record does not exist. (A 404 for a
+  // record that really is missing, once the actor may look, is not a denial.)
+  static bool Denied(const Response& r) {
+    return r.status == 401 || r.status == 403 ||
+           (r.status == 404 &&
+            r.body.find("There is no record at this address") != std::string::npos);
+  }
 
   testing::TestApp t_;
   http::Metrics metrics_;
@@ -162,6 +195,14 @@ TEST_F(AccessMatrixTest, EveryRouteIsInTheMatrix) {
 TEST_F(AccessMatrixTest, EveryRoleGetsExactlyWhatTheMatrixSays) {
   std::map<std::string, Session> sessions;
   for (Role role : kAllRoles) sessions[RoleName(role)] = SignInAs(RoleName(role));
+  // The budget holder has given their representative view access.
+  const auto holder =
+      t_.accounts()
+          .FindUserByEmail(app::Context::Operator("t"), home_.code, "budget-holder@home.example")
+          .value();
+  ASSERT_TRUE(t_.accounts().GrantAccess(
+      app::Context{Actor{home_.id, holder.id, holder.roles}, "t", ""}, kPersonHome,
+      {"representative@home.example", {"view"}, "2027-03-31", ""}));
 
   for (const auto& route : service_->router().routes()) {
     if (route.name == "session.delete") continue;  // would end the session; tested separately
@@ -171,7 +212,7 @@ TEST_F(AccessMatrixTest, EveryRoleGetsExactlyWhatTheMatrixSays) {
 
     // Not signed in.
     const auto anon = Call(route, Fill(route.pattern, false), nullptr);
-    EXPECT_EQ(!Denied(anon.status) || (anyone && anon.status == 404), anyone)
+    EXPECT_EQ(!Denied(anon), anyone)
         << "anonymous " << route.name << " → " << anon.status << " " << anon.body;
     if (!anyone) {
       EXPECT_EQ(anon.status, 401) << route.name;
@@ -182,17 +223,20 @@ TEST_F(AccessMatrixTest, EveryRoleGetsExactlyWhatTheMatrixSays) {
       const bool expect = signed_in || allowed.count(name) > 0;
       const auto own = Call(route, Fill(route.pattern, false), &sessions[name]);
       if (expect) {
-        EXPECT_FALSE(Denied(own.status) && own.status != 404)
-            << name << " " << route.name << " own council → " << own.status << " " << own.body;
-        EXPECT_NE(own.status, 404) << name << " " << route.name << ": " << own.body;
+        EXPECT_FALSE(Denied(own)) << name << " " << route.name << " own council → " << own.status
+                                  << " " << own.body;
       } else {
-        EXPECT_EQ(own.status, 403)
+        // On a person's record, standing without the power is 403; no standing at all, 404.
+        const int denial = PersonScoped(route.pattern) && role != Role::kRepresentative ? 404 : 403;
+        EXPECT_EQ(own.status, denial)
             << name << " " << route.name << " own council → " << own.status << " " << own.body;
+        EXPECT_TRUE(Denied(own)) << name << " " << route.name << ": " << own.body;
       }
       if (CouncilScoped(route.pattern)) {
         const auto other = Call(route, Fill(route.pattern, true), &sessions[name]);
         EXPECT_EQ(other.status, 404) << name << " " << route.name << " other council → "
                                      << other.status << " " << other.body;
+        EXPECT_TRUE(Denied(other)) << name << " " << route.name << ": " << other.body;
       }
     }
   }

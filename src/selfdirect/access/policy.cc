@@ -1,5 +1,7 @@
 #include "selfdirect/access/policy.h"
 
+#include <algorithm>
+
 namespace selfdirect {
 namespace {
 
@@ -11,6 +13,41 @@ bool IsStaff(const Actor& actor) {
     if (r != Role::kBudgetHolder && r != Role::kRepresentative) return true;
   }
   return false;
+}
+
+bool Granted(const Relationship& r, GrantScope scope) {
+  if (scope == GrantScope::kView) return !r.granted.empty();
+  return std::find(r.granted.begin(), r.granted.end(), scope) != r.granted.end();
+}
+
+// Object-level rules for one person's record. Someone with no standing at all is told the
+// record does not exist (404); someone with some standing but not this power, 403.
+Decision DecideForPerson(const Actor& actor, Action action, const Relationship& r) {
+  const bool caseworker = actor.Has(Role::kAssessor) && r.in_caseload;
+  const bool any_standing = r.self || !r.granted.empty() || caseworker;
+  if (!any_standing) return Deny(Outcome::kHidden, "no relationship to this person");
+  switch (action) {
+    case Action::kPersonView:
+    case Action::kGrantsRead:
+      return Allow(r.self ? "own record" : caseworker ? "caseload" : "granted");
+    case Action::kPersonManageMoney:
+      if (r.self || Granted(r, GrantScope::kManageMoney)) return Allow("own record or grant");
+      return Deny(Outcome::kForbidden, "no grant to manage this person's money");
+    case Action::kPersonWritePlan:
+      if (r.self || caseworker || Granted(r, GrantScope::kWritePlan)) {
+        return Allow("own record, caseload or grant");
+      }
+      return Deny(Outcome::kForbidden, "no grant to write this person's plan");
+    case Action::kGrantsManage:
+      if (r.self || caseworker) return Allow(r.self ? "own record" : "caseload, with a reason");
+      return Deny(Outcome::kForbidden, "only the person or their social worker gives access");
+    case Action::kRecordViewsRead:
+      if (r.self) return Allow("own record");
+      return Deny(Outcome::kForbidden, "only the person sees who has looked at their record");
+    default:
+      break;
+  }
+  return Deny(Outcome::kForbidden, "no rule allows this");
 }
 
 }  // namespace
@@ -35,6 +72,18 @@ const char* ActionName(Action action) {
       return "users.manage";
     case Action::kAuditRead:
       return "audit.read";
+    case Action::kPersonView:
+      return "person.view";
+    case Action::kPersonManageMoney:
+      return "person.manage-money";
+    case Action::kPersonWritePlan:
+      return "person.write-plan";
+    case Action::kGrantsRead:
+      return "grants.read";
+    case Action::kGrantsManage:
+      return "grants.manage";
+    case Action::kRecordViewsRead:
+      return "record-views.read";
   }
   return "unknown";
 }
@@ -84,6 +133,13 @@ Decision Decide(const Actor& actor, Action action, const Resource& resource) {
     case Action::kAuditRead:
       return actor.Has(Role::kAuditor) ? Allow("auditor")
                                        : Deny(Outcome::kForbidden, "auditors only");
+    case Action::kPersonView:
+    case Action::kPersonManageMoney:
+    case Action::kPersonWritePlan:
+    case Action::kGrantsRead:
+    case Action::kGrantsManage:
+    case Action::kRecordViewsRead:
+      return DecideForPerson(actor, action, resource.relationship);
   }
   return Deny(Outcome::kForbidden, "no rule allows this");
 }

@@ -11,6 +11,7 @@
 
 #include <string>
 
+#include "selfdirect/access/grants.h"
 #include "selfdirect/access/roles.h"
 #include "selfdirect/core/result.h"
 
@@ -26,6 +27,14 @@ enum class Action {
   kSchemesManage,   // add or change a council's schemes
   kUsersManage,     // list, add, disable users and change their roles
   kAuditRead,       // search the audit log
+               // On one person's record (Resource::Person), judged by the actor's relationship to
+               // them:
+  kPersonView,         // see the record (casework)
+  kPersonManageMoney,  // act on the money
+  kPersonWritePlan,    // write the support plan
+  kGrantsRead,         // see who has been given access to the record
+  kGrantsManage,       // give or take away access to the record
+  kRecordViewsRead,    // "who has seen my record": the person themselves only
 };
 
 // Stable name, e.g. "schemes.manage"; used in the audit log and the route table.
@@ -33,10 +42,15 @@ const char* ActionName(Action action);
 
 // What an action is done to. Grows with casework (a person, a plan, a budget).
 struct Resource {
-  CouncilId council_id;  // empty for deployment-wide resources
+  CouncilId council_id;         // empty for deployment-wide resources
+  PersonId person_id{};         // set for a person's record
+  Relationship relationship{};  // the actor's standing to that person, computed by app/
 
   static Resource Deployment() { return {}; }
   static Resource Council(CouncilId id) { return {std::move(id)}; }
+  static Resource Person(CouncilId council, PersonId person, Relationship relationship) {
+    return {std::move(council), std::move(person), std::move(relationship)};
+  }
 };
 
 enum class Outcome { kAllow, kUnauthenticated, kForbidden, kHidden };

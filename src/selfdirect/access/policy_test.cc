@@ -71,3 +71,55 @@ TEST(Policy, DenialsMapToTheRightErrors) {
 
 }  // namespace
 }  // namespace selfdirect
+
+namespace selfdirect {
+namespace {
+
+const CouncilId kCouncil("01JD0000000000000000000001");
+const PersonId kPerson("01JD0000000000000000000P01");
+
+Decision OnPerson(std::vector<Role> roles, Action action, Relationship r) {
+  return Decide(Actor{kCouncil, UserId("01JD00000000000000000000U1"), roles}, action,
+                Resource::Person(kCouncil, kPerson, r));
+}
+
+TEST(PersonPolicy, StrangersAreToldTheRecordDoesNotExist) {
+  for (Role role : kAllRoles) {
+    for (Action a : {Action::kPersonView, Action::kGrantsManage, Action::kRecordViewsRead}) {
+      EXPECT_EQ(OnPerson({role}, a, {}).outcome, Outcome::kHidden) << RoleName(role);
+    }
+  }
+}
+
+TEST(PersonPolicy, ThePersonSeesTheirRecordManagesAccessAndSeesWhoLooked) {
+  const Relationship self{.self = true};
+  for (Action a : {Action::kPersonView, Action::kPersonManageMoney, Action::kPersonWritePlan,
+                   Action::kGrantsRead, Action::kGrantsManage, Action::kRecordViewsRead}) {
+    EXPECT_TRUE(OnPerson({Role::kBudgetHolder}, a, self).allowed()) << ActionName(a);
+  }
+}
+
+TEST(PersonPolicy, ARepresentativeGetsExactlyTheScopesGranted) {
+  const Relationship viewer{.granted = {GrantScope::kView}};
+  EXPECT_TRUE(OnPerson({Role::kRepresentative}, Action::kPersonView, viewer).allowed());
+  EXPECT_EQ(OnPerson({Role::kRepresentative}, Action::kPersonManageMoney, viewer).outcome,
+            Outcome::kForbidden);
+  EXPECT_EQ(OnPerson({Role::kRepresentative}, Action::kGrantsManage, viewer).outcome,
+            Outcome::kForbidden);
+  EXPECT_EQ(OnPerson({Role::kRepresentative}, Action::kRecordViewsRead, viewer).outcome,
+            Outcome::kForbidden);
+  const Relationship money{.granted = {GrantScope::kManageMoney}};
+  EXPECT_TRUE(OnPerson({Role::kRepresentative}, Action::kPersonManageMoney, money).allowed());
+  EXPECT_TRUE(OnPerson({Role::kRepresentative}, Action::kPersonView, money).allowed());
+}
+
+TEST(PersonPolicy, CaseworkersReachTheirCaseloadOnly) {
+  EXPECT_TRUE(OnPerson({Role::kAssessor}, Action::kGrantsManage, {.in_caseload = true}).allowed());
+  EXPECT_EQ(OnPerson({Role::kAssessor}, Action::kPersonView, {}).outcome, Outcome::kHidden);
+  // Caseload means nothing to a role that has no caseload.
+  EXPECT_EQ(OnPerson({Role::kCommissioner}, Action::kPersonView, {.in_caseload = true}).outcome,
+            Outcome::kHidden);
+}
+
+}  // namespace
+}  // namespace selfdirect

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "selfdirect/access/audit.h"
+#include "selfdirect/access/grants.h"
 #include "selfdirect/access/roles.h"
 #include "selfdirect/access/sessions.h"
 #include "selfdirect/core/result.h"
@@ -49,6 +50,14 @@ class AccessRepository {
   // kNotFound when there is no such token; revoking twice changes nothing.
   virtual Status RevokeApiToken(const CouncilId& council, const std::string& token_id,
                                 Timestamp at) = 0;
+
+  virtual Status CreateGrant(const AccessGrant& grant) = 0;
+  // Every grant for the person, ended and revoked ones included, oldest first.
+  virtual Result<std::vector<AccessGrant>> GrantsForPerson(const CouncilId& council,
+                                                           const PersonId& person) = 0;
+  // kNotFound when the person has no such grant; revoking twice changes nothing.
+  virtual Status RevokeGrant(const CouncilId& council, const PersonId& person,
+                             const std::string& grant_id, Timestamp at) = 0;
 };
 
 struct AuditQuery {

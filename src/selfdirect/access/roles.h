@@ -55,6 +55,7 @@ struct User {
   std::optional<std::string> totp_secret;  // base 32; set when two-step setup begins
   bool totp_enabled = false;               // confirmed with a code: required at sign-in
   std::int64_t totp_last_step = 0;         // the last code's time step (no reuse)
+  std::string person_id;                   // a budget holder's own person record, if any
 
   bool Has(Role role) const;
 };

@@ -101,13 +101,18 @@ Result<AddedUser> Accounts::AddUser(const Context& ctx, const NewUser& request) 
     errors.push_back({"display_name", "Enter the person's name (200 characters or fewer)"});
   }
   auto roles = ParseRoles(request.roles, &errors);
+  if (!request.person_id.empty() && !PersonId::Parse(request.person_id)) {
+    errors.push_back({"person_id", "That is not a person record's identifier"});
+  }
   if (!errors.empty()) return FailFields(std::move(errors));
 
+  if (auto a = Authorize(store_, clock_, ctx, Action::kUsersManage,
+                         Resource::Council(request.council_id), "users", request.council_id.str());
+      !a) {
+    return tl::unexpected(a.error());
+  }
   AddedUser out;
   auto s = store_.Write([&](store::Transaction& tx) -> Status {
-    const Decision d =
-        Decide(ctx.actor, Action::kUsersManage, Resource::Council(request.council_id));
-    if (!d.allowed()) return tl::unexpected(d.AsError());
     auto council = Unwrap(tx.Councils().FindCouncil(request.council_id), "council");
     if (!council) return tl::unexpected(council.error());
     out.council_code = council->code;
@@ -118,6 +123,7 @@ Result<AddedUser> Accounts::AddUser(const Context& ctx, const NewUser& request) 
     out.user.display_name = name;
     out.user.roles = *roles;
     out.user.created_at = now;
+    out.user.person_id = request.person_id;
     if (auto c = tx.Access().CreateUser(out.user); !c) return c;
     out.password_link_token = NewSecret();
     if (auto c = tx.Access().CreatePasswordLink(
@@ -638,6 +644,185 @@ Result<Actor> Accounts::AuthenticateToken(const std::string& value) {
   if (!s) return tl::unexpected(s.error());
   if (!out) return Fail(ErrorCode::kUnauthenticated, "The API token is not valid or was revoked");
   return *out;
+}
+
+Result<Relationship> Accounts::RelationshipTo(store::Transaction& tx, const Actor& actor,
+                                              const PersonId& person) {
+  Relationship r;
+  if (!actor.signed_in() || actor.council_id.empty()) return r;
+  auto user = tx.Access().FindUser(actor.council_id, actor.user_id);
+  if (!user) return tl::unexpected(user.error());
+  if (*user && (*user)->person_id == person.str()) r.self = true;
+  auto grants = tx.Access().GrantsForPerson(actor.council_id, person);
+  if (!grants) return tl::unexpected(grants.error());
+  for (const auto& g : *grants) {
+    if (g.grantee != actor.user_id || !g.ActiveOn(clock_.Today())) continue;
+    for (GrantScope s : g.scopes) {
+      if (std::find(r.granted.begin(), r.granted.end(), s) == r.granted.end()) {
+        r.granted.push_back(s);
+      }
+    }
+  }
+  // Until casework brings teams and caseloads, an assessor's caseload is their council's people.
+  r.in_caseload = actor.Has(Role::kAssessor);
+  return r;
+}
+
+Status Accounts::AuthorizeOnPerson(const Context& ctx, Action action, const PersonId& person) {
+  Relationship relationship;
+  auto read = store_.Read([&](store::Transaction& tx) -> Status {
+    auto r = RelationshipTo(tx, ctx.actor, person);
+    if (!r) return tl::unexpected(r.error());
+    relationship = std::move(*r);
+    return Ok();
+  });
+  if (!read) return read;
+  return Authorize(store_, clock_, ctx, action,
+                   Resource::Person(ctx.actor.council_id, person, relationship), "person",
+                   person.str());
+}
+
+Result<std::vector<GrantView>> Accounts::ListGrants(const Context& ctx, const PersonId& person) {
+  if (auto a = AuthorizeOnPerson(ctx, Action::kGrantsRead, person); !a) {
+    return tl::unexpected(a.error());
+  }
+  std::vector<GrantView> out;
+  auto s = store_.Read([&](store::Transaction& tx) -> Status {
+    auto relationship = RelationshipTo(tx, ctx.actor, person);
+    if (!relationship) return tl::unexpected(relationship.error());
+    auto grants = tx.Access().GrantsForPerson(ctx.actor.council_id, person);
+    if (!grants) return tl::unexpected(grants.error());
+    for (const auto& g : *grants) {
+      // A representative sees their own grants, not who else can look.
+      if (!relationship->self && !relationship->in_caseload && g.grantee != ctx.actor.user_id) {
+        continue;
+      }
+      GrantView v{g, "", "", g.ActiveOn(clock_.Today())};
+      auto grantee = tx.Access().FindUser(g.council_id, g.grantee);
+      if (grantee && *grantee) {
+        v.grantee_name = (*grantee)->display_name;
+        v.grantee_email = (*grantee)->email;
+      }
+      out.push_back(std::move(v));
+    }
+    return Ok();
+  });
+  if (!s) return tl::unexpected(s.error());
+  return out;
+}
+
+Result<AccessGrant> Accounts::GrantAccess(const Context& ctx, const PersonId& person,
+                                          const NewGrant& request) {
+  std::vector<FieldError> errors;
+  std::vector<GrantScope> scopes;
+  for (const auto& name : request.scopes) {
+    if (auto s = ParseGrantScope(name)) {
+      scopes.push_back(*s);
+    } else {
+      errors.push_back({"scopes", "Choose what they may do: view, manage-money or write-plan"});
+    }
+  }
+  if (request.scopes.empty()) errors.push_back({"scopes", "Choose at least one thing they may do"});
+  auto ends = ParseIsoDate(request.ends_on);
+  const Date today = clock_.Today();
+  if (!ends) {
+    errors.push_back({"ends_on", "Enter the last day the access works, like 2027-03-31"});
+  } else if (date::sys_days{*ends} < date::sys_days{today}) {
+    errors.push_back({"ends_on", "The last day must be today or later"});
+  }
+  if (!errors.empty()) return FailFields(std::move(errors));
+
+  if (auto a = AuthorizeOnPerson(ctx, Action::kGrantsManage, person); !a) {
+    return tl::unexpected(a.error());
+  }
+  AccessGrant grant;
+  auto s = store_.Write([&](store::Transaction& tx) -> Status {
+    auto relationship = RelationshipTo(tx, ctx.actor, person);
+    if (!relationship) return tl::unexpected(relationship.error());
+    const Decision d = Decide(ctx.actor, Action::kGrantsManage,
+                              Resource::Person(ctx.actor.council_id, person, *relationship));
+    if (!d.allowed()) return tl::unexpected(d.AsError());  // changed since the check above
+    if (!relationship->self && request.reason.find_first_not_of(" \t") == std::string::npos) {
+      return FailFields({{"reason",
+                          "Say why you are giving this access (for example, the "
+                          "person asked for it at their review)"}});
+    }
+    auto grantee =
+        tx.Access().FindUserByEmail(ctx.actor.council_id, NormaliseEmail(request.grantee_email));
+    if (!grantee) return tl::unexpected(grantee.error());
+    if (!*grantee || (*grantee)->disabled || !(*grantee)->Has(Role::kRepresentative)) {
+      return FailFields({{"grantee_email",
+                          "There is no representative's account with that email address. Ask "
+                          "the council to set one up first"}});
+    }
+    const Timestamp now = clock_.Now();
+    grant = AccessGrant{ctx.actor.council_id, ids_.Next(),    person, (*grantee)->id, scopes, *ends,
+                        ctx.actor.user_id,    request.reason, now,    std::nullopt};
+    if (auto c = tx.Access().CreateGrant(grant); !c) return c;
+    AuditEntry e = MakeAuditEntry(ctx, ctx.actor.council_id, now, "grants.create", "grant",
+                                  grant.grant_id, AuditOutcome::kAllowed,
+                                  "gave " + JoinScopes(scopes) + " until " + FormatIsoDate(*ends));
+    e.subject_person_id = person.str();
+    return tx.Audit().Append(e);
+  });
+  if (!s) return tl::unexpected(s.error());
+  return grant;
+}
+
+Status Accounts::RevokeGrant(const Context& ctx, const PersonId& person,
+                             const std::string& grant_id) {
+  if (auto a = AuthorizeOnPerson(ctx, Action::kGrantsManage, person); !a) return a;
+  return store_.Write([&](store::Transaction& tx) -> Status {
+    const Timestamp now = clock_.Now();
+    if (auto r = tx.Access().RevokeGrant(ctx.actor.council_id, person, grant_id, now); !r) {
+      return r;
+    }
+    AuditEntry e = MakeAuditEntry(ctx, ctx.actor.council_id, now, "grants.revoke", "grant",
+                                  grant_id, AuditOutcome::kAllowed, "took access away");
+    e.subject_person_id = person.str();
+    return tx.Audit().Append(e);
+  });
+}
+
+Result<std::vector<RecordView>> Accounts::RecordViews(const Context& ctx) {
+  if (auto d = Decide(ctx.actor, Action::kOwnAccount, {}); !d.allowed()) {
+    return tl::unexpected(d.AsError());
+  }
+  std::string person_id;
+  auto me = store_.Read([&](store::Transaction& tx) -> Status {
+    auto user = Unwrap(tx.Access().FindUser(ctx.actor.council_id, ctx.actor.user_id), "user");
+    if (!user) return tl::unexpected(user.error());
+    person_id = user->person_id;
+    return Ok();
+  });
+  if (!me) return tl::unexpected(me.error());
+  if (person_id.empty()) {
+    return Fail(ErrorCode::kNotFound,
+                "Your account is not linked to a person's record, so there is nothing to show");
+  }
+  if (auto a = AuthorizeOnPerson(ctx, Action::kRecordViewsRead, PersonId(person_id)); !a) {
+    return tl::unexpected(a.error());
+  }
+  std::vector<RecordView> out;
+  auto s = store_.Read([&](store::Transaction& tx) -> Status {
+    const std::string& my_person = person_id;
+    auto entries = tx.Audit().Search(
+        {.council_id = ctx.actor.council_id, .subject_person_id = my_person, .limit = 500});
+    if (!entries) return tl::unexpected(entries.error());
+    for (const auto& e : *entries) {
+      RecordView v{e.at, "An unknown user", e.actor_roles, e.action, AuditOutcomeName(e.outcome)};
+      if (e.actor_user_id.empty()) {
+        v.who = "The system";
+      } else if (auto who = UserId::Parse(e.actor_user_id)) {
+        auto found = tx.Access().FindUser(ctx.actor.council_id, *who);
+        if (found && *found) v.who = (*found)->display_name;
+      }
+      out.push_back(std::move(v));
+    }
+    return Ok();
+  });
+  if (!s) return tl::unexpected(s.error());
+  return out;
 }
 
 Result<User> Accounts::FindUserByEmail(const Context& ctx, const std::string& council_code,

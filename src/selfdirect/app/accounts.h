@@ -35,6 +35,30 @@ struct NewUser {
   std::string email;
   std::string display_name;
   std::vector<std::string> roles;  // RoleName values
+  std::string person_id{};         // for a budget holder: their person record's id
+};
+
+struct NewGrant {
+  std::string grantee_email;        // the representative's account
+  std::vector<std::string> scopes;  // GrantScopeName values
+  std::string ends_on;              // YYYY-MM-DD, the last day it works
+  std::string reason;               // required when staff grant
+};
+
+struct GrantView {
+  AccessGrant grant;
+  std::string grantee_name;
+  std::string grantee_email;
+  bool active = false;
+};
+
+// One look at (or change to) a person's record, as the person sees it.
+struct RecordView {
+  Timestamp at;
+  std::string who;    // "Ada Lovelace", or "An unknown user" if the account is gone
+  std::string roles;  // "assessor"
+  std::string action;
+  std::string outcome;
 };
 
 struct AddedUser {
@@ -132,6 +156,16 @@ class Accounts {
   // kUnauthenticated when unknown, revoked, or its user is turned off.
   Result<Actor> AuthenticateToken(const std::string& value);
 
+  // Access to one person's record, given to a representative (by the person, or by their social
+  // worker with a reason), listed, and taken away.
+  Result<std::vector<GrantView>> ListGrants(const Context& ctx, const PersonId& person);
+  Result<AccessGrant> GrantAccess(const Context& ctx, const PersonId& person,
+                                  const NewGrant& request);
+  Status RevokeGrant(const Context& ctx, const PersonId& person, const std::string& grant_id);
+
+  // "Who has seen my record": every recorded look at or change to the actor's own record.
+  Result<std::vector<RecordView>> RecordViews(const Context& ctx);
+
   // Users by council code and email, for the CLI.
   Result<User> FindUserByEmail(const Context& ctx, const std::string& council_code,
                                const std::string& email);
@@ -143,6 +177,11 @@ class Accounts {
 
  private:
   Result<Council> CouncilByCode(store::Transaction& tx, const std::string& code);
+  Result<Relationship> RelationshipTo(store::Transaction& tx, const Actor& actor,
+                                      const PersonId& person);
+  // Asks the policy about a person's record, auditing a denial; the error to return, if any.
+  // Call outside any transaction (a denial is written in a transaction of its own).
+  Status AuthorizeOnPerson(const Context& ctx, Action action, const PersonId& person);
   Status ThrottledByAddress(const std::string& address, Timestamp now);
   void NoteAddressFailure(const std::string& address, Timestamp now, bool failed);
 

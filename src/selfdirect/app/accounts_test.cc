@@ -247,6 +247,82 @@ TEST_F(AccountsTest, Administrators_CannotAdministerUntilTwoStepSignInIsOn_WhenR
   EXPECT_TRUE(after->actor.Has(Role::kAdministrator));
 }
 
+TEST_F(AccountsTest, Grants_GivenByThePersonOrTheirSocialWorkerWithAReasonAndTheyEnd) {
+  const PersonId person("01JD00000000000000000PER51");
+  auto holder_added = t_.accounts().AddUser(
+      Context::Operator("t"),
+      {council_.id, "holder@w.example", "Holder", {"budget-holder"}, person.str()});
+  ASSERT_TRUE(holder_added);
+  const User holder = holder_added->user;
+  const User rep = t_.AddUser(council_, "rep@w.example", {"representative"});
+  const User worker = t_.AddUser(council_, "sw@w.example", {"assessor"});
+  const User stranger = t_.AddUser(council_, "other@w.example", {"commissioner"});
+
+  auto bad =
+      t_.accounts().GrantAccess(As(holder), person, {"rep@w.example", {"spy"}, "2020-01-01", ""});
+  ASSERT_FALSE(bad);
+  std::vector<std::string> fields;
+  for (const auto& f : bad.error().fields) fields.push_back(f.field);
+  EXPECT_THAT(fields, ::testing::ElementsAre("scopes", "ends_on"));
+
+  auto not_rep = t_.accounts().GrantAccess(As(holder), person,
+                                           {"other@w.example", {"view"}, "2026-12-31", ""});
+  ASSERT_FALSE(not_rep);
+  EXPECT_EQ(not_rep.error().fields.at(0).field, "grantee_email");
+
+  auto no_reason =
+      t_.accounts().GrantAccess(As(worker), person, {"rep@w.example", {"view"}, "2026-12-31", ""});
+  ASSERT_FALSE(no_reason);
+  EXPECT_EQ(no_reason.error().fields.at(0).field, "reason");
+
+  auto stranger_try = t_.accounts().GrantAccess(As(stranger), person,
+                                                {"rep@w.example", {"view"}, "2026-12-31", "x"});
+  ASSERT_FALSE(stranger_try);
+  EXPECT_EQ(stranger_try.error().code, ErrorCode::kNotFound);
+
+  auto grant = t_.accounts().GrantAccess(
+      As(holder), person,
+      {"rep@w.example", {"view", "manage-money"}, "2026-12-31", "my daughter helps me"});
+  ASSERT_TRUE(grant) << grant.error().message;
+  auto seen_by_rep = t_.accounts().ListGrants(As(rep), person);
+  ASSERT_TRUE(seen_by_rep);
+  ASSERT_EQ(seen_by_rep->size(), 1u);
+  EXPECT_TRUE(seen_by_rep->front().active);
+
+  // After the end date the representative has no standing at all.
+  t_.clock().Advance(std::chrono::hours(24 * 40));
+  auto expired = t_.accounts().ListGrants(As(rep), person);
+  ASSERT_FALSE(expired);
+  EXPECT_EQ(expired.error().code, ErrorCode::kNotFound);
+
+  ASSERT_TRUE(t_.accounts().RevokeGrant(As(holder), person, grant->grant_id));
+  auto listed = t_.accounts().ListGrants(As(holder), person);
+  EXPECT_TRUE(listed->front().grant.revoked_at.has_value());
+}
+
+TEST_F(AccountsTest, WhoHasSeenMyRecord_ListsLooksAndChangesWithNames) {
+  const PersonId person("01JD00000000000000000PER51");
+  auto holder =
+      t_.accounts()
+          .AddUser(Context::Operator("t"),
+                   {council_.id, "holder@w.example", "Holder", {"budget-holder"}, person.str()})
+          ->user;
+  const User rep = t_.AddUser(council_, "rep@w.example", {"representative"});
+  ASSERT_TRUE(
+      t_.accounts().GrantAccess(As(holder), person, {"rep@w.example", {"view"}, "2026-12-31", ""}));
+  (void)t_.accounts().ListGrants(As(t_.AddUser(council_, "nosy@w.example", {"analyst"})),
+                                 person);  // a denied look is recorded too
+  auto views = t_.accounts().RecordViews(As(holder));
+  ASSERT_TRUE(views) << views.error().message;
+  std::vector<std::string> seen;
+  for (const auto& v : *views) seen.push_back(v.who + ":" + v.action + ":" + v.outcome);
+  EXPECT_THAT(seen, ::testing::IsSupersetOf({"Holder:grants.create:allowed",
+                                             "Test nosy@w.example:grants.read:denied"}));
+  auto not_linked = t_.accounts().RecordViews(As(rep));
+  ASSERT_FALSE(not_linked);
+  EXPECT_THAT(not_linked.error().message, HasSubstr("not linked"));
+}
+
 TEST_F(AccountsTest, OnlyAuditorsSearchTheAuditLog) {
   const User auditor = t_.AddUser(council_, "audit@w.example", {"auditor"});
   EXPECT_TRUE(t_.accounts().SearchAudit(As(auditor), {.council_id = council_.id}));

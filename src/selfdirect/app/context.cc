@@ -40,6 +40,7 @@ Status Authorize(store::Store& store, const Clock& clock, const Context& ctx, Ac
     AuditEntry entry =
         MakeAuditEntry(ctx, ctx.actor.council_id, clock.Now(), ActionName(action), resource_type,
                        resource_id, AuditOutcome::kDenied, decision.reason);
+    entry.subject_person_id = resource.person_id.str();  // the person sees the attempt too
     (void)store.Write([&](store::Transaction& tx) { return tx.Audit().Append(entry); });
   }
   return tl::unexpected(decision.AsError());

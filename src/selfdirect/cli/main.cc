@@ -40,6 +40,7 @@ struct Settings {
   std::string council;
   std::string email;
   std::vector<std::string> roles;
+  std::string person;
 };
 
 // Finds --config FILE / --config=FILE in argv, else SELFDIRECT_CONFIG.
@@ -172,7 +173,7 @@ int RunUsersAdd(const Settings& s) {
   auto council = CouncilByCode(*stack, s.council);
   if (!council) return Fatal(Describe(council.error()));
   auto added = stack->accounts->AddUser(app::Context::Operator("users add"),
-                                        {council->id, s.email, s.name, s.roles});
+                                        {council->id, s.email, s.name, s.roles, s.person});
   if (!added) return Fatal(Describe(added.error()));
   std::cout << "Added " << added->user.display_name << " <" << added->user.email << "> to "
             << council->name << ".\n"
@@ -370,6 +371,8 @@ int Main(int argc, char** argv) {
                    "support-planner, assessor, approver, finance-officer, commissioner, "
                    "safeguarding-lead, analyst, administrator, auditor")
       ->required();
+  users_add->add_option("--person", s.person,
+                        "For a budget holder: the id of their own person record");
   auto* users_list = users->add_subcommand("list", "List a council's users");
   AddDataOption(*users_list, s);
   users_list->add_option("--council", s.council, "The council's ONS code")->required();

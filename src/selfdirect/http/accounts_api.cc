@@ -21,6 +21,7 @@ json::object UserJson(const User& u) {
           {"disabled", u.disabled},
           {"has_password", u.password_hash.has_value()},
           {"two_step", u.totp_enabled},
+          {"person_id", u.person_id.empty() ? json::value() : json::value(u.person_id)},
           {"created_at", FormatTimestamp(u.created_at)}};
 }
 
@@ -33,6 +34,21 @@ json::object TokenJson(const ApiToken& t) {
                    {"roles", std::move(roles)},
                    {"created_at", FormatTimestamp(t.created_at)}};
   out["revoked_at"] = t.revoked_at ? json::value(FormatTimestamp(*t.revoked_at)) : json::value();
+  return out;
+}
+
+json::object GrantJson(const AccessGrant& g) {
+  json::array scopes;
+  for (GrantScope s : g.scopes) scopes.emplace_back(GrantScopeName(s));
+  json::object out{{"id", g.grant_id},
+                   {"person_id", g.person_id.str()},
+                   {"grantee_user_id", g.grantee.str()},
+                   {"scopes", std::move(scopes)},
+                   {"ends_on", FormatIsoDate(g.ends_on)},
+                   {"granted_by_user_id", g.granted_by.str()},
+                   {"reason", g.reason},
+                   {"created_at", FormatTimestamp(g.created_at)}};
+  out["revoked_at"] = g.revoked_at ? json::value(FormatTimestamp(*g.revoked_at)) : json::value();
   return out;
 }
 
@@ -178,6 +194,7 @@ void RegisterAccountsApi(Router& router, app::Accounts& accounts, const ServiceO
                app::NewUser wanted;
                wanted.email = fields.String("email");
                wanted.display_name = fields.String("display_name");
+               wanted.person_id = fields.String("person_id");
                fields.Known("roles");
                wanted.roles = StringArray(object, "roles", &errors);
                auto unknown = fields.Finish();
@@ -268,6 +285,69 @@ void RegisterAccountsApi(Router& router, app::Accounts& accounts, const ServiceO
                                                 params.at("token"));
                if (!s) return ProblemFromError(s.error());
                return NoContent();
+             });
+
+  router.Add("GET", "/api/people/{person}/grants", "grants.list", Action::kGrantsRead,
+             [&accounts](const Request& request, const PathParams& params) {
+               auto person = PathId<PersonId>(params, "person");
+               if (auto* problem = std::get_if<Response>(&person)) return *problem;
+               auto grants = accounts.ListGrants(request.ctx, std::get<PersonId>(person));
+               if (!grants) return ProblemFromError(grants.error());
+               json::array list;
+               for (const auto& v : *grants) {
+                 json::object g = GrantJson(v.grant);
+                 g["grantee_name"] = v.grantee_name;
+                 g["grantee_email"] = v.grantee_email;
+                 g["active"] = v.active;
+                 list.push_back(std::move(g));
+               }
+               return JsonResponse(200, {{"grants", std::move(list)}});
+             });
+
+  router.Add("POST", "/api/people/{person}/grants", "grants.create", Action::kGrantsManage,
+             [&accounts](const Request& request, const PathParams& params) {
+               auto person = PathId<PersonId>(params, "person");
+               if (auto* problem = std::get_if<Response>(&person)) return *problem;
+               auto body = ReadObject(request);
+               if (auto* problem = std::get_if<Response>(&body)) return *problem;
+               const auto& object = std::get<json::object>(body);
+               Fields fields(object);
+               app::NewGrant wanted;
+               wanted.grantee_email = fields.String("grantee_email");
+               wanted.ends_on = fields.String("ends_on");
+               wanted.reason = fields.String("reason");
+               fields.Known("scopes");
+               std::vector<FieldError> errors = fields.Finish();
+               wanted.scopes = StringArray(object, "scopes", &errors);
+               if (!errors.empty()) return ValidationProblem(std::move(errors));
+               auto grant = accounts.GrantAccess(request.ctx, std::get<PersonId>(person), wanted);
+               if (!grant) return ProblemFromError(grant.error());
+               return JsonResponse(201, GrantJson(*grant));
+             });
+
+  router.Add("DELETE", "/api/people/{person}/grants/{grant}", "grants.revoke",
+             Action::kGrantsManage, [&accounts](const Request& request, const PathParams& params) {
+               auto person = PathId<PersonId>(params, "person");
+               if (auto* problem = std::get_if<Response>(&person)) return *problem;
+               auto s = accounts.RevokeGrant(request.ctx, std::get<PersonId>(person),
+                                             params.at("grant"));
+               if (!s) return ProblemFromError(s.error());
+               return NoContent();
+             });
+
+  router.Add("GET", "/api/me/record-views", "record-views.list", Action::kOwnAccount,
+             [&accounts](const Request& request, const PathParams&) {
+               auto views = accounts.RecordViews(request.ctx);
+               if (!views) return ProblemFromError(views.error());
+               json::array list;
+               for (const auto& v : *views) {
+                 list.push_back({{"at", FormatTimestamp(v.at)},
+                                 {"who", v.who},
+                                 {"roles", v.roles},
+                                 {"action", v.action},
+                                 {"outcome", v.outcome}});
+               }
+               return JsonResponse(200, {{"views", std::move(list)}});
              });
 
   router.Add("GET", "/api/councils/{council}/audit", "audit.search", Action::kAuditRead,

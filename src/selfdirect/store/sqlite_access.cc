@@ -7,7 +7,7 @@ namespace {
 
 constexpr const char* kUserColumns =
     "council_id, user_id, email, display_name, password_hash, disabled, failed_sign_ins, "
-    "locked_until, created_at, totp_secret, totp_enabled, totp_last_step";
+    "locked_until, created_at, totp_secret, totp_enabled, totp_last_step, person_id";
 
 std::optional<std::string> OptionalText(const Statement& st, int column) {
   if (st.IsNull(column)) return std::nullopt;
@@ -19,6 +19,11 @@ Result<std::optional<Timestamp>> OptionalTime(const Statement& st, int column) {
   auto t = ParseTimestamp(st.Text(column));
   if (!t) return tl::unexpected(CorruptValue("timestamp"));
   return std::optional<Timestamp>(*t);
+}
+
+std::optional<std::string> PersonText(const std::string& person_id) {
+  if (person_id.empty()) return std::nullopt;
+  return person_id;
 }
 
 std::optional<std::string> TimeText(const std::optional<Timestamp>& t) {
@@ -43,6 +48,7 @@ Result<User> ReadUser(const Statement& st) {
   u.totp_secret = OptionalText(st, 9);
   u.totp_enabled = st.Int(10) != 0;
   u.totp_last_step = st.Int(11);
+  u.person_id = st.Text(12);
   return u;
 }
 
@@ -108,12 +114,12 @@ Status SqliteAccessRepository::SaveRoles(const User& user) {
 
 Status SqliteAccessRepository::CreateUser(const User& u) {
   auto st = c_.Prepare(std::string("INSERT INTO users (") + kUserColumns +
-                       ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)");
+                       ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)");
   if (!st) return tl::unexpected(st.error());
   auto s = st->Bind(u.council_id.str(), u.id.str(), u.email, u.display_name, u.password_hash,
                     u.disabled ? 1 : 0, u.failed_sign_ins, TimeText(u.locked_until),
                     FormatTimestamp(u.created_at), u.totp_secret, u.totp_enabled ? 1 : 0,
-                    u.totp_last_step)
+                    u.totp_last_step, PersonText(u.person_id))
                .Run();
   if (!s && s.error().code == ErrorCode::kConflict) {
     return Fail(ErrorCode::kConflict, "There is already a user with the email " + u.email);
@@ -348,6 +354,67 @@ Status SqliteAccessRepository::RevokeApiToken(const CouncilId& council, const st
   if (!st) return tl::unexpected(st.error());
   if (auto s = st->Bind(council.str(), token_id, FormatTimestamp(at)).Run(); !s) return s;
   if (c_.Changes() == 0) return Fail(ErrorCode::kNotFound, "There is no such API token");
+  return Ok();
+}
+
+namespace {
+
+constexpr const char* kGrantColumns =
+    "council_id, grant_id, person_id, grantee_user_id, scopes, ends_on, granted_by_user_id, "
+    "reason, created_at, revoked_at";
+
+Result<AccessGrant> ReadGrant(const Statement& st) {
+  AccessGrant g;
+  g.council_id = CouncilId(st.Text(0));
+  g.grant_id = st.Text(1);
+  g.person_id = PersonId(st.Text(2));
+  g.grantee = UserId(st.Text(3));
+  g.scopes = SplitScopes(st.Text(4));
+  auto ends = ParseIsoDate(st.Text(5));
+  g.granted_by = UserId(st.Text(6));
+  g.reason = st.Text(7);
+  auto created = ParseTimestamp(st.Text(8));
+  auto revoked = OptionalTime(st, 9);
+  if (!ends || !created || !revoked) return tl::unexpected(CorruptValue("access_grants row"));
+  g.ends_on = *ends;
+  g.created_at = *created;
+  g.revoked_at = *revoked;
+  return g;
+}
+
+}  // namespace
+
+Status SqliteAccessRepository::CreateGrant(const AccessGrant& g) {
+  auto st = c_.Prepare(std::string("INSERT INTO access_grants (") + kGrantColumns +
+                       ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)");
+  if (!st) return tl::unexpected(st.error());
+  return st
+      ->Bind(g.council_id.str(), g.grant_id, g.person_id.str(), g.grantee.str(),
+             JoinScopes(g.scopes), FormatIsoDate(g.ends_on), g.granted_by.str(), g.reason,
+             FormatTimestamp(g.created_at), TimeText(g.revoked_at))
+      .Run();
+}
+
+Result<std::vector<AccessGrant>> SqliteAccessRepository::GrantsForPerson(const CouncilId& council,
+                                                                         const PersonId& person) {
+  auto st = c_.Prepare(std::string("SELECT ") + kGrantColumns +
+                       " FROM access_grants WHERE council_id = $1 AND person_id = $2"
+                       " ORDER BY created_at, grant_id");
+  if (!st) return tl::unexpected(st.error());
+  st->Bind(council.str(), person.str());
+  return Collect<AccessGrant>(*st, ReadGrant);
+}
+
+Status SqliteAccessRepository::RevokeGrant(const CouncilId& council, const PersonId& person,
+                                           const std::string& grant_id, Timestamp at) {
+  auto st = c_.Prepare(
+      "UPDATE access_grants SET revoked_at = coalesce(revoked_at, $4) "
+      "WHERE council_id = $1 AND person_id = $2 AND grant_id = $3");
+  if (!st) return tl::unexpected(st.error());
+  if (auto s = st->Bind(council.str(), person.str(), grant_id, FormatTimestamp(at)).Run(); !s) {
+    return s;
+  }
+  if (c_.Changes() == 0) return Fail(ErrorCode::kNotFound, "There is no such grant");
   return Ok();
 }
 

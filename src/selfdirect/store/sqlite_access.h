@@ -38,6 +38,12 @@ class SqliteAccessRepository final : public AccessRepository {
   Status RevokeApiToken(const CouncilId& council, const std::string& token_id,
                         Timestamp at) override;
 
+  Status CreateGrant(const AccessGrant& grant) override;
+  Result<std::vector<AccessGrant>> GrantsForPerson(const CouncilId& council,
+                                                   const PersonId& person) override;
+  Status RevokeGrant(const CouncilId& council, const PersonId& person, const std::string& grant_id,
+                     Timestamp at) override;
+
  private:
   Status SaveRoles(const User& user);
   Result<std::optional<User>> FindOne(const std::string& where, const CouncilId& council,
