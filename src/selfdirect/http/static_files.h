@@ -1,9 +1,9 @@
 // StaticFiles: serves the built front end (web/dist) safely.
 //
 // Only regular files under the root are served; "/" serves index.html and "/sign-in" serves
-// sign-in.html; directories are not listed; symbolic links that lead outside the root are refused. Hashed files under
-// /assets/ are cached for a year (their names change when their content does); everything else
-// is revalidated on each use (ETag / If-None-Match → 304).
+// sign-in.html; directories are not listed; symbolic links that lead outside the root are refused.
+// Hashed files under /assets/ are cached for a year (their names change when their content does);
+// everything else is revalidated on each use (ETag / If-None-Match → 304).
 #pragma once
 
 #include <filesystem>
