@@ -708,6 +708,14 @@ Result<std::vector<GrantView>> Accounts::ListGrants(const Context& ctx, const Pe
     return Ok();
   });
   if (!s) return tl::unexpected(s.error());
+  // Every read of a person's data is recorded, and shows on their "who has seen my record".
+  auto recorded = store_.Write([&](store::Transaction& tx) {
+    AuditEntry e = MakeAuditEntry(ctx, ctx.actor.council_id, clock_.Now(), "grants.read", "person",
+                                  person.str(), AuditOutcome::kAllowed, "looked at who has access");
+    e.subject_person_id = person.str();
+    return tx.Audit().Append(e);
+  });
+  if (!recorded) return tl::unexpected(recorded.error());
   return out;
 }
 
