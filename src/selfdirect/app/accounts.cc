@@ -124,8 +124,14 @@ Result<AddedUser> Accounts::AddUser(const Context& ctx, const NewUser& request) 
     out.user.roles = *roles;
     out.user.created_at = now;
     out.user.person_id = request.person_id;
-    if (auto c = tx.Access().CreateUser(out.user); !c) return c;
+    if (auto c = tx.Access().CreateUser(out.user); !c) {
+      if (c.error().code == ErrorCode::kConflict) {
+        return FailFields({{"email", "There is already an account with this email address"}});
+      }
+      return c;
+    }
     out.password_link_token = NewSecret();
+    out.password_link_expires_at = now + options_.password_link_lifetime;
     if (auto c = tx.Access().CreatePasswordLink(
             {council->id, Sha256Hex(out.password_link_token), out.user.id, now,
              now + options_.password_link_lifetime, std::nullopt});

@@ -65,6 +65,7 @@ struct AddedUser {
   User user;
   std::string council_code;
   std::string password_link_token;  // shown once; only its hash is stored
+  Timestamp password_link_expires_at;
 };
 
 // "/set-password?council=E09000033&token=…": the page where the new user sets a password.

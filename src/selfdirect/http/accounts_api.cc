@@ -204,7 +204,9 @@ void RegisterAccountsApi(Router& router, app::Accounts& accounts, const ServiceO
                auto added = accounts.AddUser(request.ctx, wanted);
                if (!added) return ProblemFromError(added.error());
                Response r = JsonResponse(201, {{"user", UserJson(added->user)},
-                                               {"set_password_path", SetPasswordPath(*added)}});
+                                               {"set_password_path", SetPasswordPath(*added)},
+                                               {"set_password_expires_at",
+                                                FormatTimestamp(added->password_link_expires_at)}});
                r.SetHeader("Location", "/api/councils/" + added->user.council_id.str() + "/users/" +
                                            added->user.id.str());
                return r;

@@ -292,6 +292,22 @@ TEST_F(ServiceTest, StateChanges_NeedTheSessionsCsrfToken) {
   EXPECT_EQ(As(admin_, "POST", path, body).status, 201);
 }
 
+TEST_F(ServiceTest, SigningInAgainWhileSignedIn_NeedsNoCsrfToken) {
+  CreateCouncil();
+  auto again =
+      Send("POST", "/api/session",
+           R"({"email":"admin@westminster.example","password":"correct horse battery staple"})",
+           "application/json", {{"Cookie", admin_.cookie}});
+  EXPECT_EQ(again.status, 201) << again.body;
+  // ...but a public route is still refused from another site.
+  auto cross =
+      Send("POST", "/api/session",
+           R"({"email":"admin@westminster.example","password":"correct horse battery staple"})",
+           "application/json",
+           {{"Cookie", admin_.cookie}, {"Origin", "https://evil.example"}, {"Host", "x"}});
+  EXPECT_EQ(cross.status, 403);
+}
+
 TEST_F(ServiceTest, SignIn_NeverAdoptsASessionIdTheClientOffered) {
   CreateCouncil();
   const std::string planted = "sd_session=" + t_.app().ListCouncils({}).value().front().id.str() +
