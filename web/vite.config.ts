@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
@@ -29,10 +30,51 @@ function govukFrontendCss(): Plugin {
   };
 }
 
+// Every page shares one header and footer, kept once in partials/ and written into each
+// page where it says <!-- include: header --> or <!-- include: footer -->. Runs before Vite
+// reads the page, so the result is handled exactly as if it had been typed there.
+function htmlPartials(): Plugin {
+  const partials = join(root, 'partials');
+  return {
+    name: 'selfdirect:html-partials',
+    transformIndexHtml: {
+      order: 'pre',
+      handler(html, context) {
+        return html.replace(/<!-- include: ([a-z-]+) -->/g, (_whole, name: string) => {
+          const file = join(partials, `${name}.html`);
+          try {
+            return readFileSync(file, 'utf8').trimEnd();
+          } catch {
+            throw new Error(`${context.filename}: no partial ${file}`);
+          }
+        });
+      },
+    },
+    handleHotUpdate({ file, server }) {
+      // Editing a partial changes every page: reload them all in the dev server.
+      if (file.startsWith(partials)) server.ws.send({ type: 'full-reload' });
+    },
+  };
+}
+
+// The pages. Each is one HTML file; its address is its path without ".html" (the server
+// serves /sign-in from sign-in.html, /users/turn-off from users/turn-off.html).
+const pages = {
+  index: 'index.html',
+  notFound: '404.html',
+  signIn: 'sign-in.html',
+  setPassword: 'set-password.html',
+  account: 'account.html',
+  users: 'users.html',
+  changeRoles: 'users/change-roles.html',
+  turnOff: 'users/turn-off.html',
+  audit: 'audit.html',
+};
+
 export default defineConfig({
   root,
   base: '/',
-  plugins: [govukFrontendCss()],
+  plugins: [htmlPartials(), govukFrontendCss()],
   resolve: {
     alias: [{ find: /^\/assets\/(fonts|images)\//, replacement: `${govukAssets}/$1/` }],
   },
@@ -44,11 +86,9 @@ export default defineConfig({
     assetsInlineLimit: 0,
     sourcemap: true,
     rolldownOptions: {
-      // Two pages, one shared entry script and stylesheet.
-      input: {
-        index: join(root, 'index.html'),
-        notFound: join(root, '404.html'),
-      },
+      // Each page has its own small entry script; what they share (GOV.UK Frontend, the
+      // stylesheet, src/api.ts...) goes into shared chunks.
+      input: Object.fromEntries(Object.entries(pages).map(([name, file]) => [name, join(root, file)])),
     },
   },
   test: {

@@ -11,106 +11,24 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { AxeBuilder } from '@axe-core/playwright';
+import { join } from 'node:path';
+import {
+  checkAccessibility,
+  launchBrowser,
+  screenshot,
+  startServer,
+  watchPage,
+} from './support.mjs';
 
-const webDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const distDir = join(webDir, 'dist');
-const screenshotDir = join(webDir, 'test-output', 'screenshots');
-const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-
-const SERVER_START_TIMEOUT_MS = 30_000;
 const TEST_TIMEOUT_MS = 60_000;
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const START_PAGE_H1 = 'Personal budgets for adult social care';
 
 let baseUrl;
-let server; // the child process, when this file started one
+let server; // { url, stop } when this file started one
 let serverTmpDir;
 let browser;
-
-/**
- * Starts `$SELFDIRECT_BIN serve` on a free port and resolves with the first
- * http://127.0.0.1:PORT it prints on stdout.
- */
-async function startServer(bin) {
-  if (!existsSync(join(distDir, 'index.html'))) {
-    throw new Error(`${distDir}/index.html does not exist: run \`npm run build\` in web/ first`);
-  }
-  serverTmpDir = await mkdtemp(join(tmpdir(), 'selfdirect-browser-test-'));
-  const args = [
-    'serve',
-    '--host', '127.0.0.1',
-    '--port', '0',
-    '--data', join(serverTmpDir, 'test.db'),
-    '--web-root', distDir,
-  ];
-  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
-  server = child;
-  let stdout = '';
-  let stderr = '';
-  // Keep reading both pipes for the server's whole life so it never blocks on a full pipe;
-  // keep only the first 64 KiB of each for error messages.
-  child.stdout.setEncoding('utf8').on('data', (chunk) => {
-    if (stdout.length < 65536) stdout += chunk;
-  });
-  child.stderr.setEncoding('utf8').on('data', (chunk) => {
-    if (stderr.length < 65536) stderr += chunk;
-  });
-
-  const command = [bin, ...args].join(' ');
-  return new Promise((resolvePromise, rejectPromise) => {
-    const describeOutput = () =>
-      `\n--- server stderr ---\n${stderr || '(empty)'}\n--- server stdout ---\n${stdout || '(empty)'}`;
-    const finish = (error, url) => {
-      clearTimeout(timer);
-      clearInterval(poll);
-      child.off('exit', onExit);
-      child.off('error', onError);
-      if (error) rejectPromise(error);
-      else resolvePromise(url);
-    };
-    const onExit = (code, signal) =>
-      finish(new Error(`server exited (code ${code}, signal ${signal}) before printing its URL.\n` +
-        `command: ${command}${describeOutput()}`));
-    const onError = (error) =>
-      finish(new Error(`could not start the server: ${error.message}\ncommand: ${command}`));
-    const timer = setTimeout(
-      () => finish(new Error(`server did not print http://127.0.0.1:PORT on stdout within ` +
-        `${SERVER_START_TIMEOUT_MS / 1000} s.\ncommand: ${command}${describeOutput()}`)),
-      SERVER_START_TIMEOUT_MS,
-    );
-    const poll = setInterval(() => {
-      const match = /http:\/\/127\.0\.0\.1:(\d+)/.exec(stdout);
-      if (match && Number(match[1]) > 0) finish(null, `http://127.0.0.1:${match[1]}`);
-    }, 50);
-    child.on('exit', onExit);
-    child.on('error', onError);
-  });
-}
-
-async function stopServer() {
-  if (server && server.exitCode === null && server.signalCode === null) {
-    const exited = new Promise((r) => server.once('exit', r));
-    server.kill('SIGTERM');
-    const timedOut = await Promise.race([
-      exited.then(() => false),
-      new Promise((r) => setTimeout(() => r(true), 10_000).unref()),
-    ]);
-    if (timedOut) {
-      server.kill('SIGKILL');
-      await exited;
-      throw new Error('server did not stop within 10 s of SIGTERM (it was killed)');
-    }
-  }
-  if (serverTmpDir) await rm(serverTmpDir, { recursive: true, force: true });
-}
 
 /**
  * Opens `path` in a fresh browser context and records everything that went wrong while
@@ -122,53 +40,14 @@ async function openPage(path, contextOptions = {}) {
   const context = await browser.newContext(contextOptions);
   const page = await context.newPage();
   const url = new URL(path, baseUrl).href;
-  const problems = [];
-  const responses = [];
-  page.on('console', (message) => {
-    if (message.type() !== 'error') return;
-    const location = message.location()?.url ?? '';
-    // Chromium reports the page's own deliberate 404 as a console error; that one is
-    // expected, and is checked directly by the test that asks for it.
-    if (location === url && /status of 404/.test(message.text())) return;
-    problems.push(`console error: ${message.text()} ${location}`);
-  });
-  page.on('pageerror', (error) => problems.push(`uncaught exception: ${error.message}`));
-  page.on('requestfailed', (request) =>
-    problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`));
-  page.on('response', (response) => {
-    responses.push(response);
-    if (response.url() !== url && response.status() >= 400) {
-      problems.push(`HTTP ${response.status()} for ${response.url()}`);
-    }
-  });
+  // The page's own deliberate 404 is expected, and is checked directly by the test that
+  // asks for it.
+  // These pages call no API, so an API error would be a problem too.
+  const { problems, responses } = watchPage(page, { allowDocumentStatus: [404], apiErrorsAreProblems: true });
   const response = await page.goto(url, { waitUntil: 'load' });
   // Fonts are fetched lazily, when text first needs them: wait until they have been.
   await page.evaluate(() => document.fonts.ready);
   return { context, page, response, problems, responses, url };
-}
-
-async function checkAccessibility(page, name) {
-  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-  const report = results.violations
-    .map((violation) => {
-      const nodes = violation.nodes
-        .map((node) => `    at ${node.target.join(' ')}\n      ${node.failureSummary?.replaceAll('\n', '\n      ')}`)
-        .join('\n');
-      return `  [${violation.impact}] ${violation.id}: ${violation.help}\n    ${violation.helpUrl}\n${nodes}`;
-    })
-    .join('\n');
-  assert.equal(
-    results.violations.length,
-    0,
-    `axe found ${results.violations.length} accessibility violation(s) on ${name}:\n${report}`,
-  );
-  // axe must actually have checked something.
-  assert.ok(results.passes.length >= 5, `axe reported only ${results.passes.length} passing rules on ${name}`);
-}
-
-async function screenshot(page, fileName) {
-  await mkdir(screenshotDir, { recursive: true });
-  await page.screenshot({ path: join(screenshotDir, fileName), fullPage: true });
 }
 
 // Set up once for the whole file. A failure here is recorded rather than thrown, and every
@@ -180,30 +59,16 @@ async function setUp() {
   if (process.env.SELFDIRECT_URL) {
     baseUrl = process.env.SELFDIRECT_URL;
   } else if (process.env.SELFDIRECT_BIN) {
-    baseUrl = await startServer(process.env.SELFDIRECT_BIN);
+    serverTmpDir = await mkdtemp(join(tmpdir(), 'selfdirect-browser-test-'));
+    server = await startServer(process.env.SELFDIRECT_BIN, join(serverTmpDir, 'test.db'));
+    baseUrl = server.url;
   } else {
     throw new Error(
       'Set SELFDIRECT_URL to the base URL of a running selfdirect server, or SELFDIRECT_BIN ' +
         'to the selfdirect binary so that this test can start one on web/dist.',
     );
   }
-  if (!existsSync(chromiumPath)) {
-    throw new Error(`Chromium not found at ${chromiumPath} (apt-get install chromium, or set CHROMIUM_PATH)`);
-  }
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchBrowser();
 }
 
 before(async () => {
@@ -221,7 +86,8 @@ function requireSetUp() {
 
 after(async () => {
   await browser?.close();
-  await stopServer();
+  await server?.stop();
+  if (serverTmpDir) await rm(serverTmpDir, { recursive: true, force: true });
 });
 
 describe('start page', { timeout: TEST_TIMEOUT_MS }, () => {

@@ -1,0 +1,137 @@
+/**
+ * Talking to the selfdirect API: JSON in and out, the CSRF token on every change, and one
+ * way of handling problems.
+ *
+ *   const session = await requireSession();        // or off to /sign-in?return=...
+ *   const result = await api<{ users: User[] }>('GET', `/api/councils/${id}/users`);
+ *   if (!result.ok) return showPageProblem(result.problem);
+ *
+ * A 401 from any call (except signing in, which asks not to) sends the browser to the
+ * sign-in page, with a return address back to this page; the promise then never settles,
+ * so the caller simply stops.
+ */
+import { NETWORK_PROBLEM, parseProblem, type Problem } from './problem';
+import { signInPath } from './paths';
+
+/** A user as the API describes one. */
+export interface User {
+  id: string;
+  council_id: string;
+  email: string;
+  display_name: string;
+  roles: string[];
+  disabled: boolean;
+  has_password: boolean;
+  created_at: string;
+}
+
+/** Who is signed in, from GET or POST /api/session. */
+export interface Session {
+  user: User;
+  csrf_token: string;
+}
+
+export interface Council {
+  id: string;
+  code: string;
+  name: string;
+}
+
+export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; problem: Problem };
+
+export interface ApiOptions {
+  /** Return a 401 as a problem instead of going to the sign-in page (for signing in). */
+  returnUnauthenticated?: boolean;
+}
+
+let csrfToken = '';
+
+/** Remembers the session's CSRF token, sent with every later POST, PUT and DELETE. */
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+/** A promise that never settles: the page is going somewhere else. */
+function leaving<T>(): Promise<T> {
+  return new Promise<T>(() => {});
+}
+
+/** Sends the browser to the sign-in page, asking it to come back here. */
+export function goToSignIn(): Promise<never> {
+  window.location.assign(signInPath(window.location.pathname, window.location.search));
+  return leaving();
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** One fetch: the response's status and parsed JSON body, or null when it never arrived. */
+async function send(
+  method: Method,
+  path: string,
+  body: unknown,
+): Promise<{ status: number; ok: boolean; json: unknown } | null> {
+  const headers: Record<string, string> = { Accept: 'application/json, application/problem+json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+  } catch {
+    return null;
+  }
+  const text = await response.text().catch(() => '');
+  let json: unknown;
+  if (text !== '') {
+    try {
+      json = JSON.parse(text);
+    } catch {
+      json = undefined;
+    }
+  }
+  return { status: response.status, ok: response.ok, json };
+}
+
+/**
+ * Makes one API request. `body`, when given, is sent as JSON. Resolves with the parsed
+ * JSON (undefined for 204), or a Problem for an HTTP error or when the server could not be
+ * reached. Never rejects.
+ */
+export async function api<T = undefined>(
+  method: Method,
+  path: string,
+  body?: unknown,
+  options: ApiOptions = {},
+): Promise<ApiResult<T>> {
+  const sent = await send(method, path, body);
+  if (sent === null) return { ok: false, problem: NETWORK_PROBLEM };
+  if (sent.ok) return { ok: true, status: sent.status, data: sent.json as T };
+  if (sent.status === 401 && !options.returnUnauthenticated) return goToSignIn();
+  return { ok: false, problem: parseProblem(sent.status, sent.json) };
+}
+
+/**
+ * Who is signed in. Goes to the sign-in page when no one is (the promise then never
+ * settles); resolves with a Problem for any other failure. Remembers the CSRF token.
+ */
+export async function loadSession(): Promise<ApiResult<Session>> {
+  const result = await api<Session>('GET', '/api/session');
+  if (result.ok) setCsrfToken(result.data.csrf_token);
+  return result;
+}
+
+/** Every council, for the sign-in page's list and for a council's name. */
+export async function loadCouncils(): Promise<ApiResult<{ councils: Council[] }>> {
+  return api<{ councils: Council[] }>('GET', '/api/councils');
+}
+
+/** The API path of a council's users, or of one of them. */
+export function usersPath(councilId: string, userId?: string): string {
+  const base = `/api/councils/${encodeURIComponent(councilId)}/users`;
+  return userId === undefined ? base : `${base}/${encodeURIComponent(userId)}`;
+}

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_AFTER_SIGN_IN, pagesFor, safeReturnPath, signInPath } from './paths';
+
+describe('safeReturnPath', () => {
+  it.each([
+    ['/account'],
+    ['/users'],
+    ['/audit?action=users.create&actor=01ABC'],
+    ['/users/change-roles?user=01M82XPP339M04VGK6ZSD26P2A'],
+    ['/audit#results'],
+    ['/'],
+  ])('keeps the local path %s', (path) => {
+    expect(safeReturnPath(path)).toBe(path);
+  });
+
+  it.each([
+    [null],
+    [undefined],
+    [''],
+    ['account'],
+    ['//evil.example/account'],
+    ['/\\evil.example'],
+    ['/\t/evil.example'],
+    ['/\n/evil.example'],
+    ['/ /evil.example'],
+    ['/path\\with\\backslash'],
+    ['https://evil.example/'],
+    ['javascript:alert(1)'],
+    ['http:/evil.example'],
+    ['/sign-in'],
+    ['/sign-in?return=%2Fusers'],
+    ['/' + 'a'.repeat(2001)],
+  ])('refuses %j and gives /account instead', (value) => {
+    expect(safeReturnPath(value)).toBe(DEFAULT_AFTER_SIGN_IN);
+  });
+
+  it('gives the fallback it is handed', () => {
+    expect(safeReturnPath('//x', '/')).toBe('/');
+  });
+});
+
+describe('signInPath', () => {
+  it('asks to come back to the current page, query included', () => {
+    expect(signInPath('/audit', '?action=users.create')).toBe('/sign-in?return=%2Faudit%3Faction%3Dusers.create');
+  });
+
+  it('round-trips through URLSearchParams and safeReturnPath', () => {
+    const path = signInPath('/users/turn-off', '?user=01ABC');
+    const back = new URLSearchParams(path.split('?')[1]).get('return');
+    expect(safeReturnPath(back)).toBe('/users/turn-off?user=01ABC');
+  });
+
+  it('gives plain /sign-in when there is nowhere safe to come back to', () => {
+    expect(signInPath('/sign-in', '')).toBe('/sign-in');
+    expect(signInPath('//evil.example', '')).toBe('/sign-in');
+  });
+});
+
+describe('pagesFor', () => {
+  const hrefs = (roles: string[]) => pagesFor(roles).map((page) => page.href);
+
+  it('gives everyone their account, administrators Users and auditors the Audit log', () => {
+    expect(hrefs(['budget-holder'])).toEqual(['/account']);
+    expect(hrefs(['administrator'])).toEqual(['/account', '/users']);
+    expect(hrefs(['analyst', 'auditor'])).toEqual(['/account', '/audit']);
+    expect(hrefs(['auditor', 'administrator'])).toEqual(['/account', '/users', '/audit']);
+  });
+
+  it('names the pages in plain words', () => {
+    expect(pagesFor(['administrator', 'auditor']).map((page) => page.text)).toEqual(['Your account', 'Users', 'Audit log']);
+  });
+});

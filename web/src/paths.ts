@@ -1,0 +1,56 @@
+/**
+ * Where to send someone: after signing in, and when they need to sign in. Pure.
+ *
+ *   safeReturnPath('/audit?action=users.create')  // '/audit?action=users.create'
+ *   safeReturnPath('https://evil.example/')       // '/account'
+ *   signInPath('/users', '')                      // '/sign-in?return=%2Fusers'
+ *   pagesFor(['auditor'])                         // Your account, Audit log
+ */
+
+/** Where a person goes after signing in when there is nowhere better. */
+export const DEFAULT_AFTER_SIGN_IN = '/account';
+
+/**
+ * Returns `value` when it is a path on this site, and `fallback` otherwise.
+ *
+ * A safe path starts with one "/" and is not read by a browser as another site: so not
+ * "//host" or "/\host" (browsers treat a backslash as a slash), and it holds no control
+ * characters or spaces (a browser strips tabs and newlines, which could turn "/\t/host"
+ * into "//host"). `null`, `undefined` and "" give the fallback. The sign-in page itself is
+ * refused too, so that signing in never lands back on it.
+ */
+export function safeReturnPath(
+  value: string | null | undefined,
+  fallback: string = DEFAULT_AFTER_SIGN_IN,
+): string {
+  if (!value || value.length > 2000) return fallback;
+  if (!value.startsWith('/')) return fallback;
+  if (value.startsWith('//') || value.startsWith('/\\')) return fallback;
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0020\u007f\\]/.test(value)) return fallback;
+  const path = value.split(/[?#]/, 1)[0];
+  if (path === '/sign-in' || path === '/sign-in.html') return fallback;
+  return value;
+}
+
+/** The sign-in page's address, asking it to come back to `pathname` + `search` afterwards. */
+export function signInPath(pathname: string, search: string): string {
+  const here = `${pathname}${search}`;
+  if (safeReturnPath(here, '') === '') return '/sign-in';
+  return `/sign-in?return=${encodeURIComponent(here)}`;
+}
+
+/** The signed-in pages, in navigation order, and the role each needs (none: everyone). */
+const SIGNED_IN_PAGES: readonly { href: string; text: string; role?: string }[] = [
+  { href: '/account', text: 'Your account' },
+  { href: '/users', text: 'Users', role: 'administrator' },
+  { href: '/audit', text: 'Audit log', role: 'auditor' },
+];
+
+/** The pages a person with these roles may use, in navigation order. */
+export function pagesFor(roles: readonly string[]): { href: string; text: string }[] {
+  return SIGNED_IN_PAGES.filter((page) => !page.role || roles.includes(page.role)).map(({ href, text }) => ({
+    href,
+    text,
+  }));
+}

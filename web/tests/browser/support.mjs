@@ -1,0 +1,204 @@
+// What the browser tests share: starting and stopping a selfdirect server, running its
+// command line, launching Debian's Chromium, watching a page for errors, axe checks and
+// screenshots. Not a test file itself (node --test runs only *.test.mjs here).
+import assert from 'node:assert/strict';
+import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+export const webDir = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const distDir = join(webDir, 'dist');
+export const screenshotDir = join(webDir, 'test-output', 'screenshots');
+export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+export const SERVER_START_TIMEOUT_MS = 30_000;
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * Starts `bin serve` on a free port with `dataFile` as its database and web/dist as its
+ * web root, and resolves with `{ url, stop }` once it prints http://127.0.0.1:PORT on
+ * stdout. `stop()` sends SIGTERM and waits up to 10 s (then SIGKILLs and throws).
+ */
+export async function startServer(bin, dataFile) {
+  if (!existsSync(join(distDir, 'index.html'))) {
+    throw new Error(`${distDir}/index.html does not exist: run \`npm run build\` in web/ first`);
+  }
+  const args = ['serve', '--host', '127.0.0.1', '--port', '0', '--data', dataFile, '--web-root', distDir];
+  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  // Keep reading both pipes for the server's whole life so it never blocks on a full pipe;
+  // keep only the first 64 KiB of each for error messages.
+  child.stdout.setEncoding('utf8').on('data', (chunk) => {
+    if (stdout.length < 65536) stdout += chunk;
+  });
+  child.stderr.setEncoding('utf8').on('data', (chunk) => {
+    if (stderr.length < 65536) stderr += chunk;
+  });
+
+  async function stop() {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((r) => child.once('exit', r));
+    child.kill('SIGTERM');
+    const timedOut = await Promise.race([
+      exited.then(() => false),
+      new Promise((r) => setTimeout(() => r(true), 10_000).unref()),
+    ]);
+    if (timedOut) {
+      child.kill('SIGKILL');
+      await exited;
+      throw new Error('server did not stop within 10 s of SIGTERM (it was killed)');
+    }
+  }
+
+  const command = [bin, ...args].join(' ');
+  const url = await new Promise((resolvePromise, rejectPromise) => {
+    const describeOutput = () =>
+      `\n--- server stderr ---\n${stderr || '(empty)'}\n--- server stdout ---\n${stdout || '(empty)'}`;
+    const finish = (error, found) => {
+      clearTimeout(timer);
+      clearInterval(poll);
+      child.off('exit', onExit);
+      child.off('error', onError);
+      if (error) rejectPromise(error);
+      else resolvePromise(found);
+    };
+    const onExit = (code, signal) =>
+      finish(new Error(`server exited (code ${code}, signal ${signal}) before printing its URL.\n` +
+        `command: ${command}${describeOutput()}`));
+    const onError = (error) =>
+      finish(new Error(`could not start the server: ${error.message}\ncommand: ${command}`));
+    const timer = setTimeout(
+      () => finish(new Error(`server did not print http://127.0.0.1:PORT on stdout within ` +
+        `${SERVER_START_TIMEOUT_MS / 1000} s.\ncommand: ${command}${describeOutput()}`)),
+      SERVER_START_TIMEOUT_MS,
+    );
+    const poll = setInterval(() => {
+      const match = /http:\/\/127\.0\.0\.1:(\d+)/.exec(stdout);
+      if (match && Number(match[1]) > 0) finish(null, `http://127.0.0.1:${match[1]}`);
+    }, 50);
+    child.on('exit', onExit);
+    child.on('error', onError);
+  }).catch(async (error) => {
+    await stop().catch(() => {});
+    throw error;
+  });
+  return { url, stop, output: () => ({ stdout, stderr }) };
+}
+
+/** Runs the selfdirect command line and resolves with its stdout; rejects if it fails. */
+export async function runCli(bin, args) {
+  try {
+    const { stdout } = await promisify(execFile)(bin, args, { timeout: 30_000 });
+    return stdout;
+  } catch (error) {
+    throw new Error(`${bin} ${args.join(' ')} failed: ${error.message}\n${error.stderr ?? ''}`);
+  }
+}
+
+/** Launches Debian's Chromium, headless. Never downloads a browser. */
+export async function launchBrowser() {
+  if (!existsSync(chromiumPath)) {
+    throw new Error(`Chromium not found at ${chromiumPath} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  }
+  return chromium.launch({
+    executablePath: chromiumPath,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/**
+ * Records what goes wrong on `page` from now on: console errors (a CSP violation is one),
+ * uncaught exceptions, failed requests and HTTP errors.
+ *
+ * An API call that answers 4xx is often expected (a wrong password is a 401), and Chromium
+ * logs each one to the console as "Failed to load resource: the server responded with a
+ * status of ...". Those are kept apart, in `apiErrors` ("401 POST /api/session"), for the
+ * test to compare with what it expected; the console line Chromium logs for each is then
+ * not counted as a problem. Everything else is in `problems`.
+ *
+ * `allowDocumentStatus` lets a test ask for a page that answers with an error status
+ * (the 404 page) without that counting as a problem. With `apiErrorsAreProblems`, API
+ * errors count as problems too (for pages that should call no API).
+ */
+export function watchPage(page, { allowDocumentStatus = [], apiErrorsAreProblems = false } = {}) {
+  const problems = [];
+  const apiErrors = [];
+  const responses = [];
+  const isApi = (url) => new URL(url).pathname.startsWith('/api/');
+  page.on('console', (message) => {
+    if (message.type() !== 'error') return;
+    const location = message.location()?.url ?? '';
+    const status = /the server responded with a status of (\d{3})/.exec(message.text());
+    if (status && location) {
+      // An expected API error (recorded in apiErrors from its response), or the page's own
+      // deliberate error status.
+      if (isApi(location) && Number(status[1]) < 500) return;
+      if (allowDocumentStatus.includes(Number(status[1])) && !isApi(location) && !/\/assets\//.test(location)) return;
+    }
+    problems.push(`console error: ${message.text()} ${location}`);
+  });
+  page.on('pageerror', (error) => problems.push(`uncaught exception: ${error.message}`));
+  page.on('requestfailed', (request) => {
+    // A page that sends the browser elsewhere at once (to the sign-in page) cancels what it
+    // was still loading, such as its icon or an API call; not a fault.
+    const path = new URL(request.url()).pathname;
+    if (request.failure()?.errorText === 'net::ERR_ABORTED' && (isApi(request.url()) || path === '/favicon.svg')) return;
+    problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+  });
+  page.on('response', (response) => {
+    responses.push(response);
+    const status = response.status();
+    if (status < 400) return;
+    const url = response.url();
+    if (isApi(url) && status < 500) {
+      const line = `${status} ${response.request().method()} ${new URL(url).pathname}`;
+      if (apiErrorsAreProblems) problems.push(`API error: ${line}`);
+      else apiErrors.push(line);
+    } else if (!(response.request().isNavigationRequest() && allowDocumentStatus.includes(status))) {
+      problems.push(`HTTP ${status} for ${url}`);
+    }
+  });
+  return { problems, apiErrors, responses };
+}
+
+/** Asserts axe finds no WCAG 2.0/2.1/2.2 A or AA violation on the page as it is now. */
+export async function checkAccessibility(page, name) {
+  const results = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+  const report = results.violations
+    .map((violation) => {
+      const nodes = violation.nodes
+        .map((node) => `    at ${node.target.join(' ')}\n      ${node.failureSummary?.replaceAll('\n', '\n      ')}`)
+        .join('\n');
+      return `  [${violation.impact}] ${violation.id}: ${violation.help}\n    ${violation.helpUrl}\n${nodes}`;
+    })
+    .join('\n');
+  assert.equal(
+    results.violations.length,
+    0,
+    `axe found ${results.violations.length} accessibility violation(s) on ${name}:\n${report}`,
+  );
+  // axe must actually have checked something.
+  assert.ok(results.passes.length >= 5, `axe reported only ${results.passes.length} passing rules on ${name}`);
+}
+
+/** Saves a full-page screenshot as web/test-output/screenshots/`fileName`. */
+export async function screenshot(page, fileName) {
+  await mkdir(screenshotDir, { recursive: true });
+  await page.screenshot({ path: join(screenshotDir, fileName), fullPage: true });
+}
