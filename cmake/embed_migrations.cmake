@@ -29,10 +29,5 @@ ${body}  };
 
 }  // namespace selfdirect::store
 ")
-# Only touch the output when it changes, so that nothing recompiles needlessly.
-if(EXISTS "${OUT}")
-  file(READ "${OUT}" old)
-endif()
-if(NOT "${old}" STREQUAL "${content}")
-  file(WRITE "${OUT}" "${content}")
-endif()
+include("${CMAKE_CURRENT_LIST_DIR}/write_if_changed.cmake")
+write_if_changed("${OUT}" "${content}")

@@ -46,9 +46,5 @@ ${body}};
 const std::size_t kCommonPasswordCount = ${count};
 }  // namespace selfdirect::detail
 ")
-if(EXISTS "${OUT}")
-  file(READ "${OUT}" old)
-endif()
-if(NOT "${old}" STREQUAL "${content}")
-  file(WRITE "${OUT}" "${content}")
-endif()
+include("${CMAKE_CURRENT_LIST_DIR}/write_if_changed.cmake")
+write_if_changed("${OUT}" "${content}")
