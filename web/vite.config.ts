@@ -69,6 +69,7 @@ const pages = {
   changeRoles: 'users/change-roles.html',
   turnOff: 'users/turn-off.html',
   audit: 'audit.html',
+  myRecord: 'my-record.html',
 };
 
 export default defineConfig({

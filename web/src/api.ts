@@ -23,12 +23,18 @@ export interface User {
   disabled: boolean;
   has_password: boolean;
   created_at: string;
+  /** Whether two-step sign-in (a code from an authenticator app) is on. */
+  two_step?: boolean;
+  /** The person's record this account belongs to (a budget holder's), or null. */
+  person_id?: string | null;
 }
 
 /** Who is signed in, from GET or POST /api/session. */
 export interface Session {
   user: User;
   csrf_token: string;
+  /** True when the account's roles need two-step sign-in and it is not on yet. */
+  must_set_up_totp?: boolean;
 }
 
 export interface Council {

@@ -117,14 +117,16 @@ export class FormErrors {
   private markField(id: string, message: string): void {
     const control = document.getElementById(id);
     if (!control || (this.form && !this.form.contains(control))) return;
-    const group = control.closest('.govuk-form-group');
+    // A date input's boxes each sit in a form group of their own, inside the date's group.
+    const dateInput = control.closest('.govuk-date-input');
+    const group = (dateInput ?? control).closest('.govuk-form-group');
     if (!group) return;
     const isChoice =
       control instanceof HTMLInputElement && (control.type === 'checkbox' || control.type === 'radio');
-    // Checkboxes and radios: the message goes inside the fieldset, after the legend and
-    // hint, and the fieldset is described by it. Other controls: just before the control
-    // (or its wrapper), after the label and hint.
-    const fieldset = isChoice ? control.closest('fieldset') : null;
+    // Checkboxes, radios and date inputs (day, month, year): the message goes inside the
+    // fieldset, after the legend and hint, and the fieldset is described by it. Other
+    // controls: just before the control (or its wrapper), after the label and hint.
+    const fieldset = isChoice || dateInput ? control.closest('fieldset') : null;
     const container = fieldset && group.contains(fieldset) ? fieldset : group;
     let before: Element = control;
     while (before.parentElement && before.parentElement !== container) before = before.parentElement;
@@ -136,8 +138,12 @@ export class FormErrors {
       before,
     );
     group.classList.add('govuk-form-group--error');
-    const errorClass = errorClassFor(control);
-    if (errorClass) control.classList.add(errorClass);
+    // A whole date that is wrong marks all three of its boxes.
+    const marked = dateInput ? [...dateInput.querySelectorAll<HTMLElement>('input')] : [control];
+    for (const each of marked) {
+      const errorClass = errorClassFor(each);
+      if (errorClass) each.classList.add(errorClass);
+    }
 
     const described = container === fieldset && fieldset ? fieldset : control;
     const original = described.getAttribute('aria-describedby') ?? '';

@@ -1,6 +1,6 @@
 /**
  * What every signed-in page shares: finding out who is signed in, the service navigation
- * in the header (Your account, Users, Audit log, Sign out), signing out, messages carried
+ * in the header (Your account, Your record, Users, Audit log, Sign out), signing out, messages carried
  * over to the next page, and the page shown instead when something is wrong.
  *
  *   const page = await startSignedInPage({ current: '/users', role: 'administrator' });
@@ -19,7 +19,7 @@ export function renderServiceNavigation(session: Session, current: string): void
   const container = document.getElementById('service-navigation');
   const list = document.getElementById('navigation');
   if (!container || !list) return;
-  const items = pagesFor(session.user.roles).map(({ href, text }) => {
+  const items = pagesFor(session.user.roles, { hasRecord: Boolean(session.user.person_id) }).map(({ href, text }) => {
     const active = href === current;
     return h(
       'li',

@@ -66,6 +66,12 @@ describe('pagesFor', () => {
     expect(hrefs(['auditor', 'administrator'])).toEqual(['/account', '/users', '/audit']);
   });
 
+  it('gives "Your record" only to someone whose account is linked to a person’s record', () => {
+    expect(hrefs(['budget-holder'])).toEqual(['/account']);
+    expect(pagesFor(['budget-holder'], { hasRecord: true }).map((page) => page.href)).toEqual(['/account', '/my-record']);
+    expect(pagesFor(['administrator'], { hasRecord: true }).map((page) => page.text)).toEqual(['Your account', 'Your record', 'Users']);
+  });
+
   it('names the pages in plain words', () => {
     expect(pagesFor(['administrator', 'auditor']).map((page) => page.text)).toEqual(['Your account', 'Users', 'Audit log']);
   });

@@ -5,6 +5,7 @@
  *   safeReturnPath('https://evil.example/')       // '/account'
  *   signInPath('/users', '')                      // '/sign-in?return=%2Fusers'
  *   pagesFor(['auditor'])                         // Your account, Audit log
+ *   pagesFor(['budget-holder'], { hasRecord: true }) // Your account, Your record
  */
 
 /** Where a person goes after signing in when there is nowhere better. */
@@ -41,16 +42,19 @@ export function signInPath(pathname: string, search: string): string {
 }
 
 /** The signed-in pages, in navigation order, and the role each needs (none: everyone). */
-const SIGNED_IN_PAGES: readonly { href: string; text: string; role?: string }[] = [
+const SIGNED_IN_PAGES: readonly { href: string; text: string; role?: string; needsRecord?: boolean }[] = [
   { href: '/account', text: 'Your account' },
+  { href: '/my-record', text: 'Your record', needsRecord: true },
   { href: '/users', text: 'Users', role: 'administrator' },
   { href: '/audit', text: 'Audit log', role: 'auditor' },
 ];
 
-/** The pages a person with these roles may use, in navigation order. */
-export function pagesFor(roles: readonly string[]): { href: string; text: string }[] {
-  return SIGNED_IN_PAGES.filter((page) => !page.role || roles.includes(page.role)).map(({ href, text }) => ({
-    href,
-    text,
-  }));
+/**
+ * The pages a person with these roles may use, in navigation order. `hasRecord`: their
+ * account is linked to a person's record (a budget holder's), which gives them "Your record".
+ */
+export function pagesFor(roles: readonly string[], { hasRecord = false } = {}): { href: string; text: string }[] {
+  return SIGNED_IN_PAGES.filter(
+    (page) => (!page.role || roles.includes(page.role)) && (!page.needsRecord || hasRecord),
+  ).map(({ href, text }) => ({ href, text }));
 }

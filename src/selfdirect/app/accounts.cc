@@ -824,6 +824,8 @@ Result<std::vector<RecordView>> Accounts::RecordViews(const Context& ctx) {
         {.council_id = ctx.actor.council_id, .subject_person_id = my_person, .limit = 500});
     if (!entries) return tl::unexpected(entries.error());
     for (const auto& e : *entries) {
+      // The person's own looks at their own record are recorded, but not shown back to them.
+      if (e.actor_user_id == ctx.actor.user_id.str() && e.action.ends_with(".read")) continue;
       RecordView v{e.at, "An unknown user", e.actor_roles, e.action, AuditOutcomeName(e.outcome)};
       if (e.actor_user_id.empty()) {
         v.who = "The system";

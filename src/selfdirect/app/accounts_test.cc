@@ -316,13 +316,15 @@ TEST_F(AccountsTest, WhoHasSeenMyRecord_ListsLooksAndChangesWithNames) {
   ASSERT_TRUE(views) << views.error().message;
   std::vector<std::string> seen;
   for (const auto& v : *views) seen.push_back(v.who + ":" + v.action + ":" + v.outcome);
-  ASSERT_TRUE(t_.accounts().ListGrants(As(rep), person));  // a permitted look is recorded
+  ASSERT_TRUE(t_.accounts().ListGrants(As(rep), person));     // a permitted look is recorded
+  ASSERT_TRUE(t_.accounts().ListGrants(As(holder), person));  // recorded, not shown back
   views = t_.accounts().RecordViews(As(holder));
   seen.clear();
   for (const auto& v : *views) seen.push_back(v.who + ":" + v.action + ":" + v.outcome);
   EXPECT_THAT(seen, ::testing::IsSupersetOf({"Holder:grants.create:allowed",
                                              "Test nosy@w.example:grants.read:denied",
                                              "Test rep@w.example:grants.read:allowed"}));
+  EXPECT_THAT(seen, ::testing::Not(::testing::Contains("Holder:grants.read:allowed")));
   auto not_linked = t_.accounts().RecordViews(As(rep));
   ASSERT_FALSE(not_linked);
   EXPECT_THAT(not_linked.error().message, HasSubstr("not linked"));

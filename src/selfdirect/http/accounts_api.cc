@@ -86,8 +86,9 @@ void RegisterAccountsApi(Router& router, app::Accounts& accounts, const ServiceO
              [&accounts](const Request& request, const PathParams&) {
                auto who = accounts.Authenticate(request.session_cookie);
                if (!who) return ProblemFromError(who.error());
-               return JsonResponse(
-                   200, {{"user", UserJson(who->user)}, {"csrf_token", who->session.csrf_token}});
+               return JsonResponse(200, {{"user", UserJson(who->user)},
+                                         {"csrf_token", who->session.csrf_token},
+                                         {"must_set_up_totp", who->must_set_up_totp}});
              });
 
   router.Add("POST", "/api/session", "session.create", Action::kPublic,

@@ -263,7 +263,9 @@ TEST_F(ServiceTest, SignIn_SetsAStrictHttpOnlyCookieAndSignOutEndsIt) {
   EXPECT_THAT(cookie, HasSubstr("Path=/"));
   EXPECT_THAT(r.body, ::testing::Not(HasSubstr("argon2")));  // never the hash
 
-  EXPECT_EQ(As(admin_, "GET", "/api/session").status, 200);
+  auto session = As(admin_, "GET", "/api/session");
+  EXPECT_EQ(session.status, 200);
+  EXPECT_FALSE(Body(session).at("must_set_up_totp").as_bool());
   auto out = As(admin_, "DELETE", "/api/session");
   EXPECT_EQ(out.status, 204);
   EXPECT_THAT(out.Header("Set-Cookie"), HasSubstr("Max-Age=0"));

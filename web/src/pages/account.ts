@@ -1,11 +1,12 @@
 // /account: who is signed in, their council and roles, links to the pages their roles
-// may use, changing their password, and signing out.
+// may use, changing their password, turning on two-step sign-in, and signing out.
 import '../main';
 import { api, loadCouncils, type Session } from '../api';
 import { byId, h, replaceChildren } from '../dom';
 import { FormErrors } from '../forms';
 import { showSuccess, startSignedInPage } from '../layout';
 import { pagesFor } from '../paths';
+import { groupSecret } from '../my-record-view';
 import { validationProblem, type FieldProblem } from '../problem';
 import { roleTitles } from '../roles';
 
@@ -27,7 +28,7 @@ async function showAccount(session: Session): Promise<void> {
   );
 
   // The account page itself is always in the list; the rest depend on the roles.
-  const others = pagesFor(user.roles).filter((page) => page.href !== '/account');
+  const others = pagesFor(user.roles, { hasRecord: Boolean(user.person_id) }).filter((page) => page.href !== '/account');
   replaceChildren(
     byId('account-pages'),
     others.length > 0
@@ -55,6 +56,8 @@ function describe(href: string): string {
       return 'add people, choose their roles and turn accounts off';
     case '/audit':
       return 'see who did what, and when';
+    case '/my-record':
+      return 'choose who can see your record, and see who has looked at it';
     default:
       return '';
   }
@@ -100,10 +103,89 @@ function wireChangePassword(): void {
   });
 }
 
+/** Says whether two-step sign-in is on, and offers to set it up when it is not. */
+function showTwoStepStatus(on: boolean): void {
+  byId('two-step-status').textContent = on
+    ? 'Two-step sign-in is on. When you sign in, you enter a code from your authenticator app as well as your password.'
+    : 'Two-step sign-in is off. Turn it on so that someone who learns your password still cannot sign in as you: you will also need a code from an app on your phone.';
+  byId('two-step-start').hidden = on;
+}
+
+function wireTwoStep(session: Session): void {
+  const start = byId<HTMLButtonElement>('two-step-start');
+  const setup = byId('two-step-setup');
+  const form = byId<HTMLFormElement>('two-step-form');
+  const code = byId<HTMLInputElement>('totp-code');
+  const errors = new FormErrors(byId('error-summary'), form);
+  const fields = { code: 'totp-code' };
+  let busy = false;
+
+  showTwoStepStatus(Boolean(session.user.two_step));
+  byId('two-step-required').hidden = !session.must_set_up_totp;
+
+  start.addEventListener('click', async () => {
+    if (busy) return;
+    busy = true;
+    try {
+      const result = await api<{ secret: string; uri: string }>('POST', '/api/account/totp', {});
+      if (!result.ok) {
+        errors.show(result.problem, fields);
+        return;
+      }
+      errors.clear();
+      byId('totp-secret').textContent = groupSecret(result.data.secret);
+      // Only an otpauth: link, never anything else the server might send.
+      const link = byId<HTMLAnchorElement>('totp-link');
+      if (result.data.uri.startsWith('otpauth://')) link.href = result.data.uri;
+      else link.closest('p')?.remove();
+      start.hidden = true;
+      setup.hidden = false;
+      byId('two-step-steps-heading').focus();
+    } finally {
+      busy = false;
+    }
+  });
+
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (busy) return;
+    const typed = code.value.replace(/[\s-]/g, '');
+    if (!/^\d{6}$/.test(typed)) {
+      errors.show(
+        validationProblem([{ field: 'code', message: typed === '' ? 'Enter the 6-digit code from your authenticator app' : 'The code must be 6 digits, like 123456' }]),
+        fields,
+      );
+      return;
+    }
+    busy = true;
+    try {
+      const result = await api('POST', '/api/account/totp/confirm', { code: typed });
+      if (!result.ok) {
+        errors.show(result.problem, fields);
+        return;
+      }
+      errors.clear();
+      form.reset();
+      setup.hidden = true;
+      byId('totp-secret').textContent = '';
+      byId('two-step-required').hidden = true;
+      showTwoStepStatus(true);
+      showSuccess(
+        byId('notification'),
+        'Two-step sign-in is on',
+        'Next time you sign in, you will need a code from your authenticator app as well as your password.',
+      );
+    } finally {
+      busy = false;
+    }
+  });
+}
+
 async function main(): Promise<void> {
   const page = await startSignedInPage({ current: '/account' });
   if (!page) return;
   wireChangePassword();
+  wireTwoStep(page.session);
   await showAccount(page.session);
 }
 

@@ -3,6 +3,7 @@
 // screenshots. Not a test file itself (node --test runs only *.test.mjs here).
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -202,3 +203,66 @@ export async function screenshot(page, fileName) {
   await mkdir(screenshotDir, { recursive: true });
   await page.screenshot({ path: join(screenshotDir, fileName), fullPage: true });
 }
+
+/**
+ * Checks the page as it is now: axe finds nothing, nothing went wrong (console errors,
+ * failed requests...), nothing inline that the CSP would block, and exactly the expected
+ * API errors happened since the last check ("401 POST /api/session"). Then saves a
+ * screenshot when `file` is given (web/test-output/screenshots/`file`.png).
+ * `p` is { page, watch } with `watch` from watchPage.
+ */
+export async function checkPageState(p, name, { apiErrors = [], file } = {}) {
+  await p.page.evaluate(() => document.fonts.ready);
+  const inline = await p.page.evaluate(() => ({
+    inlineScripts: [...document.scripts].filter((s) => !s.src).length,
+    // An empty style="" appears on inputs Playwright has filled in: not a style, so not counted.
+    styleAttributes: [...document.querySelectorAll('[style]:not([style=""])')].map((e) => `${e.id || e.tagName}: ${e.getAttribute('style')}`),
+    styleElements: document.querySelectorAll('style').length,
+  }));
+  assert.deepEqual(inline, { inlineScripts: 0, styleAttributes: [], styleElements: 0 }, `inline script or style on ${name}`);
+  // After the check above: axe may leave style attributes of its own behind.
+  await checkAccessibility(p.page, name);
+  assert.deepEqual(p.watch.problems, [], `problems on ${name}:\n  ${p.watch.problems.join('\n  ')}`);
+  assert.deepEqual(p.watch.apiErrors, apiErrors, `API errors on ${name}`);
+  p.watch.problems.length = 0;
+  p.watch.apiErrors.length = 0;
+  if (file) await screenshot(p.page, `${file}.png`);
+}
+
+/** The error summary's lines and where each links. Waits for it to appear. */
+export async function errorSummaryItems(page) {
+  const summary = page.locator('.govuk-error-summary');
+  await summary.waitFor();
+  return summary.locator('li').evaluateAll((items) =>
+    items.map((li) => ({ text: li.textContent.trim(), href: li.querySelector('a')?.getAttribute('href') ?? null })));
+}
+
+/** Bytes from RFC 4648 base32 text. */
+export function base32Decode(text) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let value = 0;
+  let bits = 0;
+  const out = [];
+  for (const c of text.replace(/=+$/, '').toUpperCase()) {
+    const index = alphabet.indexOf(c);
+    assert.ok(index >= 0, `not base32: ${text}`);
+    value = ((value << 5) | index) & 0xffff;
+    bits += 5;
+    if (bits >= 8) {
+      out.push((value >>> (bits - 8)) & 0xff);
+      bits -= 8;
+    }
+  }
+  return Buffer.from(out);
+}
+
+/** The RFC 6238 code (SHA-1, 6 digits, 30 s steps) for time step `step`. */
+export function totpCode(secret, step) {
+  const message = Buffer.alloc(8);
+  message.writeBigUInt64BE(BigInt(step));
+  const mac = createHmac('sha1', base32Decode(secret)).update(message).digest();
+  const offset = mac[mac.length - 1] & 0x0f;
+  const number = ((mac[offset] & 0x7f) << 24) | (mac[offset + 1] << 16) | (mac[offset + 2] << 8) | mac[offset + 3];
+  return String(number % 1_000_000).padStart(6, '0');
+}
+
