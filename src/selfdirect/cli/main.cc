@@ -300,6 +300,16 @@ int RunServe(const Settings& s) {
   const std::string shown_host = s.host == "0.0.0.0" ? "localhost" : s.host;
   std::cout << "selfdirect is serving on " << (https ? "https" : "http") << "://" << shown_host
             << ":" << *port << "/ (database " << s.data << "; press Ctrl+C to stop)" << std::endl;
+  if (auto councils = application.ListCouncils(app::Context::Operator("serve"));
+      councils && councils->empty()) {
+    std::cout << "There are no councils yet. To sign in, add one and its first administrator:\n"
+              << "  selfdirect councils add --data " << s.data
+              << " --code E09000033 --name \"Your Council\"\n"
+              << "  selfdirect users add --data " << s.data
+              << " --council E09000033 --email you@example.org --name \"Your Name\""
+                 " --role administrator\n"
+              << std::flush;
+  }
   LogEvent("info", "listening", {{"host", s.host}, {"port", std::int64_t{*port}}});
   server.RunUntilSignalled();
   LogEvent("info", "stopped");
