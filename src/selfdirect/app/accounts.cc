@@ -76,14 +76,18 @@ std::string NormaliseEmail(std::string_view email) {
 }
 
 Result<Council> Accounts::CouncilByCode(store::Transaction& tx, const std::string& code) {
-  auto councils = tx.Councils().ListCouncils();
-  if (!councils) return tl::unexpected(councils.error());
-  if (code.empty() && councils->size() == 1) return councils->front();
-  for (const auto& c : *councils) {
-    if (c.code == code) return c;
+  if (code.empty()) {  // a deployment with one council need not ask which
+    auto councils = tx.Councils().ListCouncils();
+    if (!councils) return tl::unexpected(councils.error());
+    if (councils->size() == 1) return councils->front();
   }
-  return Fail(ErrorCode::kNotFound,
-              "There is no council with the code '" + code.substr(0, 20) + "'");
+  auto found = tx.Councils().FindCouncilByCode(code);
+  if (!found) return tl::unexpected(found.error());
+  if (!*found) {
+    return Fail(ErrorCode::kNotFound,
+                "There is no council with the code '" + code.substr(0, 20) + "'");
+  }
+  return **found;
 }
 
 Result<AddedUser> Accounts::AddUser(const Context& ctx, const NewUser& request) {

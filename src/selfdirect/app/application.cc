@@ -67,6 +67,22 @@ Result<Council> Application::GetCouncil(const Context& ctx, const CouncilId& id)
   return *out;
 }
 
+Result<Council> Application::GetCouncilByCode(const Context& ctx, const std::string& code) {
+  if (auto d = Decide(ctx.actor, Action::kCouncilsList, Resource::Deployment()); !d.allowed()) {
+    return tl::unexpected(d.AsError());
+  }
+  std::optional<Council> out;
+  auto s = store_.Read([&](store::Transaction& tx) -> Status {
+    auto found = tx.Councils().FindCouncilByCode(code);
+    if (!found) return tl::unexpected(found.error());
+    out = std::move(*found);
+    return Ok();
+  });
+  if (!s) return tl::unexpected(s.error());
+  if (!out) return Fail(ErrorCode::kNotFound, "There is no council with the code '" + code + "'");
+  return *out;
+}
+
 Result<Scheme> Application::CreateScheme(const Context& ctx, const CouncilId& council,
                                          const NewScheme& request) {
   if (auto a = Authorize(store_, clock_, ctx, Action::kSchemesManage, Resource::Council(council),

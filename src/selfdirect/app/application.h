@@ -37,6 +37,8 @@ class Application {
   // Every council (public: the sign-in page lists them).
   Result<std::vector<Council>> ListCouncils(const Context& ctx);
   Result<Council> GetCouncil(const Context& ctx, const CouncilId& id);  // kNotFound when absent
+  // A council by its ONS code (public, like the list). kNotFound when there is none.
+  Result<Council> GetCouncilByCode(const Context& ctx, const std::string& code);
 
   // Adds a scheme to a council, with its settings validated and defaults filled in.
   Result<Scheme> CreateScheme(const Context& ctx, const CouncilId& council,

@@ -144,14 +144,14 @@ std::string Describe(const Error& e) {
 }
 
 Result<Council> CouncilByCode(Stack& stack, const std::string& code) {
-  auto councils = stack.application->ListCouncils(app::Context::Operator("councils list"));
-  if (!councils) return tl::unexpected(councils.error());
-  for (const auto& c : *councils) {
-    if (c.code == code) return c;
+  auto council = stack.application->GetCouncilByCode(app::Context::Operator("councils"), code);
+  if (!council && council.error().code == ErrorCode::kNotFound) {
+    return Fail(ErrorCode::kNotFound, council.error().message +
+                                          ". Add it with: selfdirect "
+                                          "councils add --code " +
+                                          code + " --name \"…\"");
   }
-  return Fail(ErrorCode::kNotFound, "There is no council with the code '" + code +
-                                        "'. Add it with: selfdirect councils add --code " + code +
-                                        " --name \"…\"");
+  return council;
 }
 
 int RunCouncilsAdd(const Settings& s) {

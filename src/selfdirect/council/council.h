@@ -97,6 +97,7 @@ class CouncilRepository {
   virtual ~CouncilRepository() = default;
   virtual Status CreateCouncil(const Council& council) = 0;
   virtual Result<std::optional<Council>> FindCouncil(const CouncilId& id) = 0;
+  virtual Result<std::optional<Council>> FindCouncilByCode(const std::string& code) = 0;
   virtual Result<std::vector<Council>> ListCouncils() = 0;
   virtual Status CreateScheme(const Scheme& scheme) = 0;
   virtual Result<std::vector<Scheme>> ListSchemes(const CouncilId& council) = 0;

@@ -83,9 +83,13 @@ void RegisterAccountsApi(Router& router, app::Accounts& accounts, const ServiceO
   const bool secure = options.tls;
 
   router.Add("GET", "/api/session", "session.get", Action::kOwnAccount,
-             [&accounts](const Request& request, const PathParams&) {
-               auto who = accounts.Authenticate(request.session_cookie);
-               if (!who) return ProblemFromError(who.error());
+             [](const Request& request, const PathParams&) {
+               // Resolved by HttpService before the handler; none when signed in by API token.
+               const auto& who = request.session;
+               if (!who) {
+                 return ProblemFromError(
+                     Error{ErrorCode::kUnauthenticated, "Sign in with a session to see it", {}});
+               }
                return JsonResponse(200, {{"user", UserJson(who->user)},
                                          {"csrf_token", who->session.csrf_token},
                                          {"must_set_up_totp", who->must_set_up_totp}});

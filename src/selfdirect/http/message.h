@@ -4,6 +4,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -11,6 +12,10 @@
 #include <vector>
 
 #include "selfdirect/app/context.h"
+
+namespace selfdirect::app {
+struct Authenticated;
+}
 
 namespace selfdirect::http {
 
@@ -35,7 +40,8 @@ struct Request {
   std::string request_id;
   app::Context ctx;            // the actor (from the session cookie), request id, address
   std::string session_cookie;  // the raw session cookie value, when one was sent
-  std::string csrf_token;      // the session's CSRF token, when signed in
+  // The signed-in session behind the cookie, resolved once per request (none for API tokens).
+  std::shared_ptr<const app::Authenticated> session;
 
   // The value of a cookie sent with the request, or "" when absent.
   std::string Cookie(std::string_view name) const;

@@ -118,7 +118,7 @@ std::optional<Response> HttpService::Authenticate(Request& request, const Route&
     auto who = accounts_.Authenticate(request.session_cookie);
     if (who) {
       request.ctx.actor = who->actor;
-      request.csrf_token = who->session.csrf_token;
+      request.session = std::make_shared<const app::Authenticated>(std::move(*who));
     } else if (who.error().code != ErrorCode::kUnauthenticated) {
       return ProblemFromError(who.error());
     } else if (needs_sign_in) {
@@ -136,7 +136,8 @@ std::optional<Response> HttpService::Authenticate(Request& request, const Route&
   // the cross-site check above still covers them.
   if (Unsafe(request.method) && needs_sign_in && request.ctx.actor.signed_in() &&
       !request.ctx.actor.by_api_token &&
-      !SecretsEqual(request.Header("X-CSRF-Token"), request.csrf_token)) {
+      !(request.session &&
+        SecretsEqual(request.Header("X-CSRF-Token"), request.session->session.csrf_token))) {
     return Problem(403, "csrf", "Your request could not be checked",
                    "Reload the page and try again (the X-CSRF-Token header is missing or out of "
                    "date)");

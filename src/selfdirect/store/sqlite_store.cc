@@ -88,6 +88,13 @@ Result<std::optional<Council>> SqliteCouncilRepository::FindCouncil(const Counci
   return AtMostOne(Collect<Council>(*st, ReadCouncil));
 }
 
+Result<std::optional<Council>> SqliteCouncilRepository::FindCouncilByCode(const std::string& code) {
+  auto st = c_.Prepare(std::string("SELECT ") + kCouncilColumns + " FROM councils WHERE code = $1");
+  if (!st) return tl::unexpected(st.error());
+  st->Bind(code);
+  return AtMostOne(Collect<Council>(*st, ReadCouncil));
+}
+
 Result<std::vector<Council>> SqliteCouncilRepository::ListCouncils() {
   auto st = c_.Prepare(std::string("SELECT ") + kCouncilColumns + " FROM councils ORDER BY name");
   if (!st) return tl::unexpected(st.error());

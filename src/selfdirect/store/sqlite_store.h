@@ -27,6 +27,7 @@ class SqliteCouncilRepository final : public CouncilRepository {
 
   Status CreateCouncil(const Council& council) override;
   Result<std::optional<Council>> FindCouncil(const CouncilId& id) override;
+  Result<std::optional<Council>> FindCouncilByCode(const std::string& code) override;
   Result<std::vector<Council>> ListCouncils() override;
   Status CreateScheme(const Scheme& scheme) override;
   Result<std::vector<Scheme>> ListSchemes(const CouncilId& council) override;
