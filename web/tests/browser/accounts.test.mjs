@@ -18,6 +18,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  setPasswordPath,
   checkPageState,
   errorSummaryItems,
   launchBrowser,
@@ -55,12 +56,6 @@ const people = {};
 /** Ids learnt along the way. */
 const ids = {};
 
-/** The one-time link path in the command line's output. */
-function setPasswordPath(stdout) {
-  const match = /\/set-password\?council=[^&\s]+&token=[A-Za-z0-9_-]+/.exec(stdout);
-  assert.ok(match, `no /set-password?council=...&token=... in:\n${stdout}`);
-  return match[0];
-}
 
 async function setUp() {
   tmp = await mkdtemp(join(tmpdir(), 'selfdirect-accounts-test-'));

@@ -16,6 +16,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
+  setPasswordPath,
   checkPageState,
   errorSummaryItems,
   launchBrowser,
@@ -47,11 +48,6 @@ const people = {};
 /** What the journey learns: the two-step key, and the time step whose code confirmed it. */
 const learnt = {};
 
-function setPasswordPath(stdout) {
-  const match = /\/set-password\?council=[^&\s]+&token=[A-Za-z0-9_-]+/.exec(stdout);
-  assert.ok(match, `no /set-password?council=...&token=... in:\n${stdout}`);
-  return match[0];
-}
 
 before(async () => {
   if (skip) return;

@@ -93,6 +93,13 @@ export async function startServer(bin, dataFile) {
 }
 
 /** Runs the selfdirect command line and resolves with its stdout; rejects if it fails. */
+/** The one-time set-password path (/set-password?council=…&token=…) in the CLI's output. */
+export function setPasswordPath(stdout) {
+  const match = /\/set-password\?council=[^&\s]+&token=[A-Za-z0-9_-]+/.exec(stdout);
+  assert.ok(match, `no /set-password?council=...&token=... in:\n${stdout}`);
+  return match[0];
+}
+
 export async function runCli(bin, args) {
   try {
     const { stdout } = await promisify(execFile)(bin, args, { timeout: 30_000 });
