@@ -1,4 +1,4 @@
-// The selfdirect command: serve, migrate, version.
+// The selfdirect command: serve, migrate, version, councils, users, audit, ras.
 //
 // Settings come from flags, then SELFDIRECT_* environment variables, then a YAML config file
 // (--config or SELFDIRECT_CONFIG), then built-in defaults; the first that sets a value wins.
@@ -13,6 +13,7 @@
 #include "selfdirect/app/accounts.h"
 #include "selfdirect/app/application.h"
 #include "selfdirect/cli/json_log.h"
+#include "selfdirect/cli/ras_commands.h"
 #include "selfdirect/http/server.h"
 #include "selfdirect/store/sqlite_store.h"
 
@@ -397,6 +398,9 @@ int Main(int argc, char** argv) {
       "verify", "Check every council's audit chain; exit 2 and name the first broken entry");
   AddDataOption(*audit_verify, s);
 
+  RasCommands ras;
+  ras.Register(app);
+
   try {
     const std::string config = ConfigPath(argc, argv);
     if (!config.empty()) {
@@ -416,6 +420,7 @@ int Main(int argc, char** argv) {
               << store::EmbeddedMigrations().back().version << ")\n";
     return 0;
   }
+  if (auto status = ras.RunParsed()) return *status;
   if (*migrate) return RunMigrate(s);
   if (*councils_add) return RunCouncilsAdd(s);
   if (*users_add) return RunUsersAdd(s);

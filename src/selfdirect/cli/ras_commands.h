@@ -1,0 +1,32 @@
+// `selfdirect ras ...`: check, evaluate, run, compare and calibrate RAS models.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace selfdirect::cli {
+
+class RasCommands {
+ public:
+  // Adds the `ras` subcommand and its subcommands to `app`.
+  void Register(CLI::App& app);
+
+  // Runs the ras subcommand that was parsed, if any, and returns its exit status.
+  std::optional<int> RunParsed();
+
+ private:
+  int Check();
+  int Evaluate();
+
+  CLI::App* ras_ = nullptr;
+  CLI::App* check_ = nullptr;
+  CLI::App* evaluate_ = nullptr;
+  std::vector<std::string> models_;
+  std::string model_;
+  std::string answers_;
+  std::string format_ = "text";
+};
+
+}  // namespace selfdirect::cli
