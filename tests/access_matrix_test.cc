@@ -50,6 +50,13 @@ const std::map<std::string, std::set<std::string>> kMatrix = {
     {"grants.create", {"budget-holder", "assessor"}},
     {"grants.revoke", {"budget-holder", "assessor"}},
     {"record-views.list", {"signed-in"}},
+    // The published RAS is public; checking drafts is for administrators and analysts, and
+    // publishing for administrators.
+    {"ras-models.list", {"anyone"}},
+    {"ras-models.get", {"anyone"}},
+    {"ras.evaluate", {"anyone"}},
+    {"ras-models.check", {"administrator", "analyst"}},
+    {"ras-models.publish", {"administrator"}},
 };
 
 const PersonId kPersonHome("01JD00000000000000000PER51");
@@ -81,7 +88,7 @@ class AccessMatrixTest : public ::testing::Test {
                                        "Reporting", {"analyst"})
                        .value()
                        .token.token_id;
-    service_ = std::make_unique<http::HttpService>(t_.app(), t_.accounts(), metrics_,
+    service_ = std::make_unique<http::HttpService>(t_.app(), t_.accounts(), t_.ras(), metrics_,
                                                    http::ServiceOptions{});
   }
 
@@ -125,6 +132,8 @@ class AccessMatrixTest : public ::testing::Test {
     put("token", other ? token_other_ : token_home_);
     put("person", kPersonHome.str());
     put("grant", "01JD0000000000000000000G01");
+    put("model", "small");
+    put("version", "current");
     return path;
   }
 
@@ -151,6 +160,10 @@ class AccessMatrixTest : public ::testing::Test {
       return R"({"council":"E09000033","email":"target@home.example",)"
              R"("password":"correct horse battery staple"})";
     }
+    if (route == "ras.evaluate") {
+      return R"({"council":"E09000033","model":"small","answers":{}})";
+    }
+    if (route == "ras-models.check" || route == "ras-models.publish") return R"({"yaml":"x: 1"})";
     if (route == "account.set-password")
       return R"({"council":"E09000033","token":"x","password":"x"})";
     return "";

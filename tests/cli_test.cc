@@ -253,3 +253,86 @@ TEST_F(AuditVerifyTest, NamesReorderedEntries) {
 
 }  // namespace
 }  // namespace selfdirect
+
+namespace selfdirect {
+namespace {
+
+const std::string kModels = std::string(SELFDIRECT_SOURCE_DIR) + "/models/";
+
+TEST(CliRas, CheckPassesTheShippedModels) {
+  auto r = Selfdirect("ras check " + kModels + "points-price.yaml " + kModels + "regression.yaml " +
+                      kModels + "levels.yaml");
+  EXPECT_EQ(r.status, 0) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("points-price.yaml: ok — points-price version 1 (weekly), 26 "
+                                  "questions"));
+}
+
+TEST(CliRas, CheckNamesEveryProblemWithLineAndColumn) {
+  testing::TempDir dir;
+  std::ifstream in(kModels + "levels.yaml");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  text.replace(text.find("period: annual"), 14, "period: yearly");
+  text.replace(text.find("total(assessment_items)"), 23, "total(asessment_items)");
+  const std::string broken = dir.File("broken.yaml");
+  std::ofstream(broken) << text;
+  auto r = Selfdirect("ras check " + broken);
+  EXPECT_EQ(r.status, 1);
+  EXPECT_THAT(r.output, ::testing::ContainsRegex("broken.yaml:[0-9]+:9: period should be weekly "
+                                                 "or annual"));
+  EXPECT_THAT(r.output, ::testing::ContainsRegex("broken.yaml:[0-9]+:[0-9]+: total\\(\\) takes "
+                                                 "the name of a group"));
+  EXPECT_THAT(r.output, HasSubstr("2 problems"));
+
+  std::ofstream(dir.File("huge.yaml")) << std::string(50'000'000, '#');
+  auto huge = Selfdirect("ras check " + dir.File("huge.yaml"));
+  EXPECT_EQ(huge.status, 1);
+  EXPECT_THAT(huge.output, HasSubstr("the file is 50.0 MB"));
+}
+
+TEST(CliRas, EvaluateExplainsOrListsRefusedAnswers) {
+  testing::TempDir dir;
+  std::ofstream(dir.File("answers.json"))
+      << R"({"personal_care":"c","using_toilet":"b","dressing":"b","eating_drinking":"a",)"
+      << R"("moving_about":"b","staying_safe":"a","nights":"a","housework":"b",)"
+      << R"("relationships_contact":"a","daytime_activity":"b","getting_out":"b",)"
+      << R"("looking_after_children":"a","age":67,"living_setting":"own_home",)"
+      << R"("has_unpaid_carer":false,"support_reason":"physical_support"})";
+  auto json = Selfdirect("ras evaluate --model " + kModels + "levels.yaml --answers " +
+                         dir.File("answers.json") + " --format json");
+  EXPECT_EQ(json.status, 0) << json.output;
+  EXPECT_THAT(json.output, HasSubstr("\"model\":\"levels\""));
+  EXPECT_THAT(json.output, HasSubstr("\"amount_pence\":"));
+  auto text = Selfdirect("ras evaluate --model " + kModels + "levels.yaml --answers " +
+                         dir.File("answers.json"));
+  EXPECT_THAT(text.output, HasSubstr("a year"));
+
+  std::ofstream(dir.File("bad.json")) << R"({"personal_care":"z","age":"sixty"})";
+  auto bad = Selfdirect("ras evaluate --model " + kModels + "levels.yaml --answers " +
+                        dir.File("bad.json"));
+  EXPECT_EQ(bad.status, 1);
+  EXPECT_THAT(bad.output, HasSubstr("age: should be a number, not the text \"sixty\""));
+  EXPECT_THAT(bad.output, HasSubstr("using_toilet: has no answer"));
+  std::ofstream(dir.File("notjson.json")) << "personal_care: c";
+  EXPECT_THAT(Selfdirect("ras evaluate --model " + kModels + "levels.yaml --answers " +
+                         dir.File("notjson.json"))
+                  .output,
+              HasSubstr("not valid JSON"));
+}
+
+TEST(CliRas, PublishOnceThenRefusesTheSameVersion) {
+  testing::TempDir dir;
+  const std::string data = dir.File("s.db");
+  ASSERT_EQ(
+      Selfdirect("councils add --data " + data + " --code E06000001 --name Hartlepool").status, 0);
+  auto first =
+      Selfdirect("ras publish --data " + data + " --council E06000001 " + kModels + "levels.yaml");
+  EXPECT_EQ(first.status, 0) << first.output;
+  EXPECT_THAT(first.output, HasSubstr("Published levels version 1"));
+  auto again =
+      Selfdirect("ras publish --data " + data + " --council E06000001 " + kModels + "levels.yaml");
+  EXPECT_EQ(again.status, 1);
+  EXPECT_THAT(again.output, HasSubstr("give this one version 2 or higher"));
+}
+
+}  // namespace
+}  // namespace selfdirect

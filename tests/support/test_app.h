@@ -6,6 +6,7 @@
 
 #include "selfdirect/app/accounts.h"
 #include "selfdirect/app/application.h"
+#include "selfdirect/app/ras_models.h"
 #include "selfdirect/store/sqlite_store.h"
 #include "tests/support/temp_dir.h"
 
@@ -23,10 +24,12 @@ class TestApp {
     app::AccountsOptions options;
     options.hash_strength = HashStrength::kMinimum;
     accounts_ = std::make_unique<app::Accounts>(*store_, clock_, ids_, options);
+    ras_ = std::make_unique<app::RasModels>(*store_, clock_);
   }
 
   app::Application& app() { return *app_; }
   app::Accounts& accounts() { return *accounts_; }
+  app::RasModels& ras() { return *ras_; }
   store::Store& store() { return *store_; }
 
   // Registers a council as the operator would, with the CLI.
@@ -59,6 +62,7 @@ class TestApp {
   std::unique_ptr<store::SqliteStore> store_;
   std::unique_ptr<app::Application> app_;
   std::unique_ptr<app::Accounts> accounts_;
+  std::unique_ptr<app::RasModels> ras_;
 };
 
 }  // namespace selfdirect::testing

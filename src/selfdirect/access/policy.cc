@@ -72,6 +72,14 @@ const char* ActionName(Action action) {
       return "users.manage";
     case Action::kAuditRead:
       return "audit.read";
+    case Action::kRasModelsRead:
+      return "ras-models.read";
+    case Action::kRasEvaluate:
+      return "ras.evaluate";
+    case Action::kRasModelsCheck:
+      return "ras-models.check";
+    case Action::kRasModelsPublish:
+      return "ras-models.publish";
     case Action::kPersonView:
       return "person.view";
     case Action::kPersonManageMoney:
@@ -103,7 +111,10 @@ Error Decision::AsError() const {
 }
 
 Decision Decide(const Actor& actor, Action action, const Resource& resource) {
-  if (action == Action::kPublic || action == Action::kCouncilsList) return Allow("public");
+  if (action == Action::kPublic || action == Action::kCouncilsList ||
+      action == Action::kRasModelsRead || action == Action::kRasEvaluate) {
+    return Allow("public");
+  }
   if (actor.is_operator) return Allow("operator at the command line");
   if (!actor.signed_in()) return Deny(Outcome::kUnauthenticated, "not signed in");
   if (action == Action::kOwnAccount) return Allow("own account");
@@ -126,7 +137,15 @@ Decision Decide(const Actor& actor, Action action, const Resource& resource) {
     case Action::kSchemesRead:
       return IsStaff(actor) ? Allow("staff of the council")
                             : Deny(Outcome::kForbidden, "schemes are for council staff");
+    case Action::kRasModelsRead:
+    case Action::kRasEvaluate:
+      return Allow("the published RAS is public");
+    case Action::kRasModelsCheck:
+      return actor.Has(Role::kAdministrator) || actor.Has(Role::kAnalyst)
+                 ? Allow("administrator or analyst")
+                 : Deny(Outcome::kForbidden, "administrators and analysts check models");
     case Action::kSchemesManage:
+    case Action::kRasModelsPublish:
     case Action::kUsersManage:
       return actor.Has(Role::kAdministrator) ? Allow("administrator")
                                              : Deny(Outcome::kForbidden, "administrators only");

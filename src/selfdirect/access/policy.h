@@ -18,17 +18,21 @@
 namespace selfdirect {
 
 enum class Action {
-  kPublic,          // anyone, signed in or not (health checks, the start page, signing in)
-  kOwnAccount,      // a signed-in user acting on their own account (sign out, change password)
-  kCouncilsList,    // see which councils this deployment serves (public, for signing in)
-  kCouncilsCreate,  // register a council (operators do this with the CLI)
-  kCouncilRead,     // see one council's public details
-  kSchemesRead,     // see a council's schemes and their settings
-  kSchemesManage,   // add or change a council's schemes
-  kUsersManage,     // list, add, disable users and change their roles
-  kAuditRead,       // search the audit log
-               // On one person's record (Resource::Person), judged by the actor's relationship to
-               // them:
+  kPublic,            // anyone, signed in or not (health checks, the start page, signing in)
+  kOwnAccount,        // a signed-in user acting on their own account (sign out, change password)
+  kCouncilsList,      // see which councils this deployment serves (public, for signing in)
+  kCouncilsCreate,    // register a council (operators do this with the CLI)
+  kCouncilRead,       // see one council's public details
+  kSchemesRead,       // see a council's schemes and their settings
+  kSchemesManage,     // add or change a council's schemes
+  kUsersManage,       // list, add, disable users and change their roles
+  kAuditRead,         // search the audit log
+  kRasModelsRead,     // see a council's published RAS models (public: the published RAS)
+  kRasEvaluate,       // work out an estimate with a published model, storing nothing (public)
+  kRasModelsCheck,    // check a draft model and compare it with the current one
+  kRasModelsPublish,  // publish a new model version
+                      // On one person's record (Resource::Person), judged by the actor's
+                      // relationship to them:
   kPersonView,         // see the record (casework)
   kPersonManageMoney,  // act on the money
   kPersonWritePlan,    // write the support plan

@@ -6,12 +6,15 @@
 
 #include <CLI/CLI.hpp>
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <map>
+#include <sstream>
 #include <thread>
 
 #include "selfdirect/app/accounts.h"
 #include "selfdirect/app/application.h"
+#include "selfdirect/app/ras_models.h"
 #include "selfdirect/cli/json_log.h"
 #include "selfdirect/cli/ras_commands.h"
 #include "selfdirect/http/server.h"
@@ -42,6 +45,7 @@ struct Settings {
   std::string email;
   std::vector<std::string> roles;
   std::string person;
+  std::string model_file;  // ras publish
 };
 
 // Finds --config FILE / --config=FILE in argv, else SELFDIRECT_CONFIG.
@@ -153,6 +157,30 @@ Result<Council> CouncilByCode(Stack& stack, const std::string& code) {
                                           code + " --name \"…\"");
   }
   return council;
+}
+
+int RunRasPublish(const Settings& s) {
+  std::ifstream file(s.model_file, std::ios::binary);
+  std::ostringstream text;
+  text << file.rdbuf();
+  std::string error;
+  auto stack = OpenStack(s, &error);
+  if (!stack) return Fatal(error);
+  app::RasModels ras(*stack->opened.store, stack->clock);
+  app::Context ctx = app::Context::Operator("ras publish");
+  auto council = ras.ResolveCouncil(ctx, s.council);
+  if (!council) return Fatal(Describe(council.error()));
+  ctx.actor.council_id = council->id;
+  auto published = ras.Publish(ctx, text.str());
+  if (!published) {
+    for (const FieldError& field : published.error().fields) {
+      std::cerr << s.model_file << ": " << field.message << "\n";
+    }
+    return Fatal(Describe(published.error()));
+  }
+  std::cout << "Published " << published->model_id << " version " << published->version << " ("
+            << published->title << ") for " << council->name << "\n";
+  return 0;
 }
 
 int RunCouncilsAdd(const Settings& s) {
@@ -286,7 +314,8 @@ int RunServe(const Settings& s) {
   service_options.error_log = [](const std::string& request_id, const std::string& what) {
     LogEvent("error", "unhandled exception", {{"request_id", request_id}, {"what", what}});
   };
-  http::HttpService service(application, accounts, metrics, service_options);
+  app::RasModels ras_models(*opened->store, clock);
+  http::HttpService service(application, accounts, ras_models, metrics, service_options);
   http::ServerOptions server_options;
   server_options.host = s.host;
   server_options.port = s.port;
@@ -400,6 +429,13 @@ int Main(int argc, char** argv) {
 
   RasCommands ras;
   ras.Register(app);
+  auto* ras_publish = ras.app()->add_subcommand(
+      "publish", "Check a model file and publish it as a council's new version");
+  AddDataOption(*ras_publish, s);
+  ras_publish->add_option("--council", s.council, "The council's ONS code")->required();
+  ras_publish->add_option("MODEL", s.model_file, "The model file (YAML)")
+      ->required()
+      ->check(CLI::ExistingFile);
 
   try {
     const std::string config = ConfigPath(argc, argv);
@@ -420,6 +456,7 @@ int Main(int argc, char** argv) {
               << store::EmbeddedMigrations().back().version << ")\n";
     return 0;
   }
+  if (*ras_publish) return RunRasPublish(s);
   if (auto status = ras.RunParsed()) return *status;
   if (*migrate) return RunMigrate(s);
   if (*councils_add) return RunCouncilsAdd(s);

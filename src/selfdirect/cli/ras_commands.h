@@ -13,6 +13,9 @@ class RasCommands {
   // Adds the `ras` subcommand and its subcommands to `app`.
   void Register(CLI::App& app);
 
+  // The `ras` subcommand, for commands that need the database (registered by main.cc).
+  CLI::App* app() const { return ras_; }
+
   // Runs the ras subcommand that was parsed, if any, and returns its exit status.
   std::optional<int> RunParsed();
 

@@ -45,16 +45,18 @@ bool IsApiPath(const std::string& path) {
 
 }  // namespace
 
-HttpService::HttpService(app::Application& app, app::Accounts& accounts, Metrics& metrics,
-                         ServiceOptions options)
+HttpService::HttpService(app::Application& app, app::Accounts& accounts, app::RasModels& ras,
+                         Metrics& metrics, ServiceOptions options)
     : app_(app),
       accounts_(accounts),
+      ras_(ras),
       metrics_(metrics),
       options_(std::move(options)),
       static_files_(options_.web_root),
       request_ids_(app.clock()) {
   RegisterApi(router_, app_, metrics_);
   RegisterAccountsApi(router_, accounts_, options_);
+  RegisterRasApi(router_, ras_);
 }
 
 std::string SessionCookieHeader(const std::string& value, bool secure) {

@@ -15,6 +15,7 @@
 
 #include "selfdirect/app/accounts.h"
 #include "selfdirect/app/application.h"
+#include "selfdirect/app/ras_models.h"
 #include "selfdirect/http/message.h"
 #include "selfdirect/http/metrics.h"
 #include "selfdirect/http/router.h"
@@ -38,7 +39,7 @@ struct ServiceOptions {
 
 class HttpService {
  public:
-  HttpService(app::Application& app, app::Accounts& accounts, Metrics& metrics,
+  HttpService(app::Application& app, app::Accounts& accounts, app::RasModels& ras, Metrics& metrics,
               ServiceOptions options);
 
   // Never throws. Fills request.path, query and request_id as a side effect.
@@ -64,6 +65,7 @@ class HttpService {
 
   app::Application& app_;
   app::Accounts& accounts_;
+  app::RasModels& ras_;
   Metrics& metrics_;
   ServiceOptions options_;
   StaticFiles static_files_;
@@ -75,6 +77,8 @@ class HttpService {
 // (accounts_api.cc).
 void RegisterApi(Router& router, app::Application& app, Metrics& metrics);
 void RegisterAccountsApi(Router& router, app::Accounts& accounts, const ServiceOptions& options);
+// The RAS API (ras_api.cc).
+void RegisterRasApi(Router& router, app::RasModels& ras);
 
 // The session cookie's name and how it is set and cleared.
 inline constexpr const char* kSessionCookie = "sd_session";

@@ -138,6 +138,19 @@ TEST(LoadModel, RefusesWhatIsNotAModelWithoutCrashing) {
   EXPECT_FALSE(ProblemsIn("&a a: *a").empty());
 }
 
+TEST(LoadModel, ChecksEveryWorkedExample) {
+  const std::string wrong =
+      Replace(testing::kSmallModel, "amount_pence: 16665", "amount_pence: 16600");
+  const int line = LineOf(wrong, "- description: High needs");
+  EXPECT_THAT(ProblemsIn(wrong),
+              ::testing::ElementsAre("m.yaml:" + std::to_string(line) +
+                                     ":5: Example \"High needs in supported living, with family "
+                                     "help\" should give £166.00 a week but the model gives "
+                                     "£166.65"));
+  EXPECT_THAT(ProblemsIn(Replace(testing::kSmallModel, "nights: 2, age: 45", "nights: 9, age: 45")),
+              ::testing::ElementsAre(HasSubstr("nights 9 is outside the range 0 to 7")));
+}
+
 TEST(LoadModel, NamesUnknownSettings) {
   EXPECT_THAT(
       ProblemsIn(Replace(testing::kSmallModel, "currency: GBP", "currency: GBP\ncolour: red")),

@@ -16,9 +16,6 @@ namespace {
 struct Source {
   ExplanationLine::Kind kind = ExplanationLine::Kind::kFixed;
   int index = 0;  // question, attribute, add-on index, or index into fixed_labels_
-  friend bool operator<(const Source& a, const Source& b) {
-    return std::tie(a.kind, a.index) < std::tie(b.kind, b.index);
-  }
   friend bool operator==(const Source& a, const Source& b) {
     return a.kind == b.kind && a.index == b.index;
   }

@@ -18,16 +18,6 @@ namespace selfdirect::ras {
 
 using Inputs = std::vector<std::int64_t>;
 
-// One answer as it arrived, before the model is consulted. kCell is text whose meaning
-// depends on the input (a CSV cell); kText is text that must be a code (a JSON string).
-struct RawAnswer {
-  enum class Kind { kText, kNumber, kYesNo, kCell, kOther };
-  Kind kind = Kind::kCell;
-  std::string text;  // kText, kCell; kNumber: the number as written; kOther: what it was
-  bool yes = false;  // kYesNo
-};
-using RawAnswers = std::vector<std::pair<std::string, RawAnswer>>;
-
 // Validates every answer against the model. Fails with kInvalidArgument and one FieldError per
 // missing, unknown, duplicated, mistyped or out-of-range answer (all of them, not the first);
 // the field is the input id.

@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "selfdirect/core/pence.h"
@@ -193,6 +194,25 @@ struct Allocation {
   SourceLocation where;
 };
 
+// One answer as it arrived, before the model is consulted. kCell is text whose meaning
+// depends on the input (a CSV cell); kText is text that must be a code (a JSON string).
+struct RawAnswer {
+  enum class Kind { kText, kNumber, kYesNo, kCell, kOther };
+  Kind kind = Kind::kCell;
+  std::string text;  // kText, kCell; kNumber: the number as written; kOther: what it was
+  bool yes = false;  // kYesNo
+};
+using RawAnswers = std::vector<std::pair<std::string, RawAnswer>>;
+
+// A worked example carried in the model file: answers and the pence they must give. The
+// check evaluates every example; the public page shows them.
+struct Example {
+  std::string description;
+  RawAnswers answers;
+  std::int64_t amount_pence = 0;
+  SourceLocation where;
+};
+
 // Where a named value sits in the order of computation.
 struct Step {
   SymbolKind kind = SymbolKind::kDerived;  // kDerived, kBand or kTable
@@ -218,6 +238,7 @@ struct Model {
   std::vector<BandTable> bands;
   std::vector<Table> tables;
   Allocation allocation;
+  std::vector<Example> examples;
 
   // Filled by the checker: derived values, bands and tables in an order where each comes
   // after everything it uses.

@@ -10,7 +10,9 @@
 
 #include "selfdirect/ras/check.h"
 #include "selfdirect/ras/decimal.h"
+#include "selfdirect/ras/explain.h"
 #include "selfdirect/ras/expression.h"
+#include "selfdirect/ras/inputs.h"
 
 namespace selfdirect::ras {
 namespace {
@@ -172,7 +174,7 @@ class Loader {
                   {"format", "id", "version", "effective_from", "currency", "period", "rounding",
                    "title", "description", "allocation"},
                   {"score_word", "questions", "attributes", "parameters", "derived", "bands",
-                   "tables", "fit"})) {
+                   "tables", "examples", "fit"})) {
       if (!root.IsMap()) return;
     }
     if (root["format"] && Text(root["format"], "format") != "selfdirect-ras/1") {
@@ -240,6 +242,38 @@ class Loader {
     List(root["bands"], "bands", [&](const YAML::Node& n) { LoadBands(n, model); });
     List(root["tables"], "tables", [&](const YAML::Node& n) { LoadTable(n, model); });
     if (root["allocation"]) LoadAllocation(root["allocation"], model);
+    List(root["examples"], "examples", [&](const YAML::Node& n) { LoadExample(n, model); });
+  }
+
+  void LoadExample(const YAML::Node& n, Model* model) {
+    if (!CheckMap(n, "An example", {"description", "answers", "amount_pence"}, {})) return;
+    Example example;
+    example.description = Text(n["description"], "description");
+    example.where = Where(n);
+    const YAML::Node answers = n["answers"];
+    if (!answers.IsMap()) {
+      Problem(answers, "An example's answers should be \"id: answer\" lines");
+      return;
+    }
+    for (const auto& entry : answers) {
+      RawAnswer raw;
+      // A plain scalar is read as its input expects (like a CSV cell); quoted text is text.
+      raw.kind = entry.second.Tag() == "!" ? RawAnswer::Kind::kText : RawAnswer::Kind::kCell;
+      if (!entry.second.IsScalar()) {
+        raw.kind = RawAnswer::Kind::kOther;
+        raw.text = "a list or map";
+      } else {
+        raw.text = entry.second.Scalar();
+      }
+      example.answers.emplace_back(entry.first.Scalar(), std::move(raw));
+    }
+    const auto amount = Number(n["amount_pence"], "amount_pence");
+    if (amount && *amount % kMicros != 0) {
+      Problem(n["amount_pence"], "amount_pence should be a whole number of pence");
+    } else if (amount) {
+      example.amount_pence = *amount / kMicros;
+    }
+    model->examples.push_back(std::move(example));
   }
 
   static bool ValidDate(const std::string& text) {
@@ -491,8 +525,38 @@ class Loader {
 
 }  // namespace
 
+Problems CheckExamples(const Model& model) {
+  Problems out;
+  Problems* problems = &out;
+  for (const Example& example : model.examples) {
+    auto inputs = ValidateAnswers(model, example.answers);
+    if (!inputs) {
+      for (const FieldError& field : inputs.error().fields) {
+        problems->push_back(
+            {example.where, fmt::format("Example \"{}\": {} {}", example.description, field.field,
+                                        field.message)});
+      }
+      continue;
+    }
+    auto explanation = Explain(model, *inputs);
+    if (!explanation) {
+      problems->push_back({example.where, fmt::format("Example \"{}\": {}", example.description,
+                                                      explanation.error().message)});
+    } else if (explanation->amount_pence != example.amount_pence) {
+      problems->push_back(
+          {example.where,
+           fmt::format("Example \"{}\" should give {} {} but the model gives {}",
+                       example.description, FormatPounds(Pence(example.amount_pence)),
+                       PeriodPhrase(model.period),
+                       FormatPounds(Pence(explanation->amount_pence)))});
+    }
+  }
+  return out;
+}
+
 tl::expected<std::shared_ptr<const Model>, Problems> LoadModel(std::string_view yaml_text,
-                                                               std::string file) {
+                                                               std::string file,
+                                                               bool check_examples) {
   if (yaml_text.size() > kMaxModelBytes) {
     return tl::unexpected(Problems{
         {{},
@@ -529,6 +593,7 @@ tl::expected<std::shared_ptr<const Model>, Problems> LoadModel(std::string_view 
   // The checks run even when the loader found problems, so a model's author sees everything
   // at once; parts the loader could not read are skipped by the checker.
   if (parsed) CheckModel(model.get(), &problems);
+  if (problems.empty() && check_examples) problems = CheckExamples(*model);
   if (!problems.empty()) {
     std::stable_sort(problems.begin(), problems.end(), [](const auto& a, const auto& b) {
       return std::tie(a.where.line, a.where.column) < std::tie(b.where.line, b.where.column);

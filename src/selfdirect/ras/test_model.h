@@ -83,6 +83,11 @@ allocation:
     - {id: upper_band_extra, label: Extra for very high needs, value: upper_band}
   floor: {value: 25, label: Minimum budget}
   ceiling: {value: 400, label: Most the questionnaire gives}
+examples:
+  - description: High needs in supported living, with family help
+    answers: {washing: c, dressing: b, going_out: b, nights: 2, age: 45,
+              living_setting: supported_living, has_unpaid_carer: yes}
+    amount_pence: 16665
 )";
 
 }  // namespace selfdirect::ras::testing

@@ -16,6 +16,7 @@
 #include "selfdirect/access/repository.h"
 #include "selfdirect/core/result.h"
 #include "selfdirect/council/council.h"
+#include "selfdirect/ras/repository.h"
 #include "selfdirect/store/migrations.h"
 
 namespace selfdirect::store {
@@ -26,6 +27,7 @@ class Transaction {
   virtual CouncilRepository& Councils() = 0;
   virtual AccessRepository& Access() = 0;
   virtual AuditRepository& Audit() = 0;
+  virtual ras::ModelRepository& RasModels() = 0;
 };
 
 class Store {
