@@ -334,5 +334,60 @@ TEST(CliRas, PublishOnceThenRefusesTheSameVersion) {
   EXPECT_THAT(again.output, HasSubstr("give this one version 2 or higher"));
 }
 
+std::string ReadAll(const std::string& path) {
+  std::ifstream in(path);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+constexpr const char* kLevelsHeader =
+    "id,personal_care,using_toilet,dressing,eating_drinking,moving_about,staying_safe,nights,"
+    "housework,relationships_contact,daytime_activity,getting_out,looking_after_children,age,"
+    "living_setting,has_unpaid_carer,support_reason\n";
+
+TEST(CliRas, RunWritesAmountsAndRefusedRowsSeparately) {
+  testing::TempDir dir;
+  std::ofstream(dir.File("people.csv"))
+      << kLevelsHeader << "A1,c,b,b,a,b,a,a,b,a,b,b,a,67,own_home,no,physical_support\n"
+      << "A2,c,b,b,a,b,a,a,b,a,b,b,a,sixty,own_home,no,physical_support\n"
+      << "A3,d,d,d,d,d,d,d,d,d,d,d,d,30,supported_living,yes,learning_disability\n";
+  auto r = Selfdirect("ras run --model " + kModels + "levels.yaml --input " +
+                      dir.File("people.csv") + " --output " + dir.File("out.csv"));
+  EXPECT_EQ(r.status, 3) << r.output;  // some rows were refused
+  EXPECT_THAT(r.output, HasSubstr("Worked out 2 of 3 people with levels version 1"));
+  EXPECT_THAT(r.output, HasSubstr("1 row was refused"));
+  EXPECT_THAT(ReadAll(dir.File("out.csv")), ::testing::StartsWith("id,amount_pence\nA1,"));
+  EXPECT_THAT(ReadAll(dir.File("out.csv")), HasSubstr("\nA3,2782050\n"));
+  EXPECT_THAT(ReadAll(dir.File("out.csv.errors.csv")),
+              HasSubstr("3,3,A2,\"age: \"\"sixty\"\" is not a number"));
+
+  std::ofstream(dir.File("short.csv")) << "id,personal_care\nA1,c\n";
+  auto missing = Selfdirect("ras run --model " + kModels + "levels.yaml --input " +
+                            dir.File("short.csv") + " --output " + dir.File("o2.csv"));
+  EXPECT_EQ(missing.status, 1);
+  EXPECT_THAT(missing.output, HasSubstr("using_toilet"));
+  EXPECT_THAT(missing.output, HasSubstr("support_reason"));
+}
+
+TEST(CliRas, CompareShowsWhoGainsAndWhoLoses) {
+  testing::TempDir dir;
+  std::string text = ReadAll(kModels + "levels.yaml");
+  text.replace(text.find("version: 1"), 10, "version: 2");
+  // Level 5 in supported living falls from £27,820.50 to £20,000 a year.
+  text.replace(text.find("27820.5"), 7, "20000");
+  text = text.substr(0, text.find("\nexamples:"));
+  std::ofstream(dir.File("v2.yaml")) << text << "\n";
+  std::ofstream(dir.File("people.csv"))
+      << kLevelsHeader << "A1,c,b,b,a,b,a,a,b,a,b,b,a,67,own_home,no,physical_support\n"
+      << "A3,d,d,d,d,d,d,d,d,d,d,d,d,30,supported_living,yes,learning_disability\n";
+  auto r = Selfdirect("ras compare --old " + kModels + "levels.yaml --new " + dir.File("v2.yaml") +
+                      " --input " + dir.File("people.csv") + " --falls " + dir.File("falls.csv"));
+  EXPECT_EQ(r.status, 0) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("0 gain, 1 lose, 1 see no change."));
+  EXPECT_THAT(r.output, HasSubstr("1 person would see their budget fall by more than 10%."));
+  EXPECT_THAT(r.output, HasSubstr("learning_disability"));
+  EXPECT_THAT(ReadAll(dir.File("falls.csv")),
+              HasSubstr("A3,2782050,2000000,-782050,30,learning_disability"));
+}
+
 }  // namespace
 }  // namespace selfdirect

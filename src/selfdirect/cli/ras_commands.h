@@ -22,14 +22,26 @@ class RasCommands {
  private:
   int Check();
   int Evaluate();
+  int Run();
+  int Compare();
 
   CLI::App* ras_ = nullptr;
   CLI::App* check_ = nullptr;
   CLI::App* evaluate_ = nullptr;
+  CLI::App* run_ = nullptr;
+  CLI::App* compare_ = nullptr;
   std::vector<std::string> models_;
   std::string model_;
   std::string answers_;
   std::string format_ = "text";
+  std::string input_;
+  std::string output_;
+  std::string errors_;
+  std::string old_model_;
+  std::string new_model_;
+  std::string threshold_ = "10%";
+  std::string falls_;
+  int threads_ = 0;
 };
 
 }  // namespace selfdirect::cli
