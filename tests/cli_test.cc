@@ -389,5 +389,42 @@ TEST(CliRas, CompareShowsWhoGainsAndWhoLoses) {
               HasSubstr("A3,2782050,2000000,-782050,30,learning_disability"));
 }
 
+TEST(CliRas, CalibrateWritesANewVersionAndAReport) {
+  testing::TempDir dir;
+  // Everyone at level 1 or 5 in their own home, costing 10% more than the table says.
+  std::ofstream packages(dir.File("packages.csv"));
+  packages << std::string(kLevelsHeader).substr(0, std::string(kLevelsHeader).size() - 1)
+           << ",cost\n";
+  for (int i = 0; i < 30; ++i) {
+    const bool high = i % 2 == 0;
+    const char* a = high ? "d" : "a";
+    packages << "K" << i;
+    for (int q = 0; q < 12; ++q) packages << "," << a;
+    packages << "," << (30 + i) << ",own_home,no,physical_support," << (high ? "37180" : "3432")
+             << "\n";
+  }
+  packages.close();
+  auto r = Selfdirect("ras calibrate --model " + kModels + "levels.yaml --packages " +
+                      dir.File("packages.csv") + " --output " + dir.File("v2.yaml") + " --plot " +
+                      dir.File("fit.svg"));
+  EXPECT_EQ(r.status, 0) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("Fitted 20 parameters of levels version 1 to 30 packages"));
+  EXPECT_THAT(r.output, ::testing::ContainsRegex("level_amount\\[5, own_home\\] +33800 +37180"));
+  EXPECT_THAT(r.output, HasSubstr("(no package informs it: kept)"));
+  EXPECT_THAT(r.output, HasSubstr("Outliers removed: 0 packages"));
+  const std::string v2 = ReadAll(dir.File("v2.yaml"));
+  EXPECT_THAT(v2, HasSubstr("version: 2"));
+  EXPECT_THAT(v2, HasSubstr("own_home: 37180,"));
+  EXPECT_THAT(v2, HasSubstr("\nfit:\n  fitted_on: "));
+  EXPECT_EQ(Selfdirect("ras check " + dir.File("v2.yaml")).status, 0);
+  EXPECT_THAT(ReadAll(dir.File("fit.svg")), HasSubstr("<svg"));
+
+  std::ofstream(dir.File("nocost.csv")) << kLevelsHeader;
+  auto nocost = Selfdirect("ras calibrate --model " + kModels + "levels.yaml --packages " +
+                           dir.File("nocost.csv") + " --output " + dir.File("v3.yaml"));
+  EXPECT_EQ(nocost.status, 1);
+  EXPECT_THAT(nocost.output, HasSubstr("cost"));
+}
+
 }  // namespace
 }  // namespace selfdirect

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <set>
+
 #include "selfdirect/ras/model_loader.h"
 
 namespace selfdirect::app {
@@ -156,7 +158,9 @@ Result<CheckReport> RasModels::Check(const Context& ctx, const std::string& sour
     std::vector<const ras::Example*> examples;
     for (const ras::Example& e : report.current->model->examples) examples.push_back(&e);
     for (const ras::Example& e : draft.examples) examples.push_back(&e);
+    std::set<std::string> seen;
     for (const ras::Example* example : examples) {
+      if (!seen.insert(example->description).second) continue;  // shared by both versions
       auto draft_inputs = ras::ValidateAnswers(draft, example->answers);
       if (!draft_inputs) continue;
       auto draft_amount = ras::Explain(draft, *draft_inputs);

@@ -9,12 +9,15 @@
 #include <iostream>
 #include <sstream>
 
+#include "selfdirect/core/calendar.h"
 #include "selfdirect/core/csv.h"
 #include "selfdirect/core/pence.h"
 #include "selfdirect/http/ras_json.h"
+#include "selfdirect/ras/calibrate.h"
 #include "selfdirect/ras/compare.h"
 #include "selfdirect/ras/decimal.h"
 #include "selfdirect/ras/explain.h"
+#include "selfdirect/ras/linear.h"
 #include "selfdirect/ras/model_loader.h"
 #include "selfdirect/ras/population.h"
 
@@ -231,6 +234,38 @@ void RasCommands::Register(CLI::App& app) {
   compare_->add_option("--output", output_,
                        "Write id,old_pence,new_pence,change_pence for "
                        "everyone to this CSV file");
+  calibrate_ = ras_->add_subcommand(
+      "calibrate",
+      "Fit a model's free parameters to what current packages cost, and write the "
+      "result as a new version");
+  calibrate_->add_option("--model", model_, "The model file")->required()->check(CLI::ExistingFile);
+  calibrate_
+      ->add_option("--packages", packages_,
+                   "Packages: a CSV file with an id column, a column per input and a cost "
+                   "column (pounds per the model's period)")
+      ->required()
+      ->check(CLI::ExistingFile);
+  calibrate_->add_option("--output", output_, "Where to write the new model version")->required();
+  calibrate_->add_flag("--robust", robust_, "Use Huber weights so unusual packages pull less");
+  calibrate_
+      ->add_option("--outliers", outlier_limit_,
+                   "Remove packages whose residual is beyond this many robust standard "
+                   "deviations and fit again (none: keep everyone)")
+      ->capture_default_str();
+  calibrate_->add_option("--weight-column", weight_column_, "A column of weights for packages");
+  calibrate_
+      ->add_option("--holdout", holdout_,
+                   "Share of packages kept back to measure the fit on (0 to 0.9)")
+      ->check(CLI::Range(0.0, 0.9))
+      ->capture_default_str();
+  calibrate_->add_option("--plot", plot_, "Write an SVG plot of predicted against actual cost");
+  calibrate_->add_option("--outliers-file", outliers_file_,
+                         "Where to list the packages removed as outliers (default: "
+                         "OUTPUT.outliers.csv)");
+  calibrate_->add_option("--errors", errors_, "Where to write refused rows");
+  calibrate_->add_option("--threads", threads_, "Worker threads (0: one per core)")
+      ->check(CLI::Range(0, 256));
+
   compare_->add_option("--errors", errors_,
                        "Where to write refused rows (default: compare.errors.csv)");
   compare_->add_option("--threads", threads_, "Worker threads (0: one per core)")
@@ -243,6 +278,7 @@ std::optional<int> RasCommands::RunParsed() {
   if (*evaluate_) return Evaluate();
   if (*run_) return Run();
   if (*compare_) return Compare();
+  if (*calibrate_) return Calibrate();
   return 2;
 }
 
@@ -497,6 +533,209 @@ int RasCommands::Compare() {
   if (stats->refused > 0) {
     std::cout << fmt::format("{} rows were refused; see {}.\n", Thousands(stats->refused),
                              refusals.path());
+  }
+  return 0;
+}
+
+int RasCommands::Calibrate() {
+  auto model = LoadOrReport(model_);
+  if (!model) return 1;
+  auto linear = ras::Linearize(*model);
+  if (!linear) {
+    std::cerr << linear.error().message << "\n";
+    return 1;
+  }
+  ras::CalibrationOptions options;
+  options.robust = robust_;
+  options.holdout = holdout_;
+  if (outlier_limit_ == "none") {
+    options.outlier_limit = 0;
+  } else {
+    auto limit = ras::ParseMicros(outlier_limit_);
+    if (!limit || *limit <= 0) {
+      std::cerr << "--outliers: give a number of standard deviations like 3.5, or none\n";
+      return 2;
+    }
+    options.outlier_limit = static_cast<double>(*limit) / ras::kMicros;
+  }
+  std::ifstream packages(packages_, std::ios::binary);
+  if (!packages) {
+    std::cerr << packages_ << ": cannot open this file\n";
+    return 1;
+  }
+  // The cost column must be there; check the header before the long read.
+  {
+    CsvReader reader(packages);
+    std::vector<std::string_view> required{"id", "cost"};
+    if (!weight_column_.empty()) required.push_back(weight_column_);
+    auto header = CsvHeader::Read(reader, std::span<const std::string_view>(required));
+    if (!header) {
+      std::cerr << packages_ << ": " << header.error().message << "\n";
+      return 1;
+    }
+    packages.clear();
+    packages.seekg(0);
+  }
+  const ras::Program features = ras::CompileFeatures(*model, *linear);
+  const std::size_t p = linear->parameters.size();
+  ProgressBar progress(packages, "Reading packages");
+  RefusalFile refusals(errors_.empty() ? output_ + ".errors.csv" : errors_);
+  struct Sink : ras::PopulationSink {
+    ras::CalibrationData data;
+    RefusalFile* refusals = nullptr;
+    bool weighted = false;
+    void Evaluated(const ras::PopulationRow& row) override {
+      auto cost = ras::ParseMicros(row.extras[0]);
+      auto weight = weighted ? ras::ParseMicros(row.extras[1]) : Result<std::int64_t>(ras::kMicros);
+      if (!cost || *cost < 0 || !weight || *weight < 0) {
+        refusals->Add({row.row, 0, row.id,
+                       !cost || *cost < 0 ? "cost: give what the package costs in pounds, like "
+                                            "412.50"
+                                          : "the weight should be a number, 0 or more"});
+        ++refused;
+        return;
+      }
+      const std::size_t p = data.parameters;
+      data.ids.emplace_back(row.id);
+      data.constant.push_back(static_cast<double>(row.outputs[0]) / ras::kMicros);
+      for (std::size_t j = 0; j < p; ++j) {
+        data.features.push_back(static_cast<double>(row.outputs[1 + j]) / ras::kMicros);
+      }
+      data.add_ons.push_back(static_cast<double>(row.outputs[1 + p]) / ras::kMicros);
+      data.scale.push_back(static_cast<double>(row.outputs[2 + p]) / ras::kMicros);
+      data.cost.push_back(static_cast<double>(*cost) / ras::kMicros);
+      data.weight.push_back(static_cast<double>(*weight) / ras::kMicros);
+      auto age = ras::ParseMicros(row.extras[2]);
+      data.age.push_back(age && *age >= 0 ? static_cast<int>(*age / ras::kMicros) : -1);
+      data.support_reason.emplace_back(row.extras[3]);
+    }
+    void Refused(const ras::RefusedRow& row) override {
+      refusals->Add(row);
+      ++refused;
+    }
+    std::int64_t refused = 0;
+  } sink;
+  sink.data.parameters = p;
+  sink.refusals = &refusals;
+  sink.weighted = !weight_column_.empty();
+  ras::PopulationOptions population;
+  population.threads = threads_;
+  population.programs = {&features};
+  population.extra_columns = {"cost", weight_column_.empty() ? "weight" : weight_column_, "age",
+                              "support_reason"};
+  population.progress = [&](std::int64_t rows) { progress.Update(rows); };
+  auto stats = ras::EvaluatePopulation({model.get()}, packages, sink, population);
+  progress.Finish();
+  if (!stats) {
+    std::cerr << packages_ << ": " << stats.error().message << "\n";
+    return 1;
+  }
+  const auto read_seconds = progress.Seconds();
+  auto report = ras::Calibrate(*model, *linear, sink.data, options);
+  if (!report) {
+    std::cerr << report.error().message << "\n";
+    return 1;
+  }
+  const double fit_seconds = progress.Seconds() - read_seconds;
+  const std::string per = ras::PeriodPhrase(model->period);
+  std::cout << fmt::format(
+      "Fitted {} parameter{} of {} version {} to {} packages by {}{} "
+      "(read in {:.1f} s, fitted in {:.2f} s).\n\n",
+      p, p == 1 ? "" : "s", model->id, model->version, Thousands(report->fitted_on), report->method,
+      report->transformed ? " on the square root of cost" : "", read_seconds, fit_seconds);
+  std::cout << fmt::format("{:<48} {:>14} {:>14}\n", "Parameter", "before", "after");
+  for (const ras::FittedParameter& fp : report->parameters) {
+    std::cout << fmt::format(
+        "{:<48} {:>14} {:>14}{}\n", fp.name,
+        ras::FormatMicros(static_cast<std::int64_t>(std::llround(fp.before * 1e6))),
+        ras::FormatMicros(static_cast<std::int64_t>(std::llround(fp.after * 1e6))),
+        fp.fitted ? "" : "  (no package informs it: kept)");
+  }
+  std::cout << fmt::format("\nHow well it fits, on {} ({}):\n", report->measured_on,
+                           Thousands(report->held_out > 0 ? report->held_out : report->fitted_on));
+  if (report->transformed) {
+    std::cout << fmt::format("  R² on the square-root scale   {:.3f}\n", report->r2_transformed);
+  } else {
+    std::cout << fmt::format("  R² on the model's scale       {:.3f}\n", report->r2_transformed);
+  }
+  std::cout << fmt::format("  R² in pounds                  {:.3f}\n", report->r2_pounds);
+  std::cout << fmt::format("  Mean absolute error           £{:.2f} {}\n",
+                           report->mean_absolute_error, per);
+  std::cout << fmt::format("  Median absolute error         {:.1f}% of the package\n",
+                           report->median_absolute_percentage_error);
+  auto bias = [&](const char* title, const std::vector<ras::GroupFit>& groups) {
+    if (groups.empty()) return;
+    std::cout << fmt::format("\n{:<36} {:>10} {:>12} {:>12} {:>8}\n", title, "packages",
+                             "mean cost", "mean model", "bias");
+    for (const ras::GroupFit& g : groups) {
+      std::cout << fmt::format("{:<36} {:>10} {:>12} {:>12} {:>+7.1f}%\n", g.group,
+                               Thousands(g.packages), fmt::format("£{:.2f}", g.mean_cost),
+                               fmt::format("£{:.2f}", g.mean_predicted), g.bias_percent);
+    }
+  };
+  bias("Age", report->by_age_band);
+  bias("Support reason", report->by_support_reason);
+  bias("Most complex (by cost)", {report->top_decile});
+  if (report->top_decile.bias_percent < -5) {
+    std::cout << "  The model under-funds the most complex people by more than 5%: look at "
+                 "what their packages pay for before publishing.\n";
+  }
+  const std::string outliers_path =
+      outliers_file_.empty() ? output_ + ".outliers.csv" : outliers_file_;
+  if (options.outlier_limit > 0) {
+    std::cout << fmt::format(
+        "\nOutliers removed: {} package{} (residual beyond {} robust "
+        "standard deviations)",
+        Thousands(static_cast<std::int64_t>(report->outliers.size())),
+        report->outliers.size() == 1 ? "" : "s", outlier_limit_);
+    if (!report->outliers.empty()) {
+      std::cout << fmt::format("; {} of them among the tenth of packages that cost most.\n",
+                               Thousands(report->outliers_in_top_decile));
+      for (const ras::GroupFit& g : report->outliers_by_support_reason) {
+        std::cout << fmt::format("  {:<34} {:>10}\n", g.group, Thousands(g.packages));
+      }
+      std::ofstream out(outliers_path, std::ios::binary | std::ios::trunc);
+      out << "id,cost,age,support_reason\n";
+      std::string line;
+      for (std::size_t i : report->outliers) {
+        line.clear();
+        AppendCsvField(line, sink.data.ids[i]);
+        line += fmt::format(",{:.2f},{},", sink.data.cost[i],
+                            sink.data.age[i] >= 0 ? std::to_string(sink.data.age[i]) : "");
+        AppendCsvField(line, sink.data.support_reason[i]);
+        line += "\n";
+        out << line;
+      }
+      std::cout << "Who they are: " << outliers_path << "\n";
+    } else {
+      std::cout << ".\n";
+    }
+  } else {
+    std::cout << "\nNo outlier rule: every package was kept.\n";
+  }
+  if (sink.refused > 0) {
+    std::cout << fmt::format("{} rows were refused; see {}.\n", Thousands(sink.refused),
+                             refusals.path());
+  }
+  std::ifstream source_file(model_, std::ios::binary);
+  std::ostringstream source;
+  source << source_file.rdbuf();
+  const std::string date =
+      FormatIsoDate(Date(std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())));
+  auto written = ras::WriteCalibratedModel(source.str(), *model, *linear, *report, date);
+  if (!written) {
+    std::cerr << written.error().message << "\n";
+    return 1;
+  }
+  std::ofstream(output_, std::ios::binary | std::ios::trunc) << *written;
+  std::cout << fmt::format(
+      "\nVersion {} is in {}; check it, compare it (selfdirect ras "
+      "compare) and publish it.\n",
+      model->version + 1, output_);
+  if (!plot_.empty()) {
+    std::ofstream(plot_, std::ios::binary | std::ios::trunc)
+        << ras::PredictedAgainstActualSvg(*report, per);
+    std::cout << "The plot of predicted against actual cost is in " << plot_ << ".\n";
   }
   return 0;
 }

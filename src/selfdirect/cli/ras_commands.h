@@ -24,12 +24,14 @@ class RasCommands {
   int Evaluate();
   int Run();
   int Compare();
+  int Calibrate();
 
   CLI::App* ras_ = nullptr;
   CLI::App* check_ = nullptr;
   CLI::App* evaluate_ = nullptr;
   CLI::App* run_ = nullptr;
   CLI::App* compare_ = nullptr;
+  CLI::App* calibrate_ = nullptr;
   std::vector<std::string> models_;
   std::string model_;
   std::string answers_;
@@ -42,6 +44,13 @@ class RasCommands {
   std::string threshold_ = "10%";
   std::string falls_;
   int threads_ = 0;
+  std::string packages_;
+  std::string plot_;
+  std::string outliers_file_;
+  std::string weight_column_;
+  std::string outlier_limit_ = "3.5";
+  bool robust_ = false;
+  double holdout_ = 0;
 };
 
 }  // namespace selfdirect::cli

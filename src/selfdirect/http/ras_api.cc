@@ -8,6 +8,7 @@
 #include "selfdirect/http/ras_json.h"
 #include "selfdirect/http/service.h"
 #include "selfdirect/ras/decimal.h"
+#include "selfdirect/ras/explain.h"
 #include "selfdirect/ras/expression.h"
 
 namespace selfdirect::http {
@@ -26,9 +27,18 @@ json::value Text(const std::unique_ptr<ras::Expr>& e) {
   return json::value(ras::ExpressionText(*e));
 }
 
-json::value Amount(const std::optional<ras::NamedAmount>& a) {
+// A value that uses only numbers and parameters, worked out ("120"), or null.
+json::value Resolved(const ras::Model& m, const std::unique_ptr<ras::Expr>& e) {
+  if (!e) return nullptr;
+  auto v = ras::EvaluateConstant(m, *e);
+  if (!v) return nullptr;
+  return json::value(FormatMicros(*v));
+}
+
+json::value Amount(const ras::Model& m, const std::optional<ras::NamedAmount>& a) {
   if (!a) return nullptr;
-  return json::object{{"label", a->label}, {"expression", Text(a->value)}};
+  return json::object{
+      {"label", a->label}, {"expression", Text(a->value)}, {"value", Resolved(m, a->value)}};
 }
 
 json::object CouncilJson(const Council& c) { return {{"code", c.code}, {"name", c.name}}; }
@@ -93,6 +103,7 @@ json::object ModelJson(const Council& council, const app::LoadedModel& loaded) {
       rows.push_back({{"at_least", Decimal(band.at_least)},
                       {"below", Decimal(band.below)},
                       {"value", Text(band.value)},
+                      {"amount", Resolved(m, band.value)},
                       {"label", band.label}});
     }
     bands.push_back({{"id", b.id}, {"label", b.label}, {"of", Text(b.of)}, {"bands", rows}});
@@ -116,7 +127,10 @@ json::object ModelJson(const Council& council, const app::LoadedModel& loaded) {
         }
         labels.push_back(json::value(label));
       }
-      rows.push_back({{"keys", cell_keys}, {"key_labels", labels}, {"value", Text(cell.value)}});
+      rows.push_back({{"keys", cell_keys},
+                      {"key_labels", labels},
+                      {"value", Text(cell.value)},
+                      {"amount", Resolved(m, cell.value)}});
     }
     tables.push_back({{"id", t.id}, {"label", t.label}, {"keys", keys}, {"rows", rows}});
   }
@@ -169,9 +183,9 @@ json::object ModelJson(const Council& council, const app::LoadedModel& loaded) {
            {{"expression", Text(m.allocation.value)},
             {"transform", m.allocation.transform == ras::Transform::kSquare ? "square" : "none"},
             {"add_ons", add_ons},
-            {"scale", Amount(m.allocation.scale)},
-            {"floor", Amount(m.allocation.floor)},
-            {"ceiling", Amount(m.allocation.ceiling)}}},
+            {"scale", Amount(m, m.allocation.scale)},
+            {"floor", Amount(m, m.allocation.floor)},
+            {"ceiling", Amount(m, m.allocation.ceiling)}}},
           {"examples", examples}};
 }
 

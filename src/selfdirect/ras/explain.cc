@@ -658,6 +658,15 @@ class Explainer {
     return label;
   }
 
+  // "points", or "point" for exactly one.
+  std::string ScoreWord(std::int64_t score) const {
+    const std::string& word = model_.score_word;
+    if ((score == kMicros || score == -kMicros) && word.size() > 1 && word.back() == 's') {
+      return word.substr(0, word.size() - 1);
+    }
+    return word;
+  }
+
   static std::string Capitalised(std::string text) {
     if (!text.empty() && text[0] >= 'a' && text[0] <= 'z')
       text[0] = static_cast<char>(text[0] - 32);

@@ -23,6 +23,13 @@ struct SourceLocation {
   int column = 0;
 };
 
+// Where a plain scalar sits in the model file's text, so that a tool (ras calibrate) can write
+// a new value in its place and keep every comment and line of layout. `length` 0: unknown.
+struct TextSpan {
+  std::size_t offset = 0;
+  std::size_t length = 0;
+};
+
 // One thing wrong with a model, shown as `file:line:column: message`.
 struct Problem {
   SourceLocation where;
@@ -129,6 +136,7 @@ struct Parameter {
   std::int64_t value = 0;
   bool fit = false;
   SourceLocation where;
+  TextSpan value_span;
 };
 
 struct Derived {
@@ -144,6 +152,7 @@ struct Band {
   std::unique_ptr<Expr> value;
   std::string label;
   SourceLocation where;
+  TextSpan value_span;
 };
 
 struct BandTable {
@@ -151,6 +160,7 @@ struct BandTable {
   std::string label;
   std::unique_ptr<Expr> of;
   std::vector<Band> bands;
+  bool fit = false;  // every band's value that is a plain number may be calibrated
   SourceLocation where;
 };
 
@@ -159,6 +169,7 @@ struct TableCell {
   std::vector<std::int64_t> key_values;  // filled by the checker: value index or whole number
   std::unique_ptr<Expr> value;
   SourceLocation where;
+  TextSpan value_span;
 };
 
 struct Table {
@@ -166,6 +177,7 @@ struct Table {
   std::string label;
   std::vector<std::unique_ptr<Expr>> keys;  // one or two
   std::vector<TableCell> cells;
+  bool fit = false;  // every amount that is a plain number may be calibrated
   SourceLocation where;
   // Filled by the checker: per key, the lowest key value and how many values it can take,
   // and the cell for each combination (row-major), so a lookup is one index computation.
@@ -211,6 +223,7 @@ struct Example {
   RawAnswers answers;
   std::int64_t amount_pence = 0;
   SourceLocation where;
+  TextSpan amount_span;
 };
 
 // Where a named value sits in the order of computation.
@@ -230,6 +243,11 @@ struct Model {
   std::string title;
   std::string description;
   std::string score_word = "points";
+  TextSpan version_span;
+  // The lines of the top-level `fit` section (statistics a calibration recorded), [first, end)
+  // as 1-based line numbers; first 0 when there is none.
+  int fit_first_line = 0;
+  int fit_end_line = 0;
 
   std::vector<Question> questions;
   std::vector<Attribute> attributes;

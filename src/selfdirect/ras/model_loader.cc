@@ -47,6 +47,15 @@ class Loader {
     return {mark.line + 1, mark.column + 1};
   }
 
+  // The plain scalar's place in the text, when the text there is exactly the scalar.
+  TextSpan Span(const YAML::Node& node) const {
+    if (!node || !node.IsScalar() || node.Mark().pos < 0) return {};
+    const auto offset = static_cast<std::size_t>(node.Mark().pos);
+    const std::string& scalar = node.Scalar();
+    if (text_.substr(offset, scalar.size()) != scalar) return {};
+    return {offset, scalar.size()};
+  }
+
   void Problem(const YAML::Node& node, std::string message) {
     problems_.push_back({Where(node), std::move(message)});
   }
@@ -189,6 +198,7 @@ class Loader {
         Problem(root["version"], "version should be a whole number, 1 or more");
       } else {
         model->version = *version / kMicros;
+        model->version_span = Span(root["version"]);
       }
     }
     model->effective_from = Text(root["effective_from"], "effective_from");
@@ -243,6 +253,35 @@ class Loader {
     List(root["tables"], "tables", [&](const YAML::Node& n) { LoadTable(n, model); });
     if (root["allocation"]) LoadAllocation(root["allocation"], model);
     List(root["examples"], "examples", [&](const YAML::Node& n) { LoadExample(n, model); });
+    LocateFitSection(root, model);
+  }
+
+  // The top-level `fit` section records a calibration's statistics for readers; nothing is
+  // computed from it. Its lines are remembered so a new calibration can replace them.
+  void LocateFitSection(const YAML::Node& root, Model* model) {
+    for (const auto& entry : root) {
+      if (entry.first.Scalar() != "fit") continue;
+      if (!entry.second.IsMap()) Problem(entry.second, "fit should be \"key: value\" lines");
+      const int first = Where(entry.first).line;
+      // The section runs to the next line that starts in column 1 with a key, or the end.
+      int line = 1;
+      std::size_t pos = 0;
+      int end = 0;
+      while (pos < text_.size()) {
+        const std::size_t next = text_.find('\n', pos);
+        const std::size_t stop = next == std::string_view::npos ? text_.size() : next;
+        if (line > first && stop > pos && text_[pos] != ' ' && text_[pos] != '#' &&
+            text_[pos] != '\r') {
+          end = line;
+          break;
+        }
+        if (next == std::string_view::npos) break;
+        pos = next + 1;
+        ++line;
+      }
+      model->fit_first_line = first;
+      model->fit_end_line = end == 0 ? line + 1 : end;
+    }
   }
 
   void LoadExample(const YAML::Node& n, Model* model) {
@@ -272,6 +311,7 @@ class Loader {
       Problem(n["amount_pence"], "amount_pence should be a whole number of pence");
     } else if (amount) {
       example.amount_pence = *amount / kMicros;
+      example.amount_span = Span(n["amount_pence"]);
     }
     model->examples.push_back(std::move(example));
   }
@@ -408,15 +448,17 @@ class Loader {
     p.value = Number(n["value"], "value").value_or(0);
     p.fit = Flag(n["fit"], "fit");
     p.where = Where(n);
+    p.value_span = Span(n["value"]);
     model->parameters.push_back(std::move(p));
   }
 
   void LoadBands(const YAML::Node& n, Model* model) {
-    if (!CheckMap(n, "A band table", {"id", "label", "of", "bands"}, {})) return;
+    if (!CheckMap(n, "A band table", {"id", "label", "of", "bands"}, {"fit"})) return;
     BandTable table;
     table.id = Id(n["id"], "A band table's id");
     table.label = Text(n["label"], "label");
     table.of = Expression(n["of"], "of");
+    table.fit = Flag(n["fit"], "fit");
     table.where = Where(n);
     List(n["bands"], "bands", [&](const YAML::Node& b) {
       if (!CheckMap(b, "A band", {"value", "label"}, {"at_least", "below"})) return;
@@ -426,16 +468,18 @@ class Loader {
       band.value = Expression(b["value"], "value");
       band.label = Text(b["label"], "label");
       band.where = Where(b);
+      band.value_span = Span(b["value"]);
       table.bands.push_back(std::move(band));
     });
     model->bands.push_back(std::move(table));
   }
 
   void LoadTable(const YAML::Node& n, Model* model) {
-    if (!CheckMap(n, "A table", {"id", "label", "keys", "values"}, {})) return;
+    if (!CheckMap(n, "A table", {"id", "label", "keys", "values"}, {"fit"})) return;
     Table table;
     table.id = Id(n["id"], "A table's id");
     table.label = Text(n["label"], "label");
+    table.fit = Flag(n["fit"], "fit");
     table.where = Where(n);
     List(n["keys"], "keys", [&](const YAML::Node& k) {
       if (auto key = Expression(k, "A table key")) table.keys.push_back(std::move(key));
@@ -457,6 +501,7 @@ class Loader {
         cell.key_texts = {row.first.Scalar()};
         cell.value = Expression(row.second, "A table's amount");
         cell.where = Where(row.first);
+        cell.value_span = Span(row.second);
         table.cells.push_back(std::move(cell));
         continue;
       }
@@ -469,6 +514,7 @@ class Loader {
         cell.key_texts = {row.first.Scalar(), column.first.Scalar()};
         cell.value = Expression(column.second, "A table's amount");
         cell.where = Where(column.first);
+        cell.value_span = Span(column.second);
         table.cells.push_back(std::move(cell));
       }
     }

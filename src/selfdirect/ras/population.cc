@@ -28,9 +28,10 @@ struct Batch {
 };
 
 struct BatchResult {
-  std::vector<std::int64_t> pence;   // rows × models
-  std::vector<char> ok;              // per row
-  std::vector<std::string> reasons;  // per row; "" when ok
+  std::vector<std::int64_t> pence;    // rows × models
+  std::vector<std::int64_t> outputs;  // rows × all programs' outputs
+  std::vector<char> ok;               // per row
+  std::vector<std::string> reasons;   // per row; "" when ok
 };
 
 struct Layout {
@@ -52,6 +53,9 @@ BatchResult EvaluateBatch(const std::vector<const Model*>& models,
   const std::size_t n = batch.rows.size();
   BatchResult out;
   out.pence.assign(n * models.size(), 0);
+  std::size_t width = 0;
+  for (const Program* p : programs) width += p->outputs.size();
+  out.outputs.assign(n * width, 0);
   out.ok.assign(n, 1);
   out.reasons.resize(n);
   std::vector<Evaluator> evaluators;
@@ -82,6 +86,14 @@ BatchResult EvaluateBatch(const std::vector<const Model*>& models,
         break;
       }
       out.pence[r * models.size() + m] = outcome.pence;
+    }
+    if (out.ok[r] != 0 && width > 0) {
+      std::size_t k = r * width;
+      for (std::size_t m = 0; m < programs.size(); ++m) {
+        for (std::size_t o = 0; o < programs[m]->outputs.size(); ++o) {
+          out.outputs[k++] = evaluators[m].Output(o);
+        }
+      }
     }
   }
   return out;
@@ -120,9 +132,13 @@ Result<PopulationStats> EvaluatePopulation(const std::vector<const Model*>& mode
   layout.fields_per_row = layout.source_column.size();
 
   std::vector<Program> programs;
-  for (const Model* m : models) programs.push_back(Compile(*m));
-  std::vector<const Program*> program_ptrs;
-  for (const Program& p : programs) program_ptrs.push_back(&p);
+  std::vector<const Program*> program_ptrs = options.programs;
+  if (program_ptrs.empty()) {
+    for (const Model* m : models) programs.push_back(Compile(*m));
+    for (const Program& p : programs) program_ptrs.push_back(&p);
+  }
+  std::size_t output_width = 0;
+  for (const Program* p : program_ptrs) output_width += p->outputs.size();
 
   const int threads = options.threads > 0
                           ? options.threads
@@ -156,7 +172,9 @@ Result<PopulationStats> EvaluatePopulation(const std::vector<const Model*>& mode
       for (std::size_t e = 0; e < extras.size(); ++e) {
         extras[e] = layout.extra_present[e] ? Field(batch, base + layout.extras_first + e) : "";
       }
-      sink.Evaluated({batch.rows[r], id, pence_row.data(), extras.data()});
+      sink.Evaluated({batch.rows[r], id, pence_row.data(),
+                      output_width > 0 ? &result.outputs[r * output_width] : nullptr,
+                      extras.data()});
     }
   };
 

@@ -17,6 +17,7 @@
 
 #include "selfdirect/core/result.h"
 #include "selfdirect/ras/model.h"
+#include "selfdirect/ras/program.h"
 
 namespace selfdirect::ras {
 
@@ -25,6 +26,9 @@ struct PopulationOptions {
   std::size_t batch_rows = 4096;
   // Extra columns the sink wants to see (e.g. "age", "support_reason"), used when present.
   std::vector<std::string> extra_columns;
+  // Programs to run instead of each model's own (one per model, over that model's inputs),
+  // e.g. from CompileFeatures; their outputs reach the sink as PopulationRow::outputs.
+  std::vector<const Program*> programs;
   // Called on the calling thread after each batch with the rows read so far.
   std::function<void(std::int64_t rows)> progress;
 };
@@ -34,6 +38,8 @@ struct PopulationRow {
   std::int64_t row = 0;  // record number in the file (the header is 1)
   std::string_view id;
   const std::int64_t* pence = nullptr;
+  // With PopulationOptions::programs: each program's outputs, one program after another.
+  const std::int64_t* outputs = nullptr;
   // The extra columns' text, one per PopulationOptions::extra_columns ("" when absent).
   const std::string_view* extras = nullptr;
 };

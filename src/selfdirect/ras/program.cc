@@ -14,7 +14,9 @@ class Compiler {
  public:
   Compiler(const Model& model, Program* program) : model_(model), p_(*program) {}
 
-  void Run() {
+  // Compiles the allocation (outputs empty) or, instead, each of `outputs` into a slot listed
+  // in Program::outputs.
+  void Run(const std::vector<const Expr*>& outputs = {}) {
     p_.input_count = model_.input_count();
     p_.rounding = model_.rounding;
     p_.initial.assign(static_cast<std::size_t>(p_.input_count), 0);
@@ -36,6 +38,14 @@ class Compiler {
         default:
           break;
       }
+    }
+    if (!outputs.empty()) {
+      for (const Expr* e : outputs) p_.outputs.push_back(e != nullptr ? Emit(*e) : Constant(0));
+      Instruction end;
+      end.op = Op::kEnd;
+      end.a = p_.outputs.front();
+      p_.code.push_back(end);
+      return;
     }
     const Allocation& a = model_.allocation;
     std::uint32_t v = Emit(*a.value);
@@ -382,6 +392,12 @@ class Compiler {
 Program Compile(const Model& model) {
   Program program;
   Compiler(model, &program).Run();
+  return program;
+}
+
+Program CompileExpressions(const Model& model, const std::vector<const Expr*>& outputs) {
+  Program program;
+  Compiler(model, &program).Run(outputs);
   return program;
 }
 

@@ -61,14 +61,19 @@ struct Instruction {
 
 struct Program {
   std::vector<Instruction> code;
-  std::vector<std::int64_t> pool;     // score tables, band and table layouts, jump targets
-  std::vector<std::int64_t> initial;  // slot values at the start: inputs 0, constants set
-  int input_count = 0;                // slots [0, input_count) are the person's inputs
+  std::vector<std::int64_t> pool;      // score tables, band and table layouts, jump targets
+  std::vector<std::int64_t> initial;   // slot values at the start: inputs 0, constants set
+  int input_count = 0;                 // slots [0, input_count) are the person's inputs
+  std::vector<std::uint32_t> outputs;  // CompileExpressions: the slot of each expression
   RoundingRule rounding = RoundingRule::kHalfUp;
 };
 
 // Compiles a model that passed CheckModel.
 Program Compile(const Model& model);
+
+// Compiles expressions over a checked model's inputs and named values (typed as the checker
+// types them); after Evaluator::Run, Evaluator::Output(i) is the value of outputs[i].
+Program CompileExpressions(const Model& model, const std::vector<const Expr*>& outputs);
 
 // Runs a Program for one person at a time. Not thread-safe; make one per thread.
 class Evaluator {
@@ -86,6 +91,9 @@ class Evaluator {
 
   // The allocation in micros of pounds before rounding to pence, from the last Run.
   std::int64_t last_micros() const { return last_micros_; }
+
+  // Output i of a program from CompileExpressions, from the last Run.
+  std::int64_t Output(std::size_t i) const { return slots_[program_.outputs[i]]; }
 
  private:
   const Program& program_;
