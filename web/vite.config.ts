@@ -70,6 +70,9 @@ const pages = {
   turnOff: 'users/turn-off.html',
   audit: 'audit.html',
   myRecord: 'my-record.html',
+  rasModels: 'ras-models.html',
+  howBudgets: 'how-budgets-are-worked-out.html',
+  estimate: 'how-budgets-are-worked-out/estimate.html',
 };
 
 export default defineConfig({

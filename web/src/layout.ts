@@ -1,6 +1,6 @@
 /**
  * What every signed-in page shares: finding out who is signed in, the service navigation
- * in the header (Your account, Your record, Users, Audit log, Sign out), signing out, messages carried
+ * in the header (Your account, Your record, Users, Budget models, Audit log, Sign out), signing out, messages carried
  * over to the next page, and the page shown instead when something is wrong.
  *
  *   const page = await startSignedInPage({ current: '/users', role: 'administrator' });

@@ -59,20 +59,20 @@ describe('signInPath', () => {
 describe('pagesFor', () => {
   const hrefs = (roles: string[]) => pagesFor(roles).map((page) => page.href);
 
-  it('gives everyone their account, administrators Users and auditors the Audit log', () => {
+  it('gives everyone their account, administrators Users and Budget models, and auditors the Audit log', () => {
     expect(hrefs(['budget-holder'])).toEqual(['/account']);
-    expect(hrefs(['administrator'])).toEqual(['/account', '/users']);
+    expect(hrefs(['administrator'])).toEqual(['/account', '/users', '/ras-models']);
     expect(hrefs(['analyst', 'auditor'])).toEqual(['/account', '/audit']);
-    expect(hrefs(['auditor', 'administrator'])).toEqual(['/account', '/users', '/audit']);
+    expect(hrefs(['auditor', 'administrator'])).toEqual(['/account', '/users', '/ras-models', '/audit']);
   });
 
   it('gives "Your record" only to someone whose account is linked to a person’s record', () => {
     expect(hrefs(['budget-holder'])).toEqual(['/account']);
     expect(pagesFor(['budget-holder'], { hasRecord: true }).map((page) => page.href)).toEqual(['/account', '/my-record']);
-    expect(pagesFor(['administrator'], { hasRecord: true }).map((page) => page.text)).toEqual(['Your account', 'Your record', 'Users']);
+    expect(pagesFor(['administrator'], { hasRecord: true }).map((page) => page.text)).toEqual(['Your account', 'Your record', 'Users', 'Budget models']);
   });
 
   it('names the pages in plain words', () => {
-    expect(pagesFor(['administrator', 'auditor']).map((page) => page.text)).toEqual(['Your account', 'Users', 'Audit log']);
+    expect(pagesFor(['administrator', 'auditor']).map((page) => page.text)).toEqual(['Your account', 'Users', 'Budget models', 'Audit log']);
   });
 });

@@ -54,6 +54,8 @@ function describe(href: string): string {
   switch (href) {
     case '/users':
       return 'add people, choose their roles and turn accounts off';
+    case '/ras-models':
+      return 'check and publish the questionnaires that work out indicative budgets';
     case '/audit':
       return 'see who did what, and when';
     case '/my-record':

@@ -241,8 +241,8 @@ describe('account pages', { skip }, () => {
     assert.equal(await page.locator('#signed-in-as').innerText(), `Signed in as ${ADMIN.name} (${ADMIN.email})`);
     assert.equal(await page.locator('#account-council').innerText(), COUNCIL.name);
     assert.equal(await page.locator('#account-roles').innerText(), 'Administrator');
-    assert.deepEqual(await page.locator('#account-pages a').allInnerTexts(), ['Users']);
-    assert.deepEqual(await page.locator('#navigation a').allInnerTexts(), ['Your account', 'Users']);
+    assert.deepEqual(await page.locator('#account-pages a').allInnerTexts(), ['Users', 'Budget models']);
+    assert.deepEqual(await page.locator('#navigation a').allInnerTexts(), ['Your account', 'Users', 'Budget models']);
     assert.equal(await page.locator('#navigation [aria-current=page]').innerText(), 'Your account');
     assert.equal(await page.locator('#navigation').getByRole('button', { name: 'Sign out' }).count(), 1);
     await checkPage(admin, 'the account page', { file: 'account' });
