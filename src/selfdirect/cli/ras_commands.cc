@@ -99,6 +99,9 @@ class ProgressBar {
 
   void Update(std::int64_t rows) {
     if (!shown_ || size_ <= 0) return;
+    const double now = Seconds();
+    if (drawn_ && now - last_drawn_ < 0.1) return;  // ten redraws a second are plenty
+    last_drawn_ = now;
     const auto at = file_.tellg();
     const double share = at < 0 ? 1.0 : static_cast<double>(at) / static_cast<double>(size_);
     const int filled = static_cast<int>(share * 30);
@@ -123,6 +126,7 @@ class ProgressBar {
   std::string what_;
   bool shown_;
   bool drawn_ = false;
+  double last_drawn_ = 0;
   std::streamoff size_ = 0;
   std::chrono::steady_clock::time_point started_;
 };
