@@ -16,7 +16,6 @@
 
 namespace selfdirect {
 
-using PersonId = Id<struct PersonTag>;
 
 enum class GrantScope {
   kView,         // see the record, plan, budget and money

@@ -14,7 +14,6 @@
 
 namespace selfdirect {
 
-using UserId = Id<struct UserTag>;
 
 enum class Role {
   kBudgetHolder,      // their own record only

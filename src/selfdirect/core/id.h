@@ -72,5 +72,10 @@ class Id {
 
 using CouncilId = Id<struct CouncilTag>;
 using SchemeId = Id<struct SchemeTag>;
+using UserId = Id<struct UserTag>;
+using PersonId = Id<struct PersonTag>;
+using DeterminationId = Id<struct DeterminationTag>;
+using AssessmentId = Id<struct AssessmentTag>;
+using ContactId = Id<struct ContactTag>;
 
 }  // namespace selfdirect

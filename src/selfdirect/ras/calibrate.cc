@@ -52,8 +52,7 @@ const char* AgeBand(int age) {
 class Fitter {
  public:
   Fitter(const Model& model, const CalibrationData& data, const CalibrationOptions& options)
-      : model_(model),
-        data_(data),
+      : data_(data),
         options_(options),
         p_(data.parameters),
         X_(data.features.data(), static_cast<long>(data.size()), static_cast<long>(p_)) {
@@ -358,7 +357,6 @@ class Fitter {
     }
   }
 
-  const Model& model_;
   const CalibrationData& data_;
   const CalibrationOptions& options_;
   std::size_t p_;
