@@ -6,6 +6,7 @@
 
 #include "selfdirect/app/accounts.h"
 #include "selfdirect/app/application.h"
+#include "selfdirect/app/casework.h"
 #include "selfdirect/app/ras_models.h"
 #include "selfdirect/store/sqlite_store.h"
 #include "tests/support/temp_dir.h"
@@ -25,11 +26,13 @@ class TestApp {
     options.hash_strength = HashStrength::kMinimum;
     accounts_ = std::make_unique<app::Accounts>(*store_, clock_, ids_, options);
     ras_ = std::make_unique<app::RasModels>(*store_, clock_);
+    casework_ = std::make_unique<app::Casework>(*store_, clock_, ids_, *ras_);
   }
 
   app::Application& app() { return *app_; }
   app::Accounts& accounts() { return *accounts_; }
   app::RasModels& ras() { return *ras_; }
+  app::Casework& casework() { return *casework_; }
   store::Store& store() { return *store_; }
 
   // Registers a council as the operator would, with the CLI.
@@ -63,6 +66,7 @@ class TestApp {
   std::unique_ptr<app::Application> app_;
   std::unique_ptr<app::Accounts> accounts_;
   std::unique_ptr<app::RasModels> ras_;
+  std::unique_ptr<app::Casework> casework_;
 };
 
 }  // namespace selfdirect::testing

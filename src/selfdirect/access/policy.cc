@@ -41,6 +41,10 @@ Decision DecideForPerson(const Actor& actor, Action action, const Relationship& 
     case Action::kGrantsManage:
       if (r.self || caseworker) return Allow(r.self ? "own record" : "caseload, with a reason");
       return Deny(Outcome::kForbidden, "only the person or their social worker gives access");
+    case Action::kCaseRecord:
+      if (caseworker) return Allow("caseload");
+      return Deny(Outcome::kForbidden, "eligibility and assessments are recorded by the social "
+                                       "worker");
     case Action::kRecordViewsRead:
       if (r.self) return Allow("own record");
       return Deny(Outcome::kForbidden, "only the person sees who has looked at their record");
@@ -80,6 +84,12 @@ const char* ActionName(Action action) {
       return "ras-models.check";
     case Action::kRasModelsPublish:
       return "ras-models.publish";
+    case Action::kPeopleCreate:
+      return "people.create";
+    case Action::kCaseloadRead:
+      return "caseload.read";
+    case Action::kCaseRecord:
+      return "case.record";
     case Action::kPersonView:
       return "person.view";
     case Action::kPersonManageMoney:
@@ -152,9 +162,14 @@ Decision Decide(const Actor& actor, Action action, const Resource& resource) {
     case Action::kAuditRead:
       return actor.Has(Role::kAuditor) ? Allow("auditor")
                                        : Deny(Outcome::kForbidden, "auditors only");
+    case Action::kPeopleCreate:
+    case Action::kCaseloadRead:
+      return actor.Has(Role::kAssessor) ? Allow("assessor")
+                                        : Deny(Outcome::kForbidden, "social workers only");
     case Action::kPersonView:
     case Action::kPersonManageMoney:
     case Action::kPersonWritePlan:
+    case Action::kCaseRecord:
     case Action::kGrantsRead:
     case Action::kGrantsManage:
     case Action::kRecordViewsRead:

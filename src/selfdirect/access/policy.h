@@ -31,6 +31,8 @@ enum class Action {
   kRasEvaluate,       // work out an estimate with a published model, storing nothing (public)
   kRasModelsCheck,    // check a draft model and compare it with the current one
   kRasModelsPublish,  // publish a new model version
+  kPeopleCreate,      // record a new person (first contact)
+  kCaseloadRead,      // list the people on one's caseload
                       // On one person's record (Resource::Person), judged by the actor's
                       // relationship to them:
   kPersonView,         // see the record (casework)
@@ -39,6 +41,7 @@ enum class Action {
   kGrantsRead,         // see who has been given access to the record
   kGrantsManage,       // give or take away access to the record
   kRecordViewsRead,    // "who has seen my record": the person themselves only
+  kCaseRecord,         // record eligibility decisions and assessments: the social worker
 };
 
 // Stable name, e.g. "schemes.manage"; used in the audit log and the route table.

@@ -658,38 +658,11 @@ Result<Actor> Accounts::AuthenticateToken(const std::string& value) {
 
 Result<Relationship> Accounts::RelationshipTo(store::Transaction& tx, const Actor& actor,
                                               const PersonId& person) {
-  Relationship r;
-  if (!actor.signed_in() || actor.council_id.empty()) return r;
-  auto user = tx.Access().FindUser(actor.council_id, actor.user_id);
-  if (!user) return tl::unexpected(user.error());
-  if (*user && (*user)->person_id == person.str()) r.self = true;
-  auto grants = tx.Access().GrantsForPerson(actor.council_id, person);
-  if (!grants) return tl::unexpected(grants.error());
-  for (const auto& g : *grants) {
-    if (g.grantee != actor.user_id || !g.ActiveOn(clock_.Today())) continue;
-    for (GrantScope s : g.scopes) {
-      if (std::find(r.granted.begin(), r.granted.end(), s) == r.granted.end()) {
-        r.granted.push_back(s);
-      }
-    }
-  }
-  // Until casework brings teams and caseloads, an assessor's caseload is their council's people.
-  r.in_caseload = actor.Has(Role::kAssessor);
-  return r;
+  return app::RelationshipTo(tx, actor, person, clock_.Today());
 }
 
 Status Accounts::AuthorizeOnPerson(const Context& ctx, Action action, const PersonId& person) {
-  Relationship relationship;
-  auto read = store_.Read([&](store::Transaction& tx) -> Status {
-    auto r = RelationshipTo(tx, ctx.actor, person);
-    if (!r) return tl::unexpected(r.error());
-    relationship = std::move(*r);
-    return Ok();
-  });
-  if (!read) return read;
-  return Authorize(store_, clock_, ctx, action,
-                   Resource::Person(ctx.actor.council_id, person, relationship), "person",
-                   person.str());
+  return app::AuthorizeOnPerson(store_, clock_, ctx, action, person);
 }
 
 Result<std::vector<GrantView>> Accounts::ListGrants(const Context& ctx, const PersonId& person) {

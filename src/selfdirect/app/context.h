@@ -35,4 +35,14 @@ Status Authorize(store::Store& store, const Clock& clock, const Context& ctx, Ac
                  const Resource& resource, const std::string& resource_type,
                  const std::string& resource_id);
 
+// How the actor stands to a person's record: the person themselves, their grants, their
+// caseload. Read inside the caller's transaction.
+Result<Relationship> RelationshipTo(store::Transaction& tx, const Actor& actor,
+                                    const PersonId& person, Date today);
+
+// Asks the policy about a person's record, auditing a denial; the error to return, if any.
+// Call outside any transaction (a denial is written in a transaction of its own).
+Status AuthorizeOnPerson(store::Store& store, const Clock& clock, const Context& ctx,
+                         Action action, const PersonId& person);
+
 }  // namespace selfdirect::app

@@ -2,6 +2,7 @@
 
 #include "selfdirect/store/rows.h"
 #include "selfdirect/store/sqlite_access.h"
+#include "selfdirect/store/sqlite_casework.h"
 #include "selfdirect/store/sqlite_ras.h"
 
 namespace selfdirect::store {
@@ -9,17 +10,20 @@ namespace {
 
 class SqliteTransaction final : public Transaction {
  public:
-  explicit SqliteTransaction(Connection& c) : councils_(c), access_(c), audit_(c), ras_models_(c) {}
+  explicit SqliteTransaction(Connection& c)
+      : councils_(c), access_(c), audit_(c), ras_models_(c), casework_(c) {}
   CouncilRepository& Councils() override { return councils_; }
   AccessRepository& Access() override { return access_; }
   AuditRepository& Audit() override { return audit_; }
   ras::ModelRepository& RasModels() override { return ras_models_; }
+  casework::CaseworkRepository& Casework() override { return casework_; }
 
  private:
   SqliteCouncilRepository councils_;
   SqliteAccessRepository access_;
   SqliteAuditRepository audit_;
   SqliteModelRepository ras_models_;
+  SqliteCaseworkRepository casework_;
 };
 
 constexpr const char* kCouncilColumns = "council_id, code, name, created_at";

@@ -14,6 +14,7 @@
 #include <functional>
 
 #include "selfdirect/access/repository.h"
+#include "selfdirect/casework/repository.h"
 #include "selfdirect/core/result.h"
 #include "selfdirect/council/council.h"
 #include "selfdirect/ras/repository.h"
@@ -28,6 +29,7 @@ class Transaction {
   virtual AccessRepository& Access() = 0;
   virtual AuditRepository& Audit() = 0;
   virtual ras::ModelRepository& RasModels() = 0;
+  virtual casework::CaseworkRepository& Casework() = 0;
 };
 
 class Store {

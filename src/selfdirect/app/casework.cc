@@ -1,0 +1,265 @@
+#include "selfdirect/app/casework.h"
+
+#include <fmt/format.h>
+
+#include "selfdirect/casework/codes.h"
+#include "selfdirect/ras/decimal.h"
+
+namespace selfdirect::app {
+namespace {
+
+using casework::CaseEvent;
+
+Status Permit(const Context& ctx, Action action) {
+  if (auto d = Decide(ctx.actor, action, Resource::Council(ctx.actor.council_id)); !d.allowed()) {
+    return tl::unexpected(d.AsError());
+  }
+  return Ok();
+}
+
+tl::unexpected<Error> NoSuchPerson() {
+  return Fail(ErrorCode::kNotFound, "There is no record at this address");
+}
+
+}  // namespace
+
+Status Casework::Step(store::Transaction& tx, const Context& ctx,
+                      const casework::PersonRecord& record, CaseEvent event,
+                      const std::string& detail) {
+  auto next = casework::Apply(record.state, event);
+  if (!next) return tl::unexpected(next.error());
+  if (auto saved = tx.Casework().SaveCaseState(ctx.actor.council_id, record.person.id, *next,
+                                               record.person.revision);
+      !saved) {
+    return saved;
+  }
+  return tx.Casework().AddCaseEvent({ctx.actor.council_id, record.person.id,
+                                     casework::CaseEventName(event),
+                                     casework::StageName(next->stage), clock_.Now(),
+                                     ctx.actor.user_id, detail});
+}
+
+Result<PersonFile> Casework::CreatePerson(const Context& ctx, const casework::NewPerson& request,
+                                          const NewContact& contact) {
+  if (auto p = Permit(ctx, Action::kPeopleCreate); !p) return tl::unexpected(p.error());
+  auto person = casework::ValidateNewPerson(request, clock_.Today());
+  std::vector<FieldError> errors;
+  if (!person) errors = person.error().fields;
+  casework::Contact c;
+  c.contact_date = clock_.Today();
+  if (!contact.contact_date.empty()) {
+    auto day = ParseIsoDate(contact.contact_date);
+    if (!day) {
+      errors.push_back({"contact.contact_date", "Enter the date of contact as a real date, like "
+                                                "2026-11-20"});
+    } else if (*day > clock_.Today()) {
+      errors.push_back({"contact.contact_date", "The date of contact must be today or earlier"});
+    } else {
+      c.contact_date = *day;
+    }
+  }
+  if (casework::FindCode(casework::CodeList::kRouteOfAccess, contact.route_of_access) ==
+      nullptr) {
+    errors.push_back({"contact.route_of_access", "Choose how the person came to the council"});
+  }
+  c.outcome = contact.outcome.empty() ? "to_assessment" : contact.outcome;
+  if (casework::FindCode(casework::CodeList::kContactOutcome, c.outcome) == nullptr) {
+    errors.push_back({"contact.outcome", "Choose what happens next"});
+  }
+  if (contact.asked_for.size() > 2000) {
+    errors.push_back({"contact.asked_for", "What they asked for must be 2,000 characters or "
+                                           "fewer"});
+  }
+  if (!errors.empty()) return FailFields(std::move(errors));
+  person->council = ctx.actor.council_id;
+  person->id = PersonId(ids_.Next());
+  person->created_at = clock_.Now();
+  person->created_by = ctx.actor.user_id;
+  person->revision = 1;
+  c.council = person->council;
+  c.id = ContactId(ids_.Next());
+  c.person = person->id;
+  c.route_of_access = contact.route_of_access;
+  c.asked_for = contact.asked_for;
+  c.recorded_at = clock_.Now();
+  c.recorded_by = ctx.actor.user_id;
+  const casework::CaseState state{};
+  auto s = store_.Write([&](store::Transaction& tx) -> Status {
+    if (auto created = tx.Casework().CreatePerson(*person, state); !created) return created;
+    if (auto added = tx.Casework().AddContact(c); !added) return added;
+    if (auto e = tx.Casework().AddCaseEvent({person->council, person->id, "contact",
+                                             casework::StageName(state.stage), clock_.Now(),
+                                             ctx.actor.user_id, c.route_of_access});
+        !e) {
+      return e;
+    }
+    AuditEntry entry = MakeAuditEntry(ctx, person->council, clock_.Now(), "people.create",
+                                      "person", person->id.str(), AuditOutcome::kAllowed,
+                                      "recorded a new person and their first contact");
+    entry.subject_person_id = person->id.str();
+    return tx.Audit().Append(entry);
+  });
+  if (!s) return tl::unexpected(s.error());
+  PersonFile file;
+  file.record = {*person, state};
+  file.contacts.push_back(c);
+  return file;
+}
+
+Result<PersonFile> Casework::GetPerson(const Context& ctx, const PersonId& id) {
+  if (auto a = AuthorizeOnPerson(store_, clock_, ctx, Action::kPersonView, id); !a) {
+    return tl::unexpected(a.error());
+  }
+  PersonFile file;
+  bool found = false;
+  auto s = store_.Read([&](store::Transaction& tx) -> Status {
+    auto& cw = tx.Casework();
+    auto record = cw.FindPerson(ctx.actor.council_id, id);
+    if (!record) return tl::unexpected(record.error());
+    if (!*record) return Ok();
+    found = true;
+    file.record = std::move(**record);
+    auto contacts = cw.ContactsOf(ctx.actor.council_id, id);
+    if (!contacts) return tl::unexpected(contacts.error());
+    file.contacts = std::move(*contacts);
+    auto determination = cw.LatestDetermination(ctx.actor.council_id, id);
+    if (!determination) return tl::unexpected(determination.error());
+    file.determination = std::move(*determination);
+    auto assessment = cw.LatestAssessment(ctx.actor.council_id, id);
+    if (!assessment) return tl::unexpected(assessment.error());
+    file.assessment = std::move(*assessment);
+    auto events = cw.CaseEventsOf(ctx.actor.council_id, id);
+    if (!events) return tl::unexpected(events.error());
+    file.events = std::move(*events);
+    return Ok();
+  });
+  if (!s) return tl::unexpected(s.error());
+  if (!found) return NoSuchPerson();
+  auto recorded = store_.Write([&](store::Transaction& tx) {
+    AuditEntry e = MakeAuditEntry(ctx, ctx.actor.council_id, clock_.Now(), "person.view",
+                                  "person", id.str(), AuditOutcome::kAllowed,
+                                  "looked at the person's record");
+    e.subject_person_id = id.str();
+    return tx.Audit().Append(e);
+  });
+  if (!recorded) return tl::unexpected(recorded.error());
+  return file;
+}
+
+Result<casework::Determination> Casework::RecordEligibility(
+    const Context& ctx, const PersonId& id, const casework::NewDetermination& request) {
+  if (auto a = AuthorizeOnPerson(store_, clock_, ctx, Action::kCaseRecord, id); !a) {
+    return tl::unexpected(a.error());
+  }
+  auto determination = casework::Determine(request);
+  if (!determination) return tl::unexpected(determination.error());
+  determination->council = ctx.actor.council_id;
+  determination->id = DeterminationId(ids_.Next());
+  determination->person = id;
+  determination->decided_at = clock_.Now();
+  determination->decided_by = ctx.actor.user_id;
+  auto s = store_.Write([&](store::Transaction& tx) -> Status {
+    auto record = tx.Casework().FindPerson(ctx.actor.council_id, id);
+    if (!record) return tl::unexpected(record.error());
+    if (!*record) return NoSuchPerson();
+    if (auto step = Step(tx, ctx, **record,
+                         determination->eligible ? CaseEvent::kEligibleDetermination
+                                                 : CaseEvent::kNotEligibleDetermination,
+                         determination->eligible ? "eligible" : "not eligible");
+        !step) {
+      return step;
+    }
+    if (auto added = tx.Casework().AddDetermination(*determination); !added) return added;
+    AuditEntry e = MakeAuditEntry(
+        ctx, ctx.actor.council_id, clock_.Now(), "eligibility.record", "determination",
+        determination->id.str(), AuditOutcome::kAllowed,
+        fmt::format("recorded an eligibility decision ({}, {})",
+                    casework::DeterminationKindName(determination->kind),
+                    determination->eligible ? "eligible" : "not eligible"));
+    e.subject_person_id = id.str();
+    return tx.Audit().Append(e);
+  });
+  if (!s) return tl::unexpected(s.error());
+  return determination;
+}
+
+Result<casework::Assessment> Casework::RecordAssessment(const Context& ctx, const PersonId& id,
+                                                        const NewAssessment& request) {
+  if (auto a = AuthorizeOnPerson(store_, clock_, ctx, Action::kCaseRecord, id); !a) {
+    return tl::unexpected(a.error());
+  }
+  std::vector<FieldError> errors;
+  if (request.completed_by != "self" && request.completed_by != "with_assessor") {
+    errors.push_back({"completed_by", "Say whether the person completed it themselves (self) or "
+                                      "with an assessor (with_assessor)"});
+  }
+  if (request.model_id.empty()) errors.push_back({"model", "Choose the council's RAS model"});
+  if (!errors.empty()) return FailFields(std::move(errors));
+  LoadedModel used;
+  auto explanation = ras_.Evaluate(ctx, "", request.model_id, 0, request.answers, &used);
+  if (!explanation) {
+    if (explanation.error().code == ErrorCode::kNotFound) {
+      return FailFields({{"model", explanation.error().message}});
+    }
+    return tl::unexpected(explanation.error());
+  }
+  casework::Assessment a;
+  a.council = ctx.actor.council_id;
+  a.id = AssessmentId(ids_.Next());
+  a.person = id;
+  a.completed_by = request.completed_by;
+  a.model_id = used.record.model_id;
+  a.model_version = used.record.version;
+  a.period = used.record.period;
+  a.amount_pence = explanation->amount_pence;
+  for (const auto& [input, raw] : request.answers) {
+    a.answers.emplace_back(input, raw.kind == ras::RawAnswer::Kind::kYesNo
+                                      ? (raw.yes ? "yes" : "no")
+                                      : raw.text);
+  }
+  for (const ras::ExplanationLine& line : explanation->lines) {
+    a.explanation.push_back({ras::ExplanationKindName(line.kind), line.id, line.text,
+                             line.amount_pence,
+                             line.value_micros ? ras::FormatMicros(*line.value_micros) : ""});
+  }
+  a.recorded_at = clock_.Now();
+  a.recorded_by = ctx.actor.user_id;
+  auto s = store_.Write([&](store::Transaction& tx) -> Status {
+    auto record = tx.Casework().FindPerson(ctx.actor.council_id, id);
+    if (!record) return tl::unexpected(record.error());
+    if (!*record) return NoSuchPerson();
+    if (auto step = Step(tx, ctx, **record, CaseEvent::kAssessment,
+                         fmt::format("{} version {}: {}", a.model_id, a.model_version,
+                                     FormatPounds(Pence(a.amount_pence))));
+        !step) {
+      return step;
+    }
+    if (auto added = tx.Casework().AddAssessment(a); !added) return added;
+    AuditEntry e = MakeAuditEntry(ctx, ctx.actor.council_id, clock_.Now(), "assessment.record",
+                                  "assessment", a.id.str(), AuditOutcome::kAllowed,
+                                  fmt::format("recorded an assessment: indicative budget {} ({})",
+                                              FormatPounds(Pence(a.amount_pence)), a.period));
+    e.subject_person_id = id.str();
+    return tx.Audit().Append(e);
+  });
+  if (!s) return tl::unexpected(s.error());
+  return a;
+}
+
+Result<std::vector<casework::PersonRecord>> Casework::Caseload(
+    const Context& ctx, std::optional<casework::Stage> stage, const std::string& after,
+    int limit) {
+  if (auto p = Permit(ctx, Action::kCaseloadRead); !p) return tl::unexpected(p.error());
+  std::vector<casework::PersonRecord> out;
+  auto s = store_.Read([&](store::Transaction& tx) -> Status {
+    auto list = tx.Casework().ListPeople(
+        {ctx.actor.council_id, stage, after, std::clamp(limit, 1, 200)});
+    if (!list) return tl::unexpected(list.error());
+    out = std::move(*list);
+    return Ok();
+  });
+  if (!s) return tl::unexpected(s.error());
+  return out;
+}
+
+}  // namespace selfdirect::app

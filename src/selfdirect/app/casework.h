@@ -1,0 +1,81 @@
+// Casework use cases: recording a person and their first contact, eligibility decisions,
+// assessments with their indicative budget, reading a record, and the caseload.
+//
+// Every step goes through the case's state machine (casework/case_state.h) and is stored with
+// who and when (case_events) in the same transaction as the record it changes; every read of a
+// person's record is audited.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "selfdirect/app/context.h"
+#include "selfdirect/app/ras_models.h"
+#include "selfdirect/casework/repository.h"
+#include "selfdirect/core/clock.h"
+#include "selfdirect/core/id.h"
+#include "selfdirect/store/store.h"
+
+namespace selfdirect::app {
+
+struct NewContact {
+  std::string contact_date;  // YYYY-MM-DD; today when empty
+  std::string route_of_access;
+  std::string asked_for;
+  std::string outcome;  // default "to_assessment"
+};
+
+struct PersonFile {
+  casework::PersonRecord record;
+  std::vector<casework::Contact> contacts;
+  std::optional<casework::Determination> determination;
+  std::optional<casework::Assessment> assessment;
+  std::vector<casework::CaseEventRecord> events;
+};
+
+struct NewAssessment {
+  std::string model_id;       // the council's published model; its current version is used
+  std::string completed_by;   // "self" | "with_assessor"
+  ras::RawAnswers answers;
+};
+
+class Casework {
+ public:
+  Casework(store::Store& store, const Clock& clock, UlidGenerator& ids, RasModels& ras)
+      : store_(store), clock_(clock), ids_(ids), ras_(ras) {}
+
+  // Records a new person and how they came to the council (social workers). Field errors name
+  // the person's fields plainly and the contact's as "contact.<field>".
+  Result<PersonFile> CreatePerson(const Context& ctx, const casework::NewPerson& person,
+                                  const NewContact& contact);
+
+  // The whole record; the read is audited and shows on the person's "who has seen my record".
+  Result<PersonFile> GetPerson(const Context& ctx, const PersonId& person);
+
+  // An eligibility determination, worked out from the findings and frozen.
+  Result<casework::Determination> RecordEligibility(const Context& ctx, const PersonId& person,
+                                                    const casework::NewDetermination& request);
+
+  // An assessment: the answers to the council's published RAS and the indicative budget it
+  // gives, stored with the model version, answers, amount and explanation.
+  Result<casework::Assessment> RecordAssessment(const Context& ctx, const PersonId& person,
+                                                const NewAssessment& request);
+
+  // People on the actor's caseload, optionally at one stage, a page at a time.
+  Result<std::vector<casework::PersonRecord>> Caseload(const Context& ctx,
+                                                       std::optional<casework::Stage> stage,
+                                                       const std::string& after, int limit);
+
+ private:
+  // Applies `event` to the stored case (refusing an illegal move) and records the step.
+  Status Step(store::Transaction& tx, const Context& ctx, const casework::PersonRecord& record,
+              casework::CaseEvent event, const std::string& detail);
+
+  store::Store& store_;
+  const Clock& clock_;
+  UlidGenerator& ids_;
+  RasModels& ras_;
+};
+
+}  // namespace selfdirect::app

@@ -1,0 +1,171 @@
+#include "selfdirect/app/casework.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "selfdirect/ras/test_model.h"
+#include "tests/support/test_app.h"
+
+namespace selfdirect::app {
+namespace {
+
+using ::testing::HasSubstr;
+
+class CaseworkTest : public ::testing::Test {
+ protected:
+  CaseworkTest()
+      : council_(t_.AddCouncil("E06000001", "Hartlepool")),
+        admin_(t_.AddUser(council_, "admin@hartlepool.example", {"administrator"})),
+        worker_(t_.AddUser(council_, "sw@hartlepool.example", {"assessor"})),
+        finance_(t_.AddUser(council_, "money@hartlepool.example", {"finance-officer"})) {
+    EXPECT_TRUE(t_.ras().Publish(As(admin_), ras::testing::kSmallModel));
+  }
+
+  Context As(const User& u) { return Context{Actor{u.council_id, u.id, u.roles}, "req", ""}; }
+
+  casework::NewPerson Ada() {
+    casework::NewPerson p;
+    p.given_name = "Ada";
+    p.family_name = "Okafor";
+    p.date_of_birth = "1948-03-27";
+    p.nhs_number = "943 476 5919";
+    p.primary_support_reason = "physical_personal_care";
+    return p;
+  }
+
+  NewContact Referral() { return {"2026-11-20", "hospital_discharge", "Help at home", ""}; }
+
+  casework::NewDetermination Eligible() {
+    casework::NewDetermination d;
+    d.kind = "adult";
+    d.needs_arise_from_condition = true;
+    d.significant_impact_on_wellbeing = true;
+    int n = 0;
+    for (const auto& a : casework::AdultOutcomes()) {
+      casework::OutcomeFinding f{a.code, n++ >= 3, std::nullopt, ""};
+      if (!f.achieved) f.reason = casework::UnableReason::kWithoutAssistance;
+      d.outcomes.push_back(f);
+    }
+    return d;
+  }
+
+  NewAssessment Answers() {
+    using K = ras::RawAnswer::Kind;
+    return {"small", "with_assessor",
+            {{"washing", {K::kText, "c", false}},
+             {"dressing", {K::kText, "b", false}},
+             {"going_out", {K::kText, "b", false}},
+             {"nights", {K::kNumber, "2", false}},
+             {"age", {K::kNumber, "78", false}},
+             {"living_setting", {K::kText, "supported_living", false}},
+             {"has_unpaid_carer", {K::kYesNo, "", true}}}};
+  }
+
+  testing::TestApp t_;
+  Council council_;
+  User admin_, worker_, finance_;
+};
+
+TEST_F(CaseworkTest, FromFirstContactToAnIndicativeBudget) {
+  auto created = t_.casework().CreatePerson(As(worker_), Ada(), Referral());
+  ASSERT_TRUE(created.has_value()) << created.error().message;
+  const PersonId id = created->record.person.id;
+  EXPECT_EQ(created->record.state.stage, casework::Stage::kContact);
+
+  auto refused = t_.casework().RecordAssessment(As(worker_), id, Answers());
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_THAT(refused.error().message, HasSubstr("eligibility decision before the assessment"));
+
+  auto decided = t_.casework().RecordEligibility(As(worker_), id, Eligible());
+  ASSERT_TRUE(decided.has_value()) << decided.error().message;
+  EXPECT_TRUE(decided->eligible);
+
+  auto assessed = t_.casework().RecordAssessment(As(worker_), id, Answers());
+  ASSERT_TRUE(assessed.has_value()) << assessed.error().message;
+  EXPECT_EQ(assessed->amount_pence, 16665);
+  EXPECT_EQ(assessed->model_version, 1);
+
+  auto file = t_.casework().GetPerson(As(worker_), id);
+  ASSERT_TRUE(file.has_value()) << file.error().message;
+  EXPECT_EQ(file->record.state.stage, casework::Stage::kPlanning);
+  ASSERT_TRUE(file->determination.has_value());
+  EXPECT_EQ(file->determination->outcomes.size(), 10u);
+  ASSERT_TRUE(file->assessment.has_value());
+  EXPECT_EQ(file->assessment->amount_pence, 16665);
+  EXPECT_EQ(file->assessment->answers.size(), 7u);
+  EXPECT_FALSE(file->assessment->explanation.empty());
+  std::int64_t sum = 0;
+  for (const auto& line : file->assessment->explanation) sum += line.amount_pence.value_or(0);
+  EXPECT_EQ(sum, 16665);
+  ASSERT_EQ(file->events.size(), 3u);
+  EXPECT_EQ(file->events[0].event, "contact");
+  EXPECT_EQ(file->events[2].event, "assessment");
+  EXPECT_EQ(file->events[2].stage_after, "planning");
+  EXPECT_EQ(file->events[2].by, worker_.id);
+}
+
+TEST_F(CaseworkTest, BadRecordsAreRefusedFieldByFieldAndNothingIsSaved) {
+  casework::NewPerson p = Ada();
+  p.nhs_number = "943 476 5918";
+  p.date_of_birth = "2030-01-01";
+  NewContact c = Referral();
+  c.route_of_access = "teleport";
+  auto r = t_.casework().CreatePerson(As(worker_), p, c);
+  ASSERT_FALSE(r.has_value());
+  std::vector<std::string> fields;
+  for (const auto& f : r.error().fields) fields.push_back(f.field);
+  EXPECT_THAT(fields, ::testing::UnorderedElementsAre("nhs_number", "date_of_birth",
+                                                      "contact.route_of_access"));
+  EXPECT_TRUE(t_.casework().Caseload(As(worker_), std::nullopt, "", 50)->empty());
+
+  ASSERT_TRUE(t_.casework().CreatePerson(As(worker_), Ada(), Referral()));
+  auto twin = t_.casework().CreatePerson(As(worker_), Ada(), Referral());
+  ASSERT_FALSE(twin.has_value());
+  EXPECT_EQ(twin.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(twin.error().fields.at(0).field, "nhs_number");
+  EXPECT_EQ(t_.casework().Caseload(As(worker_), std::nullopt, "", 50)->size(), 1u);
+}
+
+TEST_F(CaseworkTest, OnlySocialWorkersRecordAndOthersCannotSeeTheRecord) {
+  EXPECT_EQ(t_.casework().CreatePerson(As(finance_), Ada(), Referral()).error().code,
+            ErrorCode::kPermissionDenied);
+  auto created = t_.casework().CreatePerson(As(worker_), Ada(), Referral());
+  const PersonId id = created->record.person.id;
+  EXPECT_EQ(t_.casework().GetPerson(As(finance_), id).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(t_.casework().RecordEligibility(As(admin_), id, Eligible()).error().code,
+            ErrorCode::kNotFound);
+  EXPECT_EQ(t_.casework().Caseload(As(finance_), std::nullopt, "", 50).error().code,
+            ErrorCode::kPermissionDenied);
+}
+
+TEST_F(CaseworkTest, AnIncompleteDeterminationChangesNothing) {
+  auto created = t_.casework().CreatePerson(As(worker_), Ada(), Referral());
+  const PersonId id = created->record.person.id;
+  auto d = Eligible();
+  d.outcomes.pop_back();
+  EXPECT_FALSE(t_.casework().RecordEligibility(As(worker_), id, d).has_value());
+  auto file = t_.casework().GetPerson(As(worker_), id);
+  EXPECT_FALSE(file->determination.has_value());
+  EXPECT_EQ(file->record.state.stage, casework::Stage::kContact);
+  EXPECT_EQ(file->events.size(), 1u);
+}
+
+TEST_F(CaseworkTest, RefusedAnswersAreNamedAndNothingIsRecorded) {
+  auto created = t_.casework().CreatePerson(As(worker_), Ada(), Referral());
+  const PersonId id = created->record.person.id;
+  ASSERT_TRUE(t_.casework().RecordEligibility(As(worker_), id, Eligible()));
+  auto answers = Answers();
+  answers.answers.pop_back();
+  auto r = t_.casework().RecordAssessment(As(worker_), id, answers);
+  ASSERT_FALSE(r.has_value());
+  EXPECT_EQ(r.error().fields.at(0).field, "answers.has_unpaid_carer");
+  answers = Answers();
+  answers.model_id = "nope";
+  EXPECT_EQ(t_.casework().RecordAssessment(As(worker_), id, answers).error().fields.at(0).field,
+            "model");
+  EXPECT_FALSE(t_.casework().GetPerson(As(worker_), id)->assessment.has_value());
+}
+
+}  // namespace
+}  // namespace selfdirect::app

@@ -1,0 +1,103 @@
+// What casework needs from the store. Implemented in store/ (SQL lives there only).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "selfdirect/casework/case_state.h"
+#include "selfdirect/casework/eligibility.h"
+#include "selfdirect/casework/person.h"
+#include "selfdirect/core/clock.h"
+#include "selfdirect/core/id.h"
+#include "selfdirect/core/result.h"
+
+namespace selfdirect::casework {
+
+// The first contact: how the person came to the council and what happened.
+struct Contact {
+  CouncilId council;
+  ContactId id;
+  PersonId person;
+  Date contact_date;
+  std::string route_of_access;  // codes.h kRouteOfAccess
+  std::string asked_for;        // in the words of whoever made contact
+  std::string outcome;          // codes.h kContactOutcome
+  Timestamp recorded_at;
+  UserId recorded_by;
+};
+
+// An indicative budget worked out with a published RAS model, frozen as it was.
+struct Assessment {
+  CouncilId council;
+  AssessmentId id;
+  PersonId person;
+  std::string completed_by;  // "self" (self-assessment) | "with_assessor"
+  std::string model_id;
+  std::int64_t model_version = 0;
+  std::string period;  // "weekly" | "annual"
+  std::int64_t amount_pence = 0;
+  std::vector<std::pair<std::string, std::string>> answers;  // input id → answer as given
+  struct Line {
+    std::string kind;
+    std::string item;  // the input or value it is about
+    std::string text;
+    std::optional<std::int64_t> amount_pence;
+    std::string value;  // decimal text, "" when none
+  };
+  std::vector<Line> explanation;
+  Timestamp recorded_at;
+  UserId recorded_by;
+};
+
+// A step in a case: what happened, the stage after it, who and when. The evidence reports
+// measure days and hand-offs from these.
+struct CaseEventRecord {
+  CouncilId council;
+  PersonId person;
+  std::string event;  // CaseEventName, or "contact"
+  std::string stage_after;
+  Timestamp at;
+  UserId by;
+  std::string detail;
+};
+
+struct PersonRecord {
+  Person person;
+  CaseState state;
+};
+
+struct PeopleQuery {
+  CouncilId council;
+  std::optional<Stage> stage;
+  std::string after_person;  // page after this id ("" for the first page)
+  int limit = 50;
+};
+
+class CaseworkRepository {
+ public:
+  virtual ~CaseworkRepository() = default;
+  // kConflict when the NHS number is already on another person's record.
+  virtual Status CreatePerson(const Person& person, const CaseState& state) = 0;
+  virtual Result<std::optional<PersonRecord>> FindPerson(const CouncilId& council,
+                                                         const PersonId& id) = 0;
+  // Moves the case on; kConflict when the record changed since `expected_revision` was read.
+  virtual Status SaveCaseState(const CouncilId& council, const PersonId& id,
+                               const CaseState& state, std::int64_t expected_revision) = 0;
+  virtual Result<std::vector<PersonRecord>> ListPeople(const PeopleQuery& query) = 0;
+
+  virtual Status AddContact(const Contact& contact) = 0;
+  virtual Result<std::vector<Contact>> ContactsOf(const CouncilId& council,
+                                                  const PersonId& person) = 0;
+  virtual Status AddDetermination(const Determination& determination) = 0;
+  virtual Result<std::optional<Determination>> LatestDetermination(const CouncilId& council,
+                                                                   const PersonId& person) = 0;
+  virtual Status AddAssessment(const Assessment& assessment) = 0;
+  virtual Result<std::optional<Assessment>> LatestAssessment(const CouncilId& council,
+                                                             const PersonId& person) = 0;
+  virtual Status AddCaseEvent(const CaseEventRecord& event) = 0;
+  virtual Result<std::vector<CaseEventRecord>> CaseEventsOf(const CouncilId& council,
+                                                            const PersonId& person) = 0;
+};
+
+}  // namespace selfdirect::casework

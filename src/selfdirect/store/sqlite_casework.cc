@@ -1,0 +1,350 @@
+#include "selfdirect/store/sqlite_casework.h"
+
+#include "selfdirect/store/rows.h"
+
+namespace selfdirect::store {
+namespace {
+
+using casework::CaseState;
+using casework::Stage;
+
+constexpr const char* kPersonColumns =
+    "council_id, person_id, given_name, family_name, date_of_birth, nhs_number, address, "
+    "postcode, phone, email, gender, ethnicity, primary_support_reason, accommodation, "
+    "employment, has_unpaid_carer, easy_read, large_print, interpreter_language, "
+    "communication_other, stage, has_active_plan, created_at, created_by, revision";
+
+std::optional<Stage> ParseStage(const std::string& name) {
+  for (Stage s : {Stage::kContact, Stage::kNotEligible, Stage::kAssessment, Stage::kPlanning,
+                  Stage::kAwaitingSignOff, Stage::kActive, Stage::kClosed}) {
+    if (name == casework::StageName(s)) return s;
+  }
+  return std::nullopt;
+}
+
+Result<casework::PersonRecord> ReadPerson(const Statement& st) {
+  casework::PersonRecord r;
+  casework::Person& p = r.person;
+  p.council = CouncilId(st.Text(0));
+  p.id = PersonId(st.Text(1));
+  p.given_name = st.Text(2);
+  p.family_name = st.Text(3);
+  auto dob = ParseIsoDate(st.Text(4));
+  if (!dob) return tl::unexpected(CorruptValue("people.date_of_birth"));
+  p.date_of_birth = *dob;
+  p.nhs_number = st.Text(5);
+  p.address = st.Text(6);
+  p.postcode = st.Text(7);
+  p.phone = st.Text(8);
+  p.email = st.Text(9);
+  p.gender = st.Text(10);
+  p.ethnicity = st.Text(11);
+  p.primary_support_reason = st.Text(12);
+  p.accommodation = st.Text(13);
+  p.employment = st.Text(14);
+  p.has_unpaid_carer = st.Text(15);
+  p.communication.easy_read = st.Int(16) != 0;
+  p.communication.large_print = st.Int(17) != 0;
+  p.communication.interpreter_language = st.Text(18);
+  p.communication.other = st.Text(19);
+  auto stage = ParseStage(st.Text(20));
+  if (!stage) return tl::unexpected(CorruptValue("people.stage"));
+  r.state = CaseState{*stage, st.Int(21) != 0};
+  auto created = ParseTimestamp(st.Text(22));
+  if (!created) return tl::unexpected(CorruptValue("people.created_at"));
+  p.created_at = *created;
+  p.created_by = UserId(st.Text(23));
+  p.revision = st.Int(24);
+  return r;
+}
+
+}  // namespace
+
+Status SqliteCaseworkRepository::CreatePerson(const casework::Person& p, const CaseState& s) {
+  auto st = c_.Prepare(std::string("INSERT INTO people (") + kPersonColumns +
+                       ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
+                       "$15, $16, $17, $18, $19, $20, $21, $22, $23, $24, $25)");
+  if (!st) return tl::unexpected(st.error());
+  auto result =
+      st->Bind(p.council.str(), p.id.str(), p.given_name, p.family_name,
+               FormatIsoDate(p.date_of_birth), p.nhs_number, p.address, p.postcode, p.phone,
+               p.email, p.gender, p.ethnicity, p.primary_support_reason, p.accommodation,
+               p.employment, p.has_unpaid_carer, p.communication.easy_read ? 1 : 0,
+               p.communication.large_print ? 1 : 0, p.communication.interpreter_language,
+               p.communication.other, casework::StageName(s.stage), s.has_active_plan ? 1 : 0,
+               FormatTimestamp(p.created_at), p.created_by.str(), p.revision)
+          .Run();
+  if (!result && result.error().code == ErrorCode::kConflict) {
+    return tl::unexpected(Error{ErrorCode::kConflict,
+                                "Another person already has this NHS number",
+                                {{"nhs_number", "Another person's record already has this NHS "
+                                                "number; search for them instead"}}});
+  }
+  return result;
+}
+
+Result<std::optional<casework::PersonRecord>> SqliteCaseworkRepository::FindPerson(
+    const CouncilId& council, const PersonId& id) {
+  auto st = c_.Prepare(std::string("SELECT ") + kPersonColumns +
+                       " FROM people WHERE council_id = $1 AND person_id = $2");
+  if (!st) return tl::unexpected(st.error());
+  st->Bind(council.str(), id.str());
+  return AtMostOne(Collect<casework::PersonRecord>(*st, ReadPerson));
+}
+
+Status SqliteCaseworkRepository::SaveCaseState(const CouncilId& council, const PersonId& id,
+                                               const CaseState& s,
+                                               std::int64_t expected_revision) {
+  auto st = c_.Prepare(
+      "UPDATE people SET stage = $3, has_active_plan = $4, revision = revision + 1 "
+      "WHERE council_id = $1 AND person_id = $2 AND revision = $5");
+  if (!st) return tl::unexpected(st.error());
+  auto run = st->Bind(council.str(), id.str(), casework::StageName(s.stage),
+                      s.has_active_plan ? 1 : 0, expected_revision)
+                 .Run();
+  if (!run) return run;
+  if (c_.Changes() != 1) {
+    return Fail(ErrorCode::kConflict,
+                "Someone else changed this person's record while you were working on it. "
+                "Reload the page to see their change, then try again");
+  }
+  return Ok();
+}
+
+Result<std::vector<casework::PersonRecord>> SqliteCaseworkRepository::ListPeople(
+    const casework::PeopleQuery& q) {
+  auto st = c_.Prepare(std::string("SELECT ") + kPersonColumns +
+                       " FROM people WHERE council_id = $1 AND ($2 = '' OR stage = $2)"
+                       " AND person_id > $3 ORDER BY person_id LIMIT $4");
+  if (!st) return tl::unexpected(st.error());
+  st->Bind(q.council.str(), q.stage ? casework::StageName(*q.stage) : "", q.after_person,
+           std::int64_t{q.limit});
+  return Collect<casework::PersonRecord>(*st, ReadPerson);
+}
+
+Status SqliteCaseworkRepository::AddContact(const casework::Contact& x) {
+  auto st = c_.Prepare(
+      "INSERT INTO contacts (council_id, contact_id, person_id, contact_date, route_of_access, "
+      "asked_for, outcome, recorded_at, recorded_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)");
+  if (!st) return tl::unexpected(st.error());
+  return st
+      ->Bind(x.council.str(), x.id.str(), x.person.str(), FormatIsoDate(x.contact_date),
+             x.route_of_access, x.asked_for, x.outcome, FormatTimestamp(x.recorded_at),
+             x.recorded_by.str())
+      .Run();
+}
+
+Result<std::vector<casework::Contact>> SqliteCaseworkRepository::ContactsOf(
+    const CouncilId& council, const PersonId& person) {
+  auto st = c_.Prepare(
+      "SELECT council_id, contact_id, person_id, contact_date, route_of_access, asked_for, "
+      "outcome, recorded_at, recorded_by FROM contacts WHERE council_id = $1 AND person_id = $2 "
+      "ORDER BY contact_id");
+  if (!st) return tl::unexpected(st.error());
+  st->Bind(council.str(), person.str());
+  return Collect<casework::Contact>(*st, [](const Statement& s) -> Result<casework::Contact> {
+    auto day = ParseIsoDate(s.Text(3));
+    auto at = ParseTimestamp(s.Text(7));
+    if (!day || !at) return tl::unexpected(CorruptValue("contacts"));
+    return casework::Contact{CouncilId(s.Text(0)), ContactId(s.Text(1)), PersonId(s.Text(2)),
+                             *day, s.Text(4), s.Text(5), s.Text(6), *at, UserId(s.Text(8))};
+  });
+}
+
+Status SqliteCaseworkRepository::AddDetermination(const casework::Determination& d) {
+  auto st = c_.Prepare(
+      "INSERT INTO eligibility_determinations (council_id, determination_id, person_id, kind, "
+      "needs_arise_from_condition, health_deteriorating, significant_impact, wellbeing_notes, "
+      "summary, eligible, reasoning, decided_at, decided_by) VALUES ($1, $2, $3, $4, $5, $6, "
+      "$7, $8, $9, $10, $11, $12, $13)");
+  if (!st) return tl::unexpected(st.error());
+  auto run = st->Bind(d.council.str(), d.id.str(), d.person.str(),
+                      casework::DeterminationKindName(d.kind), d.needs_arise_from_condition ? 1 : 0,
+                      d.health_deteriorating ? 1 : 0, d.significant_impact_on_wellbeing ? 1 : 0,
+                      d.wellbeing_notes, d.summary, d.eligible ? 1 : 0, d.reasoning,
+                      FormatTimestamp(d.decided_at), d.decided_by.str())
+                 .Run();
+  if (!run) return run;
+  for (std::size_t i = 0; i < d.outcomes.size(); ++i) {
+    const auto& o = d.outcomes[i];
+    auto row = c_.Prepare(
+        "INSERT INTO eligibility_outcomes (council_id, determination_id, position, outcome, "
+        "achieved, reason, notes) VALUES ($1, $2, $3, $4, $5, $6, $7)");
+    if (!row) return tl::unexpected(row.error());
+    std::optional<std::string> reason;
+    if (o.reason) reason = casework::UnableReasonCode(*o.reason);
+    if (auto r = row->Bind(d.council.str(), d.id.str(), static_cast<std::int64_t>(i), o.outcome,
+                           o.achieved ? 1 : 0, reason, o.notes)
+                     .Run();
+        !r) {
+      return r;
+    }
+  }
+  return Ok();
+}
+
+Result<std::optional<casework::Determination>> SqliteCaseworkRepository::LatestDetermination(
+    const CouncilId& council, const PersonId& person) {
+  auto st = c_.Prepare(
+      "SELECT council_id, determination_id, person_id, kind, needs_arise_from_condition, "
+      "health_deteriorating, significant_impact, wellbeing_notes, summary, eligible, reasoning, "
+      "decided_at, decided_by FROM eligibility_determinations WHERE council_id = $1 AND "
+      "person_id = $2 ORDER BY determination_id DESC LIMIT 1");
+  if (!st) return tl::unexpected(st.error());
+  st->Bind(council.str(), person.str());
+  auto found = AtMostOne(Collect<casework::Determination>(
+      *st, [](const Statement& s) -> Result<casework::Determination> {
+        casework::Determination d;
+        d.council = CouncilId(s.Text(0));
+        d.id = DeterminationId(s.Text(1));
+        d.person = PersonId(s.Text(2));
+        d.kind = s.Text(3) == "carer" ? casework::DeterminationKind::kCarer
+                                      : casework::DeterminationKind::kAdult;
+        d.needs_arise_from_condition = s.Int(4) != 0;
+        d.health_deteriorating = s.Int(5) != 0;
+        d.significant_impact_on_wellbeing = s.Int(6) != 0;
+        d.wellbeing_notes = s.Text(7);
+        d.summary = s.Text(8);
+        d.eligible = s.Int(9) != 0;
+        d.reasoning = s.Text(10);
+        auto at = ParseTimestamp(s.Text(11));
+        if (!at) return tl::unexpected(CorruptValue("eligibility_determinations.decided_at"));
+        d.decided_at = *at;
+        d.decided_by = UserId(s.Text(12));
+        return d;
+      }));
+  if (!found || !*found) return found;
+  auto rows = c_.Prepare(
+      "SELECT outcome, achieved, reason, notes FROM eligibility_outcomes WHERE council_id = $1 "
+      "AND determination_id = $2 ORDER BY position");
+  if (!rows) return tl::unexpected(rows.error());
+  rows->Bind(council.str(), (*found)->id.str());
+  auto outcomes = Collect<casework::OutcomeFinding>(
+      *rows, [](const Statement& s) -> Result<casework::OutcomeFinding> {
+        casework::OutcomeFinding f{s.Text(0), s.Int(1) != 0, std::nullopt, s.Text(3)};
+        if (!s.IsNull(2)) f.reason = casework::ParseUnableReason(s.Text(2));
+        return f;
+      });
+  if (!outcomes) return tl::unexpected(outcomes.error());
+  (*found)->outcomes = std::move(*outcomes);
+  return found;
+}
+
+Status SqliteCaseworkRepository::AddAssessment(const casework::Assessment& a) {
+  auto st = c_.Prepare(
+      "INSERT INTO assessments (council_id, assessment_id, person_id, completed_by, model_id, "
+      "model_version, period, amount_pence, recorded_at, recorded_by) VALUES ($1, $2, $3, $4, "
+      "$5, $6, $7, $8, $9, $10)");
+  if (!st) return tl::unexpected(st.error());
+  auto run = st->Bind(a.council.str(), a.id.str(), a.person.str(), a.completed_by, a.model_id,
+                      a.model_version, a.period, a.amount_pence, FormatTimestamp(a.recorded_at),
+                      a.recorded_by.str())
+                 .Run();
+  if (!run) return run;
+  for (const auto& [input, answer] : a.answers) {
+    auto row = c_.Prepare(
+        "INSERT INTO assessment_answers (council_id, assessment_id, input_id, answer) VALUES "
+        "($1, $2, $3, $4)");
+    if (!row) return tl::unexpected(row.error());
+    if (auto r = row->Bind(a.council.str(), a.id.str(), input, answer).Run(); !r) return r;
+  }
+  for (std::size_t i = 0; i < a.explanation.size(); ++i) {
+    const auto& l = a.explanation[i];
+    auto row = c_.Prepare(
+        "INSERT INTO assessment_explanations (council_id, assessment_id, line, kind, item, text, "
+        "amount_pence, value) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)");
+    if (!row) return tl::unexpected(row.error());
+    if (auto r = row->Bind(a.council.str(), a.id.str(), static_cast<std::int64_t>(i), l.kind,
+                           l.item, l.text, l.amount_pence, l.value)
+                     .Run();
+        !r) {
+      return r;
+    }
+  }
+  return Ok();
+}
+
+Result<std::optional<casework::Assessment>> SqliteCaseworkRepository::LatestAssessment(
+    const CouncilId& council, const PersonId& person) {
+  auto st = c_.Prepare(
+      "SELECT council_id, assessment_id, person_id, completed_by, model_id, model_version, "
+      "period, amount_pence, recorded_at, recorded_by FROM assessments WHERE council_id = $1 AND "
+      "person_id = $2 ORDER BY assessment_id DESC LIMIT 1");
+  if (!st) return tl::unexpected(st.error());
+  st->Bind(council.str(), person.str());
+  auto found = AtMostOne(
+      Collect<casework::Assessment>(*st, [](const Statement& s) -> Result<casework::Assessment> {
+        casework::Assessment a;
+        a.council = CouncilId(s.Text(0));
+        a.id = AssessmentId(s.Text(1));
+        a.person = PersonId(s.Text(2));
+        a.completed_by = s.Text(3);
+        a.model_id = s.Text(4);
+        a.model_version = s.Int(5);
+        a.period = s.Text(6);
+        a.amount_pence = s.Int(7);
+        auto at = ParseTimestamp(s.Text(8));
+        if (!at) return tl::unexpected(CorruptValue("assessments.recorded_at"));
+        a.recorded_at = *at;
+        a.recorded_by = UserId(s.Text(9));
+        return a;
+      }));
+  if (!found || !*found) return found;
+  casework::Assessment& a = **found;
+  auto answers = c_.Prepare(
+      "SELECT input_id, answer FROM assessment_answers WHERE council_id = $1 AND assessment_id = "
+      "$2 ORDER BY input_id");
+  if (!answers) return tl::unexpected(answers.error());
+  answers->Bind(council.str(), a.id.str());
+  auto pairs = Collect<std::pair<std::string, std::string>>(
+      *answers, [](const Statement& s) -> Result<std::pair<std::string, std::string>> {
+        return std::make_pair(s.Text(0), s.Text(1));
+      });
+  if (!pairs) return tl::unexpected(pairs.error());
+  a.answers = std::move(*pairs);
+  auto lines = c_.Prepare(
+      "SELECT kind, item, text, amount_pence, value FROM assessment_explanations WHERE "
+      "council_id = $1 AND assessment_id = $2 ORDER BY line");
+  if (!lines) return tl::unexpected(lines.error());
+  lines->Bind(council.str(), a.id.str());
+  auto explanation = Collect<casework::Assessment::Line>(
+      *lines, [](const Statement& s) -> Result<casework::Assessment::Line> {
+        casework::Assessment::Line l{s.Text(0), s.Text(1), s.Text(2), std::nullopt, s.Text(4)};
+        if (!s.IsNull(3)) l.amount_pence = s.Int(3);
+        return l;
+      });
+  if (!explanation) return tl::unexpected(explanation.error());
+  a.explanation = std::move(*explanation);
+  return found;
+}
+
+Status SqliteCaseworkRepository::AddCaseEvent(const casework::CaseEventRecord& e) {
+  auto st = c_.Prepare(
+      "INSERT INTO case_events (council_id, person_id, seq, event, stage_after, at, by_user, "
+      "detail) VALUES ($1, $2, (SELECT COALESCE(MAX(seq), 0) + 1 FROM case_events WHERE "
+      "council_id = $1 AND person_id = $2), $3, $4, $5, $6, $7)");
+  if (!st) return tl::unexpected(st.error());
+  return st
+      ->Bind(e.council.str(), e.person.str(), e.event, e.stage_after, FormatTimestamp(e.at),
+             e.by.str(), e.detail)
+      .Run();
+}
+
+Result<std::vector<casework::CaseEventRecord>> SqliteCaseworkRepository::CaseEventsOf(
+    const CouncilId& council, const PersonId& person) {
+  auto st = c_.Prepare(
+      "SELECT council_id, person_id, event, stage_after, at, by_user, detail FROM case_events "
+      "WHERE council_id = $1 AND person_id = $2 ORDER BY seq");
+  if (!st) return tl::unexpected(st.error());
+  st->Bind(council.str(), person.str());
+  return Collect<casework::CaseEventRecord>(
+      *st, [](const Statement& s) -> Result<casework::CaseEventRecord> {
+        auto at = ParseTimestamp(s.Text(4));
+        if (!at) return tl::unexpected(CorruptValue("case_events.at"));
+        return casework::CaseEventRecord{CouncilId(s.Text(0)), PersonId(s.Text(1)), s.Text(2),
+                                         s.Text(3),           *at,                 UserId(s.Text(5)),
+                                         s.Text(6)};
+      });
+}
+
+}  // namespace selfdirect::store

@@ -1,0 +1,37 @@
+// Casework records in SQLite.
+#pragma once
+
+#include "selfdirect/casework/repository.h"
+#include "selfdirect/store/sqlite.h"
+
+namespace selfdirect::store {
+
+class SqliteCaseworkRepository final : public casework::CaseworkRepository {
+ public:
+  explicit SqliteCaseworkRepository(Connection& c) : c_(c) {}
+
+  Status CreatePerson(const casework::Person& person, const casework::CaseState& state) override;
+  Result<std::optional<casework::PersonRecord>> FindPerson(const CouncilId& council,
+                                                           const PersonId& id) override;
+  Status SaveCaseState(const CouncilId& council, const PersonId& id,
+                       const casework::CaseState& state, std::int64_t expected_revision) override;
+  Result<std::vector<casework::PersonRecord>> ListPeople(
+      const casework::PeopleQuery& query) override;
+  Status AddContact(const casework::Contact& contact) override;
+  Result<std::vector<casework::Contact>> ContactsOf(const CouncilId& council,
+                                                    const PersonId& person) override;
+  Status AddDetermination(const casework::Determination& determination) override;
+  Result<std::optional<casework::Determination>> LatestDetermination(
+      const CouncilId& council, const PersonId& person) override;
+  Status AddAssessment(const casework::Assessment& assessment) override;
+  Result<std::optional<casework::Assessment>> LatestAssessment(const CouncilId& council,
+                                                               const PersonId& person) override;
+  Status AddCaseEvent(const casework::CaseEventRecord& event) override;
+  Result<std::vector<casework::CaseEventRecord>> CaseEventsOf(const CouncilId& council,
+                                                              const PersonId& person) override;
+
+ private:
+  Connection& c_;
+};
+
+}  // namespace selfdirect::store
