@@ -19,7 +19,7 @@ namespace bhttp = boost::beast::http;
 
 struct Fixture {
   Fixture()
-      : service(t.app(), t.accounts(), t.ras(), metrics, {}),
+      : service(t.app(), t.accounts(), t.ras(), t.casework(), metrics, {}),
         server(service, {.host = "127.0.0.1", .port = 0, .threads = 2}) {
     port = *server.Start();
     for (int i = 0; i < 50; ++i) {

@@ -18,7 +18,7 @@ Status Permit(const Context& ctx, Action action) {
 }
 
 tl::unexpected<Error> NoSuchPerson() {
-  return Fail(ErrorCode::kNotFound, "There is no record at this address");
+  return Fail(ErrorCode::kNotFound, "There is no person with this id in the council's records");
 }
 
 }  // namespace
@@ -33,10 +33,9 @@ Status Casework::Step(store::Transaction& tx, const Context& ctx,
       !saved) {
     return saved;
   }
-  return tx.Casework().AddCaseEvent({ctx.actor.council_id, record.person.id,
-                                     casework::CaseEventName(event),
-                                     casework::StageName(next->stage), clock_.Now(),
-                                     ctx.actor.user_id, detail});
+  return tx.Casework().AddCaseEvent(
+      {ctx.actor.council_id, record.person.id, casework::CaseEventName(event),
+       casework::StageName(next->stage), clock_.Now(), ctx.actor.user_id, detail});
 }
 
 Result<PersonFile> Casework::CreatePerson(const Context& ctx, const casework::NewPerson& request,
@@ -50,16 +49,16 @@ Result<PersonFile> Casework::CreatePerson(const Context& ctx, const casework::Ne
   if (!contact.contact_date.empty()) {
     auto day = ParseIsoDate(contact.contact_date);
     if (!day) {
-      errors.push_back({"contact.contact_date", "Enter the date of contact as a real date, like "
-                                                "2026-11-20"});
+      errors.push_back({"contact.contact_date",
+                        "Enter the date of contact as a real date, like "
+                        "2026-11-20"});
     } else if (*day > clock_.Today()) {
       errors.push_back({"contact.contact_date", "The date of contact must be today or earlier"});
     } else {
       c.contact_date = *day;
     }
   }
-  if (casework::FindCode(casework::CodeList::kRouteOfAccess, contact.route_of_access) ==
-      nullptr) {
+  if (casework::FindCode(casework::CodeList::kRouteOfAccess, contact.route_of_access) == nullptr) {
     errors.push_back({"contact.route_of_access", "Choose how the person came to the council"});
   }
   c.outcome = contact.outcome.empty() ? "to_assessment" : contact.outcome;
@@ -67,8 +66,9 @@ Result<PersonFile> Casework::CreatePerson(const Context& ctx, const casework::Ne
     errors.push_back({"contact.outcome", "Choose what happens next"});
   }
   if (contact.asked_for.size() > 2000) {
-    errors.push_back({"contact.asked_for", "What they asked for must be 2,000 characters or "
-                                           "fewer"});
+    errors.push_back({"contact.asked_for",
+                      "What they asked for must be 2,000 characters or "
+                      "fewer"});
   }
   if (!errors.empty()) return FailFields(std::move(errors));
   person->council = ctx.actor.council_id;
@@ -93,8 +93,8 @@ Result<PersonFile> Casework::CreatePerson(const Context& ctx, const casework::Ne
         !e) {
       return e;
     }
-    AuditEntry entry = MakeAuditEntry(ctx, person->council, clock_.Now(), "people.create",
-                                      "person", person->id.str(), AuditOutcome::kAllowed,
+    AuditEntry entry = MakeAuditEntry(ctx, person->council, clock_.Now(), "people.create", "person",
+                                      person->id.str(), AuditOutcome::kAllowed,
                                       "recorded a new person and their first contact");
     entry.subject_person_id = person->id.str();
     return tx.Audit().Append(entry);
@@ -136,9 +136,9 @@ Result<PersonFile> Casework::GetPerson(const Context& ctx, const PersonId& id) {
   if (!s) return tl::unexpected(s.error());
   if (!found) return NoSuchPerson();
   auto recorded = store_.Write([&](store::Transaction& tx) {
-    AuditEntry e = MakeAuditEntry(ctx, ctx.actor.council_id, clock_.Now(), "person.view",
-                                  "person", id.str(), AuditOutcome::kAllowed,
-                                  "looked at the person's record");
+    AuditEntry e =
+        MakeAuditEntry(ctx, ctx.actor.council_id, clock_.Now(), "person.view", "person", id.str(),
+                       AuditOutcome::kAllowed, "looked at the person's record");
     e.subject_person_id = id.str();
     return tx.Audit().Append(e);
   });
@@ -170,12 +170,12 @@ Result<casework::Determination> Casework::RecordEligibility(
       return step;
     }
     if (auto added = tx.Casework().AddDetermination(*determination); !added) return added;
-    AuditEntry e = MakeAuditEntry(
-        ctx, ctx.actor.council_id, clock_.Now(), "eligibility.record", "determination",
-        determination->id.str(), AuditOutcome::kAllowed,
-        fmt::format("recorded an eligibility decision ({}, {})",
-                    casework::DeterminationKindName(determination->kind),
-                    determination->eligible ? "eligible" : "not eligible"));
+    AuditEntry e =
+        MakeAuditEntry(ctx, ctx.actor.council_id, clock_.Now(), "eligibility.record",
+                       "determination", determination->id.str(), AuditOutcome::kAllowed,
+                       fmt::format("recorded an eligibility decision ({}, {})",
+                                   casework::DeterminationKindName(determination->kind),
+                                   determination->eligible ? "eligible" : "not eligible"));
     e.subject_person_id = id.str();
     return tx.Audit().Append(e);
   });
@@ -190,11 +190,22 @@ Result<casework::Assessment> Casework::RecordAssessment(const Context& ctx, cons
   }
   std::vector<FieldError> errors;
   if (request.completed_by != "self" && request.completed_by != "with_assessor") {
-    errors.push_back({"completed_by", "Say whether the person completed it themselves (self) or "
-                                      "with an assessor (with_assessor)"});
+    errors.push_back({"completed_by",
+                      "Say whether the person completed it themselves (self) or "
+                      "with an assessor (with_assessor)"});
   }
   if (request.model_id.empty()) errors.push_back({"model", "Choose the council's RAS model"});
   if (!errors.empty()) return FailFields(std::move(errors));
+  // Say first when the case is not ready for an assessment, before judging the answers.
+  auto ready = store_.Read([&](store::Transaction& tx) -> Status {
+    auto record = tx.Casework().FindPerson(ctx.actor.council_id, id);
+    if (!record) return tl::unexpected(record.error());
+    if (!*record) return NoSuchPerson();
+    auto next = casework::Apply((*record)->state, CaseEvent::kAssessment);
+    if (!next) return tl::unexpected(next.error());
+    return Ok();
+  });
+  if (!ready) return tl::unexpected(ready.error());
   LoadedModel used;
   auto explanation = ras_.Evaluate(ctx, "", request.model_id, 0, request.answers, &used);
   if (!explanation) {
@@ -213,9 +224,8 @@ Result<casework::Assessment> Casework::RecordAssessment(const Context& ctx, cons
   a.period = used.record.period;
   a.amount_pence = explanation->amount_pence;
   for (const auto& [input, raw] : request.answers) {
-    a.answers.emplace_back(input, raw.kind == ras::RawAnswer::Kind::kYesNo
-                                      ? (raw.yes ? "yes" : "no")
-                                      : raw.text);
+    a.answers.emplace_back(
+        input, raw.kind == ras::RawAnswer::Kind::kYesNo ? (raw.yes ? "yes" : "no") : raw.text);
   }
   for (const ras::ExplanationLine& line : explanation->lines) {
     a.explanation.push_back({ras::ExplanationKindName(line.kind), line.id, line.text,
@@ -246,14 +256,15 @@ Result<casework::Assessment> Casework::RecordAssessment(const Context& ctx, cons
   return a;
 }
 
-Result<std::vector<casework::PersonRecord>> Casework::Caseload(
-    const Context& ctx, std::optional<casework::Stage> stage, const std::string& after,
-    int limit) {
+Result<std::vector<casework::PersonRecord>> Casework::Caseload(const Context& ctx,
+                                                               std::optional<casework::Stage> stage,
+                                                               const std::string& after,
+                                                               int limit) {
   if (auto p = Permit(ctx, Action::kCaseloadRead); !p) return tl::unexpected(p.error());
   std::vector<casework::PersonRecord> out;
   auto s = store_.Read([&](store::Transaction& tx) -> Status {
-    auto list = tx.Casework().ListPeople(
-        {ctx.actor.council_id, stage, after, std::clamp(limit, 1, 200)});
+    auto list =
+        tx.Casework().ListPeople({ctx.actor.council_id, stage, after, std::clamp(limit, 1, 200)});
     if (!list) return tl::unexpected(list.error());
     out = std::move(*list);
     return Ok();

@@ -51,7 +51,8 @@ class CaseworkTest : public ::testing::Test {
 
   NewAssessment Answers() {
     using K = ras::RawAnswer::Kind;
-    return {"small", "with_assessor",
+    return {"small",
+            "with_assessor",
             {{"washing", {K::kText, "c", false}},
              {"dressing", {K::kText, "b", false}},
              {"going_out", {K::kText, "b", false}},

@@ -14,6 +14,7 @@
 
 #include "selfdirect/app/accounts.h"
 #include "selfdirect/app/application.h"
+#include "selfdirect/app/casework.h"
 #include "selfdirect/app/ras_models.h"
 #include "selfdirect/cli/json_log.h"
 #include "selfdirect/cli/ras_commands.h"
@@ -315,7 +316,9 @@ int RunServe(const Settings& s) {
     LogEvent("error", "unhandled exception", {{"request_id", request_id}, {"what", what}});
   };
   app::RasModels ras_models(*opened->store, clock);
-  http::HttpService service(application, accounts, ras_models, metrics, service_options);
+  app::Casework casework(*opened->store, clock, ids, ras_models);
+  http::HttpService service(application, accounts, ras_models, casework, metrics,
+                            service_options);
   http::ServerOptions server_options;
   server_options.host = s.host;
   server_options.port = s.port;

@@ -46,10 +46,11 @@ bool IsApiPath(const std::string& path) {
 }  // namespace
 
 HttpService::HttpService(app::Application& app, app::Accounts& accounts, app::RasModels& ras,
-                         Metrics& metrics, ServiceOptions options)
+                         app::Casework& casework, Metrics& metrics, ServiceOptions options)
     : app_(app),
       accounts_(accounts),
       ras_(ras),
+      casework_(casework),
       metrics_(metrics),
       options_(std::move(options)),
       static_files_(options_.web_root),
@@ -57,6 +58,7 @@ HttpService::HttpService(app::Application& app, app::Accounts& accounts, app::Ra
   RegisterApi(router_, app_, metrics_);
   RegisterAccountsApi(router_, accounts_, options_);
   RegisterRasApi(router_, ras_);
+  RegisterCaseworkApi(router_, casework_, app.clock());
 }
 
 std::string SessionCookieHeader(const std::string& value, bool secure) {

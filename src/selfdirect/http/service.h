@@ -15,6 +15,7 @@
 
 #include "selfdirect/app/accounts.h"
 #include "selfdirect/app/application.h"
+#include "selfdirect/app/casework.h"
 #include "selfdirect/app/ras_models.h"
 #include "selfdirect/http/message.h"
 #include "selfdirect/http/metrics.h"
@@ -39,8 +40,8 @@ struct ServiceOptions {
 
 class HttpService {
  public:
-  HttpService(app::Application& app, app::Accounts& accounts, app::RasModels& ras, Metrics& metrics,
-              ServiceOptions options);
+  HttpService(app::Application& app, app::Accounts& accounts, app::RasModels& ras,
+              app::Casework& casework, Metrics& metrics, ServiceOptions options);
 
   // Never throws. Fills request.path, query and request_id as a side effect.
   Response Handle(Request& request);
@@ -66,6 +67,7 @@ class HttpService {
   app::Application& app_;
   app::Accounts& accounts_;
   app::RasModels& ras_;
+  app::Casework& casework_;
   Metrics& metrics_;
   ServiceOptions options_;
   StaticFiles static_files_;
@@ -79,6 +81,8 @@ void RegisterApi(Router& router, app::Application& app, Metrics& metrics);
 void RegisterAccountsApi(Router& router, app::Accounts& accounts, const ServiceOptions& options);
 // The RAS API (ras_api.cc).
 void RegisterRasApi(Router& router, app::RasModels& ras);
+// The casework API (casework_api.cc).
+void RegisterCaseworkApi(Router& router, app::Casework& casework, const Clock& clock);
 
 // The session cookie's name and how it is set and cleared.
 inline constexpr const char* kSessionCookie = "sd_session";

@@ -77,8 +77,9 @@ Status SqliteCaseworkRepository::CreatePerson(const casework::Person& p, const C
   if (!result && result.error().code == ErrorCode::kConflict) {
     return tl::unexpected(Error{ErrorCode::kConflict,
                                 "Another person already has this NHS number",
-                                {{"nhs_number", "Another person's record already has this NHS "
-                                                "number; search for them instead"}}});
+                                {{"nhs_number",
+                                  "Another person's record already has this NHS "
+                                  "number; search for them instead"}}});
   }
   return result;
 }
@@ -93,8 +94,7 @@ Result<std::optional<casework::PersonRecord>> SqliteCaseworkRepository::FindPers
 }
 
 Status SqliteCaseworkRepository::SaveCaseState(const CouncilId& council, const PersonId& id,
-                                               const CaseState& s,
-                                               std::int64_t expected_revision) {
+                                               const CaseState& s, std::int64_t expected_revision) {
   auto st = c_.Prepare(
       "UPDATE people SET stage = $3, has_active_plan = $4, revision = revision + 1 "
       "WHERE council_id = $1 AND person_id = $2 AND revision = $5");
@@ -146,8 +146,15 @@ Result<std::vector<casework::Contact>> SqliteCaseworkRepository::ContactsOf(
     auto day = ParseIsoDate(s.Text(3));
     auto at = ParseTimestamp(s.Text(7));
     if (!day || !at) return tl::unexpected(CorruptValue("contacts"));
-    return casework::Contact{CouncilId(s.Text(0)), ContactId(s.Text(1)), PersonId(s.Text(2)),
-                             *day, s.Text(4), s.Text(5), s.Text(6), *at, UserId(s.Text(8))};
+    return casework::Contact{CouncilId(s.Text(0)),
+                             ContactId(s.Text(1)),
+                             PersonId(s.Text(2)),
+                             *day,
+                             s.Text(4),
+                             s.Text(5),
+                             s.Text(6),
+                             *at,
+                             UserId(s.Text(8))};
   });
 }
 
@@ -158,12 +165,12 @@ Status SqliteCaseworkRepository::AddDetermination(const casework::Determination&
       "summary, eligible, reasoning, decided_at, decided_by) VALUES ($1, $2, $3, $4, $5, $6, "
       "$7, $8, $9, $10, $11, $12, $13)");
   if (!st) return tl::unexpected(st.error());
-  auto run = st->Bind(d.council.str(), d.id.str(), d.person.str(),
-                      casework::DeterminationKindName(d.kind), d.needs_arise_from_condition ? 1 : 0,
-                      d.health_deteriorating ? 1 : 0, d.significant_impact_on_wellbeing ? 1 : 0,
-                      d.wellbeing_notes, d.summary, d.eligible ? 1 : 0, d.reasoning,
-                      FormatTimestamp(d.decided_at), d.decided_by.str())
-                 .Run();
+  auto run =
+      st->Bind(d.council.str(), d.id.str(), d.person.str(), casework::DeterminationKindName(d.kind),
+               d.needs_arise_from_condition ? 1 : 0, d.health_deteriorating ? 1 : 0,
+               d.significant_impact_on_wellbeing ? 1 : 0, d.wellbeing_notes, d.summary,
+               d.eligible ? 1 : 0, d.reasoning, FormatTimestamp(d.decided_at), d.decided_by.str())
+          .Run();
   if (!run) return run;
   for (std::size_t i = 0; i < d.outcomes.size(); ++i) {
     const auto& o = d.outcomes[i];
@@ -341,8 +348,12 @@ Result<std::vector<casework::CaseEventRecord>> SqliteCaseworkRepository::CaseEve
       *st, [](const Statement& s) -> Result<casework::CaseEventRecord> {
         auto at = ParseTimestamp(s.Text(4));
         if (!at) return tl::unexpected(CorruptValue("case_events.at"));
-        return casework::CaseEventRecord{CouncilId(s.Text(0)), PersonId(s.Text(1)), s.Text(2),
-                                         s.Text(3),           *at,                 UserId(s.Text(5)),
+        return casework::CaseEventRecord{CouncilId(s.Text(0)),
+                                         PersonId(s.Text(1)),
+                                         s.Text(2),
+                                         s.Text(3),
+                                         *at,
+                                         UserId(s.Text(5)),
                                          s.Text(6)};
       });
 }

@@ -1,0 +1,379 @@
+// The casework API: people, eligibility decisions, assessments, the caseload queue, and the code
+// lists the forms use. Thin: JSON in, one Casework use case, JSON out.
+#include <boost/json.hpp>
+
+#include "selfdirect/app/casework.h"
+#include "selfdirect/casework/codes.h"
+#include "selfdirect/casework/nhs_number.h"
+#include "selfdirect/http/json_fields.h"
+#include "selfdirect/http/problem.h"
+#include "selfdirect/http/ras_json.h"
+#include "selfdirect/http/service.h"
+
+namespace selfdirect::http {
+namespace json = boost::json;
+namespace {
+
+using casework::CodeList;
+
+const char* Label(CodeList list, const std::string& code) {
+  const casework::Code* c = casework::FindCode(list, code);
+  return c != nullptr ? c->label : "";
+}
+
+json::object PersonJson(const casework::PersonRecord& r, Date today) {
+  const casework::Person& p = r.person;
+  return {{"id", p.id.str()},
+          {"given_name", p.given_name},
+          {"family_name", p.family_name},
+          {"full_name", p.FullName()},
+          {"date_of_birth", FormatIsoDate(p.date_of_birth)},
+          {"age", casework::AgeOn(p, today)},
+          {"nhs_number", p.nhs_number.empty() ? "" : casework::FormatNhsNumber(p.nhs_number)},
+          {"address", p.address},
+          {"postcode", p.postcode},
+          {"phone", p.phone},
+          {"email", p.email},
+          {"gender", p.gender},
+          {"ethnicity", p.ethnicity},
+          {"primary_support_reason", p.primary_support_reason},
+          {"primary_support_reason_label",
+           Label(CodeList::kPrimarySupportReason, p.primary_support_reason)},
+          {"accommodation", p.accommodation},
+          {"employment", p.employment},
+          {"has_unpaid_carer", p.has_unpaid_carer},
+          {"communication",
+           {{"easy_read", p.communication.easy_read},
+            {"large_print", p.communication.large_print},
+            {"interpreter_language", p.communication.interpreter_language},
+            {"other", p.communication.other}}},
+          {"stage", casework::StageName(r.state.stage)},
+          {"stage_label", casework::StageLabel(r.state.stage)},
+          {"has_active_plan", r.state.has_active_plan},
+          {"revision", p.revision},
+          {"created_at", FormatTimestamp(p.created_at)}};
+}
+
+json::object DeterminationJson(const casework::Determination& d) {
+  json::array outcomes;
+  const auto areas = d.kind == casework::DeterminationKind::kAdult ? casework::AdultOutcomes()
+                                                                   : casework::CarerOutcomes();
+  for (const casework::OutcomeFinding& f : d.outcomes) {
+    std::string label;
+    for (const auto& a : areas) {
+      if (f.outcome == a.code) label = a.label;
+    }
+    outcomes.push_back(
+        {{"outcome", f.outcome},
+         {"label", label},
+         {"achieved", f.achieved},
+         {"reason", f.reason ? json::value(casework::UnableReasonCode(*f.reason)) : nullptr},
+         {"reason_label", f.reason ? json::value(casework::UnableReasonLabel(*f.reason)) : nullptr},
+         {"notes", f.notes}});
+  }
+  return {{"id", d.id.str()},
+          {"kind", casework::DeterminationKindName(d.kind)},
+          {"eligible", d.eligible},
+          {"reasoning", d.reasoning},
+          {"needs_arise_from_condition", d.needs_arise_from_condition},
+          {"health_deteriorating", d.health_deteriorating},
+          {"significant_impact_on_wellbeing", d.significant_impact_on_wellbeing},
+          {"wellbeing_notes", d.wellbeing_notes},
+          {"summary", d.summary},
+          {"decided_at", FormatTimestamp(d.decided_at)},
+          {"outcomes", outcomes}};
+}
+
+json::object AssessmentJson(const casework::Assessment& a) {
+  json::object answers;
+  for (const auto& [id, answer] : a.answers) answers[id] = answer;
+  json::array lines;
+  for (const auto& l : a.explanation) {
+    json::object o{{"kind", l.kind}, {"text", l.text}};
+    if (!l.item.empty()) o["id"] = l.item;
+    if (l.amount_pence) o["amount_pence"] = *l.amount_pence;
+    if (!l.value.empty()) o["value"] = l.value;
+    lines.push_back(std::move(o));
+  }
+  return {{"id", a.id.str()},
+          {"completed_by", a.completed_by},
+          {"model", a.model_id},
+          {"model_version", a.model_version},
+          {"period", a.period},
+          {"amount_pence", a.amount_pence},
+          {"amount", FormatPounds(Pence(a.amount_pence))},
+          {"answers", answers},
+          {"explanation", lines},
+          {"recorded_at", FormatTimestamp(a.recorded_at)}};
+}
+
+json::object FileJson(const app::PersonFile& f, Date today) {
+  json::object out = PersonJson(f.record, today);
+  json::array contacts;
+  for (const casework::Contact& c : f.contacts) {
+    contacts.push_back(
+        {{"id", c.id.str()},
+         {"contact_date", FormatIsoDate(c.contact_date)},
+         {"route_of_access", c.route_of_access},
+         {"route_of_access_label", Label(CodeList::kRouteOfAccess, c.route_of_access)},
+         {"asked_for", c.asked_for},
+         {"outcome", c.outcome},
+         {"outcome_label", Label(CodeList::kContactOutcome, c.outcome)}});
+  }
+  out["contacts"] = std::move(contacts);
+  out["eligibility"] =
+      f.determination ? json::value(DeterminationJson(*f.determination)) : json::value(nullptr);
+  out["assessment"] =
+      f.assessment ? json::value(AssessmentJson(*f.assessment)) : json::value(nullptr);
+  json::array events;
+  for (const auto& e : f.events) {
+    events.push_back({{"event", e.event},
+                      {"stage_after", e.stage_after},
+                      {"at", FormatTimestamp(e.at)},
+                      {"by", e.by.str()},
+                      {"detail", e.detail}});
+  }
+  out["events"] = std::move(events);
+  return out;
+}
+
+// A yes/no field: true, false or absent; a wrong type is an error named after the field.
+std::optional<bool> Bool(const json::object& o, const char* name, std::vector<FieldError>* errors,
+                         const std::string& prefix = "") {
+  const auto* v = o.if_contains(name);
+  if (v == nullptr || v->is_null()) return std::nullopt;
+  if (!v->is_bool()) {
+    errors->push_back({prefix + name, "Answer yes (true) or no (false)"});
+    return std::nullopt;
+  }
+  return v->as_bool();
+}
+
+std::string String(const json::object& o, const char* name, std::vector<FieldError>* errors,
+                   const std::string& prefix = "") {
+  const auto* v = o.if_contains(name);
+  if (v == nullptr || v->is_null()) return "";
+  if (!v->is_string()) {
+    errors->push_back({prefix + name, "Enter this as text"});
+    return "";
+  }
+  return std::string(v->as_string());
+}
+
+std::variant<PersonId, Response> PersonParam(const PathParams& params) {
+  return PathId<PersonId>(params, "person");
+}
+
+json::array CodeArray(CodeList list) {
+  json::array out;
+  for (const casework::Code& c : casework::Codes(list)) {
+    out.push_back({{"code", c.code}, {"label", c.label}});
+  }
+  return out;
+}
+
+}  // namespace
+
+void RegisterCaseworkApi(Router& router, app::Casework& casework, const Clock& clock) {
+  router.Add("GET", "/api/casework/codes", "casework.codes", Action::kPublic,
+             [](const Request&, const PathParams&) {
+               json::array adult;
+               for (const auto& a : casework::AdultOutcomes()) {
+                 adult.push_back({{"code", a.code}, {"label", a.label}});
+               }
+               json::array carer;
+               for (const auto& a : casework::CarerOutcomes()) {
+                 carer.push_back({{"code", a.code}, {"label", a.label}});
+               }
+               json::array reasons;
+               for (auto r : {casework::UnableReason::kWithoutAssistance,
+                              casework::UnableReason::kPainDistressAnxiety,
+                              casework::UnableReason::kEndangersHealthSafety,
+                              casework::UnableReason::kTakesSignificantlyLonger}) {
+                 reasons.push_back({{"code", casework::UnableReasonCode(r)},
+                                    {"label", casework::UnableReasonLabel(r)}});
+               }
+               return JsonResponse(
+                   200, {{"gender", CodeArray(CodeList::kGender)},
+                         {"ethnicity", CodeArray(CodeList::kEthnicity)},
+                         {"primary_support_reason", CodeArray(CodeList::kPrimarySupportReason)},
+                         {"accommodation", CodeArray(CodeList::kAccommodation)},
+                         {"employment", CodeArray(CodeList::kEmployment)},
+                         {"route_of_access", CodeArray(CodeList::kRouteOfAccess)},
+                         {"contact_outcome", CodeArray(CodeList::kContactOutcome)},
+                         {"adult_outcomes", adult},
+                         {"carer_outcomes", carer},
+                         {"unable_reasons", reasons}});
+             });
+
+  router.Add("POST", "/api/people", "people.create", Action::kPeopleCreate,
+             [&casework, &clock](const Request& request, const PathParams&) {
+               auto body = ReadObject(request);
+               if (auto* problem = std::get_if<Response>(&body)) return *problem;
+               const auto& o = std::get<json::object>(body);
+               std::vector<FieldError> errors;
+               casework::NewPerson p;
+               p.given_name = String(o, "given_name", &errors);
+               p.family_name = String(o, "family_name", &errors);
+               p.date_of_birth = String(o, "date_of_birth", &errors);
+               p.nhs_number = String(o, "nhs_number", &errors);
+               p.address = String(o, "address", &errors);
+               p.postcode = String(o, "postcode", &errors);
+               p.phone = String(o, "phone", &errors);
+               p.email = String(o, "email", &errors);
+               p.gender = String(o, "gender", &errors);
+               p.ethnicity = String(o, "ethnicity", &errors);
+               p.primary_support_reason = String(o, "primary_support_reason", &errors);
+               p.accommodation = String(o, "accommodation", &errors);
+               p.employment = String(o, "employment", &errors);
+               p.has_unpaid_carer = String(o, "has_unpaid_carer", &errors);
+               if (const auto* c = o.if_contains("communication"); c != nullptr && c->is_object()) {
+                 const auto& co = c->as_object();
+                 p.communication.easy_read =
+                     Bool(co, "easy_read", &errors, "communication.").value_or(false);
+                 p.communication.large_print =
+                     Bool(co, "large_print", &errors, "communication.").value_or(false);
+                 p.communication.interpreter_language =
+                     String(co, "interpreter_language", &errors, "communication.");
+                 p.communication.other = String(co, "other", &errors, "communication.");
+               }
+               app::NewContact contact;
+               if (const auto* c = o.if_contains("contact"); c != nullptr && c->is_object()) {
+                 const auto& co = c->as_object();
+                 contact.contact_date = String(co, "contact_date", &errors, "contact.");
+                 contact.route_of_access = String(co, "route_of_access", &errors, "contact.");
+                 contact.asked_for = String(co, "asked_for", &errors, "contact.");
+                 contact.outcome = String(co, "outcome", &errors, "contact.");
+               } else {
+                 errors.push_back(
+                     {"contact.route_of_access", "Choose how the person came to the council"});
+               }
+               if (!errors.empty()) return ValidationProblem(std::move(errors));
+               auto file = casework.CreatePerson(request.ctx, p, contact);
+               if (!file) return ProblemFromError(file.error());
+               Response r = JsonResponse(201, FileJson(*file, clock.Today()));
+               r.headers.emplace_back("Location", "/api/people/" + file->record.person.id.str());
+               return r;
+             });
+
+  router.Add("GET", "/api/people/{person}", "people.get", Action::kPersonView,
+             [&casework, &clock](const Request& request, const PathParams& params) {
+               auto id = PersonParam(params);
+               if (auto* problem = std::get_if<Response>(&id)) return *problem;
+               auto file = casework.GetPerson(request.ctx, std::get<PersonId>(id));
+               if (!file) return ProblemFromError(file.error());
+               return JsonResponse(200, FileJson(*file, clock.Today()));
+             });
+
+  router.Add(
+      "POST", "/api/people/{person}/eligibility", "eligibility.create", Action::kCaseRecord,
+      [&casework](const Request& request, const PathParams& params) {
+        auto id = PersonParam(params);
+        if (auto* problem = std::get_if<Response>(&id)) return *problem;
+        auto body = ReadObject(request);
+        if (auto* problem = std::get_if<Response>(&body)) return *problem;
+        const auto& o = std::get<json::object>(body);
+        std::vector<FieldError> errors;
+        casework::NewDetermination d;
+        d.kind = String(o, "kind", &errors);
+        d.needs_arise_from_condition = Bool(o, "needs_arise_from_condition", &errors);
+        d.health_deteriorating = Bool(o, "health_deteriorating", &errors);
+        d.significant_impact_on_wellbeing = Bool(o, "significant_impact_on_wellbeing", &errors);
+        d.wellbeing_notes = String(o, "wellbeing_notes", &errors);
+        d.summary = String(o, "summary", &errors);
+        const auto* outcomes = o.if_contains("outcomes");
+        if (outcomes == nullptr || !outcomes->is_array()) {
+          errors.push_back({"outcomes",
+                            "Record each outcome: a list of {outcome, achieved, "
+                            "reason, notes}"});
+        } else {
+          for (std::size_t i = 0; i < outcomes->as_array().size(); ++i) {
+            const auto& item = outcomes->as_array()[i];
+            const std::string prefix = "outcomes[" + std::to_string(i) + "].";
+            if (!item.is_object()) {
+              errors.push_back({prefix.substr(0, prefix.size() - 1), "Each outcome is an object"});
+              continue;
+            }
+            const auto& io = item.as_object();
+            casework::OutcomeFinding f;
+            f.outcome = String(io, "outcome", &errors, prefix);
+            f.achieved = Bool(io, "achieved", &errors, prefix).value_or(true);
+            const std::string reason = String(io, "reason", &errors, prefix);
+            if (!reason.empty()) {
+              f.reason = casework::ParseUnableReason(reason);
+              if (!f.reason) {
+                errors.push_back({"outcomes." + f.outcome,
+                                  "Choose one of the four ways of being unable to achieve it"});
+              }
+            }
+            f.notes = String(io, "notes", &errors, prefix);
+            d.outcomes.push_back(std::move(f));
+          }
+        }
+        if (!errors.empty()) return ValidationProblem(std::move(errors));
+        auto determination = casework.RecordEligibility(request.ctx, std::get<PersonId>(id), d);
+        if (!determination) return ProblemFromError(determination.error());
+        return JsonResponse(201, DeterminationJson(*determination));
+      });
+
+  router.Add("POST", "/api/people/{person}/assessments", "assessments.create", Action::kCaseRecord,
+             [&casework](const Request& request, const PathParams& params) {
+               auto id = PersonParam(params);
+               if (auto* problem = std::get_if<Response>(&id)) return *problem;
+               auto body = ReadObject(request);
+               if (auto* problem = std::get_if<Response>(&body)) return *problem;
+               const auto& o = std::get<json::object>(body);
+               std::vector<FieldError> errors;
+               app::NewAssessment a;
+               a.model_id = String(o, "model", &errors);
+               a.completed_by = String(o, "completed_by", &errors);
+               const auto* answers = o.if_contains("answers");
+               if (answers == nullptr || !answers->is_object()) {
+                 errors.push_back({"answers",
+                                   "Send the answers as an object of question id to "
+                                   "answer"});
+               }
+               if (!errors.empty()) return ValidationProblem(std::move(errors));
+               auto raw = ParseAnswersJson(json::serialize(*answers));
+               if (!raw) return ValidationProblem({{"answers", raw.error().message}});
+               a.answers = std::move(*raw);
+               auto assessment = casework.RecordAssessment(request.ctx, std::get<PersonId>(id), a);
+               if (!assessment) return ProblemFromError(assessment.error());
+               return JsonResponse(201, AssessmentJson(*assessment));
+             });
+
+  router.Add("GET", "/api/queues/{queue}", "queues.get", Action::kCaseloadRead,
+             [&casework, &clock](const Request& request, const PathParams& params) {
+               const std::string& name = params.at("queue");
+               if (name != "caseload") {
+                 return Problem(
+                     404, "not-found", "There is no such queue",
+                     "There is no queue called '" + name + "'; the queues are: caseload");
+               }
+               std::optional<casework::Stage> stage;
+               const std::string wanted = request.QueryParam("stage");
+               if (!wanted.empty()) {
+                 for (auto s : {casework::Stage::kContact, casework::Stage::kNotEligible,
+                                casework::Stage::kAssessment, casework::Stage::kPlanning,
+                                casework::Stage::kAwaitingSignOff, casework::Stage::kActive,
+                                casework::Stage::kClosed}) {
+                   if (wanted == casework::StageName(s)) stage = s;
+                 }
+                 if (!stage) {
+                   return ValidationProblem({{"stage",
+                                              "Choose a stage: contact, not-eligible, "
+                                              "assessment, planning, awaiting-sign-off, "
+                                              "active or closed"}});
+                 }
+               }
+               auto list = casework.Caseload(request.ctx, stage, request.QueryParam("after"), 50);
+               if (!list) return ProblemFromError(list.error());
+               json::array people;
+               for (const auto& r : *list) people.push_back(PersonJson(r, clock.Today()));
+               json::object out{{"queue", name}, {"people", people}};
+               if (list->size() == 50) out["next_after"] = list->back().person.id.str();
+               return JsonResponse(200, out);
+             });
+}
+
+}  // namespace selfdirect::http

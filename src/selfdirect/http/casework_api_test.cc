@@ -1,0 +1,163 @@
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "selfdirect/http/service.h"
+#include "selfdirect/ras/test_model.h"
+#include "tests/support/test_app.h"
+
+namespace selfdirect::http {
+namespace {
+
+namespace json = boost::json;
+using ::testing::HasSubstr;
+
+class CaseworkApiTest : public ::testing::Test {
+ protected:
+  CaseworkApiTest() {
+    const Council c = t_.AddCouncil("E09000033", "Westminster");
+    t_.AddUser(c, "admin@westminster.example", {"administrator"});
+    t_.AddUser(c, "sw@westminster.example", {"assessor"});
+    service_ = std::make_unique<HttpService>(t_.app(), t_.accounts(), t_.ras(), t_.casework(),
+                                             metrics_, ServiceOptions{});
+    admin_ = SignIn("admin@westminster.example");
+    worker_ = SignIn("sw@westminster.example");
+    auto published =
+        Send("POST", "/api/ras/models",
+             json::serialize(json::object{{"yaml", ras::testing::kSmallModel}}), &admin_);
+    EXPECT_EQ(published.status, 201) << published.body;
+  }
+
+  struct Session {
+    std::string cookie;
+    std::string csrf;
+  };
+
+  Session SignIn(const std::string& email) {
+    auto r = Send("POST", "/api/session",
+                  R"({"council":"E09000033","email":")" + email +
+                      R"(","password":"correct horse battery staple"})");
+    EXPECT_EQ(r.status, 201) << r.body;
+    const std::string cookie = r.Header("Set-Cookie");
+    return {cookie.substr(0, cookie.find(';')),
+            std::string(json::parse(r.body).at("csrf_token").as_string())};
+  }
+
+  Response Send(std::string method, std::string target, std::string body = "",
+                const Session* as = nullptr) {
+    Request r;
+    r.method = std::move(method);
+    r.target = std::move(target);
+    r.body = std::move(body);
+    r.headers.emplace("Content-Type", "application/json");
+    if (as != nullptr) {
+      r.headers.emplace("Cookie", as->cookie);
+      r.headers.emplace("X-CSRF-Token", as->csrf);
+    }
+    return service_->Handle(r);
+  }
+
+  static json::object Body(const Response& r) { return json::parse(r.body).as_object(); }
+
+  static std::string Outcomes(int unable) {
+    json::array outcomes;
+    int n = 0;
+    for (const char* code :
+         {"nutrition", "hygiene", "toilet", "clothing", "home_safety", "habitable_home",
+          "relationships", "work_learning", "community", "caring_for_child"}) {
+      json::object o{{"outcome", code}, {"achieved", n >= unable}};
+      if (n < unable) o["reason"] = "without_assistance";
+      outcomes.push_back(o);
+      ++n;
+    }
+    return json::serialize(outcomes);
+  }
+
+  testing::TestApp t_;
+  Metrics metrics_;
+  std::unique_ptr<HttpService> service_;
+  Session admin_;
+  Session worker_;
+};
+
+TEST_F(CaseworkApiTest, AJourneyFromContactToIndicativeBudget) {
+  auto created =
+      Send("POST", "/api/people",
+           R"({"given_name":"Ada","family_name":"Okafor","date_of_birth":"1948-03-27",)"
+           R"("nhs_number":"9434765919","primary_support_reason":"physical_personal_care",)"
+           R"("communication":{"large_print":true},)"
+           R"("contact":{"route_of_access":"hospital_discharge","asked_for":"Help at home"}})",
+           &worker_);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const auto person = Body(created);
+  const std::string id(person.at("id").as_string());
+  EXPECT_EQ(person.at("nhs_number").as_string(), "943 476 5919");
+  EXPECT_EQ(person.at("stage").as_string(), "contact");
+  EXPECT_EQ(created.Header("Location"), "/api/people/" + id);
+
+  auto early = Send("POST", "/api/people/" + id + "/assessments",
+                    R"({"model":"small","completed_by":"with_assessor","answers":{}})", &worker_);
+  EXPECT_EQ(early.status, 409) << early.body;
+  EXPECT_THAT(early.body, HasSubstr("eligibility decision before the assessment"));
+
+  auto decided = Send("POST", "/api/people/" + id + "/eligibility",
+                      R"({"kind":"adult","needs_arise_from_condition":true,)"
+                      R"("significant_impact_on_wellbeing":true,"outcomes":)" +
+                          Outcomes(3) + "}",
+                      &worker_);
+  ASSERT_EQ(decided.status, 201) << decided.body;
+  EXPECT_TRUE(Body(decided).at("eligible").as_bool());
+
+  auto assessed = Send("POST", "/api/people/" + id + "/assessments",
+                       R"({"model":"small","completed_by":"with_assessor","answers":{)"
+                       R"("washing":"c","dressing":"b","going_out":"b","nights":2,"age":78,)"
+                       R"("living_setting":"supported_living","has_unpaid_carer":true}})",
+                       &worker_);
+  ASSERT_EQ(assessed.status, 201) << assessed.body;
+  EXPECT_EQ(Body(assessed).at("amount_pence").as_int64(), 16665);
+
+  auto file = Send("GET", "/api/people/" + id, "", &worker_);
+  ASSERT_EQ(file.status, 200) << file.body;
+  const auto f = Body(file);
+  EXPECT_EQ(f.at("stage").as_string(), "planning");
+  EXPECT_EQ(f.at("eligibility").at("outcomes").as_array().size(), 10u);
+  EXPECT_EQ(f.at("assessment").at("model_version").as_int64(), 1);
+  EXPECT_EQ(f.at("events").as_array().size(), 3u);
+  EXPECT_TRUE(f.at("communication").at("large_print").as_bool());
+
+  auto queue = Send("GET", "/api/queues/caseload?stage=planning", "", &worker_);
+  ASSERT_EQ(queue.status, 200) << queue.body;
+  EXPECT_EQ(Body(queue).at("people").as_array().size(), 1u);
+  EXPECT_EQ(Send("GET", "/api/queues/nope", "", &worker_).status, 404);
+  EXPECT_EQ(Send("GET", "/api/queues/caseload?stage=nope", "", &worker_).status, 422);
+}
+
+TEST_F(CaseworkApiTest, BadInputIsRefusedFieldByFieldAndNothingIsSaved) {
+  auto bad = Send("POST", "/api/people",
+                  R"({"given_name":"","family_name":"Okafor","date_of_birth":"2099-01-01",)"
+                  R"("nhs_number":"9434765918","contact":{"route_of_access":"community"}})",
+                  &worker_);
+  ASSERT_EQ(bad.status, 422) << bad.body;
+  std::vector<std::string> fields;
+  const auto problem = Body(bad);
+  for (const auto& e : problem.at("errors").as_array())
+    fields.emplace_back(e.at("field").as_string());
+  EXPECT_THAT(fields, ::testing::UnorderedElementsAre("given_name", "date_of_birth", "nhs_number"));
+  EXPECT_TRUE(
+      Body(Send("GET", "/api/queues/caseload", "", &worker_)).at("people").as_array().empty());
+
+  auto wrong_type =
+      Send("POST", "/api/people",
+           R"({"given_name":7,"family_name":"O","date_of_birth":"1948-03-27",)"
+           R"("contact":{"route_of_access":"community"},"communication":{"easy_read":"yes"}})",
+           &worker_);
+  EXPECT_EQ(wrong_type.status, 422);
+  EXPECT_THAT(wrong_type.body, HasSubstr("\"field\":\"given_name\""));
+  EXPECT_THAT(wrong_type.body, HasSubstr("\"field\":\"communication.easy_read\""));
+  EXPECT_EQ(Send("GET", "/api/people/01JD00000000000000000PER51", "", &worker_).status, 404);
+  EXPECT_EQ(Send("GET", "/api/people/not-an-id", "", &worker_).status, 404);
+}
+
+}  // namespace
+}  // namespace selfdirect::http
