@@ -82,8 +82,8 @@ class CaseworkRepository {
   virtual Result<std::optional<PersonRecord>> FindPerson(const CouncilId& council,
                                                          const PersonId& id) = 0;
   // Moves the case on; kConflict when the record changed since `expected_revision` was read.
-  virtual Status SaveCaseState(const CouncilId& council, const PersonId& id,
-                               const CaseState& state, std::int64_t expected_revision) = 0;
+  virtual Status SaveCaseState(const CouncilId& council, const PersonId& id, const CaseState& state,
+                               std::int64_t expected_revision) = 0;
   virtual Result<std::vector<PersonRecord>> ListPeople(const PeopleQuery& query) = 0;
 
   virtual Status AddContact(const Contact& contact) = 0;
