@@ -273,4 +273,233 @@ Result<std::vector<casework::PersonRecord>> Casework::Caseload(const Context& ct
   return out;
 }
 
+namespace {
+
+tl::unexpected<Error> NoSuchPlan() {
+  return Fail(ErrorCode::kNotFound, "There is no plan with this id in the council's records");
+}
+
+}  // namespace
+
+Result<PlanView> Casework::View(store::Transaction& tx, casework::PlanVersion plan) {
+  PlanView view;
+  auto schemes = tx.Councils().ListSchemes(plan.council);
+  if (!schemes) return tl::unexpected(schemes.error());
+  for (const Scheme& s : *schemes) {
+    if (s.kind == SchemeKind::kAdultSocialCare) {
+      view.weeks_per_year = s.settings.weeks_per_year;
+      break;
+    }
+  }
+  auto assessment = tx.Casework().LatestAssessment(plan.council, plan.person);
+  if (!assessment) return tl::unexpected(assessment.error());
+  if (*assessment) {
+    const Pence amount((*assessment)->amount_pence);
+    auto annual =
+        (*assessment)->period == "annual"
+            ? Result<Pence>(amount)
+            : ConvertPeriod(amount, Period::kWeekly, Period::kAnnual, view.weeks_per_year);
+    if (!annual) return tl::unexpected(annual.error());
+    view.indicative_annual = *annual;
+    view.against_indicative =
+        casework::AgainstIndicative(plan.cost.first_year(), *view.indicative_annual);
+  }
+  view.plan = std::move(plan);
+  return view;
+}
+
+Result<PersonId> Casework::PlanOwner(const Context& ctx, const PlanId& id) {
+  std::optional<PersonId> owner;
+  auto s = store_.Read([&](store::Transaction& tx) -> Status {
+    auto plan = tx.Casework().FindPlan(ctx.actor.council_id, id);
+    if (!plan) return tl::unexpected(plan.error());
+    if (*plan) owner = (*plan)->person;
+    return Ok();
+  });
+  if (!s) return tl::unexpected(s.error());
+  if (!owner) return NoSuchPlan();
+  return *owner;
+}
+
+Result<PlanView> Casework::CreatePlan(const Context& ctx, const PersonId& id,
+                                      const casework::PlanRequest& request) {
+  if (auto a = AuthorizeOnPerson(store_, clock_, ctx, Action::kPersonWritePlan, id); !a) {
+    return tl::unexpected(a.error());
+  }
+  auto content = casework::ValidatePlan(request);
+  if (!content) return tl::unexpected(content.error());
+  std::optional<PlanView> out;
+  auto s = store_.Write([&](store::Transaction& tx) -> Status {
+    auto record = tx.Casework().FindPerson(ctx.actor.council_id, id);
+    if (!record) return tl::unexpected(record.error());
+    if (!*record) return NoSuchPerson();
+    const casework::Stage stage = (*record)->state.stage;
+    if (stage != casework::Stage::kPlanning && stage != casework::Stage::kActive) {
+      return Fail(ErrorCode::kFailedPrecondition,
+                  stage == casework::Stage::kAwaitingSignOff
+                      ? "A plan is waiting for sign-off; the approver decides it first"
+                      : "A plan is written once the indicative budget is worked out (the "
+                        "assessment)");
+    }
+    auto latest = tx.Casework().LatestPlan(ctx.actor.council_id, id);
+    if (!latest) return tl::unexpected(latest.error());
+    if (*latest && ((*latest)->status == casework::PlanStatus::kDraft ||
+                    (*latest)->status == casework::PlanStatus::kReturned)) {
+      return Fail(ErrorCode::kConflict,
+                  fmt::format("Version {} of the plan is still being written; change that one",
+                              (*latest)->version));
+    }
+    auto assessment = tx.Casework().LatestAssessment(ctx.actor.council_id, id);
+    if (!assessment) return tl::unexpected(assessment.error());
+    casework::PlanVersion plan;
+    plan.council = ctx.actor.council_id;
+    plan.id = PlanId(ids_.Next());
+    plan.person = id;
+    plan.version = *latest ? (*latest)->version + 1 : 1;
+    plan.content = std::move(*content);
+    if (*assessment) plan.assessment = (*assessment)->id;
+    plan.created_at = plan.updated_at = clock_.Now();
+    plan.created_by = plan.updated_by = ctx.actor.user_id;
+    auto view = View(tx, plan);
+    if (!view) return tl::unexpected(view.error());
+    auto cost = casework::CostOf(plan.content, view->weeks_per_year);
+    if (!cost) return tl::unexpected(cost.error());
+    plan.cost = *cost;
+    if (auto created = tx.Casework().CreatePlan(plan); !created) return created;
+    auto final_view = View(tx, plan);
+    if (!final_view) return tl::unexpected(final_view.error());
+    out = std::move(*final_view);
+    AuditEntry e =
+        MakeAuditEntry(ctx, ctx.actor.council_id, clock_.Now(), "plans.create", "plan",
+                       plan.id.str(), AuditOutcome::kAllowed,
+                       fmt::format("started version {} of the support plan", plan.version));
+    e.subject_person_id = id.str();
+    return tx.Audit().Append(e);
+  });
+  if (!s) return tl::unexpected(s.error());
+  return std::move(*out);
+}
+
+Result<PlanView> Casework::UpdatePlan(const Context& ctx, const PlanId& plan_id,
+                                      const casework::PlanRequest& request,
+                                      std::int64_t expected_revision) {
+  auto owner = PlanOwner(ctx, plan_id);
+  if (!owner) return tl::unexpected(owner.error());
+  if (auto a = AuthorizeOnPerson(store_, clock_, ctx, Action::kPersonWritePlan, *owner); !a) {
+    return tl::unexpected(a.error());
+  }
+  auto content = casework::ValidatePlan(request);
+  if (!content) return tl::unexpected(content.error());
+  std::optional<PlanView> out;
+  auto s = store_.Write([&](store::Transaction& tx) -> Status {
+    auto found = tx.Casework().FindPlan(ctx.actor.council_id, plan_id);
+    if (!found) return tl::unexpected(found.error());
+    if (!*found) return NoSuchPlan();
+    casework::PlanVersion plan = std::move(**found);
+    if (plan.status != casework::PlanStatus::kDraft &&
+        plan.status != casework::PlanStatus::kReturned) {
+      return Fail(ErrorCode::kFailedPrecondition,
+                  fmt::format("Version {} has been submitted ({}), so it cannot be changed. "
+                              "Start a new version to change the plan",
+                              plan.version, casework::PlanStatusName(plan.status)));
+    }
+    plan.content = std::move(*content);
+    plan.updated_at = clock_.Now();
+    plan.updated_by = ctx.actor.user_id;
+    auto view = View(tx, plan);
+    if (!view) return tl::unexpected(view.error());
+    auto cost = casework::CostOf(plan.content, view->weeks_per_year);
+    if (!cost) return tl::unexpected(cost.error());
+    plan.cost = *cost;
+    if (auto saved = tx.Casework().SavePlan(plan, expected_revision); !saved) return saved;
+    plan.revision = expected_revision + 1;
+    auto final_view = View(tx, plan);
+    if (!final_view) return tl::unexpected(final_view.error());
+    out = std::move(*final_view);
+    AuditEntry e =
+        MakeAuditEntry(ctx, ctx.actor.council_id, clock_.Now(), "plans.update", "plan",
+                       plan.id.str(), AuditOutcome::kAllowed,
+                       fmt::format("changed version {} of the support plan", plan.version));
+    e.subject_person_id = plan.person.str();
+    return tx.Audit().Append(e);
+  });
+  if (!s) return tl::unexpected(s.error());
+  return std::move(*out);
+}
+
+Result<PlanView> Casework::SubmitPlan(const Context& ctx, const PlanId& plan_id,
+                                      std::int64_t expected_revision) {
+  auto owner = PlanOwner(ctx, plan_id);
+  if (!owner) return tl::unexpected(owner.error());
+  if (auto a = AuthorizeOnPerson(store_, clock_, ctx, Action::kPersonWritePlan, *owner); !a) {
+    return tl::unexpected(a.error());
+  }
+  std::optional<PlanView> out;
+  auto s = store_.Write([&](store::Transaction& tx) -> Status {
+    auto found = tx.Casework().FindPlan(ctx.actor.council_id, plan_id);
+    if (!found) return tl::unexpected(found.error());
+    if (!*found) return NoSuchPlan();
+    casework::PlanVersion plan = std::move(**found);
+    if (plan.status != casework::PlanStatus::kDraft &&
+        plan.status != casework::PlanStatus::kReturned) {
+      return Fail(ErrorCode::kFailedPrecondition,
+                  fmt::format("Version {} has already been submitted", plan.version));
+    }
+    auto record = tx.Casework().FindPerson(ctx.actor.council_id, plan.person);
+    if (!record) return tl::unexpected(record.error());
+    if (!*record) return NoSuchPerson();
+    if (auto step = Step(tx, ctx, **record, CaseEvent::kSubmitPlan,
+                         fmt::format("version {}: {} a year", plan.version,
+                                     FormatPounds(plan.cost.first_year())));
+        !step) {
+      return step;
+    }
+    plan.status = casework::PlanStatus::kSubmitted;
+    plan.submitted_at = plan.updated_at = clock_.Now();
+    plan.submitted_by = plan.updated_by = ctx.actor.user_id;
+    if (auto saved = tx.Casework().SavePlan(plan, expected_revision); !saved) return saved;
+    plan.revision = expected_revision + 1;
+    auto view = View(tx, plan);
+    if (!view) return tl::unexpected(view.error());
+    out = std::move(*view);
+    AuditEntry e = MakeAuditEntry(ctx, ctx.actor.council_id, clock_.Now(), "plans.submit", "plan",
+                                  plan.id.str(), AuditOutcome::kAllowed,
+                                  fmt::format("submitted version {} of the support plan for "
+                                              "sign-off",
+                                              plan.version));
+    e.subject_person_id = plan.person.str();
+    return tx.Audit().Append(e);
+  });
+  if (!s) return tl::unexpected(s.error());
+  return std::move(*out);
+}
+
+Result<PlanView> Casework::GetPlan(const Context& ctx, const PlanId& plan_id) {
+  auto owner = PlanOwner(ctx, plan_id);
+  if (!owner) return tl::unexpected(owner.error());
+  if (auto a = AuthorizeOnPerson(store_, clock_, ctx, Action::kPersonView, *owner); !a) {
+    return tl::unexpected(a.error());
+  }
+  std::optional<PlanView> out;
+  auto s = store_.Read([&](store::Transaction& tx) -> Status {
+    auto found = tx.Casework().FindPlan(ctx.actor.council_id, plan_id);
+    if (!found) return tl::unexpected(found.error());
+    if (!*found) return NoSuchPlan();
+    auto view = View(tx, std::move(**found));
+    if (!view) return tl::unexpected(view.error());
+    out = std::move(*view);
+    return Ok();
+  });
+  if (!s) return tl::unexpected(s.error());
+  auto recorded = store_.Write([&](store::Transaction& tx) {
+    AuditEntry e =
+        MakeAuditEntry(ctx, ctx.actor.council_id, clock_.Now(), "plans.read", "plan", plan_id.str(),
+                       AuditOutcome::kAllowed, "looked at the support plan");
+    e.subject_person_id = owner->str();
+    return tx.Audit().Append(e);
+  });
+  if (!recorded) return tl::unexpected(recorded.error());
+  return std::move(*out);
+}
+
 }  // namespace selfdirect::app

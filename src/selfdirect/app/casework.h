@@ -35,9 +35,17 @@ struct PersonFile {
 };
 
 struct NewAssessment {
-  std::string model_id;       // the council's published model; its current version is used
-  std::string completed_by;   // "self" | "with_assessor"
+  std::string model_id;      // the council's published model; its current version is used
+  std::string completed_by;  // "self" | "with_assessor"
   ras::RawAnswers answers;
+};
+
+// A plan version with what the builder shows beside it.
+struct PlanView {
+  casework::PlanVersion plan;
+  std::optional<Pence> indicative_annual;  // the latest indicative budget, a year
+  std::string against_indicative;          // plain English; "" without an indicative budget
+  WeeksPerYear weeks_per_year{52, 1};
 };
 
 class Casework {
@@ -62,12 +70,33 @@ class Casework {
   Result<casework::Assessment> RecordAssessment(const Context& ctx, const PersonId& person,
                                                 const NewAssessment& request);
 
+  // Starts a new plan version (the person, their social worker, or someone they have granted
+  // "write plan"). Refused when a version is still being written or waits for sign-off, and
+  // before the indicative budget.
+  Result<PlanView> CreatePlan(const Context& ctx, const PersonId& person,
+                              const casework::PlanRequest& request);
+
+  // Saves a draft (or returned) version. kConflict when `expected_revision` is not the
+  // version's current revision: someone else saved first; nothing is overwritten.
+  Result<PlanView> UpdatePlan(const Context& ctx, const PlanId& plan,
+                              const casework::PlanRequest& request, std::int64_t expected_revision);
+
+  // Submits a version for sign-off; it can no longer be changed.
+  Result<PlanView> SubmitPlan(const Context& ctx, const PlanId& plan,
+                              std::int64_t expected_revision);
+
+  Result<PlanView> GetPlan(const Context& ctx, const PlanId& plan);
+
   // People on the actor's caseload, optionally at one stage, a page at a time.
   Result<std::vector<casework::PersonRecord>> Caseload(const Context& ctx,
                                                        std::optional<casework::Stage> stage,
                                                        const std::string& after, int limit);
 
  private:
+  Result<PlanView> View(store::Transaction& tx, casework::PlanVersion plan);
+  // The person a plan belongs to, for authorization (kNotFound when there is no such plan).
+  Result<PersonId> PlanOwner(const Context& ctx, const PlanId& plan);
+
   // Applies `event` to the stored case (refusing an illegal move) and records the step.
   Status Step(store::Transaction& tx, const Context& ctx, const casework::PersonRecord& record,
               casework::CaseEvent event, const std::string& detail);

@@ -168,5 +168,78 @@ TEST_F(CaseworkTest, RefusedAnswersAreNamedAndNothingIsRecorded) {
   EXPECT_FALSE(t_.casework().GetPerson(As(worker_), id)->assessment.has_value());
 }
 
+casework::PlanRequest APlan(const std::string& hours = "10") {
+  casework::PlanRequest r;
+  r.outcomes = {{"o1", "Get up and dressed in time for the day centre"}};
+  r.items = {{"Help to get up and dressed",
+              "personal_assistant",
+              "Sam",
+              "hour",
+              "20.00",
+              hours,
+              "per_week",
+              "direct_payment",
+              {"o1"}}};
+  r.written_with = {"person", "social_worker"};
+  return r;
+}
+
+TEST_F(CaseworkTest, PlansAreWrittenAfterTheIndicativeBudgetAndFrozenOnceSubmitted) {
+  auto created = t_.casework().CreatePerson(As(worker_), Ada(), Referral());
+  const PersonId id = created->record.person.id;
+  auto early = t_.casework().CreatePlan(As(worker_), id, APlan());
+  ASSERT_FALSE(early.has_value());
+  EXPECT_THAT(early.error().message, HasSubstr("once the indicative budget is worked out"));
+  ASSERT_TRUE(t_.casework().RecordEligibility(As(worker_), id, Eligible()));
+  ASSERT_TRUE(t_.casework().RecordAssessment(As(worker_), id, Answers()));
+
+  auto plan = t_.casework().CreatePlan(As(worker_), id, APlan());
+  ASSERT_TRUE(plan.has_value()) << plan.error().message;
+  EXPECT_EQ(plan->plan.version, 1);
+  EXPECT_EQ(plan->plan.cost.annual, Pence(10'400'00));
+  // £166.65 a week × 52 = £8,665.80 a year; the plan costs £10,400.
+  EXPECT_EQ(plan->indicative_annual, Pence(8'665'80));
+  EXPECT_THAT(plan->against_indicative, HasSubstr("costs £1,734.20 a year more"));
+
+  auto twin = t_.casework().CreatePlan(As(worker_), id, APlan());
+  EXPECT_EQ(twin.error().code, ErrorCode::kConflict);
+
+  const PlanId plan_id = plan->plan.id;
+  auto saved = t_.casework().UpdatePlan(As(worker_), plan_id, APlan("8"), 1);
+  ASSERT_TRUE(saved.has_value()) << saved.error().message;
+  EXPECT_EQ(saved->plan.revision, 2);
+  EXPECT_EQ(saved->plan.cost.annual, Pence(8'320'00));
+  // A second person saving the version they read before is told to reload.
+  auto stale = t_.casework().UpdatePlan(As(worker_), plan_id, APlan("12"), 1);
+  ASSERT_FALSE(stale.has_value());
+  EXPECT_EQ(stale.error().code, ErrorCode::kConflict);
+  EXPECT_THAT(stale.error().message, HasSubstr("Reload the page"));
+  EXPECT_EQ(t_.casework().GetPlan(As(worker_), plan_id)->plan.cost.annual, Pence(8'320'00));
+
+  auto submitted = t_.casework().SubmitPlan(As(worker_), plan_id, 2);
+  ASSERT_TRUE(submitted.has_value()) << submitted.error().message;
+  EXPECT_EQ(submitted->plan.status, casework::PlanStatus::kSubmitted);
+  EXPECT_EQ(t_.casework().GetPerson(As(worker_), id)->record.state.stage,
+            casework::Stage::kAwaitingSignOff);
+  auto frozen = t_.casework().UpdatePlan(As(worker_), plan_id, APlan("9"), 3);
+  ASSERT_FALSE(frozen.has_value());
+  EXPECT_THAT(frozen.error().message, HasSubstr("cannot be changed"));
+}
+
+TEST_F(CaseworkTest, ABadPlanIsRefusedItemByItem) {
+  auto created = t_.casework().CreatePerson(As(worker_), Ada(), Referral());
+  const PersonId id = created->record.person.id;
+  ASSERT_TRUE(t_.casework().RecordEligibility(As(worker_), id, Eligible()));
+  ASSERT_TRUE(t_.casework().RecordAssessment(As(worker_), id, Answers()));
+  auto plan = APlan("1000000000");
+  plan.items[0].unit_price = "0";
+  auto r = t_.casework().CreatePlan(As(worker_), id, plan);
+  ASSERT_FALSE(r.has_value());
+  std::vector<std::string> fields;
+  for (const auto& f : r.error().fields) fields.push_back(f.field);
+  EXPECT_THAT(fields, ::testing::UnorderedElementsAre("items[0].unit_price", "items[0].quantity"));
+  EXPECT_EQ(t_.casework().CreatePlan(As(finance_), id, APlan()).error().code, ErrorCode::kNotFound);
+}
+
 }  // namespace
 }  // namespace selfdirect::app

@@ -8,6 +8,7 @@
 #include "selfdirect/casework/case_state.h"
 #include "selfdirect/casework/eligibility.h"
 #include "selfdirect/casework/person.h"
+#include "selfdirect/casework/plan.h"
 #include "selfdirect/core/clock.h"
 #include "selfdirect/core/id.h"
 #include "selfdirect/core/result.h"
@@ -62,6 +63,44 @@ struct CaseEventRecord {
   std::string detail;
 };
 
+enum class PlanStatus { kDraft, kSubmitted, kApproved, kReturned, kDeclined, kSuperseded };
+inline const char* PlanStatusName(PlanStatus status) {
+  switch (status) {
+    case PlanStatus::kDraft:
+      return "draft";
+    case PlanStatus::kSubmitted:
+      return "submitted";
+    case PlanStatus::kApproved:
+      return "approved";
+    case PlanStatus::kReturned:
+      return "returned";
+    case PlanStatus::kDeclined:
+      return "declined";
+    case PlanStatus::kSuperseded:
+      return "superseded";
+  }
+  return "";
+}
+
+// One version of a person's support plan.
+struct PlanVersion {
+  CouncilId council;
+  PlanId id;
+  PersonId person;
+  std::int64_t version = 1;
+  PlanStatus status = PlanStatus::kDraft;
+  PlanContent content;
+  PlanCost cost;
+  std::optional<AssessmentId> assessment;  // the indicative budget it was planned against
+  Timestamp created_at;
+  UserId created_by;
+  Timestamp updated_at;
+  UserId updated_by;
+  std::optional<Timestamp> submitted_at;
+  UserId submitted_by;
+  std::int64_t revision = 1;  // optimistic concurrency: a save names the revision it read
+};
+
 struct PersonRecord {
   Person person;
   CaseState state;
@@ -95,6 +134,15 @@ class CaseworkRepository {
   virtual Status AddAssessment(const Assessment& assessment) = 0;
   virtual Result<std::optional<Assessment>> LatestAssessment(const CouncilId& council,
                                                              const PersonId& person) = 0;
+  virtual Status CreatePlan(const PlanVersion& plan) = 0;
+  virtual Result<std::optional<PlanVersion>> FindPlan(const CouncilId& council,
+                                                      const PlanId& id) = 0;
+  // The newest version of the person's plan, whatever its status.
+  virtual Result<std::optional<PlanVersion>> LatestPlan(const CouncilId& council,
+                                                        const PersonId& person) = 0;
+  // Replaces a version's content, cost and status; kConflict when its revision is no longer
+  // `expected_revision` (someone else saved first).
+  virtual Status SavePlan(const PlanVersion& plan, std::int64_t expected_revision) = 0;
   virtual Status AddCaseEvent(const CaseEventRecord& event) = 0;
   virtual Result<std::vector<CaseEventRecord>> CaseEventsOf(const CouncilId& council,
                                                             const PersonId& person) = 0;

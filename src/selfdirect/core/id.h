@@ -77,5 +77,6 @@ using PersonId = Id<struct PersonTag>;
 using DeterminationId = Id<struct DeterminationTag>;
 using AssessmentId = Id<struct AssessmentTag>;
 using ContactId = Id<struct ContactTag>;
+using PlanId = Id<struct PlanTag>;
 
 }  // namespace selfdirect

@@ -358,4 +358,261 @@ Result<std::vector<casework::CaseEventRecord>> SqliteCaseworkRepository::CaseEve
       });
 }
 
+namespace {
+
+constexpr const char* kPlanColumns =
+    "council_id, plan_id, person_id, version, status, written_with, emergency, weekly_pence, "
+    "annual_pence, one_off_pence, assessment_id, created_at, created_by, updated_at, "
+    "updated_by, submitted_at, submitted_by, revision";
+
+std::string Join(const std::vector<std::string>& parts) {
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : ",") + p;
+  return out;
+}
+
+std::vector<std::string> Split(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto end = text.find(',', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) out.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+std::optional<casework::PlanStatus> ParsePlanStatus(const std::string& s) {
+  for (auto st : {casework::PlanStatus::kDraft, casework::PlanStatus::kSubmitted,
+                  casework::PlanStatus::kApproved, casework::PlanStatus::kReturned,
+                  casework::PlanStatus::kDeclined, casework::PlanStatus::kSuperseded}) {
+    if (s == casework::PlanStatusName(st)) return st;
+  }
+  return std::nullopt;
+}
+
+template <typename E>
+std::optional<E> ParseNamed(const std::string& s, const char* (*name)(E),
+                            std::initializer_list<E> all) {
+  for (E e : all) {
+    if (s == name(e)) return e;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+Status SqliteCaseworkRepository::WritePlanParts(const casework::PlanVersion& p) {
+  for (const char* table : {"plan_outcomes", "plan_items", "plan_risks"}) {
+    auto del =
+        c_.Prepare(std::string("DELETE FROM ") + table + " WHERE council_id = $1 AND plan_id = $2");
+    if (!del) return tl::unexpected(del.error());
+    if (auto r = del->Bind(p.council.str(), p.id.str()).Run(); !r) return r;
+  }
+  const auto& c = p.content;
+  for (std::size_t i = 0; i < c.outcomes.size(); ++i) {
+    auto st = c_.Prepare(
+        "INSERT INTO plan_outcomes (council_id, plan_id, position, outcome_id, words) VALUES "
+        "($1, $2, $3, $4, $5)");
+    if (!st) return tl::unexpected(st.error());
+    if (auto r = st->Bind(p.council.str(), p.id.str(), static_cast<std::int64_t>(i),
+                          c.outcomes[i].id, c.outcomes[i].words)
+                     .Run();
+        !r) {
+      return r;
+    }
+  }
+  for (std::size_t i = 0; i < c.items.size(); ++i) {
+    const casework::PlanItem& item = c.items[i];
+    auto st = c_.Prepare(
+        "INSERT INTO plan_items (council_id, plan_id, position, what, supplier, supplier_name, "
+        "unit, unit_price_pence, hundredths, frequency, outcomes, route) VALUES ($1, $2, $3, $4, "
+        "$5, $6, $7, $8, $9, $10, $11, $12)");
+    if (!st) return tl::unexpected(st.error());
+    if (auto r = st->Bind(p.council.str(), p.id.str(), static_cast<std::int64_t>(i), item.what,
+                          casework::SupplierName(item.supplier), item.supplier_name, item.unit,
+                          item.unit_price.value(), item.hundredths,
+                          casework::ItemFrequencyName(item.frequency), Join(item.outcomes),
+                          casework::PaymentRouteName(item.route))
+                     .Run();
+        !r) {
+      return r;
+    }
+  }
+  for (std::size_t i = 0; i < c.risks.size(); ++i) {
+    auto st = c_.Prepare(
+        "INSERT INTO plan_risks (council_id, plan_id, position, risk, how_managed) VALUES ($1, "
+        "$2, $3, $4, $5)");
+    if (!st) return tl::unexpected(st.error());
+    if (auto r = st->Bind(p.council.str(), p.id.str(), static_cast<std::int64_t>(i),
+                          c.risks[i].risk, c.risks[i].how_managed)
+                     .Run();
+        !r) {
+      return r;
+    }
+  }
+  return Ok();
+}
+
+Status SqliteCaseworkRepository::CreatePlan(const casework::PlanVersion& p) {
+  auto st = c_.Prepare(std::string("INSERT INTO plans (") + kPlanColumns +
+                       ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, "
+                       "$15, $16, $17, $18)");
+  if (!st) return tl::unexpected(st.error());
+  std::optional<std::string> assessment;
+  if (p.assessment) assessment = p.assessment->str();
+  std::optional<std::string> submitted_at;
+  if (p.submitted_at) submitted_at = FormatTimestamp(*p.submitted_at);
+  auto run = st->Bind(p.council.str(), p.id.str(), p.person.str(), p.version,
+                      casework::PlanStatusName(p.status), Join(p.content.written_with),
+                      p.content.emergency, p.cost.weekly.value(), p.cost.annual.value(),
+                      p.cost.one_off.value(), assessment, FormatTimestamp(p.created_at),
+                      p.created_by.str(), FormatTimestamp(p.updated_at), p.updated_by.str(),
+                      submitted_at, p.submitted_by.str(), p.revision)
+                 .Run();
+  if (!run) {
+    if (run.error().code == ErrorCode::kConflict) {
+      return Fail(ErrorCode::kConflict,
+                  "Someone else started a new version of this plan at the "
+                  "same time. Reload the page to see it");
+    }
+    return run;
+  }
+  return WritePlanParts(p);
+}
+
+Status SqliteCaseworkRepository::SavePlan(const casework::PlanVersion& p,
+                                          std::int64_t expected_revision) {
+  auto st = c_.Prepare(
+      "UPDATE plans SET status = $3, written_with = $4, emergency = $5, weekly_pence = $6, "
+      "annual_pence = $7, one_off_pence = $8, updated_at = $9, updated_by = $10, "
+      "submitted_at = $11, submitted_by = $12, revision = revision + 1 WHERE council_id = $1 "
+      "AND plan_id = $2 AND revision = $13");
+  if (!st) return tl::unexpected(st.error());
+  std::optional<std::string> submitted_at;
+  if (p.submitted_at) submitted_at = FormatTimestamp(*p.submitted_at);
+  auto run = st->Bind(p.council.str(), p.id.str(), casework::PlanStatusName(p.status),
+                      Join(p.content.written_with), p.content.emergency, p.cost.weekly.value(),
+                      p.cost.annual.value(), p.cost.one_off.value(), FormatTimestamp(p.updated_at),
+                      p.updated_by.str(), submitted_at, p.submitted_by.str(), expected_revision)
+                 .Run();
+  if (!run) return run;
+  if (c_.Changes() != 1) {
+    return Fail(ErrorCode::kConflict,
+                "Someone else saved this plan while you were working on it. Reload the page to "
+                "see their changes, then make yours again");
+  }
+  return WritePlanParts(p);
+}
+
+Result<std::optional<casework::PlanVersion>> SqliteCaseworkRepository::ReadPlan(
+    std::string_view where, const CouncilId& council, const std::string& key) {
+  auto st = c_.Prepare(std::string("SELECT ") + kPlanColumns +
+                       " FROM plans WHERE council_id = $1 " + std::string(where));
+  if (!st) return tl::unexpected(st.error());
+  st->Bind(council.str(), key);
+  auto found = AtMostOne(
+      Collect<casework::PlanVersion>(*st, [](const Statement& s) -> Result<casework::PlanVersion> {
+        casework::PlanVersion p;
+        p.council = CouncilId(s.Text(0));
+        p.id = PlanId(s.Text(1));
+        p.person = PersonId(s.Text(2));
+        p.version = s.Int(3);
+        auto status = ParsePlanStatus(s.Text(4));
+        if (!status) return tl::unexpected(CorruptValue("plans.status"));
+        p.status = *status;
+        p.content.written_with = Split(s.Text(5));
+        p.content.emergency = s.Text(6);
+        p.cost.weekly = Pence(s.Int(7));
+        p.cost.annual = Pence(s.Int(8));
+        p.cost.one_off = Pence(s.Int(9));
+        if (!s.IsNull(10)) p.assessment = AssessmentId(s.Text(10));
+        auto created = ParseTimestamp(s.Text(11));
+        auto updated = ParseTimestamp(s.Text(13));
+        if (!created || !updated) return tl::unexpected(CorruptValue("plans timestamps"));
+        p.created_at = *created;
+        p.created_by = UserId(s.Text(12));
+        p.updated_at = *updated;
+        p.updated_by = UserId(s.Text(14));
+        if (!s.IsNull(15)) {
+          auto submitted = ParseTimestamp(s.Text(15));
+          if (!submitted) return tl::unexpected(CorruptValue("plans.submitted_at"));
+          p.submitted_at = *submitted;
+        }
+        if (!s.IsNull(16)) p.submitted_by = UserId(s.Text(16));
+        p.revision = s.Int(17);
+        return p;
+      }));
+  if (!found || !*found) return found;
+  casework::PlanVersion& p = **found;
+  auto outcomes = c_.Prepare(
+      "SELECT outcome_id, words FROM plan_outcomes WHERE council_id = $1 AND plan_id = $2 ORDER "
+      "BY position");
+  if (!outcomes) return tl::unexpected(outcomes.error());
+  outcomes->Bind(council.str(), p.id.str());
+  auto o = Collect<casework::PlanOutcome>(*outcomes,
+                                          [](const Statement& s) -> Result<casework::PlanOutcome> {
+                                            return casework::PlanOutcome{s.Text(0), s.Text(1)};
+                                          });
+  if (!o) return tl::unexpected(o.error());
+  p.content.outcomes = std::move(*o);
+  auto items = c_.Prepare(
+      "SELECT what, supplier, supplier_name, unit, unit_price_pence, hundredths, frequency, "
+      "outcomes, route FROM plan_items WHERE council_id = $1 AND plan_id = $2 ORDER BY position");
+  if (!items) return tl::unexpected(items.error());
+  items->Bind(council.str(), p.id.str());
+  auto it =
+      Collect<casework::PlanItem>(*items, [](const Statement& s) -> Result<casework::PlanItem> {
+        casework::PlanItem item;
+        item.what = s.Text(0);
+        auto supplier = ParseNamed<casework::Supplier>(
+            s.Text(1), casework::SupplierName,
+            {casework::Supplier::kProvider, casework::Supplier::kPersonalAssistant,
+             casework::Supplier::kToBeChosen, casework::Supplier::kNotACareService});
+        auto frequency = ParseNamed<casework::ItemFrequency>(
+            s.Text(6), casework::ItemFrequencyName,
+            {casework::ItemFrequency::kPerWeek, casework::ItemFrequency::kPerYear,
+             casework::ItemFrequency::kOneOff});
+        auto route = ParseNamed<casework::PaymentRoute>(
+            s.Text(8), casework::PaymentRouteName,
+            {casework::PaymentRoute::kDirectPayment, casework::PaymentRoute::kManagedBudget,
+             casework::PaymentRoute::kCouncilArranged});
+        if (!supplier || !frequency || !route) return tl::unexpected(CorruptValue("plan_items"));
+        item.supplier = *supplier;
+        item.supplier_name = s.Text(2);
+        item.unit = s.Text(3);
+        item.unit_price = Pence(s.Int(4));
+        item.hundredths = s.Int(5);
+        item.frequency = *frequency;
+        item.outcomes = Split(s.Text(7));
+        item.route = *route;
+        return item;
+      });
+  if (!it) return tl::unexpected(it.error());
+  p.content.items = std::move(*it);
+  auto risks = c_.Prepare(
+      "SELECT risk, how_managed FROM plan_risks WHERE council_id = $1 AND plan_id = $2 ORDER BY "
+      "position");
+  if (!risks) return tl::unexpected(risks.error());
+  risks->Bind(council.str(), p.id.str());
+  auto r =
+      Collect<casework::PlanRisk>(*risks, [](const Statement& s) -> Result<casework::PlanRisk> {
+        return casework::PlanRisk{s.Text(0), s.Text(1)};
+      });
+  if (!r) return tl::unexpected(r.error());
+  p.content.risks = std::move(*r);
+  return found;
+}
+
+Result<std::optional<casework::PlanVersion>> SqliteCaseworkRepository::FindPlan(
+    const CouncilId& council, const PlanId& id) {
+  return ReadPlan("AND plan_id = $2", council, id.str());
+}
+
+Result<std::optional<casework::PlanVersion>> SqliteCaseworkRepository::LatestPlan(
+    const CouncilId& council, const PersonId& person) {
+  return ReadPlan("AND person_id = $2 ORDER BY version DESC LIMIT 1", council, person.str());
+}
+
 }  // namespace selfdirect::store

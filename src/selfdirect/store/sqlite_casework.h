@@ -26,11 +26,21 @@ class SqliteCaseworkRepository final : public casework::CaseworkRepository {
   Status AddAssessment(const casework::Assessment& assessment) override;
   Result<std::optional<casework::Assessment>> LatestAssessment(const CouncilId& council,
                                                                const PersonId& person) override;
+  Status CreatePlan(const casework::PlanVersion& plan) override;
+  Result<std::optional<casework::PlanVersion>> FindPlan(const CouncilId& council,
+                                                        const PlanId& id) override;
+  Result<std::optional<casework::PlanVersion>> LatestPlan(const CouncilId& council,
+                                                          const PersonId& person) override;
+  Status SavePlan(const casework::PlanVersion& plan, std::int64_t expected_revision) override;
   Status AddCaseEvent(const casework::CaseEventRecord& event) override;
   Result<std::vector<casework::CaseEventRecord>> CaseEventsOf(const CouncilId& council,
                                                               const PersonId& person) override;
 
  private:
+  Status WritePlanParts(const casework::PlanVersion& plan);
+  Result<std::optional<casework::PlanVersion>> ReadPlan(std::string_view where,
+                                                        const CouncilId& council,
+                                                        const std::string& key);
   Connection& c_;
 };
 
