@@ -65,9 +65,15 @@ const std::map<std::string, std::set<std::string>> kMatrix = {
     {"eligibility.create", {"assessor"}},
     {"assessments.create", {"assessor"}},
     {"queues.get", {"assessor"}},
+    // Plans: written by the person, their social worker, or with a "write plan" grant.
+    {"plans.create", {"budget-holder", "assessor"}},
+    {"plans.get", {"budget-holder", "assessor", "representative"}},
+    {"plans.update", {"budget-holder", "assessor"}},
+    {"plans.submit", {"budget-holder", "assessor"}},
 };
 
 const PersonId kPersonHome("01JD00000000000000000PER51");
+const PlanId kPlanHome("01JD0000000000000000PAN001");
 
 // Routes whose path names a council: for these, the other council's id is tried too.
 bool CouncilScoped(const std::string& pattern) {
@@ -76,7 +82,8 @@ bool CouncilScoped(const std::string& pattern) {
 
 // Routes on one person's record: someone with no standing gets 404, not 403.
 bool PersonScoped(const std::string& pattern) {
-  return pattern.find("{person}") != std::string::npos;
+  return pattern.find("{person}") != std::string::npos ||
+         pattern.find("{plan}") != std::string::npos;  // a plan is part of a person's record
 }
 
 class AccessMatrixTest : public ::testing::Test {
@@ -96,6 +103,27 @@ class AccessMatrixTest : public ::testing::Test {
                                        "Reporting", {"analyst"})
                        .value()
                        .token.token_id;
+    // The home person's record, with a draft plan, so routes on a plan have one to find.
+    EXPECT_TRUE(t_.store().Write([&](store::Transaction& tx) -> Status {
+      casework::Person p;
+      p.council = home_.id;
+      p.id = kPersonHome;
+      p.given_name = "Ada";
+      p.family_name = "Okafor";
+      p.date_of_birth = *ParseIsoDate("1948-03-27");
+      p.gender = p.primary_support_reason = p.accommodation = p.employment = "not_known";
+      p.ethnicity = "Z";
+      p.has_unpaid_carer = "not_known";
+      p.created_at = t_.clock().Now();
+      if (auto c = tx.Casework().CreatePerson(p, {casework::Stage::kPlanning, false}); !c) return c;
+      casework::PlanVersion plan;
+      plan.council = home_.id;
+      plan.id = kPlanHome;
+      plan.person = kPersonHome;
+      plan.content.outcomes = {{"o1", "Go out more"}};
+      plan.created_at = plan.updated_at = t_.clock().Now();
+      return tx.Casework().CreatePlan(plan);
+    }));
     service_ = std::make_unique<http::HttpService>(t_.app(), t_.accounts(), t_.ras(), t_.casework(),
                                                    metrics_, http::ServiceOptions{});
   }
@@ -142,6 +170,7 @@ class AccessMatrixTest : public ::testing::Test {
     put("grant", "01JD0000000000000000000G01");
     put("model", "small");
     put("queue", "caseload");
+    put("plan", kPlanHome.str());
     put("version", "current");
     return path;
   }
@@ -173,6 +202,8 @@ class AccessMatrixTest : public ::testing::Test {
       return R"({"given_name":"Ada","family_name":"Okafor","date_of_birth":"1948-03-27",)"
              R"("contact":{"route_of_access":"community"}})";
     }
+    if (route == "plans.update" || route == "plans.submit") return R"({"revision":1})";
+    if (route == "plans.create") return R"({"outcomes":[{"id":"o1","words":"Go out"}]})";
     if (route == "eligibility.create") return R"({"kind":"adult","outcomes":[]})";
     if (route == "assessments.create") {
       return R"({"model":"small","completed_by":"self","answers":{}})";

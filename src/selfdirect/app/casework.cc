@@ -275,8 +275,9 @@ Result<std::vector<casework::PersonRecord>> Casework::Caseload(const Context& ct
 
 namespace {
 
+// The same answer whether the plan does not exist or the actor may not know it does.
 tl::unexpected<Error> NoSuchPlan() {
-  return Fail(ErrorCode::kNotFound, "There is no plan with this id in the council's records");
+  return Fail(ErrorCode::kNotFound, "There is no record at this address");
 }
 
 }  // namespace

@@ -172,6 +172,134 @@ json::array CodeArray(CodeList list) {
   return out;
 }
 
+json::object PlanJson(const app::PlanView& v) {
+  const casework::PlanVersion& p = v.plan;
+  json::array outcomes;
+  for (const auto& o : p.content.outcomes) outcomes.push_back({{"id", o.id}, {"words", o.words}});
+  json::array items;
+  for (const auto& i : p.content.items) {
+    json::array served;
+    for (const auto& o : i.outcomes) served.push_back(json::value(o));
+    const auto line = i.unit_price.MulDiv(i.hundredths, 100, RoundingRule::kHalfUp);
+    items.push_back({{"what", i.what},
+                     {"supplier", casework::SupplierName(i.supplier)},
+                     {"supplier_name", i.supplier_name},
+                     {"unit", i.unit},
+                     {"unit_price", FormatDecimal(i.unit_price)},
+                     {"quantity", FormatDecimal(Pence(i.hundredths))},
+                     {"frequency", casework::ItemFrequencyName(i.frequency)},
+                     {"outcomes", served},
+                     {"route", casework::PaymentRouteName(i.route)},
+                     {"line_pence", line ? line->value() : 0}});
+  }
+  json::array risks;
+  for (const auto& r : p.content.risks) {
+    risks.push_back({{"risk", r.risk}, {"how_managed", r.how_managed}});
+  }
+  json::array written_with;
+  for (const auto& w : p.content.written_with) written_with.push_back(json::value(w));
+  return {
+      {"id", p.id.str()},
+      {"person_id", p.person.str()},
+      {"version", p.version},
+      {"status", casework::PlanStatusName(p.status)},
+      {"revision", p.revision},
+      {"outcomes", outcomes},
+      {"items", items},
+      {"written_with", written_with},
+      {"risks", risks},
+      {"emergency", p.content.emergency},
+      {"cost",
+       {{"weekly_pence", p.cost.weekly.value()},
+        {"annual_pence", p.cost.annual.value()},
+        {"one_off_pence", p.cost.one_off.value()},
+        {"first_year_pence", p.cost.first_year().value()}}},
+      {"indicative_annual_pence",
+       v.indicative_annual ? json::value(v.indicative_annual->value()) : nullptr},
+      {"against_indicative", v.against_indicative},
+      {"weeks_per_year", FormatWeeksPerYear(v.weeks_per_year)},
+      {"updated_at", FormatTimestamp(p.updated_at)},
+      {"submitted_at", p.submitted_at ? json::value(FormatTimestamp(*p.submitted_at)) : nullptr}};
+}
+
+// The plan fields of a request body; type errors are collected, content is checked later.
+casework::PlanRequest ReadPlan(const json::object& o, std::vector<FieldError>* errors) {
+  casework::PlanRequest r;
+  auto list = [&](const char* name) -> const json::array* {
+    const auto* v = o.if_contains(name);
+    if (v == nullptr || v->is_null()) return nullptr;
+    if (!v->is_array()) {
+      errors->push_back({name, "Send this as a list"});
+      return nullptr;
+    }
+    return &v->as_array();
+  };
+  if (const auto* outcomes = list("outcomes")) {
+    for (std::size_t i = 0; i < outcomes->size(); ++i) {
+      const std::string prefix = "outcomes[" + std::to_string(i) + "].";
+      if (!(*outcomes)[i].is_object()) {
+        errors->push_back({prefix.substr(0, prefix.size() - 1), "Each outcome is an object"});
+        continue;
+      }
+      const auto& oo = (*outcomes)[i].as_object();
+      r.outcomes.push_back({String(oo, "id", errors, prefix), String(oo, "words", errors, prefix)});
+    }
+  }
+  if (const auto* items = list("items")) {
+    for (std::size_t i = 0; i < items->size(); ++i) {
+      const std::string prefix = "items[" + std::to_string(i) + "].";
+      if (!(*items)[i].is_object()) {
+        errors->push_back({prefix.substr(0, prefix.size() - 1), "Each item is an object"});
+        continue;
+      }
+      const auto& io = (*items)[i].as_object();
+      casework::PlanItemRequest item;
+      item.what = String(io, "what", errors, prefix);
+      item.supplier = String(io, "supplier", errors, prefix);
+      item.supplier_name = String(io, "supplier_name", errors, prefix);
+      item.unit = String(io, "unit", errors, prefix);
+      item.unit_price = String(io, "unit_price", errors, prefix);
+      item.quantity = String(io, "quantity", errors, prefix);
+      item.frequency = String(io, "frequency", errors, prefix);
+      item.route = String(io, "route", errors, prefix);
+      if (const auto* served = io.if_contains("outcomes");
+          served != nullptr && served->is_array()) {
+        for (const auto& s : served->as_array()) {
+          if (s.is_string()) item.outcomes.emplace_back(s.as_string());
+        }
+      }
+      r.items.push_back(std::move(item));
+    }
+  }
+  if (const auto* with = list("written_with")) {
+    for (const auto& w : *with) {
+      if (w.is_string()) r.written_with.emplace_back(w.as_string());
+    }
+  }
+  if (const auto* risks = list("risks")) {
+    for (std::size_t i = 0; i < risks->size(); ++i) {
+      if (!(*risks)[i].is_object()) continue;
+      const auto& ro = (*risks)[i].as_object();
+      const std::string prefix = "risks[" + std::to_string(i) + "].";
+      r.risks.push_back(
+          {String(ro, "risk", errors, prefix), String(ro, "how_managed", errors, prefix)});
+    }
+  }
+  r.emergency = String(o, "emergency", errors);
+  return r;
+}
+
+std::optional<std::int64_t> Revision(const json::object& o, std::vector<FieldError>* errors) {
+  const auto* v = o.if_contains("revision");
+  if (v == nullptr || !v->is_int64() || v->as_int64() < 1) {
+    errors->push_back({"revision",
+                       "Send the revision of the plan you are changing (it guards "
+                       "against overwriting someone else's change)"});
+    return std::nullopt;
+  }
+  return v->as_int64();
+}
+
 }  // namespace
 
 void RegisterCaseworkApi(Router& router, app::Casework& casework, const Clock& clock) {
@@ -340,6 +468,61 @@ void RegisterCaseworkApi(Router& router, app::Casework& casework, const Clock& c
                auto assessment = casework.RecordAssessment(request.ctx, std::get<PersonId>(id), a);
                if (!assessment) return ProblemFromError(assessment.error());
                return JsonResponse(201, AssessmentJson(*assessment));
+             });
+
+  router.Add("POST", "/api/people/{person}/plans", "plans.create", Action::kPersonWritePlan,
+             [&casework](const Request& request, const PathParams& params) {
+               auto id = PersonParam(params);
+               if (auto* problem = std::get_if<Response>(&id)) return *problem;
+               auto body = ReadObject(request);
+               if (auto* problem = std::get_if<Response>(&body)) return *problem;
+               std::vector<FieldError> errors;
+               auto plan = ReadPlan(std::get<json::object>(body), &errors);
+               if (!errors.empty()) return ValidationProblem(std::move(errors));
+               auto view = casework.CreatePlan(request.ctx, std::get<PersonId>(id), plan);
+               if (!view) return ProblemFromError(view.error());
+               Response r = JsonResponse(201, PlanJson(*view));
+               r.headers.emplace_back("Location", "/api/plans/" + view->plan.id.str());
+               return r;
+             });
+
+  router.Add("GET", "/api/plans/{plan}", "plans.get", Action::kPersonView,
+             [&casework](const Request& request, const PathParams& params) {
+               auto id = PathId<PlanId>(params, "plan");
+               if (auto* problem = std::get_if<Response>(&id)) return *problem;
+               auto view = casework.GetPlan(request.ctx, std::get<PlanId>(id));
+               if (!view) return ProblemFromError(view.error());
+               return JsonResponse(200, PlanJson(*view));
+             });
+
+  router.Add("PUT", "/api/plans/{plan}", "plans.update", Action::kPersonWritePlan,
+             [&casework](const Request& request, const PathParams& params) {
+               auto id = PathId<PlanId>(params, "plan");
+               if (auto* problem = std::get_if<Response>(&id)) return *problem;
+               auto body = ReadObject(request);
+               if (auto* problem = std::get_if<Response>(&body)) return *problem;
+               const auto& o = std::get<json::object>(body);
+               std::vector<FieldError> errors;
+               auto plan = ReadPlan(o, &errors);
+               const auto revision = Revision(o, &errors);
+               if (!errors.empty()) return ValidationProblem(std::move(errors));
+               auto view = casework.UpdatePlan(request.ctx, std::get<PlanId>(id), plan, *revision);
+               if (!view) return ProblemFromError(view.error());
+               return JsonResponse(200, PlanJson(*view));
+             });
+
+  router.Add("POST", "/api/plans/{plan}/submit", "plans.submit", Action::kPersonWritePlan,
+             [&casework](const Request& request, const PathParams& params) {
+               auto id = PathId<PlanId>(params, "plan");
+               if (auto* problem = std::get_if<Response>(&id)) return *problem;
+               auto body = ReadObject(request);
+               if (auto* problem = std::get_if<Response>(&body)) return *problem;
+               std::vector<FieldError> errors;
+               const auto revision = Revision(std::get<json::object>(body), &errors);
+               if (!errors.empty()) return ValidationProblem(std::move(errors));
+               auto view = casework.SubmitPlan(request.ctx, std::get<PlanId>(id), *revision);
+               if (!view) return ProblemFromError(view.error());
+               return JsonResponse(200, PlanJson(*view));
              });
 
   router.Add("GET", "/api/queues/{queue}", "queues.get", Action::kCaseloadRead,

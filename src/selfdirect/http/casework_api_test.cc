@@ -126,7 +126,28 @@ TEST_F(CaseworkApiTest, AJourneyFromContactToIndicativeBudget) {
   EXPECT_EQ(f.at("events").as_array().size(), 3u);
   EXPECT_TRUE(f.at("communication").at("large_print").as_bool());
 
-  auto queue = Send("GET", "/api/queues/caseload?stage=planning", "", &worker_);
+  const std::string plan_body =
+      R"({"outcomes":[{"id":"o1","words":"Get up in time for the day centre"}],"items":[)"
+      R"({"what":"Help to get up","supplier":"personal_assistant","unit":"hour",)"
+      R"("unit_price":"20.00","quantity":"10","frequency":"per_week","route":"direct_payment",)"
+      R"("outcomes":["o1"]}],"written_with":["person"])";
+  auto plan = Send("POST", "/api/people/" + id + "/plans", plan_body + "}", &worker_);
+  ASSERT_EQ(plan.status, 201) << plan.body;
+  const auto p = Body(plan);
+  const std::string plan_id(p.at("id").as_string());
+  EXPECT_EQ(p.at("cost").at("annual_pence").as_int64(), 1'040'000);
+  EXPECT_THAT(std::string(p.at("against_indicative").as_string()), HasSubstr("more than"));
+  auto saved = Send("PUT", "/api/plans/" + plan_id, plan_body + R"(,"revision":1})", &worker_);
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  auto stale = Send("PUT", "/api/plans/" + plan_id, plan_body + R"(,"revision":1})", &worker_);
+  EXPECT_EQ(stale.status, 409) << stale.body;
+  auto no_revision = Send("PUT", "/api/plans/" + plan_id, plan_body + "}", &worker_);
+  EXPECT_EQ(no_revision.status, 422);
+  auto submitted = Send("POST", "/api/plans/" + plan_id + "/submit", R"({"revision":2})", &worker_);
+  ASSERT_EQ(submitted.status, 200) << submitted.body;
+  EXPECT_EQ(Body(submitted).at("status").as_string(), "submitted");
+
+  auto queue = Send("GET", "/api/queues/caseload?stage=awaiting-sign-off", "", &worker_);
   ASSERT_EQ(queue.status, 200) << queue.body;
   EXPECT_EQ(Body(queue).at("people").as_array().size(), 1u);
   EXPECT_EQ(Send("GET", "/api/queues/nope", "", &worker_).status, 404);
