@@ -61,15 +61,17 @@ const std::map<std::string, std::set<std::string>> kMatrix = {
     // person, their social worker and whoever they have granted access.
     {"casework.codes", {"anyone"}},
     {"people.create", {"assessor"}},
-    {"people.get", {"budget-holder", "assessor", "representative"}},
+    {"people.get", {"budget-holder", "assessor", "representative", "approver"}},
     {"eligibility.create", {"assessor"}},
     {"assessments.create", {"assessor"}},
     {"queues.get", {"assessor"}},
     // Plans: written by the person, their social worker, or with a "write plan" grant.
     {"plans.create", {"budget-holder", "assessor"}},
-    {"plans.get", {"budget-holder", "assessor", "representative"}},
+    {"plans.get", {"budget-holder", "assessor", "representative", "approver"}},
     {"plans.update", {"budget-holder", "assessor"}},
     {"plans.submit", {"budget-holder", "assessor"}},
+    {"plans.decide", {"approver"}},
+    {"approval-limits.set", {"administrator"}},
 };
 
 const PersonId kPersonHome("01JD00000000000000000PER51");
@@ -203,6 +205,8 @@ class AccessMatrixTest : public ::testing::Test {
              R"("contact":{"route_of_access":"community"}})";
     }
     if (route == "plans.update" || route == "plans.submit") return R"({"revision":1})";
+    if (route == "plans.decide") return R"({"decision":"refer","comments":"x","revision":1})";
+    if (route == "approval-limits.set") return R"({"limit":"25000"})";
     if (route == "plans.create") return R"({"outcomes":[{"id":"o1","words":"Go out"}]})";
     if (route == "eligibility.create") return R"({"kind":"adult","outcomes":[]})";
     if (route == "assessments.create") {
@@ -289,7 +293,8 @@ TEST_F(AccessMatrixTest, EveryRoleGetsExactlyWhatTheMatrixSays) {
       } else {
         // On a person's record, standing without the power is 403 (the person themselves, their
         // representative); no standing at all, 404.
-        const bool standing = role == Role::kRepresentative || role == Role::kBudgetHolder;
+        const bool standing = role == Role::kRepresentative || role == Role::kBudgetHolder ||
+                              role == Role::kApprover || role == Role::kAssessor;
         const int denial = PersonScoped(route.pattern) && !standing ? 404 : 403;
         EXPECT_EQ(own.status, denial)
             << name << " " << route.name << " own council → " << own.status << " " << own.body;

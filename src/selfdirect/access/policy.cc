@@ -24,12 +24,24 @@ bool Granted(const Relationship& r, GrantScope scope) {
 // record does not exist (404); someone with some standing but not this power, 403.
 Decision DecideForPerson(const Actor& actor, Action action, const Relationship& r) {
   const bool caseworker = actor.Has(Role::kAssessor) && r.in_caseload;
-  const bool any_standing = r.self || !r.granted.empty() || caseworker;
+  // Approvers see the record of a person whose plan they decide (the council's people).
+  const bool approver = actor.Has(Role::kApprover) && r.in_caseload;
+  const bool any_standing = r.self || !r.granted.empty() || caseworker || approver;
   if (!any_standing) return Deny(Outcome::kHidden, "no relationship to this person");
   switch (action) {
     case Action::kPersonView:
+      return Allow(r.self       ? "own record"
+                   : caseworker ? "caseload"
+                   : approver   ? "approver"
+                                : "granted");
     case Action::kGrantsRead:
-      return Allow(r.self ? "own record" : caseworker ? "caseload" : "granted");
+      if (r.self || caseworker || !r.granted.empty()) {
+        return Allow(r.self ? "own record" : caseworker ? "caseload" : "granted");
+      }
+      return Deny(Outcome::kForbidden, "approvers see the plan, not who has access");
+    case Action::kPlanDecide:
+      if (approver) return Allow("approver");
+      return Deny(Outcome::kForbidden, "only an approver decides a plan");
     case Action::kPersonManageMoney:
       if (r.self || Granted(r, GrantScope::kManageMoney)) return Allow("own record or grant");
       return Deny(Outcome::kForbidden, "no grant to manage this person's money");
@@ -43,8 +55,9 @@ Decision DecideForPerson(const Actor& actor, Action action, const Relationship& 
       return Deny(Outcome::kForbidden, "only the person or their social worker gives access");
     case Action::kCaseRecord:
       if (caseworker) return Allow("caseload");
-      return Deny(Outcome::kForbidden, "eligibility and assessments are recorded by the social "
-                                       "worker");
+      return Deny(Outcome::kForbidden,
+                  "eligibility and assessments are recorded by the social "
+                  "worker");
     case Action::kRecordViewsRead:
       if (r.self) return Allow("own record");
       return Deny(Outcome::kForbidden, "only the person sees who has looked at their record");
@@ -90,6 +103,12 @@ const char* ActionName(Action action) {
       return "caseload.read";
     case Action::kCaseRecord:
       return "case.record";
+    case Action::kPlanDecide:
+      return "plan.decide";
+    case Action::kSignOffQueueRead:
+      return "sign-off-queue.read";
+    case Action::kApprovalLimitsManage:
+      return "approval-limits.manage";
     case Action::kPersonView:
       return "person.view";
     case Action::kPersonManageMoney:
@@ -166,10 +185,17 @@ Decision Decide(const Actor& actor, Action action, const Resource& resource) {
     case Action::kCaseloadRead:
       return actor.Has(Role::kAssessor) ? Allow("assessor")
                                         : Deny(Outcome::kForbidden, "social workers only");
+    case Action::kSignOffQueueRead:
+      return actor.Has(Role::kApprover) ? Allow("approver")
+                                        : Deny(Outcome::kForbidden, "approvers only");
+    case Action::kApprovalLimitsManage:
+      return actor.Has(Role::kAdministrator) ? Allow("administrator")
+                                             : Deny(Outcome::kForbidden, "administrators only");
     case Action::kPersonView:
     case Action::kPersonManageMoney:
     case Action::kPersonWritePlan:
     case Action::kCaseRecord:
+    case Action::kPlanDecide:
     case Action::kGrantsRead:
     case Action::kGrantsManage:
     case Action::kRecordViewsRead:

@@ -33,15 +33,18 @@ enum class Action {
   kRasModelsPublish,  // publish a new model version
   kPeopleCreate,      // record a new person (first contact)
   kCaseloadRead,      // list the people on one's caseload
-                      // On one person's record (Resource::Person), judged by the actor's
-                      // relationship to them:
-  kPersonView,         // see the record (casework)
-  kPersonManageMoney,  // act on the money
-  kPersonWritePlan,    // write the support plan
-  kGrantsRead,         // see who has been given access to the record
-  kGrantsManage,       // give or take away access to the record
-  kRecordViewsRead,    // "who has seen my record": the person themselves only
-  kCaseRecord,         // record eligibility decisions and assessments: the social worker
+  kSignOffQueueRead,  // see the plans waiting for sign-off (approvers)
+  kApprovalLimitsManage,  // set approvers' limits (administrators)
+                          // On one person's record (Resource::Person), judged by the actor's
+                          // relationship to them:
+  kPersonView,            // see the record (casework)
+  kPersonManageMoney,     // act on the money
+  kPersonWritePlan,       // write the support plan
+  kGrantsRead,            // see who has been given access to the record
+  kGrantsManage,          // give or take away access to the record
+  kRecordViewsRead,       // "who has seen my record": the person themselves only
+  kCaseRecord,            // record eligibility decisions and assessments: the social worker
+  kPlanDecide,            // approve, return, decline or refer a submitted plan: approvers
 };
 
 // Stable name, e.g. "schemes.manage"; used in the audit log and the route table.

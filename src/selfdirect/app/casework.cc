@@ -503,4 +503,221 @@ Result<PlanView> Casework::GetPlan(const Context& ctx, const PlanId& plan_id) {
   return std::move(*out);
 }
 
+namespace {
+
+constexpr std::pair<const char*, const char*> kVarianceCategories[] = {
+    {"needs_changed", "Needs changed since the assessment"},
+    {"unpaid_support_changed", "Unpaid support from family or friends changed"},
+    {"market_prices", "What support costs locally"},
+    {"model_too_low", "The allocation model gave too little"},
+    {"model_too_high", "The allocation model gave too much"},
+    {"persons_choice", "The person's choice"},
+    {"other", "Something else"},
+};
+
+}  // namespace
+
+std::span<const std::pair<const char*, const char*>> VarianceCategories() {
+  return kVarianceCategories;
+}
+
+Result<PlanView> Casework::DecidePlan(const Context& ctx, const PlanId& plan_id,
+                                      const PlanDecisionRequest& request) {
+  auto owner = PlanOwner(ctx, plan_id);
+  if (!owner) return tl::unexpected(owner.error());
+  if (auto a = AuthorizeOnPerson(store_, clock_, ctx, Action::kPlanDecide, *owner); !a) {
+    return tl::unexpected(a.error());
+  }
+  std::vector<FieldError> errors;
+  const std::string& d = request.decision;
+  if (d != "approve" && d != "return" && d != "decline" && d != "refer") {
+    errors.push_back({"decision",
+                      "Choose approve, return with comments, decline, or refer to "
+                      "another approver or the panel"});
+  }
+  if ((d == "return" || d == "decline" || d == "refer") && request.comments.empty()) {
+    errors.push_back({"comments", d == "return"    ? "Say what needs to change"
+                                  : d == "decline" ? "Give the reason for declining"
+                                                   : "Say who it is referred to and why"});
+  }
+  std::optional<Pence> actual;
+  if (!request.actual_annual.empty()) {
+    auto parsed = ParsePounds(request.actual_annual);
+    if (!parsed || parsed->value() < 0) {
+      errors.push_back({"actual_annual", "Enter the budget in pounds a year, like 12000.00"});
+    } else {
+      actual = *parsed;
+    }
+  }
+  if (!errors.empty()) return FailFields(std::move(errors));
+  std::optional<PlanView> out;
+  auto s = store_.Write([&](store::Transaction& tx) -> Status {
+    auto found = tx.Casework().FindPlan(ctx.actor.council_id, plan_id);
+    if (!found) return tl::unexpected(found.error());
+    if (!*found) return NoSuchPlan();
+    casework::PlanVersion plan = std::move(**found);
+    if (plan.status != casework::PlanStatus::kSubmitted) {
+      return Fail(ErrorCode::kFailedPrecondition,
+                  fmt::format("Version {} is not waiting for sign-off (it is {})", plan.version,
+                              casework::PlanStatusName(plan.status)));
+    }
+    auto view = View(tx, plan);
+    if (!view) return tl::unexpected(view.error());
+    casework::PlanDecision decision{ctx.actor.council_id, plan.id, 0, d, request.comments};
+    decision.indicative_annual = view->indicative_annual;
+    decision.decided_at = clock_.Now();
+    decision.decided_by = ctx.actor.user_id;
+    std::optional<CaseEvent> event;
+    if (d == "approve") {
+      const Pence budget = actual.value_or(plan.cost.first_year());
+      decision.actual_annual = budget;
+      std::vector<FieldError> missing;
+      if (view->indicative_annual && budget != *view->indicative_annual) {
+        const auto& categories = kVarianceCategories;
+        if (std::none_of(std::begin(categories), std::end(categories),
+                         [&](const auto& c) { return request.variance_category == c.first; })) {
+          missing.push_back(
+              {"variance_category",
+               fmt::format("The budget ({}) differs from the indicative budget "
+                           "({}): choose the main reason",
+                           FormatPounds(budget), FormatPounds(*view->indicative_annual))});
+        }
+        if (request.variance_words.empty()) {
+          missing.push_back({"variance_words", "Explain the difference in a sentence or two"});
+        }
+      }
+      if (!missing.empty()) return FailFields(std::move(missing));
+      decision.variance_category = request.variance_category;
+      decision.variance_words = request.variance_words;
+      auto limit = tx.Casework().ApprovalLimitOf(ctx.actor.council_id, ctx.actor.user_id);
+      if (!limit) return tl::unexpected(limit.error());
+      if (!*limit) {
+        return Fail(ErrorCode::kFailedPrecondition,
+                    "You have no approval limit yet; an administrator sets it. Refer the plan to "
+                    "another approver meanwhile");
+      }
+      if (budget > **limit) {
+        return Fail(ErrorCode::kFailedPrecondition,
+                    fmt::format("This budget ({} a year) is above your approval limit ({}). "
+                                "Refer it to an approver with a higher limit, or to the panel",
+                                FormatPounds(budget), FormatPounds(**limit)));
+      }
+      event = CaseEvent::kApprovePlan;
+      plan.status = casework::PlanStatus::kApproved;
+    } else if (d == "return") {
+      event = CaseEvent::kReturnPlan;
+      plan.status = casework::PlanStatus::kReturned;
+    } else if (d == "decline") {
+      event = CaseEvent::kDeclinePlan;
+      plan.status = casework::PlanStatus::kDeclined;
+    }
+    if (event) {
+      auto record = tx.Casework().FindPerson(ctx.actor.council_id, plan.person);
+      if (!record) return tl::unexpected(record.error());
+      if (!*record) return NoSuchPerson();
+      if (auto step =
+              Step(tx, ctx, **record, *event, fmt::format("version {}: {}", plan.version, d));
+          !step) {
+        return step;
+      }
+      if (d == "approve") {
+        // The version approved before this one is replaced by it.
+        auto approved = tx.Casework().PlansWithStatus(ctx.actor.council_id,
+                                                      casework::PlanStatus::kApproved, 1000);
+        if (!approved) return tl::unexpected(approved.error());
+        for (casework::PlanVersion& old : *approved) {
+          if (old.person != plan.person) continue;
+          const std::int64_t revision = old.revision;
+          old.status = casework::PlanStatus::kSuperseded;
+          if (auto saved = tx.Casework().SavePlan(old, revision); !saved) return saved;
+        }
+      }
+      plan.updated_at = clock_.Now();
+      plan.updated_by = ctx.actor.user_id;
+      if (auto saved = tx.Casework().SavePlan(plan, request.revision); !saved) return saved;
+      plan.revision = request.revision + 1;
+    }
+    if (auto added = tx.Casework().AddPlanDecision(decision); !added) return added;
+    auto final_view = View(tx, plan);
+    if (!final_view) return tl::unexpected(final_view.error());
+    out = std::move(*final_view);
+    AuditEntry e = MakeAuditEntry(
+        ctx, ctx.actor.council_id, clock_.Now(), "plans.decide", "plan", plan.id.str(),
+        AuditOutcome::kAllowed,
+        decision.actual_annual
+            ? fmt::format("approved version {} of the support plan: {} a year", plan.version,
+                          FormatPounds(*decision.actual_annual))
+            : fmt::format("decided version {} of the support plan: {}", plan.version, d));
+    e.subject_person_id = plan.person.str();
+    return tx.Audit().Append(e);
+  });
+  if (!s) return tl::unexpected(s.error());
+  return std::move(*out);
+}
+
+Result<std::vector<casework::PlanDecision>> Casework::PlanDecisions(const Context& ctx,
+                                                                    const PlanId& plan_id) {
+  auto owner = PlanOwner(ctx, plan_id);
+  if (!owner) return tl::unexpected(owner.error());
+  if (auto a = AuthorizeOnPerson(store_, clock_, ctx, Action::kPersonView, *owner); !a) {
+    return tl::unexpected(a.error());
+  }
+  std::vector<casework::PlanDecision> out;
+  auto s = store_.Read([&](store::Transaction& tx) -> Status {
+    auto list = tx.Casework().DecisionsOf(ctx.actor.council_id, plan_id);
+    if (!list) return tl::unexpected(list.error());
+    out = std::move(*list);
+    return Ok();
+  });
+  if (!s) return tl::unexpected(s.error());
+  return out;
+}
+
+Result<std::vector<PlanView>> Casework::SignOffQueue(const Context& ctx) {
+  if (auto p = Permit(ctx, Action::kSignOffQueueRead); !p) return tl::unexpected(p.error());
+  std::vector<PlanView> out;
+  auto s = store_.Read([&](store::Transaction& tx) -> Status {
+    auto plans =
+        tx.Casework().PlansWithStatus(ctx.actor.council_id, casework::PlanStatus::kSubmitted, 200);
+    if (!plans) return tl::unexpected(plans.error());
+    for (auto& plan : *plans) {
+      auto view = View(tx, std::move(plan));
+      if (!view) return tl::unexpected(view.error());
+      out.push_back(std::move(*view));
+    }
+    return Ok();
+  });
+  if (!s) return tl::unexpected(s.error());
+  return out;
+}
+
+Status Casework::SetApprovalLimit(const Context& ctx, const UserId& user,
+                                  const std::string& pounds) {
+  if (auto p = Permit(ctx, Action::kApprovalLimitsManage); !p) return p;
+  auto limit = ParsePounds(pounds);
+  if (!limit || limit->value() < 0) {
+    return FailFields({{"limit", "Enter the limit in pounds a year, like 25000"}});
+  }
+  return store_.Write([&](store::Transaction& tx) -> Status {
+    auto found = tx.Access().FindUser(ctx.actor.council_id, user);
+    if (!found) return tl::unexpected(found.error());
+    if (!*found) return Fail(ErrorCode::kNotFound, "There is no such user in this council");
+    if (std::find((*found)->roles.begin(), (*found)->roles.end(), Role::kApprover) ==
+        (*found)->roles.end()) {
+      return FailFields({{"limit", (*found)->display_name + " is not an approver; give them the "
+                                                            "approver role first"}});
+    }
+    if (auto set = tx.Casework().SetApprovalLimit(ctx.actor.council_id, user, *limit, clock_.Now(),
+                                                  ctx.actor.user_id);
+        !set) {
+      return set;
+    }
+    AuditEntry e = MakeAuditEntry(ctx, ctx.actor.council_id, clock_.Now(), "approval-limits.set",
+                                  "user", user.str(), AuditOutcome::kAllowed,
+                                  fmt::format("set {}'s approval limit to {} a year",
+                                              (*found)->display_name, FormatPounds(*limit)));
+    return tx.Audit().Append(e);
+  });
+}
+
 }  // namespace selfdirect::app

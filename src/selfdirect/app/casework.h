@@ -7,6 +7,7 @@
 #pragma once
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,18 @@ struct PlanView {
   WeeksPerYear weeks_per_year{52, 1};
 };
 
+struct PlanDecisionRequest {
+  std::string decision;  // approve | return | decline | refer
+  std::string comments;
+  std::string actual_annual;  // pounds a year; the plan's first-year cost when empty
+  std::string variance_category;
+  std::string variance_words;
+  std::int64_t revision = 0;  // the plan's revision the approver read
+};
+
+// The reasons an actual budget may differ from the indicative one.
+std::span<const std::pair<const char*, const char*>> VarianceCategories();
+
 class Casework {
  public:
   Casework(store::Store& store, const Clock& clock, UlidGenerator& ids, RasModels& ras)
@@ -86,6 +99,20 @@ class Casework {
                               std::int64_t expected_revision);
 
   Result<PlanView> GetPlan(const Context& ctx, const PlanId& plan);
+
+  // An approver's decision on a submitted plan. Approving sets the actual budget (a year); when
+  // it differs from the indicative budget a variance reason and words are required; above the
+  // approver's limit it is refused and must be referred. Every round is recorded.
+  Result<PlanView> DecidePlan(const Context& ctx, const PlanId& plan,
+                              const PlanDecisionRequest& request);
+
+  Result<std::vector<casework::PlanDecision>> PlanDecisions(const Context& ctx, const PlanId& plan);
+
+  // Plans waiting for sign-off, oldest first (approvers).
+  Result<std::vector<PlanView>> SignOffQueue(const Context& ctx);
+
+  // Sets an approver's limit in pounds a year (administrators).
+  Status SetApprovalLimit(const Context& ctx, const UserId& user, const std::string& pounds);
 
   // People on the actor's caseload, optionally at one stage, a page at a time.
   Result<std::vector<casework::PersonRecord>> Caseload(const Context& ctx,

@@ -241,5 +241,83 @@ TEST_F(CaseworkTest, ABadPlanIsRefusedItemByItem) {
   EXPECT_EQ(t_.casework().CreatePlan(As(finance_), id, APlan()).error().code, ErrorCode::kNotFound);
 }
 
+TEST_F(CaseworkTest, AnApproverSignsOffWithinTheirLimitAndExplainsTheVariance) {
+  const User approver = t_.AddUser(council_, "approver@hartlepool.example", {"approver"});
+  auto created = t_.casework().CreatePerson(As(worker_), Ada(), Referral());
+  const PersonId id = created->record.person.id;
+  ASSERT_TRUE(t_.casework().RecordEligibility(As(worker_), id, Eligible()));
+  ASSERT_TRUE(t_.casework().RecordAssessment(As(worker_), id, Answers()));
+  auto plan = t_.casework().CreatePlan(As(worker_), id, APlan());
+  const PlanId plan_id = plan->plan.id;
+  ASSERT_TRUE(t_.casework().SubmitPlan(As(worker_), plan_id, 1));
+
+  auto queue = t_.casework().SignOffQueue(As(approver));
+  ASSERT_TRUE(queue.has_value()) << queue.error().message;
+  ASSERT_EQ(queue->size(), 1u);
+  EXPECT_EQ(t_.casework().SignOffQueue(As(worker_)).error().code, ErrorCode::kPermissionDenied);
+
+  PlanDecisionRequest approve{"approve", "", "", "", "", 2};
+  auto no_reason = t_.casework().DecidePlan(As(approver), plan_id, approve);
+  ASSERT_FALSE(no_reason.has_value());
+  std::vector<std::string> fields;
+  for (const auto& f : no_reason.error().fields) fields.push_back(f.field);
+  EXPECT_THAT(fields, ::testing::UnorderedElementsAre("variance_category", "variance_words"));
+
+  approve.variance_category = "persons_choice";
+  approve.variance_words = "She chose a personal assistant she knows, who charges more";
+  auto no_limit = t_.casework().DecidePlan(As(approver), plan_id, approve);
+  EXPECT_THAT(no_limit.error().message, HasSubstr("no approval limit yet"));
+  ASSERT_TRUE(t_.casework().SetApprovalLimit(As(admin_), approver.id, "5000"));
+  auto above = t_.casework().DecidePlan(As(approver), plan_id, approve);
+  EXPECT_THAT(above.error().message,
+              HasSubstr("(£10,400.00 a year) is above your approval limit (£5,000.00)"));
+
+  PlanDecisionRequest refer{"refer", "To the panel: above my limit", "", "", "", 2};
+  ASSERT_TRUE(t_.casework().DecidePlan(As(approver), plan_id, refer));
+  ASSERT_TRUE(t_.casework().SetApprovalLimit(As(admin_), approver.id, "25000"));
+  auto approved = t_.casework().DecidePlan(As(approver), plan_id, approve);
+  ASSERT_TRUE(approved.has_value()) << approved.error().message;
+  EXPECT_EQ(approved->plan.status, casework::PlanStatus::kApproved);
+  auto file = t_.casework().GetPerson(As(worker_), id);
+  EXPECT_EQ(file->record.state.stage, casework::Stage::kActive);
+  EXPECT_TRUE(file->record.state.has_active_plan);
+  auto rounds = t_.casework().PlanDecisions(As(worker_), plan_id);
+  ASSERT_EQ(rounds->size(), 2u);
+  EXPECT_EQ((*rounds)[0].decision, "refer");
+  EXPECT_EQ((*rounds)[1].actual_annual, Pence(10'400'00));
+  EXPECT_EQ((*rounds)[1].indicative_annual, Pence(8'665'80));
+  EXPECT_EQ((*rounds)[1].variance_category, "persons_choice");
+  EXPECT_THAT(t_.casework().DecidePlan(As(approver), plan_id, approve).error().message,
+              HasSubstr("not waiting for sign-off"));
+  EXPECT_EQ(t_.casework().DecidePlan(As(worker_), plan_id, approve).error().code,
+            ErrorCode::kPermissionDenied);
+}
+
+TEST_F(CaseworkTest, AReturnedPlanCanBeChangedAndSubmittedAgain) {
+  const User approver = t_.AddUser(council_, "approver@hartlepool.example", {"approver"});
+  auto created = t_.casework().CreatePerson(As(worker_), Ada(), Referral());
+  const PersonId id = created->record.person.id;
+  ASSERT_TRUE(t_.casework().RecordEligibility(As(worker_), id, Eligible()));
+  ASSERT_TRUE(t_.casework().RecordAssessment(As(worker_), id, Answers()));
+  const PlanId plan_id = t_.casework().CreatePlan(As(worker_), id, APlan())->plan.id;
+  ASSERT_TRUE(t_.casework().SubmitPlan(As(worker_), plan_id, 1));
+  EXPECT_EQ(t_.casework()
+                .DecidePlan(As(approver), plan_id, {"return", "", "", "", "", 2})
+                .error()
+                .fields.at(0)
+                .field,
+            "comments");
+  auto returned = t_.casework().DecidePlan(
+      As(approver), plan_id,
+      {"return", "Ten hours is more than the assessment found", "", "", "", 2});
+  ASSERT_TRUE(returned.has_value()) << returned.error().message;
+  EXPECT_EQ(returned->plan.status, casework::PlanStatus::kReturned);
+  EXPECT_EQ(t_.casework().GetPerson(As(worker_), id)->record.state.stage,
+            casework::Stage::kPlanning);
+  auto changed = t_.casework().UpdatePlan(As(worker_), plan_id, APlan("8"), 3);
+  ASSERT_TRUE(changed.has_value()) << changed.error().message;
+  ASSERT_TRUE(t_.casework().SubmitPlan(As(worker_), plan_id, 4));
+}
+
 }  // namespace
 }  // namespace selfdirect::app

@@ -63,8 +63,9 @@ Result<Relationship> RelationshipTo(store::Transaction& tx, const Actor& actor,
       }
     }
   }
-  // Until casework brings teams and caseloads, an assessor's caseload is their council's people.
-  r.in_caseload = actor.Has(Role::kAssessor);
+  // Until teams arrive, an assessor's caseload is their council's people, and an approver may
+  // look at any of them (to decide their plans).
+  r.in_caseload = actor.Has(Role::kAssessor) || actor.Has(Role::kApprover);
   return r;
 }
 

@@ -101,6 +101,21 @@ struct PlanVersion {
   std::int64_t revision = 1;  // optimistic concurrency: a save names the revision it read
 };
 
+// One round of a plan's sign-off.
+struct PlanDecision {
+  CouncilId council;
+  PlanId plan;
+  std::int64_t round = 0;  // filled by the store
+  std::string decision;    // approve | return | decline | refer
+  std::string comments;
+  std::optional<Pence> actual_annual;      // the actual budget, when approved
+  std::optional<Pence> indicative_annual;  // what the RAS gave, for the variance reports
+  std::string variance_category;           // when actual ≠ indicative
+  std::string variance_words;
+  Timestamp decided_at;
+  UserId decided_by;
+};
+
 struct PersonRecord {
   Person person;
   CaseState state;
@@ -143,6 +158,16 @@ class CaseworkRepository {
   // Replaces a version's content, cost and status; kConflict when its revision is no longer
   // `expected_revision` (someone else saved first).
   virtual Status SavePlan(const PlanVersion& plan, std::int64_t expected_revision) = 0;
+  virtual Status AddPlanDecision(const PlanDecision& decision) = 0;
+  virtual Result<std::vector<PlanDecision>> DecisionsOf(const CouncilId& council,
+                                                        const PlanId& plan) = 0;
+  // Plans with this status, oldest submission first (the sign-off queue).
+  virtual Result<std::vector<PlanVersion>> PlansWithStatus(const CouncilId& council,
+                                                           PlanStatus status, int limit) = 0;
+  virtual Status SetApprovalLimit(const CouncilId& council, const UserId& user, Pence limit,
+                                  Timestamp at, const UserId& by) = 0;
+  virtual Result<std::optional<Pence>> ApprovalLimitOf(const CouncilId& council,
+                                                       const UserId& user) = 0;
   virtual Status AddCaseEvent(const CaseEventRecord& event) = 0;
   virtual Result<std::vector<CaseEventRecord>> CaseEventsOf(const CouncilId& council,
                                                             const PersonId& person) = 0;

@@ -330,6 +330,14 @@ void RegisterCaseworkApi(Router& router, app::Casework& casework, const Clock& c
                          {"route_of_access", CodeArray(CodeList::kRouteOfAccess)},
                          {"contact_outcome", CodeArray(CodeList::kContactOutcome)},
                          {"adult_outcomes", adult},
+                         {"variance_categories",
+                          [] {
+                            json::array out;
+                            for (const auto& [code, label] : app::VarianceCategories()) {
+                              out.push_back({{"code", code}, {"label", label}});
+                            }
+                            return out;
+                          }()},
                          {"carer_outcomes", carer},
                          {"unable_reasons", reasons}});
              });
@@ -525,13 +533,57 @@ void RegisterCaseworkApi(Router& router, app::Casework& casework, const Clock& c
                return JsonResponse(200, PlanJson(*view));
              });
 
+  router.Add("POST", "/api/plans/{plan}/decision", "plans.decide", Action::kPlanDecide,
+             [&casework](const Request& request, const PathParams& params) {
+               auto id = PathId<PlanId>(params, "plan");
+               if (auto* problem = std::get_if<Response>(&id)) return *problem;
+               auto body = ReadObject(request);
+               if (auto* problem = std::get_if<Response>(&body)) return *problem;
+               const auto& o = std::get<json::object>(body);
+               std::vector<FieldError> errors;
+               app::PlanDecisionRequest d;
+               d.decision = String(o, "decision", &errors);
+               d.comments = String(o, "comments", &errors);
+               d.actual_annual = String(o, "actual_annual", &errors);
+               d.variance_category = String(o, "variance_category", &errors);
+               d.variance_words = String(o, "variance_words", &errors);
+               const auto revision = Revision(o, &errors);
+               if (!errors.empty()) return ValidationProblem(std::move(errors));
+               d.revision = *revision;
+               auto view = casework.DecidePlan(request.ctx, std::get<PlanId>(id), d);
+               if (!view) return ProblemFromError(view.error());
+               return JsonResponse(200, PlanJson(*view));
+             });
+
+  router.Add(
+      "PUT", "/api/users/{user}/approval-limit", "approval-limits.set",
+      Action::kApprovalLimitsManage, [&casework](const Request& request, const PathParams& params) {
+        auto id = PathId<UserId>(params, "user");
+        if (auto* problem = std::get_if<Response>(&id)) return *problem;
+        auto body = ReadObject(request);
+        if (auto* problem = std::get_if<Response>(&body)) return *problem;
+        std::vector<FieldError> errors;
+        const std::string limit = String(std::get<json::object>(body), "limit", &errors);
+        if (!errors.empty()) return ValidationProblem(std::move(errors));
+        auto set = casework.SetApprovalLimit(request.ctx, std::get<UserId>(id), limit);
+        if (!set) return ProblemFromError(set.error());
+        return JsonResponse(200, {{"user_id", std::get<UserId>(id).str()}, {"limit", limit}});
+      });
+
   router.Add("GET", "/api/queues/{queue}", "queues.get", Action::kCaseloadRead,
              [&casework, &clock](const Request& request, const PathParams& params) {
                const std::string& name = params.at("queue");
+               if (name == "awaiting-sign-off") {
+                 auto plans = casework.SignOffQueue(request.ctx);
+                 if (!plans) return ProblemFromError(plans.error());
+                 json::array items;
+                 for (const auto& v : *plans) items.push_back(PlanJson(v));
+                 return JsonResponse(200, {{"queue", name}, {"plans", items}});
+               }
                if (name != "caseload") {
-                 return Problem(
-                     404, "not-found", "There is no such queue",
-                     "There is no queue called '" + name + "'; the queues are: caseload");
+                 return Problem(404, "not-found", "There is no such queue",
+                                "There is no queue called '" + name +
+                                    "'; the queues are: caseload, awaiting-sign-off");
                }
                std::optional<casework::Stage> stage;
                const std::string wanted = request.QueryParam("stage");

@@ -19,10 +19,12 @@ class CaseworkApiTest : public ::testing::Test {
     const Council c = t_.AddCouncil("E09000033", "Westminster");
     t_.AddUser(c, "admin@westminster.example", {"administrator"});
     t_.AddUser(c, "sw@westminster.example", {"assessor"});
+    approver_user_ = t_.AddUser(c, "approver@westminster.example", {"approver"});
     service_ = std::make_unique<HttpService>(t_.app(), t_.accounts(), t_.ras(), t_.casework(),
                                              metrics_, ServiceOptions{});
     admin_ = SignIn("admin@westminster.example");
     worker_ = SignIn("sw@westminster.example");
+    approver_ = SignIn("approver@westminster.example");
     auto published =
         Send("POST", "/api/ras/models",
              json::serialize(json::object{{"yaml", ras::testing::kSmallModel}}), &admin_);
@@ -79,6 +81,8 @@ class CaseworkApiTest : public ::testing::Test {
   std::unique_ptr<HttpService> service_;
   Session admin_;
   Session worker_;
+  Session approver_;
+  User approver_user_;
 };
 
 TEST_F(CaseworkApiTest, AJourneyFromContactToIndicativeBudget) {
@@ -147,7 +151,25 @@ TEST_F(CaseworkApiTest, AJourneyFromContactToIndicativeBudget) {
   ASSERT_EQ(submitted.status, 200) << submitted.body;
   EXPECT_EQ(Body(submitted).at("status").as_string(), "submitted");
 
-  auto queue = Send("GET", "/api/queues/caseload?stage=awaiting-sign-off", "", &worker_);
+  auto waiting = Send("GET", "/api/queues/awaiting-sign-off", "", &approver_);
+  ASSERT_EQ(waiting.status, 200) << waiting.body;
+  EXPECT_EQ(Body(waiting).at("plans").as_array().size(), 1u);
+  EXPECT_EQ(Send("GET", "/api/queues/awaiting-sign-off", "", &worker_).status, 403);
+  auto limit = Send("PUT", "/api/users/" + approver_user_.id.str() + "/approval-limit",
+                    R"({"limit":"20000"})", &admin_);
+  ASSERT_EQ(limit.status, 200) << limit.body;
+  auto no_reason = Send("POST", "/api/plans/" + plan_id + "/decision",
+                        R"({"decision":"approve","revision":3})", &approver_);
+  EXPECT_EQ(no_reason.status, 422) << no_reason.body;
+  EXPECT_THAT(no_reason.body, HasSubstr("\"field\":\"variance_category\""));
+  auto approved = Send("POST", "/api/plans/" + plan_id + "/decision",
+                       R"({"decision":"approve","variance_category":"market_prices",)"
+                       R"("variance_words":"Local hourly rates are higher","revision":3})",
+                       &approver_);
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  EXPECT_EQ(Body(approved).at("status").as_string(), "approved");
+
+  auto queue = Send("GET", "/api/queues/caseload?stage=active", "", &worker_);
   ASSERT_EQ(queue.status, 200) << queue.body;
   EXPECT_EQ(Body(queue).at("people").as_array().size(), 1u);
   EXPECT_EQ(Send("GET", "/api/queues/nope", "", &worker_).status, 404);

@@ -615,4 +615,90 @@ Result<std::optional<casework::PlanVersion>> SqliteCaseworkRepository::LatestPla
   return ReadPlan("AND person_id = $2 ORDER BY version DESC LIMIT 1", council, person.str());
 }
 
+Status SqliteCaseworkRepository::AddPlanDecision(const casework::PlanDecision& d) {
+  auto st = c_.Prepare(
+      "INSERT INTO plan_decisions (council_id, plan_id, round, decision, comments, "
+      "actual_annual_pence, indicative_annual_pence, variance_category, variance_words, "
+      "decided_at, decided_by) VALUES ($1, $2, (SELECT COALESCE(MAX(round), 0) + 1 FROM "
+      "plan_decisions WHERE council_id = $1 AND plan_id = $2), $3, $4, $5, $6, $7, $8, $9, $10)");
+  if (!st) return tl::unexpected(st.error());
+  std::optional<std::int64_t> actual;
+  if (d.actual_annual) actual = d.actual_annual->value();
+  std::optional<std::int64_t> indicative;
+  if (d.indicative_annual) indicative = d.indicative_annual->value();
+  std::optional<std::string> category;
+  if (!d.variance_category.empty()) category = d.variance_category;
+  return st
+      ->Bind(d.council.str(), d.plan.str(), d.decision, d.comments, actual, indicative, category,
+             d.variance_words, FormatTimestamp(d.decided_at), d.decided_by.str())
+      .Run();
+}
+
+Result<std::vector<casework::PlanDecision>> SqliteCaseworkRepository::DecisionsOf(
+    const CouncilId& council, const PlanId& plan) {
+  auto st = c_.Prepare(
+      "SELECT council_id, plan_id, round, decision, comments, actual_annual_pence, "
+      "indicative_annual_pence, variance_category, variance_words, decided_at, decided_by FROM "
+      "plan_decisions WHERE council_id = $1 AND plan_id = $2 ORDER BY round");
+  if (!st) return tl::unexpected(st.error());
+  st->Bind(council.str(), plan.str());
+  return Collect<casework::PlanDecision>(
+      *st, [](const Statement& s) -> Result<casework::PlanDecision> {
+        casework::PlanDecision d;
+        d.council = CouncilId(s.Text(0));
+        d.plan = PlanId(s.Text(1));
+        d.round = s.Int(2);
+        d.decision = s.Text(3);
+        d.comments = s.Text(4);
+        if (!s.IsNull(5)) d.actual_annual = Pence(s.Int(5));
+        if (!s.IsNull(6)) d.indicative_annual = Pence(s.Int(6));
+        if (!s.IsNull(7)) d.variance_category = s.Text(7);
+        d.variance_words = s.Text(8);
+        auto at = ParseTimestamp(s.Text(9));
+        if (!at) return tl::unexpected(CorruptValue("plan_decisions.decided_at"));
+        d.decided_at = *at;
+        d.decided_by = UserId(s.Text(10));
+        return d;
+      });
+}
+
+Result<std::vector<casework::PlanVersion>> SqliteCaseworkRepository::PlansWithStatus(
+    const CouncilId& council, casework::PlanStatus status, int limit) {
+  auto ids = c_.Prepare(
+      "SELECT plan_id FROM plans WHERE council_id = $1 AND status = $2 "
+      "ORDER BY submitted_at, plan_id LIMIT $3");
+  if (!ids) return tl::unexpected(ids.error());
+  ids->Bind(council.str(), casework::PlanStatusName(status), std::int64_t{limit});
+  auto list = Collect<std::string>(
+      *ids, [](const Statement& s) -> Result<std::string> { return s.Text(0); });
+  if (!list) return tl::unexpected(list.error());
+  std::vector<casework::PlanVersion> out;
+  for (const std::string& id : *list) {
+    auto plan = FindPlan(council, PlanId(id));
+    if (!plan) return tl::unexpected(plan.error());
+    if (*plan) out.push_back(std::move(**plan));
+  }
+  return out;
+}
+
+Status SqliteCaseworkRepository::SetApprovalLimit(const CouncilId& council, const UserId& user,
+                                                  Pence limit, Timestamp at, const UserId& by) {
+  auto st = c_.Prepare(
+      "INSERT INTO approval_limits (council_id, user_id, limit_pence, set_at, set_by) VALUES "
+      "($1, $2, $3, $4, $5) ON CONFLICT (council_id, user_id) DO UPDATE SET limit_pence = $3, "
+      "set_at = $4, set_by = $5");
+  if (!st) return tl::unexpected(st.error());
+  return st->Bind(council.str(), user.str(), limit.value(), FormatTimestamp(at), by.str()).Run();
+}
+
+Result<std::optional<Pence>> SqliteCaseworkRepository::ApprovalLimitOf(const CouncilId& council,
+                                                                       const UserId& user) {
+  auto st =
+      c_.Prepare("SELECT limit_pence FROM approval_limits WHERE council_id = $1 AND user_id = $2");
+  if (!st) return tl::unexpected(st.error());
+  st->Bind(council.str(), user.str());
+  return AtMostOne(
+      Collect<Pence>(*st, [](const Statement& s) -> Result<Pence> { return Pence(s.Int(0)); }));
+}
+
 }  // namespace selfdirect::store

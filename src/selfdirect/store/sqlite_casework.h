@@ -32,6 +32,16 @@ class SqliteCaseworkRepository final : public casework::CaseworkRepository {
   Result<std::optional<casework::PlanVersion>> LatestPlan(const CouncilId& council,
                                                           const PersonId& person) override;
   Status SavePlan(const casework::PlanVersion& plan, std::int64_t expected_revision) override;
+  Status AddPlanDecision(const casework::PlanDecision& decision) override;
+  Result<std::vector<casework::PlanDecision>> DecisionsOf(const CouncilId& council,
+                                                          const PlanId& plan) override;
+  Result<std::vector<casework::PlanVersion>> PlansWithStatus(const CouncilId& council,
+                                                             casework::PlanStatus status,
+                                                             int limit) override;
+  Status SetApprovalLimit(const CouncilId& council, const UserId& user, Pence limit, Timestamp at,
+                          const UserId& by) override;
+  Result<std::optional<Pence>> ApprovalLimitOf(const CouncilId& council,
+                                               const UserId& user) override;
   Status AddCaseEvent(const casework::CaseEventRecord& event) override;
   Result<std::vector<casework::CaseEventRecord>> CaseEventsOf(const CouncilId& council,
                                                               const PersonId& person) override;
