@@ -622,11 +622,10 @@ Result<PlanView> Casework::DecidePlan(const Context& ctx, const PlanId& plan_id,
       }
       if (d == "approve") {
         // The version approved before this one is replaced by it.
-        auto approved = tx.Casework().PlansWithStatus(ctx.actor.council_id,
-                                                      casework::PlanStatus::kApproved, 1000);
+        auto approved = tx.Casework().ApprovedPlan(ctx.actor.council_id, plan.person);
         if (!approved) return tl::unexpected(approved.error());
-        for (casework::PlanVersion& old : *approved) {
-          if (old.person != plan.person) continue;
+        if (*approved) {
+          casework::PlanVersion old = std::move(**approved);
           const std::int64_t revision = old.revision;
           old.status = casework::PlanStatus::kSuperseded;
           if (auto saved = tx.Casework().SavePlan(old, revision); !saved) return saved;

@@ -161,6 +161,9 @@ class CaseworkRepository {
   virtual Status AddPlanDecision(const PlanDecision& decision) = 0;
   virtual Result<std::vector<PlanDecision>> DecisionsOf(const CouncilId& council,
                                                         const PlanId& plan) = 0;
+  // The person's approved version in force, if any.
+  virtual Result<std::optional<PlanVersion>> ApprovedPlan(const CouncilId& council,
+                                                          const PersonId& person) = 0;
   // Plans with this status, oldest submission first (the sign-off queue).
   virtual Result<std::vector<PlanVersion>> PlansWithStatus(const CouncilId& council,
                                                            PlanStatus status, int limit) = 0;

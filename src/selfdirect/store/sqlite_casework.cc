@@ -662,6 +662,12 @@ Result<std::vector<casework::PlanDecision>> SqliteCaseworkRepository::DecisionsO
       });
 }
 
+Result<std::optional<casework::PlanVersion>> SqliteCaseworkRepository::ApprovedPlan(
+    const CouncilId& council, const PersonId& person) {
+  return ReadPlan("AND person_id = $2 AND status = 'approved' ORDER BY version DESC LIMIT 1",
+                  council, person.str());
+}
+
 Result<std::vector<casework::PlanVersion>> SqliteCaseworkRepository::PlansWithStatus(
     const CouncilId& council, casework::PlanStatus status, int limit) {
   auto ids = c_.Prepare(

@@ -35,6 +35,8 @@ class SqliteCaseworkRepository final : public casework::CaseworkRepository {
   Status AddPlanDecision(const casework::PlanDecision& decision) override;
   Result<std::vector<casework::PlanDecision>> DecisionsOf(const CouncilId& council,
                                                           const PlanId& plan) override;
+  Result<std::optional<casework::PlanVersion>> ApprovedPlan(const CouncilId& council,
+                                                            const PersonId& person) override;
   Result<std::vector<casework::PlanVersion>> PlansWithStatus(const CouncilId& council,
                                                              casework::PlanStatus status,
                                                              int limit) override;
