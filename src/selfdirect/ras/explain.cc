@@ -748,7 +748,7 @@ class Explainer {
         line.text = q.is_number ? fmt::format("{}: {} — {}", q.text, FormatMicros(raw), money)
                                 : fmt::format("{}: {} — {} {}, {}", q.text,
                                               q.options[static_cast<std::size_t>(raw)].text,
-                                              FormatMicros(score), model_.score_word, money);
+                                              FormatMicros(score), ScoreWord(score), money);
         break;
       }
       case ExplanationLine::Kind::kAttribute: {
