@@ -73,6 +73,11 @@ const pages = {
   rasModels: 'ras-models.html',
   howBudgets: 'how-budgets-are-worked-out.html',
   estimate: 'how-budgets-are-worked-out/estimate.html',
+  caseload: 'caseload.html',
+  newPerson: 'people/new.html',
+  person: 'person.html',
+  eligibility: 'person/eligibility.html',
+  assessment: 'person/assessment.html',
 };
 
 export default defineConfig({

@@ -1,18 +1,35 @@
 /**
  * What every signed-in page shares: finding out who is signed in, the service navigation
  * in the header (Your account, Your record, Users, Budget models, Audit log, Sign out), signing out, messages carried
- * over to the next page, and the page shown instead when something is wrong.
+ * over to the next page, the page shown instead when something is wrong, and, on an
+ * administrator's page, the banner that sends an administrator without two-step sign-in to
+ * set it up.
  *
  *   const page = await startSignedInPage({ current: '/users', role: 'administrator' });
  *   if (!page) return;          // the page now says why (no permission, an error)
  *   page.session.user.display_name
+ *   showFormProblem(errors, result.problem, FIELDS);   // a refusal explained, or the problem
  */
 import { NotificationBanner } from 'govuk-frontend';
 import { api, loadSession, type Session } from './api';
 import { byId, h, replaceChildren } from './dom';
+import type { FormErrors } from './forms';
 import { pagesFor } from './paths';
-import type { Problem } from './problem';
+import type { ErrorSummaryOptions, Problem } from './problem';
 import { hasRole } from './roles';
+import { adminTask, bannerText, isTwoStepRefusal, refusalText, setUpPath } from './two-step';
+
+/** Who is signed in on this page, once startSignedInPage has found out. */
+let signedIn: Session | null = null;
+/** This page's section of the navigation, such as '/users'. */
+let section = '';
+/** Whether this is an administrator's page, whose refusals may be for want of two-step sign-in. */
+let administratorPage = false;
+
+/** The path and query of this page, to come back to after setting up two-step sign-in. */
+function here(): string {
+  return `${window.location.pathname}${window.location.search}`;
+}
 
 /** Fills in and shows the header's service navigation. `current` is this page's section. */
 export function renderServiceNavigation(session: Session, current: string): void {
@@ -146,7 +163,14 @@ export function showPageProblem(problem: Problem): void {
   const content = byId('page-content');
   let heading: string;
   const paragraphs: (string | Node)[] = [];
-  if (problem.status === 403) {
+  const twoStep = refusedForTwoStep(problem);
+  if (twoStep) {
+    heading = 'You need to set up two-step sign-in first';
+    paragraphs.push(
+      `selfdirect did not show this page, because you cannot ${adminTask(section)} until you have set up two-step sign-in.`,
+      h('a', { class: 'govuk-link', href: setUpPath(here()) }, 'Set up two-step sign-in on your account page'),
+    );
+  } else if (problem.status === 403) {
     heading = 'You do not have permission to see this page';
     paragraphs.push(
       problem.detail && problem.detail !== problem.title
@@ -164,7 +188,9 @@ export function showPageProblem(problem: Problem): void {
     heading = 'Sorry, there is a problem with the service';
     paragraphs.push(problem.detail || problem.title, 'Try again later.');
   }
-  paragraphs.push(h('a', { class: 'govuk-link', href: '/account' }, 'Go to your account'));
+  if (!twoStep) {
+    paragraphs.push(h('a', { class: 'govuk-link', href: '/account' }, 'Go to your account'));
+  }
   replaceChildren(
     content,
     h(
@@ -179,6 +205,79 @@ export function showPageProblem(problem: Problem): void {
     ),
   );
   document.title = `${heading} – selfdirect`;
+}
+
+/**
+ * Shows a problem from a form's request in its error summary. When the server refused
+ * because the administrator has not set up two-step sign-in, the summary says so and links to
+ * the account page (the server's own words only say "You do not have permission").
+ */
+export function showFormProblem(
+  errors: FormErrors,
+  problem: Problem,
+  fieldIds: Readonly<Record<string, string>>,
+  options: ErrorSummaryOptions = {},
+): void {
+  if (refusedForTwoStep(problem)) {
+    errors.showModel({ items: [{ text: refusalText(section), href: setUpPath(here()) }], fields: new Map() });
+    return;
+  }
+  errors.show(problem, fieldIds, options);
+}
+
+/**
+ * Whether `problem` is the server refusing an administrator's action, on an administrator's
+ * page, because two-step sign-in is not set up yet. (On other pages a 403 has other reasons.)
+ */
+export function refusedForTwoStep(problem: Problem): boolean {
+  return administratorPage && isTwoStepRefusal(problem, signedIn);
+}
+
+/**
+ * A GOV.UK "Important" notification banner: a heading, then paragraphs or links.
+ * `id` names it (its title's id is `${id}-title`).
+ */
+export function importantBanner(id: string, heading: (Node | string)[], ...body: (Node | string)[]): HTMLElement {
+  return h(
+    'div',
+    { class: 'govuk-notification-banner', role: 'region', 'aria-labelledby': `${id}-title`, id, 'data-module': 'govuk-notification-banner' },
+    h(
+      'div',
+      { class: 'govuk-notification-banner__header' },
+      h('h2', { class: 'govuk-notification-banner__title', id: `${id}-title` }, 'Important'),
+    ),
+    h(
+      'div',
+      { class: 'govuk-notification-banner__content' },
+      h('p', { class: 'govuk-notification-banner__heading' }, heading),
+      body.map((item) => (typeof item === 'string' ? h('p', { class: 'govuk-body' }, item) : item)),
+    ),
+  );
+}
+
+/**
+ * On an administrator's page, when two-step sign-in must be set up first: an "Important"
+ * banner above the page's content (so it stays when the content is replaced by a problem),
+ * linking to the account page's two-step section.
+ */
+function showTwoStepBanner(current: string): void {
+  const content = document.getElementById('page-content');
+  if (!content?.parentElement || document.getElementById('two-step-banner')) return;
+  const words = bannerText(current);
+  const banner = importantBanner(
+    'two-step-banner',
+    [
+      words.heading,
+      ' ',
+      h('a', { class: 'govuk-notification-banner__link', href: setUpPath(here()) }, 'Set up two-step sign-in'),
+      '.',
+    ],
+    words.body,
+  );
+  content.parentElement.insertBefore(
+    h('div', { class: 'govuk-grid-row' }, h('div', { class: 'govuk-grid-column-two-thirds' }, banner)),
+    content,
+  );
 }
 
 /** The problem shown when the page needs a role the person does not have. */
@@ -203,12 +302,16 @@ export async function startSignedInPage(options: { current: string; role?: strin
     return null;
   }
   const session = loaded.data;
+  signedIn = session;
+  section = options.current;
+  administratorPage = options.role === 'administrator';
   renderServiceNavigation(session, options.current);
   wireSignOutForms();
   if (options.role && !hasRole(session.user.roles, options.role)) {
     showPageProblem(permissionProblem());
     return null;
   }
+  if (administratorPage && session.must_set_up_totp) showTwoStepBanner(options.current);
   const host = document.getElementById('notification');
   if (host) showFlash(host);
   return { session };

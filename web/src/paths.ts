@@ -7,6 +7,7 @@
  *   pagesFor(['auditor'])                         // Your account, Audit log
  *   pagesFor(['administrator'])                   // Your account, Users, Budget models
  *   pagesFor(['budget-holder'], { hasRecord: true }) // Your account, Your record
+ *   pageTitle('/users/change-roles')              // 'Users'
  */
 
 /** Where a person goes after signing in when there is nowhere better. */
@@ -46,6 +47,7 @@ export function signInPath(pathname: string, search: string): string {
 const SIGNED_IN_PAGES: readonly { href: string; text: string; role?: string; needsRecord?: boolean }[] = [
   { href: '/account', text: 'Your account' },
   { href: '/my-record', text: 'Your record', needsRecord: true },
+  { href: '/caseload', text: 'Your caseload', role: 'assessor' },
   { href: '/users', text: 'Users', role: 'administrator' },
   { href: '/ras-models', text: 'Budget models', role: 'administrator' },
   { href: '/audit', text: 'Audit log', role: 'auditor' },
@@ -59,4 +61,13 @@ export function pagesFor(roles: readonly string[], { hasRecord = false } = {}): 
   return SIGNED_IN_PAGES.filter(
     (page) => (!page.role || roles.includes(page.role)) && (!page.needsRecord || hasRecord),
   ).map(({ href, text }) => ({ href, text }));
+}
+
+/**
+ * The navigation's name for the signed-in page at `pathname` or for the section it is in
+ * ("/users/turn-off" is in Users), or '' for any other address.
+ */
+export function pageTitle(pathname: string): string {
+  const page = SIGNED_IN_PAGES.find((p) => pathname === p.href || pathname.startsWith(`${p.href}/`));
+  return page ? page.text : '';
 }

@@ -36,7 +36,10 @@ struct Settings {
   bool no_migrate = false;
   bool quiet = false;
   bool tls = false;
-  bool require_totp_for_administrators = false;
+  // On unless turned off with --allow-administrators-without-totp (or
+  // --require-totp-for-administrators=false): see ResolveRequireTotp.
+  bool require_totp_for_administrators = true;
+  bool allow_administrators_without_totp = false;
   std::string tls_certificate;
   std::string tls_private_key;
   // councils add / users add / users disable
@@ -82,6 +85,48 @@ void ApplyConfigFile(const std::string& path, CLI::App& sub) {
     }
     option->default_val(entry.second.as<std::string>());
   }
+}
+
+// Whether a flag was typed on the command line, as --name or --name=value.
+bool OnCommandLine(int argc, char** argv, std::string_view name) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == name || (arg.starts_with(name) && arg.substr(name.size()).starts_with('='))) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// Where a setting's value came from, weakest first.
+enum class Source { kDefault, kConfigFile, kEnvironment, kFlag };
+
+Source SourceOf(const CLI::Option& option, int argc, char** argv) {
+  if (OnCommandLine(argc, argv, option.get_name())) return Source::kFlag;
+  // Not typed, yet given: CLI11 read it from the environment.
+  if (option.count() > 0) return Source::kEnvironment;
+  // ApplyConfigFile gives a setting from the file as the option's default.
+  if (!option.get_default_str().empty()) return Source::kConfigFile;
+  return Source::kDefault;
+}
+
+// Two-step sign-in for administrators is one setting with two names, each the other's
+// opposite: --require-totp-for-administrators (on by default) and
+// --allow-administrators-without-totp, to turn it off for a local experiment. Each keeps the
+// usual order on its own (flag, then environment, then config file); between the two, the
+// one from the stronger source wins, and two from the same source that disagree are refused.
+void ResolveRequireTotp(Settings& s, const CLI::Option& require, const CLI::Option& allow, int argc,
+                        char** argv) {
+  const Source require_source = SourceOf(require, argc, argv);
+  const Source allow_source = SourceOf(allow, argc, argv);
+  const bool required_by_allow = !s.allow_administrators_without_totp;
+  if (require_source == allow_source && require_source != Source::kDefault &&
+      s.require_totp_for_administrators != required_by_allow) {
+    throw CLI::ValidationError(require.get_name() + " and " + allow.get_name(),
+                               "they say opposite things from the same place (flags, environment "
+                               "or config file); give only one");
+  }
+  if (allow_source > require_source) s.require_totp_for_administrators = required_by_allow;
 }
 
 void AddDataOption(CLI::App& sub, Settings& s) {
@@ -317,8 +362,7 @@ int RunServe(const Settings& s) {
   };
   app::RasModels ras_models(*opened->store, clock);
   app::Casework casework(*opened->store, clock, ids, ras_models);
-  http::HttpService service(application, accounts, ras_models, casework, metrics,
-                            service_options);
+  http::HttpService service(application, accounts, ras_models, casework, metrics, service_options);
   http::ServerOptions server_options;
   server_options.host = s.host;
   server_options.port = s.port;
@@ -333,6 +377,12 @@ int RunServe(const Settings& s) {
   const std::string shown_host = s.host == "0.0.0.0" ? "localhost" : s.host;
   std::cout << "selfdirect is serving on " << (https ? "https" : "http") << "://" << shown_host
             << ":" << *port << "/ (database " << s.data << "; press Ctrl+C to stop)" << std::endl;
+  if (!s.require_totp_for_administrators) {
+    std::cout << "Administrators may administer without two-step sign-in "
+                 "(--allow-administrators-without-totp): use this only for a local experiment."
+              << std::endl;
+    LogEvent("warning", "administrators may administer without two-step sign-in");
+  }
   if (auto councils = application.ListCouncils(app::Context::Operator("serve"));
       councils && councils->empty()) {
     std::cout << "There are no councils yet. To sign in, add one and its first administrator:\n"
@@ -383,10 +433,18 @@ int Main(int argc, char** argv) {
       ->add_flag("--behind-tls", s.tls,
                  "Mark cookies Secure and send HSTS (when a TLS proxy is in front)")
       ->envname("SELFDIRECT_BEHIND_TLS");
-  serve
-      ->add_flag("--require-totp-for-administrators", s.require_totp_for_administrators,
-                 "Administrators may administer only once two-step sign-in is on")
-      ->envname("SELFDIRECT_REQUIRE_TOTP_FOR_ADMINISTRATORS");
+  auto* require_totp =
+      serve
+          ->add_flag("--require-totp-for-administrators", s.require_totp_for_administrators,
+                     "Administrators may administer only once two-step sign-in is on (the "
+                     "default)")
+          ->envname("SELFDIRECT_REQUIRE_TOTP_FOR_ADMINISTRATORS");
+  auto* allow_without_totp =
+      serve
+          ->add_flag("--allow-administrators-without-totp", s.allow_administrators_without_totp,
+                     "Let administrators administer without two-step sign-in: for a local "
+                     "experiment, never for real data")
+          ->envname("SELFDIRECT_ALLOW_ADMINISTRATORS_WITHOUT_TOTP");
 
   auto* migrate = app.add_subcommand("migrate", "Create or update the database schema");
   AddDataOption(*migrate, s);
@@ -450,6 +508,7 @@ int Main(int argc, char** argv) {
       }
     }
     app.parse(argc, argv);
+    if (*serve) ResolveRequireTotp(s, *require_totp, *allow_without_totp, argc, argv);
   } catch (const CLI::ParseError& e) {
     return app.exit(e);
   }

@@ -1,14 +1,18 @@
 // /account: who is signed in, their council and roles, links to the pages their roles
-// may use, changing their password, turning on two-step sign-in, and signing out.
+// may use, changing their password, turning on two-step sign-in, and signing out. An
+// administrator who must set up two-step sign-in before administering is sent here (with
+// ?return= naming where they were going) and told so in a banner; once it is on, the
+// success banner links back there.
 import '../main';
 import { api, loadCouncils, type Session } from '../api';
 import { byId, h, replaceChildren } from '../dom';
 import { FormErrors } from '../forms';
-import { showSuccess, startSignedInPage } from '../layout';
+import { importantBanner, showSuccess, startSignedInPage } from '../layout';
 import { pagesFor } from '../paths';
 import { groupSecret } from '../my-record-view';
 import { validationProblem, type FieldProblem } from '../problem';
 import { roleTitles } from '../roles';
+import { bannerText, continueLink } from '../two-step';
 
 const FIELDS = { current_password: 'current-password', new_password: 'new-password' };
 
@@ -36,7 +40,15 @@ async function showAccount(session: Session): Promise<void> {
           'ul',
           { class: 'govuk-list' },
           others.map((page) =>
-            h('li', {}, h('a', { class: 'govuk-link', href: page.href }, page.text), ` – ${describe(page.href)}`),
+            h(
+              'li',
+              {},
+              h('a', { class: 'govuk-link', href: page.href }, page.text),
+              ` – ${describe(page.href)}`,
+              session.must_set_up_totp && ADMIN_PAGES.has(page.href)
+                ? h('span', { 'data-two-step-note': true }, ' (once two-step sign-in is on)')
+                : '',
+            ),
           ),
         )
       : h('p', { class: 'govuk-body' }, 'There are no other pages for your roles yet.'),
@@ -49,6 +61,9 @@ async function showAccount(session: Session): Promise<void> {
   const council = councils.ok ? councils.data.councils.find((c) => c.id === user.council_id) : undefined;
   byId('account-council').textContent = council ? council.name : 'Not known';
 }
+
+/** The pages an administrator cannot use until two-step sign-in is on, when the server requires it. */
+const ADMIN_PAGES = new Set(['/users', '/ras-models']);
 
 function describe(href: string): string {
   switch (href) {
@@ -123,7 +138,21 @@ function wireTwoStep(session: Session): void {
   let busy = false;
 
   showTwoStepStatus(Boolean(session.user.two_step));
-  byId('two-step-required').hidden = !session.must_set_up_totp;
+  if (session.must_set_up_totp) {
+    const words = bannerText('/account');
+    replaceChildren(
+      byId('two-step-required-host'),
+      importantBanner(
+        'two-step-required',
+        [
+          `${words.heading} `,
+          h('a', { class: 'govuk-notification-banner__link', href: '#two-step-heading' }, 'Set up two-step sign-in'),
+          '.',
+        ],
+        words.body,
+      ),
+    );
+  }
 
   start.addEventListener('click', async () => {
     if (busy) return;
@@ -170,12 +199,18 @@ function wireTwoStep(session: Session): void {
       form.reset();
       setup.hidden = true;
       byId('totp-secret').textContent = '';
-      byId('two-step-required').hidden = true;
+      replaceChildren(byId('two-step-required-host'));
+      for (const note of document.querySelectorAll('[data-two-step-note]')) note.remove();
       showTwoStepStatus(true);
+      // Back to where an administrator was going when they were sent here to set it up.
+      const next = continueLink(new URLSearchParams(window.location.search).get('return'));
       showSuccess(
         byId('notification'),
         'Two-step sign-in is on',
         'Next time you sign in, you will need a code from your authenticator app as well as your password.',
+        ...(next
+          ? [h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-notification-banner__link', href: next.href, id: 'two-step-continue' }, next.text))]
+          : []),
       );
     } finally {
       busy = false;

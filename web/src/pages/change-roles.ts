@@ -4,7 +4,7 @@ import '../main';
 import { api, usersPath, type Session, type User } from '../api';
 import { byId } from '../dom';
 import { FormErrors } from '../forms';
-import { setFlash, showPageProblem, startSignedInPage } from '../layout';
+import { setFlash, showFormProblem, showPageProblem, startSignedInPage } from '../layout';
 import { validationProblem } from '../problem';
 import { checkedRoles, renderRoleCheckboxes } from '../role-checkboxes';
 import { findUser } from '../user-lookup';
@@ -32,7 +32,7 @@ function wire(session: Session, user: User): void {
     try {
       const result = await api('PUT', `${usersPath(session.user.council_id, user.id)}/roles`, { roles });
       if (!result.ok) {
-        errors.show(result.problem, FIELDS);
+        showFormProblem(errors, result.problem, FIELDS);
         return;
       }
       setFlash({ heading: `${user.display_name}’s roles have been changed` });

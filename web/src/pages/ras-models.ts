@@ -8,7 +8,7 @@ import { api, goToSignIn, loadSession, type ApiResult } from '../api';
 import { byId, h, replaceChildren, visuallyHidden } from '../dom';
 import { FormErrors } from '../forms';
 import { summaryList, table, tag } from '../govuk';
-import { showPageProblem, showSuccess, startSignedInPage } from '../layout';
+import { refusedForTwoStep, showFormProblem, showPageProblem, showSuccess, startSignedInPage } from '../layout';
 import { dateInWords, timeInWords } from '../my-record-view';
 import { validationProblem, type ErrorSummaryModel, type Problem } from '../problem';
 import {
@@ -207,6 +207,11 @@ function wireCheck(): void {
 
   /** Shows a problem from the check or publish request. */
   const showRequestProblem = (problem: Problem, action: 'check' | 'publish') => {
+    if (refusedForTwoStep(problem)) {
+      // Refused because two-step sign-in is not on yet: say so, and link to where to set it up.
+      showFormProblem(errors, problem, FIELDS);
+      return;
+    }
     if (problem.status === 403) {
       const csrf = problem.type.endsWith('/csrf');
       errors.showModel({

@@ -1,12 +1,15 @@
 // /sign-in: email and password (and the council, when the server has more than one, and a
 // security code, once the server says the account has two-step sign-in on). On success,
-// goes to the page named by ?return= when it is on this site, else /account.
+// goes to the page named by ?return= when it is on this site, else /account; but an
+// administrator who must set up two-step sign-in first goes to /account, which then offers
+// the way back.
 import '../main';
-import { api, loadCouncils, type Council, type Session } from '../api';
+import { api, loadCouncils, loadSession, type Council, type Session } from '../api';
 import { byId, h } from '../dom';
 import { FormErrors } from '../forms';
 import { showFlash } from '../layout';
 import { safeReturnPath } from '../paths';
+import { afterSignInPath } from '../two-step';
 import { validationProblem, type FieldProblem } from '../problem';
 
 const form = byId<HTMLFormElement>('sign-in-form');
@@ -74,7 +77,10 @@ form.addEventListener('submit', async (event) => {
     const result = await api<Session>('POST', '/api/session', body, { returnUnauthenticated: true });
     if (result.ok) {
       const next = safeReturnPath(new URLSearchParams(window.location.search).get('return'));
-      window.location.assign(next);
+      // Signing in does not say whether the account must set up two-step sign-in; the
+      // session does. Without it, go on as asked: the next page will find out.
+      const session = await loadSession();
+      window.location.assign(afterSignInPath(next, session.ok && Boolean(session.data.must_set_up_totp)));
       return;
     }
     // The password was right but the account needs a code from an authenticator app (the

@@ -4,7 +4,7 @@ import '../main';
 import { api, usersPath, type Session, type User } from '../api';
 import { byId } from '../dom';
 import { FormErrors } from '../forms';
-import { setFlash, showPageProblem, startSignedInPage } from '../layout';
+import { setFlash, showFormProblem, showPageProblem, startSignedInPage } from '../layout';
 import { findUser } from '../user-lookup';
 
 function wire(session: Session, user: User): void {
@@ -22,7 +22,7 @@ function wire(session: Session, user: User): void {
     try {
       const result = await api('POST', `${usersPath(session.user.council_id, user.id)}/disable`);
       if (!result.ok) {
-        errors.show(result.problem, {});
+        showFormProblem(errors, result.problem, {});
         return;
       }
       setFlash({ heading: `${user.display_name}’s account has been turned off` });

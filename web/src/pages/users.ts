@@ -5,7 +5,7 @@ import '../main';
 import { api, loadCouncils, usersPath, type Session, type User } from '../api';
 import { byId, h, replaceChildren, visuallyHidden } from '../dom';
 import { FormErrors } from '../forms';
-import { showPageProblem, showSuccess, startSignedInPage } from '../layout';
+import { showFormProblem, showPageProblem, showSuccess, startSignedInPage } from '../layout';
 import { validationProblem, type FieldProblem } from '../problem';
 import { checkedRoles, renderRoleCheckboxes } from '../role-checkboxes';
 import { roleTitles, userStatus } from '../roles';
@@ -96,7 +96,7 @@ function wireAddUser(session: Session): void {
         wanted,
       );
       if (!result.ok) {
-        errors.show(result.problem, FIELDS);
+        showFormProblem(errors, result.problem, FIELDS);
         return;
       }
       errors.clear();

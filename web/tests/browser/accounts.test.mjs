@@ -1,5 +1,6 @@
 // Browser tests of the account pages: creating a password with a one-time link, signing in
-// and out, the account page, managing users and reading the audit log. One journey, in
+// and out, the account page, the administrator setting up two-step sign-in there (which the
+// server requires before they may administer), managing users and reading the audit log. One journey, in
 // order, in Debian's Chromium driven by playwright-core, with axe-core checking every page
 // it shows (pages showing errors included) and no console error allowed (a Content-
 // Security-Policy violation is one).
@@ -22,10 +23,11 @@ import {
   checkPageState,
   errorSummaryItems,
   launchBrowser,
+  nextTotpCode,
   runCli,
   screenshot,
+  setUpTwoStepSignIn,
   startServer,
-  totpCode,
   watchPage,
 } from './support.mjs';
 
@@ -55,6 +57,8 @@ const links = {};
 const people = {};
 /** Ids learnt along the way. */
 const ids = {};
+/** Two-step sign-in keys ({ secret, step }) by person, once they have set it up. */
+const twoStep = {};
 
 
 async function setUp() {
@@ -245,7 +249,25 @@ describe('account pages', { skip }, () => {
     assert.deepEqual(await page.locator('#navigation a').allInnerTexts(), ['Your account', 'Users', 'Budget models']);
     assert.equal(await page.locator('#navigation [aria-current=page]').innerText(), 'Your account');
     assert.equal(await page.locator('#navigation').getByRole('button', { name: 'Sign out' }).count(), 1);
+    // The server requires two-step sign-in of administrators: the page says so first.
+    const banner = page.locator('#two-step-required');
+    assert.equal(await banner.isVisible(), true);
+    assert.match(await banner.innerText(), /You need to set up two-step sign-in before you can manage users or publish budget models/);
+    assert.match(await page.locator('#account-pages').innerText(), /Users – .*\(once two-step sign-in is on\)/);
+    assert.match(await page.locator('#two-step-status').innerText(), /^Two-step sign-in is off/);
     await checkPage(admin, 'the account page', { file: 'account' });
+  });
+
+  test('the administrator sets up two-step sign-in on the account page, as the banner asks', { timeout: STEP_TIMEOUT_MS }, async () => {
+    const admin = await person('admin');
+    const { page } = admin;
+    await page.locator('#two-step-required').getByRole('link', { name: 'Set up two-step sign-in' }).click();
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'two-step-heading', 'the link moves focus to the section');
+    twoStep.admin = await setUpTwoStepSignIn(page);
+    assert.equal(await page.locator('#two-step-required').isVisible(), false, 'the banner has gone');
+    assert.match(await page.locator('#two-step-status').innerText(), /^Two-step sign-in is on/);
+    assert.equal(await page.locator('#two-step-continue').count(), 0, 'nowhere to go back to: the account page was asked for');
+    await checkPage(admin, 'the account page after the administrator set up two-step sign-in', { file: 'account-two-step-on' });
   });
 
   test('an administrator adds a user and sees their one-time link, once', { timeout: STEP_TIMEOUT_MS }, async () => {
@@ -463,8 +485,13 @@ describe('account pages', { skip }, () => {
     await checkPage(admin, 'the sign-in page after the old password', { apiErrors: ['401 POST /api/session'] });
     await page.locator('#password').fill(ADMIN_NEW_PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('#code-group').waitFor();
+    await checkPage(admin, 'the sign-in page asking the administrator for a code', { apiErrors: ['401 POST /api/session'] });
+    await page.locator('#code').fill(await nextTotpCode(twoStep.admin));
+    await page.getByRole('button', { name: 'Sign in' }).click();
     await waitForAccountPage(page);
-    await checkPage(admin, 'the account page, signed in with the new password');
+    assert.equal(await page.locator('#two-step-required').isVisible(), false);
+    await checkPage(admin, 'the account page, signed in with the new password and a code');
   });
 
   test('keyboard only: with two councils, the auditor chooses theirs and signs in with Tab, typing and Enter, and lands on the page they asked for', { timeout: STEP_TIMEOUT_MS }, async () => {
@@ -580,25 +607,9 @@ describe('account pages', { skip }, () => {
   test('two-step sign-in: once it is on, the sign-in page asks for the code and accepts it', { timeout: STEP_TIMEOUT_MS }, async () => {
     const auditor = await person('auditor');
     const { page } = auditor;
-    // Turn two-step sign-in on through the API (there is no page for it yet), as the
-    // signed-in auditor, with the code for the current 30-second step.
-    const secret = await page.evaluate(async () => {
-      const { csrf_token: token } = await (await fetch('/api/session')).json();
-      const headers = { 'Content-Type': 'application/json', 'X-CSRF-Token': token };
-      const begun = await fetch('/api/account/totp', { method: 'POST', headers, body: '{}' });
-      return (await begun.json()).secret;
-    });
-    const step = Math.floor(Date.now() / 1000 / 30);
-    const confirmed = await page.evaluate(async (code) => {
-      const { csrf_token: token } = await (await fetch('/api/session')).json();
-      const response = await fetch('/api/account/totp/confirm', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': token },
-        body: JSON.stringify({ code }),
-      });
-      return response.status;
-    }, totpCode(secret, step));
-    assert.equal(confirmed, 204);
+    // An auditor is not made to, but may: on the account page, as a person would.
+    assert.equal(await page.locator('#two-step-required').isVisible(), false);
+    twoStep.auditor = await setUpTwoStepSignIn(page);
 
     await page.locator('#navigation').getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL((url) => url.pathname === '/sign-in');
@@ -621,7 +632,7 @@ describe('account pages', { skip }, () => {
 
     // A code is used once: the one that confirmed the setup will not do, so use the next
     // step's (the server accepts one step either side of now).
-    await page.locator('#code').fill(totpCode(secret, step + 1));
+    await page.locator('#code').fill(await nextTotpCode(twoStep.auditor));
     await page.getByRole('button', { name: 'Sign in' }).click();
     await waitForAccountPage(page);
     await checkPage(auditor, 'the account page after a two-step sign-in');

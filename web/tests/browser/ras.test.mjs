@@ -7,8 +7,10 @@
 //
 // Needs SELFDIRECT_BIN=/path/to/selfdirect: the test adds a council and an administrator
 // with the command line, publishes models/points-price.yaml as version 1 with
-// `selfdirect ras publish`, then starts `selfdirect serve` on that database. Build web/dist
-// first (npm run build). Skipped with only SELFDIRECT_URL set.
+// `selfdirect ras publish`, then starts `selfdirect serve` on that database. The
+// administrator sets up two-step sign-in on the account page before using the models page,
+// as the server requires. Build web/dist first (npm run build). Skipped with only
+// SELFDIRECT_URL set.
 //
 // Screenshots go to web/test-output/screenshots/ras-*.png.
 
@@ -21,9 +23,11 @@ import {
   checkPageState,
   errorSummaryItems,
   launchBrowser,
+  nextTotpCode,
   runCli,
   screenshot,
   setPasswordPath,
+  setUpTwoStepSignIn,
   startServer,
   watchPage,
   webDir,
@@ -47,6 +51,8 @@ let tmp;
 let browser;
 let setupError;
 let adminLink;
+/** The administrator's two-step sign-in key ({ secret, step }), once set up. */
+let adminTwoStep;
 /** The text of models/points-price.yaml (version 1, £4.35 a point). */
 let modelText;
 const people = {};
@@ -381,8 +387,14 @@ describe('Resource Allocation System pages', { skip }, () => {
     await page.locator('#email').fill(ADMIN.email);
     await page.locator('#password').fill(ADMIN.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
+    // Administrators must set up two-step sign-in first: the account page, then back.
+    await page.waitForURL((url) => url.pathname === '/account' && url.searchParams.get('return') === '/ras-models');
+    await page.locator('#two-step-required').waitFor();
+    adminTwoStep = await setUpTwoStepSignIn(page);
+    await page.getByRole('link', { name: 'Continue to Budget models' }).click();
     await page.waitForURL((url) => url.pathname === '/ras-models');
     await page.locator('#check-section').waitFor();
+    assert.equal(await page.locator('#two-step-banner').count(), 0, 'no banner once two-step sign-in is on');
     assert.equal(await page.locator('#navigation [aria-current=page]').innerText(), 'Budget models');
     assert.equal(await page.locator('#council-name').innerText(), COUNCIL.name);
     assert.equal(await page.locator('#models-list h3').innerText(), TITLE);
@@ -453,10 +465,15 @@ describe('Resource Allocation System pages', { skip }, () => {
     await page.locator('#email').fill(ADMIN.email);
     await page.locator('#password').fill(ADMIN.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.locator('#code-group').waitFor();
+    await page.locator('#code').fill(await nextTotpCode(adminTwoStep));
+    await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL((url) => url.pathname === '/ras-models');
     await page.locator('#draft-restored .govuk-inset-text').waitFor();
     assert.equal(await page.locator('#model-yaml').inputValue(), versionTwo({ fixExamples: true }));
-    await checkPage(admin, 'the models page after signing in again', { apiErrors: ['401 POST /api/ras/models/check'] });
+    await checkPage(admin, 'the models page after signing in again', {
+      apiErrors: ['401 POST /api/ras/models/check', '401 POST /api/session'],
+    });
 
     // The good version 2: examples pass, the comparison shows each change.
     await page.getByRole('button', { name: 'Check this model' }).click();

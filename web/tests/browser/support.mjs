@@ -24,13 +24,20 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
  * Starts `bin serve` on a free port with `dataFile` as its database and web/dist as its
  * web root, and resolves with `{ url, stop }` once it prints http://127.0.0.1:PORT on
  * stdout. `stop()` sends SIGTERM and waits up to 10 s (then SIGKILLs and throws).
+ * `extraArgs` are added to the command line (such as --allow-administrators-without-totp);
+ * without them, administrators must set up two-step sign-in before they administer, as in
+ * a real deployment.
  */
-export async function startServer(bin, dataFile) {
+export async function startServer(bin, dataFile, { extraArgs = [] } = {}) {
   if (!existsSync(join(distDir, 'index.html'))) {
     throw new Error(`${distDir}/index.html does not exist: run \`npm run build\` in web/ first`);
   }
-  const args = ['serve', '--host', '127.0.0.1', '--port', '0', '--data', dataFile, '--web-root', distDir];
-  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const args = ['serve', '--host', '127.0.0.1', '--port', '0', '--data', dataFile, '--web-root', distDir, ...extraArgs];
+  // The server's own settings, not whatever the environment running the tests happens to hold.
+  const env = { ...process.env };
+  delete env.SELFDIRECT_REQUIRE_TOTP_FOR_ADMINISTRATORS;
+  delete env.SELFDIRECT_ALLOW_ADMINISTRATORS_WITHOUT_TOTP;
+  const child = spawn(bin, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
   let stdout = '';
   let stderr = '';
   // Keep reading both pipes for the server's whole life so it never blocks on a full pipe;
@@ -92,7 +99,6 @@ export async function startServer(bin, dataFile) {
   return { url, stop, output: () => ({ stdout, stderr }) };
 }
 
-/** Runs the selfdirect command line and resolves with its stdout; rejects if it fails. */
 /** The one-time set-password path (/set-password?council=…&token=…) in the CLI's output. */
 export function setPasswordPath(stdout) {
   const match = /\/set-password\?council=[^&\s]+&token=[A-Za-z0-9_-]+/.exec(stdout);
@@ -100,6 +106,7 @@ export function setPasswordPath(stdout) {
   return match[0];
 }
 
+/** Runs the selfdirect command line and resolves with its stdout; rejects if it fails. */
 export async function runCli(bin, args) {
   try {
     const { stdout } = await promisify(execFile)(bin, args, { timeout: 30_000 });
@@ -273,3 +280,42 @@ export function totpCode(secret, step) {
   return String(number % 1_000_000).padStart(6, '0');
 }
 
+
+/** The current RFC 6238 time step (30 seconds). */
+export function currentStep() {
+  return Math.floor(Date.now() / 1000 / 30);
+}
+
+/**
+ * Turns on two-step sign-in the way a person does, on the account page (which `page` must be
+ * showing): "Set up two-step sign-in", the key read from the page (as if typed into an
+ * authenticator app), the app's code for now, "Confirm", and the "Two-step sign-in is on"
+ * banner. Resolves with `{ secret, step }`: the key, and the time step whose code was used.
+ * Pass it to nextTotpCode for the next sign-in.
+ */
+export async function setUpTwoStepSignIn(page) {
+  await page.getByRole('button', { name: 'Set up two-step sign-in' }).click();
+  await page.locator('#two-step-setup').waitFor();
+  const secret = (await page.locator('#totp-secret').innerText()).replaceAll(' ', '');
+  assert.match(secret, /^[A-Z2-7]{16,}$/, `the key on the page: ${secret}`);
+  const step = currentStep();
+  await page.getByLabel('Security code').fill(totpCode(secret, step));
+  await page.getByRole('button', { name: 'Confirm' }).click();
+  const banner = page.locator('.govuk-notification-banner--success');
+  await banner.waitFor();
+  assert.equal(await banner.locator('.govuk-notification-banner__heading').innerText(), 'Two-step sign-in is on');
+  return { secret, step };
+}
+
+/**
+ * The code to sign in with next, for `twoStep` from setUpTwoStepSignIn (whose step it moves
+ * on). A code works once, so this is never the last one used: it is the code for now, or for
+ * the next step, which the server also accepts; when even that was used, it waits for the
+ * clock to catch up.
+ */
+export async function nextTotpCode(twoStep) {
+  const step = Math.max(currentStep(), twoStep.step + 1);
+  while (step > currentStep() + 1) await new Promise((r) => setTimeout(r, 1000));
+  twoStep.step = step;
+  return totpCode(twoStep.secret, step);
+}

@@ -1,0 +1,118 @@
+// /person?id=… (assessors): a person's record. Who they are (a summary list), the case's
+// steps as a GOV.UK task list (eligibility, assessment, plan) with their statuses, the
+// eligibility decision and its reasoning, the indicative budget with its explanation, and
+// their contacts with the council.
+import '../main';
+import { api } from '../api';
+import {
+  caseTasks,
+  caseworkApiPath,
+  dateInWords,
+  indicativeBudget,
+  stageTag,
+  taskStatusClass,
+  type CaseTask,
+  type PersonFile,
+} from '../casework-view';
+import { byId, h, replaceChildren } from '../dom';
+import { paragraphsOrList, summaryList, table, tag } from '../govuk';
+import { showPageProblem, startSignedInPage } from '../layout';
+import { explanationParts } from '../explanation';
+
+function taskItem(task: CaseTask, index: number): HTMLElement {
+  const statusId = `task-${index}-status`;
+  const hintId = `task-${index}-hint`;
+  const describedBy = [task.hint ? hintId : '', statusId].filter(Boolean).join(' ');
+  const statusClass = taskStatusClass(task.status);
+  return h(
+    'li',
+    { class: `govuk-task-list__item${task.href ? ' govuk-task-list__item--with-link' : ''}` },
+    h(
+      'div',
+      { class: 'govuk-task-list__name-and-hint' },
+      task.href
+        ? h('a', { class: 'govuk-link govuk-task-list__link', href: task.href, 'aria-describedby': describedBy }, task.name)
+        : h('div', {}, task.name),
+      task.hint ? h('div', { class: 'govuk-task-list__hint', id: hintId }, task.hint) : null,
+    ),
+    h(
+      'div',
+      { class: `govuk-task-list__status${task.status === 'Cannot start yet' ? ' govuk-task-list__status--cannot-start-yet' : ''}`, id: statusId },
+      statusClass ? tag(task.status, statusClass) : task.status,
+    ),
+  );
+}
+
+function draw(person: PersonFile): void {
+  byId('person-name').textContent = person.full_name;
+  document.title = `${person.full_name} – Person’s record – selfdirect`;
+  const stage = stageTag(person.stage, person.stage_label);
+  const parts: Node[] = [
+    h('p', { class: 'govuk-body' }, 'Stage: ', tag(stage.text, stage.modifier)),
+    h('h2', { class: 'govuk-heading-m' }, 'Their case'),
+    h('ul', { class: 'govuk-task-list', id: 'case-tasks' }, caseTasks(person).map(taskItem)),
+  ];
+
+  const eligibility = person.eligibility;
+  if (eligibility) {
+    parts.push(
+      h('h2', { class: 'govuk-heading-m' }, 'Eligibility'),
+      summaryList([
+        ['Decision', eligibility.eligible ? 'Has eligible needs' : 'Does not have eligible needs'],
+        ['Why', eligibility.reasoning],
+        ['Decided on', dateInWords(eligibility.decided_at)],
+      ], { id: 'eligibility-summary' }),
+    );
+  }
+
+  const assessment = person.assessment;
+  parts.push(h('h2', { class: 'govuk-heading-m' }, 'Indicative budget'));
+  if (assessment) {
+    parts.push(
+      h('div', { class: 'govuk-inset-text', id: 'indicative-budget' }, h('p', { class: 'govuk-body govuk-!-font-weight-bold govuk-!-font-size-27' }, indicativeBudget(assessment)), 'Worked out on ', dateInWords(assessment.recorded_at), ' from the council’s questionnaire.'),
+      ...explanationParts(assessment, 'explanation'),
+    );
+  } else {
+    parts.push(h('p', { class: 'govuk-body', id: 'indicative-budget' }, 'Not worked out yet: it comes from the assessment.'));
+  }
+
+  parts.push(
+    h('h2', { class: 'govuk-heading-m' }, 'About them'),
+    summaryList([
+      ['Date of birth', `${dateInWords(person.date_of_birth)} (${person.age})`],
+      ['NHS number', person.nhs_number || 'Not known'],
+      ['Address', paragraphsOrList([person.address, person.postcode].filter(Boolean))],
+      ['Phone', person.phone || 'Not given'],
+      ['Email', person.email || 'Not given'],
+      ['Main reason for support', person.primary_support_reason_label || 'Not known'],
+      ['Someone cares for them unpaid', person.has_unpaid_carer === 'yes' ? 'Yes' : person.has_unpaid_carer === 'no' ? 'No' : 'Not known'],
+    ], { id: 'person-summary' }),
+  );
+
+  const contacts = person.contacts ?? [];
+  if (contacts.length > 0) {
+    parts.push(
+      table({
+        id: 'contacts',
+        caption: 'Contacts with the council',
+        head: ['Date', 'How', 'What they asked for', 'Outcome'],
+        rows: contacts.map((c) => [dateInWords(c.contact_date), c.route_of_access_label, c.asked_for, c.outcome_label]),
+        small: true,
+        scroll: true,
+      }),
+    );
+  }
+  replaceChildren(byId('person-content'), parts);
+}
+
+async function main(): Promise<void> {
+  const page = await startSignedInPage({ current: '/caseload', role: 'assessor' });
+  if (!page) return;
+  const id = new URLSearchParams(window.location.search).get('id') ?? '';
+  if (!id) return showPageProblem({ status: 404, type: '', title: 'Not found', detail: 'This address does not say whose record to show. Choose the person from your caseload.', errors: [] });
+  const result = await api<PersonFile>('GET', caseworkApiPath.person(id));
+  if (!result.ok) return showPageProblem(result.problem);
+  draw(result.data);
+}
+
+void main();
