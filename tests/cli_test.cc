@@ -426,5 +426,14 @@ TEST(CliRas, CalibrateWritesANewVersionAndAReport) {
   EXPECT_THAT(nocost.output, HasSubstr("cost"));
 }
 
+TEST(Cli, ServeRefusesATlsCertificateItCannotRead) {
+  testing::TempDir dir;
+  auto r = Selfdirect("serve --data " + dir.File("s.db") + " --port 0 --tls-certificate " +
+                      dir.File("missing.pem") + " --tls-private-key " + dir.File("missing.key"));
+  EXPECT_NE(r.status, 0);
+  EXPECT_THAT(r.output, HasSubstr("Cannot read the TLS certificate chain"));
+  EXPECT_THAT(r.output, HasSubstr("missing.pem"));
+}
+
 }  // namespace
 }  // namespace selfdirect

@@ -433,6 +433,14 @@ int Main(int argc, char** argv) {
       ->add_flag("--behind-tls", s.tls,
                  "Mark cookies Secure and send HSTS (when a TLS proxy is in front)")
       ->envname("SELFDIRECT_BEHIND_TLS");
+  serve
+      ->add_option("--tls-certificate", s.tls_certificate,
+                   "Serve HTTPS with this certificate chain (PEM); needs --tls-private-key")
+      ->envname("SELFDIRECT_TLS_CERTIFICATE");
+  serve
+      ->add_option("--tls-private-key", s.tls_private_key,
+                   "The private key (PEM) for --tls-certificate")
+      ->envname("SELFDIRECT_TLS_PRIVATE_KEY");
   auto* require_totp =
       serve
           ->add_flag("--require-totp-for-administrators", s.require_totp_for_administrators,
