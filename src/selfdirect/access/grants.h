@@ -16,7 +16,6 @@
 
 namespace selfdirect {
 
-
 enum class GrantScope {
   kView,         // see the record, plan, budget and money
   kManageMoney,  // act on the money (direct payment account, statements)

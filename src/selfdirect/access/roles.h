@@ -14,7 +14,6 @@
 
 namespace selfdirect {
 
-
 enum class Role {
   kBudgetHolder,      // their own record only
   kRepresentative,    // the people who granted them access

@@ -69,8 +69,8 @@ Result<Relationship> RelationshipTo(store::Transaction& tx, const Actor& actor,
   return r;
 }
 
-Status AuthorizeOnPerson(store::Store& store, const Clock& clock, const Context& ctx,
-                         Action action, const PersonId& person) {
+Status AuthorizeOnPerson(store::Store& store, const Clock& clock, const Context& ctx, Action action,
+                         const PersonId& person) {
   Relationship relationship;
   auto read = store.Read([&](store::Transaction& tx) -> Status {
     auto r = RelationshipTo(tx, ctx.actor, person, clock.Today());

@@ -42,7 +42,7 @@ Result<Relationship> RelationshipTo(store::Transaction& tx, const Actor& actor,
 
 // Asks the policy about a person's record, auditing a denial; the error to return, if any.
 // Call outside any transaction (a denial is written in a transaction of its own).
-Status AuthorizeOnPerson(store::Store& store, const Clock& clock, const Context& ctx,
-                         Action action, const PersonId& person);
+Status AuthorizeOnPerson(store::Store& store, const Clock& clock, const Context& ctx, Action action,
+                         const PersonId& person);
 
 }  // namespace selfdirect::app

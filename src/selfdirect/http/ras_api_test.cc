@@ -18,8 +18,8 @@ class RasApiTest : public ::testing::Test {
   RasApiTest() {
     const Council c = t_.AddCouncil("E09000033", "Westminster");
     t_.AddUser(c, "admin@westminster.example", {"administrator"});
-    service_ = std::make_unique<HttpService>(t_.app(), t_.accounts(), t_.ras(), t_.casework(), metrics_,
-                                             ServiceOptions{});
+    service_ = std::make_unique<HttpService>(t_.app(), t_.accounts(), t_.ras(), t_.casework(),
+                                             metrics_, ServiceOptions{});
     auto r = Send("POST", "/api/session",
                   R"({"council":"E09000033","email":"admin@westminster.example",)"
                   R"("password":"correct horse battery staple"})");

@@ -25,7 +25,8 @@ using ::testing::HasSubstr;
 class ServerTest : public ::testing::Test {
  protected:
   void StartServer(ServerOptions options = {}) {
-    service_ = std::make_unique<HttpService>(t_.app(), t_.accounts(), t_.ras(), t_.casework(), metrics_, ServiceOptions{});
+    service_ = std::make_unique<HttpService>(t_.app(), t_.accounts(), t_.ras(), t_.casework(),
+                                             metrics_, ServiceOptions{});
     options.host = "127.0.0.1";
     options.port = 0;
     options.threads = 2;
@@ -191,8 +192,8 @@ TEST_F(ServerTest, ServesHttpsWithTheGivenCertificateAndSendsHsts) {
                          key + " -out " + cert + " 2>/dev/null")
                             .c_str()),
             0);
-  service_ =
-      std::make_unique<HttpService>(t_.app(), t_.accounts(), t_.ras(), t_.casework(), metrics_, ServiceOptions{.tls = true});
+  service_ = std::make_unique<HttpService>(t_.app(), t_.accounts(), t_.ras(), t_.casework(),
+                                           metrics_, ServiceOptions{.tls = true});
   server_ = std::make_unique<Server>(*service_, ServerOptions{.host = "127.0.0.1",
                                                               .port = 0,
                                                               .threads = 2,
@@ -226,7 +227,8 @@ TEST_F(ServerTest, ServesHttpsWithTheGivenCertificateAndSendsHsts) {
 }
 
 TEST_F(ServerTest, RefusesToStartWithAMissingCertificate) {
-  service_ = std::make_unique<HttpService>(t_.app(), t_.accounts(), t_.ras(), t_.casework(), metrics_, ServiceOptions{});
+  service_ = std::make_unique<HttpService>(t_.app(), t_.accounts(), t_.ras(), t_.casework(),
+                                           metrics_, ServiceOptions{});
   Server server(*service_, {.host = "127.0.0.1",
                             .port = 0,
                             .tls_certificate = "/nonexistent.pem",

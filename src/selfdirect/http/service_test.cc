@@ -25,8 +25,8 @@ class ServiceTest : public ::testing::Test {
     std::ofstream(web_ / "assets" / "site.css") << "body{}";
     std::ofstream(t_.dir().File("secret.txt")) << "secret";
     std::filesystem::create_symlink(t_.dir().File("secret.txt"), web_ / "escape.txt");
-    service_ = std::make_unique<HttpService>(t_.app(), t_.accounts(), t_.ras(), t_.casework(), metrics_,
-                                             ServiceOptions{.web_root = web_});
+    service_ = std::make_unique<HttpService>(t_.app(), t_.accounts(), t_.ras(), t_.casework(),
+                                             metrics_, ServiceOptions{.web_root = web_});
   }
 
   struct Session {
