@@ -322,6 +322,15 @@ Result<PersonId> Casework::PlanOwner(const Context& ctx, const PlanId& id) {
   return *owner;
 }
 
+Result<PersonId> Casework::AuthorizeOnPlan(const Context& ctx, Action action, const PlanId& plan) {
+  auto owner = PlanOwner(ctx, plan);
+  if (!owner) return tl::unexpected(owner.error());
+  if (auto a = AuthorizeOnPerson(store_, clock_, ctx, action, *owner); !a) {
+    return tl::unexpected(a.error());
+  }
+  return owner;
+}
+
 Result<PlanView> Casework::CreatePlan(const Context& ctx, const PersonId& id,
                                       const casework::PlanRequest& request) {
   if (auto a = AuthorizeOnPerson(store_, clock_, ctx, Action::kPersonWritePlan, id); !a) {
@@ -384,11 +393,8 @@ Result<PlanView> Casework::CreatePlan(const Context& ctx, const PersonId& id,
 Result<PlanView> Casework::UpdatePlan(const Context& ctx, const PlanId& plan_id,
                                       const casework::PlanRequest& request,
                                       std::int64_t expected_revision) {
-  auto owner = PlanOwner(ctx, plan_id);
+  auto owner = AuthorizeOnPlan(ctx, Action::kPersonWritePlan, plan_id);
   if (!owner) return tl::unexpected(owner.error());
-  if (auto a = AuthorizeOnPerson(store_, clock_, ctx, Action::kPersonWritePlan, *owner); !a) {
-    return tl::unexpected(a.error());
-  }
   auto content = casework::ValidatePlan(request);
   if (!content) return tl::unexpected(content.error());
   std::optional<PlanView> out;
@@ -430,11 +436,8 @@ Result<PlanView> Casework::UpdatePlan(const Context& ctx, const PlanId& plan_id,
 
 Result<PlanView> Casework::SubmitPlan(const Context& ctx, const PlanId& plan_id,
                                       std::int64_t expected_revision) {
-  auto owner = PlanOwner(ctx, plan_id);
+  auto owner = AuthorizeOnPlan(ctx, Action::kPersonWritePlan, plan_id);
   if (!owner) return tl::unexpected(owner.error());
-  if (auto a = AuthorizeOnPerson(store_, clock_, ctx, Action::kPersonWritePlan, *owner); !a) {
-    return tl::unexpected(a.error());
-  }
   std::optional<PlanView> out;
   auto s = store_.Write([&](store::Transaction& tx) -> Status {
     auto found = tx.Casework().FindPlan(ctx.actor.council_id, plan_id);
@@ -476,11 +479,8 @@ Result<PlanView> Casework::SubmitPlan(const Context& ctx, const PlanId& plan_id,
 }
 
 Result<PlanView> Casework::GetPlan(const Context& ctx, const PlanId& plan_id) {
-  auto owner = PlanOwner(ctx, plan_id);
+  auto owner = AuthorizeOnPlan(ctx, Action::kPersonView, plan_id);
   if (!owner) return tl::unexpected(owner.error());
-  if (auto a = AuthorizeOnPerson(store_, clock_, ctx, Action::kPersonView, *owner); !a) {
-    return tl::unexpected(a.error());
-  }
   std::optional<PlanView> out;
   auto s = store_.Read([&](store::Transaction& tx) -> Status {
     auto found = tx.Casework().FindPlan(ctx.actor.council_id, plan_id);
@@ -523,11 +523,8 @@ std::span<const std::pair<const char*, const char*>> VarianceCategories() {
 
 Result<PlanView> Casework::DecidePlan(const Context& ctx, const PlanId& plan_id,
                                       const PlanDecisionRequest& request) {
-  auto owner = PlanOwner(ctx, plan_id);
+  auto owner = AuthorizeOnPlan(ctx, Action::kPlanDecide, plan_id);
   if (!owner) return tl::unexpected(owner.error());
-  if (auto a = AuthorizeOnPerson(store_, clock_, ctx, Action::kPlanDecide, *owner); !a) {
-    return tl::unexpected(a.error());
-  }
   std::vector<FieldError> errors;
   const std::string& d = request.decision;
   if (d != "approve" && d != "return" && d != "decline" && d != "refer") {
@@ -656,11 +653,8 @@ Result<PlanView> Casework::DecidePlan(const Context& ctx, const PlanId& plan_id,
 
 Result<std::vector<casework::PlanDecision>> Casework::PlanDecisions(const Context& ctx,
                                                                     const PlanId& plan_id) {
-  auto owner = PlanOwner(ctx, plan_id);
+  auto owner = AuthorizeOnPlan(ctx, Action::kPersonView, plan_id);
   if (!owner) return tl::unexpected(owner.error());
-  if (auto a = AuthorizeOnPerson(store_, clock_, ctx, Action::kPersonView, *owner); !a) {
-    return tl::unexpected(a.error());
-  }
   std::vector<casework::PlanDecision> out;
   auto s = store_.Read([&](store::Transaction& tx) -> Status {
     auto list = tx.Casework().DecisionsOf(ctx.actor.council_id, plan_id);

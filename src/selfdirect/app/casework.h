@@ -123,6 +123,8 @@ class Casework {
   Result<PlanView> View(store::Transaction& tx, casework::PlanVersion plan);
   // The person a plan belongs to, for authorization (kNotFound when there is no such plan).
   Result<PersonId> PlanOwner(const Context& ctx, const PlanId& plan);
+  // PlanOwner, then the policy on that person's record; the owner when allowed.
+  Result<PersonId> AuthorizeOnPlan(const Context& ctx, Action action, const PlanId& plan);
 
   // Applies `event` to the stored case (refusing an illegal move) and records the step.
   Status Step(store::Transaction& tx, const Context& ctx, const casework::PersonRecord& record,

@@ -8,6 +8,7 @@
 #include <numeric>
 #include <thread>
 
+#include "selfdirect/ras/compare.h"
 #include "selfdirect/ras/decimal.h"
 #include "selfdirect/ras/explain.h"
 #include "selfdirect/ras/inputs.h"
@@ -39,14 +40,6 @@ double Median(std::vector<double> values) {
     m = (m + *std::max_element(values.begin(), values.begin() + static_cast<long>(mid))) / 2;
   }
   return m;
-}
-
-const char* AgeBand(int age) {
-  if (age < 25) return "18 to 24";
-  if (age < 65) return "25 to 64";
-  if (age < 75) return "65 to 74";
-  if (age < 85) return "75 to 84";
-  return "85 and over";
 }
 
 class Fitter {
@@ -307,9 +300,7 @@ class Fitter {
       g.mean_cost /= static_cast<double>(g.packages);
       g.mean_predicted /= static_cast<double>(g.packages);
     };
-    for (const char* band : {"18 to 24", "25 to 64", "65 to 74", "75 to 84", "85 and over"}) {
-      report->by_age_band.push_back({band});
-    }
+    for (const char* band : kAgeBands) report->by_age_band.push_back({band});
     bool any_age = false;
     for (std::size_t i : measured) {
       if (data_.age[i] >= 0) {

@@ -17,14 +17,6 @@ void Add(GroupChange& g, const PersonChange& p) {
   g.largest_loss_pence = std::max(g.largest_loss_pence, p.old_pence - p.new_pence);
 }
 
-const char* AgeBand(int age) {
-  if (age < 25) return "18 to 24";
-  if (age < 65) return "25 to 64";
-  if (age < 75) return "65 to 74";
-  if (age < 85) return "75 to 84";
-  return "85 and over";
-}
-
 // The fall as a share of the old budget, in basis points (a fall from nothing counts as 100%).
 std::int64_t FallBasisPoints(const PersonChange& p) {
   const std::int64_t fall = p.old_pence - p.new_pence;
@@ -36,6 +28,14 @@ std::int64_t FallBasisPoints(const PersonChange& p) {
 
 }  // namespace
 
+const char* AgeBand(int age) {
+  if (age < 25) return kAgeBands[0];
+  if (age < 65) return kAgeBands[1];
+  if (age < 75) return kAgeBands[2];
+  if (age < 85) return kAgeBands[3];
+  return kAgeBands[4];
+}
+
 bool FallsBeyond(const PersonChange& person, const FallThreshold& threshold) {
   const std::int64_t fall = person.old_pence - person.new_pence;
   if (fall <= 0) return false;
@@ -46,8 +46,7 @@ bool FallsBeyond(const PersonChange& person, const FallThreshold& threshold) {
 ComparisonReport CompareModels(std::vector<PersonChange> people, const FallThreshold& threshold) {
   ComparisonReport report;
   report.everyone.group = "Everyone";
-  const char* const bands[] = {"18 to 24", "25 to 64", "65 to 74", "75 to 84", "85 and over"};
-  for (const char* b : bands) report.by_age_band.push_back({b});
+  for (const char* b : kAgeBands) report.by_age_band.push_back({b});
   bool any_age = false;
   for (const PersonChange& p : people) {
     Add(report.everyone, p);

@@ -36,6 +36,13 @@ struct ComparisonReport {
   std::vector<PersonChange> large_falls;
 };
 
+// The age bands every report in this module uses, youngest first.
+inline constexpr const char* kAgeBands[] = {"18 to 24", "25 to 64", "65 to 74", "75 to 84",
+                                            "85 and over"};
+
+// The band of kAgeBands an age in whole years falls in.
+const char* AgeBand(int age);
+
 // How big a fall must be to be listed: a share of the old budget, or an amount.
 struct FallThreshold {
   std::int64_t basis_points = 1000;   // 10% unless set

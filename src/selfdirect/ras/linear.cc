@@ -254,6 +254,18 @@ class Linearizer {
     }
   }
 
+  // of ≥ at_least and of < below (null when the band has neither bound).
+  static std::unique_ptr<Expr> InBand(const Expr& of, const Band& band) {
+    std::unique_ptr<Expr> in_band;
+    if (band.at_least) {
+      in_band = And(std::move(in_band), Binary(BinaryOp::kGe, Clone(of), Number(*band.at_least)));
+    }
+    if (band.below) {
+      in_band = And(std::move(in_band), Binary(BinaryOp::kLt, Clone(of), Number(*band.below)));
+    }
+    return in_band;
+  }
+
   // Σ over bands: [of in band] × value.
   tl::expected<Form, Failure> LinearBand(const Expr& name, const BandTable& table, int index) {
     if (UsesFree(*table.of, "a band table's \"of\"")) return tl::unexpected(*failure_);
@@ -272,15 +284,7 @@ class Linearizer {
       }
       if (value.coefficients.empty()) continue;
       any = true;
-      std::unique_ptr<Expr> in_band;
-      if (band.at_least) {
-        in_band = And(std::move(in_band),
-                      Binary(BinaryOp::kGe, Clone(*table.of), Number(*band.at_least)));
-      }
-      if (band.below) {
-        in_band =
-            And(std::move(in_band), Binary(BinaryOp::kLt, Clone(*table.of), Number(*band.below)));
-      }
+      std::unique_ptr<Expr> in_band = InBand(*table.of, band);
       Add(&out, std::move(value), in_band ? std::move(in_band) : nullptr);
     }
     if (!any) return Form{Clone(name), {}};
@@ -290,15 +294,7 @@ class Linearizer {
       if (parameter_index_.count({FreeParameter::Kind::kBandValue, index, i}) != 0) continue;
       auto form = Linear(*band.value);
       if (!form || !form->coefficients.empty()) continue;
-      std::unique_ptr<Expr> in_band;
-      if (band.at_least) {
-        in_band = And(std::move(in_band),
-                      Binary(BinaryOp::kGe, Clone(*table.of), Number(*band.at_least)));
-      }
-      if (band.below) {
-        in_band =
-            And(std::move(in_band), Binary(BinaryOp::kLt, Clone(*table.of), Number(*band.below)));
-      }
+      std::unique_ptr<Expr> in_band = InBand(*table.of, band);
       out.constant =
           Sum(std::move(out.constant), in_band ? When(std::move(in_band), std::move(form->constant))
                                                : std::move(form->constant));
