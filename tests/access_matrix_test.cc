@@ -72,6 +72,15 @@ const std::map<std::string, std::set<std::string>> kMatrix = {
     {"plans.submit", {"budget-holder", "assessor"}},
     {"plans.decide", {"approver"}},
     {"approval-limits.set", {"administrator"}},
+    // After sign-off: the budget statement is for the person, those they granted access, their
+    // social worker, approvers and finance officers; reviews and closures are the social
+    // worker's; the contribution is recorded by finance.
+    {"budget.get", {"budget-holder", "assessor", "representative", "approver", "finance-officer"}},
+    {"budget.statement-pdf",
+     {"budget-holder", "assessor", "representative", "approver", "finance-officer"}},
+    {"reviews.create", {"assessor"}},
+    {"contribution.create", {"finance-officer"}},
+    {"case.close", {"assessor"}},
 };
 
 const PersonId kPersonHome("01JD00000000000000000PER51");
@@ -207,6 +216,10 @@ class AccessMatrixTest : public ::testing::Test {
     if (route == "plans.update" || route == "plans.submit") return R"({"revision":1})";
     if (route == "plans.decide") return R"({"decision":"refer","comments":"x","revision":1})";
     if (route == "approval-limits.set") return R"({"limit":"25000"})";
+    // Bodies that reach the use case but are refused there, so that nothing changes.
+    if (route == "reviews.create") return R"({"outcomes":[]})";
+    if (route == "contribution.create") return R"({"basis":"guess"})";
+    if (route == "case.close") return R"({"reason":"not-a-reason"})";
     if (route == "plans.create") return R"({"outcomes":[{"id":"o1","words":"Go out"}]})";
     if (route == "eligibility.create") return R"({"kind":"adult","outcomes":[]})";
     if (route == "assessments.create") {
@@ -292,9 +305,11 @@ TEST_F(AccessMatrixTest, EveryRoleGetsExactlyWhatTheMatrixSays) {
                                   << " " << own.body;
       } else {
         // On a person's record, standing without the power is 403 (the person themselves, their
-        // representative); no standing at all, 404.
+        // representative, staff who work on the council's cases or its money); no standing at
+        // all, 404.
         const bool standing = role == Role::kRepresentative || role == Role::kBudgetHolder ||
-                              role == Role::kApprover || role == Role::kAssessor;
+                              role == Role::kApprover || role == Role::kAssessor ||
+                              role == Role::kFinanceOfficer;
         const int denial = PersonScoped(route.pattern) && !standing ? 404 : 403;
         EXPECT_EQ(own.status, denial)
             << name << " " << route.name << " own council → " << own.status << " " << own.body;

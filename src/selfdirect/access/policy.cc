@@ -26,10 +26,24 @@ Decision DecideForPerson(const Actor& actor, Action action, const Relationship& 
   const bool caseworker = actor.Has(Role::kAssessor) && r.in_caseload;
   // Approvers see the record of a person whose plan they decide (the council's people).
   const bool approver = actor.Has(Role::kApprover) && r.in_caseload;
-  const bool any_standing = r.self || !r.granted.empty() || caseworker || approver;
+  // Finance officers handle the money of the council's people, never their case notes.
+  const bool finance = actor.Has(Role::kFinanceOfficer) && r.in_council;
+  const bool any_standing = r.self || !r.granted.empty() || caseworker || approver || finance;
   if (!any_standing) return Deny(Outcome::kHidden, "no relationship to this person");
   switch (action) {
+    case Action::kBudgetRead:
+      return Allow(r.self       ? "own record"
+                   : caseworker ? "caseload"
+                   : approver   ? "approver"
+                   : finance    ? "finance officer"
+                                : "granted");
+    case Action::kContributionRecord:
+      if (finance) return Allow("finance officer");
+      return Deny(Outcome::kForbidden, "contributions are recorded by a finance officer");
     case Action::kPersonView:
+      if (!(r.self || caseworker || approver || !r.granted.empty())) {
+        return Deny(Outcome::kForbidden, "finance officers see the money, not the case record");
+      }
       return Allow(r.self       ? "own record"
                    : caseworker ? "caseload"
                    : approver   ? "approver"
@@ -38,7 +52,7 @@ Decision DecideForPerson(const Actor& actor, Action action, const Relationship& 
       if (r.self || caseworker || !r.granted.empty()) {
         return Allow(r.self ? "own record" : caseworker ? "caseload" : "granted");
       }
-      return Deny(Outcome::kForbidden, "approvers see the plan, not who has access");
+      return Deny(Outcome::kForbidden, "approvers and finance officers do not see who has access");
     case Action::kPlanDecide:
       if (approver) return Allow("approver");
       return Deny(Outcome::kForbidden, "only an approver decides a plan");
@@ -56,7 +70,7 @@ Decision DecideForPerson(const Actor& actor, Action action, const Relationship& 
     case Action::kCaseRecord:
       if (caseworker) return Allow("caseload");
       return Deny(Outcome::kForbidden,
-                  "eligibility and assessments are recorded by the social "
+                  "eligibility, assessments, reviews and closures are recorded by the social "
                   "worker");
     case Action::kRecordViewsRead:
       if (r.self) return Allow("own record");
@@ -105,6 +119,12 @@ const char* ActionName(Action action) {
       return "case.record";
     case Action::kPlanDecide:
       return "plan.decide";
+    case Action::kBudgetRead:
+      return "budget.read";
+    case Action::kContributionRecord:
+      return "contribution.record";
+    case Action::kReviewsQueueRead:
+      return "reviews-queue.read";
     case Action::kSignOffQueueRead:
       return "sign-off-queue.read";
     case Action::kApprovalLimitsManage:
@@ -183,6 +203,7 @@ Decision Decide(const Actor& actor, Action action, const Resource& resource) {
                                        : Deny(Outcome::kForbidden, "auditors only");
     case Action::kPeopleCreate:
     case Action::kCaseloadRead:
+    case Action::kReviewsQueueRead:
       return actor.Has(Role::kAssessor) ? Allow("assessor")
                                         : Deny(Outcome::kForbidden, "social workers only");
     case Action::kSignOffQueueRead:
@@ -196,6 +217,8 @@ Decision Decide(const Actor& actor, Action action, const Resource& resource) {
     case Action::kPersonWritePlan:
     case Action::kCaseRecord:
     case Action::kPlanDecide:
+    case Action::kBudgetRead:
+    case Action::kContributionRecord:
     case Action::kGrantsRead:
     case Action::kGrantsManage:
     case Action::kRecordViewsRead:

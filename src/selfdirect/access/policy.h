@@ -35,6 +35,7 @@ enum class Action {
   kCaseloadRead,      // list the people on one's caseload
   kSignOffQueueRead,  // see the plans waiting for sign-off (approvers)
   kApprovalLimitsManage,  // set approvers' limits (administrators)
+  kReviewsQueueRead,      // the reviews due and overdue (social workers)
                           // On one person's record (Resource::Person), judged by the actor's
                           // relationship to them:
   kPersonView,            // see the record (casework)
@@ -45,6 +46,9 @@ enum class Action {
   kRecordViewsRead,       // "who has seen my record": the person themselves only
   kCaseRecord,            // record eligibility decisions and assessments: the social worker
   kPlanDecide,            // approve, return, decline or refer a submitted plan: approvers
+  kBudgetRead,            // the personal budget statement: the person, their representatives,
+                          // their social worker, approvers and finance officers
+  kContributionRecord,    // record the financial assessment's contribution: finance officers
 };
 
 // Stable name, e.g. "schemes.manage"; used in the audit log and the route table.

@@ -91,6 +91,21 @@ TEST(PersonPolicy, StrangersAreToldTheRecordDoesNotExist) {
   }
 }
 
+TEST(PersonPolicy, FinanceOfficersSeeTheMoneyButNotTheCaseRecord) {
+  const Relationship council_person{.in_council = true};
+  EXPECT_TRUE(OnPerson({Role::kFinanceOfficer}, Action::kBudgetRead, council_person).allowed());
+  EXPECT_TRUE(
+      OnPerson({Role::kFinanceOfficer}, Action::kContributionRecord, council_person).allowed());
+  for (Action a :
+       {Action::kPersonView, Action::kPersonWritePlan, Action::kCaseRecord, Action::kGrantsRead}) {
+    EXPECT_EQ(OnPerson({Role::kFinanceOfficer}, a, council_person).outcome, Outcome::kForbidden)
+        << ActionName(a);
+  }
+  // Nobody else records the contribution, not even the person's social worker.
+  EXPECT_EQ(OnPerson({Role::kAssessor}, Action::kContributionRecord, {.in_caseload = true}).outcome,
+            Outcome::kForbidden);
+}
+
 TEST(PersonPolicy, ThePersonSeesTheirRecordManagesAccessAndSeesWhoLooked) {
   const Relationship self{.self = true};
   for (Action a : {Action::kPersonView, Action::kPersonManageMoney, Action::kPersonWritePlan,

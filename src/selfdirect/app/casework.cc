@@ -584,6 +584,20 @@ Result<PlanView> Casework::DecidePlan(const Context& ctx, const PlanId& plan_id,
         }
       }
       if (!missing.empty()) return FailFields(std::move(missing));
+      // A budget in force only goes down after a reassessment, never through a review alone.
+      auto in_force = InForce(tx, ctx.actor.council_id, plan.person);
+      if (!in_force) return tl::unexpected(in_force.error());
+      if (*in_force) {
+        auto latest = tx.Casework().LatestAssessment(ctx.actor.council_id, plan.person);
+        if (!latest) return tl::unexpected(latest.error());
+        const bool reassessed =
+            *latest && (*latest)->recorded_at > (*in_force)->decision.decided_at;
+        if (auto change = casework::CheckBudgetChange(*(*in_force)->decision.actual_annual, budget,
+                                                      reassessed);
+            !change) {
+          return change;
+        }
+      }
       decision.variance_category = request.variance_category;
       decision.variance_words = request.variance_words;
       auto limit = tx.Casework().ApprovalLimitOf(ctx.actor.council_id, ctx.actor.user_id);
@@ -634,6 +648,11 @@ Result<PlanView> Casework::DecidePlan(const Context& ctx, const PlanId& plan_id,
       plan.revision = request.revision + 1;
     }
     if (auto added = tx.Casework().AddPlanDecision(decision); !added) return added;
+    if (d == "approve") {
+      if (auto scheduled = ScheduleReview(tx, ctx.actor.council_id, plan.person); !scheduled) {
+        return scheduled;
+      }
+    }
     auto final_view = View(tx, plan);
     if (!final_view) return tl::unexpected(final_view.error());
     out = std::move(*final_view);

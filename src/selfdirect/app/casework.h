@@ -58,6 +58,31 @@ struct PlanDecisionRequest {
   std::int64_t revision = 0;  // the plan's revision the approver read
 };
 
+// The budget in force: the approved plan version and the decision that set its amount.
+struct BudgetInForce {
+  casework::PlanVersion plan;
+  casework::PlanDecision decision;  // the approving round
+  Date from;                        // the day it was signed off
+};
+
+// What the person, their representative and staff see of the personal budget.
+struct BudgetView {
+  BudgetInForce in_force;
+  casework::BudgetStatement statement;
+  std::optional<casework::Contribution> contribution;
+  std::optional<casework::ReviewDue> next_review;
+  std::string next_review_words;  // "Due in 12 days, on 4 December 2026"
+  std::vector<casework::Review> reviews;
+  std::string person_name;
+};
+
+enum class ReviewQueue { kDue, kOverdue };
+
+struct ReviewQueueEntry {
+  casework::PersonRecord record;
+  std::string due_words;  // "Overdue by 5 days (it was due on …)"
+};
+
 // The reasons an actual budget may differ from the indicative one.
 std::span<const std::pair<const char*, const char*>> VarianceCategories();
 
@@ -114,6 +139,29 @@ class Casework {
   // Sets an approver's limit in pounds a year (administrators).
   Status SetApprovalLimit(const Context& ctx, const UserId& user, const std::string& pounds);
 
+  // A review of the plan in force: each outcome rated with the person's view, and what happens
+  // next. Sets the date of the next review. Never changes the budget.
+  Result<casework::Review> RecordReview(const Context& ctx, const PersonId& person,
+                                        const casework::ReviewRequest& request);
+
+  // The personal budget statement with the next review's date and past reviews. kNotFound
+  // (with a plain message) when no budget is in place yet. Audited.
+  Result<BudgetView> Budget(const Context& ctx, const PersonId& person);
+
+  // The contribution the financial assessment decided (finance officers).
+  Result<casework::Contribution> RecordContribution(const Context& ctx, const PersonId& person,
+                                                    const casework::ContributionRequest& request);
+
+  // Closes the case (social workers): why and from when; no reviews are due after it.
+  Result<casework::Closure> CloseCase(const Context& ctx, const PersonId& person,
+                                      const casework::ClosureRequest& request);
+
+  // People whose review is due within `within_days` (kDue, overdue ones included) or already
+  // overdue (kOverdue), soonest first. `after` is "YYYY-MM-DD/person-id" from the last page.
+  Result<std::vector<ReviewQueueEntry>> ReviewsQueue(const Context& ctx, ReviewQueue which,
+                                                     const std::string& after, int limit,
+                                                     int within_days = 28);
+
   // People on the actor's caseload, optionally at one stage, a page at a time.
   Result<std::vector<casework::PersonRecord>> Caseload(const Context& ctx,
                                                        std::optional<casework::Stage> stage,
@@ -125,6 +173,12 @@ class Casework {
   Result<PersonId> PlanOwner(const Context& ctx, const PlanId& plan);
   // PlanOwner, then the policy on that person's record; the owner when allowed.
   Result<PersonId> AuthorizeOnPlan(const Context& ctx, Action action, const PlanId& plan);
+
+  // The approved version and the decision that set its amount, if a budget is in place.
+  Result<std::optional<BudgetInForce>> InForce(store::Transaction& tx, const CouncilId& council,
+                                               const PersonId& person);
+  // Works out and stores the next review's date after a sign-off or a review.
+  Status ScheduleReview(store::Transaction& tx, const CouncilId& council, const PersonId& person);
 
   // Applies `event` to the stored case (refusing an illegal move) and records the step.
   Status Step(store::Transaction& tx, const Context& ctx, const casework::PersonRecord& record,

@@ -133,7 +133,8 @@ TEST_F(CaseworkTest, OnlySocialWorkersRecordAndOthersCannotSeeTheRecord) {
             ErrorCode::kPermissionDenied);
   auto created = t_.casework().CreatePerson(As(worker_), Ada(), Referral());
   const PersonId id = created->record.person.id;
-  EXPECT_EQ(t_.casework().GetPerson(As(finance_), id).error().code, ErrorCode::kNotFound);
+  // Finance officers handle the money of the council's people, not their case notes.
+  EXPECT_EQ(t_.casework().GetPerson(As(finance_), id).error().code, ErrorCode::kPermissionDenied);
   EXPECT_EQ(t_.casework().RecordEligibility(As(admin_), id, Eligible()).error().code,
             ErrorCode::kNotFound);
   EXPECT_EQ(t_.casework().Caseload(As(finance_), std::nullopt, "", 50).error().code,
@@ -238,7 +239,8 @@ TEST_F(CaseworkTest, ABadPlanIsRefusedItemByItem) {
   std::vector<std::string> fields;
   for (const auto& f : r.error().fields) fields.push_back(f.field);
   EXPECT_THAT(fields, ::testing::UnorderedElementsAre("items[0].unit_price", "items[0].quantity"));
-  EXPECT_EQ(t_.casework().CreatePlan(As(finance_), id, APlan()).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(t_.casework().CreatePlan(As(finance_), id, APlan()).error().code,
+            ErrorCode::kPermissionDenied);
 }
 
 TEST_F(CaseworkTest, AnApproverSignsOffWithinTheirLimitAndExplainsTheVariance) {
@@ -317,6 +319,112 @@ TEST_F(CaseworkTest, AReturnedPlanCanBeChangedAndSubmittedAgain) {
   auto changed = t_.casework().UpdatePlan(As(worker_), plan_id, APlan("8"), 3);
   ASSERT_TRUE(changed.has_value()) << changed.error().message;
   ASSERT_TRUE(t_.casework().SubmitPlan(As(worker_), plan_id, 4));
+}
+
+TEST_F(CaseworkTest, AfterSignOffTheBudgetStatementReviewsAndClosure) {
+  const User approver = t_.AddUser(council_, "approver@hartlepool.example", {"approver"});
+  ASSERT_TRUE(t_.casework().SetApprovalLimit(As(admin_), approver.id, "25000"));
+  auto created = t_.casework().CreatePerson(As(worker_), Ada(), Referral());
+  const PersonId id = created->record.person.id;
+  ASSERT_TRUE(t_.casework().RecordEligibility(As(worker_), id, Eligible()));
+  ASSERT_TRUE(t_.casework().RecordAssessment(As(worker_), id, Answers()));
+  EXPECT_THAT(t_.casework().Budget(As(worker_), id).error().message,
+              HasSubstr("no personal budget in place yet"));
+  casework::ReviewRequest review;
+  review.reason = "planned";
+  review.method = "in_person";
+  review.outcomes = {{"o1", "achieved", "Sam is great"}};
+  review.result = "continue";
+  EXPECT_THAT(t_.casework().RecordReview(As(worker_), id, review).error().message,
+              HasSubstr("signed-off plan; there is none yet"));
+
+  const PlanId plan_id = t_.casework().CreatePlan(As(worker_), id, APlan())->plan.id;
+  ASSERT_TRUE(t_.casework().SubmitPlan(As(worker_), plan_id, 1));
+  ASSERT_TRUE(t_.casework().DecidePlan(
+      As(approver), plan_id,
+      {"approve", "", "", "persons_choice", "A personal assistant she knows", 2}));
+
+  // The statement: the whole budget from the council until the contribution is assessed.
+  auto budget = t_.casework().Budget(As(worker_), id);
+  ASSERT_TRUE(budget.has_value()) << budget.error().message;
+  EXPECT_EQ(budget->statement.cost_annual, Pence(10'400'00));
+  EXPECT_EQ(budget->statement.council_annual, Pence(10'400'00));
+  EXPECT_FALSE(budget->statement.contribution_assessed);
+  EXPECT_EQ(FormatIsoDate(budget->statement.from), "2026-11-22");
+  // A direct payment: the light review at 8 weeks comes first.
+  EXPECT_EQ(FormatIsoDate(budget->next_review->due), "2027-01-17");
+  EXPECT_EQ(budget->next_review_words, "Due in 56 days, on 17 January 2027");
+  EXPECT_EQ(t_.casework().Budget(As(finance_), id).has_value(), true);
+
+  // Finance records the contribution; only finance may.
+  EXPECT_EQ(t_.casework()
+                .RecordContribution(As(worker_), id, {"20", "", "financial_assessment", ""})
+                .error()
+                .code,
+            ErrorCode::kPermissionDenied);
+  ASSERT_TRUE(
+      t_.casework().RecordContribution(As(finance_), id, {"20", "", "financial_assessment", ""}));
+  budget = t_.casework().Budget(As(worker_), id);
+  EXPECT_EQ(budget->statement.contribution_weekly, Pence(20'00));
+  EXPECT_EQ(budget->statement.council_annual, Pence(10'400'00 - 20'00 * 52));
+
+  // The reviews queue: not due yet; 8 weeks on it is due; a day later overdue.
+  auto queue = t_.casework().ReviewsQueue(As(worker_), ReviewQueue::kDue, "", 50);
+  ASSERT_TRUE(queue.has_value()) << queue.error().message;
+  EXPECT_TRUE(queue->empty());
+  t_.clock().Advance(std::chrono::days(40));
+  queue = t_.casework().ReviewsQueue(As(worker_), ReviewQueue::kDue, "", 50);
+  ASSERT_EQ(queue->size(), 1u);
+  EXPECT_EQ(queue->at(0).due_words, "Due in 16 days, on 17 January 2027");
+  t_.clock().Advance(std::chrono::days(17));
+  auto overdue = t_.casework().ReviewsQueue(As(worker_), ReviewQueue::kOverdue, "", 50);
+  ASSERT_EQ(overdue->size(), 1u);
+  EXPECT_EQ(overdue->at(0).due_words, "Overdue by 1 day (it was due on 17 January 2027)");
+  EXPECT_EQ(t_.casework().ReviewsQueue(As(approver), ReviewQueue::kDue, "", 50).error().code,
+            ErrorCode::kPermissionDenied);
+
+  // A bad review changes nothing; a good one moves the next review a year on.
+  review.outcomes = {};
+  auto bad = t_.casework().RecordReview(As(worker_), id, review);
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_EQ(bad.error().fields.at(0).field, "outcomes.o1");
+  review.outcomes = {{"o1", "partly", "Mornings are rushed"}};
+  review.result = "revise_plan";
+  auto held = t_.casework().RecordReview(As(worker_), id, review);
+  ASSERT_TRUE(held.has_value()) << held.error().message;
+  budget = t_.casework().Budget(As(worker_), id);
+  ASSERT_EQ(budget->reviews.size(), 1u);
+  EXPECT_EQ(budget->reviews[0].content.outcomes[0].words,
+            "Get up and dressed in time for the day centre");
+  EXPECT_EQ(FormatIsoDate(budget->next_review->due), "2028-01-18");
+  EXPECT_TRUE(t_.casework().ReviewsQueue(As(worker_), ReviewQueue::kOverdue, "", 50)->empty());
+
+  // Revising the plan after the review may not lower the budget without a reassessment.
+  auto v2 = t_.casework().CreatePlan(As(worker_), id, APlan("8"));
+  ASSERT_TRUE(v2.has_value()) << v2.error().message;
+  ASSERT_TRUE(t_.casework().SubmitPlan(As(worker_), v2->plan.id, 1));
+  PlanDecisionRequest lower{"approve", "", "", "needs_changed", "Fewer hours needed", 2};
+  auto refused = t_.casework().DecidePlan(As(approver), v2->plan.id, lower);
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().fields.at(0).field, "actual_annual");
+  EXPECT_THAT(refused.error().fields.at(0).message, HasSubstr("after a reassessment"));
+  EXPECT_EQ(t_.casework().Budget(As(worker_), id)->statement.cost_annual, Pence(10'400'00));
+  // Keeping the budget where it is needs no reassessment.
+  lower.actual_annual = "10400";
+  lower.variance_category = "persons_choice";
+  auto kept = t_.casework().DecidePlan(As(approver), v2->plan.id, lower);
+  ASSERT_TRUE(kept.has_value()) << kept.error().message;
+
+  // Closing: no review is due any more, and nothing new can be recorded.
+  EXPECT_EQ(
+      t_.casework().CloseCase(As(worker_), id, {"retired", "", ""}).error().fields.at(0).field,
+      "reason");
+  auto closed = t_.casework().CloseCase(As(worker_), id, {"moved_away", "", "Moved to Leeds"});
+  ASSERT_TRUE(closed.has_value()) << closed.error().message;
+  EXPECT_EQ(t_.casework().GetPerson(As(worker_), id)->record.state.stage, casework::Stage::kClosed);
+  EXPECT_TRUE(t_.casework().ReviewsQueue(As(worker_), ReviewQueue::kDue, "", 50, 3650)->empty());
+  EXPECT_THAT(t_.casework().RecordReview(As(worker_), id, review).error().message,
+              HasSubstr("closed"));
 }
 
 }  // namespace

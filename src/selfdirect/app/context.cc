@@ -66,6 +66,7 @@ Result<Relationship> RelationshipTo(store::Transaction& tx, const Actor& actor,
   // Until teams arrive, an assessor's caseload is their council's people, and an approver may
   // look at any of them (to decide their plans).
   r.in_caseload = actor.Has(Role::kAssessor) || actor.Has(Role::kApprover);
+  r.in_council = true;  // the policy has already hidden other councils' records
   return r;
 }
 

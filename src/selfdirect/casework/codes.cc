@@ -114,6 +114,43 @@ constexpr Code kContactOutcome[] = {
     {"other", "Something else", "NFA: Other"},
 };
 
+// Why a review is held. The return's Review Reason values come from the Release 2 workbook, which
+// the project does not ship; "" until it does.
+constexpr Code kReviewReason[] = {
+    {"planned", "Planned review", ""},
+    {"needs_changed", "The person's needs or circumstances changed", ""},
+    {"person_asked", "The person or their family asked for one", ""},
+    {"money_concern", "A concern about how the money is used", ""},
+    {"safeguarding", "After a safeguarding concern", ""},
+    {"hospital", "After a stay in hospital", ""},
+};
+
+constexpr Code kReviewMethod[] = {
+    {"in_person", "In person", ""},
+    {"phone_or_video", "By phone or video call", ""},
+    {"self_review", "The person completed a self-review", ""},
+    {"with_provider", "With the provider or support planner", ""},
+};
+
+// Why a case closes; the return's Event Outcome for the closing event.
+constexpr Code kClosureReason[] = {
+    {"died", "The person died", "NFA: Deceased"},
+    {"moved_away", "Moved to another council's area",
+     "NFA: Responsibility moved to another local authority"},
+    {"declined", "The person no longer wants support", "NFA: Support declined"},
+    {"needs_met_elsewhere", "Their needs are met another way (NHS, family, own means)",
+     "NFA: Support ended for other reason"},
+};
+
+// How the person's contribution was decided (Care and Support (Charging and Assessment of
+// Resources) Regulations 2014).
+constexpr Code kContributionBasis[] = {
+    {"financial_assessment", "A financial assessment of their income and savings", ""},
+    {"not_charged", "Not charged (for example aftercare under section 117)", ""},
+    {"full_cost", "Savings above the upper limit: they pay the full cost", ""},
+    {"declined_assessment", "They chose not to have a financial assessment: full cost", ""},
+};
+
 template <std::size_t N>
 std::span<const Code> Span(const Code (&codes)[N]) {
   return std::span<const Code>(codes, N);
@@ -137,6 +174,14 @@ std::span<const Code> Codes(CodeList list) {
       return Span(kRouteOfAccess);
     case CodeList::kContactOutcome:
       return Span(kContactOutcome);
+    case CodeList::kReviewReason:
+      return Span(kReviewReason);
+    case CodeList::kReviewMethod:
+      return Span(kReviewMethod);
+    case CodeList::kClosureReason:
+      return Span(kClosureReason);
+    case CodeList::kContributionBasis:
+      return Span(kContributionBasis);
   }
   return {};
 }
@@ -164,6 +209,14 @@ const char* CodeListName(CodeList list) {
       return "route of access";
     case CodeList::kContactOutcome:
       return "outcome";
+    case CodeList::kReviewReason:
+      return "review reason";
+    case CodeList::kReviewMethod:
+      return "review method";
+    case CodeList::kClosureReason:
+      return "closure reason";
+    case CodeList::kContributionBasis:
+      return "contribution basis";
   }
   return "";
 }

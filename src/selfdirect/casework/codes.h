@@ -24,6 +24,10 @@ enum class CodeList {
   kEmployment,
   kRouteOfAccess,
   kContactOutcome,
+  kReviewReason,
+  kReviewMethod,
+  kClosureReason,
+  kContributionBasis,
 };
 
 std::span<const Code> Codes(CodeList list);

@@ -5,10 +5,13 @@
 #include <string>
 #include <vector>
 
+#include "selfdirect/casework/budget.h"
 #include "selfdirect/casework/case_state.h"
+#include "selfdirect/casework/closure.h"
 #include "selfdirect/casework/eligibility.h"
 #include "selfdirect/casework/person.h"
 #include "selfdirect/casework/plan.h"
+#include "selfdirect/casework/review.h"
 #include "selfdirect/core/clock.h"
 #include "selfdirect/core/id.h"
 #include "selfdirect/core/result.h"
@@ -119,12 +122,22 @@ struct PlanDecision {
 struct PersonRecord {
   Person person;
   CaseState state;
+  std::optional<Date> review_due;  // when a budget is in place: the next review's date
 };
 
 struct PeopleQuery {
   CouncilId council;
   std::optional<Stage> stage;
   std::string after_person;  // page after this id ("" for the first page)
+  int limit = 50;
+};
+
+// People whose next review is due on or before `due_by`, soonest first, a page at a time.
+struct ReviewsDueQuery {
+  CouncilId council;
+  Date due_by;
+  std::optional<Date> after_due;  // the page after (after_due, after_person)
+  std::string after_person;
   int limit = 50;
 };
 
@@ -171,6 +184,21 @@ class CaseworkRepository {
                                   Timestamp at, const UserId& by) = 0;
   virtual Result<std::optional<Pence>> ApprovalLimitOf(const CouncilId& council,
                                                        const UserId& user) = 0;
+  // The next review's date on the person's row (none when no budget is in place). Not a change
+  // of the record: it does not move its revision.
+  virtual Status SetReviewDue(const CouncilId& council, const PersonId& person,
+                              std::optional<Date> due) = 0;
+  virtual Result<std::vector<PersonRecord>> ReviewsDue(const ReviewsDueQuery& query) = 0;
+  virtual Status AddReview(const Review& review) = 0;
+  // The person's reviews, the latest held first.
+  virtual Result<std::vector<Review>> ReviewsOf(const CouncilId& council,
+                                                const PersonId& person) = 0;
+  virtual Status AddContribution(const Contribution& contribution) = 0;
+  virtual Result<std::optional<Contribution>> LatestContribution(const CouncilId& council,
+                                                                 const PersonId& person) = 0;
+  virtual Status AddClosure(const Closure& closure) = 0;
+  virtual Result<std::optional<Closure>> LatestClosure(const CouncilId& council,
+                                                       const PersonId& person) = 0;
   virtual Status AddCaseEvent(const CaseEventRecord& event) = 0;
   virtual Result<std::vector<CaseEventRecord>> CaseEventsOf(const CouncilId& council,
                                                             const PersonId& person) = 0;

@@ -45,6 +45,20 @@ int DaysBetween(Date from, Date to) {
 
 Date AddDays(Date day, int days) { return Date{date::sys_days{day} + date::days{days}}; }
 
+Date AddMonths(Date day, int months) {
+  const date::year_month ym = date::year_month{day.year(), day.month()} + date::months{months};
+  const Date last{ym / date::last};
+  return day.day() > last.day() ? last : Date{ym / day.day()};
+}
+
+std::string FormatLongDate(Date day) {
+  static constexpr const char* kMonths[] = {"January",   "February", "March",    "April",
+                                            "May",       "June",     "July",     "August",
+                                            "September", "October",  "November", "December"};
+  return fmt::format("{} {} {}", static_cast<unsigned>(day.day()),
+                     kMonths[static_cast<unsigned>(day.month()) - 1], static_cast<int>(day.year()));
+}
+
 Date FinancialYear::Start() const {
   return Date{date::year{start_year_}, date::April, date::day{1}};
 }

@@ -28,6 +28,13 @@ int DaysBetween(Date from, Date to);
 
 Date AddDays(Date day, int days);
 
+// The same day `months` later; a day the month lacks becomes its last day (31 August + 6 months
+// is 28 or 29 February).
+Date AddMonths(Date day, int months);
+
+// "22 November 2026", as GOV.UK writes dates.
+std::string FormatLongDate(Date day);
+
 // The financial year that starts on 1 April of start_year.
 class FinancialYear {
  public:

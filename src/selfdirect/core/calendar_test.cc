@@ -34,6 +34,16 @@ TEST(Calendar, DaysBetweenAndAddDays) {
   EXPECT_EQ(DaysBetween(AddDays(a, 28), a), -28);
 }
 
+TEST(Calendar, AddMonthsKeepsTheDayOrTakesTheMonthsLast) {
+  const auto d = [](const char* s) { return ParseIsoDate(s).value(); };
+  EXPECT_EQ(FormatIsoDate(AddMonths(d("2026-11-22"), 6)), "2027-05-22");
+  EXPECT_EQ(FormatIsoDate(AddMonths(d("2026-08-31"), 6)), "2027-02-28");
+  EXPECT_EQ(FormatIsoDate(AddMonths(d("2027-08-31"), 6)), "2028-02-29");
+  EXPECT_EQ(FormatIsoDate(AddMonths(d("2028-02-29"), 12)), "2029-02-28");
+  EXPECT_EQ(FormatIsoDate(AddMonths(d("2026-01-31"), -2)), "2025-11-30");
+  EXPECT_EQ(FormatLongDate(d("2026-04-01")), "1 April 2026");
+}
+
 TEST(Clock, FixedClockStandsStillUntilMoved) {
   FixedClock clock(ParseTimestamp("2026-04-01T09:30:00.250Z").value());
   EXPECT_EQ(FormatTimestamp(clock.Now()), "2026-04-01T09:30:00.250Z");

@@ -50,6 +50,9 @@ json::object PersonJson(const casework::PersonRecord& r, Date today) {
           {"stage", casework::StageName(r.state.stage)},
           {"stage_label", casework::StageLabel(r.state.stage)},
           {"has_active_plan", r.state.has_active_plan},
+          {"review_due", r.review_due ? json::value(FormatIsoDate(*r.review_due)) : nullptr},
+          {"review_due_words",
+           r.review_due ? json::value(casework::DescribeDue(*r.review_due, today)) : nullptr},
           {"revision", p.revision},
           {"created_at", FormatTimestamp(p.created_at)}};
 }
@@ -329,6 +332,32 @@ void RegisterCaseworkApi(Router& router, app::Casework& casework, const Clock& c
                          {"employment", CodeArray(CodeList::kEmployment)},
                          {"route_of_access", CodeArray(CodeList::kRouteOfAccess)},
                          {"contact_outcome", CodeArray(CodeList::kContactOutcome)},
+                         {"review_reason", CodeArray(CodeList::kReviewReason)},
+                         {"review_method", CodeArray(CodeList::kReviewMethod)},
+                         {"closure_reason", CodeArray(CodeList::kClosureReason)},
+                         {"contribution_basis", CodeArray(CodeList::kContributionBasis)},
+                         {"outcome_ratings",
+                          [] {
+                            json::array a;
+                            for (auto r : {casework::OutcomeRating::kAchieved,
+                                           casework::OutcomeRating::kPartly,
+                                           casework::OutcomeRating::kNotYet}) {
+                              a.push_back({{"code", casework::OutcomeRatingName(r)},
+                                           {"label", casework::OutcomeRatingLabel(r)}});
+                            }
+                            return a;
+                          }()},
+                         {"review_results",
+                          [] {
+                            json::array a;
+                            for (auto r : {casework::ReviewResult::kContinue,
+                                           casework::ReviewResult::kRevisePlan,
+                                           casework::ReviewResult::kReassess}) {
+                              a.push_back({{"code", casework::ReviewResultName(r)},
+                                           {"label", casework::ReviewResultLabel(r)}});
+                            }
+                            return a;
+                          }()},
                          {"adult_outcomes", adult},
                          {"variance_categories",
                           [] {
@@ -580,10 +609,26 @@ void RegisterCaseworkApi(Router& router, app::Casework& casework, const Clock& c
                  for (const auto& v : *plans) items.push_back(PlanJson(v));
                  return JsonResponse(200, {{"queue", name}, {"plans", items}});
                }
+               if (name == "reviews-due" || name == "overdue-reviews") {
+                 auto list = casework.ReviewsQueue(
+                     request.ctx,
+                     name == "reviews-due" ? app::ReviewQueue::kDue : app::ReviewQueue::kOverdue,
+                     request.QueryParam("after"), 50);
+                 if (!list) return ProblemFromError(list.error());
+                 json::array people;
+                 for (const auto& e : *list) people.push_back(PersonJson(e.record, clock.Today()));
+                 json::object out{{"queue", name}, {"people", people}};
+                 if (list->size() == 50) {
+                   out["next_after"] = FormatIsoDate(*list->back().record.review_due) + "/" +
+                                       list->back().record.person.id.str();
+                 }
+                 return JsonResponse(200, out);
+               }
                if (name != "caseload") {
                  return Problem(404, "not-found", "There is no such queue",
                                 "There is no queue called '" + name +
-                                    "'; the queues are: caseload, awaiting-sign-off");
+                                    "'; the queues are: caseload, awaiting-sign-off, "
+                                    "reviews-due, overdue-reviews");
                }
                std::optional<casework::Stage> stage;
                const std::string wanted = request.QueryParam("stage");

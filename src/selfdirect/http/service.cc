@@ -59,6 +59,7 @@ HttpService::HttpService(app::Application& app, app::Accounts& accounts, app::Ra
   RegisterAccountsApi(router_, accounts_, options_);
   RegisterRasApi(router_, ras_);
   RegisterCaseworkApi(router_, casework_, app.clock());
+  RegisterReviewsApi(router_, casework_, app.clock());
 }
 
 std::string SessionCookieHeader(const std::string& value, bool secure) {

@@ -83,6 +83,8 @@ void RegisterAccountsApi(Router& router, app::Accounts& accounts, const ServiceO
 void RegisterRasApi(Router& router, app::RasModels& ras);
 // The casework API (casework_api.cc).
 void RegisterCaseworkApi(Router& router, app::Casework& casework, const Clock& clock);
+// Budgets, statements, reviews, contributions and closures (reviews_api.cc).
+void RegisterReviewsApi(Router& router, app::Casework& casework, const Clock& clock);
 
 // The session cookie's name and how it is set and cleared.
 inline constexpr const char* kSessionCookie = "sd_session";

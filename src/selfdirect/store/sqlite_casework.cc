@@ -13,6 +13,8 @@ constexpr const char* kPersonColumns =
     "postcode, phone, email, gender, ethnicity, primary_support_reason, accommodation, "
     "employment, has_unpaid_carer, easy_read, large_print, interpreter_language, "
     "communication_other, stage, has_active_plan, created_at, created_by, revision";
+// What a read selects: the columns above and the next review's date.
+const std::string kPersonSelect = std::string(kPersonColumns) + ", review_due";
 
 std::optional<Stage> ParseStage(const std::string& name) {
   for (Stage s : {Stage::kContact, Stage::kNotEligible, Stage::kAssessment, Stage::kPlanning,
@@ -55,6 +57,11 @@ Result<casework::PersonRecord> ReadPerson(const Statement& st) {
   p.created_at = *created;
   p.created_by = UserId(st.Text(23));
   p.revision = st.Int(24);
+  if (const std::string due = st.Text(25); !due.empty()) {
+    auto day = ParseIsoDate(due);
+    if (!day) return tl::unexpected(CorruptValue("people.review_due"));
+    r.review_due = *day;
+  }
   return r;
 }
 
@@ -86,7 +93,7 @@ Status SqliteCaseworkRepository::CreatePerson(const casework::Person& p, const C
 
 Result<std::optional<casework::PersonRecord>> SqliteCaseworkRepository::FindPerson(
     const CouncilId& council, const PersonId& id) {
-  auto st = c_.Prepare(std::string("SELECT ") + kPersonColumns +
+  auto st = c_.Prepare("SELECT " + kPersonSelect +
                        " FROM people WHERE council_id = $1 AND person_id = $2");
   if (!st) return tl::unexpected(st.error());
   st->Bind(council.str(), id.str());
@@ -113,11 +120,25 @@ Status SqliteCaseworkRepository::SaveCaseState(const CouncilId& council, const P
 
 Result<std::vector<casework::PersonRecord>> SqliteCaseworkRepository::ListPeople(
     const casework::PeopleQuery& q) {
-  auto st = c_.Prepare(std::string("SELECT ") + kPersonColumns +
+  auto st = c_.Prepare("SELECT " + kPersonSelect +
                        " FROM people WHERE council_id = $1 AND ($2 = '' OR stage = $2)"
                        " AND person_id > $3 ORDER BY person_id LIMIT $4");
   if (!st) return tl::unexpected(st.error());
   st->Bind(q.council.str(), q.stage ? casework::StageName(*q.stage) : "", q.after_person,
+           std::int64_t{q.limit});
+  return Collect<casework::PersonRecord>(*st, ReadPerson);
+}
+
+Result<std::vector<casework::PersonRecord>> SqliteCaseworkRepository::ReviewsDue(
+    const casework::ReviewsDueQuery& q) {
+  auto st =
+      c_.Prepare("SELECT " + kPersonSelect +
+                 " FROM people WHERE council_id = $1 AND review_due <> '' AND review_due <= $2"
+                 " AND (review_due, person_id) > ($3, $4)"
+                 " ORDER BY review_due, person_id LIMIT $5");
+  if (!st) return tl::unexpected(st.error());
+  st->Bind(q.council.str(), FormatIsoDate(q.due_by),
+           q.after_due ? FormatIsoDate(*q.after_due) : std::string(), q.after_person,
            std::int64_t{q.limit});
   return Collect<casework::PersonRecord>(*st, ReadPerson);
 }

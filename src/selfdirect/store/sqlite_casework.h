@@ -44,6 +44,21 @@ class SqliteCaseworkRepository final : public casework::CaseworkRepository {
                           const UserId& by) override;
   Result<std::optional<Pence>> ApprovalLimitOf(const CouncilId& council,
                                                const UserId& user) override;
+  // sqlite_reviews.cc
+  Status SetReviewDue(const CouncilId& council, const PersonId& person,
+                      std::optional<Date> due) override;
+  Result<std::vector<casework::PersonRecord>> ReviewsDue(
+      const casework::ReviewsDueQuery& query) override;
+  Status AddReview(const casework::Review& review) override;
+  Result<std::vector<casework::Review>> ReviewsOf(const CouncilId& council,
+                                                  const PersonId& person) override;
+  Status AddContribution(const casework::Contribution& contribution) override;
+  Result<std::optional<casework::Contribution>> LatestContribution(const CouncilId& council,
+                                                                   const PersonId& person) override;
+  Status AddClosure(const casework::Closure& closure) override;
+  Result<std::optional<casework::Closure>> LatestClosure(const CouncilId& council,
+                                                         const PersonId& person) override;
+
   Status AddCaseEvent(const casework::CaseEventRecord& event) override;
   Result<std::vector<casework::CaseEventRecord>> CaseEventsOf(const CouncilId& council,
                                                               const PersonId& person) override;
