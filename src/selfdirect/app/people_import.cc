@@ -445,9 +445,10 @@ Result<PeopleImportReport> PeopleImport::Import(const Context& ctx, CsvReader& r
       ++done;
       if (options.on_write && (done % 500 == 0 || done == total)) options.on_write(done, total);
     }
-    AuditEntry entry = MakeAuditEntry(ctx, ctx.actor.council_id, now, "people.import", "council",
-                                      ctx.actor.council_id.str(), AuditOutcome::kAllowed,
-                                      fmt::format("imported {} people from {}", total, source));
+    AuditEntry entry = MakeAuditEntry(
+        ctx, ctx.actor.council_id, now, "people.import", "council", ctx.actor.council_id.str(),
+        AuditOutcome::kAllowed,
+        fmt::format("imported {} {} from {}", total, total == 1 ? "person" : "people", source));
     return tx.Audit().Append(entry);
   });
   if (!s) return tl::unexpected(s.error());
