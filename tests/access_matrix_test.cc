@@ -23,6 +23,7 @@ const std::map<std::string, std::set<std::string>> kMatrix = {
     {"probe.ready", {"anyone"}},
     {"probe.metrics", {"anyone"}},
     {"version.get", {"anyone"}},
+    {"openapi.get", {"anyone"}},
     {"councils.list", {"anyone"}},
     {"councils.get", {"signed-in"}},
     {"schemes.list",

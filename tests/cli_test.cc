@@ -437,3 +437,93 @@ TEST(Cli, ServeRefusesATlsCertificateItCannotRead) {
 
 }  // namespace
 }  // namespace selfdirect
+
+namespace selfdirect {
+namespace {
+
+class CliPeopleImport : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = dir_.File("sd.db");
+    auto council = Selfdirect("councils add --data " + db_ +
+                              " --code E06000001 --name \"Hartlepool Borough Council\"");
+    ASSERT_EQ(council.status, 0) << council.output;
+  }
+
+  selfdirect::Run Import(const std::string& csv, const std::string& flags = "") {
+    std::ofstream(dir_.File("people.csv"), std::ios::binary) << csv;
+    return Selfdirect("people import --data " + db_ + " --council E06000001 " + flags + " " +
+                      dir_.File("people.csv"));
+  }
+
+  testing::TempDir dir_;
+  std::string db_;
+};
+
+TEST_F(CliPeopleImport, TheSampleFileImportsAndPrintsEachReferenceWithItsNewId) {
+  const std::string sample = std::string(SELFDIRECT_SOURCE_DIR) + "/docs/samples/people-import.csv";
+  auto dry = Selfdirect("people import --dry-run --data " + db_ + " --council E06000001 " + sample);
+  EXPECT_EQ(dry.status, 0) << dry.output;
+  EXPECT_THAT(dry.output, HasSubstr("5 people ready to import into Hartlepool Borough Council. "
+                                    "Nothing was imported (--dry-run)."));
+
+  auto r = Selfdirect("people import --data " + db_ + " --council E06000001 " + sample);
+  EXPECT_EQ(r.status, 0) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("Imported 5 people into Hartlepool Borough Council.\n"));
+  EXPECT_THAT(r.output, HasSubstr("external_reference,person_id\nCARE-100231,"));
+  EXPECT_THAT(r.output, ::testing::ContainsRegex("CARE-100263,[0-9A-Z]{26}\n"));
+  EXPECT_THAT(r.output,
+              ::testing::Not(HasSubstr("\r")));  // no progress bar when stderr is not a terminal
+
+  // The same file again: the NHS numbers are on the council's records now; nothing is added.
+  auto again = Selfdirect("people import --data " + db_ + " --council E06000001 " + sample);
+  EXPECT_EQ(again.status, 1);
+  EXPECT_THAT(again.output,
+              HasSubstr("line 2, column nhs_number: A person already on the council's records"));
+  EXPECT_THAT(again.output, HasSubstr("3 problems; nothing was imported"));
+
+  auto audit = Selfdirect("audit verify --data " + db_);
+  EXPECT_EQ(audit.status, 0) << audit.output;
+}
+
+TEST_F(CliPeopleImport, ABadRowImportsNothingAndEveryProblemIsOneLine) {
+  auto r = Import(
+      "given_name,family_name,date_of_birth,nhs_number\r\n"
+      "Ada,Okafor,1948-03-27,943 476 5919\r\n"
+      "Bert,,1950-01-01,943 476 5919\r\n");
+  EXPECT_EQ(r.status, 1);
+  EXPECT_EQ(r.output,
+            "line 3, column family_name: Enter their last name\n"
+            "line 3, column nhs_number: The NHS number 943 476 5919 is also on line 2: each "
+            "person must appear once\n" +
+                dir_.File("people.csv") +
+                ": 2 problems; nothing was imported. Put them right and run the import again.\n");
+  auto fixed = Import(
+      "given_name,family_name,date_of_birth,nhs_number\r\n"
+      "Ada,Okafor,1948-03-27,943 476 5919\r\n"
+      "Bert,Smith,1950-01-01,\r\n");
+  EXPECT_EQ(fixed.status, 0) << fixed.output;
+  EXPECT_EQ(fixed.output, "Imported 2 people into Hartlepool Borough Council.\n");
+}
+
+TEST_F(CliPeopleImport, AMissingOrUnknownHeaderOrAnEmptyFileIsRefused) {
+  auto unknown = Import("given_name,surname,date_of_birth\nAda,Okafor,1948-03-27\n");
+  EXPECT_EQ(unknown.status, 1);
+  EXPECT_THAT(unknown.output, HasSubstr("line 1, column surname: selfdirect does not know this "
+                                        "column"));
+  EXPECT_THAT(unknown.output, HasSubstr("line 1: The header has no family_name column"));
+  auto empty = Import("");
+  EXPECT_EQ(empty.status, 1);
+  EXPECT_THAT(empty.output, HasSubstr("The file is empty"));
+  auto no_council =
+      Selfdirect("people import --data " + db_ + " --council E00000000 " + dir_.File("people.csv"));
+  EXPECT_EQ(no_council.status, 1);
+  EXPECT_THAT(no_council.output, HasSubstr("councils add"));
+  auto no_file = Selfdirect("people import --data " + db_ + " --council E06000001 " +
+                            dir_.File("missing.csv"));
+  EXPECT_NE(no_file.status, 0);
+  EXPECT_THAT(no_file.output, HasSubstr("missing.csv"));
+}
+
+}  // namespace
+}  // namespace selfdirect

@@ -148,6 +148,9 @@ class CaseworkRepository {
   virtual Status CreatePerson(const Person& person, const CaseState& state) = 0;
   virtual Result<std::optional<PersonRecord>> FindPerson(const CouncilId& council,
                                                          const PersonId& id) = 0;
+  // The person whose record has this NHS number (ten digits, as stored), if any; nobody for "".
+  virtual Result<std::optional<PersonId>> FindPersonByNhsNumber(const CouncilId& council,
+                                                                const std::string& nhs_number) = 0;
   // Moves the case on; kConflict when the record changed since `expected_revision` was read.
   virtual Status SaveCaseState(const CouncilId& council, const PersonId& id, const CaseState& state,
                                std::int64_t expected_revision) = 0;

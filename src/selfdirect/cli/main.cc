@@ -1,4 +1,4 @@
-// The selfdirect command: serve, migrate, version, councils, users, audit, ras.
+// The selfdirect command: serve, migrate, version, councils, users, people, audit, ras.
 //
 // Settings come from flags, then SELFDIRECT_* environment variables, then a YAML config file
 // (--config or SELFDIRECT_CONFIG), then built-in defaults; the first that sets a value wins.
@@ -17,6 +17,7 @@
 #include "selfdirect/app/casework.h"
 #include "selfdirect/app/ras_models.h"
 #include "selfdirect/cli/json_log.h"
+#include "selfdirect/cli/people_commands.h"
 #include "selfdirect/cli/ras_commands.h"
 #include "selfdirect/http/server.h"
 #include "selfdirect/store/sqlite_store.h"
@@ -291,6 +292,16 @@ int RunUsersDisable(const Settings& s) {
   return 0;
 }
 
+int RunPeopleImport(const Settings& s, const PeopleImportArguments& arguments) {
+  std::string error;
+  auto stack = OpenStack(s, &error);
+  if (!stack) return Fatal(error);
+  auto council = CouncilByCode(*stack, s.council);
+  if (!council) return Fatal(Describe(council.error()));
+  return RunPeopleImport(*stack->opened.store, stack->clock, *stack->ids, *council, arguments,
+                         std::cout, std::cerr);
+}
+
 int RunAuditVerify(const Settings& s) {
   std::string error;
   auto stack = OpenStack(s, &error);
@@ -490,6 +501,21 @@ int Main(int argc, char** argv) {
   users_disable->add_option("--council", s.council, "The council's ONS code")->required();
   users_disable->add_option("--email", s.email, "Their email address")->required();
 
+  auto* people = app.add_subcommand("people", "People the council supports");
+  people->require_subcommand(1);
+  PeopleImportArguments people_import_arguments;
+  auto* people_import = people->add_subcommand(
+      "import",
+      "Bring a caseload over from another system: check every row of a CSV file, then import "
+      "every person or nothing (docs/people-import.md)");
+  AddDataOption(*people_import, s);
+  people_import->add_option("--council", s.council, "The council's ONS code")->required();
+  people_import->add_flag("--dry-run", people_import_arguments.dry_run,
+                          "Check the file, NHS numbers included, and import nothing");
+  people_import->add_option("FILE", people_import_arguments.file, "The CSV file")
+      ->required()
+      ->check(CLI::ExistingFile);
+
   auto* audit = app.add_subcommand("audit", "The tamper-evident audit log");
   audit->require_subcommand(1);
   auto* audit_verify = audit->add_subcommand(
@@ -533,6 +559,7 @@ int Main(int argc, char** argv) {
   if (*users_add) return RunUsersAdd(s);
   if (*users_list) return RunUsersList(s);
   if (*users_disable) return RunUsersDisable(s);
+  if (*people_import) return RunPeopleImport(s, people_import_arguments);
   if (*audit_verify) return RunAuditVerify(s);
   return RunServe(s);
 }

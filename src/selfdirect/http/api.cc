@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include "selfdirect/http/json_fields.h"
+#include "selfdirect/http/openapi.h"
 #include "selfdirect/http/problem.h"
 #include "selfdirect/http/service.h"
 
@@ -75,6 +76,14 @@ void RegisterApi(Router& router, app::Application& app, Metrics& metrics) {
                                          {"version", kVersion},
                                          {"schema_version", r.schema_version},
                                          {"schema_latest", r.schema_latest}});
+             });
+
+  router.Add("GET", "/api/openapi.json", "openapi.get", Action::kPublic,
+             [](const Request&, const PathParams&) {
+               Response r;
+               r.content_type = "application/json";
+               r.body = std::string(OpenApiDocument());
+               return r;
              });
 
   router.Add("GET", "/api/councils", "councils.list", Action::kCouncilsList,

@@ -100,6 +100,18 @@ Result<std::optional<casework::PersonRecord>> SqliteCaseworkRepository::FindPers
   return AtMostOne(Collect<casework::PersonRecord>(*st, ReadPerson));
 }
 
+Result<std::optional<PersonId>> SqliteCaseworkRepository::FindPersonByNhsNumber(
+    const CouncilId& council, const std::string& nhs_number) {
+  if (nhs_number.empty()) return std::optional<PersonId>();  // '' means "no number", not a match
+  auto st = c_.Prepare("SELECT person_id FROM people WHERE council_id = $1 AND nhs_number = $2");
+  if (!st) return tl::unexpected(st.error());
+  st->Bind(council.str(), nhs_number);
+  auto row = st->Step();
+  if (!row) return tl::unexpected(row.error());
+  if (!*row) return std::optional<PersonId>();
+  return std::optional<PersonId>(PersonId(st->Text(0)));
+}
+
 Status SqliteCaseworkRepository::SaveCaseState(const CouncilId& council, const PersonId& id,
                                                const CaseState& s, std::int64_t expected_revision) {
   auto st = c_.Prepare(

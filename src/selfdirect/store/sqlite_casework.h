@@ -13,6 +13,8 @@ class SqliteCaseworkRepository final : public casework::CaseworkRepository {
   Status CreatePerson(const casework::Person& person, const casework::CaseState& state) override;
   Result<std::optional<casework::PersonRecord>> FindPerson(const CouncilId& council,
                                                            const PersonId& id) override;
+  Result<std::optional<PersonId>> FindPersonByNhsNumber(const CouncilId& council,
+                                                        const std::string& nhs_number) override;
   Status SaveCaseState(const CouncilId& council, const PersonId& id,
                        const casework::CaseState& state, std::int64_t expected_revision) override;
   Result<std::vector<casework::PersonRecord>> ListPeople(
