@@ -78,5 +78,6 @@ using DeterminationId = Id<struct DeterminationTag>;
 using AssessmentId = Id<struct AssessmentTag>;
 using ContactId = Id<struct ContactTag>;
 using PlanId = Id<struct PlanTag>;
+using ConcernId = Id<struct ConcernTag>;
 
 }  // namespace selfdirect
