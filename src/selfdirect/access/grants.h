@@ -46,6 +46,7 @@ struct Relationship {
   bool self = false;                // the actor is the person
   std::vector<GrantScope> granted;  // scopes of the actor's active grants for the person
   bool in_caseload = false;         // the person is on the actor's team's caseload
+  bool concern_on_record = false;   // a safeguarding concern about the person is on record
 };
 
 // Text form of scopes for storage: "view,manage-money".

@@ -26,14 +26,21 @@ Decision DecideForPerson(const Actor& actor, Action action, const Relationship& 
   const bool caseworker = actor.Has(Role::kAssessor) && r.in_caseload;
   // Approvers see the record of a person whose plan they decide (the council's people).
   const bool approver = actor.Has(Role::kApprover) && r.in_caseload;
-  const bool any_standing = r.self || !r.granted.empty() || caseworker || approver;
+  // The safeguarding lead sees the records the concerns they handle relate to.
+  const bool safeguarding = actor.Has(Role::kSafeguardingLead) && r.concern_on_record;
+  const bool any_standing = r.self || !r.granted.empty() || caseworker || approver || safeguarding;
   if (!any_standing) return Deny(Outcome::kHidden, "no relationship to this person");
   switch (action) {
     case Action::kPersonView:
-      return Allow(r.self       ? "own record"
-                   : caseworker ? "caseload"
-                   : approver   ? "approver"
-                                : "granted");
+    case Action::kConcernRaise:  // anyone who may see the record may raise a concern
+      return Allow(r.self         ? "own record"
+                   : caseworker   ? "caseload"
+                   : approver     ? "approver"
+                   : safeguarding ? "safeguarding lead: a concern is on record"
+                                  : "granted");
+    case Action::kPersonConcernsRead:
+      if (safeguarding) return Allow("safeguarding lead: a concern is on record");
+      return Deny(Outcome::kForbidden, "only the safeguarding lead sees the concerns");
     case Action::kGrantsRead:
       if (r.self || caseworker || !r.granted.empty()) {
         return Allow(r.self ? "own record" : caseworker ? "caseload" : "granted");
@@ -121,6 +128,14 @@ const char* ActionName(Action action) {
       return "grants.manage";
     case Action::kRecordViewsRead:
       return "record-views.read";
+    case Action::kConcernsRead:
+      return "concerns.read";
+    case Action::kConcernsManage:
+      return "concerns.manage";
+    case Action::kConcernRaise:
+      return "concern.raise";
+    case Action::kPersonConcernsRead:
+      return "person.concerns-read";
   }
   return "unknown";
 }
@@ -191,7 +206,14 @@ Decision Decide(const Actor& actor, Action action, const Resource& resource) {
     case Action::kApprovalLimitsManage:
       return actor.Has(Role::kAdministrator) ? Allow("administrator")
                                              : Deny(Outcome::kForbidden, "administrators only");
+    case Action::kConcernsRead:
+    case Action::kConcernsManage:
+      return actor.Has(Role::kSafeguardingLead)
+                 ? Allow("safeguarding lead")
+                 : Deny(Outcome::kForbidden, "safeguarding leads only");
     case Action::kPersonView:
+    case Action::kConcernRaise:
+    case Action::kPersonConcernsRead:
     case Action::kPersonManageMoney:
     case Action::kPersonWritePlan:
     case Action::kCaseRecord:

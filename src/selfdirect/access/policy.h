@@ -35,6 +35,8 @@ enum class Action {
   kCaseloadRead,      // list the people on one's caseload
   kSignOffQueueRead,  // see the plans waiting for sign-off (approvers)
   kApprovalLimitsManage,  // set approvers' limits (administrators)
+  kConcernsRead,          // the safeguarding queue and one concern (safeguarding leads)
+  kConcernsManage,        // triage a concern, record its enquiry, close it (safeguarding leads)
                           // On one person's record (Resource::Person), judged by the actor's
                           // relationship to them:
   kPersonView,            // see the record (casework)
@@ -45,6 +47,8 @@ enum class Action {
   kRecordViewsRead,       // "who has seen my record": the person themselves only
   kCaseRecord,            // record eligibility decisions and assessments: the social worker
   kPlanDecide,            // approve, return, decline or refer a submitted plan: approvers
+  kConcernRaise,          // raise a safeguarding concern: anyone who may see the record
+  kPersonConcernsRead,    // the concerns about this person: the safeguarding lead
 };
 
 // Stable name, e.g. "schemes.manage"; used in the audit log and the route table.

@@ -66,6 +66,12 @@ Result<Relationship> RelationshipTo(store::Transaction& tx, const Actor& actor,
   // Until teams arrive, an assessor's caseload is their council's people, and an approver may
   // look at any of them (to decide their plans).
   r.in_caseload = actor.Has(Role::kAssessor) || actor.Has(Role::kApprover);
+  // The safeguarding lead stands to the people their council's concerns are about.
+  if (actor.Has(Role::kSafeguardingLead)) {
+    auto concerns = tx.Safeguarding().ConcernsAbout(actor.council_id, person);
+    if (!concerns) return tl::unexpected(concerns.error());
+    r.concern_on_record = !concerns->empty();
+  }
   return r;
 }
 
