@@ -68,13 +68,13 @@ json::array CodeArray(std::span<const casework::CodeLabel> list) {
 }
 
 // Reads a step's body: the fields `read` takes plus the concern's revision.
-template <typename Request_, typename Read>
-std::variant<std::pair<Request_, std::int64_t>, Response> StepBody(const Request& request,
-                                                                   Read read) {
+template <typename StepRequest, typename Read>
+std::variant<std::pair<StepRequest, std::int64_t>, Response> StepBody(const Request& request,
+                                                                      Read read) {
   auto body = ReadObject(request);
   if (auto* problem = std::get_if<Response>(&body)) return *problem;
   Fields f(std::get<json::object>(body));
-  Request_ r = read(f);
+  StepRequest r = read(f);
   auto revision = f.OptionalInteger("revision");
   auto errors = f.Finish();
   if (!revision || *revision < 1) {
