@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "selfdirect/http/safeguarding_api.h"
 #include "selfdirect/http/service.h"
 #include "tests/support/test_app.h"
 
@@ -62,13 +63,14 @@ const std::map<std::string, std::set<std::string>> kMatrix = {
     // person, their social worker and whoever they have granted access.
     {"casework.codes", {"anyone"}},
     {"people.create", {"assessor"}},
-    {"people.get", {"budget-holder", "assessor", "representative", "approver"}},
+    {"people.get",
+     {"budget-holder", "assessor", "representative", "approver", "safeguarding-lead"}},
     {"eligibility.create", {"assessor"}},
     {"assessments.create", {"assessor"}},
     {"queues.get", {"assessor"}},
     // Plans: written by the person, their social worker, or with a "write plan" grant.
     {"plans.create", {"budget-holder", "assessor"}},
-    {"plans.get", {"budget-holder", "assessor", "representative", "approver"}},
+    {"plans.get", {"budget-holder", "assessor", "representative", "approver", "safeguarding-lead"}},
     {"plans.update", {"budget-holder", "assessor"}},
     {"plans.submit", {"budget-holder", "assessor"}},
     {"plans.decide", {"approver"}},
@@ -82,10 +84,23 @@ const std::map<std::string, std::set<std::string>> kMatrix = {
     {"reviews.create", {"assessor"}},
     {"contribution.create", {"finance-officer"}},
     {"case.close", {"assessor"}},
+    // Safeguarding: anyone who may see the person's record may raise a concern about them; the
+    // safeguarding lead reads and handles concerns, and sees the records they are about.
+    {"safeguarding.codes", {"anyone"}},
+    {"concerns.create",
+     {"budget-holder", "assessor", "representative", "approver", "finance-officer",
+      "safeguarding-lead"}},
+    {"concerns.of-person", {"safeguarding-lead"}},
+    {"concerns.queue", {"safeguarding-lead"}},
+    {"concerns.get", {"safeguarding-lead"}},
+    {"concerns.triage", {"safeguarding-lead"}},
+    {"concerns.enquiry", {"safeguarding-lead"}},
+    {"concerns.close", {"safeguarding-lead"}},
 };
 
 const PersonId kPersonHome("01JD00000000000000000PER51");
 const PlanId kPlanHome("01JD0000000000000000PAN001");
+const ConcernId kConcernHome("01JD0000000000000000C0NC01");
 
 // Routes whose path names a council: for these, the other council's id is tried too.
 bool CouncilScoped(const std::string& pattern) {
@@ -134,10 +149,19 @@ class AccessMatrixTest : public ::testing::Test {
       plan.person = kPersonHome;
       plan.content.outcomes = {{"o1", "Go out more"}};
       plan.created_at = plan.updated_at = t_.clock().Now();
-      return tx.Casework().CreatePlan(plan);
+      if (auto c = tx.Casework().CreatePlan(plan); !c) return c;
+      // A concern about the home person, so the safeguarding lead stands to their record.
+      auto concern = casework::ValidateNewConcern(
+          {"neglect", "Left alone all day", false, "", "", ""}, kPersonHome);
+      if (!concern) return tl::unexpected(concern.error());
+      concern->council = home_.id;
+      concern->id = kConcernHome;
+      concern->raised_at = t_.clock().Now();
+      return tx.Safeguarding().CreateConcern(*concern);
     }));
     service_ = std::make_unique<http::HttpService>(t_.app(), t_.accounts(), t_.ras(), t_.casework(),
                                                    metrics_, http::ServiceOptions{});
+    http::RegisterSafeguardingApi(service_->mutable_router(), t_.safeguarding());
   }
 
   struct Session {
@@ -183,6 +207,7 @@ class AccessMatrixTest : public ::testing::Test {
     put("model", "small");
     put("queue", "caseload");
     put("plan", kPlanHome.str());
+    put("concern", kConcernHome.str());
     put("version", "current");
     return path;
   }
@@ -221,6 +246,17 @@ class AccessMatrixTest : public ::testing::Test {
     if (route == "reviews.create") return R"({"outcomes":[]})";
     if (route == "contribution.create") return R"({"basis":"guess"})";
     if (route == "case.close") return R"({"reason":"not-a-reason"})";
+    if (route == "concerns.create") {
+      return R"({"category":"financial","what_happened":"Money missing","immediate_risk":false})";
+    }
+    if (route == "concerns.triage") {
+      return R"({"decision":"section_42_enquiry","reasons":"x","revision":1})";
+    }
+    if (route == "concerns.enquiry") return R"({"led_by":"Sam","revision":2})";
+    if (route == "concerns.close") {
+      return R"({"risk":"reduced","actions_taken":"x","outcomes_met":"fully",)"
+             R"("persons_view":"y","revision":3})";
+    }
     if (route == "plans.create") return R"({"outcomes":[{"id":"o1","words":"Go out"}]})";
     if (route == "eligibility.create") return R"({"kind":"adult","outcomes":[]})";
     if (route == "assessments.create") {
@@ -310,7 +346,8 @@ TEST_F(AccessMatrixTest, EveryRoleGetsExactlyWhatTheMatrixSays) {
         // all, 404.
         const bool standing = role == Role::kRepresentative || role == Role::kBudgetHolder ||
                               role == Role::kApprover || role == Role::kAssessor ||
-                              role == Role::kFinanceOfficer;
+                              role == Role::kFinanceOfficer ||
+                              role == Role::kSafeguardingLead;  // a concern is on record
         const int denial = PersonScoped(route.pattern) && !standing ? 404 : 403;
         EXPECT_EQ(own.status, denial)
             << name << " " << route.name << " own council → " << own.status << " " << own.body;

@@ -78,6 +78,9 @@ const pages = {
   person: 'person.html',
   eligibility: 'person/eligibility.html',
   assessment: 'person/assessment.html',
+  newConcern: 'concerns/new.html',
+  concerns: 'concerns.html',
+  concern: 'concern.html',
 };
 
 export default defineConfig({

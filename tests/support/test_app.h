@@ -8,6 +8,7 @@
 #include "selfdirect/app/application.h"
 #include "selfdirect/app/casework.h"
 #include "selfdirect/app/ras_models.h"
+#include "selfdirect/app/safeguarding.h"
 #include "selfdirect/store/sqlite_store.h"
 #include "tests/support/temp_dir.h"
 
@@ -27,12 +28,14 @@ class TestApp {
     accounts_ = std::make_unique<app::Accounts>(*store_, clock_, ids_, options);
     ras_ = std::make_unique<app::RasModels>(*store_, clock_);
     casework_ = std::make_unique<app::Casework>(*store_, clock_, ids_, *ras_);
+    safeguarding_ = std::make_unique<app::Safeguarding>(*store_, clock_, ids_);
   }
 
   app::Application& app() { return *app_; }
   app::Accounts& accounts() { return *accounts_; }
   app::RasModels& ras() { return *ras_; }
   app::Casework& casework() { return *casework_; }
+  app::Safeguarding& safeguarding() { return *safeguarding_; }
   store::Store& store() { return *store_; }
 
   // Registers a council as the operator would, with the CLI.
@@ -67,6 +70,7 @@ class TestApp {
   std::unique_ptr<app::Accounts> accounts_;
   std::unique_ptr<app::RasModels> ras_;
   std::unique_ptr<app::Casework> casework_;
+  std::unique_ptr<app::Safeguarding> safeguarding_;
 };
 
 }  // namespace selfdirect::testing

@@ -45,6 +45,11 @@ describe('actionLabel and outcomeLabel', () => {
     expect(actionLabel('plans.read')).toBe('plans.read');
   });
 
+  it('says what was done about a safeguarding concern', () => {
+    expect(actionLabel('concern.raise')).toBe('Raised a safeguarding concern about you');
+    expect(actionLabel('concern.view')).toBe('Looked at a safeguarding concern about you');
+  });
+
   it('says a refusal plainly', () => {
     expect(outcomeLabel('denied').text).toBe('Tried, but was not allowed');
     expect(outcomeLabel('allowed').text).toBe('Done');

@@ -59,6 +59,12 @@ const ACTIONS: Record<string, string> = {
   'grants.read': 'Looked at who can see your record',
   'grants.create': 'Gave someone access',
   'grants.revoke': 'Took access away',
+  'concern.raise': 'Raised a safeguarding concern about you',
+  'concern.view': 'Looked at a safeguarding concern about you',
+  'concern.triage': 'Decided what should happen about a safeguarding concern',
+  'concern.enquiry': 'Started a safeguarding enquiry',
+  'concern.close': 'Closed a safeguarding concern',
+  'person.concerns-view': 'Looked at the safeguarding concerns about you',
 };
 
 /** What an audit action means, for the person the record is about. */

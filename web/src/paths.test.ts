@@ -72,6 +72,11 @@ describe('pagesFor', () => {
     expect(pagesFor(['administrator'], { hasRecord: true }).map((page) => page.text)).toEqual(['Your account', 'Your record', 'Users', 'Budget models']);
   });
 
+  it('gives safeguarding leads the safeguarding queue, and nobody else', () => {
+    expect(hrefs(['safeguarding-lead'])).toEqual(['/account', '/concerns']);
+    expect(hrefs(['assessor'])).not.toContain('/concerns');
+  });
+
   it('names the pages in plain words', () => {
     expect(pagesFor(['administrator', 'auditor']).map((page) => page.text)).toEqual(['Your account', 'Users', 'Budget models', 'Audit log']);
   });

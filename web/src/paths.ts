@@ -48,6 +48,7 @@ const SIGNED_IN_PAGES: readonly { href: string; text: string; role?: string; nee
   { href: '/account', text: 'Your account' },
   { href: '/my-record', text: 'Your record', needsRecord: true },
   { href: '/caseload', text: 'Your caseload', role: 'assessor' },
+  { href: '/concerns', text: 'Safeguarding', role: 'safeguarding-lead' },
   { href: '/users', text: 'Users', role: 'administrator' },
   { href: '/ras-models', text: 'Budget models', role: 'administrator' },
   { href: '/audit', text: 'Audit log', role: 'auditor' },

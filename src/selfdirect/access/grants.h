@@ -47,6 +47,7 @@ struct Relationship {
   std::vector<GrantScope> granted;  // scopes of the actor's active grants for the person
   bool in_caseload = false;         // the person is on the actor's team's caseload
   bool in_council = false;          // the person is one of the council's (finance works on all)
+  bool concern_on_record = false;   // a safeguarding concern about the person is on record
 };
 
 // Text form of scopes for storage: "view,manage-money".

@@ -28,7 +28,10 @@ Decision DecideForPerson(const Actor& actor, Action action, const Relationship& 
   const bool approver = actor.Has(Role::kApprover) && r.in_caseload;
   // Finance officers handle the money of the council's people, never their case notes.
   const bool finance = actor.Has(Role::kFinanceOfficer) && r.in_council;
-  const bool any_standing = r.self || !r.granted.empty() || caseworker || approver || finance;
+  // The safeguarding lead sees the records the concerns they handle relate to.
+  const bool safeguarding = actor.Has(Role::kSafeguardingLead) && r.concern_on_record;
+  const bool any_standing =
+      r.self || !r.granted.empty() || caseworker || approver || finance || safeguarding;
   if (!any_standing) return Deny(Outcome::kHidden, "no relationship to this person");
   switch (action) {
     case Action::kBudgetRead:
@@ -41,13 +44,24 @@ Decision DecideForPerson(const Actor& actor, Action action, const Relationship& 
       if (finance) return Allow("finance officer");
       return Deny(Outcome::kForbidden, "contributions are recorded by a finance officer");
     case Action::kPersonView:
-      if (!(r.self || caseworker || approver || !r.granted.empty())) {
+      if (!(r.self || caseworker || approver || safeguarding || !r.granted.empty())) {
         return Deny(Outcome::kForbidden, "finance officers see the money, not the case record");
       }
-      return Allow(r.self       ? "own record"
-                   : caseworker ? "caseload"
-                   : approver   ? "approver"
-                                : "granted");
+      return Allow(r.self         ? "own record"
+                   : caseworker   ? "caseload"
+                   : approver     ? "approver"
+                   : safeguarding ? "safeguarding lead: a concern is on record"
+                                  : "granted");
+    case Action::kConcernRaise:  // anyone with access to the record or its money
+      return Allow(r.self         ? "own record"
+                   : caseworker   ? "caseload"
+                   : approver     ? "approver"
+                   : safeguarding ? "safeguarding lead: a concern is on record"
+                   : finance      ? "finance officer"
+                                  : "granted");
+    case Action::kPersonConcernsRead:
+      if (safeguarding) return Allow("safeguarding lead: a concern is on record");
+      return Deny(Outcome::kForbidden, "only the safeguarding lead sees the concerns");
     case Action::kGrantsRead:
       if (r.self || caseworker || !r.granted.empty()) {
         return Allow(r.self ? "own record" : caseworker ? "caseload" : "granted");
@@ -141,6 +155,14 @@ const char* ActionName(Action action) {
       return "grants.manage";
     case Action::kRecordViewsRead:
       return "record-views.read";
+    case Action::kConcernsRead:
+      return "concerns.read";
+    case Action::kConcernsManage:
+      return "concerns.manage";
+    case Action::kConcernRaise:
+      return "concern.raise";
+    case Action::kPersonConcernsRead:
+      return "person.concerns-read";
   }
   return "unknown";
 }
@@ -212,7 +234,14 @@ Decision Decide(const Actor& actor, Action action, const Resource& resource) {
     case Action::kApprovalLimitsManage:
       return actor.Has(Role::kAdministrator) ? Allow("administrator")
                                              : Deny(Outcome::kForbidden, "administrators only");
+    case Action::kConcernsRead:
+    case Action::kConcernsManage:
+      return actor.Has(Role::kSafeguardingLead)
+                 ? Allow("safeguarding lead")
+                 : Deny(Outcome::kForbidden, "safeguarding leads only");
     case Action::kPersonView:
+    case Action::kConcernRaise:
+    case Action::kPersonConcernsRead:
     case Action::kPersonManageMoney:
     case Action::kPersonWritePlan:
     case Action::kCaseRecord:

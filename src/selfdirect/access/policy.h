@@ -36,6 +36,8 @@ enum class Action {
   kSignOffQueueRead,  // see the plans waiting for sign-off (approvers)
   kApprovalLimitsManage,  // set approvers' limits (administrators)
   kReviewsQueueRead,      // the reviews due and overdue (social workers)
+  kConcernsRead,          // the safeguarding queue and one concern (safeguarding leads)
+  kConcernsManage,        // triage a concern, record its enquiry, close it (safeguarding leads)
                           // On one person's record (Resource::Person), judged by the actor's
                           // relationship to them:
   kPersonView,            // see the record (casework)
@@ -49,6 +51,8 @@ enum class Action {
   kBudgetRead,            // the personal budget statement: the person, their representatives,
                           // their social worker, approvers and finance officers
   kContributionRecord,    // record the financial assessment's contribution: finance officers
+  kConcernRaise,          // raise a safeguarding concern: anyone who may see the record
+  kPersonConcernsRead,    // the concerns about this person: the safeguarding lead
 };
 
 // Stable name, e.g. "schemes.manage"; used in the audit log and the route table.

@@ -136,5 +136,40 @@ TEST(PersonPolicy, CaseworkersReachTheirCaseloadOnly) {
             Outcome::kHidden);
 }
 
+TEST(PersonPolicy, AnyoneWhoMaySeeTheRecordMayRaiseAConcern) {
+  EXPECT_TRUE(OnPerson({Role::kBudgetHolder}, Action::kConcernRaise, {.self = true}).allowed());
+  EXPECT_TRUE(
+      OnPerson({Role::kRepresentative}, Action::kConcernRaise, {.granted = {GrantScope::kView}})
+          .allowed());
+  EXPECT_TRUE(OnPerson({Role::kAssessor}, Action::kConcernRaise, {.in_caseload = true}).allowed());
+  EXPECT_EQ(OnPerson({Role::kFinanceOfficer}, Action::kConcernRaise, {}).outcome, Outcome::kHidden);
+  // Raising a concern does not let its raiser read the concerns afterwards.
+  EXPECT_EQ(OnPerson({Role::kAssessor}, Action::kPersonConcernsRead, {.in_caseload = true}).outcome,
+            Outcome::kForbidden);
+}
+
+TEST(PersonPolicy, TheSafeguardingLeadSeesTheRecordsTheirConcernsAreAbout) {
+  const Relationship concern{.concern_on_record = true};
+  EXPECT_TRUE(OnPerson({Role::kSafeguardingLead}, Action::kPersonView, concern).allowed());
+  EXPECT_TRUE(OnPerson({Role::kSafeguardingLead}, Action::kPersonConcernsRead, concern).allowed());
+  EXPECT_EQ(OnPerson({Role::kSafeguardingLead}, Action::kPersonWritePlan, concern).outcome,
+            Outcome::kForbidden);
+  EXPECT_EQ(OnPerson({Role::kSafeguardingLead}, Action::kPersonView, {}).outcome, Outcome::kHidden);
+  // A concern on record gives nothing to a role that does not handle concerns.
+  EXPECT_EQ(OnPerson({Role::kCommissioner}, Action::kPersonView, concern).outcome,
+            Outcome::kHidden);
+}
+
+TEST(Policy, OnlySafeguardingLeadsReadAndHandleConcerns) {
+  for (Role role : kAllRoles) {
+    const bool lead = role == Role::kSafeguardingLead;
+    for (Action a : {Action::kConcernsRead, Action::kConcernsManage}) {
+      const Decision d = Decide(With({role}), a, Resource::Council(kHome));
+      EXPECT_EQ(d.allowed(), lead) << RoleName(role) << " " << ActionName(a);
+      EXPECT_EQ(Decide(With({role}), a, Resource::Council(kOther)).outcome, Outcome::kHidden);
+    }
+  }
+}
+
 }  // namespace
 }  // namespace selfdirect

@@ -67,6 +67,12 @@ Result<Relationship> RelationshipTo(store::Transaction& tx, const Actor& actor,
   // look at any of them (to decide their plans).
   r.in_caseload = actor.Has(Role::kAssessor) || actor.Has(Role::kApprover);
   r.in_council = true;  // the policy has already hidden other councils' records
+  // The safeguarding lead stands to the people their council's concerns are about.
+  if (actor.Has(Role::kSafeguardingLead)) {
+    auto concerns = tx.Safeguarding().ConcernsAbout(actor.council_id, person);
+    if (!concerns) return tl::unexpected(concerns.error());
+    r.concern_on_record = !concerns->empty();
+  }
   return r;
 }
 

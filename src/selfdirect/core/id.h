@@ -79,5 +79,6 @@ using AssessmentId = Id<struct AssessmentTag>;
 using ContactId = Id<struct ContactTag>;
 using PlanId = Id<struct PlanTag>;
 using ReviewId = Id<struct ReviewTag>;
+using ConcernId = Id<struct ConcernTag>;
 
 }  // namespace selfdirect

@@ -15,6 +15,7 @@
 
 #include "selfdirect/access/repository.h"
 #include "selfdirect/casework/repository.h"
+#include "selfdirect/casework/safeguarding_repository.h"
 #include "selfdirect/core/result.h"
 #include "selfdirect/council/council.h"
 #include "selfdirect/ras/repository.h"
@@ -30,6 +31,7 @@ class Transaction {
   virtual AuditRepository& Audit() = 0;
   virtual ras::ModelRepository& RasModels() = 0;
   virtual casework::CaseworkRepository& Casework() = 0;
+  virtual casework::SafeguardingRepository& Safeguarding() = 0;
 };
 
 class Store {
