@@ -76,11 +76,15 @@ const std::map<std::string, std::set<std::string>> kMatrix = {
     {"plans.decide", {"approver"}},
     {"approval-limits.set", {"administrator"}},
     // After sign-off: the budget statement is for the person, those they granted access, their
-    // social worker, approvers and finance officers; reviews and closures are the social
+    // social worker, approvers, finance officers and (a concern being on record) the
+    // safeguarding lead; reviews and closures are the social
     // worker's; the contribution is recorded by finance.
-    {"budget.get", {"budget-holder", "assessor", "representative", "approver", "finance-officer"}},
+    {"budget.get",
+     {"budget-holder", "assessor", "representative", "approver", "finance-officer",
+      "safeguarding-lead"}},
     {"budget.statement-pdf",
-     {"budget-holder", "assessor", "representative", "approver", "finance-officer"}},
+     {"budget-holder", "assessor", "representative", "approver", "finance-officer",
+      "safeguarding-lead"}},
     {"reviews.create", {"assessor"}},
     {"contribution.create", {"finance-officer"}},
     {"case.close", {"assessor"}},

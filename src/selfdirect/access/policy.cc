@@ -35,11 +35,12 @@ Decision DecideForPerson(const Actor& actor, Action action, const Relationship& 
   if (!any_standing) return Deny(Outcome::kHidden, "no relationship to this person");
   switch (action) {
     case Action::kBudgetRead:
-      return Allow(r.self       ? "own record"
-                   : caseworker ? "caseload"
-                   : approver   ? "approver"
-                   : finance    ? "finance officer"
-                                : "granted");
+      return Allow(r.self         ? "own record"
+                   : caseworker   ? "caseload"
+                   : approver     ? "approver"
+                   : finance      ? "finance officer"
+                   : safeguarding ? "safeguarding lead: a concern is on record"
+                                  : "granted");
     case Action::kContributionRecord:
       if (finance) return Allow("finance officer");
       return Deny(Outcome::kForbidden, "contributions are recorded by a finance officer");

@@ -202,9 +202,9 @@ Result<ConcernView> Safeguarding::StartEnquiry(const Context& ctx, const Concern
 }
 
 Result<ConcernView> Safeguarding::Close(const Context& ctx, const ConcernId& id,
-                                        const casework::ClosureRequest& request,
+                                        const casework::ConcernClosureRequest& request,
                                         std::int64_t revision) {
-  auto closure = casework::ValidateClosure(request);
+  auto closure = casework::ValidateConcernClosure(request);
   if (!closure) {
     if (auto a = AuthorizeLead(store_, clock_, ctx, Action::kConcernsManage, id.str()); !a) {
       return tl::unexpected(a.error());

@@ -52,7 +52,7 @@ class Safeguarding {
   Result<ConcernView> StartEnquiry(const Context& ctx, const ConcernId& concern,
                                    const casework::EnquiryRequest& request, std::int64_t revision);
   Result<ConcernView> Close(const Context& ctx, const ConcernId& concern,
-                            const casework::ClosureRequest& request, std::int64_t revision);
+                            const casework::ConcernClosureRequest& request, std::int64_t revision);
 
   // Every concern about a person, newest first (the safeguarding lead); the read is audited.
   Result<std::vector<casework::Concern>> ConcernsOf(const Context& ctx, const PersonId& person);

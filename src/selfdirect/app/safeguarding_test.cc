@@ -123,10 +123,14 @@ TEST_F(SafeguardingTest, OnlyTheLeadReadsAndHandlesConcerns) {
   EXPECT_EQ(triage.error().code, ErrorCode::kPermissionDenied);  // not told the form's errors
   EXPECT_FALSE(t_.safeguarding().Queue(As(finance_)));
   // Someone with no standing to the person is told the record does not exist.
+  const User commissioner = t_.AddUser(council_, "market@hartlepool.example", {"commissioner"});
   auto stranger =
-      t_.safeguarding().Raise(As(finance_), person_, {"neglect", "x", false, "", "", ""});
+      t_.safeguarding().Raise(As(commissioner), person_, {"neglect", "x", false, "", "", ""});
   ASSERT_FALSE(stranger);
   EXPECT_EQ(stranger.error().code, ErrorCode::kNotFound);
+  // Finance officers, who see the money, may raise one (financial abuse shows in the money).
+  EXPECT_TRUE(
+      t_.safeguarding().Raise(As(finance_), person_, {"financial", "x", false, "", "", ""}));
 }
 
 TEST_F(SafeguardingTest, TheLeadSeesThePersonsRecordOnceAConcernIsAboutThem) {

@@ -208,7 +208,7 @@ Result<ConcernEnquiry> ValidateEnquiry(const EnquiryRequest& r, Date today) {
   return e;
 }
 
-Result<ConcernClosure> ValidateClosure(const ClosureRequest& r) {
+Result<ConcernClosure> ValidateConcernClosure(const ConcernClosureRequest& r) {
   std::vector<FieldError> errors;
   ConcernClosure c;
   if (auto risk = ParseRiskOutcome(Trim(r.risk)); !risk) {

@@ -172,7 +172,7 @@ struct EnquiryRequest {
   std::string led_by;
   std::string started_on;  // YYYY-MM-DD; today when empty
 };
-struct ClosureRequest {
+struct ConcernClosureRequest {
   std::string risk;  // RiskOutcomeCode
   std::string actions_taken;
   std::string outcomes_met;  // OutcomesMetCode
@@ -182,7 +182,7 @@ struct ClosureRequest {
 // Field checks for each step; `at` and `by` are left for the caller.
 Result<ConcernTriage> ValidateTriage(const TriageRequest& request);
 Result<ConcernEnquiry> ValidateEnquiry(const EnquiryRequest& request, Date today);
-Result<ConcernClosure> ValidateClosure(const ClosureRequest& request);
+Result<ConcernClosure> ValidateConcernClosure(const ConcernClosureRequest& request);
 
 // Whether `step` may be taken now; kFailedPrecondition says what must happen first.
 Status CanTake(const Concern& concern, ConcernStep step);

@@ -35,8 +35,8 @@ ConcernTriage TriageOf(TriageDecision d) {
 ConcernEnquiry AnEnquiry() { return *ValidateEnquiry({"Sam Reid, social worker", ""}, kToday); }
 
 ConcernClosure AClosure() {
-  return *ValidateClosure({"reduced", "Card cancelled; appointee arranged", "partly",
-                           "I feel safer but miss seeing my son"});
+  return *ValidateConcernClosure({"reduced", "Card cancelled; appointee arranged", "partly",
+                                  "I feel safer but miss seeing my son"});
 }
 
 TEST(ValidateNewConcern, CleansAGoodConcern) {
@@ -96,13 +96,13 @@ TEST(ValidateEnquiry, RefusesAFutureStartAndNeedsALead) {
   EXPECT_EQ(today->started_on, kToday);
 }
 
-TEST(ValidateClosure, NeedsTheOutcomeActionsAndThePersonsView) {
-  auto c = ValidateClosure({"", "", "fully", ""});
+TEST(ValidateConcernClosure, NeedsTheOutcomeActionsAndThePersonsView) {
+  auto c = ValidateConcernClosure({"", "", "fully", ""});
   ASSERT_FALSE(c);
   EXPECT_THAT(Fields(c.error()),
               ::testing::UnorderedElementsAre("risk", "actions_taken", "persons_view"));
   // When the person did not say what they wanted, their words are not required.
-  EXPECT_TRUE(ValidateClosure({"removed", "Moved to a new provider", "not_expressed", ""}));
+  EXPECT_TRUE(ValidateConcernClosure({"removed", "Moved to a new provider", "not_expressed", ""}));
 }
 
 TEST(ConcernLifecycle, Section42EnquiryRunsToClosure) {

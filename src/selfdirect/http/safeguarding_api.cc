@@ -197,9 +197,10 @@ void RegisterSafeguardingApi(Router& router, app::Safeguarding& safeguarding) {
       [&safeguarding](const Request& request, const PathParams& params) {
         auto id = PathId<ConcernId>(params, "concern");
         if (auto* problem = std::get_if<Response>(&id)) return *problem;
-        auto body = StepBody<casework::ClosureRequest>(request, [](Fields& f) {
-          return casework::ClosureRequest{f.String("risk"), f.String("actions_taken"),
-                                          f.String("outcomes_met"), f.String("persons_view")};
+        auto body = StepBody<casework::ConcernClosureRequest>(request, [](Fields& f) {
+          return casework::ConcernClosureRequest{f.String("risk"), f.String("actions_taken"),
+                                                 f.String("outcomes_met"),
+                                                 f.String("persons_view")};
         });
         if (auto* problem = std::get_if<Response>(&body)) return *problem;
         auto& [r, revision] = std::get<0>(body);

@@ -96,7 +96,7 @@ TEST_F(SqliteSafeguardingTest, EveryStepRoundTripsWithWhoAndWhen) {
   enquiry.by = lead;
   auto started = *casework::StartEnquiry(Find(c.id), enquiry);
   InWrite([&](Transaction& tx) { return tx.Safeguarding().SaveConcern(started, 2); });
-  auto closure = *casework::ValidateClosure({"removed", "New provider", "fully", "Good"});
+  auto closure = *casework::ValidateConcernClosure({"removed", "New provider", "fully", "Good"});
   closure.at = clock_.Now();
   closure.by = lead;
   auto closed = *casework::Close(Find(c.id), closure);
