@@ -78,6 +78,10 @@ const pages = {
   person: 'person.html',
   eligibility: 'person/eligibility.html',
   assessment: 'person/assessment.html',
+  plan: 'person/plan.html',
+  planCheck: 'person/plan/check.html',
+  signOff: 'sign-off.html',
+  decision: 'sign-off/decision.html',
 };
 
 export default defineConfig({

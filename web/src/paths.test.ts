@@ -72,6 +72,11 @@ describe('pagesFor', () => {
     expect(pagesFor(['administrator'], { hasRecord: true }).map((page) => page.text)).toEqual(['Your account', 'Your record', 'Users', 'Budget models']);
   });
 
+  it('gives approvers the plans to sign off', () => {
+    expect(hrefs(['approver'])).toEqual(['/account', '/sign-off']);
+    expect(hrefs(['assessor', 'approver'])).toEqual(['/account', '/caseload', '/sign-off']);
+  });
+
   it('names the pages in plain words', () => {
     expect(pagesFor(['administrator', 'auditor']).map((page) => page.text)).toEqual(['Your account', 'Users', 'Budget models', 'Audit log']);
   });
