@@ -103,6 +103,17 @@ async function main(): Promise<void> {
   );
 
   const form = byId<HTMLFormElement>('decision-form');
+  // Each decision's own questions show when it is chosen (GOV.UK's conditional reveal). Done
+  // here rather than by GOV.UK's radios component, whose aria-expanded on a radio axe reports
+  // as not allowed (as on the eligibility page).
+  const decisions = [...form.querySelectorAll<HTMLInputElement>('input[name="decision"]')];
+  const reveal = (): void => {
+    for (const radio of decisions) {
+      byId(radio.dataset['reveals'] ?? '').classList.toggle('govuk-radios__conditional--hidden', !radio.checked);
+    }
+  };
+  for (const radio of decisions) radio.addEventListener('change', reveal);
+  reveal();
   const errors = new FormErrors(byId('error-summary'), form);
   const actual = byId<HTMLInputElement>('actual-annual');
   actual.value = poundsForInput(plan.cost.first_year_pence);
