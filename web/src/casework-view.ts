@@ -173,7 +173,8 @@ export function caseTasks(person: Pick<PersonFile, 'id' | 'stage' | 'eligibility
   let plan: CaseTask;
   if (person.stage === 'awaiting-sign-off') plan = { name, status: 'Waiting for sign-off', hint: 'An approver is looking at the plan' };
   else if (person.stage === 'planning' || (person.stage === 'active' && person.assessment)) {
-    // The plan builder starts a version, or says which version is still being written.
+    // The builder starts a new version. (While one is still being written the server refuses
+    // to start another and says so: the record does not name its plans, so there is no link.)
     plan = person.has_active_plan
       ? { name, href: `/person/plan?person=${id}`, status: 'Completed', hint: 'A plan is agreed; change it by writing a new version' }
       : { name, href: `/person/plan?person=${id}`, status: 'Not yet started', hint: 'Write it with the person' };

@@ -5,7 +5,7 @@
  * queue's rows. No DOM, no fetch.
  *
  *   planBody(draft)                     // { outcomes: [...], items: [...], ... } for POST or PUT
- *   planFieldIds(draft)                 // { 'items[1].unit_price': 'item-b-unit-price', ... }
+ *   planFieldIds(draft)                 // { 'items[1].unit_price': 'item-i2-unit-price', ... }
  *   overBudgetWarning(123400n)          // 'This plan costs £1,234.00 a year more than ...'
  */
 import { dateInWords } from './casework-view';

@@ -134,6 +134,11 @@ function numbered(kind: 'item' | 'outcome' | 'risk', prefix: string, suffix = ''
   return h('span', { 'data-number': kind, 'data-prefix': prefix, 'data-suffix': suffix });
 }
 
+/** The same, read by screen readers only. */
+function hiddenNumber(kind: 'item' | 'outcome' | 'risk', prefix: string, suffix = ''): HTMLElement {
+  return h('span', { class: 'govuk-visually-hidden' }, numbered(kind, prefix, suffix));
+}
+
 class Builder {
   readonly form = byId<HTMLFormElement>('plan-form');
   readonly errors = new FormErrors(byId('error-summary'), this.form);
@@ -248,19 +253,21 @@ class Builder {
     const key = `i${itemCounter}`;
     const id = (field: string): string => itemFieldId(key, field);
     const n = (before: string, after = ''): HTMLElement => numbered('item', before, after);
+    // "(item 2)" after a question, for a screen reader moving from box to box.
+    const ofItem = (extra = ''): HTMLElement => hiddenNumber('item', `${extra} (item `, ')');
     const row = h(
       'div',
       { class: 'app-plan-item', 'data-item': key, id: `item-row-${key}` },
       h('h3', { class: 'govuk-heading-s', id: id('heading'), tabindex: '-1' }, n('Item ')),
-      textInput(id('what'), ['What is it?', visuallyHidden(' '), n('(item ', ')')], item?.what ?? '', { hint: 'For example, help to get up and dressed, or a gym pass' }),
-      choiceGroup({ kind: 'radio', name: id('supplier'), firstId: id('supplier'), legend: ['Who gives it?', visuallyHidden(' '), n('(item ', ')')], choices: SUPPLIERS, checked: [item?.supplier || 'to_be_chosen'], small: true }),
-      textInput(id('supplier_name'), ['Their name, if known', visuallyHidden(' '), n('(item ', ')')], item?.supplier_name ?? ''),
-      textInput(id('unit'), ['What is one unit?', visuallyHidden(' '), n('(item ', ')')], item?.unit ?? 'hour', { hint: 'For example hour, visit, session or item', width: '10' }),
-      textInput(id('unit_price'), ['Price of one unit', visuallyHidden(' in pounds '), n('(item ', ')')], item?.unit_price ?? '', { hint: 'In pounds, like 21.50', width: '10', prefix: '£', inputmode: 'decimal', spellcheck: false }),
-      textInput(id('quantity'), ['How many units', visuallyHidden(' '), n('(item ', ')')], plainNumber(item?.quantity ?? ''), { hint: 'Like 10 or 2.5', width: '5', inputmode: 'decimal', spellcheck: false }),
-      choiceGroup({ kind: 'radio', name: id('frequency'), firstId: id('frequency'), legend: ['How often?', visuallyHidden(' '), n('(item ', ')')], choices: FREQUENCIES, checked: [item?.frequency || 'per_week'], small: true }),
+      textInput(id('what'), ['What is it?', ofItem()], item?.what ?? '', { hint: 'For example, help to get up and dressed, or a gym pass' }),
+      choiceGroup({ kind: 'radio', name: id('supplier'), firstId: id('supplier'), legend: ['Who gives it?', ofItem()], choices: SUPPLIERS, checked: [item?.supplier || 'to_be_chosen'], small: true }),
+      textInput(id('supplier_name'), ['Their name, if known', ofItem()], item?.supplier_name ?? ''),
+      textInput(id('unit'), ['What is one unit?', ofItem()], item?.unit ?? 'hour', { hint: 'For example hour, visit, session or item', width: '10' }),
+      textInput(id('unit_price'), ['Price of one unit', ofItem(' in pounds')], item?.unit_price ?? '', { hint: 'In pounds, like 21.50', width: '10', prefix: '£', inputmode: 'decimal', spellcheck: false }),
+      textInput(id('quantity'), ['How many units', ofItem()], plainNumber(item?.quantity ?? ''), { hint: 'Like 10 or 2.5', width: '5', inputmode: 'decimal', spellcheck: false }),
+      choiceGroup({ kind: 'radio', name: id('frequency'), firstId: id('frequency'), legend: ['How often?', ofItem()], choices: FREQUENCIES, checked: [item?.frequency || 'per_week'], small: true }),
       h('div', { id: id('outcomes-group') }),
-      choiceGroup({ kind: 'radio', name: id('route'), firstId: id('route'), legend: ['How is it paid for?', visuallyHidden(' '), n('(item ', ')')], choices: ROUTES, checked: [item?.route || 'direct_payment'], small: true }),
+      choiceGroup({ kind: 'radio', name: id('route'), firstId: id('route'), legend: ['How is it paid for?', ofItem()], choices: ROUTES, checked: [item?.route || 'direct_payment'], small: true }),
       h('p', { class: 'govuk-body', id: id('line-cost') }),
     );
     this.drawItemOutcomes(row, item?.outcomes ?? []);
@@ -295,7 +302,7 @@ class Builder {
         kind: 'checkbox',
         name: itemFieldId(key, 'outcomes'),
         firstId: itemFieldId(key, 'outcomes'),
-        legend: ['Which outcomes does it help with?', visuallyHidden(' '), numbered('item', '(item ', ')')],
+        legend: ['Which outcomes does it help with?', hiddenNumber('item', ' (item ', ')')],
         hint: 'Select all that apply.',
         choices: outcomes,
         checked,
@@ -311,7 +318,7 @@ class Builder {
       'div',
       { class: 'app-plan-row', 'data-risk': key, id: `risk-row-${key}` },
       textArea(`risk-${key}-risk`, [numbered('risk', 'Risk ')], r.risk, 2, 'govuk-label govuk-label--s'),
-      textArea(`risk-${key}-how-managed`, ['How they have chosen to manage it', visuallyHidden(' '), numbered('risk', '(risk ', ')')], r.how_managed, 2),
+      textArea(`risk-${key}-how-managed`, ['How they have chosen to manage it', hiddenNumber('risk', ' (risk ', ')')], r.how_managed, 2),
     );
     row.append(
       this.removeButton('Remove', h('span', { class: 'govuk-visually-hidden' }, ' ', numbered('risk', 'risk ')), () => {
