@@ -81,6 +81,10 @@ const pages = {
   newConcern: 'concerns/new.html',
   concerns: 'concerns.html',
   concern: 'concern.html',
+  plan: 'person/plan.html',
+  planCheck: 'person/plan/check.html',
+  signOff: 'sign-off.html',
+  decision: 'sign-off/decision.html',
 };
 
 export default defineConfig({

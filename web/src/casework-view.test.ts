@@ -69,12 +69,23 @@ describe('caseTasks', () => {
     const tasks = caseTasks({ ...base, eligibility: { eligible: true } as never, assessment: {} as never });
     expect(tasks.map((t) => t.status)).toEqual(['Completed', 'Completed', 'Cannot start yet']);
   });
+  test('planning: the plan can be written, in the builder', () => {
+    const tasks = caseTasks({ ...base, stage: 'planning', eligibility: { eligible: true } as never, assessment: {} as never });
+    expect(tasks[2]).toMatchObject({ status: 'Not yet started', href: '/person/plan?person=p%2F1' });
+  });
+  test('waiting for sign-off, then agreed', () => {
+    const assessed = { ...base, eligibility: { eligible: true } as never, assessment: {} as never };
+    expect(caseTasks({ ...assessed, stage: 'awaiting-sign-off' })[2]).toMatchObject({ status: 'Waiting for sign-off' });
+    expect(caseTasks({ ...assessed, stage: 'awaiting-sign-off' })[2]?.href).toBeUndefined();
+    expect(caseTasks({ ...assessed, stage: 'active', has_active_plan: true })[2]).toMatchObject({ status: 'Completed', href: '/person/plan?person=p%2F1' });
+  });
 });
 
 test('taskStatusClass', () => {
   expect(taskStatusClass('Completed')).toBe('');
   expect(taskStatusClass('Not yet started')).toBe('govuk-tag--blue');
   expect(taskStatusClass('Not eligible')).toBe('govuk-tag--red');
+  expect(taskStatusClass('Waiting for sign-off')).toBe('govuk-tag--yellow');
 });
 
 test('indicativeBudget', () => {

@@ -83,6 +83,17 @@ export interface PersonFile {
   contacts?: { contact_date: string; route_of_access_label: string; asked_for: string; outcome_label: string }[];
   eligibility?: Eligibility | null;
   assessment?: Assessment | null;
+  /** The case's steps, oldest first: who did what, when. */
+  events?: CaseEvent[];
+}
+
+/** One step in a case's history (GET /api/people/{id}'s events). */
+export interface CaseEvent {
+  event: string;
+  stage_after: string;
+  at: string;
+  by: string;
+  detail: string;
 }
 
 /** The colour of each stage's tag. */
@@ -137,7 +148,7 @@ export function dateInWords(iso: string): string {
   return month ? `${Number(match[3])} ${month} ${match[1]}` : iso;
 }
 
-export type TaskStatus = 'Completed' | 'Not yet started' | 'Cannot start yet' | 'Not eligible';
+export type TaskStatus = 'Completed' | 'Not yet started' | 'Cannot start yet' | 'Not eligible' | 'Waiting for sign-off';
 
 export interface CaseTask {
   name: string;
@@ -158,9 +169,17 @@ export function caseTasks(person: Pick<PersonFile, 'id' | 'stage' | 'eligibility
   else if (person.eligibility && !person.eligibility.eligible) assessment = { name: 'Assess needs and work out the indicative budget', status: 'Not eligible', hint: 'They do not have eligible needs' };
   else if (person.eligibility) assessment = { name: 'Assess needs and work out the indicative budget', href: `/person/assessment?id=${id}`, status: 'Not yet started' };
   else assessment = { name: 'Assess needs and work out the indicative budget', status: 'Cannot start yet', hint: 'Decide eligibility first' };
-  const plan: CaseTask = person.has_active_plan
-    ? { name: 'Agree a support plan', status: 'Completed' }
-    : { name: 'Agree a support plan', status: 'Cannot start yet', hint: person.assessment ? 'Plans are written with the person' : 'Complete the assessment first' };
+  const name = 'Agree a support plan';
+  let plan: CaseTask;
+  if (person.stage === 'awaiting-sign-off') plan = { name, status: 'Waiting for sign-off', hint: 'An approver is looking at the plan' };
+  else if (person.stage === 'planning' || (person.stage === 'active' && person.assessment)) {
+    // The builder starts a new version. (While one is still being written the server refuses
+    // to start another and says so: the record does not name its plans, so there is no link.)
+    plan = person.has_active_plan
+      ? { name, href: `/person/plan?person=${id}`, status: 'Completed', hint: 'A plan is agreed; change it by writing a new version' }
+      : { name, href: `/person/plan?person=${id}`, status: 'Not yet started', hint: 'Write it with the person' };
+  } else if (person.has_active_plan) plan = { name, status: 'Completed' };
+  else plan = { name, status: 'Cannot start yet', hint: person.assessment ? 'Plans are written with the person' : 'Complete the assessment first' };
   return [eligibility, assessment, plan];
 }
 
@@ -173,6 +192,8 @@ export function taskStatusClass(status: TaskStatus): string {
       return 'govuk-tag--blue';
     case 'Not eligible':
       return 'govuk-tag--red';
+    case 'Waiting for sign-off':
+      return 'govuk-tag--yellow';
     default:
       return 'govuk-tag--grey';
   }

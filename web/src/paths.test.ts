@@ -77,6 +77,11 @@ describe('pagesFor', () => {
     expect(hrefs(['assessor'])).not.toContain('/concerns');
   });
 
+  it('gives approvers the plans to sign off', () => {
+    expect(hrefs(['approver'])).toEqual(['/account', '/sign-off']);
+    expect(hrefs(['assessor', 'approver'])).toEqual(['/account', '/caseload', '/sign-off']);
+  });
+
   it('names the pages in plain words', () => {
     expect(pagesFor(['administrator', 'auditor']).map((page) => page.text)).toEqual(['Your account', 'Users', 'Budget models', 'Audit log']);
   });

@@ -5,6 +5,7 @@
  *   safeReturnPath('https://evil.example/')       // '/account'
  *   signInPath('/users', '')                      // '/sign-in?return=%2Fusers'
  *   pagesFor(['auditor'])                         // Your account, Audit log
+ *   pagesFor(['approver'])                        // Your account, Plans to sign off
  *   pagesFor(['administrator'])                   // Your account, Users, Budget models
  *   pagesFor(['budget-holder'], { hasRecord: true }) // Your account, Your record
  *   pageTitle('/users/change-roles')              // 'Users'
@@ -48,6 +49,7 @@ const SIGNED_IN_PAGES: readonly { href: string; text: string; role?: string; nee
   { href: '/account', text: 'Your account' },
   { href: '/my-record', text: 'Your record', needsRecord: true },
   { href: '/caseload', text: 'Your caseload', role: 'assessor' },
+  { href: '/sign-off', text: 'Plans to sign off', role: 'approver' },
   { href: '/concerns', text: 'Safeguarding', role: 'safeguarding-lead' },
   { href: '/users', text: 'Users', role: 'administrator' },
   { href: '/ras-models', text: 'Budget models', role: 'administrator' },

@@ -275,8 +275,9 @@ describe('casework pages', { skip }, () => {
     assert.deepEqual(await tasks(page), [
       ['Decide eligibility', 'Completed'],
       ['Assess needs and work out the indicative budget', 'Completed'],
-      ['Agree a support plan', 'Cannot start yet'],
+      ['Agree a support plan', 'Not yet started'],
     ]);
+    assert.equal(await page.getByRole('link', { name: 'Agree a support plan' }).getAttribute('href'), `/person/plan?person=${personId}`);
     await checkPage('the record with the indicative budget', { file: 'person-assessed' });
 
     await page.getByRole('link', { name: 'Your caseload' }).click();
