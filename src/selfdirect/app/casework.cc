@@ -131,6 +131,14 @@ Result<PersonFile> Casework::GetPerson(const Context& ctx, const PersonId& id) {
     auto events = cw.CaseEventsOf(ctx.actor.council_id, id);
     if (!events) return tl::unexpected(events.error());
     file.events = std::move(*events);
+    auto plans = cw.PlansOf(ctx.actor.council_id, id);
+    if (!plans) return tl::unexpected(plans.error());
+    file.plans = std::move(*plans);
+    if (file.record.state.stage == casework::Stage::kClosed) {
+      auto closure = cw.LatestClosure(ctx.actor.council_id, id);
+      if (!closure) return tl::unexpected(closure.error());
+      file.closure = std::move(*closure);
+    }
     return Ok();
   });
   if (!s) return tl::unexpected(s.error());
@@ -305,6 +313,12 @@ Result<PlanView> Casework::View(store::Transaction& tx, casework::PlanVersion pl
     view.against_indicative =
         casework::AgainstIndicative(plan.cost.first_year(), *view.indicative_annual);
   }
+  auto person = tx.Casework().FindPerson(plan.council, plan.person);
+  if (!person) return tl::unexpected(person.error());
+  if (*person) view.person_name = (*person)->person.FullName();
+  auto decisions = tx.Casework().DecisionsOf(plan.council, plan.id);
+  if (!decisions) return tl::unexpected(decisions.error());
+  view.decisions = std::move(*decisions);
   view.plan = std::move(plan);
   return view;
 }

@@ -33,6 +33,8 @@ struct PersonFile {
   std::optional<casework::Determination> determination;
   std::optional<casework::Assessment> assessment;
   std::vector<casework::CaseEventRecord> events;
+  std::vector<casework::PlanVersion> plans;  // every version, the newest first
+  std::optional<casework::Closure> closure;  // when the case is closed: why and from when
 };
 
 struct NewAssessment {
@@ -47,6 +49,8 @@ struct PlanView {
   std::optional<Pence> indicative_annual;  // the latest indicative budget, a year
   std::string against_indicative;          // plain English; "" without an indicative budget
   WeeksPerYear weeks_per_year{52, 1};
+  std::string person_name;
+  std::vector<casework::PlanDecision> decisions;  // every round of sign-off, oldest first
 };
 
 struct PlanDecisionRequest {

@@ -180,6 +180,9 @@ class CaseworkRepository {
   // The person's approved version in force, if any.
   virtual Result<std::optional<PlanVersion>> ApprovedPlan(const CouncilId& council,
                                                           const PersonId& person) = 0;
+  // Every version of the person's plan, the newest first.
+  virtual Result<std::vector<PlanVersion>> PlansOf(const CouncilId& council,
+                                                   const PersonId& person) = 0;
   // Plans with this status, oldest submission first (the sign-off queue).
   virtual Result<std::vector<PlanVersion>> PlansWithStatus(const CouncilId& council,
                                                            PlanStatus status, int limit) = 0;

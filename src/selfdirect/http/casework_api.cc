@@ -137,6 +137,26 @@ json::object FileJson(const app::PersonFile& f, Date today) {
                       {"detail", e.detail}});
   }
   out["events"] = std::move(events);
+  json::array plans;
+  for (const casework::PlanVersion& p : f.plans) {
+    plans.push_back(
+        {{"id", p.id.str()},
+         {"version", p.version},
+         {"status", casework::PlanStatusName(p.status)},
+         {"first_year_pence", p.cost.first_year().value()},
+         {"first_year", FormatPounds(p.cost.first_year())},
+         {"submitted_at", p.submitted_at ? json::value(FormatTimestamp(*p.submitted_at)) : nullptr},
+         {"updated_at", FormatTimestamp(p.updated_at)}});
+  }
+  out["plans"] = std::move(plans);
+  if (f.closure) {
+    out["closure"] = {{"reason", f.closure->reason},
+                      {"reason_label", Label(CodeList::kClosureReason, f.closure->reason)},
+                      {"effective_on", FormatIsoDate(f.closure->effective_on)},
+                      {"words", f.closure->words}};
+  } else {
+    out["closure"] = nullptr;
+  }
   return out;
 }
 
@@ -201,9 +221,29 @@ json::object PlanJson(const app::PlanView& v) {
   }
   json::array written_with;
   for (const auto& w : p.content.written_with) written_with.push_back(json::value(w));
+  json::array decisions;
+  for (const casework::PlanDecision& d : v.decisions) {
+    std::string variance_label;
+    for (const auto& [code, label] : app::VarianceCategories()) {
+      if (d.variance_category == code) variance_label = label;
+    }
+    decisions.push_back(
+        {{"round", d.round},
+         {"decision", d.decision},
+         {"comments", d.comments},
+         {"actual_annual_pence", d.actual_annual ? json::value(d.actual_annual->value()) : nullptr},
+         {"indicative_annual_pence",
+          d.indicative_annual ? json::value(d.indicative_annual->value()) : nullptr},
+         {"variance_category", d.variance_category},
+         {"variance_label", variance_label},
+         {"variance_words", d.variance_words},
+         {"decided_at", FormatTimestamp(d.decided_at)}});
+  }
   return {
       {"id", p.id.str()},
       {"person_id", p.person.str()},
+      {"person_name", v.person_name},
+      {"decisions", decisions},
       {"version", p.version},
       {"status", casework::PlanStatusName(p.status)},
       {"revision", p.revision},

@@ -701,6 +701,24 @@ Result<std::optional<casework::PlanVersion>> SqliteCaseworkRepository::ApprovedP
                   council, person.str());
 }
 
+Result<std::vector<casework::PlanVersion>> SqliteCaseworkRepository::PlansOf(
+    const CouncilId& council, const PersonId& person) {
+  auto ids = c_.Prepare(
+      "SELECT plan_id FROM plans WHERE council_id = $1 AND person_id = $2 ORDER BY version DESC");
+  if (!ids) return tl::unexpected(ids.error());
+  ids->Bind(council.str(), person.str());
+  auto list = Collect<std::string>(
+      *ids, [](const Statement& s) -> Result<std::string> { return s.Text(0); });
+  if (!list) return tl::unexpected(list.error());
+  std::vector<casework::PlanVersion> out;
+  for (const std::string& id : *list) {
+    auto plan = FindPlan(council, PlanId(id));
+    if (!plan) return tl::unexpected(plan.error());
+    if (*plan) out.push_back(std::move(**plan));
+  }
+  return out;
+}
+
 Result<std::vector<casework::PlanVersion>> SqliteCaseworkRepository::PlansWithStatus(
     const CouncilId& council, casework::PlanStatus status, int limit) {
   auto ids = c_.Prepare(

@@ -39,6 +39,8 @@ class SqliteCaseworkRepository final : public casework::CaseworkRepository {
                                                           const PlanId& plan) override;
   Result<std::optional<casework::PlanVersion>> ApprovedPlan(const CouncilId& council,
                                                             const PersonId& person) override;
+  Result<std::vector<casework::PlanVersion>> PlansOf(const CouncilId& council,
+                                                     const PersonId& person) override;
   Result<std::vector<casework::PlanVersion>> PlansWithStatus(const CouncilId& council,
                                                              casework::PlanStatus status,
                                                              int limit) override;
