@@ -174,6 +174,79 @@ TEST_F(CaseworkApiTest, AJourneyFromContactToIndicativeBudget) {
   EXPECT_EQ(Body(queue).at("people").as_array().size(), 1u);
   EXPECT_EQ(Send("GET", "/api/queues/nope", "", &worker_).status, 404);
   EXPECT_EQ(Send("GET", "/api/queues/caseload?stage=nope", "", &worker_).status, 422);
+
+  // The record lists the plan's versions; the plan its sign-off rounds.
+  const auto after = Body(Send("GET", "/api/people/" + id, "", &worker_));
+  ASSERT_EQ(after.at("plans").as_array().size(), 1u);
+  EXPECT_EQ(after.at("plans").at(0).at("status").as_string(), "approved");
+  EXPECT_EQ(after.at("review_due").as_string(), "2027-01-17");
+  const auto rounds = Body(Send("GET", "/api/plans/" + plan_id, "", &worker_)).at("decisions");
+  ASSERT_EQ(rounds.as_array().size(), 1u);
+  EXPECT_EQ(rounds.at(0).at("variance_label").as_string(), "What support costs locally");
+
+  // The budget statement, as JSON and as a PDF.
+  auto budget = Send("GET", "/api/people/" + id + "/budget", "", &worker_);
+  ASSERT_EQ(budget.status, 200) << budget.body;
+  const auto b = Body(budget);
+  EXPECT_EQ(b.at("statement").at("cost_annual_pence").as_int64(), 1'040'000);
+  EXPECT_EQ(b.at("statement").at("cost_annual").as_string(), "£10,400.00");
+  EXPECT_EQ(b.at("statement").at("council_annual_pence").as_int64(), 1'040'000);
+  EXPECT_FALSE(b.at("statement").at("contribution_assessed").as_bool());
+  EXPECT_EQ(b.at("next_review").at("due").as_string(), "2027-01-17");
+  EXPECT_FALSE(b.at("next_review").at("overdue").as_bool());
+  EXPECT_THAT(std::string(b.at("statement").at("sentences").at(0).as_string()),
+              HasSubstr("Your personal budget is £10,400.00 a year"));
+  auto pdf = Send("GET", "/api/people/" + id + "/budget/statement.pdf", "", &worker_);
+  ASSERT_EQ(pdf.status, 200);
+  EXPECT_EQ(pdf.content_type, "application/pdf");
+  EXPECT_EQ(pdf.body.substr(0, 5), "%PDF-");
+
+  // A review: a bad one names its fields and changes nothing; a good one moves the review on.
+  auto bad_review = Send("POST", "/api/people/" + id + "/reviews",
+                         R"({"reason":"planned","method":"by_pigeon","outcomes":[],)"
+                         R"("result":"continue","colour":"blue"})",
+                         &worker_);
+  EXPECT_EQ(bad_review.status, 422) << bad_review.body;
+  EXPECT_THAT(bad_review.body, HasSubstr("\"field\":\"colour\""));
+  bad_review = Send(
+      "POST", "/api/people/" + id + "/reviews",
+      R"({"reason":"planned","method":"by_pigeon","outcomes":[],"result":"continue"})", &worker_);
+  EXPECT_EQ(bad_review.status, 422) << bad_review.body;
+  EXPECT_THAT(bad_review.body, HasSubstr("\"field\":\"method\""));
+  EXPECT_THAT(bad_review.body, HasSubstr("\"field\":\"outcomes.o1\""));
+  EXPECT_EQ(Body(Send("GET", "/api/people/" + id + "/budget", "", &worker_))
+                .at("reviews")
+                .as_array()
+                .size(),
+            0u);
+  auto reviewed = Send("POST", "/api/people/" + id + "/reviews",
+                       R"({"reason":"planned","method":"in_person","result":"continue",)"
+                       R"("outcomes":[{"outcome":"o1","rating":"achieved",)"
+                       R"("persons_view":"I am up by 9 every day"}]})",
+                       &worker_);
+  ASSERT_EQ(reviewed.status, 201) << reviewed.body;
+  EXPECT_EQ(Body(reviewed).at("outcomes").at(0).at("rating_label").as_string(), "Achieved");
+  EXPECT_EQ(Body(Send("GET", "/api/people/" + id + "/budget", "", &worker_))
+                .at("next_review")
+                .at("due")
+                .as_string(),
+            "2027-11-22");
+  EXPECT_EQ(
+      Body(Send("GET", "/api/queues/reviews-due", "", &worker_)).at("people").as_array().size(),
+      0u);
+  EXPECT_EQ(Send("GET", "/api/queues/overdue-reviews?after=nonsense", "", &worker_).status, 422);
+
+  // Closing the case.
+  auto closed = Send("POST", "/api/people/" + id + "/closure",
+                     R"({"reason":"moved_away","words":"Moved to Leeds"})", &worker_);
+  ASSERT_EQ(closed.status, 200) << closed.body;
+  const auto closed_file = Body(Send("GET", "/api/people/" + id, "", &worker_));
+  EXPECT_EQ(closed_file.at("stage").as_string(), "closed");
+  EXPECT_EQ(closed_file.at("closure").at("reason_label").as_string(),
+            "Moved to another council's area");
+  EXPECT_TRUE(closed_file.at("review_due").is_null());
+  EXPECT_EQ(Send("POST", "/api/people/" + id + "/closure", R"({"reason":"died"})", &worker_).status,
+            409);
 }
 
 TEST_F(CaseworkApiTest, BadInputIsRefusedFieldByFieldAndNothingIsSaved) {
