@@ -4,7 +4,8 @@
 // same data read or written with one plain SQL statement on the same database, which is the floor
 // the store, JSON and policy layers add to.
 //
-// Targets (issue #5): queue listings p99 ≤ 50 ms, each journey step p99 ≤ 20 ms.
+// Targets (issue #5): queue listings p99 ≤ 50 ms, each journey step p99 ≤ 20 ms. (The PDF
+// statement is a document, not a step; its figure is printed against the step target too.)
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -74,6 +75,15 @@ class Bench {
         if (auto c = tx.Casework().CreatePerson(p, {stage, stage == casework::Stage::kActive});
             !c) {
           return c;
+        }
+        // People with a budget in place have a review due somewhere in the coming months or
+        // the past one: about a quarter of them overdue.
+        if (stage == casework::Stage::kActive) {
+          if (auto d = tx.Casework().SetReviewDue(council_.id, p.id,
+                                                  AddDays(t_.clock().Today(), i % 120 - 30));
+              !d) {
+            return d;
+          }
         }
       }
       return Ok();
@@ -269,6 +279,51 @@ int main() {
                  "POST", "/api/plans/" + plans[static_cast<std::size_t>(i)] + "/decision",
                  R"({"decision":"approve","variance_category":"market_prices","variance_words":"Local rates","revision":2})",
                  &b.approver_);
+           }),
+       {},
+       20});
+  rows.push_back(
+      {"GET /api/queues/reviews-due (50 of ~2,000)",
+       Measure(kRuns, [&](int) { b.Send("GET", "/api/queues/reviews-due", "", &b.worker_); }),
+       SqlFloor(db,
+                "SELECT * FROM people WHERE council_id = '" + b.council_.id.str() +
+                    "' AND review_due <> '' AND review_due <= '2026-12-20' ORDER BY review_due, "
+                    "person_id LIMIT 50",
+                kRuns),
+       50});
+  rows.push_back(
+      {"GET /api/queues/overdue-reviews (50 of ~2,000)",
+       Measure(kRuns, [&](int) { b.Send("GET", "/api/queues/overdue-reviews", "", &b.worker_); }),
+       {},
+       50});
+  rows.push_back({"GET /api/people/{id}/budget",
+                  Measure(kRuns,
+                          [&](int i) {
+                            b.Send("GET",
+                                   "/api/people/" + ids[static_cast<std::size_t>(i)] + "/budget",
+                                   "", &b.worker_);
+                          }),
+                  {},
+                  20});
+  rows.push_back({"GET /api/people/{id}/budget/statement.pdf",
+                  Measure(kRuns,
+                          [&](int i) {
+                            b.Send("GET",
+                                   "/api/people/" + ids[static_cast<std::size_t>(i)] +
+                                       "/budget/statement.pdf",
+                                   "", &b.worker_);
+                          }),
+                  {},
+                  20});
+  rows.push_back(
+      {"POST /api/people/{id}/reviews",
+       Measure(
+           kRuns,
+           [&](int i) {
+             b.Send(
+                 "POST", "/api/people/" + ids[static_cast<std::size_t>(i)] + "/reviews",
+                 R"({"reason":"planned","method":"in_person","result":"continue","outcomes":[{"outcome":"o1","rating":"achieved"}]})",
+                 &b.worker_);
            }),
        {},
        20});

@@ -175,14 +175,40 @@ Error Decision::AsError() const {
     case Outcome::kUnauthenticated:
       return Error{ErrorCode::kUnauthenticated, "Sign in to continue", {}};
     case Outcome::kForbidden:
-      return Error{ErrorCode::kPermissionDenied, "You do not have permission to do that", {}};
+      return Error{ErrorCode::kPermissionDenied,
+                   message.empty() ? "You do not have permission to do that" : message,
+                   {}};
     case Outcome::kHidden:
       return Error{ErrorCode::kNotFound, "There is no record at this address", {}};
   }
   return Error{ErrorCode::kInternal, "AsError called on an allow decision", {}};
 }
 
+namespace {
+Decision DecideFor(const Actor& actor, Action action, const Resource& resource);
+}  // namespace
+
 Decision Decide(const Actor& actor, Action action, const Resource& resource) {
+  Decision d = DecideFor(actor, action, resource);
+  if (d.outcome == Outcome::kForbidden && actor.administrator_needs_totp) {
+    // Say why when the administrator role, held back until two-step sign-in is set up, would
+    // have allowed it.
+    Actor with_role = actor;
+    with_role.roles.push_back(Role::kAdministrator);
+    with_role.administrator_needs_totp = false;
+    if (DecideFor(with_role, action, resource).allowed()) {
+      d.reason = "administrator without two-step sign-in";
+      d.message =
+          "Set up two-step sign-in on your account page first: administrators need it before "
+          "they can change users, schemes or models";
+    }
+  }
+  return d;
+}
+
+namespace {
+
+Decision DecideFor(const Actor& actor, Action action, const Resource& resource) {
   if (action == Action::kPublic || action == Action::kCouncilsList ||
       action == Action::kRasModelsRead || action == Action::kRasEvaluate) {
     return Allow("public");
@@ -256,5 +282,7 @@ Decision Decide(const Actor& actor, Action action, const Resource& resource) {
   }
   return Deny(Outcome::kForbidden, "no rule allows this");
 }
+
+}  // namespace
 
 }  // namespace selfdirect

@@ -75,7 +75,8 @@ enum class Outcome { kAllow, kUnauthenticated, kForbidden, kHidden };
 
 struct Decision {
   Outcome outcome = Outcome::kForbidden;
-  std::string reason;  // for the audit log; never personal data
+  std::string reason;   // for the audit log; never personal data
+  std::string message;  // for the person, when it helps more than "You do not have permission"
 
   bool allowed() const { return outcome == Outcome::kAllow; }
   // The Error to return for a denial: kPermissionDenied (401/403 by `outcome`) or kNotFound.

@@ -65,6 +65,8 @@ struct Actor {
   std::vector<Role> roles;
   bool by_api_token = false;
   bool is_operator = false;  // someone at the server's command line, who holds the database
+  // An administrator whose role is held back until they set up two-step sign-in.
+  bool administrator_needs_totp = false;
 
   static Actor Anonymous() { return {}; }
   static Actor Operator() {

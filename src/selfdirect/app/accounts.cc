@@ -358,6 +358,7 @@ Result<Authenticated> Accounts::Authenticate(const std::string& cookie_value) {
         !(*user)->totp_enabled) {
       // Until two-step sign-in is on, the account may use everything but administration.
       std::erase(out->actor.roles, Role::kAdministrator);
+      out->actor.administrator_needs_totp = true;
       out->must_set_up_totp = true;
     }
     return Ok();

@@ -240,6 +240,11 @@ TEST_F(AccountsTest, Administrators_CannotAdministerUntilTwoStepSignInIsOn_WhenR
   ASSERT_TRUE(who);
   EXPECT_TRUE(who->must_set_up_totp);
   EXPECT_FALSE(who->actor.Has(Role::kAdministrator));
+  // Refused administration says why, and what to do.
+  auto refused = strict.ListUsers(Context{who->actor, "r", ""}, who->actor.council_id);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().code, ErrorCode::kPermissionDenied);
+  EXPECT_THAT(refused.error().message, HasSubstr("Set up two-step sign-in"));
   auto setup = strict.BeginTotpSetup(Context{who->actor, "r", ""});
   ASSERT_TRUE(strict.ConfirmTotp(Context{who->actor, "r", ""}, CodeNow(setup->secret)));
   auto after = strict.Authenticate(s->cookie_value);
