@@ -31,6 +31,14 @@ const std::map<std::string, std::set<std::string>> kMatrix = {
      {"support-planner", "assessor", "approver", "finance-officer", "commissioner",
       "safeguarding-lead", "analyst", "administrator", "auditor"}},
     {"schemes.create", {"administrator"}},
+    // Teams: staff see them; administrators set them up; a person is moved between teams'
+    // caseloads by their social worker or an administrator.
+    {"teams.list",
+     {"support-planner", "assessor", "approver", "finance-officer", "commissioner",
+      "safeguarding-lead", "analyst", "administrator", "auditor"}},
+    {"teams.create", {"administrator"}},
+    {"teams.members.set", {"administrator"}},
+    {"people.allocate", {"assessor", "administrator"}},
     {"session.get", {"signed-in"}},
     {"session.create", {"anyone"}},
     {"session.delete", {"signed-in"}},
@@ -213,6 +221,7 @@ class AccessMatrixTest : public ::testing::Test {
     put("plan", kPlanHome.str());
     put("concern", kConcernHome.str());
     put("version", "current");
+    put("team", "01JD00000000000000000TEAM1");
     return path;
   }
 
@@ -246,6 +255,9 @@ class AccessMatrixTest : public ::testing::Test {
     if (route == "plans.update" || route == "plans.submit") return R"({"revision":1})";
     if (route == "plans.decide") return R"({"decision":"refer","comments":"x","revision":1})";
     if (route == "approval-limits.set") return R"({"limit":"25000"})";
+    if (route == "teams.create") return R"({"name":"Matrix team"})";
+    if (route == "teams.members.set") return R"({"member":true})";
+    if (route == "people.allocate") return R"({"team_id":"01JD00000000000000000TEAM1"})";
     // Bodies that reach the use case but are refused there, so that nothing changes.
     if (route == "reviews.create") return R"({"outcomes":[]})";
     if (route == "contribution.create") return R"({"basis":"guess"})";

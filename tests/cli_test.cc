@@ -193,6 +193,39 @@ TEST(Cli, UsersAddPrintsAOneTimeLinkAndListShowsTheUser) {
               HasSubstr("disabled"));
 }
 
+TEST(Cli, TeamsAddListJoinAndLeave) {
+  testing::TempDir dir;
+  const std::string db = dir.File("sd.db");
+  AddCouncilAndUser(db, "sw@example.org", "assessor");
+  auto empty = Selfdirect("teams list --data " + db + " --council E09000033");
+  EXPECT_EQ(empty.status, 0) << empty.output;
+  EXPECT_THAT(empty.output, HasSubstr("Westminster has no teams yet"));
+  auto added =
+      Selfdirect("teams add --data " + db + " --council E09000033 --name 'North locality'");
+  EXPECT_EQ(added.status, 0) << added.output;
+  EXPECT_THAT(added.output, HasSubstr("Set up the team North locality in Westminster"));
+  auto twice =
+      Selfdirect("teams add --data " + db + " --council E09000033 --name 'north locality'");
+  EXPECT_NE(twice.status, 0);
+  EXPECT_THAT(twice.output, HasSubstr("already a team"));
+  auto joined = Selfdirect("teams join --data " + db +
+                           " --council E09000033 --team 'NORTH locality' --email sw@example.org");
+  EXPECT_EQ(joined.status, 0) << joined.output;
+  EXPECT_THAT(joined.output, HasSubstr("joined North locality"));
+  EXPECT_THAT(Selfdirect("teams list --data " + db + " --council E09000033").output,
+              HasSubstr("North locality\t1 member\n"));
+  auto nowhere = Selfdirect("teams join --data " + db +
+                            " --council E09000033 --team South --email sw@example.org");
+  EXPECT_NE(nowhere.status, 0);
+  EXPECT_THAT(nowhere.output, HasSubstr("no team called \"South\""));
+  auto left = Selfdirect("teams join --data " + db +
+                         " --council E09000033 --team 'North locality' --email sw@example.org "
+                         "--leave");
+  EXPECT_EQ(left.status, 0) << left.output;
+  EXPECT_THAT(Selfdirect("teams list --data " + db + " --council E09000033").output,
+              HasSubstr("North locality\t0 members\n"));
+}
+
 class AuditVerifyTest : public ::testing::Test {
  protected:
   void SetUp() override {

@@ -45,7 +45,7 @@ struct AccessGrant {
 struct Relationship {
   bool self = false;                // the actor is the person
   std::vector<GrantScope> granted;  // scopes of the actor's active grants for the person
-  bool in_caseload = false;         // the person is on the actor's team's caseload
+  bool in_caseload = false;         // the person is on the social worker's teams' caseload
   bool in_council = false;          // the person is one of the council's (finance works on all)
   bool concern_on_record = false;   // a safeguarding concern about the person is on record
 };

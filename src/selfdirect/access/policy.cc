@@ -25,7 +25,7 @@ bool Granted(const Relationship& r, GrantScope scope) {
 Decision DecideForPerson(const Actor& actor, Action action, const Relationship& r) {
   const bool caseworker = actor.Has(Role::kAssessor) && r.in_caseload;
   // Approvers see the record of a person whose plan they decide (the council's people).
-  const bool approver = actor.Has(Role::kApprover) && r.in_caseload;
+  const bool approver = actor.Has(Role::kApprover) && r.in_council;
   // Finance officers handle the money of the council's people, never their case notes.
   const bool finance = actor.Has(Role::kFinanceOfficer) && r.in_council;
   // The safeguarding lead sees the records the concerns they handle relate to.
@@ -140,6 +140,10 @@ const char* ActionName(Action action) {
       return "contribution.record";
     case Action::kReviewsQueueRead:
       return "reviews-queue.read";
+    case Action::kTeamsRead:
+      return "teams.read";
+    case Action::kTeamsManage:
+      return "teams.manage";
     case Action::kSignOffQueueRead:
       return "sign-off-queue.read";
     case Action::kApprovalLimitsManage:
@@ -233,6 +237,7 @@ Decision DecideFor(const Actor& actor, Action action, const Resource& resource) 
     case Action::kCouncilRead:
       return Allow("own council");
     case Action::kSchemesRead:
+    case Action::kTeamsRead:
       return IsStaff(actor) ? Allow("staff of the council")
                             : Deny(Outcome::kForbidden, "schemes are for council staff");
     case Action::kRasModelsRead:
@@ -259,6 +264,7 @@ Decision DecideFor(const Actor& actor, Action action, const Resource& resource) 
       return actor.Has(Role::kApprover) ? Allow("approver")
                                         : Deny(Outcome::kForbidden, "approvers only");
     case Action::kApprovalLimitsManage:
+    case Action::kTeamsManage:
       return actor.Has(Role::kAdministrator) ? Allow("administrator")
                                              : Deny(Outcome::kForbidden, "administrators only");
     case Action::kConcernsRead:

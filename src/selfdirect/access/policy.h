@@ -36,6 +36,8 @@ enum class Action {
   kSignOffQueueRead,  // see the plans waiting for sign-off (approvers)
   kApprovalLimitsManage,  // set approvers' limits (administrators)
   kReviewsQueueRead,      // the reviews due and overdue (social workers)
+  kTeamsRead,             // the council's teams and who is in them (staff)
+  kTeamsManage,           // set up teams and their members (administrators)
   kConcernsRead,          // the safeguarding queue and one concern (safeguarding leads)
   kConcernsManage,        // triage a concern, record its enquiry, close it (safeguarding leads)
                           // On one person's record (Resource::Person), judged by the actor's

@@ -84,8 +84,18 @@ Result<PersonFile> Casework::CreatePerson(const Context& ctx, const casework::Ne
   c.recorded_at = clock_.Now();
   c.recorded_by = ctx.actor.user_id;
   const casework::CaseState state{};
+  std::optional<TeamId> allocated;
   auto s = store_.Write([&](store::Transaction& tx) -> Status {
     if (auto created = tx.Casework().CreatePerson(*person, state); !created) return created;
+    // On the caseload of the social worker's (first) team.
+    auto teams = tx.Casework().TeamsOf(person->council, ctx.actor.user_id);
+    if (!teams) return tl::unexpected(teams.error());
+    if (!teams->empty()) {
+      allocated = teams->front();
+      if (auto set = tx.Casework().SetPersonTeam(person->council, person->id, allocated); !set) {
+        return set;
+      }
+    }
     if (auto added = tx.Casework().AddContact(c); !added) return added;
     if (auto e = tx.Casework().AddCaseEvent({person->council, person->id, "contact",
                                              casework::StageName(state.stage), clock_.Now(),
@@ -101,7 +111,7 @@ Result<PersonFile> Casework::CreatePerson(const Context& ctx, const casework::Ne
   });
   if (!s) return tl::unexpected(s.error());
   PersonFile file;
-  file.record = {*person, state};
+  file.record = {*person, state, std::nullopt, allocated};
   file.contacts.push_back(c);
   return file;
 }
@@ -271,8 +281,15 @@ Result<std::vector<casework::PersonRecord>> Casework::Caseload(const Context& ct
   if (auto p = Permit(ctx, Action::kCaseloadRead); !p) return tl::unexpected(p.error());
   std::vector<casework::PersonRecord> out;
   auto s = store_.Read([&](store::Transaction& tx) -> Status {
-    auto list =
-        tx.Casework().ListPeople({ctx.actor.council_id, stage, after, std::clamp(limit, 1, 200)});
+    auto teams = tx.Casework().TeamsOf(ctx.actor.council_id, ctx.actor.user_id);
+    if (!teams) return tl::unexpected(teams.error());
+    casework::PeopleQuery q;
+    q.council = ctx.actor.council_id;
+    q.stage = stage;
+    q.teams = std::move(*teams);
+    q.after_person = after;
+    q.limit = std::clamp(limit, 1, 200);
+    auto list = tx.Casework().ListPeople(q);
     if (!list) return tl::unexpected(list.error());
     out = std::move(*list);
     return Ok();

@@ -166,6 +166,14 @@ class Casework {
                                                      const std::string& after, int limit,
                                                      int within_days = 28);
 
+  // Teams: administrators set them up and say who is in them; staff see them. A social worker's
+  // caseload is their teams' people and the people not yet allocated to a team.
+  Result<casework::Team> CreateTeam(const Context& ctx, const std::string& name);
+  Result<std::vector<casework::Team>> Teams(const Context& ctx);
+  Status SetTeamMember(const Context& ctx, const TeamId& team, const UserId& user, bool member);
+  // Moves the person to a team's caseload (a social worker on the case, or an administrator).
+  Status AllocatePerson(const Context& ctx, const PersonId& person, const TeamId& team);
+
   // People on the actor's caseload, optionally at one stage, a page at a time.
   Result<std::vector<casework::PersonRecord>> Caseload(const Context& ctx,
                                                        std::optional<casework::Stage> stage,

@@ -427,5 +427,63 @@ TEST_F(CaseworkTest, AfterSignOffTheBudgetStatementReviewsAndClosure) {
               HasSubstr("closed"));
 }
 
+TEST_F(CaseworkTest, ASocialWorkerSeesTheirTeamsCaseloadAndTheUnallocated) {
+  // Before any team: one caseload for the council.
+  const PersonId before =
+      t_.casework().CreatePerson(As(worker_), Ada(), Referral())->record.person.id;
+  const User north_worker = t_.AddUser(council_, "north@hartlepool.example", {"assessor"});
+  const User south_worker = t_.AddUser(council_, "south@hartlepool.example", {"assessor"});
+  EXPECT_EQ(t_.casework().CreateTeam(As(worker_), "North").error().code,
+            ErrorCode::kPermissionDenied);
+  EXPECT_EQ(t_.casework().CreateTeam(As(admin_), "  ").error().fields.at(0).field, "name");
+  auto north = t_.casework().CreateTeam(As(admin_), " North locality ");
+  ASSERT_TRUE(north.has_value()) << north.error().message;
+  EXPECT_EQ(north->name, "North locality");
+  auto south = t_.casework().CreateTeam(As(admin_), "South locality");
+  EXPECT_EQ(t_.casework().CreateTeam(As(admin_), "south LOCALITY").error().code,
+            ErrorCode::kConflict);
+  ASSERT_TRUE(t_.casework().SetTeamMember(As(admin_), north->id, north_worker.id, true));
+  ASSERT_TRUE(t_.casework().SetTeamMember(As(admin_), south->id, south_worker.id, true));
+  auto teams = t_.casework().Teams(As(worker_));
+  ASSERT_EQ(teams->size(), 2u);
+  EXPECT_EQ(teams->at(0).members, std::vector<UserId>{north_worker.id});
+
+  // A person recorded by the north team's worker is on the north team's caseload.
+  casework::NewPerson bo = Ada();
+  bo.given_name = "Bo";
+  bo.nhs_number = "";
+  auto created = t_.casework().CreatePerson(As(north_worker), bo, Referral());
+  ASSERT_TRUE(created.has_value()) << created.error().message;
+  EXPECT_EQ(created->record.team, north->id);
+  const PersonId id = created->record.person.id;
+  auto names = [&](const User& u) {
+    std::vector<std::string> out;
+    for (const auto& r : *t_.casework().Caseload(As(u), std::nullopt, "", 50)) {
+      out.push_back(r.person.given_name);
+    }
+    return out;
+  };
+  EXPECT_THAT(names(north_worker), ::testing::UnorderedElementsAre("Ada", "Bo"));
+  EXPECT_THAT(names(south_worker), ::testing::UnorderedElementsAre("Ada"));  // unallocated only
+  EXPECT_EQ(t_.casework().GetPerson(As(south_worker), id).error().code, ErrorCode::kNotFound);
+  EXPECT_TRUE(t_.casework().GetPerson(As(north_worker), id).has_value());
+  EXPECT_TRUE(t_.casework().GetPerson(As(south_worker), before).has_value());
+
+  // Transferred to the south team: the caseloads follow.
+  EXPECT_EQ(t_.casework().AllocatePerson(As(south_worker), id, south->id).error().code,
+            ErrorCode::kNotFound);
+  EXPECT_EQ(t_.casework()
+                .AllocatePerson(As(north_worker), id, TeamId("01JD00000000000000000TEAM1"))
+                .error()
+                .fields.at(0)
+                .field,
+            "team_id");
+  ASSERT_TRUE(t_.casework().AllocatePerson(As(north_worker), id, south->id));
+  EXPECT_THAT(names(south_worker), ::testing::UnorderedElementsAre("Ada", "Bo"));
+  EXPECT_THAT(names(north_worker), ::testing::UnorderedElementsAre("Ada"));
+  EXPECT_EQ(t_.casework().GetPerson(As(north_worker), id).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(t_.casework().GetPerson(As(south_worker), id)->events.back().event, "allocate");
+}
+
 }  // namespace
 }  // namespace selfdirect::app

@@ -63,10 +63,20 @@ Result<Relationship> RelationshipTo(store::Transaction& tx, const Actor& actor,
       }
     }
   }
-  // Until teams arrive, an assessor's caseload is their council's people, and an approver may
-  // look at any of them (to decide their plans).
-  r.in_caseload = actor.Has(Role::kAssessor) || actor.Has(Role::kApprover);
   r.in_council = true;  // the policy has already hidden other councils' records
+  // A social worker's caseload: the people allocated to their teams, and those not allocated to
+  // any team (so a council without teams works as one team).
+  if (actor.Has(Role::kAssessor)) {
+    auto record = tx.Casework().FindPerson(actor.council_id, person);
+    if (!record) return tl::unexpected(record.error());
+    if (*record && (*record)->team) {
+      auto teams = tx.Casework().TeamsOf(actor.council_id, actor.user_id);
+      if (!teams) return tl::unexpected(teams.error());
+      r.in_caseload = std::find(teams->begin(), teams->end(), *(*record)->team) != teams->end();
+    } else {
+      r.in_caseload = true;
+    }
+  }
   // The safeguarding lead stands to the people their council's concerns are about.
   if (actor.Has(Role::kSafeguardingLead)) {
     auto concerns = tx.Safeguarding().ConcernsAbout(actor.council_id, person);

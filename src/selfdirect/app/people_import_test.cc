@@ -46,7 +46,7 @@ class PeopleImportTest : public ::testing::Test {
   std::vector<casework::PersonRecord> People() {
     std::vector<casework::PersonRecord> out;
     auto s = t_.store().Read([&](store::Transaction& tx) -> Status {
-      auto people = tx.Casework().ListPeople({council_.id, std::nullopt, "", 1000});
+      auto people = tx.Casework().ListPeople({council_.id, std::nullopt, std::nullopt, "", 1000});
       if (!people) return tl::unexpected(people.error());
       out = std::move(*people);
       return Ok();

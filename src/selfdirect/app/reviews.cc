@@ -275,6 +275,9 @@ Result<std::vector<ReviewQueueEntry>> Casework::ReviewsQueue(const Context& ctx,
   }
   std::vector<ReviewQueueEntry> out;
   auto s = store_.Read([&](store::Transaction& tx) -> Status {
+    auto teams = tx.Casework().TeamsOf(ctx.actor.council_id, ctx.actor.user_id);
+    if (!teams) return tl::unexpected(teams.error());
+    q.teams = std::move(*teams);
     auto people = tx.Casework().ReviewsDue(q);
     if (!people) return tl::unexpected(people.error());
     for (auto& record : *people) {

@@ -123,11 +123,24 @@ struct PersonRecord {
   Person person;
   CaseState state;
   std::optional<Date> review_due;  // when a budget is in place: the next review's date
+  std::optional<TeamId> team;      // the team whose caseload it is on; none until allocated
+};
+
+// A team of social workers and the caseload allocated to it.
+struct Team {
+  CouncilId council;
+  TeamId id;
+  std::string name;
+  Timestamp created_at;
+  std::vector<UserId> members;
 };
 
 struct PeopleQuery {
   CouncilId council;
   std::optional<Stage> stage;
+  // When set, only people allocated to one of these teams or to no team (a social worker's
+  // caseload); an empty list means only the unallocated. Unset: everyone.
+  std::optional<std::vector<TeamId>> teams;
   std::string after_person;  // page after this id ("" for the first page)
   int limit = 50;
 };
@@ -136,7 +149,8 @@ struct PeopleQuery {
 struct ReviewsDueQuery {
   CouncilId council;
   Date due_by;
-  std::optional<Date> after_due;  // the page after (after_due, after_person)
+  std::optional<std::vector<TeamId>> teams;  // as PeopleQuery::teams
+  std::optional<Date> after_due;             // the page after (after_due, after_person)
   std::string after_person;
   int limit = 50;
 };
@@ -205,6 +219,17 @@ class CaseworkRepository {
   virtual Status AddClosure(const Closure& closure) = 0;
   virtual Result<std::optional<Closure>> LatestClosure(const CouncilId& council,
                                                        const PersonId& person) = 0;
+  // Teams (0012). kConflict when the council already has a team of that name.
+  virtual Status CreateTeam(const Team& team) = 0;
+  virtual Result<std::vector<Team>> ListTeams(const CouncilId& council) = 0;
+  virtual Status SetTeamMember(const CouncilId& council, const TeamId& team, const UserId& user,
+                               bool member) = 0;
+  virtual Result<std::vector<TeamId>> TeamsOf(const CouncilId& council, const UserId& user) = 0;
+  // Allocates the person to a team's caseload (none: unallocated). Not a change of the record's
+  // content: it does not move its revision.
+  virtual Status SetPersonTeam(const CouncilId& council, const PersonId& person,
+                               std::optional<TeamId> team) = 0;
+
   virtual Status AddCaseEvent(const CaseEventRecord& event) = 0;
   virtual Result<std::vector<CaseEventRecord>> CaseEventsOf(const CouncilId& council,
                                                             const PersonId& person) = 0;

@@ -5,6 +5,7 @@
 #include <yaml-cpp/yaml.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -53,6 +54,8 @@ struct Settings {
   std::vector<std::string> roles;
   std::string person;
   std::string model_file;  // ras publish
+  std::string team;        // teams join
+  bool leave = false;      // teams join --leave
 };
 
 // Finds --config FILE / --config=FILE in argv, else SELFDIRECT_CONFIG.
@@ -294,6 +297,54 @@ int RunUsersDisable(const Settings& s) {
   return 0;
 }
 
+// Teams: the operator acts for the council named on the command line.
+int RunTeams(const Settings& s, const std::string& what) {
+  std::string error;
+  auto stack = OpenStack(s, &error);
+  if (!stack) return Fatal(error);
+  auto council = CouncilByCode(*stack, s.council);
+  if (!council) return Fatal(Describe(council.error()));
+  app::Context ctx = app::Context::Operator("teams " + what);
+  ctx.actor.council_id = council->id;
+  app::RasModels ras(*stack->opened.store, stack->clock);
+  app::Casework casework(*stack->opened.store, stack->clock, *stack->ids, ras);
+  if (what == "add") {
+    auto team = casework.CreateTeam(ctx, s.name);
+    if (!team) return Fatal(Describe(team.error()));
+    std::cout << "Set up the team " << team->name << " in " << council->name << ", id "
+              << team->id.str() << "\n";
+    return 0;
+  }
+  auto teams = casework.Teams(ctx);
+  if (!teams) return Fatal(Describe(teams.error()));
+  if (what == "list") {
+    if (teams->empty()) std::cout << council->name << " has no teams yet.\n";
+    for (const auto& t : *teams) {
+      std::cout << t.id.str() << "\t" << t.name << "\t" << t.members.size() << " member"
+                << (t.members.size() == 1 ? "" : "s") << "\n";
+    }
+    return 0;
+  }
+  // join (or --leave)
+  const casework::Team* team = nullptr;
+  for (const auto& t : *teams) {
+    std::string a = t.name, b = s.team;
+    std::transform(a.begin(), a.end(), a.begin(), ::tolower);
+    std::transform(b.begin(), b.end(), b.begin(), ::tolower);
+    if (a == b || t.id.str() == s.team) team = &t;
+  }
+  if (team == nullptr) {
+    return Fatal("There is no team called \"" + s.team + "\" in " + council->name +
+                 "; `selfdirect teams list` shows them");
+  }
+  auto user = stack->accounts->FindUserByEmail(ctx, s.council, s.email);
+  if (!user) return Fatal(Describe(user.error()));
+  auto set = casework.SetTeamMember(ctx, team->id, user->id, !s.leave);
+  if (!set) return Fatal(Describe(set.error()));
+  std::cout << user->display_name << (s.leave ? " left " : " joined ") << team->name << ".\n";
+  return 0;
+}
+
 int RunPeopleImport(const Settings& s, const PeopleImportArguments& arguments) {
   std::string error;
   auto stack = OpenStack(s, &error);
@@ -505,6 +556,23 @@ int Main(int argc, char** argv) {
   users_disable->add_option("--council", s.council, "The council's ONS code")->required();
   users_disable->add_option("--email", s.email, "Their email address")->required();
 
+  auto* teams = app.add_subcommand("teams", "Teams of social workers and their caseloads");
+  teams->require_subcommand(1);
+  auto* teams_add = teams->add_subcommand("add", "Set up a team");
+  AddDataOption(*teams_add, s);
+  teams_add->add_option("--council", s.council, "The council's ONS code")->required();
+  teams_add->add_option("--name", s.name, "The team's name")->required();
+  auto* teams_list = teams->add_subcommand("list", "List a council's teams");
+  AddDataOption(*teams_list, s);
+  teams_list->add_option("--council", s.council, "The council's ONS code")->required();
+  auto* teams_join =
+      teams->add_subcommand("join", "Put a user in a team (its caseload becomes theirs)");
+  AddDataOption(*teams_join, s);
+  teams_join->add_option("--council", s.council, "The council's ONS code")->required();
+  teams_join->add_option("--team", s.team, "The team's name or id")->required();
+  teams_join->add_option("--email", s.email, "The user's email address")->required();
+  teams_join->add_flag("--leave", s.leave, "Take them off the team instead");
+
   auto* people = app.add_subcommand("people", "People the council supports");
   people->require_subcommand(1);
   PeopleImportArguments people_import_arguments;
@@ -563,6 +631,9 @@ int Main(int argc, char** argv) {
   if (*users_add) return RunUsersAdd(s);
   if (*users_list) return RunUsersList(s);
   if (*users_disable) return RunUsersDisable(s);
+  if (*teams_add) return RunTeams(s, "add");
+  if (*teams_list) return RunTeams(s, "list");
+  if (*teams_join) return RunTeams(s, "join");
   if (*people_import) return RunPeopleImport(s, people_import_arguments);
   if (*audit_verify) return RunAuditVerify(s);
   return RunServe(s);

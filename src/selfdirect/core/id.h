@@ -79,6 +79,7 @@ using AssessmentId = Id<struct AssessmentTag>;
 using ContactId = Id<struct ContactTag>;
 using PlanId = Id<struct PlanTag>;
 using ReviewId = Id<struct ReviewTag>;
+using TeamId = Id<struct TeamTag>;
 using ConcernId = Id<struct ConcernTag>;
 
 }  // namespace selfdirect

@@ -50,6 +50,7 @@ json::object PersonJson(const casework::PersonRecord& r, Date today) {
           {"stage", casework::StageName(r.state.stage)},
           {"stage_label", casework::StageLabel(r.state.stage)},
           {"has_active_plan", r.state.has_active_plan},
+          {"team_id", r.team ? json::value(r.team->str()) : nullptr},
           {"review_due", r.review_due ? json::value(FormatIsoDate(*r.review_due)) : nullptr},
           {"review_due_words",
            r.review_due ? json::value(casework::DescribeDue(*r.review_due, today)) : nullptr},

@@ -60,6 +60,7 @@ HttpService::HttpService(app::Application& app, app::Accounts& accounts, app::Ra
   RegisterRasApi(router_, ras_);
   RegisterCaseworkApi(router_, casework_, app.clock());
   RegisterReviewsApi(router_, casework_, app.clock());
+  RegisterTeamsApi(router_, casework_);
 }
 
 std::string SessionCookieHeader(const std::string& value, bool secure) {

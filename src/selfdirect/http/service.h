@@ -85,6 +85,8 @@ void RegisterRasApi(Router& router, app::RasModels& ras);
 void RegisterCaseworkApi(Router& router, app::Casework& casework, const Clock& clock);
 // Budgets, statements, reviews, contributions and closures (reviews_api.cc).
 void RegisterReviewsApi(Router& router, app::Casework& casework, const Clock& clock);
+// Teams and caseload allocation (teams_api.cc).
+void RegisterTeamsApi(Router& router, app::Casework& casework);
 
 // The session cookie's name and how it is set and cleared.
 inline constexpr const char* kSessionCookie = "sd_session";

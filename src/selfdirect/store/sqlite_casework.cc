@@ -14,7 +14,7 @@ constexpr const char* kPersonColumns =
     "employment, has_unpaid_carer, easy_read, large_print, interpreter_language, "
     "communication_other, stage, has_active_plan, created_at, created_by, revision";
 // What a read selects: the columns above and the next review's date.
-const std::string kPersonSelect = std::string(kPersonColumns) + ", review_due";
+const std::string kPersonSelect = std::string(kPersonColumns) + ", review_due, team_id";
 
 std::optional<Stage> ParseStage(const std::string& name) {
   for (Stage s : {Stage::kContact, Stage::kNotEligible, Stage::kAssessment, Stage::kPlanning,
@@ -22,6 +22,15 @@ std::optional<Stage> ParseStage(const std::string& name) {
     if (name == casework::StageName(s)) return s;
   }
   return std::nullopt;
+}
+
+// Teams as ",id1,id2," for an instr() test: a person is listed when unallocated or allocated to
+// one of them; "," lists only the unallocated, "" everyone.
+std::string TeamList(const std::optional<std::vector<TeamId>>& teams) {
+  if (!teams) return "";
+  std::string out = ",";
+  for (const TeamId& t : *teams) out += t.str() + ",";
+  return out;
 }
 
 Result<casework::PersonRecord> ReadPerson(const Statement& st) {
@@ -62,6 +71,7 @@ Result<casework::PersonRecord> ReadPerson(const Statement& st) {
     if (!day) return tl::unexpected(CorruptValue("people.review_due"));
     r.review_due = *day;
   }
+  if (std::string team = st.Text(26); !team.empty()) r.team = TeamId(std::move(team));
   return r;
 }
 
@@ -134,10 +144,11 @@ Result<std::vector<casework::PersonRecord>> SqliteCaseworkRepository::ListPeople
     const casework::PeopleQuery& q) {
   auto st = c_.Prepare("SELECT " + kPersonSelect +
                        " FROM people WHERE council_id = $1 AND ($2 = '' OR stage = $2)"
+                       " AND ($5 = '' OR team_id = '' OR instr($5, ',' || team_id || ',') > 0)"
                        " AND person_id > $3 ORDER BY person_id LIMIT $4");
   if (!st) return tl::unexpected(st.error());
   st->Bind(q.council.str(), q.stage ? casework::StageName(*q.stage) : "", q.after_person,
-           std::int64_t{q.limit});
+           std::int64_t{q.limit}, TeamList(q.teams));
   return Collect<casework::PersonRecord>(*st, ReadPerson);
 }
 
@@ -147,11 +158,12 @@ Result<std::vector<casework::PersonRecord>> SqliteCaseworkRepository::ReviewsDue
       c_.Prepare("SELECT " + kPersonSelect +
                  " FROM people WHERE council_id = $1 AND review_due <> '' AND review_due <= $2"
                  " AND (review_due, person_id) > ($3, $4)"
+                 " AND ($6 = '' OR team_id = '' OR instr($6, ',' || team_id || ',') > 0)"
                  " ORDER BY review_due, person_id LIMIT $5");
   if (!st) return tl::unexpected(st.error());
   st->Bind(q.council.str(), FormatIsoDate(q.due_by),
            q.after_due ? FormatIsoDate(*q.after_due) : std::string(), q.after_person,
-           std::int64_t{q.limit});
+           std::int64_t{q.limit}, TeamList(q.teams));
   return Collect<casework::PersonRecord>(*st, ReadPerson);
 }
 

@@ -63,6 +63,15 @@ class SqliteCaseworkRepository final : public casework::CaseworkRepository {
   Result<std::optional<casework::Closure>> LatestClosure(const CouncilId& council,
                                                          const PersonId& person) override;
 
+  // sqlite_teams.cc
+  Status CreateTeam(const casework::Team& team) override;
+  Result<std::vector<casework::Team>> ListTeams(const CouncilId& council) override;
+  Status SetTeamMember(const CouncilId& council, const TeamId& team, const UserId& user,
+                       bool member) override;
+  Result<std::vector<TeamId>> TeamsOf(const CouncilId& council, const UserId& user) override;
+  Status SetPersonTeam(const CouncilId& council, const PersonId& person,
+                       std::optional<TeamId> team) override;
+
   Status AddCaseEvent(const casework::CaseEventRecord& event) override;
   Result<std::vector<casework::CaseEventRecord>> CaseEventsOf(const CouncilId& council,
                                                               const PersonId& person) override;
