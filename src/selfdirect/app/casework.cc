@@ -307,14 +307,19 @@ tl::unexpected<Error> NoSuchPlan() {
 
 }  // namespace
 
-Result<PlanView> Casework::View(store::Transaction& tx, casework::PlanVersion plan) {
+Result<PlanView> Casework::View(store::Transaction& tx, casework::PlanVersion plan,
+                                std::optional<WeeksPerYear> weeks_per_year) {
   PlanView view;
-  auto schemes = tx.Councils().ListSchemes(plan.council);
-  if (!schemes) return tl::unexpected(schemes.error());
-  for (const Scheme& s : *schemes) {
-    if (s.kind == SchemeKind::kAdultSocialCare) {
-      view.weeks_per_year = s.settings.weeks_per_year;
-      break;
+  if (weeks_per_year) {
+    view.weeks_per_year = *weeks_per_year;
+  } else {
+    auto schemes = tx.Councils().ListSchemes(plan.council);
+    if (!schemes) return tl::unexpected(schemes.error());
+    for (const Scheme& s : *schemes) {
+      if (s.kind == SchemeKind::kAdultSocialCare) {
+        view.weeks_per_year = s.settings.weeks_per_year;
+        break;
+      }
     }
   }
   auto assessment = tx.Casework().LatestAssessment(plan.council, plan.person);
@@ -723,9 +728,11 @@ Result<std::vector<PlanView>> Casework::SignOffQueue(const Context& ctx) {
     auto plans =
         tx.Casework().PlansWithStatus(ctx.actor.council_id, casework::PlanStatus::kSubmitted, 200);
     if (!plans) return tl::unexpected(plans.error());
+    std::optional<WeeksPerYear> weeks_per_year;
     for (auto& plan : *plans) {
-      auto view = View(tx, std::move(plan));
+      auto view = View(tx, std::move(plan), weeks_per_year);
       if (!view) return tl::unexpected(view.error());
+      weeks_per_year = view->weeks_per_year;  // one scheme lookup for the whole queue
       out.push_back(std::move(*view));
     }
     return Ok();

@@ -180,7 +180,9 @@ class Casework {
                                                        const std::string& after, int limit);
 
  private:
-  Result<PlanView> View(store::Transaction& tx, casework::PlanVersion plan);
+  // `weeks_per_year`: the scheme's, when the caller has read it already (a queue of plans).
+  Result<PlanView> View(store::Transaction& tx, casework::PlanVersion plan,
+                        std::optional<WeeksPerYear> weeks_per_year = std::nullopt);
   // The person a plan belongs to, for authorization (kNotFound when there is no such plan).
   Result<PersonId> PlanOwner(const Context& ctx, const PlanId& plan);
   // PlanOwner, then the policy on that person's record; the owner when allowed.
