@@ -75,7 +75,8 @@ describe('reviewFieldIds', () => {
     expect(ids['outcomes[1].rating']).toBe('rating-2');
     expect(ids['outcomes[0].persons_view']).toBe('view-1');
     expect(ids['outcomes']).toBe('rating-1');
-    expect(reviewFieldIds([])['outcomes']).toBe('result');
+    expect(reviewFieldIds([])['outcomes']).toBe('what-next');
+    expect(ids['result']).toBe('what-next');
   });
 });
 

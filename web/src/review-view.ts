@@ -156,9 +156,9 @@ export function reviewFieldIds(outcomes: readonly ReviewOutcome[]): Record<strin
     held_on: 'held-on-day',
     reason: 'reason',
     method: 'method',
-    outcomes: outcomes.length > 0 ? ratingId(0) : 'result',
+    outcomes: outcomes.length > 0 ? ratingId(0) : 'what-next',
     persons_view: 'persons-view',
-    result: 'result',
+    result: 'what-next',
     notes: 'notes',
   };
   outcomes.forEach((o, i) => {

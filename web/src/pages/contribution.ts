@@ -48,7 +48,6 @@ function weeklyInput(): HTMLElement {
 function current(budget: BudgetInForce): HTMLElement {
   const s = budget.statement;
   return summaryList([
-    ['Person', budget.person_name],
     ['What they pay now', s.contribution_assessed ? `${s.contribution_weekly} a week` : 'Not worked out yet'],
     ...(s.contribution_assessed ? [['How it was decided', s.contribution_basis_label] as [string, string]] : []),
   ], { id: 'contribution-now' });
@@ -113,13 +112,17 @@ async function main(): Promise<void> {
         return;
       }
       errors.clear();
+      // What they pay follows from the basis too (the full cost, or nothing): read it back from
+      // the budget statement, which works it out.
+      const after = await api<BudgetInForce>('GET', reviewApiPath.budget(personId));
+      const pays = after.ok ? after.data.statement.contribution_weekly : saved.data.weekly;
       replaceChildren(
         byId('result'),
         h(
           'div',
           { class: 'govuk-panel govuk-panel--confirmation', id: 'contribution-saved' },
           h('h2', { class: 'govuk-panel__title' }, 'Contribution recorded'),
-          h('div', { class: 'govuk-panel__body' }, `${budget.person_name} pays`, h('br'), h('strong', { id: 'saved-weekly' }, `${saved.data.weekly} a week`)),
+          h('div', { class: 'govuk-panel__body' }, `${budget.person_name} pays`, h('br'), h('strong', { id: 'saved-weekly' }, `${pays} a week`)),
         ),
         summaryList([
           ['How it was decided', saved.data.basis_label],

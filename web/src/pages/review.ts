@@ -133,18 +133,18 @@ async function main(): Promise<void> {
       'A review cannot reduce their budget. Only a new assessment of their needs can do that.',
     ),
     radios(
-      'result',
+      'what-next',
       'What happens next?',
       codes.review_results.map((c) => ({
         value: c.code,
         text: c.label,
         hint:
           c.code === 'continue'
-            ? 'The plan is working: carry on with it'
+            ? 'The plan is working'
             : c.code === 'revise_plan'
               ? 'Write a new version of the plan with them'
               : c.code === 'reassess'
-                ? 'Their needs have changed: assess them again'
+                ? 'Assess their needs again: only this can change the indicative budget'
                 : undefined,
       })),
     ),
@@ -168,7 +168,7 @@ async function main(): Promise<void> {
           ratings: Object.fromEntries(outcomes.map((o, i) => [o.id, checked(form, ratingId(i))])),
           views: Object.fromEntries(outcomes.map((o, i) => [o.id, valueOf(form, viewId(i))])),
           personsView: valueOf(form, 'persons-view'),
-          result: checked(form, 'result'),
+          result: checked(form, 'what-next'),
           notes: valueOf(form, 'notes'),
         },
         outcomes,

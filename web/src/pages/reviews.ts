@@ -7,7 +7,7 @@ import { api } from '../api';
 import { byId, h, replaceChildren, visuallyHidden } from '../dom';
 import { table, tag } from '../govuk';
 import { showPageProblem, startSignedInPage } from '../layout';
-import { queueRows, reviewApiPath, todayIso, type ReviewQueuePage } from '../review-view';
+import { queueRows, reviewApiPath, reviewPagePath, todayIso, type ReviewQueuePage } from '../review-view';
 
 type Which = 'overdue-reviews' | 'reviews-due';
 
@@ -36,7 +36,7 @@ function section(which: Which, data: ReviewQueuePage, today: string): HTMLElemen
         captionSize: 'hidden',
         head: ['Name', 'Review', { text: 'Action', hidden: true }],
         rows: rows.map((row) => [
-          h('span', {}, row.name),
+          h('a', { class: 'govuk-link', href: reviewPagePath.record(row.id) }, row.name),
           row.overdue ? h('span', {}, tag('Overdue', 'govuk-tag--red'), ' ', row.due) : row.due,
           h('a', { class: 'govuk-link', href: row.href }, 'Record a review', visuallyHidden(` for ${row.name}`)),
         ]),
