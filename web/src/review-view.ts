@@ -265,11 +265,10 @@ export interface ReviewActions {
  * `today` is YYYY-MM-DD.
  */
 export function reviewActions(
-  person: Pick<PersonAfterSignOff, 'id' | 'stage' | 'closure' | 'review_due' | 'review_due_words'>,
+  person: Pick<PersonAfterSignOff, 'id' | 'stage' | 'review_due' | 'review_due_words'>,
   today: string,
 ): ReviewActions {
-  const closed = person.stage === 'closed' || person.closure !== null;
-  if (closed) return { nextReview: null, overdue: false, recordReview: null, closeCase: null };
+  if (person.stage === 'closed') return { nextReview: null, overdue: false, recordReview: null, closeCase: null };
   const active = person.stage === 'active';
   return {
     nextReview: active && person.review_due ? person.review_due_words || dateInWords(person.review_due) : null,

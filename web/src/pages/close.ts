@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   byId('person-caption').textContent = person.full_name;
   document.title = `Close the case – ${person.full_name} – selfdirect`;
   byId('loading').remove();
-  if (person.closure) {
+  if (person.stage === 'closed' && person.closure) {
     replaceChildren(
       byId('result'),
       h('p', { class: 'govuk-body', id: 'already-closed' }, `${person.full_name}’s case is already closed: ${person.closure.reason_label.toLowerCase()}, from ${dateInWords(person.closure.effective_on)}.`),

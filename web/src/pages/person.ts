@@ -1,7 +1,8 @@
 // /person?id=… (assessors): a person's record. Who they are (a summary list), the case's
 // steps as a GOV.UK task list (eligibility, assessment, plan) with their statuses, the
 // eligibility decision and its reasoning, the indicative budget with its explanation, and
-// their contacts with the council.
+// their contacts with the council. With a budget in place: the next review and "Record a
+// review"; "Close the case" while it is open; a closed case says why and when.
 import '../main';
 import { api } from '../api';
 import {
@@ -21,7 +22,7 @@ import { reviewActions, todayIso, type PersonAfterSignOff } from '../review-view
 
 /** After sign-off: the case closed (why and when), or the next review and what can be done. */
 function afterSignOff(person: PersonAfterSignOff): Node[] {
-  if (person.closure) {
+  if (person.stage === 'closed' && person.closure) {
     return [
       h(
         'div',

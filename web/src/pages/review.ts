@@ -97,17 +97,20 @@ async function main(): Promise<void> {
   const person = personResult.data;
   byId('person-caption').textContent = person.full_name;
   document.title = `Record a review – ${person.full_name} – selfdirect`;
-  if (person.closure) {
+  const nothingToReview = (why: string): void => {
     replaceChildren(
       byId('result'),
-      h('p', { class: 'govuk-body', id: 'case-closed' }, `${person.full_name}’s case is closed, so there is nothing to review.`),
+      h('p', { class: 'govuk-body', id: 'nothing-to-review' }, why),
       h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: reviewPagePath.record(person.id) }, `Back to ${person.full_name}’s record`)),
     );
     byId('loading').remove();
     byId('result').hidden = false;
-    return;
-  }
+  };
+  if (person.stage === 'closed') return nothingToReview(`${person.full_name}’s case is closed, so there is nothing to review.`);
   const budget = await api<BudgetInForce>('GET', reviewApiPath.budget(personId));
+  if (!budget.ok && budget.problem.status === 404) {
+    return nothingToReview(`${person.full_name} has no personal budget in place yet, so there is nothing to review: a review looks at a signed-off support plan.`);
+  }
   if (!budget.ok) return showPageProblem(budget.problem);
   const plan = await api<Plan>('GET', planApiPath.plan(budget.data.plan_id));
   if (!plan.ok) return showPageProblem(plan.problem);

@@ -363,7 +363,7 @@ describe('reviews, contributions and closing a case', { skip }, () => {
     await finance.context.close();
   });
 
-  test('the social worker closes the case; the record shows it closed', { timeout: STEP_TIMEOUT_MS }, async () => {
+  test('the social worker closes the case; the record shows it closed, and there is nothing left to review', { timeout: STEP_TIMEOUT_MS }, async () => {
     const assessor = as('assessor');
     const { page } = assessor;
     await page.goto(`/person?id=${personId}`);
@@ -396,5 +396,12 @@ describe('reviews, contributions and closing a case', { skip }, () => {
     assert.equal(await page.locator('#record-review').count(), 0);
     assert.equal(await page.locator('#close-case').count(), 0);
     await checkPage(assessor, 'the record of a closed case', { file: 'person-closed' });
+
+    // An old link to the review form says plainly there is nothing to review.
+    await page.goto(`/person/review?person=${personId}`);
+    await page.locator('#nothing-to-review').waitFor();
+    assert.equal(await text(page, '#nothing-to-review'), 'Maya Okafor’s case is closed, so there is nothing to review.');
+    assert.equal(await page.locator('#review-form').isVisible(), false);
+    await checkPage(assessor, 'the review form for a closed case');
   });
 });
