@@ -1,10 +1,11 @@
 // /person/close?person=… (social workers): closing a case. Why (radios), the date support
-// ended, a note; a warning that closing stops reviews and that finance settles the money.
-// Once closed, a confirmation, and the record shows the case closed.
+// ended, a note; a warning that closing stops reviews and that finance settles the money. Then
+// the answers to check (each with "Change", back to its field), since a closed case cannot be
+// reopened here; then a confirmation, and the record shows the case closed.
 import '../main';
 import { api } from '../api';
 import { caseworkApiPath } from '../casework-view';
-import { byId, h, replaceChildren } from '../dom';
+import { byId, h, replaceChildren, visuallyHidden } from '../dom';
 import { FormErrors } from '../forms';
 import { summaryList } from '../govuk';
 import { showFormProblem, showPageProblem, startSignedInPage } from '../layout';
@@ -49,6 +50,22 @@ function showClosed(closure: Closure, person: PersonAfterSignOff): void {
   byId('page-heading').focus();
 }
 
+/** A check-your-answers row: the answer, and a link back to the field that changes it. */
+function checkRow(key: string, value: string, fieldId: string, what: string, onChange: (fieldId: string) => void): HTMLElement {
+  const change = h('a', { class: 'govuk-link', href: `#${fieldId}`, id: `change-${fieldId}` }, 'Change', visuallyHidden(` ${what}`));
+  change.addEventListener('click', (event) => {
+    event.preventDefault();
+    onChange(fieldId);
+  });
+  return h(
+    'div',
+    { class: 'govuk-summary-list__row' },
+    h('dt', { class: 'govuk-summary-list__key' }, key),
+    h('dd', { class: 'govuk-summary-list__value' }, value),
+    h('dd', { class: 'govuk-summary-list__actions' }, change),
+  );
+}
+
 async function main(): Promise<void> {
   const page = await startSignedInPage({ current: '/caseload', role: 'assessor' });
   if (!page) return;
@@ -83,28 +100,67 @@ async function main(): Promise<void> {
     textarea('words', 'Note (optional)', { hint: 'Anything finance or anyone reading the record later should know.', rows: 4 }),
   );
   const form = byId<HTMLFormElement>('close-form');
+  const check = byId('check');
+  const heading = byId('page-heading');
   const errors = new FormErrors(byId('error-summary'), form);
-  let busy = false;
-  form.addEventListener('submit', async (event) => {
+  const reasons = new Map(codesResult.data.closure_reason.map((c) => [c.code, c.label]));
+  let answers: Record<string, unknown> | null = null;
+
+  const showForm = (focusId?: string): void => {
+    check.hidden = true;
+    form.hidden = false;
+    heading.textContent = 'Close the case';
+    document.title = `Close the case – ${person.full_name} – selfdirect`;
+    if (focusId) document.getElementById(focusId)?.focus();
+  };
+
+  form.addEventListener('submit', (event) => {
     event.preventDefault();
-    if (busy) return;
+    const built = closureBody({
+      reason: checked(form, 'reason'),
+      effectiveOn: { day: valueOf(form, 'effective-on-day'), month: valueOf(form, 'effective-on-month'), year: valueOf(form, 'effective-on-year') },
+      words: valueOf(form, 'words'),
+    });
+    if (!built.ok) {
+      errors.show(validationProblem(built.errors), CLOSURE_FIELDS);
+      return;
+    }
+    errors.clear();
+    answers = built.body;
+    const reason = String(built.body['reason']);
+    const firstReason = form.querySelector<HTMLInputElement>('input[name="reason"]:checked')?.id ?? 'reason';
+    replaceChildren(
+      byId('check-answers'),
+      h(
+        'dl',
+        { class: 'govuk-summary-list', id: 'check-summary' },
+        checkRow('Why', reasons.get(reason) ?? reason, firstReason, 'why the case is closing', showForm),
+        checkRow('Support ended on', dateInWords(String(built.body['effective_on'])), 'effective-on-day', 'the date support ended', showForm),
+        checkRow('Note', String(built.body['words']) || 'None', 'words', 'the note', showForm),
+      ),
+    );
+    form.hidden = true;
+    check.hidden = false;
+    heading.textContent = 'Check before you close the case';
+    document.title = `Check before you close the case – ${person.full_name} – selfdirect`;
+    heading.focus();
+  });
+
+  let busy = false;
+  byId<HTMLFormElement>('confirm-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (busy || !answers) return;
     busy = true;
     try {
-      const built = closureBody({
-        reason: checked(form, 'reason'),
-        effectiveOn: { day: valueOf(form, 'effective-on-day'), month: valueOf(form, 'effective-on-month'), year: valueOf(form, 'effective-on-year') },
-        words: valueOf(form, 'words'),
-      });
-      if (!built.ok) {
-        errors.show(validationProblem(built.errors), CLOSURE_FIELDS);
-        return;
-      }
-      const closed = await api<Closure>('POST', reviewApiPath.closure(person.id), built.body);
+      const closed = await api<Closure>('POST', reviewApiPath.closure(person.id), answers);
       if (!closed.ok) {
+        // Show the problem where it can be put right: on the form, by its field.
+        showForm();
         showFormProblem(errors, closed.problem, CLOSURE_FIELDS);
         return;
       }
       errors.clear();
+      check.hidden = true;
       showClosed(closed.data, person);
     } finally {
       busy = false;

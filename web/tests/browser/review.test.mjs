@@ -370,10 +370,10 @@ describe('reviews, contributions and closing a case', { skip }, () => {
     await page.locator('#close-case').click();
     await page.waitForURL((url) => url.pathname === '/person/close');
     await page.locator('#close-form').waitFor({ state: 'visible' });
-    assert.match(await text(page, '.govuk-warning-text'), /Closing the case stops their reviews\. Finance will settle the money/);
+    assert.match(await text(page, '#close-form .govuk-warning-text'), /Closing the case stops their reviews\. Finance will settle the money/);
     await checkPage(assessor, 'the close form', { file: 'close-form' });
 
-    await page.getByRole('button', { name: 'Close the case' }).click();
+    await page.getByRole('button', { name: 'Continue' }).click();
     const items = await errorSummaryItems(page);
     assert.deepEqual(items, [
       { text: 'Select why the case is closing', href: '#reason' },
@@ -383,7 +383,22 @@ describe('reviews, contributions and closing a case', { skip }, () => {
 
     await page.locator('#reason-2').check();
     await fillDate(page, 'effective-on', utcDate());
-    await page.locator('#words').fill('Moved to live with her daughter in Leeds.');
+    await page.locator('#words').fill('Moved to Leeds.');
+    await page.getByRole('button', { name: 'Continue' }).click();
+
+    // The answers to check, each with a way back to its field.
+    await page.locator('#check-summary').waitFor();
+    assert.equal(await page.locator('h1').innerText(), 'Check before you close the case');
+    assert.equal(await focusedId(page), 'page-heading');
+    assert.equal(await text(page, '#check-summary'), `Why Moved to another council's area Change why the case is closing Support ended on ${inWords(utcDate())} Change the date support ended Note Moved to Leeds. Change the note`);
+    await checkPage(assessor, 'the answers to check before closing', { file: 'close-check' });
+    await page.locator('#change-words').click();
+    assert.equal(await focusedId(page), 'words');
+    await page.keyboard.press('End');
+    await page.keyboard.type(' She lives with her daughter.');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.locator('#check-summary').waitFor({ state: 'visible' });
+    assert.match(await text(page, '#check-summary'), /Note Moved to Leeds\. She lives with her daughter\. Change the note$/);
     await page.getByRole('button', { name: 'Close the case' }).click();
     await page.locator('#case-closed').waitFor();
     assert.equal(await text(page, '.govuk-panel__body'), `Support ended on ${inWords(utcDate())}`);
@@ -392,7 +407,7 @@ describe('reviews, contributions and closing a case', { skip }, () => {
     await page.locator('#back-to-record').click();
     await page.waitForURL((url) => url.pathname === '/person');
     await page.locator('#case-closed').waitFor();
-    assert.match(await text(page, '#case-closed'), new RegExp(`This case is closed Why Moved to another council's area Support ended on ${inWords(utcDate())} Note Moved to live with her daughter in Leeds\\.`));
+    assert.match(await text(page, '#case-closed'), new RegExp(`This case is closed Why Moved to another council's area Support ended on ${inWords(utcDate())} Note Moved to Leeds\\. She lives with her daughter\\.$`));
     assert.equal(await page.locator('#record-review').count(), 0);
     assert.equal(await page.locator('#close-case').count(), 0);
     await checkPage(assessor, 'the record of a closed case', { file: 'person-closed' });
