@@ -409,6 +409,7 @@ describe('reviews, contributions and closing a case', { skip }, () => {
     await page.locator('#case-closed').waitFor();
     assert.match(await text(page, '#case-closed'), new RegExp(`This case is closed Why Moved to another council's area Support ended on ${inWords(utcDate())} Note Moved to Leeds\\. She lives with her daughter\\.$`));
     assert.equal(await page.locator('#record-review').count(), 0);
+    assert.equal(await text(page, '#case-tasks li:nth-child(3) .govuk-task-list__status'), 'Case closed');
     assert.equal(await page.locator('#close-case').count(), 0);
     await checkPage(assessor, 'the record of a closed case', { file: 'person-closed' });
 
