@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import {
+  afterOverdueTag,
   closureBody,
   contributionBody,
   isOverdue,
@@ -138,7 +139,9 @@ describe('reviewActions', () => {
       recordReview: '/person/review?person=p1',
       closeCase: '/person/close?person=p1',
     });
-    expect(reviewActions(base, '2027-01-19').overdue).toBe(true);
+    const late = reviewActions({ ...base, review_due_words: 'Overdue by 1 day (it was due on 18 January 2027)' }, '2027-01-19');
+    expect(late.overdue).toBe(true);
+    expect(late.nextReview).toBe('by 1 day (it was due on 18 January 2027)');
   });
   test('before a budget is in place there is nothing to review, but the case can close', () => {
     expect(reviewActions({ ...base, stage: 'planning', review_due: null, review_due_words: null }, '2026-11-23')).toEqual({
@@ -164,9 +167,13 @@ describe('queues', () => {
       '2026-11-23',
     );
     expect(rows).toEqual([
-      { id: 'a', name: 'Ann', due: 'Overdue by 3 days (it was due on 20 November 2026)', overdue: true, href: '/person/review?person=a' },
+      { id: 'a', name: 'Ann', due: 'by 3 days (it was due on 20 November 2026)', overdue: true, href: '/person/review?person=a' },
       { id: 'b', name: 'Bo', due: '1 December 2026', overdue: false, href: '/person/review?person=b' },
     ]);
+  });
+  test('afterOverdueTag: the tag says "Overdue", the words go on from it', () => {
+    expect(afterOverdueTag('Overdue by 5 days (it was due on 1 February 2027)')).toBe('by 5 days (it was due on 1 February 2027)');
+    expect(afterOverdueTag('Due today')).toBe('Due today');
   });
   test('isOverdue: the day it is due is not overdue', () => {
     expect(isOverdue('2026-11-23', '2026-11-23')).toBe(false);

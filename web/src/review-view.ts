@@ -253,7 +253,10 @@ export const CONTRIBUTION_FIELDS: Readonly<Record<string, string>> = {
 
 /** What the person's record offers after sign-off. */
 export interface ReviewActions {
-  /** The next review in words, or null when none is due (no budget in place, or closed). */
+  /**
+   * The next review in words, or null when none is due (no budget in place, or closed). When
+   * overdue, the words to follow a red "Overdue" tag.
+   */
   nextReview: string | null;
   overdue: boolean;
   recordReview: string | null;
@@ -270,12 +273,22 @@ export function reviewActions(
 ): ReviewActions {
   if (person.stage === 'closed') return { nextReview: null, overdue: false, recordReview: null, closeCase: null };
   const active = person.stage === 'active';
+  const overdue = active && isOverdue(person.review_due, today);
+  const words = person.review_due ? person.review_due_words || dateInWords(person.review_due) : null;
   return {
-    nextReview: active && person.review_due ? person.review_due_words || dateInWords(person.review_due) : null,
-    overdue: active && isOverdue(person.review_due, today),
+    nextReview: active && words ? (overdue ? afterOverdueTag(words) : words) : null,
+    overdue,
     recordReview: active ? reviewPagePath.review(person.id) : null,
     closeCase: reviewPagePath.close(person.id),
   };
+}
+
+/**
+ * The words to put after a red "Overdue" tag: the server's "Overdue by 5 days (it was due on …)"
+ * without its first word, so that tag and words read as one ("Overdue by 5 days …").
+ */
+export function afterOverdueTag(words: string): string {
+  return words.startsWith('Overdue ') ? words.slice('Overdue '.length) : words;
 }
 
 /** Whether a review due on `due` (YYYY-MM-DD) is overdue on `today`. */
@@ -293,11 +306,9 @@ export function todayIso(now: Date = new Date()): string {
 
 /** The queue's rows: each person, when their review is due in words, whether it is overdue. */
 export function queueRows(people: readonly QueuePerson[], today: string): { id: string; name: string; due: string; overdue: boolean; href: string }[] {
-  return people.map((p) => ({
-    id: p.id,
-    name: p.full_name,
-    due: p.review_due_words || (p.review_due ? dateInWords(p.review_due) : 'Not set'),
-    overdue: isOverdue(p.review_due, today),
-    href: reviewPagePath.review(p.id),
-  }));
+  return people.map((p) => {
+    const overdue = isOverdue(p.review_due, today);
+    const words = p.review_due_words || (p.review_due ? dateInWords(p.review_due) : 'Not set');
+    return { id: p.id, name: p.full_name, due: overdue ? afterOverdueTag(words) : words, overdue, href: reviewPagePath.review(p.id) };
+  });
 }
