@@ -8,7 +8,7 @@
  *   reviewFieldIds(outcomes)        // { held_on: 'held-on-day', 'outcomes.o1': 'rating-1', ... }
  *   closureBody(answers)            // { reason, effective_on, words } or the problems
  *   contributionBody(answers)       // { basis, weekly, assessed_on, notes } or the problems
- *   reviewActions(person)           // what the record offers: record a review, close the case
+ *   reviewActions(person, today)    // what the record offers: the next review, record a review, close the case
  */
 import { dateFromParts, dateInWords, type Code, type PersonFile } from './casework-view';
 import { parsePounds } from './money';
