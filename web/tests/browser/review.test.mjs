@@ -236,6 +236,7 @@ describe('reviews, contributions and closing a case', { skip }, () => {
     const { page } = assessor;
     await page.goto('/account');
     assert.deepEqual(await page.locator('#navigation a').allInnerTexts(), ['Your account', 'Your caseload', 'Reviews']);
+    assert.deepEqual(await page.locator('#account-pages li').allInnerTexts(), ['Your caseload', 'Reviews – see whose support plan review is overdue or due in the next 4 weeks, and record it']);
     await page.locator('#navigation').getByRole('link', { name: 'Reviews' }).click();
     await page.waitForURL((url) => url.pathname === '/reviews');
     await page.locator('#overdue-empty').waitFor();
