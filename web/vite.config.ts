@@ -85,6 +85,10 @@ const pages = {
   planCheck: 'person/plan/check.html',
   signOff: 'sign-off.html',
   decision: 'sign-off/decision.html',
+  reviews: 'reviews.html',
+  review: 'person/review.html',
+  closeCase: 'person/close.html',
+  contribution: 'person/contribution.html',
 };
 
 export default defineConfig({

@@ -79,6 +79,11 @@ describe('caseTasks', () => {
     expect(caseTasks({ ...assessed, stage: 'awaiting-sign-off' })[2]?.href).toBeUndefined();
     expect(caseTasks({ ...assessed, stage: 'active', has_active_plan: true })[2]).toMatchObject({ status: 'Completed', href: '/person/plan?person=p%2F1' });
   });
+  test('a closed case: no plan can be written', () => {
+    const closed = caseTasks({ ...base, stage: 'closed', eligibility: { eligible: true } as never, assessment: {} as never });
+    expect(closed[2]).toEqual({ name: 'Agree a support plan', status: 'Case closed' });
+    expect(taskStatusClass('Case closed')).toBe('govuk-tag--grey');
+  });
 });
 
 test('taskStatusClass', () => {

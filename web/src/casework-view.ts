@@ -148,7 +148,7 @@ export function dateInWords(iso: string): string {
   return month ? `${Number(match[3])} ${month} ${match[1]}` : iso;
 }
 
-export type TaskStatus = 'Completed' | 'Not yet started' | 'Cannot start yet' | 'Not eligible' | 'Waiting for sign-off';
+export type TaskStatus = 'Completed' | 'Not yet started' | 'Cannot start yet' | 'Not eligible' | 'Waiting for sign-off' | 'Case closed';
 
 export interface CaseTask {
   name: string;
@@ -171,7 +171,8 @@ export function caseTasks(person: Pick<PersonFile, 'id' | 'stage' | 'eligibility
   else assessment = { name: 'Assess needs and work out the indicative budget', status: 'Cannot start yet', hint: 'Decide eligibility first' };
   const name = 'Agree a support plan';
   let plan: CaseTask;
-  if (person.stage === 'awaiting-sign-off') plan = { name, status: 'Waiting for sign-off', hint: 'An approver is looking at the plan' };
+  if (person.stage === 'closed') plan = { name, status: 'Case closed' };
+  else if (person.stage === 'awaiting-sign-off') plan = { name, status: 'Waiting for sign-off', hint: 'An approver is looking at the plan' };
   else if (person.stage === 'planning' || (person.stage === 'active' && person.assessment)) {
     // The builder starts a new version. (While one is still being written the server refuses
     // to start another and says so: the record does not name its plans, so there is no link.)

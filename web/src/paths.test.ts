@@ -79,7 +79,7 @@ describe('pagesFor', () => {
 
   it('gives approvers the plans to sign off', () => {
     expect(hrefs(['approver'])).toEqual(['/account', '/sign-off']);
-    expect(hrefs(['assessor', 'approver'])).toEqual(['/account', '/caseload', '/sign-off']);
+    expect(hrefs(['assessor', 'approver'])).toEqual(['/account', '/caseload', '/reviews', '/sign-off']);
   });
 
   it('names the pages in plain words', () => {

@@ -49,6 +49,7 @@ const SIGNED_IN_PAGES: readonly { href: string; text: string; role?: string; nee
   { href: '/account', text: 'Your account' },
   { href: '/my-record', text: 'Your record', needsRecord: true },
   { href: '/caseload', text: 'Your caseload', role: 'assessor' },
+  { href: '/reviews', text: 'Reviews', role: 'assessor' },
   { href: '/sign-off', text: 'Plans to sign off', role: 'approver' },
   { href: '/concerns', text: 'Safeguarding', role: 'safeguarding-lead' },
   { href: '/users', text: 'Users', role: 'administrator' },

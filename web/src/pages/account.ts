@@ -44,7 +44,7 @@ async function showAccount(session: Session): Promise<void> {
               'li',
               {},
               h('a', { class: 'govuk-link', href: page.href }, page.text),
-              ` – ${describe(page.href)}`,
+              describe(page.href) ? ` – ${describe(page.href)}` : '',
               session.must_set_up_totp && ADMIN_PAGES.has(page.href)
                 ? h('span', { 'data-two-step-note': true }, ' (once two-step sign-in is on)')
                 : '',
@@ -75,6 +75,8 @@ function describe(href: string): string {
       return 'see who did what, and when';
     case '/my-record':
       return 'choose who can see your record, and see who has looked at it';
+    case '/reviews':
+      return 'see whose support plan review is overdue or due in the next 4 weeks, and record it';
     default:
       return '';
   }

@@ -1,7 +1,8 @@
 // /person?id=… (assessors): a person's record. Who they are (a summary list), the case's
 // steps as a GOV.UK task list (eligibility, assessment, plan) with their statuses, the
 // eligibility decision and its reasoning, the indicative budget with its explanation, and
-// their contacts with the council.
+// their contacts with the council. With a budget in place: the next review and "Record a
+// review"; "Close the case" while it is open; a closed case says why and when.
 import '../main';
 import { api } from '../api';
 import {
@@ -12,12 +13,50 @@ import {
   stageTag,
   taskStatusClass,
   type CaseTask,
-  type PersonFile,
 } from '../casework-view';
 import { byId, h, replaceChildren } from '../dom';
 import { paragraphsOrList, summaryList, table, tag } from '../govuk';
 import { showPageProblem, startSignedInPage } from '../layout';
 import { explanationParts } from '../explanation';
+import { reviewActions, todayIso, type PersonAfterSignOff } from '../review-view';
+
+/** After sign-off: the case closed (why and when), or the next review and what can be done. */
+function afterSignOff(person: PersonAfterSignOff): Node[] {
+  if (person.stage === 'closed' && person.closure) {
+    return [
+      h(
+        'div',
+        { class: 'govuk-inset-text', id: 'case-closed' },
+        h('p', { class: 'govuk-body govuk-!-font-weight-bold' }, 'This case is closed'),
+        summaryList([
+          ['Why', person.closure.reason_label],
+          ['Support ended on', dateInWords(person.closure.effective_on)],
+          ...(person.closure.words ? [['Note', person.closure.words] as [string, string]] : []),
+        ], { noBorder: true, id: 'closure-summary' }),
+      ),
+    ];
+  }
+  const actions = reviewActions(person, todayIso());
+  const parts: Node[] = [];
+  if (actions.recordReview) {
+    parts.push(
+      h('h2', { class: 'govuk-heading-m' }, 'Reviews'),
+      h(
+        'p',
+        { class: 'govuk-body', id: 'next-review' },
+        'Next review: ',
+        actions.overdue ? tag('Overdue', 'govuk-tag--red') : '',
+        actions.overdue ? ' ' : '',
+        actions.nextReview ?? 'not set',
+      ),
+      h('a', { class: 'govuk-button govuk-button--secondary', href: actions.recordReview, role: 'button', draggable: 'false', 'data-module': 'govuk-button', id: 'record-review' }, 'Record a review'),
+    );
+  }
+  if (actions.closeCase) {
+    parts.push(h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: actions.closeCase, id: 'close-case' }, 'Close the case')));
+  }
+  return parts;
+}
 
 function taskItem(task: CaseTask, index: number): HTMLElement {
   const statusId = `task-${index}-status`;
@@ -43,7 +82,7 @@ function taskItem(task: CaseTask, index: number): HTMLElement {
   );
 }
 
-function draw(person: PersonFile): void {
+function draw(person: PersonAfterSignOff): void {
   byId('person-name').textContent = person.full_name;
   document.title = `${person.full_name} – Person’s record – selfdirect`;
   const stage = stageTag(person.stage, person.stage_label);
@@ -51,6 +90,7 @@ function draw(person: PersonFile): void {
     h('p', { class: 'govuk-body' }, 'Stage: ', tag(stage.text, stage.modifier)),
     h('h2', { class: 'govuk-heading-m' }, 'Their case'),
     h('ul', { class: 'govuk-task-list', id: 'case-tasks' }, caseTasks(person).map(taskItem)),
+    ...afterSignOff(person),
   ];
 
   const eligibility = person.eligibility;
@@ -110,7 +150,7 @@ async function main(): Promise<void> {
   if (!page) return;
   const id = new URLSearchParams(window.location.search).get('id') ?? '';
   if (!id) return showPageProblem({ status: 404, type: '', title: 'Not found', detail: 'This address does not say whose record to show. Choose the person from your caseload.', errors: [] });
-  const result = await api<PersonFile>('GET', caseworkApiPath.person(id));
+  const result = await api<PersonAfterSignOff>('GET', caseworkApiPath.person(id));
   if (!result.ok) return showPageProblem(result.problem);
   draw(result.data);
 }
