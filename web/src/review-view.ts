@@ -36,6 +36,8 @@ export interface Closure {
 export interface PersonAfterSignOff extends PersonFile {
   review_due: string | null;
   review_due_words: string | null;
+  /** The server's judgement, by its own date; the browser's date is the fallback. */
+  review_overdue?: boolean;
   closure: Closure | null;
 }
 
@@ -71,6 +73,8 @@ export interface QueuePerson {
   full_name: string;
   review_due: string | null;
   review_due_words: string | null;
+  /** The server's judgement, by its own date; the browser's date is the fallback. */
+  review_overdue?: boolean;
 }
 
 export interface ReviewQueuePage {
@@ -268,12 +272,12 @@ export interface ReviewActions {
  * `today` is YYYY-MM-DD.
  */
 export function reviewActions(
-  person: Pick<PersonAfterSignOff, 'id' | 'stage' | 'review_due' | 'review_due_words'>,
+  person: Pick<PersonAfterSignOff, 'id' | 'stage' | 'review_due' | 'review_due_words' | 'review_overdue'>,
   today: string,
 ): ReviewActions {
   if (person.stage === 'closed') return { nextReview: null, overdue: false, recordReview: null, closeCase: null };
   const active = person.stage === 'active';
-  const overdue = active && isOverdue(person.review_due, today);
+  const overdue = active && (person.review_overdue ?? isOverdue(person.review_due, today));
   const words = person.review_due ? person.review_due_words || dateInWords(person.review_due) : null;
   return {
     nextReview: active && words ? (overdue ? afterOverdueTag(words) : words) : null,
@@ -307,7 +311,7 @@ export function todayIso(now: Date = new Date()): string {
 /** The queue's rows: each person, when their review is due in words, whether it is overdue. */
 export function queueRows(people: readonly QueuePerson[], today: string): { id: string; name: string; due: string; overdue: boolean; href: string }[] {
   return people.map((p) => {
-    const overdue = isOverdue(p.review_due, today);
+    const overdue = p.review_overdue ?? isOverdue(p.review_due, today);
     const words = p.review_due_words || (p.review_due ? dateInWords(p.review_due) : 'Not set');
     return { id: p.id, name: p.full_name, due: overdue ? afterOverdueTag(words) : words, overdue, href: reviewPagePath.review(p.id) };
   });

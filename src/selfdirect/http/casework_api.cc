@@ -52,6 +52,7 @@ json::object PersonJson(const casework::PersonRecord& r, Date today) {
           {"has_active_plan", r.state.has_active_plan},
           {"team_id", r.team ? json::value(r.team->str()) : nullptr},
           {"review_due", r.review_due ? json::value(FormatIsoDate(*r.review_due)) : nullptr},
+          {"review_overdue", r.review_due.has_value() && DaysBetween(today, *r.review_due) < 0},
           {"review_due_words",
            r.review_due ? json::value(casework::DescribeDue(*r.review_due, today)) : nullptr},
           {"revision", p.revision},

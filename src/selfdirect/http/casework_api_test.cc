@@ -180,6 +180,7 @@ TEST_F(CaseworkApiTest, AJourneyFromContactToIndicativeBudget) {
   ASSERT_EQ(after.at("plans").as_array().size(), 1u);
   EXPECT_EQ(after.at("plans").at(0).at("status").as_string(), "approved");
   EXPECT_EQ(after.at("review_due").as_string(), "2027-01-17");
+  EXPECT_FALSE(after.at("review_overdue").as_bool());
   const auto rounds = Body(Send("GET", "/api/plans/" + plan_id, "", &worker_)).at("decisions");
   ASSERT_EQ(rounds.as_array().size(), 1u);
   EXPECT_EQ(rounds.at(0).at("variance_label").as_string(), "What support costs locally");
