@@ -85,6 +85,7 @@ const pages = {
   planCheck: 'person/plan/check.html',
   signOff: 'sign-off.html',
   decision: 'sign-off/decision.html',
+  budget: 'person/budget.html',
 };
 
 export default defineConfig({
