@@ -6,6 +6,7 @@
  *
  *   replaceChildren(host, statementParts(budget, 'self'), reviewParts(budget, 'self'));
  */
+import { dateInWords } from './casework-view';
 import { h } from './dom';
 import { summaryList, table, tag } from './govuk';
 import {
@@ -55,16 +56,12 @@ export function statementParts(budget: Budget, audience: Audience): HTMLElement[
       }),
     );
   }
-  if (audience === 'other' && budget.variance_label) {
-    parts.push(
-      summaryList(
-        [
-          ['Why it differs from the indicative budget', budget.variance_label],
-          ['What the approver said', budget.variance_words || 'Nothing more'],
-        ],
-        { id: 'statement-variance' },
-      ),
-    );
+  if (audience === 'other') {
+    const rows: [string, string][] = [['Signed off on', dateInWords(budget.signed_off_on)]];
+    if (budget.variance_label) {
+      rows.push(['Why it differs from the indicative budget', budget.variance_label], ['What the approver said', budget.variance_words || 'Nothing more']);
+    }
+    parts.push(h('h3', { class: 'govuk-heading-s' }, 'The sign-off'), summaryList(rows, { id: 'statement-variance' }));
   }
   parts.push(pdfLink(budget.person_id));
   return parts;

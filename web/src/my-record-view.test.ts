@@ -50,6 +50,8 @@ describe('actionLabel and outcomeLabel', () => {
     expect(actionLabel('plans.read')).toBe('Looked at your support plan');
     expect(actionLabel('budget.read')).toBe('Looked at your budget');
     expect(actionLabel('plans.submit')).toBe('Sent your support plan to the council to be agreed');
+    expect(actionLabel('plans.decide')).toBe('Decided on your support plan');
+    expect(actionLabel('assessment.record')).toBe('Recorded your assessment and indicative budget');
   });
 
   it('says what was done about a safeguarding concern', () => {
