@@ -4,6 +4,8 @@
 // period, in plain English), the plan in force, the next review and past reviews, the link
 // to the statement as a PDF, and every version of the plan. Before a budget is in place it
 // says plainly what happens next, and offers the plan builder to those who may write it.
+// Someone who may see the money but not the case record (a finance officer) sees the
+// statement and reviews alone.
 import '../main';
 import { api, type Session } from '../api';
 import { planParts, reviewParts, statementParts } from '../budget-statement';
@@ -13,6 +15,7 @@ import { byId, h, replaceChildren } from '../dom';
 import { table } from '../govuk';
 import { renderServiceNavigation, showPageProblem, startSignedInPage } from '../layout';
 import { type Grant } from '../my-record-view';
+import { type Problem } from '../problem';
 import { PLAN_STATUS_LABELS, isEditable, planApiPath, planPaths, type Plan } from '../plan-view';
 
 type BudgetPerson = PersonFile & { plans?: PlanVersionSummary[]; closure?: { words: string } | null };
@@ -57,6 +60,20 @@ function writeOffer(person: BudgetPerson): HTMLElement | null {
   );
 }
 
+/**
+ * For someone who may see the money but not the case record (a finance officer): the
+ * statement and the reviews, without the plan. `refusal` is shown when the budget cannot be.
+ */
+async function showMoneyOnly(personId: string, refusal: Problem): Promise<void> {
+  const result = await api<Budget>('GET', budgetPaths.api(personId));
+  if (!result.ok) return showPageProblem(result.problem.status === 404 ? result.problem : refusal);
+  const budget = result.data;
+  byId('person-caption').textContent = budget.person_name;
+  document.title = `Personal budget – ${budget.person_name} – selfdirect`;
+  byId('loading').remove();
+  replaceChildren(byId('budget-content'), statementParts(budget, 'other'), reviewParts(budget, 'other'));
+}
+
 async function main(): Promise<void> {
   const page = await startSignedInPage({ current: '' });
   if (!page) return;
@@ -79,6 +96,7 @@ async function main(): Promise<void> {
   }
 
   const personResult = await api<BudgetPerson>('GET', caseworkApiPath.person(personId));
+  if (!personResult.ok && personResult.problem.status === 403) return showMoneyOnly(personId, personResult.problem);
   if (!personResult.ok) return showPageProblem(personResult.problem);
   const person = personResult.data;
   byId('person-caption').textContent = person.full_name;

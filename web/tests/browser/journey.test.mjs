@@ -14,7 +14,8 @@
 //      record, and the statement's PDF link answers with a PDF; the planner and the social
 //      worker see the same statement on the budget page, which prints without navigation;
 //   6. after a review (recorded through the API: the review form is not part of this
-//      journey), the budget holder sees how each outcome is going.
+//      journey), the budget holder sees how each outcome is going; a finance officer sees
+//      the statement and the reviews but not the plan.
 //
 // axe-core checks every page state, no console error is allowed, and each API error must be
 // the one expected. Needs SELFDIRECT_BIN=/path/to/selfdirect and web/dist (npm run build).
@@ -47,6 +48,7 @@ const ASSESSOR = { key: 'assessor', email: 'sam@example.org', name: 'Sam Social-
 const APPROVER = { key: 'approver', email: 'ade@example.org', name: 'Ade Approver', roles: ['approver'] };
 const ADMIN = { key: 'admin', email: 'kim@example.org', name: 'Kim Administrator', roles: ['administrator'] };
 const PLANNER = { key: 'planner', email: 'pat@example.org', name: 'Pat Planner', roles: ['support-planner', 'representative'] };
+const FINANCE = { key: 'finance', email: 'fola@example.org', name: 'Fola Finance', roles: ['finance-officer'] };
 const HOLDER = { key: 'holder', email: 'maya@example.org', name: 'Maya Okafor', roles: ['budget-holder'] };
 const MODEL_FILE = join(webDir, '..', 'models', 'points-price.yaml');
 const NEXT_YEAR = new Date().getUTCFullYear() + 1;
@@ -76,7 +78,7 @@ before(async () => {
     tmp = await mkdtemp(join(tmpdir(), 'selfdirect-journey-test-'));
     data = join(tmp, 'test.db');
     await runCli(bin, ['councils', 'add', '--data', data, '--code', COUNCIL.code, '--name', COUNCIL.name]);
-    for (const user of [ASSESSOR, APPROVER, ADMIN, PLANNER]) await addUser(user);
+    for (const user of [ASSESSOR, APPROVER, ADMIN, PLANNER, FINANCE]) await addUser(user);
     await runCli(bin, ['ras', 'publish', '--data', data, '--council', COUNCIL.code, MODEL_FILE]);
     // The administrator sets the approver's limit through the API, without an authenticator app.
     server = await startServer(bin, data, { extraArgs: ['--allow-administrators-without-totp'] });
@@ -467,5 +469,19 @@ describe('the journey to a personal budget', { skip }, () => {
     assert.match(await text(page, '#next-review'), /^Your next review: Due in/);
     await page.locator('#views-body tr').first().waitFor();
     await checkPage(holder, 'the budget holder’s record after a review', { file: 'my-record-reviewed' });
+  });
+
+  test('9. a finance officer, who sees the money but not the case record, sees the statement without the plan', { timeout: STEP_TIMEOUT_MS }, async () => {
+    const finance = await signIn(FINANCE);
+    const { page } = finance;
+    await page.goto(`/person/budget?person=${personId}`);
+    await page.locator('#statement-summary').waitFor();
+    assert.equal(await page.locator('#person-caption').innerText(), 'Maya Okafor');
+    assert.equal(await page.locator('#plan-outcomes').count(), 0, 'no plan: that is the case record');
+    assert.equal(await page.locator('#review-1').count(), 1);
+    await checkPage(finance, 'the budget page for a finance officer', {
+      apiErrors: [`403 GET /api/people/${personId}`],
+      file: 'budget-page-finance',
+    });
   });
 });
