@@ -23,6 +23,8 @@ type BudgetPerson = PersonFile & { plans?: PlanVersionSummary[]; closure?: { wor
 /** Whether the signed-in user may write this person's plan (the server decides; this only chooses what to offer). */
 async function mayWritePlan(session: Session, personId: string): Promise<boolean> {
   if (session.user.roles.includes('assessor') || session.user.person_id === personId) return true;
+  // Only a representative can hold a grant to write someone's plan.
+  if (!session.user.roles.includes('representative')) return false;
   const grants = await api<{ grants: (Grant & { grantee_user_id?: string })[] }>('GET', `/api/people/${encodeURIComponent(personId)}/grants`);
   if (!grants.ok) return false;
   return grants.data.grants.some((g) => g.grantee_user_id === session.user.id && g.active && !g.revoked_at && g.scopes.includes('write-plan'));

@@ -5,8 +5,8 @@
 // to the person's record (for a representative or support planner, the plan and budget
 // page). A version that can no longer be changed is shown without the button.
 import '../main';
-import { personHomePath } from '../budget-view';
 import { api } from '../api';
+import { personHomePath } from '../budget-view';
 import { caseworkApiPath, type PersonFile } from '../casework-view';
 import { byId, replaceChildren } from '../dom';
 import { FormErrors } from '../forms';

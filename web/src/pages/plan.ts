@@ -8,8 +8,8 @@
 // Saving sends the revision read: a 409 means someone else saved first, and nothing is lost
 // from the page. "Save and check the plan" goes on to /person/plan/check.
 import '../main';
-import { personHomePath } from '../budget-view';
 import { api, type Session } from '../api';
+import { personHomePath } from '../budget-view';
 import { caseworkApiPath, type PersonFile } from '../casework-view';
 import { byId, h, replaceChildren, visuallyHidden } from '../dom';
 import { FormErrors } from '../forms';
