@@ -89,6 +89,7 @@ const pages = {
   review: 'person/review.html',
   closeCase: 'person/close.html',
   contribution: 'person/contribution.html',
+  budget: 'person/budget.html',
 };
 
 export default defineConfig({

@@ -42,7 +42,16 @@ describe('actionLabel and outcomeLabel', () => {
     expect(actionLabel('grants.read')).toBe('Looked at who can see your record');
     expect(actionLabel('grants.create')).toBe('Gave someone access');
     expect(actionLabel('grants.revoke')).toBe('Took access away');
-    expect(actionLabel('plans.read')).toBe('plans.read');
+    expect(actionLabel('users.create')).toBe('users.create');
+  });
+
+  it('says who looked at the record, the plan or the budget, and who changed the plan', () => {
+    expect(actionLabel('person.view')).toBe('Looked at your record');
+    expect(actionLabel('plans.read')).toBe('Looked at your support plan');
+    expect(actionLabel('budget.read')).toBe('Looked at your budget');
+    expect(actionLabel('plans.submit')).toBe('Sent your support plan to the council to be agreed');
+    expect(actionLabel('plans.decide')).toBe('Decided on your support plan');
+    expect(actionLabel('assessment.record')).toBe('Recorded your assessment and indicative budget');
   });
 
   it('says what was done about a safeguarding concern', () => {

@@ -65,6 +65,17 @@ const ACTIONS: Record<string, string> = {
   'concern.enquiry': 'Started a safeguarding enquiry',
   'concern.close': 'Closed a safeguarding concern',
   'person.concerns-view': 'Looked at the safeguarding concerns about you',
+  'people.create': 'Started your record',
+  'eligibility.record': 'Decided whether you are eligible for support',
+  'assessment.record': 'Recorded your assessment and indicative budget',
+  'plans.decide': 'Decided on your support plan',
+  'review.record': 'Recorded a review of your support',
+  'person.view': 'Looked at your record',
+  'budget.read': 'Looked at your budget',
+  'plans.read': 'Looked at your support plan',
+  'plans.create': 'Started a support plan',
+  'plans.update': 'Changed your support plan',
+  'plans.submit': 'Sent your support plan to the council to be agreed',
 };
 
 /** What an audit action means, for the person the record is about. */

@@ -1,7 +1,11 @@
-// /my-record (a budget holder: someone whose account is linked to a person's record): who
-// can see their record, giving someone access, taking it away, and who has looked.
+// /my-record (a budget holder: someone whose account is linked to a person's record): their
+// support plan and budget statement with its reviews and PDF (or what happens next), who can
+// see their record, giving someone access, taking it away, and who has looked.
 import '../main';
 import { api, type Session } from '../api';
+import { planParts, reviewParts, statementParts } from '../budget-statement';
+import { budgetPaths, whatHappensNext, type Budget, type PlanVersionSummary } from '../budget-view';
+import { caseworkApiPath, type PersonFile } from '../casework-view';
 import { byId, h, replaceChildren, visuallyHidden } from '../dom';
 import { FormErrors } from '../forms';
 import { showPageProblem, showSuccess, startSignedInPage } from '../layout';
@@ -17,6 +21,7 @@ import {
   timeInWords,
   type Grant,
 } from '../my-record-view';
+import { planApiPath, type Plan } from '../plan-view';
 import { validationProblem, type FieldProblem } from '../problem';
 
 const FIELDS = { grantee_email: 'grantee-email', scopes: 'scopes', ends_on: 'ends-on-day', reason: 'reason' };
@@ -222,12 +227,60 @@ class RecordPage {
   }
 }
 
+/**
+ * The budget holder's plan and budget, in their own words: the statement, the plan, the
+ * reviews and the PDF; or, before a budget is in place, what happens next. Returns false
+ * after showing a problem.
+ */
+async function showBudget(personId: string): Promise<boolean> {
+  const host = byId('budget-content');
+  const budget = await api<Budget>('GET', budgetPaths.api(personId));
+  if (budget.ok) {
+    const plan = await api<Plan>('GET', planApiPath.plan(budget.data.plan_id));
+    if (!plan.ok) {
+      showPageProblem(plan.problem);
+      return false;
+    }
+    replaceChildren(
+      host,
+      statementParts(budget.data, 'self'),
+      planParts(plan.data, 'self'),
+      reviewParts(budget.data, 'self'),
+      h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', id: 'budget-page', href: budgetPaths.page(personId) }, 'Your plan and budget on a page to print')),
+    );
+    return true;
+  }
+  if (budget.problem.status !== 404) {
+    showPageProblem(budget.problem);
+    return false;
+  }
+  // No budget yet: the record's stage says what happens next.
+  const person = await api<PersonFile & { plans?: PlanVersionSummary[]; closure?: { words: string } | null }>('GET', caseworkApiPath.person(personId));
+  if (!person.ok && person.problem.status !== 404) {
+    showPageProblem(person.problem);
+    return false;
+  }
+  replaceChildren(
+    host,
+    h('h2', { class: 'govuk-heading-m', id: 'no-budget-heading' }, 'Your plan and budget'),
+    h(
+      'p',
+      { class: 'govuk-body', id: 'what-happens-next' },
+      person.ok
+        ? whatHappensNext(person.data, 'self')
+        : 'The council has not started your record yet. Once it has, your support plan and your budget will be shown here.',
+    ),
+  );
+  return true;
+}
+
 async function showRecord(session: Session): Promise<void> {
   const personId = session.user.person_id;
   if (!personId) {
     byId('not-linked').hidden = false;
     return;
   }
+  if (!(await showBudget(personId))) return;
   renderScopeCheckboxes();
   const page = new RecordPage(personId);
   page.wire();

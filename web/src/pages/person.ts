@@ -14,6 +14,7 @@ import {
   taskStatusClass,
   type CaseTask,
 } from '../casework-view';
+import { budgetPaths } from '../budget-view';
 import { byId, h, replaceChildren } from '../dom';
 import { paragraphsOrList, summaryList, table, tag } from '../govuk';
 import { showPageProblem, startSignedInPage } from '../layout';
@@ -92,6 +93,9 @@ function draw(person: PersonAfterSignOff): void {
     h('ul', { class: 'govuk-task-list', id: 'case-tasks' }, caseTasks(person).map(taskItem)),
     ...afterSignOff(person),
   ];
+  if (person.has_active_plan) {
+    parts.push(h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', id: 'budget-link', href: budgetPaths.page(person.id) }, 'See the personal budget statement and reviews')));
+  }
 
   const eligibility = person.eligibility;
   if (eligibility) {

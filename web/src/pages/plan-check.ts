@@ -2,9 +2,11 @@
 // version as saved on the server (so what is checked is what will be submitted) as summary
 // cards with "Change" links back to the builder, its cost against the indicative budget, and
 // "Submit for sign-off" (POST /api/plans/{id}/submit with the revision read), which goes back
-// to the person's record. A version that can no longer be changed is shown without the button.
+// to the person's record (for a representative or support planner, the plan and budget
+// page). A version that can no longer be changed is shown without the button.
 import '../main';
 import { api } from '../api';
+import { personHomePath } from '../budget-view';
 import { caseworkApiPath, type PersonFile } from '../casework-view';
 import { byId, replaceChildren } from '../dom';
 import { FormErrors } from '../forms';
@@ -25,13 +27,14 @@ async function main(): Promise<void> {
   const person = personResult.data;
   byId('person-caption').textContent = person.full_name;
   document.title = `Check the support plan – ${person.full_name} – selfdirect`;
+  const home = personHomePath(page.session.user.roles, person.id, page.session.user.person_id);
   const editable = isEditable(plan.status);
   const back = byId<HTMLAnchorElement>('back-to-plan');
   if (editable) {
     back.href = planPaths.builder(plan.id);
   } else {
-    back.href = `/person?id=${encodeURIComponent(person.id)}`;
-    back.textContent = 'Back to the person’s record';
+    back.href = home.href;
+    back.textContent = home.text;
     byId('page-heading').textContent = `Support plan, version ${plan.version}`;
   }
   byId('loading').textContent = `Version ${plan.version}: ${PLAN_STATUS_LABELS[plan.status] ?? plan.status}.`;
@@ -54,7 +57,7 @@ async function main(): Promise<void> {
         return;
       }
       setFlash({ heading: 'The plan has been submitted for sign-off', body: `Version ${result.data.version}, costing ${formatPence(result.data.cost.first_year_pence)} a year, is waiting for an approver.` });
-      window.location.assign(`/person?id=${encodeURIComponent(person.id)}`);
+      window.location.assign(home.href);
     } finally {
       busy = false;
     }

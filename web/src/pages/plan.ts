@@ -9,6 +9,7 @@
 // from the page. "Save and check the plan" goes on to /person/plan/check.
 import '../main';
 import { api, type Session } from '../api';
+import { personHomePath } from '../budget-view';
 import { caseworkApiPath, type PersonFile } from '../casework-view';
 import { byId, h, replaceChildren, visuallyHidden } from '../dom';
 import { FormErrors } from '../forms';
@@ -505,6 +506,9 @@ class Builder {
 }
 
 async function loadWeeksPerYear(session: Session): Promise<string> {
+  // The scheme's settings are for council staff: a budget holder or representative writing
+  // the plan sees the money worked out once the plan is saved.
+  if (session.user.roles.every((role) => role === 'budget-holder' || role === 'representative')) return '';
   const schemes = await api<{ schemes: SchemeSettings[] }>('GET', `/api/councils/${encodeURIComponent(session.user.council_id)}/schemes`);
   return schemes.ok ? schemeWeeksPerYear(schemes.data.schemes) : '';
 }
@@ -529,7 +533,10 @@ async function main(): Promise<void> {
   if (!personResult.ok) return showPageProblem(personResult.problem);
   const person = personResult.data;
   byId('person-caption').textContent = person.full_name;
-  byId<HTMLAnchorElement>('back-to-person').href = `/person?id=${encodeURIComponent(person.id)}`;
+  const home = personHomePath(page.session.user.roles, person.id, page.session.user.person_id);
+  const backToPerson = byId<HTMLAnchorElement>('back-to-person');
+  backToPerson.href = home.href;
+  backToPerson.textContent = home.text;
   document.title = `Support plan – ${person.full_name} – selfdirect`;
 
   if (plan && !isEditable(plan.status)) {
@@ -543,7 +550,7 @@ async function main(): Promise<void> {
     return;
   }
   if (!plan && !person.assessment) {
-    replaceChildren(byId('loading'), 'A plan is written once the indicative budget has been worked out. ', h('a', { class: 'govuk-link', href: `/person?id=${encodeURIComponent(person.id)}` }, 'Go back to the record'), '.');
+    replaceChildren(byId('loading'), 'A plan is written once the indicative budget has been worked out. ', h('a', { class: 'govuk-link', href: home.href }, 'Go back to the record'), '.');
     return;
   }
 
