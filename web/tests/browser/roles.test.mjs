@@ -1,0 +1,345 @@
+// Browser tests of what each role sees: one user for each of the eleven roles signs in on
+// the sign-in page; the header's navigation shows exactly the pages the access policy
+// (src/selfdirect/access/policy.cc, tests/access_matrix_test.cc) lets that role use; every
+// staff page either shows its main heading (allowed) or the site's "You do not have
+// permission" page (refused), never a half-drawn page or a JavaScript error; and the API
+// behind each page answers as the policy says (200, 403, or 404 for a record the role has no
+// standing with). "Your record" shows the budget holder their record and tells everyone else
+// their account is not linked to one. axe-core checks every page state shown. In Debian's
+// Chromium, driven by playwright-core.
+//
+// The person's record page (/person) is the social worker's: it refuses every other role
+// before asking the API, even those the API lets see the record (the approver; the budget
+// holder, whose own record is at /my-record). The test checks both as they are.
+//
+// The server is started as a real deployment is, so the administrator sets up two-step
+// sign-in on the account page (the real way) and signs in again with a code before their
+// pages are checked.
+//
+// Needs SELFDIRECT_BIN=/path/to/selfdirect: the test adds a council and the users with the
+// command line, then starts `selfdirect serve` on that database. Build web/dist first
+// (npm run build). Skipped with only SELFDIRECT_URL set.
+//
+// Screenshots go to web/test-output/screenshots/roles-<role>-<page>.png.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  checkPageState,
+  launchBrowser,
+  nextTotpCode,
+  runCli,
+  setPasswordPath,
+  setUpTwoStepSignIn,
+  startServer,
+  watchPage,
+} from './support.mjs';
+
+const STEP_TIMEOUT_MS = 120_000;
+const bin = process.env.SELFDIRECT_BIN;
+const skip = bin
+  ? false
+  : 'needs SELFDIRECT_BIN: these tests add a user for each role with the selfdirect command line, on the database of the server they start';
+
+const COUNCIL = { code: 'E09000033', name: 'Westminster City Council' };
+const PASSWORD = 'correct horse battery staple';
+const NO_PERMISSION = 'You do not have permission to see this page';
+
+/** Every role, in the order of src/selfdirect/access/roles.h, with its user. */
+const ROLES = [
+  'budget-holder', 'representative', 'support-planner', 'assessor', 'approver', 'finance-officer',
+  'commissioner', 'safeguarding-lead', 'analyst', 'administrator', 'auditor',
+].map((role) => ({ role, email: `${role}@example.org`, name: `Test ${role.replace('-', ' ')}` }));
+
+/**
+ * The header's links for each role, from the access policy: everyone has their account; a
+ * budget holder whose account is linked to a person's record has "Your record"; each staff
+ * page's link goes to the one role the policy lets read what that page shows
+ * (caseload.read: assessor; sign-off-queue.read: approver; concerns.read: safeguarding lead;
+ * users.manage and ras-models.publish: administrator; audit.read: auditor). The other roles
+ * (representative, support planner, finance officer, commissioner, analyst) have no staff page
+ * yet, so only their account.
+ */
+const NAVIGATION = {
+  'budget-holder': ['Your account', 'Your record'],
+  'assessor': ['Your account', 'Your caseload'],
+  'approver': ['Your account', 'Plans to sign off'],
+  'safeguarding-lead': ['Your account', 'Safeguarding'],
+  'administrator': ['Your account', 'Users', 'Budget models'],
+  'auditor': ['Your account', 'Audit log'],
+};
+
+/**
+ * The staff pages: the heading each shows when allowed, the role whose page it is, and the
+ * API it reads (whose answer to every other role is a 403). `screenshot` marks the pages
+ * saved for every role.
+ */
+const PAGES = [
+  { path: '/caseload', name: 'caseload', heading: 'Your caseload', role: 'assessor', api: () => '/api/queues/caseload', screenshot: true },
+  { path: '/people/new', name: 'new-person', heading: 'Add a person', role: 'assessor' },
+  { path: '/sign-off', name: 'sign-off', heading: 'Plans to sign off', role: 'approver', api: () => '/api/queues/awaiting-sign-off' },
+  { path: '/concerns', name: 'concerns', heading: 'Safeguarding concerns', role: 'safeguarding-lead', api: () => '/api/concerns' },
+  { path: '/users', name: 'users', heading: 'Users', role: 'administrator', api: () => `/api/councils/${ids.council}/users`, screenshot: true },
+  { path: '/ras-models', name: 'ras-models', heading: 'Budget models', role: 'administrator' },
+  { path: '/audit', name: 'audit', heading: 'Audit log', role: 'auditor', api: () => `/api/councils/${ids.council}/audit?limit=10` },
+];
+
+/**
+ * What GET /api/people/{id} answers each role for the person the assessor adds (the budget
+ * holder's own record), by the policy's person rules: the budget holder (self), the assessor
+ * (the unallocated are in their caseload) and the approver (the council's people) may see it;
+ * the finance officer has standing (the money) but not the case record, so 403; the rest have
+ * no relationship to the person, so the record does not exist for them (404).
+ */
+const PERSON_API = {
+  'budget-holder': 200,
+  'assessor': 200,
+  'approver': 200,
+  'finance-officer': 403,
+};
+
+let server;
+let tmp;
+let dataFile;
+let browser;
+let setupError;
+const links = {};
+const people = {};
+const ids = {};
+/** The administrator's two-step key, once set up. */
+let adminTwoStep;
+
+before(async () => {
+  if (skip) return;
+  try {
+    tmp = await mkdtemp(join(tmpdir(), 'selfdirect-roles-test-'));
+    dataFile = join(tmp, 'test.db');
+    await runCli(bin, ['councils', 'add', '--data', dataFile, '--code', COUNCIL.code, '--name', COUNCIL.name]);
+    // The budget holder is added once the assessor has added their person's record.
+    for (const user of ROLES.filter((u) => u.role !== 'budget-holder')) {
+      links[user.role] = setPasswordPath(await runCli(bin, [
+        'users', 'add', '--data', dataFile, '--council', COUNCIL.code,
+        '--email', user.email, '--name', user.name, '--role', user.role,
+      ]));
+    }
+    // Started as a real deployment is: administrators must set up two-step sign-in.
+    server = await startServer(bin, dataFile);
+    browser = await launchBrowser();
+  } catch (error) {
+    setupError = error;
+  }
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  if (tmp) await rm(tmp, { recursive: true, force: true });
+});
+
+/** A browser context (its own cookies) for `role`, watched for errors. */
+async function person(role) {
+  if (setupError) throw setupError;
+  if (!people[role]) {
+    const context = await browser.newContext({ baseURL: server.url });
+    context.setDefaultTimeout(10_000);
+    const page = await context.newPage();
+    people[role] = { context, page, watch: watchPage(page) };
+  }
+  return people[role];
+}
+
+function user(role) {
+  return ROLES.find((u) => u.role === role);
+}
+
+function checkPage(p, name, { apiErrors = [], file } = {}) {
+  return checkPageState(p, name, { apiErrors, file: file && `roles-${file}` });
+}
+
+async function createPassword(p, link) {
+  await p.page.goto(link);
+  await p.page.locator('#password').fill(PASSWORD);
+  await p.page.locator('#confirm-password').fill(PASSWORD);
+  await p.page.getByRole('button', { name: 'Create password' }).click();
+  await p.page.locator('#done').waitFor();
+}
+
+async function waitForAccountPage(page) {
+  await page.waitForURL((url) => url.pathname === '/account');
+  await page.locator('#account-details').waitFor();
+  await page.waitForFunction(() => document.getElementById('account-council')?.textContent !== '');
+  await page.waitForLoadState('networkidle');
+}
+
+/** Signs in on the sign-in page, with a security code when `twoStep` is given. */
+async function signIn(p, role, twoStep) {
+  const { page } = p;
+  await page.goto('/sign-in');
+  await page.locator('#email').fill(user(role).email);
+  await page.locator('#password').fill(PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  if (twoStep) {
+    await page.locator('#code-group').waitFor();
+    await checkPage(p, `the sign-in page asking the ${role} for a code`, { apiErrors: ['401 POST /api/session'] });
+    await page.locator('#code').fill(await nextTotpCode(twoStep));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+  }
+  await waitForAccountPage(page);
+}
+
+/** The main heading, once the page has finished loading (the page's own or its refusal). */
+async function mainHeading(page) {
+  await page.waitForLoadState('networkidle');
+  return (await page.locator('main h1').first().innerText()).trim();
+}
+
+/** The status the API answers `role` for GET `path`, with their session cookie. */
+async function apiStatus(p, path) {
+  const response = await p.context.request.get(path);
+  return response.status();
+}
+
+/** Visits every staff page and the person's record as `role` and checks each. */
+async function checkStaffPages(p, role) {
+  const { page } = p;
+  for (const staffPage of PAGES) {
+    const allowed = staffPage.role === role;
+    if (staffPage.api) {
+      assert.equal(await apiStatus(p, staffPage.api()), allowed ? 200 : 403, `GET ${staffPage.api()} as the ${role}`);
+    }
+    await page.goto(staffPage.path);
+    assert.equal(new URL(page.url()).pathname, staffPage.path, `${staffPage.path} as the ${role} stays at its address`);
+    const heading = await mainHeading(page);
+    assert.equal(heading, allowed ? staffPage.heading : NO_PERMISSION, `${staffPage.path} as the ${role}`);
+    if (!allowed) {
+      assert.match(await page.locator('#page-content').innerText(), /ask your council’s selfdirect administrator/);
+      assert.equal(await page.title(), `${NO_PERMISSION} – selfdirect`);
+    }
+    assert.deepEqual(await page.locator('#navigation a').allInnerTexts(), NAVIGATION[role] ?? ['Your account'],
+      `the navigation on ${staffPage.path} as the ${role}`);
+    await checkPage(p, `${staffPage.path} as the ${role}`, {
+      file: (allowed || staffPage.screenshot) && `${role}-${staffPage.name}`,
+    });
+  }
+
+  // The person's record. The API decides by the person rules; the page is the social
+  // worker's (it refuses anyone not an assessor before asking the API).
+  const expectedApi = PERSON_API[role] ?? 404;
+  assert.equal(await apiStatus(p, `/api/people/${ids.person}`), expectedApi, `GET /api/people/{id} as the ${role}`);
+  await page.goto(`/person?id=${ids.person}`);
+  const heading = await mainHeading(page);
+  assert.equal(heading, role === 'assessor' ? 'Maya Okafor' : NO_PERMISSION, `the person's record as the ${role}`);
+  await checkPage(p, `the person's record as the ${role}`, { file: `${role}-person` });
+
+  // "Your record" is for an account linked to a person's record; anyone else who goes there
+  // is told their account is not linked to one.
+  await page.goto('/my-record');
+  assert.equal(await mainHeading(page), 'Your record');
+  if (role === 'budget-holder') {
+    await page.locator('#record-section').waitFor();
+    assert.equal(await page.locator('#not-linked').isVisible(), false);
+    assert.equal(await page.locator('.govuk-service-navigation__item--active').innerText(), 'Your record');
+  } else {
+    await page.locator('#not-linked').waitFor();
+    assert.equal(await page.locator('#record-section').isVisible(), false);
+  }
+  await checkPage(p, `the record page as the ${role}`, {
+    file: ['budget-holder', 'representative'].includes(role) && `${role}-my-record`,
+  });
+}
+
+/** Checks the account page's navigation for `role` and saves it. */
+async function checkNavigation(p, role) {
+  const { page } = p;
+  assert.deepEqual(await page.locator('#navigation a').allInnerTexts(), NAVIGATION[role] ?? ['Your account'],
+    `the navigation for the ${role}`);
+  assert.equal(await page.locator('.govuk-service-navigation__item--active').innerText(), 'Your account');
+  await page.locator('#navigation').getByRole('button', { name: 'Sign out' }).waitFor();
+}
+
+describe('what each role sees', { skip }, () => {
+  test('the assessor signs in and adds a person; that person becomes a budget holder', { timeout: STEP_TIMEOUT_MS }, async () => {
+    const p = await person('assessor');
+    const { page } = p;
+    await createPassword(p, links.assessor);
+    await signIn(p, 'assessor');
+    ids.council = await page.evaluate(async () => (await (await fetch('/api/session')).json()).user.council_id);
+    await checkNavigation(p, 'assessor');
+    await checkPage(p, 'the account page as the assessor', { file: 'assessor-account' });
+
+    await page.goto('/people/new');
+    await page.locator('#person-form').waitFor();
+    await page.locator('#given-name').fill('Maya');
+    await page.locator('#family-name').fill('Okafor');
+    await page.locator('#date-of-birth-day').fill('1');
+    await page.locator('#date-of-birth-month').fill('4');
+    await page.locator('#date-of-birth-year').fill('1950');
+    await page.locator('#nhs-number').fill('943 476 5919');
+    await page.locator('#address').fill('12 Example Street\nLondon');
+    await page.locator('#postcode').fill('SW1A 1AA');
+    await page.locator('#gender').selectOption('female');
+    await page.locator('#ethnicity').selectOption('A');
+    await page.locator('#primary-support-reason').selectOption('memory_cognition');
+    await page.locator('#accommodation').selectOption('owner_occupier');
+    await page.locator('#employment').selectOption('not_seeking_work');
+    await page.locator('#has-unpaid-carer-2').check();
+    await page.locator('#route-of-access').selectOption('community');
+    await page.locator('#asked-for').fill('Help at home after a fall');
+    await page.locator('#contact-outcome').selectOption('to_assessment');
+    await page.getByRole('button', { name: 'Add this person' }).click();
+    await page.waitForURL((url) => url.pathname === '/person');
+    ids.person = new URL(page.url()).searchParams.get('id');
+    await page.locator('#case-tasks').waitFor();
+    await checkPage(p, 'the new person’s record');
+
+    links['budget-holder'] = setPasswordPath(await runCli(bin, [
+      'users', 'add', '--data', dataFile, '--council', COUNCIL.code,
+      '--email', user('budget-holder').email, '--name', user('budget-holder').name,
+      '--role', 'budget-holder', '--person', ids.person,
+    ]));
+  });
+
+  test('the administrator signs in, is sent to set up two-step sign-in, and signs in again with a code', { timeout: STEP_TIMEOUT_MS }, async () => {
+    const p = await person('administrator');
+    const { page } = p;
+    await createPassword(p, links.administrator);
+    await signIn(p, 'administrator');
+    await checkNavigation(p, 'administrator');
+    await page.locator('#two-step-required').waitFor();
+    await checkPage(p, 'the account page as an administrator without two-step sign-in', { file: 'administrator-account-no-totp' });
+
+    // Before two-step sign-in, the users page says why it cannot be used.
+    await page.goto('/users');
+    await page.locator('#two-step-banner').waitFor();
+    assert.equal(await mainHeading(page), 'You need to set up two-step sign-in first');
+    await checkPage(p, 'the users page before two-step sign-in', {
+      apiErrors: [`403 GET /api/councils/${ids.council}/users`],
+      file: 'administrator-users-no-totp',
+    });
+
+    await page.goto('/account');
+    await waitForAccountPage(page);
+    adminTwoStep = await setUpTwoStepSignIn(page);
+    await page.locator('#navigation').getByRole('button', { name: 'Sign out' }).click();
+    await page.waitForURL((url) => url.pathname === '/sign-in');
+    await signIn(p, 'administrator', adminTwoStep);
+    await checkNavigation(p, 'administrator');
+    await checkPage(p, 'the account page as the administrator, signed in with a code', { file: 'administrator-account' });
+  });
+
+  for (const { role } of ROLES) {
+    test(`the ${role}: the navigation, every staff page and “Your record”`, { timeout: STEP_TIMEOUT_MS }, async () => {
+      const p = await person(role);
+      if (role !== 'assessor' && role !== 'administrator') {
+        await createPassword(p, links[role]);
+        await signIn(p, role);
+        await checkNavigation(p, role);
+        await checkPage(p, `the account page as the ${role}`, { file: `${role}-account` });
+      }
+      await checkStaffPages(p, role);
+    });
+  }
+});
