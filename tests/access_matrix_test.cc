@@ -60,6 +60,7 @@ const std::map<std::string, std::set<std::string>> kMatrix = {
     {"grants.create", {"budget-holder", "assessor"}},
     {"grants.revoke", {"budget-holder", "assessor"}},
     {"record-views.list", {"signed-in"}},
+    {"me.people", {"signed-in"}},
     // The published RAS is public; checking drafts is for administrators and analysts, and
     // publishing for administrators.
     {"ras-models.list", {"anyone"}},

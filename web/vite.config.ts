@@ -90,6 +90,7 @@ const pages = {
   closeCase: 'person/close.html',
   contribution: 'person/contribution.html',
   budget: 'person/budget.html',
+  peopleIHelp: 'people-i-help.html',
 };
 
 export default defineConfig({

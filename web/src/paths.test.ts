@@ -77,6 +77,11 @@ describe('pagesFor', () => {
     expect(hrefs(['assessor'])).not.toContain('/concerns');
   });
 
+  it('gives representatives the people they help', () => {
+    expect(hrefs(['representative'])).toEqual(['/account', '/people-i-help']);
+    expect(hrefs(['assessor'])).not.toContain('/people-i-help');
+  });
+
   it('gives approvers the plans to sign off', () => {
     expect(hrefs(['approver'])).toEqual(['/account', '/sign-off']);
     expect(hrefs(['assessor', 'approver'])).toEqual(['/account', '/caseload', '/reviews', '/sign-off']);

@@ -48,6 +48,7 @@ export function signInPath(pathname: string, search: string): string {
 const SIGNED_IN_PAGES: readonly { href: string; text: string; role?: string; needsRecord?: boolean }[] = [
   { href: '/account', text: 'Your account' },
   { href: '/my-record', text: 'Your record', needsRecord: true },
+  { href: '/people-i-help', text: 'People you help', role: 'representative' },
   { href: '/caseload', text: 'Your caseload', role: 'assessor' },
   { href: '/reviews', text: 'Reviews', role: 'assessor' },
   { href: '/sign-off', text: 'Plans to sign off', role: 'approver' },

@@ -55,6 +55,9 @@ class AccessRepository {
   // Every grant for the person, ended and revoked ones included, oldest first.
   virtual Result<std::vector<AccessGrant>> GrantsForPerson(const CouncilId& council,
                                                            const PersonId& person) = 0;
+  // The grants a user holds, to anyone (a representative's "people I help").
+  virtual Result<std::vector<AccessGrant>> GrantsHeldBy(const CouncilId& council,
+                                                        const UserId& grantee) = 0;
   // kNotFound when the person has no such grant; revoking twice changes nothing.
   virtual Status RevokeGrant(const CouncilId& council, const PersonId& person,
                              const std::string& grant_id, Timestamp at) = 0;

@@ -776,6 +776,40 @@ Status Accounts::RevokeGrant(const Context& ctx, const PersonId& person,
   });
 }
 
+Result<std::vector<PersonHelped>> Accounts::PeopleIHelp(const Context& ctx) {
+  if (auto d = Decide(ctx.actor, Action::kOwnAccount, {}); !d.allowed()) {
+    return tl::unexpected(d.AsError());
+  }
+  std::vector<PersonHelped> out;
+  auto s = store_.Read([&](store::Transaction& tx) -> Status {
+    auto grants = tx.Access().GrantsHeldBy(ctx.actor.council_id, ctx.actor.user_id);
+    if (!grants) return tl::unexpected(grants.error());
+    const Date today = clock_.Today();
+    for (const AccessGrant& g : *grants) {
+      if (!g.ActiveOn(today)) continue;
+      auto existing = std::find_if(out.begin(), out.end(),
+                                   [&](const PersonHelped& p) { return p.person == g.person_id; });
+      if (existing != out.end()) {  // two grants to one person: what both allow, the later end
+        for (GrantScope scope : g.scopes) {
+          if (std::find(existing->scopes.begin(), existing->scopes.end(), scope) ==
+              existing->scopes.end()) {
+            existing->scopes.push_back(scope);
+          }
+        }
+        if (DaysBetween(existing->ends_on, g.ends_on) > 0) existing->ends_on = g.ends_on;
+        continue;
+      }
+      auto person = tx.Casework().FindPerson(ctx.actor.council_id, g.person_id);
+      if (!person) return tl::unexpected(person.error());
+      if (!*person) continue;
+      out.push_back({g.person_id, (*person)->person.FullName(), g.scopes, g.ends_on});
+    }
+    return Ok();
+  });
+  if (!s) return tl::unexpected(s.error());
+  return out;
+}
+
 Result<std::vector<RecordView>> Accounts::RecordViews(const Context& ctx) {
   if (auto d = Decide(ctx.actor, Action::kOwnAccount, {}); !d.allowed()) {
     return tl::unexpected(d.AsError());

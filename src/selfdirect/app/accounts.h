@@ -45,6 +45,14 @@ struct NewGrant {
   std::string reason;               // required when staff grant
 };
 
+// Someone the signed-in user helps: a person who has given them access, and what it allows.
+struct PersonHelped {
+  PersonId person;
+  std::string full_name;
+  std::vector<GrantScope> scopes;
+  Date ends_on;
+};
+
 struct GrantView {
   AccessGrant grant;
   std::string grantee_name;
@@ -166,6 +174,8 @@ class Accounts {
 
   // "Who has seen my record": every recorded look at or change to the actor's own record.
   Result<std::vector<RecordView>> RecordViews(const Context& ctx);
+  // The people who have given the signed-in user access (active grants only), by name.
+  Result<std::vector<PersonHelped>> PeopleIHelp(const Context& ctx);
 
   // Users by council code and email, for the CLI.
   Result<User> FindUserByEmail(const Context& ctx, const std::string& council_code,

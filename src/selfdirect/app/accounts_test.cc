@@ -252,6 +252,44 @@ TEST_F(AccountsTest, Administrators_CannotAdministerUntilTwoStepSignInIsOn_WhenR
   EXPECT_TRUE(after->actor.Has(Role::kAdministrator));
 }
 
+TEST_F(AccountsTest, PeopleIHelp_ListsThoseWhoGaveMeAccessUntilItEnds) {
+  const PersonId person("01JD00000000000000000PER52");
+  ASSERT_TRUE(t_.store().Write([&](store::Transaction& tx) -> Status {
+    casework::Person p;
+    p.council = council_.id;
+    p.id = person;
+    p.given_name = "Ada";
+    p.family_name = "Okafor";
+    p.date_of_birth = *ParseIsoDate("1948-03-27");
+    p.gender = p.primary_support_reason = p.accommodation = p.employment = "not_known";
+    p.ethnicity = "Z";
+    p.has_unpaid_carer = "not_known";
+    p.created_at = t_.clock().Now();
+    return tx.Casework().CreatePerson(p, {});
+  }));
+  auto holder = t_.accounts().AddUser(
+      Context::Operator("t"),
+      {council_.id, "holder2@w.example", "Holder", {"budget-holder"}, person.str()});
+  ASSERT_TRUE(holder);
+  const User rep = t_.AddUser(council_, "rep2@w.example", {"representative"});
+  EXPECT_TRUE(t_.accounts().PeopleIHelp(As(rep))->empty());
+  ASSERT_TRUE(t_.accounts().GrantAccess(As(holder->user), person,
+                                        {"rep2@w.example", {"view"}, "2026-12-31", ""}));
+  ASSERT_TRUE(t_.accounts().GrantAccess(As(holder->user), person,
+                                        {"rep2@w.example", {"write-plan"}, "2027-01-31", ""}));
+  auto people = t_.accounts().PeopleIHelp(As(rep));
+  ASSERT_TRUE(people.has_value()) << people.error().message;
+  ASSERT_EQ(people->size(), 1u);
+  EXPECT_EQ(people->front().full_name, "Ada Okafor");
+  EXPECT_EQ(people->front().scopes.size(), 2u);
+  EXPECT_EQ(FormatIsoDate(people->front().ends_on), "2027-01-31");
+  EXPECT_TRUE(t_.accounts().PeopleIHelp(As(holder->user))->empty());
+  t_.clock().Advance(std::chrono::hours(24 * 80));
+  EXPECT_TRUE(t_.accounts().PeopleIHelp(As(rep))->empty());
+  EXPECT_EQ(t_.accounts().PeopleIHelp(Context{Actor::Anonymous(), "r", ""}).error().code,
+            ErrorCode::kUnauthenticated);
+}
+
 TEST_F(AccountsTest, Grants_GivenByThePersonOrTheirSocialWorkerWithAReasonAndTheyEnd) {
   const PersonId person("01JD00000000000000000PER51");
   auto holder_added = t_.accounts().AddUser(

@@ -342,6 +342,23 @@ void RegisterAccountsApi(Router& router, app::Accounts& accounts, const ServiceO
                return NoContent();
              });
 
+  router.Add("GET", "/api/me/people", "me.people", Action::kOwnAccount,
+             [&accounts](const Request& request, const PathParams&) {
+               auto people = accounts.PeopleIHelp(request.ctx);
+               if (!people) return ProblemFromError(people.error());
+               json::array out;
+               for (const auto& p : *people) {
+                 json::array scopes;
+                 for (GrantScope scope : p.scopes)
+                   scopes.push_back(json::string(GrantScopeName(scope)));
+                 out.push_back({{"person_id", p.person.str()},
+                                {"full_name", p.full_name},
+                                {"scopes", scopes},
+                                {"ends_on", FormatIsoDate(p.ends_on)}});
+               }
+               return JsonResponse(200, {{"people", out}});
+             });
+
   router.Add("GET", "/api/me/record-views", "record-views.list", Action::kOwnAccount,
              [&accounts](const Request& request, const PathParams&) {
                auto views = accounts.RecordViews(request.ctx);

@@ -405,6 +405,16 @@ Result<std::vector<AccessGrant>> SqliteAccessRepository::GrantsForPerson(const C
   return Collect<AccessGrant>(*st, ReadGrant);
 }
 
+Result<std::vector<AccessGrant>> SqliteAccessRepository::GrantsHeldBy(const CouncilId& council,
+                                                                      const UserId& grantee) {
+  auto st = c_.Prepare(std::string("SELECT ") + kGrantColumns +
+                       " FROM access_grants WHERE council_id = $1 AND grantee_user_id = $2"
+                       " ORDER BY created_at, grant_id");
+  if (!st) return tl::unexpected(st.error());
+  st->Bind(council.str(), grantee.str());
+  return Collect<AccessGrant>(*st, ReadGrant);
+}
+
 Status SqliteAccessRepository::RevokeGrant(const CouncilId& council, const PersonId& person,
                                            const std::string& grant_id, Timestamp at) {
   auto st = c_.Prepare(

@@ -41,6 +41,8 @@ class SqliteAccessRepository final : public AccessRepository {
   Status CreateGrant(const AccessGrant& grant) override;
   Result<std::vector<AccessGrant>> GrantsForPerson(const CouncilId& council,
                                                    const PersonId& person) override;
+  Result<std::vector<AccessGrant>> GrantsHeldBy(const CouncilId& council,
+                                                const UserId& grantee) override;
   Status RevokeGrant(const CouncilId& council, const PersonId& person, const std::string& grant_id,
                      Timestamp at) override;
 

@@ -5,7 +5,8 @@
 //   2. the person is given a budget holder's account linked to their record (the command
 //      line, as a council does), signs in, sees what happens next, and gives a support
 //      planner access to write their plan on their record page ("Write your support plan");
-//   3. the support planner (an account with the support-planner and representative roles:
+//   3. the support planner (an account with the support-planner and representative roles, who
+//      finds the person on /people-i-help:
 //      only a representative can be given access) opens the person's plan and budget page,
 //      builds a plan above the indicative budget in the plan builder, and submits it;
 //   4. the approver, whose limit the administrator sets through the API, signs it off with a
@@ -286,8 +287,14 @@ describe('the journey to a personal budget', { skip }, () => {
   test('4. the support planner opens the person’s plan and budget page and builds a plan above the indicative budget', { timeout: STEP_TIMEOUT_MS }, async () => {
     const planner = await signIn(PLANNER);
     const { page } = planner;
-    // The person (or the council) sends the planner the address of the page.
-    await page.goto(`/person/budget?person=${personId}`);
+    // The planner finds the person among the people they help, and opens their plan and budget.
+    await page.goto('/people-i-help');
+    await page.locator('#people-table').waitFor();
+    const row = page.locator('#people-table tbody tr').first();
+    assert.match(await row.innerText(), /Maya Okafor\s+See their plan and budget and write their support plan/);
+    await checkPage(planner, 'the people the planner helps', { file: 'people-i-help' });
+    await page.getByRole('link', { name: 'Maya Okafor' }).click();
+    await page.waitForURL(`**/person/budget?person=${personId}`);
     await page.locator('#write-plan').waitFor();
     assert.equal(await page.locator('#person-caption').innerText(), 'Maya Okafor');
     assert.match(await text(page, '#what-happens-next'), /^Their indicative budget has been worked out/);
