@@ -237,7 +237,7 @@ describe('your record', { skip }, () => {
     const { page } = rep;
     await signIn(rep, REP);
     await waitForAccountPage(page);
-    assert.deepEqual(await page.locator('#navigation a').allInnerTexts(), ['Your account']);
+    assert.deepEqual(await page.locator('#navigation a').allInnerTexts(), ['Your account', 'People you help']);
     assert.match(await page.locator('#two-step-status').innerText(), /^Two-step sign-in is off/);
     await checkPage(rep, 'the representative’s account page');
 
