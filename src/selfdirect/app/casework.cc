@@ -10,17 +10,6 @@ namespace {
 
 using casework::CaseEvent;
 
-Status Permit(const Context& ctx, Action action) {
-  if (auto d = Decide(ctx.actor, action, Resource::Council(ctx.actor.council_id)); !d.allowed()) {
-    return tl::unexpected(d.AsError());
-  }
-  return Ok();
-}
-
-tl::unexpected<Error> NoSuchPerson() {
-  return Fail(ErrorCode::kNotFound, "There is no person with this id in the council's records");
-}
-
 }  // namespace
 
 Status Casework::Step(store::Transaction& tx, const Context& ctx,
@@ -40,7 +29,7 @@ Status Casework::Step(store::Transaction& tx, const Context& ctx,
 
 Result<PersonFile> Casework::CreatePerson(const Context& ctx, const casework::NewPerson& request,
                                           const NewContact& contact) {
-  if (auto p = Permit(ctx, Action::kPeopleCreate); !p) return tl::unexpected(p.error());
+  if (auto p = PermitInCouncil(ctx, Action::kPeopleCreate); !p) return tl::unexpected(p.error());
   auto person = casework::ValidateNewPerson(request, clock_.Today());
   std::vector<FieldError> errors;
   if (!person) errors = person.error().fields;
@@ -278,7 +267,7 @@ Result<std::vector<casework::PersonRecord>> Casework::Caseload(const Context& ct
                                                                std::optional<casework::Stage> stage,
                                                                const std::string& after,
                                                                int limit) {
-  if (auto p = Permit(ctx, Action::kCaseloadRead); !p) return tl::unexpected(p.error());
+  if (auto p = PermitInCouncil(ctx, Action::kCaseloadRead); !p) return tl::unexpected(p.error());
   std::vector<casework::PersonRecord> out;
   auto s = store_.Read([&](store::Transaction& tx) -> Status {
     auto teams = tx.Casework().TeamsOf(ctx.actor.council_id, ctx.actor.user_id);
@@ -313,14 +302,9 @@ Result<PlanView> Casework::View(store::Transaction& tx, casework::PlanVersion pl
   if (weeks_per_year) {
     view.weeks_per_year = *weeks_per_year;
   } else {
-    auto schemes = tx.Councils().ListSchemes(plan.council);
-    if (!schemes) return tl::unexpected(schemes.error());
-    for (const Scheme& s : *schemes) {
-      if (s.kind == SchemeKind::kAdultSocialCare) {
-        view.weeks_per_year = s.settings.weeks_per_year;
-        break;
-      }
-    }
+    auto settings = AdultSchemeSettings(tx, plan.council);
+    if (!settings) return tl::unexpected(settings.error());
+    view.weeks_per_year = settings->weeks_per_year;
   }
   auto assessment = tx.Casework().LatestAssessment(plan.council, plan.person);
   if (!assessment) return tl::unexpected(assessment.error());
@@ -722,7 +706,8 @@ Result<std::vector<casework::PlanDecision>> Casework::PlanDecisions(const Contex
 }
 
 Result<std::vector<PlanView>> Casework::SignOffQueue(const Context& ctx) {
-  if (auto p = Permit(ctx, Action::kSignOffQueueRead); !p) return tl::unexpected(p.error());
+  if (auto p = PermitInCouncil(ctx, Action::kSignOffQueueRead); !p)
+    return tl::unexpected(p.error());
   std::vector<PlanView> out;
   auto s = store_.Read([&](store::Transaction& tx) -> Status {
     auto plans =
@@ -743,7 +728,7 @@ Result<std::vector<PlanView>> Casework::SignOffQueue(const Context& ctx) {
 
 Status Casework::SetApprovalLimit(const Context& ctx, const UserId& user,
                                   const std::string& pounds) {
-  if (auto p = Permit(ctx, Action::kApprovalLimitsManage); !p) return p;
+  if (auto p = PermitInCouncil(ctx, Action::kApprovalLimitsManage); !p) return p;
   auto limit = ParsePounds(pounds);
   if (!limit || limit->value() < 0) {
     return FailFields({{"limit", "Enter the limit in pounds a year, like 25000"}});

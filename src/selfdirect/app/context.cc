@@ -101,4 +101,24 @@ Status AuthorizeOnPerson(store::Store& store, const Clock& clock, const Context&
                    person.str());
 }
 
+Status PermitInCouncil(const Context& ctx, Action action) {
+  if (auto d = Decide(ctx.actor, action, Resource::Council(ctx.actor.council_id)); !d.allowed()) {
+    return tl::unexpected(d.AsError());
+  }
+  return Ok();
+}
+
+tl::unexpected<Error> NoSuchPerson() {
+  return Fail(ErrorCode::kNotFound, "There is no person with this id in the council's records");
+}
+
+Result<SchemeSettings> AdultSchemeSettings(store::Transaction& tx, const CouncilId& council) {
+  auto schemes = tx.Councils().ListSchemes(council);
+  if (!schemes) return tl::unexpected(schemes.error());
+  for (const Scheme& s : *schemes) {
+    if (s.kind == SchemeKind::kAdultSocialCare) return s.settings;
+  }
+  return SchemeSettings{};
+}
+
 }  // namespace selfdirect::app

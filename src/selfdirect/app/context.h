@@ -45,4 +45,14 @@ Result<Relationship> RelationshipTo(store::Transaction& tx, const Actor& actor,
 Status AuthorizeOnPerson(store::Store& store, const Clock& clock, const Context& ctx, Action action,
                          const PersonId& person);
 
+// Asks the policy about an action on the actor's own council as a whole (a queue, a team list),
+// without auditing: the error to return, if any.
+Status PermitInCouncil(const Context& ctx, Action action);
+
+// The answer when a person id does not name anyone in the actor's council.
+tl::unexpected<Error> NoSuchPerson();
+
+// The council's adult social care scheme settings (the defaults when it has no such scheme).
+Result<SchemeSettings> AdultSchemeSettings(store::Transaction& tx, const CouncilId& council);
+
 }  // namespace selfdirect::app

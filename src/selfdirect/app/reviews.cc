@@ -10,19 +10,6 @@ namespace {
 
 using casework::CaseEvent;
 
-tl::unexpected<Error> NoSuchPerson() {
-  return Fail(ErrorCode::kNotFound, "There is no person with this id in the council's records");
-}
-
-Result<SchemeSettings> AdultSchemeSettings(store::Transaction& tx, const CouncilId& council) {
-  auto schemes = tx.Councils().ListSchemes(council);
-  if (!schemes) return tl::unexpected(schemes.error());
-  for (const Scheme& s : *schemes) {
-    if (s.kind == SchemeKind::kAdultSocialCare) return s.settings;
-  }
-  return SchemeSettings{};
-}
-
 casework::ReviewRules RulesOf(const SchemeSettings& s) {
   casework::ReviewRules rules;
   rules.light_review_weeks = s.first_review_weeks;

@@ -11,10 +11,6 @@ tl::unexpected<Error> NoSuchConcern() {
   return Fail(ErrorCode::kNotFound, "There is no safeguarding concern with this id");
 }
 
-tl::unexpected<Error> NoSuchPerson() {
-  return Fail(ErrorCode::kNotFound, "There is no person with this id in the council's records");
-}
-
 Status AuthorizeLead(store::Store& store, const Clock& clock, const Context& ctx, Action action,
                      const std::string& concern) {
   return Authorize(store, clock, ctx, action, Resource::Council(ctx.actor.council_id), "concern",

@@ -6,13 +6,6 @@
 namespace selfdirect::app {
 namespace {
 
-Status Permit(const Context& ctx, Action action) {
-  if (auto d = Decide(ctx.actor, action, Resource::Council(ctx.actor.council_id)); !d.allowed()) {
-    return tl::unexpected(d.AsError());
-  }
-  return Ok();
-}
-
 tl::unexpected<Error> NoSuchTeam() {
   return Fail(ErrorCode::kNotFound, "There is no team with this id in the council");
 }
@@ -30,7 +23,7 @@ Result<casework::Team> FindTeam(store::Transaction& tx, const CouncilId& council
 }  // namespace
 
 Result<casework::Team> Casework::CreateTeam(const Context& ctx, const std::string& raw) {
-  if (auto p = Permit(ctx, Action::kTeamsManage); !p) return tl::unexpected(p.error());
+  if (auto p = PermitInCouncil(ctx, Action::kTeamsManage); !p) return tl::unexpected(p.error());
   const auto first = raw.find_first_not_of(" \t");
   const std::string name =
       first == std::string::npos ? "" : raw.substr(first, raw.find_last_not_of(" \t") - first + 1);
@@ -52,7 +45,7 @@ Result<casework::Team> Casework::CreateTeam(const Context& ctx, const std::strin
 }
 
 Result<std::vector<casework::Team>> Casework::Teams(const Context& ctx) {
-  if (auto p = Permit(ctx, Action::kTeamsRead); !p) return tl::unexpected(p.error());
+  if (auto p = PermitInCouncil(ctx, Action::kTeamsRead); !p) return tl::unexpected(p.error());
   std::vector<casework::Team> out;
   auto s = store_.Read([&](store::Transaction& tx) -> Status {
     auto teams = tx.Casework().ListTeams(ctx.actor.council_id);
@@ -66,7 +59,7 @@ Result<std::vector<casework::Team>> Casework::Teams(const Context& ctx) {
 
 Status Casework::SetTeamMember(const Context& ctx, const TeamId& team_id, const UserId& user,
                                bool member) {
-  if (auto p = Permit(ctx, Action::kTeamsManage); !p) return p;
+  if (auto p = PermitInCouncil(ctx, Action::kTeamsManage); !p) return p;
   return store_.Write([&](store::Transaction& tx) -> Status {
     auto team = FindTeam(tx, ctx.actor.council_id, team_id);
     if (!team) return tl::unexpected(team.error());

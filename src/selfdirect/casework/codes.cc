@@ -193,6 +193,11 @@ const Code* FindCode(CodeList list, std::string_view code) {
   return nullptr;
 }
 
+const char* LabelOf(CodeList list, std::string_view code) {
+  const Code* c = FindCode(list, code);
+  return c != nullptr ? c->label : "";
+}
+
 const char* CodeListName(CodeList list) {
   switch (list) {
     case CodeList::kGender:

@@ -32,6 +32,8 @@ enum class CodeList {
 
 std::span<const Code> Codes(CodeList list);
 const Code* FindCode(CodeList list, std::string_view code);
+// The code's label, or "" when the list has no such code.
+const char* LabelOf(CodeList list, std::string_view code);
 // "gender", "ethnicity", ... for messages.
 const char* CodeListName(CodeList list);
 

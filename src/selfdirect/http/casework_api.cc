@@ -16,11 +16,6 @@ namespace {
 
 using casework::CodeList;
 
-const char* Label(CodeList list, const std::string& code) {
-  const casework::Code* c = casework::FindCode(list, code);
-  return c != nullptr ? c->label : "";
-}
-
 json::object PersonJson(const casework::PersonRecord& r, Date today) {
   const casework::Person& p = r.person;
   return {{"id", p.id.str()},
@@ -38,7 +33,7 @@ json::object PersonJson(const casework::PersonRecord& r, Date today) {
           {"ethnicity", p.ethnicity},
           {"primary_support_reason", p.primary_support_reason},
           {"primary_support_reason_label",
-           Label(CodeList::kPrimarySupportReason, p.primary_support_reason)},
+           casework::LabelOf(CodeList::kPrimarySupportReason, p.primary_support_reason)},
           {"accommodation", p.accommodation},
           {"employment", p.employment},
           {"has_unpaid_carer", p.has_unpaid_carer},
@@ -120,10 +115,10 @@ json::object FileJson(const app::PersonFile& f, Date today) {
         {{"id", c.id.str()},
          {"contact_date", FormatIsoDate(c.contact_date)},
          {"route_of_access", c.route_of_access},
-         {"route_of_access_label", Label(CodeList::kRouteOfAccess, c.route_of_access)},
+         {"route_of_access_label", casework::LabelOf(CodeList::kRouteOfAccess, c.route_of_access)},
          {"asked_for", c.asked_for},
          {"outcome", c.outcome},
-         {"outcome_label", Label(CodeList::kContactOutcome, c.outcome)}});
+         {"outcome_label", casework::LabelOf(CodeList::kContactOutcome, c.outcome)}});
   }
   out["contacts"] = std::move(contacts);
   out["eligibility"] =
@@ -152,10 +147,11 @@ json::object FileJson(const app::PersonFile& f, Date today) {
   }
   out["plans"] = std::move(plans);
   if (f.closure) {
-    out["closure"] = {{"reason", f.closure->reason},
-                      {"reason_label", Label(CodeList::kClosureReason, f.closure->reason)},
-                      {"effective_on", FormatIsoDate(f.closure->effective_on)},
-                      {"words", f.closure->words}};
+    out["closure"] = {
+        {"reason", f.closure->reason},
+        {"reason_label", casework::LabelOf(CodeList::kClosureReason, f.closure->reason)},
+        {"effective_on", FormatIsoDate(f.closure->effective_on)},
+        {"words", f.closure->words}};
   } else {
     out["closure"] = nullptr;
   }

@@ -15,11 +15,6 @@ namespace {
 
 using casework::CodeList;
 
-const char* Label(CodeList list, const std::string& code) {
-  const casework::Code* c = casework::FindCode(list, code);
-  return c != nullptr ? c->label : "";
-}
-
 // Money as both pence (for programs) and pounds (for people).
 void PutMoney(json::object& o, const char* name, Pence amount) {
   o[std::string(name) + "_pence"] = amount.value();
@@ -40,9 +35,9 @@ json::object ReviewJson(const casework::Review& r) {
           {"held_on", FormatIsoDate(r.content.held_on)},
           {"held_on_words", FormatLongDate(r.content.held_on)},
           {"reason", r.content.reason},
-          {"reason_label", Label(CodeList::kReviewReason, r.content.reason)},
+          {"reason_label", casework::LabelOf(CodeList::kReviewReason, r.content.reason)},
           {"method", r.content.method},
-          {"method_label", Label(CodeList::kReviewMethod, r.content.method)},
+          {"method_label", casework::LabelOf(CodeList::kReviewMethod, r.content.method)},
           {"outcomes", outcomes},
           {"persons_view", r.content.persons_view},
           {"result", casework::ReviewResultName(r.content.result)},
@@ -59,7 +54,8 @@ json::object BudgetJson(const app::BudgetView& v, Date today) {
       {"period_words", fmt::format("{} to {}", FormatLongDate(s.from), FormatLongDate(s.to))},
       {"contribution_assessed", s.contribution_assessed},
       {"contribution_basis", s.contribution_basis},
-      {"contribution_basis_label", Label(CodeList::kContributionBasis, s.contribution_basis)}};
+      {"contribution_basis_label",
+       casework::LabelOf(CodeList::kContributionBasis, s.contribution_basis)}};
   PutMoney(statement, "cost_annual", s.cost_annual);
   PutMoney(statement, "cost_weekly", s.cost_weekly);
   PutMoney(statement, "contribution_annual", s.contribution_annual);
@@ -247,10 +243,11 @@ void RegisterReviewsApi(Router& router, app::Casework& casework, const Clock& cl
                }
                auto saved = casework.RecordContribution(request.ctx, std::get<PersonId>(id), c);
                if (!saved) return ProblemFromError(saved.error());
-               json::object out{{"assessed_on", FormatIsoDate(saved->assessed_on)},
-                                {"basis", saved->basis},
-                                {"basis_label", Label(CodeList::kContributionBasis, saved->basis)},
-                                {"notes", saved->notes}};
+               json::object out{
+                   {"assessed_on", FormatIsoDate(saved->assessed_on)},
+                   {"basis", saved->basis},
+                   {"basis_label", casework::LabelOf(CodeList::kContributionBasis, saved->basis)},
+                   {"notes", saved->notes}};
                PutMoney(out, "weekly", saved->weekly);
                return JsonResponse(201, out);
              });
@@ -272,10 +269,11 @@ void RegisterReviewsApi(Router& router, app::Casework& casework, const Clock& cl
                auto closed = casework.CloseCase(request.ctx, std::get<PersonId>(id), c);
                if (!closed) return ProblemFromError(closed.error());
                return JsonResponse(
-                   200, {{"reason", closed->reason},
-                         {"reason_label", Label(CodeList::kClosureReason, closed->reason)},
-                         {"effective_on", FormatIsoDate(closed->effective_on)},
-                         {"words", closed->words}});
+                   200,
+                   {{"reason", closed->reason},
+                    {"reason_label", casework::LabelOf(CodeList::kClosureReason, closed->reason)},
+                    {"effective_on", FormatIsoDate(closed->effective_on)},
+                    {"words", closed->words}});
              });
 }
 
