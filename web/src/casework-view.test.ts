@@ -7,6 +7,7 @@ import {
   eligibilityBody,
   eligibilityFieldIds,
   indicativeBudget,
+  readOnlyTasks,
   stageTag,
   taskStatusClass,
   type EligibilityAnswers,
@@ -68,6 +69,14 @@ describe('caseTasks', () => {
   test('assessed', () => {
     const tasks = caseTasks({ ...base, eligibility: { eligible: true } as never, assessment: {} as never });
     expect(tasks.map((t) => t.status)).toEqual(['Completed', 'Completed', 'Cannot start yet']);
+  });
+  test('read only (an approver, the safeguarding lead): the same statuses, no links', () => {
+    const tasks = caseTasks({ ...base, stage: 'planning', eligibility: { eligible: true } as never, assessment: {} as never });
+    const read = readOnlyTasks(tasks);
+    expect(read.map((t) => t.status)).toEqual(tasks.map((t) => t.status));
+    expect(read.map((t) => t.hint)).toEqual(tasks.map((t) => t.hint));
+    expect(read.every((t) => !('href' in t))).toBe(true);
+    expect(tasks[0]?.href).toBe('/person/eligibility?id=p%2F1');
   });
   test('planning: the plan can be written, in the builder', () => {
     const tasks = caseTasks({ ...base, stage: 'planning', eligibility: { eligible: true } as never, assessment: {} as never });

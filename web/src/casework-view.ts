@@ -184,6 +184,14 @@ export function caseTasks(person: Pick<PersonFile, 'id' | 'stage' | 'eligibility
   return [eligibility, assessment, plan];
 }
 
+/**
+ * The tasks as someone who may read the record but not work the case sees them (an approver,
+ * the safeguarding lead): the same statuses and hints, without links to forms they cannot use.
+ */
+export function readOnlyTasks(tasks: readonly CaseTask[]): CaseTask[] {
+  return tasks.map(({ href: _href, ...rest }) => rest);
+}
+
 /** The tag class for a task's status ('' for Completed, which GOV.UK shows as plain text). */
 export function taskStatusClass(status: TaskStatus): string {
   switch (status) {

@@ -291,11 +291,14 @@ export interface SignedInPage {
 
 /**
  * Starts a page that needs someone signed in: loads the session (or goes to the sign-in
- * page), draws the navigation with `current` marked, shows any message from the previous
- * page, and checks `role` if given. Resolves null when the page cannot be used, after
+ * page), draws the navigation with `current` marked (a path, or one chosen by the roles), shows any message from the previous
+ * page, and checks `role` if given (one role, or a list of which any will do). Resolves null when the page cannot be used, after
  * showing why.
  */
-export async function startSignedInPage(options: { current: string; role?: string }): Promise<SignedInPage | null> {
+export async function startSignedInPage(options: {
+  current: string | ((roles: readonly string[]) => string);
+  role?: string | readonly string[];
+}): Promise<SignedInPage | null> {
   const loaded = await loadSession();
   if (!loaded.ok) {
     showPageProblem(loaded.problem);
@@ -303,15 +306,17 @@ export async function startSignedInPage(options: { current: string; role?: strin
   }
   const session = loaded.data;
   signedIn = session;
-  section = options.current;
+  const current = typeof options.current === 'string' ? options.current : options.current(session.user.roles);
+  section = current;
   administratorPage = options.role === 'administrator';
-  renderServiceNavigation(session, options.current);
+  renderServiceNavigation(session, current);
   wireSignOutForms();
-  if (options.role && !hasRole(session.user.roles, options.role)) {
+  const allowed = options.role === undefined ? [] : typeof options.role === 'string' ? [options.role] : options.role;
+  if (allowed.length > 0 && !allowed.some((r) => hasRole(session.user.roles, r))) {
     showPageProblem(permissionProblem());
     return null;
   }
-  if (administratorPage && session.must_set_up_totp) showTwoStepBanner(options.current);
+  if (administratorPage && session.must_set_up_totp) showTwoStepBanner(current);
   const host = document.getElementById('notification');
   if (host) showFlash(host);
   return { session };

@@ -1,4 +1,4 @@
-// /person?id=… (assessors): a person's record. Who they are (a summary list), the case's
+// /person?id=… (social workers; approvers and the safeguarding lead may read it): a person's record. Who they are (a summary list), the case's
 // steps as a GOV.UK task list (eligibility, assessment, plan) with their statuses, the
 // eligibility decision and its reasoning, the indicative budget with its explanation, and
 // their contacts with the council. With a budget in place: the next review and "Record a
@@ -10,6 +10,7 @@ import {
   caseworkApiPath,
   dateInWords,
   indicativeBudget,
+  readOnlyTasks,
   stageTag,
   taskStatusClass,
   type CaseTask,
@@ -20,9 +21,16 @@ import { paragraphsOrList, summaryList, table, tag } from '../govuk';
 import { showPageProblem, startSignedInPage } from '../layout';
 import { explanationParts } from '../explanation';
 import { reviewActions, todayIso, type PersonAfterSignOff } from '../review-view';
+import { hasRole } from '../roles';
 
-/** After sign-off: the case closed (why and when), or the next review and what can be done. */
-function afterSignOff(person: PersonAfterSignOff): Node[] {
+/** Who may open the record; only social workers (assessors) work the case from it. */
+const READERS = ['assessor', 'approver', 'safeguarding-lead'] as const;
+
+/**
+ * After sign-off: the case closed (why and when), or the next review and what can be done
+ * (by a social worker; a reader sees the date only).
+ */
+function afterSignOff(person: PersonAfterSignOff, works: boolean): Node[] {
   if (person.stage === 'closed' && person.closure) {
     return [
       h(
@@ -50,10 +58,10 @@ function afterSignOff(person: PersonAfterSignOff): Node[] {
         actions.overdue ? ' ' : '',
         actions.nextReview ?? 'not set',
       ),
-      h('a', { class: 'govuk-button govuk-button--secondary', href: actions.recordReview, role: 'button', draggable: 'false', 'data-module': 'govuk-button', id: 'record-review' }, 'Record a review'),
     );
+    if (works) parts.push(h('a', { class: 'govuk-button govuk-button--secondary', href: actions.recordReview, role: 'button', draggable: 'false', 'data-module': 'govuk-button', id: 'record-review' }, 'Record a review'));
   }
-  if (actions.closeCase) {
+  if (works && actions.closeCase) {
     parts.push(h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: actions.closeCase, id: 'close-case' }, 'Close the case')));
   }
   return parts;
@@ -83,16 +91,18 @@ function taskItem(task: CaseTask, index: number): HTMLElement {
   );
 }
 
-function draw(person: PersonAfterSignOff): void {
+function draw(person: PersonAfterSignOff, works: boolean): void {
   byId('person-name').textContent = person.full_name;
   document.title = `${person.full_name} – Person’s record – selfdirect`;
   const stage = stageTag(person.stage, person.stage_label);
+  const tasks = works ? caseTasks(person) : readOnlyTasks(caseTasks(person));
   const parts: Node[] = [
     h('p', { class: 'govuk-body' }, 'Stage: ', tag(stage.text, stage.modifier)),
+    works ? null : h('div', { class: 'govuk-inset-text', id: 'read-only' }, 'You can read this record. Their social worker records eligibility, assessments, plans and reviews.'),
     h('h2', { class: 'govuk-heading-m' }, 'Their case'),
-    h('ul', { class: 'govuk-task-list', id: 'case-tasks' }, caseTasks(person).map(taskItem)),
-    ...afterSignOff(person),
-  ];
+    h('ul', { class: 'govuk-task-list', id: 'case-tasks' }, tasks.map(taskItem)),
+    ...afterSignOff(person, works),
+  ].filter((n): n is Node => n !== null);
   if (person.has_active_plan) {
     parts.push(h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', id: 'budget-link', href: budgetPaths.page(person.id) }, 'See the personal budget statement and reviews')));
   }
@@ -150,13 +160,17 @@ function draw(person: PersonAfterSignOff): void {
 }
 
 async function main(): Promise<void> {
-  const page = await startSignedInPage({ current: '/caseload', role: 'assessor' });
+  const page = await startSignedInPage({
+    current: (roles) => (hasRole(roles, 'assessor') ? '/caseload' : hasRole(roles, 'approver') ? '/sign-off' : '/concerns'),
+    role: READERS,
+  });
   if (!page) return;
+  const works = hasRole(page.session.user.roles, 'assessor');
   const id = new URLSearchParams(window.location.search).get('id') ?? '';
   if (!id) return showPageProblem({ status: 404, type: '', title: 'Not found', detail: 'This address does not say whose record to show. Choose the person from your caseload.', errors: [] });
   const result = await api<PersonAfterSignOff>('GET', caseworkApiPath.person(id));
   if (!result.ok) return showPageProblem(result.problem);
-  draw(result.data);
+  draw(result.data, works);
 }
 
 void main();

@@ -8,9 +8,11 @@
 // their account is not linked to one. axe-core checks every page state shown. In Debian's
 // Chromium, driven by playwright-core.
 //
-// The person's record page (/person) is the social worker's: it refuses every other role
-// before asking the API, even those the API lets see the record (the approver; the budget
-// holder, whose own record is at /my-record). The test checks both as they are.
+// The person's record page (/person) is the social worker's to work from; the approver and the
+// safeguarding lead may read it (without the links to forms they cannot use), and the API then
+// decides: the approver stands to every person in the council; the lead only to someone with a
+// concern on record, so for this person the record does not exist (404). Every other role is
+// refused before the API is asked (the budget holder's own record is at /my-record).
 //
 // The server is started as a real deployment is, so the administrator sets up two-step
 // sign-in on the account page (the real way) and signs in again with a code before their
@@ -227,14 +229,24 @@ async function checkStaffPages(p, role) {
     });
   }
 
-  // The person's record. The API decides by the person rules; the page is the social
-  // worker's (it refuses anyone not an assessor before asking the API).
+  // The person's record. The API decides by the person rules; the page lets social workers,
+  // approvers and the safeguarding lead ask it, and refuses everyone else first.
   const expectedApi = PERSON_API[role] ?? 404;
   assert.equal(await apiStatus(p, `/api/people/${ids.person}`), expectedApi, `GET /api/people/{id} as the ${role}`);
   await page.goto(`/person?id=${ids.person}`);
   const heading = await mainHeading(page);
-  assert.equal(heading, role === 'assessor' ? 'Maya Okafor' : NO_PERMISSION, `the person's record as the ${role}`);
-  await checkPage(p, `the person's record as the ${role}`, { file: `${role}-person` });
+  const expectedHeading = { 'assessor': 'Maya Okafor', 'approver': 'Maya Okafor', 'safeguarding-lead': 'Page not found' }[role] ?? NO_PERMISSION;
+  assert.equal(heading, expectedHeading, `the person's record as the ${role}`);
+  if (role === 'approver') {
+    // Read only: the statuses, no links to the social worker's forms.
+    await page.locator('#read-only').waitFor();
+    assert.equal(await page.locator('#case-tasks a').count(), 0, 'the approver has no links to the case forms');
+  }
+  if (role === 'assessor') assert.ok((await page.locator('#case-tasks a').count()) > 0, 'the social worker has the case forms');
+  await checkPage(p, `the person's record as the ${role}`, {
+    file: `${role}-person`,
+    apiErrors: role === 'safeguarding-lead' ? [`404 GET /api/people/${ids.person}`] : [],
+  });
 
   // "Your record" is for an account linked to a person's record; anyone else who goes there
   // is told their account is not linked to one.
