@@ -3,8 +3,10 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <map>
+#include <array>
 #include <set>
+#include <string_view>
+#include <tuple>
 #include <utility>
 
 namespace selfdirect::ledger {
@@ -60,23 +62,17 @@ Date PeriodStart(const BudgetInForce& b, int k) {
   return b.start;
 }
 
+// Days in a period of a fixed-length interval, or 0 for months and years.
+int FixedLength(Period interval) {
+  return interval == Period::kWeekly ? 7 : interval == Period::kFourWeekly ? 28 : 0;
+}
+
 // The smallest k whose period starts on or after `day` (day on or after the start).
 int FirstPeriodOnOrAfter(const BudgetInForce& b, Date day) {
   const int days = DaysBetween(b.start, day);
   if (days <= 0) return 0;
-  int k = 0;
-  switch (b.interval) {
-    case Period::kWeekly:
-      return (days + 6) / 7;
-    case Period::kFourWeekly:
-      return (days + 27) / 28;
-    case Period::kMonthly:
-      k = days / 31;
-      break;
-    case Period::kAnnual:
-      k = days / 366;
-      break;
-  }
+  if (const int length = FixedLength(b.interval); length > 0) return (days + length - 1) / length;
+  int k = b.interval == Period::kMonthly ? days / 31 : days / 366;
   while (PeriodStart(b, k) < day) ++k;
   return k;
 }
@@ -99,26 +95,24 @@ int SuspendedDaysIn(const std::vector<std::pair<int, int>>& merged, int from, in
   return n;
 }
 
-// What one period is made of, day by day.
-struct Composition {
-  int period_days = 0;
-  std::vector<std::pair<std::size_t, int>> terms_days;  // (terms index, funded days)
-  int suspended_days = 0;
-  int after_end_days = 0;
-  bool whole = false;  // funded every day by one set of terms
-};
-
+// The schedule's dates as day numbers, worked out once.
 struct Derived {
   const BudgetInForce& b;
   const std::vector<PaymentSchedule::Rates>& rates;
   std::vector<std::pair<int, int>> suspended;  // merged, sorted, inclusive day numbers
   Share share;
+  int start_day = 0;
+  int end_day = INT32_MAX;         // the last funded day
+  std::vector<int> terms_from;     // each terms' first day
+  std::vector<int> terms_to;       // each terms' last day
+  std::vector<int> terms_period0;  // the first period starting on or after each terms' start
 };
 
 Derived Derive(const PaymentSchedule& s) {
-  Derived d{s.budget(), s.rates(), {}, PeriodShare(s.budget().interval, s.budget().weeks_per_year)};
+  const BudgetInForce& b = s.budget();
+  Derived d{b, s.rates(), {}, PeriodShare(b.interval, b.weeks_per_year)};
   std::vector<std::pair<int, int>> spans;
-  for (const Suspension& x : s.budget().suspensions) {
+  for (const Suspension& x : b.suspensions) {
     spans.emplace_back(DayNumber(x.from), DayNumber(x.to));
   }
   std::sort(spans.begin(), spans.end());
@@ -129,34 +123,59 @@ Derived Derive(const PaymentSchedule& s) {
       d.suspended.push_back(span);
     }
   }
+  d.start_day = DayNumber(b.start);
+  if (b.end) d.end_day = DayNumber(*b.end);
+  for (std::size_t t = 0; t < b.terms.size(); ++t) {
+    d.terms_from.push_back(DayNumber(b.terms[t].from));
+    d.terms_to.push_back(t + 1 < b.terms.size() ? DayNumber(b.terms[t + 1].from) - 1 : INT32_MAX);
+    d.terms_period0.push_back(FirstPeriodOnOrAfter(b, b.terms[t].from));
+  }
   return d;
 }
 
-// The day the terms at index t stop (inclusive), as a day number.
-int TermsEnd(const BudgetInForce& b, std::size_t t) {
-  if (t + 1 < b.terms.size()) return DayNumber(b.terms[t + 1].from) - 1;
-  return INT32_MAX;
+// First day (a day number) of period k.
+int StartDay(const Derived& d, int k) {
+  if (const int length = FixedLength(d.b.interval); length > 0) return d.start_day + length * k;
+  return DayNumber(PeriodStart(d.b, k));
 }
+
+// Calls visit(terms index, funded days) for each set of terms funding some of [from, to], and
+// returns the suspended days among them.
+template <typename Visit>
+int ForEachTerms(const Derived& d, int from, int to, Visit visit) {
+  const int last_funded = std::min(to, d.end_day);
+  int suspended_days = 0;
+  for (std::size_t t = 0; t < d.terms_from.size(); ++t) {
+    const int s = std::max(from, d.terms_from[t]);
+    const int e = std::min(last_funded, d.terms_to[t]);
+    if (e < s) continue;
+    const int suspended = d.suspended.empty() ? 0 : SuspendedDaysIn(d.suspended, s, e);
+    suspended_days += suspended;
+    const int funded = e - s + 1 - suspended;
+    if (funded > 0) visit(t, funded);
+  }
+  return suspended_days;
+}
+
+// What one period is made of, day by day (for sentences).
+struct Composition {
+  int period_days = 0;
+  std::vector<std::pair<std::size_t, int>> terms_days;  // (terms index, funded days)
+  int suspended_days = 0;
+  int after_end_days = 0;
+  bool whole = false;  // funded every day by one set of terms
+};
 
 Composition Compose(const Derived& d, Date start, Date end) {
   Composition c;
   const int from = DayNumber(start);
   const int to = DayNumber(end);
   c.period_days = to - from + 1;
-  int last_funded = to;
-  if (d.b.end) {
-    last_funded = std::min(to, DayNumber(*d.b.end));
-    c.after_end_days = static_cast<int>(ClampedCount(std::max(from, last_funded + 1), to));
+  if (d.end_day < to) {
+    c.after_end_days = static_cast<int>(ClampedCount(std::max(from, d.end_day + 1), to));
   }
-  for (std::size_t t = 0; t < d.b.terms.size(); ++t) {
-    const int s = std::max(from, DayNumber(d.b.terms[t].from));
-    const int e = std::min(last_funded, TermsEnd(d.b, t));
-    if (e < s) continue;
-    const int suspended = SuspendedDaysIn(d.suspended, s, e);
-    c.suspended_days += suspended;
-    const int funded = e - s + 1 - suspended;
-    if (funded > 0) c.terms_days.emplace_back(t, funded);
-  }
+  c.suspended_days = ForEachTerms(
+      d, from, to, [&](std::size_t t, int funded) { c.terms_days.emplace_back(t, funded); });
   c.whole = c.terms_days.size() == 1 && c.terms_days[0].second == c.period_days;
   return c;
 }
@@ -180,25 +199,47 @@ Int128 FullPeriodFloor(const Derived& d, Int128 rate) {
   return FloorDiv(rate * d.share.numerator, d.share.denominator);
 }
 
-// The amount of period k for one kind. A whole period carries pennies forward within its terms;
-// a part period is pro rata to the day, rounded down.
-Result<Pence> PeriodAmount(const Derived& d, int k, const Composition& c, RateOfKind rate_of) {
-  if (c.whole) {
-    const std::size_t t = c.terms_days[0].first;
-    const Int128 rate = rate_of(d.rates[t]);
-    const Int128 i = k - FirstPeriodOnOrAfter(d.b, d.b.terms[t].from);
-    const Int128 to_end = FloorDiv(rate * (i + 1) * d.share.numerator, d.share.denominator);
-    const Int128 to_start = FloorDiv(rate * i * d.share.numerator, d.share.denominator);
-    return ToPence(to_end - to_start);
+constexpr int kPeriodKindCount = 3;
+constexpr RateOfKind kRateOf[kPeriodKindCount] = {DirectRate, ManagedRate, ContributionRate};
+
+// The amounts of period k (days [from, to]) for each kind. A whole period (every day funded by
+// one set of terms) carries pennies forward within its terms: the running total to its end,
+// rounded down, less the running total to its start. A part period is pro rata to the day,
+// rounded down.
+Result<std::array<Pence, kPeriodKindCount>> PeriodAmounts(const Derived& d, int k, int from,
+                                                          int to) {
+  const int period_days = to - from + 1;
+  Int128 numerators[kPeriodKindCount] = {};
+  std::size_t whole_terms = 0;
+  int funded_total = 0;
+  int sets = 0;
+  ForEachTerms(d, from, to, [&](std::size_t t, int funded) {
+    for (int kind = 0; kind < kPeriodKindCount; ++kind) {
+      numerators[kind] += kRateOf[kind](d.rates[t]) * funded * d.share.numerator;
+    }
+    whole_terms = t;
+    funded_total += funded;
+    ++sets;
+  });
+  std::array<Pence, kPeriodKindCount> out;
+  for (int kind = 0; kind < kPeriodKindCount; ++kind) {
+    Int128 amount = 0;
+    if (sets == 1 && funded_total == period_days) {
+      const Int128 rate = kRateOf[kind](d.rates[whole_terms]);
+      const Int128 i = k - d.terms_period0[whole_terms];
+      amount = FloorDiv(rate * (i + 1) * d.share.numerator, d.share.denominator) -
+               FloorDiv(rate * i * d.share.numerator, d.share.denominator);
+    } else {
+      amount = FloorDiv(numerators[kind], d.share.denominator * period_days);
+    }
+    auto pence = ToPence(amount);
+    if (!pence) return tl::unexpected(pence.error());
+    out[static_cast<std::size_t>(kind)] = *pence;
   }
-  Int128 numerator = 0;
-  for (const auto& [t, days] : c.terms_days) {
-    numerator += rate_of(d.rates[t]) * days * d.share.numerator;
-  }
-  return ToPence(FloorDiv(numerator, d.share.denominator * c.period_days));
+  return out;
 }
 
-std::string KindKeyPrefix(PaymentKind kind) {
+std::string_view KindKeyPrefix(PaymentKind kind) {
   switch (kind) {
     case PaymentKind::kDirectPayment:
       return "dp";
@@ -213,7 +254,7 @@ std::string KindKeyPrefix(PaymentKind kind) {
 }
 
 std::string PeriodKey(PaymentKind kind, const std::string& budget, Date start) {
-  return KindKeyPrefix(kind) + ":" + budget + ":" + FormatIsoDate(start);
+  return fmt::format("{}:{}:{}", KindKeyPrefix(kind), budget, FormatIsoDate(start));
 }
 
 // Why a part period is worth less than a full one, in words.
@@ -471,237 +512,380 @@ std::vector<SchedulePeriod> PeriodsThrough(const PaymentSchedule& schedule, Date
   return out;
 }
 
-Result<std::vector<ScheduledPayment>> OwedThrough(const PaymentSchedule& schedule, Date through) {
-  const Derived d = Derive(schedule);
-  const BudgetInForce& b = schedule.budget();
-  std::vector<ScheduledPayment> out;
-  struct KindOf {
-    PaymentKind kind;
-    Payee payee;
-    RateOfKind rate;
-  };
-  static constexpr KindOf kKinds[] = {
-      {PaymentKind::kDirectPayment, Payee::kHoldingAccount, DirectRate},
-      {PaymentKind::kManagedBudget, Payee::kHoldingOrganisation, ManagedRate},
-      {PaymentKind::kContribution, Payee::kPerson, ContributionRate},
-  };
-  for (const SchedulePeriod& p : PeriodsThrough(schedule, through)) {
-    const Composition c = Compose(d, p.start, p.end);
-    for (const KindOf& kind : kKinds) {
-      auto amount = PeriodAmount(d, p.index, c, kind.rate);
-      if (!amount) return tl::unexpected(amount.error());
-      if (amount->value() <= 0) continue;
-      ScheduledPayment s;
-      s.key = PeriodKey(kind.kind, b.budget, p.start);
-      s.kind = kind.kind;
-      s.payee = kind.payee;
-      s.due_on = p.start;
-      s.covers_from = p.start;
-      s.covers_to = p.end;
-      s.amount = *amount;
-      const std::string what =
-          kind.kind == PaymentKind::kContribution
-              ? fmt::format("{} is the person's contribution for {}", FormatPounds(*amount),
-                            Span(p.start, p.end))
-              : fmt::format("{} {} for {}, paid in advance", FormatPounds(*amount),
-                            kind.kind == PaymentKind::kDirectPayment
-                                ? "into the direct-payment account"
-                                : "to the organisation holding the managed budget",
-                            Span(p.start, p.end));
-      std::string detail;
-      if (!c.whole) {
-        detail = ": " + PartDetail(d, c, kind.rate, p.start, p.end) +
-                 "; worked out to the day and rounded down to the penny";
-      }
-      std::string net;
-      if (kind.kind == PaymentKind::kDirectPayment) {
-        for (const auto& [t, days] : c.terms_days) {
-          if (d.rates[t].contribution_taken_off > 0) {
-            net = ". The person's contribution of " + FormatPounds(b.terms[t].weekly_contribution) +
-                  " a week has been taken off";
-            break;
-          }
-        }
-      }
-      s.explanation = what + detail + net + ".";
-      out.push_back(std::move(s));
+namespace {
+
+struct KindOf {
+  PaymentKind kind;
+  Payee payee;
+  RateOfKind rate;
+};
+constexpr KindOf kPeriodKinds[] = {
+    {PaymentKind::kDirectPayment, Payee::kHoldingAccount, DirectRate},
+    {PaymentKind::kManagedBudget, Payee::kHoldingOrganisation, ManagedRate},
+    {PaymentKind::kContribution, Payee::kPerson, ContributionRate},
+};
+
+// Where an amount belongs: a kind in a period, or a one-off item (period −1, slot = its index).
+struct Slot {
+  int period = -1;
+  int slot = 0;
+  friend auto operator<=>(const Slot&, const Slot&) = default;
+};
+
+// One amount owed, before it has a key or words.
+struct OwedAmount {
+  Slot at;
+  Pence amount;
+  int due_day = 0;  // a day number
+};
+
+Date DateOfDay(int day) { return Date{date::sys_days{date::days{day}}}; }
+
+Result<std::vector<OwedAmount>> OwedAmounts(const Derived& d, Date through) {
+  const BudgetInForce& b = d.b;
+  std::vector<OwedAmount> out;
+  const Date last = b.end && *b.end < through ? *b.end : through;
+  const int n = LastPeriodOnOrBefore(b, last);
+  int start = d.start_day;
+  for (int k = 0; k <= n; ++k) {
+    const int next = StartDay(d, k + 1);
+    auto amounts = PeriodAmounts(d, k, start, next - 1);
+    if (!amounts) return tl::unexpected(amounts.error());
+    for (int slot = 0; slot < kPeriodKindCount; ++slot) {
+      const Pence amount = (*amounts)[static_cast<std::size_t>(slot)];
+      if (amount.value() > 0) out.push_back({{k, slot}, amount, start});
     }
+    start = next;
   }
-  for (const OneOffItem& o : b.one_offs) {
+  for (std::size_t j = 0; j < b.one_offs.size(); ++j) {
+    const OneOffItem& o = b.one_offs[j];
     if (o.route == casework::PaymentRoute::kCouncilArranged) continue;
     const Date on = o.on.value_or(b.start);
-    if (through < on) continue;
-    if (b.end && *b.end < on) continue;
-    ScheduledPayment s;
-    s.key = KindKeyPrefix(PaymentKind::kOneOff) + ":" + b.budget + ":" + o.id;
-    s.kind = PaymentKind::kOneOff;
-    s.payee = o.route == casework::PaymentRoute::kDirectPayment ? Payee::kHoldingAccount
-                                                                : Payee::kHoldingOrganisation;
-    s.due_on = s.covers_from = s.covers_to = on;
-    s.amount = o.amount;
-    s.explanation = fmt::format(
-        "{} once, on {}, for {} ({}).", FormatPounds(o.amount), FormatLongDate(on), o.what,
-        s.payee == Payee::kHoldingAccount ? "into the direct-payment account"
-                                          : "to the organisation holding the managed budget");
-    out.push_back(std::move(s));
+    if (through < on || (b.end && *b.end < on)) continue;
+    out.push_back({{-1, static_cast<int>(j)}, o.amount, DayNumber(on)});
   }
-  std::stable_sort(
-      out.begin(), out.end(),
-      [](const ScheduledPayment& a, const ScheduledPayment& x) { return a.due_on < x.due_on; });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const OwedAmount& a, const OwedAmount& x) { return a.due_day < x.due_day; });
   return out;
 }
 
-namespace {
-
-// Strips ":adj:{n}" from an adjustment key.
-std::string BaseKeyOf(const std::string& key) {
-  const std::size_t at = key.rfind(":adj:");
-  if (at == std::string::npos) return key;
-  const std::string n = key.substr(at + 5);
-  if (n.empty() || n.size() > 6 || n.find_first_not_of("0123456789") != std::string::npos) {
-    return key;
-  }
-  return key.substr(0, at);
+PaymentKind KindAt(const Slot& at) {
+  return at.period < 0 ? PaymentKind::kOneOff : kPeriodKinds[at.slot].kind;
 }
 
-struct BaseInfo {
-  PaymentKind kind = PaymentKind::kDirectPayment;
-  Date covers_from, covers_to, due_on;
-  bool recognised = false;
-};
-
-// Recognises a base key this schedule makes (for any period on its grid or any one-off).
-BaseInfo Recognise(const BudgetInForce& b, const std::string& base) {
-  BaseInfo info;
-  for (PaymentKind kind :
-       {PaymentKind::kDirectPayment, PaymentKind::kManagedBudget, PaymentKind::kContribution}) {
-    const std::string prefix = KindKeyPrefix(kind) + ":" + b.budget + ":";
-    if (!base.starts_with(prefix)) continue;
-    auto day = ParseIsoDate(base.substr(prefix.size()));
-    if (!day || *day < b.start) return info;
-    const int k = LastPeriodOnOrBefore(b, *day);
-    if (k < 0 || PeriodStart(b, k) != *day) return info;
-    info = {kind, *day, AddDays(PeriodStart(b, k + 1), -1), *day, true};
-    return info;
+std::string BaseKey(const BudgetInForce& b, const Slot& at) {
+  if (at.period < 0) {
+    return fmt::format("{}:{}:{}", KindKeyPrefix(PaymentKind::kOneOff), b.budget,
+                       b.one_offs[static_cast<std::size_t>(at.slot)].id);
   }
-  const std::string prefix = KindKeyPrefix(PaymentKind::kOneOff) + ":" + b.budget + ":";
-  if (base.starts_with(prefix)) {
-    const std::string id = base.substr(prefix.size());
-    for (const OneOffItem& o : b.one_offs) {
-      if (o.id == id) {
-        const Date on = o.on.value_or(b.start);
-        info = {PaymentKind::kOneOff, on, on, on, true};
+  return PeriodKey(kPeriodKinds[at.slot].kind, b.budget, PeriodStart(b, at.period));
+}
+
+std::pair<Date, Date> CoversOf(const BudgetInForce& b, const Slot& at) {
+  if (at.period < 0) {
+    const Date on = b.one_offs[static_cast<std::size_t>(at.slot)].on.value_or(b.start);
+    return {on, on};
+  }
+  return {PeriodStart(b, at.period), AddDays(PeriodStart(b, at.period + 1), -1)};
+}
+
+// The owed amount with its key, payee and explanation.
+ScheduledPayment Describe(const Derived& d, const OwedAmount& o) {
+  const BudgetInForce& b = d.b;
+  ScheduledPayment s;
+  s.key = BaseKey(b, o.at);
+  s.kind = KindAt(o.at);
+  s.due_on = DateOfDay(o.due_day);
+  std::tie(s.covers_from, s.covers_to) = CoversOf(b, o.at);
+  s.amount = o.amount;
+  if (o.at.period < 0) {
+    const OneOffItem& item = b.one_offs[static_cast<std::size_t>(o.at.slot)];
+    s.payee = item.route == casework::PaymentRoute::kDirectPayment ? Payee::kHoldingAccount
+                                                                   : Payee::kHoldingOrganisation;
+    s.explanation = fmt::format(
+        "{} once, on {}, for {} ({}).", FormatPounds(o.amount), FormatLongDate(s.due_on), item.what,
+        s.payee == Payee::kHoldingAccount ? "into the direct-payment account"
+                                          : "to the organisation holding the managed budget");
+    return s;
+  }
+  const KindOf& kind = kPeriodKinds[o.at.slot];
+  s.payee = kind.payee;
+  const std::string span = Span(s.covers_from, s.covers_to);
+  std::string text =
+      kind.kind == PaymentKind::kContribution
+          ? fmt::format("{} is the person's contribution for {}", FormatPounds(o.amount), span)
+          : fmt::format("{} {} for {}, paid in advance", FormatPounds(o.amount),
+                        kind.kind == PaymentKind::kDirectPayment
+                            ? "into the direct-payment account"
+                            : "to the organisation holding the managed budget",
+                        span);
+  const Composition c = Compose(d, s.covers_from, s.covers_to);
+  if (!c.whole) {
+    text += ": " + PartDetail(d, c, kind.rate, s.covers_from, s.covers_to) +
+            "; worked out to the day and rounded down to the penny";
+  }
+  if (kind.kind == PaymentKind::kDirectPayment) {
+    for (const auto& [t, days] : c.terms_days) {
+      if (d.rates[t].contribution_taken_off > 0) {
+        text += ". The person's contribution of " + FormatPounds(b.terms[t].weekly_contribution) +
+                " a week has been taken off";
+        break;
       }
     }
   }
-  return info;
+  s.explanation = text + ".";
+  return s;
+}
+
+enum class KeyPart { kPayment, kAdjustment, kRecovery };
+
+struct ParsedKey {
+  bool ok = false;
+  Slot at;
+  KeyPart part = KeyPart::kPayment;
+};
+
+bool AllDigits(std::string_view s) {
+  return !s.empty() && s.size() <= 6 && s.find_first_not_of("0123456789") == std::string::npos;
+}
+
+// Recognises a key this schedule makes: a period's or a one-off's base key, or an adjustment or
+// recovery of one.
+ParsedKey ParseKey(const Derived& d, std::string_view key) {
+  const BudgetInForce& b = d.b;
+  // "{kind}:{budget}:{period start or one-off id}" and optionally ":adj:{n}" or ":recovery:{n}";
+  // neither a budget id nor a one-off id contains ':'.
+  std::string_view parts[5];
+  std::size_t count = 0;
+  while (count < 5) {
+    const std::size_t colon = key.find(':');
+    parts[count++] = key.substr(0, colon);
+    if (colon == std::string_view::npos) break;
+    key.remove_prefix(colon + 1);
+    if (count == 5) return {};  // too many parts
+  }
+  ParsedKey out;
+  if (count == 5 && AllDigits(parts[4])) {
+    if (parts[3] == "adj") {
+      out.part = KeyPart::kAdjustment;
+    } else if (parts[3] == "recovery") {
+      out.part = KeyPart::kRecovery;
+    } else {
+      return out;
+    }
+  } else if (count != 3) {
+    return out;
+  }
+  if (parts[1] != b.budget) return out;
+  if (parts[0] == KindKeyPrefix(PaymentKind::kOneOff)) {
+    for (std::size_t j = 0; j < b.one_offs.size(); ++j) {
+      if (b.one_offs[j].id == parts[2]) {
+        out.at = {-1, static_cast<int>(j)};
+        out.ok = true;
+      }
+    }
+    return out;
+  }
+  for (int slot = 0; slot < kPeriodKindCount; ++slot) {
+    if (parts[0] != KindKeyPrefix(kPeriodKinds[slot].kind)) continue;
+    auto day = ParseIsoDate(parts[2]);
+    // A period more than a hundred years on cannot have been paid (and would need a huge table).
+    if (!day || AddMonths(b.start, 1200) < *day) return out;
+    int k = 0;
+    if (const int length = FixedLength(b.interval); length > 0) {
+      const int days = DayNumber(*day) - d.start_day;
+      if (days < 0 || days % length != 0) return out;
+      k = days / length;
+    } else {
+      k = LastPeriodOnOrBefore(b, *day);
+      if (k < 0 || PeriodStart(b, k) != *day) return out;
+    }
+    out.at = {k, slot};
+    out.ok = true;
+  }
+  return out;
+}
+
+// What the ledger holds for one slot.
+struct Held {
+  Pence paid;       // payments and adjustments
+  Pence recovered;  // recoveries (credits back, for a contribution)
+  int transfers = 0;
+  bool owed = false;  // the schedule still owes something for it (set by DueOn)
+  Pence net() const { return Pence(paid.value() - recovered.value()); }
+};
+
+// What the ledger holds, by slot: periods in a flat array (period × kinds + kind), one-offs by
+// index.
+class Holdings {
+ public:
+  explicit Holdings(std::size_t one_offs) : one_offs_(one_offs) {}
+
+  Held& At(const Slot& at) {
+    if (at.period < 0) return one_offs_[static_cast<std::size_t>(at.slot)];
+    const std::size_t i = Index(at);
+    if (i >= periods_.size()) periods_.resize(i + 1);
+    return periods_[i];
+  }
+  Held* Find(const Slot& at) {
+    Held* h = nullptr;
+    if (at.period < 0) {
+      h = &one_offs_[static_cast<std::size_t>(at.slot)];
+    } else if (Index(at) < periods_.size()) {
+      h = &periods_[Index(at)];
+    }
+    return h != nullptr && h->transfers > 0 ? h : nullptr;
+  }
+  template <typename Visit>
+  void ForEach(Visit visit) const {
+    for (std::size_t i = 0; i < periods_.size(); ++i) {
+      if (periods_[i].transfers > 0) {
+        visit(Slot{static_cast<int>(i) / kPeriodKindCount, static_cast<int>(i) % kPeriodKindCount},
+              periods_[i]);
+      }
+    }
+    for (std::size_t j = 0; j < one_offs_.size(); ++j) {
+      if (one_offs_[j].transfers > 0) visit(Slot{-1, static_cast<int>(j)}, one_offs_[j]);
+    }
+  }
+  // The last period anything is held for, or -1.
+  int LastPeriod() const {
+    return periods_.empty() ? -1 : static_cast<int>(periods_.size() - 1) / kPeriodKindCount;
+  }
+
+ private:
+  static std::size_t Index(const Slot& at) {
+    return static_cast<std::size_t>(at.period) * kPeriodKindCount +
+           static_cast<std::size_t>(at.slot);
+  }
+  std::vector<Held> periods_;
+  std::vector<Held> one_offs_;
+};
+
+Result<Holdings> Tally(const Derived& d, const std::vector<PaidPayment>& paid) {
+  Holdings out(d.b.one_offs.size());
+  std::vector<FieldError> errors;
+  for (std::size_t i = 0; i < paid.size(); ++i) {
+    const ParsedKey key = ParseKey(d, paid[i].key);
+    if (!key.ok) {
+      errors.push_back(
+          {fmt::format("paid[{}].key", i),
+           "\"" + paid[i].key.substr(0, 120) + "\" is not a payment of this budget's schedule"});
+      continue;
+    }
+    if (paid[i].amount.value() <= 0) {
+      errors.push_back(
+          {fmt::format("paid[{}].amount", i), "A payment made must be more than £0.00"});
+      continue;
+    }
+    Held& held = out.At(key.at);
+    Pence& into = key.part == KeyPart::kRecovery ? held.recovered : held.paid;
+    auto sum = into.Plus(paid[i].amount);
+    if (!sum) return tl::unexpected(sum.error());
+    into = *sum;
+    ++held.transfers;
+  }
+  if (!errors.empty()) return FailFields(std::move(errors), "Check the payments already made");
+  std::optional<Slot> too_much;
+  out.ForEach([&](const Slot& at, const Held& held) {
+    if (held.recovered > held.paid && !too_much) too_much = at;
+  });
+  if (too_much) {
+    return Fail(ErrorCode::kInvalidArgument,
+                "More was recovered for " + BaseKey(d.b, *too_much) + " than was paid for it");
+  }
+  return out;
 }
 
 }  // namespace
 
+Result<std::vector<ScheduledPayment>> OwedThrough(const PaymentSchedule& schedule, Date through) {
+  const Derived d = Derive(schedule);
+  auto owed = OwedAmounts(d, through);
+  if (!owed) return tl::unexpected(owed.error());
+  std::vector<ScheduledPayment> out;
+  out.reserve(owed->size());
+  for (const OwedAmount& o : *owed) out.push_back(Describe(d, o));
+  return out;
+}
+
 Result<DueRun> DueOn(const PaymentSchedule& schedule, Date date,
                      const std::vector<PaidPayment>& paid) {
   const BudgetInForce& b = schedule.budget();
-  struct Paid {
-    Pence sum;
-    int transfers = 0;
-    BaseInfo info;
-  };
-  std::map<std::string, Paid> by_base;
-  std::vector<FieldError> errors;
-  Date latest = date;
-  for (std::size_t i = 0; i < paid.size(); ++i) {
-    const std::string field = fmt::format("paid[{}]", i);
-    const std::string base = BaseKeyOf(paid[i].key);
-    const BaseInfo info = Recognise(b, base);
-    if (!info.recognised) {
-      errors.push_back({field + ".key", "\"" + paid[i].key.substr(0, 120) +
-                                            "\" is not a payment of this budget's schedule"});
-      continue;
-    }
-    if (paid[i].amount.value() <= 0) {
-      errors.push_back({field + ".amount", "A payment made must be more than £0.00"});
-      continue;
-    }
-    Paid& entry = by_base[base];
-    auto sum = entry.sum.Plus(paid[i].amount);
-    if (!sum) return tl::unexpected(sum.error());
-    entry.sum = *sum;
-    ++entry.transfers;
-    entry.info = info;
-    if (latest < info.due_on) latest = info.due_on;
-  }
-  if (!errors.empty()) return FailFields(std::move(errors), "Check the payments already made");
-
-  auto owed = OwedThrough(schedule, latest);
-  if (!owed) return tl::unexpected(owed.error());
   const Derived d = Derive(schedule);
+  auto held = Tally(d, paid);
+  if (!held) return tl::unexpected(held.error());
+  // Owed amounts are needed up to the latest period anything was paid for.
+  const int date_day = DayNumber(date);
+  int latest_day = date_day;
+  if (held->LastPeriod() >= 0) latest_day = std::max(latest_day, StartDay(d, held->LastPeriod()));
+  held->ForEach([&](const Slot& at, const Held&) {
+    if (at.period < 0) latest_day = std::max(latest_day, DayNumber(CoversOf(b, at).first));
+  });
+  const Date latest = DateOfDay(latest_day);
+  auto owed = OwedAmounts(d, latest);
+  if (!owed) return tl::unexpected(owed.error());
+
   DueRun run;
-  std::set<std::string> seen;
-  auto overpaid = [&](const std::string& base, PaymentKind kind, Date from, Date to, Pence was,
-                      Pence now) {
+  auto overpaid = [&](const Slot& at, const Held& h, Pence now) {
     Overpayment o;
-    o.key = base;
-    o.kind = kind;
-    o.covers_from = from;
-    o.covers_to = to;
-    o.paid = was;
+    o.key = BaseKey(b, at);
+    o.recovery_key = fmt::format("{}:recovery:{}", o.key, h.transfers);
+    o.kind = KindAt(at);
+    std::tie(o.covers_from, o.covers_to) = CoversOf(b, at);
+    o.paid = h.net();
     o.owed = now;
-    o.to_recover = Pence(was.value() - now.value());
-    std::string why;
-    if (kind == PaymentKind::kOneOff) {
-      why = "the budget ended on " + FormatLongDate(*b.end) + ", before the item was due";
-    } else {
-      why = ReasonLess(d, Compose(d, from, to), from, to);
-    }
-    if (kind == PaymentKind::kContribution) {
+    o.to_recover = Pence(o.paid.value() - now.value());
+    const std::string span = Span(o.covers_from, o.covers_to);
+    const std::string why =
+        o.kind == PaymentKind::kOneOff
+            ? "the budget ended on " + FormatLongDate(*b.end) + ", before the item was due"
+            : ReasonLess(d, Compose(d, o.covers_from, o.covers_to), o.covers_from, o.covers_to);
+    if (o.kind == PaymentKind::kContribution) {
       o.sentence = fmt::format(
           "A contribution of {} was charged for {}, but only {} is due because {}. Credit the "
           "person with {}.",
-          FormatPounds(was), Span(from, to), FormatPounds(now), why, FormatPounds(o.to_recover));
+          FormatPounds(o.paid), span, FormatPounds(now), why, FormatPounds(o.to_recover));
     } else {
       o.sentence = fmt::format(
           "{} was paid as a {} for {}, but only {} is due because {}. The {} paid for days not "
           "funded may be recovered: a finance officer decides, and the person is told first.",
-          FormatPounds(was), KindPhrase(kind), Span(from, to), FormatPounds(now), why,
+          FormatPounds(o.paid), KindPhrase(o.kind), span, FormatPounds(now), why,
           FormatPounds(o.to_recover));
     }
     run.overpaid.push_back(std::move(o));
   };
-  for (const ScheduledPayment& s : *owed) {
-    seen.insert(s.key);
-    const auto it = by_base.find(s.key);
-    const Pence already = it == by_base.end() ? Pence(0) : it->second.sum;
-    if (already < s.amount) {
-      if (date < s.due_on) continue;  // not due yet
-      ScheduledPayment pay = s;
-      if (it != by_base.end()) {
-        pay.key = fmt::format("{}:adj:{}", s.key, it->second.transfers);
-        pay.amount = Pence(s.amount.value() - already.value());
+  for (const OwedAmount& o : *owed) {
+    Held* h = held->Find(o.at);
+    if (h != nullptr) h->owed = true;
+    const Pence already = h == nullptr ? Pence(0) : h->net();
+    if (already < o.amount) {
+      if (date_day < o.due_day) continue;  // not due yet
+      ScheduledPayment pay = Describe(d, o);
+      if (h != nullptr) {
+        pay.key = fmt::format("{}:adj:{}", pay.key, h->transfers);
+        pay.amount = Pence(o.amount.value() - already.value());
         pay.adjustment = true;
         pay.explanation =
-            s.kind == PaymentKind::kContribution
+            pay.kind == PaymentKind::kContribution
                 ? fmt::format(
-                      "A further {} of contribution for {}: {} was charged for it and it "
-                      "is now {}.",
-                      FormatPounds(pay.amount), Span(s.covers_from, s.covers_to),
-                      FormatPounds(already), FormatPounds(s.amount))
-                : fmt::format(
-                      "An extra {} for {}: {} was paid for it in advance and it is now "
-                      "worth {}. {}",
-                      FormatPounds(pay.amount), Span(s.covers_from, s.covers_to),
-                      FormatPounds(already), FormatPounds(s.amount), s.explanation);
+                      "A further {} of contribution for {}: {} was charged for it and it is now "
+                      "{}.",
+                      FormatPounds(pay.amount), Span(pay.covers_from, pay.covers_to),
+                      FormatPounds(already), FormatPounds(o.amount))
+                : fmt::format("An extra {} for {}: {} was paid for it and it is now worth {}. {}",
+                              FormatPounds(pay.amount), Span(pay.covers_from, pay.covers_to),
+                              FormatPounds(already), FormatPounds(o.amount), pay.explanation);
       }
       run.payments.push_back(std::move(pay));
-    } else if (s.amount < already) {
-      overpaid(s.key, s.kind, s.covers_from, s.covers_to, already, s.amount);
+    } else if (o.amount < already) {
+      overpaid(o.at, *h, o.amount);
     }
   }
-  for (const auto& [base, entry] : by_base) {
-    if (seen.count(base) > 0) continue;  // worth nothing now: wholly suspended, after the end
-    overpaid(base, entry.info.kind, entry.info.covers_from, entry.info.covers_to, entry.sum,
-             Pence(0));
-  }
+  held->ForEach([&](const Slot& at, const Held& h) {
+    // Worth nothing now (wholly suspended, or after the end) but money is still held for it.
+    if (!h.owed && h.net().value() > 0) overpaid(at, h, Pence(0));
+  });
   std::stable_sort(
       run.overpaid.begin(), run.overpaid.end(),
       [](const Overpayment& a, const Overpayment& x) { return a.covers_from < x.covers_from; });
@@ -718,19 +902,20 @@ Result<FinalReconciliation> Reconcile(const PaymentSchedule& schedule,
   }
   auto run = DueOn(schedule, *b.end, paid);
   if (!run) return tl::unexpected(run.error());
-  auto owed = OwedThrough(schedule, *b.end);
+  const Derived d = Derive(schedule);
+  auto held = Tally(d, paid);
+  if (!held) return tl::unexpected(held.error());
+  auto owed = OwedAmounts(d, *b.end);
   if (!owed) return tl::unexpected(owed.error());
 
   FinalReconciliation r;
   r.ended_on = *b.end;
   Int128 paid_out = 0, owed_sum = 0, recover = 0, to_pay = 0, credit = 0;
-  for (const PaidPayment& p : paid) {
-    if (!BaseKeyOf(p.key).starts_with(KindKeyPrefix(PaymentKind::kContribution) + ":")) {
-      paid_out += p.amount.value();
-    }
-  }
-  for (const ScheduledPayment& s : *owed) {
-    if (s.kind != PaymentKind::kContribution) owed_sum += s.amount.value();
+  held->ForEach([&](const Slot& at, const Held& h) {
+    if (KindAt(at) != PaymentKind::kContribution) paid_out += h.net().value();
+  });
+  for (const OwedAmount& o : *owed) {
+    if (KindAt(o.at) != PaymentKind::kContribution) owed_sum += o.amount.value();
   }
   for (const Overpayment& o : run->overpaid) {
     (o.kind == PaymentKind::kContribution ? credit : recover) += o.to_recover.value();

@@ -177,7 +177,10 @@ struct ScheduledPayment {
 // with its base key. Amounts of zero (a period wholly suspended) are left out.
 Result<std::vector<ScheduledPayment>> OwedThrough(const PaymentSchedule& schedule, Date through);
 
-// A transfer the ledger already holds for this budget (from an earlier payment run).
+// A transfer the ledger already holds for this budget, under a key this schedule made: a
+// payment ("dp:B1:2026-12-01"), an adjustment ("…:adj:1") or, when an overpayment was recovered
+// (or a contribution credited back), the recovery ("…:recovery:2", Overpayment::recovery_key).
+// The amount is always more than £0.00; a recovery counts against what was paid.
 struct PaidPayment {
   std::string key;
   Pence amount;
@@ -187,7 +190,8 @@ struct PaidPayment {
 // after the period was paid in advance, or a termination). Never recovered automatically: this
 // is a proposal for a finance officer.
 struct Overpayment {
-  std::string key;  // the base key of the period (or one-off) overpaid
+  std::string key;           // the base key of the period (or one-off) overpaid
+  std::string recovery_key;  // the idempotency id for the transfer that recovers it, if approved
   PaymentKind kind = PaymentKind::kDirectPayment;
   Date covers_from, covers_to;
   Pence paid, owed, to_recover;  // to_recover = paid − owed > 0
@@ -204,8 +208,11 @@ struct DueRun {
 // change that made it worth more gets an adjustment of the difference under
 // "{base}:adj:{n}" (n = how many transfers the period already has), so a retried run computes
 // the same key and amount and posts nothing new. Periods paid more than they are now worth are
-// listed in `overpaid`. Paid keys this schedule did not make are refused (kInvalidArgument,
-// field "paid[i].key"); so is a paid amount of zero or less.
+// listed in `overpaid` until a recovery under their recovery_key is among `paid`. Paid keys this
+// schedule did not make (or for a period more than 100 years after the start) are refused
+// (kInvalidArgument, field "paid[i].key"); so is a paid amount of zero or less, and a recovery
+// larger than what was paid. Changing the budget's interval or
+// start moves the grid: begin a new schedule (a new budget id) instead.
 Result<DueRun> DueOn(const PaymentSchedule& schedule, Date date,
                      const std::vector<PaidPayment>& paid);
 

@@ -165,10 +165,18 @@ TEST(DueOn, RefusesPaymentsItDidNotMake) {
   auto r = DueOn(s, D("2026-12-01"),
                  {{"dp:B2:2026-12-01", Pence(40000)},
                   {"dp:B1:2026-12-02", Pence(40000)},
-                  {"dp:B1:2026-12-01", Pence(0)}});
+                  {"dp:B1:2026-12-01", Pence(0)},
+                  {"dp:B1:2026-12-01:adj:x", Pence(1)},
+                  {"dp:B1:2026-12-01:refund:1", Pence(1)},
+                  {"oneoff:B1:nothing", Pence(1)},
+                  {"dp:B1:2127-01-14", Pence(1)},  // on the grid, but 100 years on
+                  {"dp:B1:2026-12-01:adj:1:2", Pence(1)},
+                  {"B1", Pence(1)}});
   ASSERT_FALSE(r);
   EXPECT_THAT(FieldsOf(r.error()),
-              ::testing::ElementsAre("paid[0].key", "paid[1].key", "paid[2].amount"));
+              ::testing::ElementsAre("paid[0].key", "paid[1].key", "paid[2].amount", "paid[3].key",
+                                     "paid[4].key", "paid[5].key", "paid[6].key", "paid[7].key",
+                                     "paid[8].key"));
 }
 
 TEST(Suspension, NoPaymentForSuspendedDays_ProRataRoundedDown) {
@@ -231,9 +239,28 @@ TEST(ChangeOfPlan, ProRataFromTheChangeDate_AndAnAdjustmentForThePeriodPaidInAdv
   EXPECT_EQ(due.payments[0].amount, Pence(4000));
   EXPECT_THAT(due.payments[0].explanation,
               HasSubstr("An extra £40.00 for 1 December 2026 to 28 December 2026: £400.00 was "
-                        "paid for it in advance and it is now worth £440.00."));
+                        "paid for it and it is now worth £440.00."));
   paid.push_back({due.payments[0].key, due.payments[0].amount});
   EXPECT_TRUE(DueOn(s, D("2026-12-15"), paid)->payments.empty());
+}
+
+TEST(Suspension, ARecoveryUnderItsKeySettlesTheOverpayment) {
+  BudgetInForce b = Weekly100();
+  b.suspensions.push_back({D("2026-12-10"), D("2026-12-21"), "a hospital stay"});
+  const auto s = Make(b);
+  std::vector<PaidPayment> paid = {{"dp:B1:2026-12-01", Pence(40000)}};
+  const auto due = DueOn(s, D("2026-12-20"), paid).value();
+  ASSERT_EQ(due.overpaid.size(), 1u);
+  EXPECT_EQ(due.overpaid[0].recovery_key, "dp:B1:2026-12-01:recovery:1");
+  paid.push_back({due.overpaid[0].recovery_key, due.overpaid[0].to_recover});
+  const auto after = DueOn(s, D("2026-12-20"), paid).value();
+  EXPECT_TRUE(after.overpaid.empty());
+  EXPECT_TRUE(after.payments.empty());
+  // Recovering more than was paid cannot be right.
+  paid.push_back({"dp:B1:2026-12-01:recovery:2", Pence(40000)});
+  auto r = DueOn(s, D("2026-12-20"), paid);
+  ASSERT_FALSE(r);
+  EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
 }
 
 TEST(ChangeOfPlan, ALowerPlanAfterPayment_IsOverpaidNotANegativePayment) {
@@ -558,7 +585,8 @@ RC_GTEST_PROP(ScheduleProperty, ThirteenFourWeeklyPaymentsAreTheAnnualAmountExac
                                Pence(*rc::gen::inRange<std::int64_t>(0, 100'000'000))};
   const auto s = MakeSchedule(b).value();
   Int128 total = 0;
-  for (const auto& p : OwedThrough(s, AddDays(b.start, 12 * 28)).value()) {
+  const auto owed = OwedThrough(s, AddDays(b.start, 12 * 28)).value();
+  for (const auto& p : owed) {
     total += p.amount.value();
   }
   RC_ASSERT(total == static_cast<Int128>(b.terms[0].direct_payment.per_year.value()) +
@@ -611,7 +639,7 @@ RC_GTEST_PROP(ScheduleProperty, RunsAreIdempotentAndSettleToTheSchedule, ()) {
     RC_ASSERT(pay.amount.value() > 0);
     paid.push_back({pay.key, pay.amount});
   }
-  const auto again = DueOn(after, last, paid).value();
+  auto again = DueOn(after, last, paid).value();
   RC_ASSERT(again.payments.empty());
   // What is paid per period is now at least what it is worth; any excess is proposed back.
   std::map<std::string, std::int64_t> by_base;
@@ -623,11 +651,20 @@ RC_GTEST_PROP(ScheduleProperty, RunsAreIdempotentAndSettleToTheSchedule, ()) {
     excess += o.to_recover.value();
   }
   std::int64_t owed = 0, total = 0;
-  for (const auto& p : OwedThrough(after, last).value()) {
+  const auto owed_after = OwedThrough(after, last).value();
+  for (const auto& p : owed_after) {
     if (p.due_on <= last) owed += p.amount.value();
   }
   for (const auto& [base, amount] : by_base) total += amount;
   RC_ASSERT(total - excess == owed);
+  // Recovering every proposal under its own key leaves the books exactly matching the schedule.
+  for (const auto& o : again.overpaid) {
+    RC_ASSERT(keys.insert(o.recovery_key).second);
+    paid.push_back({o.recovery_key, o.to_recover});
+  }
+  again = DueOn(after, last, paid).value();
+  RC_ASSERT(again.payments.empty());
+  RC_ASSERT(again.overpaid.empty());
 }
 
 }  // namespace
