@@ -112,8 +112,8 @@ class PaymentSchedule {
  public:
   const BudgetInForce& budget() const { return budget_; }
 
-  // Internal rate of one kind under one set of terms, in pence a year × weeks_per_year's
-  // denominator (exact). Public for the tests of the arithmetic; callers need not use it.
+  // The exact rates under each set of terms, in pence a year × weeks_per_year's denominator, as
+  // the schedule's arithmetic uses them. Callers need not use them.
   struct Rates {
     Int128 direct_payment = 0;  // after a net contribution is taken off
     Int128 managed_budget = 0;
@@ -211,8 +211,8 @@ struct DueRun {
 // listed in `overpaid` until a recovery under their recovery_key is among `paid`. Paid keys this
 // schedule did not make (or for a period more than 100 years after the start) are refused
 // (kInvalidArgument, field "paid[i].key"); so is a paid amount of zero or less, and a recovery
-// larger than what was paid. Changing the budget's interval or
-// start moves the grid: begin a new schedule (a new budget id) instead.
+// larger than what was paid. Changing the budget's interval or start moves the grid: begin a new
+// schedule (a new budget id) instead.
 Result<DueRun> DueOn(const PaymentSchedule& schedule, Date date,
                      const std::vector<PaidPayment>& paid);
 
