@@ -28,12 +28,13 @@
 //   std::string line;
 //   AppendCsvField(line, "Smith, \"Jo\"");  // "Smith, ""Jo"""
 //
-// The format read: fields separated by commas; a field may be wrapped in double quotes, and then
-// may contain commas, line breaks and doubled quotes ("" stands for one "). Records end at LF,
-// CR LF or a lone CR; a line break inside a quoted field is kept exactly as written (CR LF stays
-// CR LF). The final line break is optional. A UTF-8 byte order mark at the very start is skipped.
-// An empty line is a record with one empty field (CsvRecord::blank()). Bytes are passed through
-// unchanged; the reader does not check or convert the text encoding.
+// The format read: fields separated by commas (or another delimiter, CsvReaderOptions); a field may
+// be wrapped in double quotes, and then may contain commas, line breaks and doubled quotes (""
+// stands for one "). Records end at LF, CR LF or a lone CR; a line break inside a quoted field is
+// kept exactly as written (CR LF stays CR LF). The final line break is optional. A UTF-8 byte order
+// mark at the very start is skipped. An empty line is a record with one empty field
+// (CsvRecord::blank()). Bytes are passed through unchanged; the reader does not check or convert
+// the text encoding.
 #pragma once
 
 #include <cstddef>
@@ -64,6 +65,9 @@ struct CsvReaderOptions {
   std::size_t max_fields_per_record = 10'000;
   // How many bytes the reader asks its source for at a time. Values below 1 are treated as 1.
   std::size_t chunk_size = 64 * 1024;
+  // The byte that separates fields: ',' for CSV; ';', '\t' or '|' for files some banks and
+  // other countries' spreadsheets write. It may not be '"', CR or LF (those are treated as ',').
+  char delimiter = ',';
 };
 
 // One record: its fields, its record number and the line it starts on. A CsvRecord is reused
