@@ -18,6 +18,11 @@ namespace {
 constexpr std::int64_t kMaxLinePence = 10'000'000'000;  // £100 million
 constexpr std::size_t kMaxNoteLength = 500;
 constexpr std::string_view kSeparator = " \xC2\xB7 ";  // " · "
+// What to do about a file in another encoding. Not "open it in a spreadsheet": saving it again
+// from a spreadsheet can change how its dates and amounts are written.
+constexpr std::string_view kSaveAsUtf8 =
+    "Open the file in a text editor and save it with the encoding UTF-8, or download it from "
+    "the bank again as UTF-8";
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
 
@@ -249,9 +254,9 @@ StatementReport ParseStatement(std::string_view bytes, const StatementFormat& fo
     return report;
   }
   if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
-    whole_file(StatementProblemKind::kInvalidEncoding,
-               "The file is saved as UTF-16 (\"Unicode text\"), not UTF-8. Open it in a "
-               "spreadsheet and save it as \"CSV UTF-8\", then import that");
+    whole_file(
+        StatementProblemKind::kInvalidEncoding,
+        "The file is saved as UTF-16 (\"Unicode text\"), not UTF-8. " + std::string(kSaveAsUtf8));
     return report;
   }
 
@@ -325,7 +330,10 @@ StatementReport ParseStatement(std::string_view bytes, const StatementFormat& fo
       ++skipped;
       continue;
     }
-    if (record.blank()) continue;
+    // A blank row, or one of only empty fields (",,,," as spreadsheets save an empty row).
+    bool empty = true;
+    for (std::size_t i = 0; i < record.size() && empty; ++i) empty = Trimmed(record[i]).empty();
+    if (empty) continue;
 
     if (!header_read) {
       header_read = true;
@@ -335,7 +343,8 @@ StatementReport ParseStatement(std::string_view bytes, const StatementFormat& fo
           report.problems.push_back({StatementProblemKind::kInvalidEncoding, record.number(),
                                      record.line(), fmt::format("{}", i + 1),
                                      "The header row's column name contains bytes that are not "
-                                     "UTF-8 text. Save the file as \"CSV UTF-8\""});
+                                     "UTF-8 text. " +
+                                         std::string(kSaveAsUtf8)});
         }
         header_names.emplace_back(Trimmed(name));
         header_index.emplace(LooseHeader(name), i);  // the first of two same names wins
@@ -416,10 +425,9 @@ StatementReport ParseStatement(std::string_view bytes, const StatementFormat& fo
       const std::string_view text = Trimmed(record[*index]);
       if (const std::size_t bad = FirstInvalidUtf8(text); bad != std::string_view::npos) {
         problem(StatementProblemKind::kInvalidEncoding, column_name(*index),
-                fmt::format("The {} contains bytes that are not UTF-8 text (at character {}). "
-                            "The file may have been saved in another encoding: save it as \"CSV "
-                            "UTF-8\"",
-                            what, bad + 1));
+                fmt::format("The {} contains bytes that are not UTF-8 text (at byte {}): the "
+                            "file may have been saved in another encoding. {}",
+                            what, bad + 1, kSaveAsUtf8));
         good = false;
         return std::nullopt;
       }

@@ -105,14 +105,14 @@ struct StatementReport {
 
 // Reads a statement in `format`. Never fails: every problem is in the report, so that a person
 // can put them all right at once. Text is trimmed of surrounding spaces before it is read; blank
-// rows are ignored; a UTF-8 byte order mark and CR LF line ends are fine. Each row is checked
-// for the right number of fields, UTF-8 text in every field, a date in one of the format's
-// patterns, an amount in pounds and pence (with a £ sign and thousands commas only when the
-// format allows them), exactly one of money in and money out filled (a 0.00 counts as empty
-// when the other is filled), a payee, and a balance that is an amount. When the format has a
-// balance column, each good line's balance must equal the balance of the line before it (in
-// date order, as format.order says) plus its amount; each break is reported on the later row.
-// A file over `limits` is refused with one file-wide problem.
+// rows, and rows whose fields are all empty, are ignored; a UTF-8 byte order mark and CR LF line
+// ends are fine. Each row is checked for the right number of fields, UTF-8 text in every field, a
+// date in one of the format's patterns, an amount in pounds and pence (with a £ sign and thousands
+// commas only when the format allows them), exactly one of money in and money out filled (a 0.00
+// counts as empty when the other is filled), a payee, and a balance that is an amount. When the
+// format has a balance column, each good line's balance must equal the balance of the line before
+// it (in date order, as format.order says) plus its amount; each break is reported on the later
+// row. A file over `limits` is refused with one file-wide problem.
 StatementReport ParseStatement(std::string_view bytes, const StatementFormat& format,
                                const StatementLimits& limits = {});
 
@@ -185,7 +185,7 @@ struct MatchRules {
 //   money in — a council payer → kCouncilPayment; a refund word, or a payee matching a plan
 //     supplier → kRefund; a top-up word → kTopUp; else kOtherMoneyIn, flagged.
 //   £0.00 → kNoMoneyMoved.
-// Loose matching: capitals, punctuation and accents-free spacing are ignored ("Smith's Care" is
+// Loose matching (LooseName): capitals, punctuation and spacing are ignored ("Smith's Care" is
 // "SMITHS CARE"), and so are the words ltd, limited, plc, llp, cic and "the". A name matches a
 // payee that is the same, or that starts with it followed by more words ("PUREGYM 1234 LEEDS"
 // matches PureGym) when the name is at least 5 letters long. Items with no supplier_name, or

@@ -177,7 +177,7 @@ TEST(ParseStatement, Utf16File_IsRefusedWithHowToSaveIt) {
                                                             6),
                                                 SignedBank());
   EXPECT_THAT(Kinds(report), ElementsAre(Kind::kInvalidEncoding));
-  EXPECT_THAT(report.problems[0].message, HasSubstr("CSV UTF-8"));
+  EXPECT_THAT(report.problems[0].message, HasSubstr("save it with the encoding UTF-8"));
 }
 
 TEST(ParseStatement, HeaderWithoutTheFormatsColumns_NamesEachMissingOne) {
@@ -331,7 +331,10 @@ TEST(ParseStatement, InvalidUtf8_IsReportedForEachField) {
   }
   // Good UTF-8 in the payee is fine; the bad byte is in the reference.
   EXPECT_EQ(report.problems.back().column, "\"Ref\"");
-  EXPECT_THAT(report.problems.back().message, HasSubstr("save it as \"CSV UTF-8\""));
+  EXPECT_EQ(report.problems.back().message,
+            "The reference contains bytes that are not UTF-8 text (at byte 5): the file may have "
+            "been saved in another encoding. Open the file in a text editor and save it with the "
+            "encoding UTF-8, or download it from the bank again as UTF-8");
   EXPECT_TRUE(report.lines.empty());
 }
 
@@ -419,7 +422,8 @@ TEST(ParseStatement, EveryBadRowIsReported_InRowOrder_AndNothingIsOk) {
                                                     "xx,,,zz,\n"
                                                     "01/11/2026,A,,-1.00,\n"
                                                     "\n"
-                                                    "01/11/2026,A,,-1.001,\n",
+                                                    "01/11/2026,A,,-1.001,\n"
+                                                    ",, ,,\n",
                                                 SignedBank());
   EXPECT_FALSE(report.ok());
   EXPECT_THAT(Kinds(report), ElementsAre(Kind::kBadDate, Kind::kBadAmount, Kind::kEmptyPayee,
