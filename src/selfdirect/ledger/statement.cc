@@ -270,7 +270,7 @@ StatementReport ParseStatement(std::string_view bytes, const StatementFormat& fo
       },
       CsvReaderOptions{.max_field_length = limits.max_field_length,
                        .max_fields_per_record = 1'000,
-                       .chunk_size = 64 * 1024,
+                       .chunk_size = std::size_t{64} * 1024,
                        .delimiter = format.delimiter});
 
   // Where each column the format uses is, once known (0-based), and how many fields a row has.
@@ -596,6 +596,7 @@ StatementReport ParseStatement(std::string_view bytes, const StatementFormat& fo
   // good line without a balance carries it on.
   if (format.balance) {
     std::vector<const Row*> in_time;
+    in_time.reserve(rows.size());
     for (const Row& row : rows) in_time.push_back(&row);
     if (format.order == StatementOrder::kNewestFirst) std::reverse(in_time.begin(), in_time.end());
     std::optional<Pence> expected;
@@ -686,13 +687,25 @@ bool HasPhrase(std::string_view text, std::string_view phrase) {
   return false;
 }
 
-// The first of `words` found in `text`, as written in the rules; "" when none.
-std::string FirstPhrase(std::string_view text, const std::vector<std::string>& words) {
-  for (const std::string& word : words) {
-    if (HasPhrase(text, LooseName(word))) return word;
+// Words or names as written in the rules, each with its loose form.
+struct Phrases {
+  explicit Phrases(const std::vector<std::string>& words) {
+    for (const std::string& word : words) {
+      std::string loose = LooseName(word);
+      if (!loose.empty()) entries.emplace_back(word, std::move(loose));
+    }
   }
-  return "";
-}
+
+  // The first phrase found in `text` (loose), as written in the rules; "" when none.
+  std::string FirstIn(std::string_view text) const {
+    for (const auto& [written, loose] : entries) {
+      if (HasPhrase(text, loose)) return written;
+    }
+    return "";
+  }
+
+  std::vector<std::pair<std::string, std::string>> entries;  // as written, loose
+};
 
 }  // namespace
 
@@ -820,6 +833,12 @@ std::vector<LineMatch> MatchLines(std::span<const StatementLine> lines,
     return std::nullopt;
   };
 
+  const Phrases cash(rules.cash_withdrawal_words);
+  const Phrases charges(rules.bank_charge_words);
+  const Phrases council_payers(rules.council_payers);
+  const Phrases refunds(rules.refund_words);
+  const Phrases top_ups(rules.top_up_words);
+
   std::vector<LineMatch> out;
   out.reserve(lines.size());
   for (std::size_t index = 0; index < lines.size(); ++index) {
@@ -838,10 +857,10 @@ std::vector<LineMatch> MatchLines(std::span<const StatementLine> lines,
         match.category = LineCategory::kPlanItem;
         match.plan_item = item->first;
         match.reason = item->second;
-      } else if (std::string word = FirstPhrase(all, rules.cash_withdrawal_words); !word.empty()) {
+      } else if (std::string word = cash.FirstIn(all); !word.empty()) {
         match.category = LineCategory::kCashWithdrawal;
         match.reason = "looks like a cash withdrawal (\"" + word + "\")";
-      } else if (word = FirstPhrase(all, rules.bank_charge_words); !word.empty()) {
+      } else if (word = charges.FirstIn(all); !word.empty()) {
         match.category = LineCategory::kBankCharge;
         match.reason = "looks like a bank charge (\"" + word + "\")";
       } else {
@@ -850,14 +869,8 @@ std::vector<LineMatch> MatchLines(std::span<const StatementLine> lines,
         match.needs_review = true;
       }
     } else {
-      std::string council;
-      for (const std::string& name : rules.council_payers) {
-        const std::string loose = LooseName(name);
-        if (NameMatches(loose, payee) || HasPhrase(all, loose)) {
-          council = name;
-          break;
-        }
-      }
+      // A council payer's name anywhere in the line's text (which starts with the payee).
+      const std::string council = council_payers.FirstIn(all);
       if (!council.empty()) {
         match.category = LineCategory::kCouncilPayment;
         match.reason = "from the council (\"" + council + "\")";
@@ -865,10 +878,10 @@ std::vector<LineMatch> MatchLines(std::span<const StatementLine> lines,
         match.category = LineCategory::kRefund;
         match.plan_item = item->first;
         match.reason = "money back: " + item->second;
-      } else if (std::string word = FirstPhrase(all, rules.refund_words); !word.empty()) {
+      } else if (std::string word = refunds.FirstIn(all); !word.empty()) {
         match.category = LineCategory::kRefund;
         match.reason = "looks like a refund (\"" + word + "\")";
-      } else if (word = FirstPhrase(all, rules.top_up_words); !word.empty()) {
+      } else if (word = top_ups.FirstIn(all); !word.empty()) {
         match.category = LineCategory::kTopUp;
         match.reason = "looks like a top-up (\"" + word + "\")";
       } else {

@@ -41,7 +41,7 @@ struct StatementLimits {
   // The longest a field may be, in bytes.
   std::size_t max_field_length = 1'000;
   // The most bytes a file may be.
-  std::size_t max_bytes = 8 * 1024 * 1024;
+  std::size_t max_bytes = std::size_t{8} * 1024 * 1024;
 };
 
 // What is wrong with one row (or with the whole file).

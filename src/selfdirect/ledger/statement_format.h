@@ -22,7 +22,7 @@
 namespace selfdirect::ledger {
 
 // The most a format file may be; real ones are a few hundred bytes.
-inline constexpr std::size_t kMaxStatementFormatBytes = 64 * 1024;
+inline constexpr std::size_t kMaxStatementFormatBytes = std::size_t{64} * 1024;
 
 // Where a value is in each row: a column named in the header row (matched ignoring capitals and
 // surrounding spaces), or, for a file without a header row, a column number counting from 1.

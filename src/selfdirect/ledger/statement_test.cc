@@ -1,12 +1,19 @@
 #include "selfdirect/ledger/statement.h"
 
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <rapidcheck.h>
+#include <rapidcheck/gtest.h>
 
+#include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include "selfdirect/core/csv.h"
 
 namespace selfdirect::ledger {
 namespace {
@@ -69,6 +76,12 @@ std::string Problems(const StatementReport& report) {
 
 Date Ymd(int y, unsigned m, unsigned d) {
   return Date{date::year{y}, date::month{m}, date::day{d}};
+}
+
+std::string_view Trimmed(std::string_view text) {
+  const std::size_t first = text.find_first_not_of(' ');
+  if (first == std::string_view::npos) return {};
+  return text.substr(first, text.find_last_not_of(' ') - first + 1);
 }
 
 constexpr const char* kSignedHeader = "Date,Payee,Ref,Amount,Balance\n";
@@ -454,6 +467,106 @@ date_formats: [dd/mm/yyyy]
   ASSERT_TRUE(report.ok()) << Problems(report);
   EXPECT_EQ(report.lines[0].description, "DD \xC2\xB7 monthly");
   EXPECT_EQ(report.lines[1].description, "only");
+}
+
+// ----- Round trip: whatever a bank writes, in either sample format, reads back exactly -----
+
+struct WrittenLine {
+  Date date;
+  Pence amount;
+  std::string payee;
+};
+
+rc::Gen<WrittenLine> AnyLine() {
+  return rc::gen::build<WrittenLine>(
+      rc::gen::set(&WrittenLine::date,
+                   rc::gen::map(rc::gen::inRange(0, 3650),
+                                [](int days) { return AddDays(Ymd(2020, 1, 1), days); })),
+      rc::gen::set(&WrittenLine::amount,
+                   rc::gen::map(rc::gen::inRange<std::int64_t>(-10'000'000, 10'000'000),
+                                [](std::int64_t p) { return Pence(p); })),
+      rc::gen::set(&WrittenLine::payee,
+                   rc::gen::map(rc::gen::container<std::string>(rc::gen::element<char>(
+                                    'A', 'b', ' ', ',', '"', '\'', '&', '*', '7', ';')),
+                                [](std::string text) {
+                                  // Trimmed and never empty, as a bank writes a payee.
+                                  return "P" + std::string(Trimmed(text)) + "Q";
+                                })));
+}
+
+// The lines as the Northern Bank (oldest first, signed) or the card (newest first, in and out
+// columns, £ and commas) would write them, with running balances from `opening`.
+std::string Written(const std::vector<WrittenLine>& lines, bool card, Pence opening) {
+  std::vector<std::string> rows;
+  Pence balance = opening;
+  for (const WrittenLine& l : lines) {
+    balance = Pence(balance.value() + l.amount.value());
+    std::string row;
+    if (!card) {
+      row = fmt::format("{:02}/{:02}/{},DD,", static_cast<unsigned>(l.date.day()),
+                        static_cast<unsigned>(l.date.month()), static_cast<int>(l.date.year()));
+      AppendCsvField(row, l.payee);
+      row += ",REF," + FormatDecimal(l.amount) + "," + FormatDecimal(balance);
+    } else {
+      static constexpr const char* kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+      row = fmt::format("{} {} {},1234,", static_cast<unsigned>(l.date.day()),
+                        kMonths[static_cast<unsigned>(l.date.month()) - 1],
+                        static_cast<int>(l.date.year()));
+      AppendCsvField(row, l.payee);
+      const std::string magnitude = FormatPounds(Pence(std::abs(l.amount.value())));
+      std::string in = l.amount.value() > 0 ? magnitude : "";
+      std::string out = l.amount.value() < 0 ? magnitude : "";
+      if (l.amount.value() == 0) in = "0.00";
+      row += ",Details,";
+      AppendCsvField(row, in);
+      row += ",";
+      AppendCsvField(row, out);
+      row += ",";
+      AppendCsvField(row, FormatPounds(balance));
+    }
+    rows.push_back(std::move(row));
+  }
+  if (card) std::reverse(rows.begin(), rows.end());
+  std::string text = card ? "Transaction Date,Card Number,Merchant,Details,Money In,Money Out,"
+                            "Balance\r\n"
+                          : "Date,Type,Description,Reference,Amount,Balance\r\n";
+  for (const std::string& row : rows) text += row + "\r\n";
+  return text;
+}
+
+RC_GTEST_PROP(StatementProperty, WhatABankWrites_ReadsBackExactly, ()) {
+  const auto lines = *rc::gen::nonEmpty(rc::gen::container<std::vector<WrittenLine>>(AnyLine()));
+  const bool card = *rc::gen::arbitrary<bool>();
+  const Pence opening(*rc::gen::inRange<std::int64_t>(-100'000, 100'000));
+  static const StatementFormat bank = NorthernBank();
+  static const StatementFormat card_format = CarefreeCard();
+  const StatementReport report =
+      ParseStatement(Written(lines, card, opening), card ? card_format : bank);
+  RC_ASSERT(report.ok());
+  RC_ASSERT(report.lines.size() == lines.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const StatementLine& got = report.lines[card ? lines.size() - 1 - i : i];
+    RC_ASSERT(got.date == lines[i].date);
+    RC_ASSERT(got.amount == lines[i].amount);
+    RC_ASSERT(got.payee == lines[i].payee);
+  }
+}
+
+RC_GTEST_PROP(StatementProperty, ChangingOneBalance_IsAlwaysReported, ()) {
+  const auto lines = *rc::gen::container<std::vector<WrittenLine>>(
+      *rc::gen::inRange<std::size_t>(2, 20), AnyLine());
+  std::string text = Written(lines, false, Pence(0));
+  // Change the last line's balance by a penny.
+  const std::size_t comma = text.rfind(',', text.size() - 3);
+  const std::string balance = text.substr(comma + 1, text.size() - 2 - comma - 1);
+  Result<Pence> pence = ParsePounds(balance);
+  RC_ASSERT(pence.has_value());
+  text = text.substr(0, comma + 1) + FormatDecimal(Pence(pence->value() + 1)) + "\r\n";
+  const StatementReport report = ParseStatement(text, NorthernBank());
+  RC_ASSERT(report.problems.size() == 1u);
+  RC_ASSERT(report.problems[0].kind == Kind::kBalanceMismatch);
+  RC_ASSERT(report.problems[0].row == static_cast<std::int64_t>(lines.size()) + 1);
 }
 
 // ----- Matching -----
