@@ -1,7 +1,6 @@
 #include "selfdirect/core/csv.h"
 
 #include <algorithm>
-#include <array>
 #include <bit>
 #include <cstring>
 #include <exception>

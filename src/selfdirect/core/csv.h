@@ -28,13 +28,13 @@
 //   std::string line;
 //   AppendCsvField(line, "Smith, \"Jo\"");  // "Smith, ""Jo"""
 //
-// The format read: fields separated by commas (or another delimiter, CsvReaderOptions); a field may
-// be wrapped in double quotes, and then may contain commas, line breaks and doubled quotes (""
-// stands for one "). Records end at LF, CR LF or a lone CR; a line break inside a quoted field is
-// kept exactly as written (CR LF stays CR LF). The final line break is optional. A UTF-8 byte order
-// mark at the very start is skipped. An empty line is a record with one empty field
-// (CsvRecord::blank()). Bytes are passed through unchanged; the reader does not check or convert
-// the text encoding.
+// The format read: fields separated by commas; a field may be wrapped in double quotes, and then
+// may contain commas, line breaks and doubled quotes ("" stands for one "). Records end at LF,
+// CR LF or a lone CR; a line break inside a quoted field is kept exactly as written (CR LF stays
+// CR LF). The final line break is optional. A UTF-8 byte order mark at the very start is skipped.
+// An empty line is a record with one empty field (CsvRecord::blank()). Bytes are passed through
+// unchanged; the reader does not check or convert the text encoding. Another delimiter (';', tab)
+// takes the comma's place everywhere when CsvReaderOptions::delimiter says so.
 #pragma once
 
 #include <cstddef>
