@@ -306,6 +306,17 @@ StatementReport ParseStatement(std::string_view bytes, const StatementFormat& fo
         std::max<std::int64_t>(max_row_index_needed, static_cast<std::int64_t>(ref.number));
   }
 
+  // Refuses the file for having more rows than the limit (report.rows has just passed it).
+  auto too_many_rows = [&] {
+    report.problems.insert(
+        report.problems.begin(),
+        {StatementProblemKind::kTooManyRows, 0, 0, "",
+         fmt::format("The file has more than {} rows; a statement may have at most {}. Split it "
+                     "into shorter periods and import each",
+                     Grouped(limits.max_rows), Grouped(limits.max_rows))});
+    report.rows = limits.max_rows;
+  };
+
   while (true) {
     Result<bool> got = reader.Next(record);
     if (!got) {
@@ -317,6 +328,10 @@ StatementReport ParseStatement(std::string_view bytes, const StatementFormat& fo
         // A row to be skipped anyway; only a reader that cannot carry on matters.
         ++skipped;
         if (!stopped) continue;
+      }
+      if (header_read && ++report.rows > limits.max_rows) {
+        too_many_rows();
+        break;
       }
       report.problems.push_back({StatementProblemKind::kUnreadableCsv, reader.record_number(),
                                  reader.record_line(), column == 0 ? "" : column_name(column - 1),
@@ -381,15 +396,8 @@ StatementReport ParseStatement(std::string_view bytes, const StatementFormat& fo
     }
 
     // A row of a statement line.
-    ++report.rows;
-    if (report.rows > limits.max_rows) {
-      report.problems.insert(
-          report.problems.begin(),
-          {StatementProblemKind::kTooManyRows, 0, 0, "",
-           fmt::format("The file has more than {} rows; a statement may have at most {}. Split "
-                       "it into shorter periods and import each",
-                       Grouped(limits.max_rows), Grouped(limits.max_rows))});
-      report.rows = limits.max_rows;
+    if (++report.rows > limits.max_rows) {
+      too_many_rows();
       break;
     }
     Row row{record.number(), record.line(), false, 0};
@@ -407,7 +415,7 @@ StatementReport ParseStatement(std::string_view bytes, const StatementFormat& fo
       problem(StatementProblemKind::kWrongColumnCount, "",
               fmt::format("This row has {} fields but {} {}. A field with a {} in it must be "
                           "wrapped in double quotes",
-                          record.size(), format.header ? "the header has" : "the rows have",
+                          record.size(), format.header ? "the header has" : "the first line has",
                           expected_fields,
                           format.delimiter == ','    ? "comma"
                           : format.delimiter == ';'  ? "semicolon"

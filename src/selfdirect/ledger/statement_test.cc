@@ -172,6 +172,13 @@ TEST(ParseStatement, MoreRowsThanTheLimit_IsRefusedWhole) {
   const StatementReport over = ParseStatement(text, SignedBank(), {.max_rows = 6});
   ASSERT_FALSE(over.ok());
   EXPECT_EQ(over.problems[0].kind, Kind::kTooManyRows);
+  // Rows the CSV reader cannot read count too.
+  std::string unreadable = kSignedHeader;
+  for (int i = 0; i < 7; ++i) unreadable += "01/11/2026," + std::string(40, 'x') + ",,-1.00,\n";
+  const StatementReport long_rows =
+      ParseStatement(unreadable, SignedBank(), {.max_rows = 6, .max_field_length = 20});
+  EXPECT_EQ(long_rows.problems[0].kind, Kind::kTooManyRows);
+  EXPECT_EQ(long_rows.problems.size(), 7u);  // the limit, then the six long rows
   EXPECT_EQ(over.problems[0].message,
             "The file has more than 6 rows; a statement may have at most 6. Split it into "
             "shorter periods and import each");
