@@ -60,11 +60,11 @@ using CsvSource = std::function<Result<std::size_t>(char* buffer, std::size_t ca
 struct CsvReaderOptions {
   // The longest a field may be, in bytes after removing quotes (for plain ASCII text, in
   // characters). A longer field makes its record an error; the reader carries on after it.
-  std::size_t max_field_length = 64 * 1024;
+  std::size_t max_field_length = std::size_t{64} * 1024;
   // The most fields one record may have. A record with more is an error; the reader carries on.
   std::size_t max_fields_per_record = 10'000;
   // How many bytes the reader asks its source for at a time. Values below 1 are treated as 1.
-  std::size_t chunk_size = 64 * 1024;
+  std::size_t chunk_size = std::size_t{64} * 1024;
   // The byte that separates fields: ',' for CSV; ';', '\t' or '|' for files some banks and
   // other countries' spreadsheets write. It may not be '"', CR or LF (those are treated as ',').
   char delimiter = ',';
