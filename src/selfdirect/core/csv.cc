@@ -1,7 +1,6 @@
 #include "selfdirect/core/csv.h"
 
 #include <algorithm>
-#include <array>
 #include <bit>
 #include <cstring>
 #include <exception>
@@ -21,11 +20,11 @@ constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 // answers for them are thrown away).
 constexpr std::size_t kBlock = 64;
 
-// Bit i set when block[i] ends a run of plain text in an unquoted field: a comma, a quote, CR
-// or LF. Reads exactly kBlock bytes.
-std::uint64_t StopsIn(const char* block) {
+// Bit i set when block[i] ends a run of plain text in an unquoted field: the delimiter (a
+// comma), a quote, CR or LF. Reads exactly kBlock bytes.
+std::uint64_t StopsIn(const char* block, char delimiter) {
 #if defined(__SSE2__)
-  const __m128i comma = _mm_set1_epi8(',');
+  const __m128i comma = _mm_set1_epi8(delimiter);
   const __m128i quote = _mm_set1_epi8('"');
   const __m128i cr = _mm_set1_epi8('\r');
   const __m128i lf = _mm_set1_epi8('\n');
@@ -39,18 +38,11 @@ std::uint64_t StopsIn(const char* block) {
   }
   return mask;
 #else
-  // Bytes that end a run of plain text in an unquoted field.
-  constexpr std::array<bool, 256> kUnquotedStops = [] {
-    std::array<bool, 256> stops{};
-    stops[static_cast<unsigned char>(',')] = true;
-    stops[static_cast<unsigned char>('"')] = true;
-    stops[static_cast<unsigned char>('\r')] = true;
-    stops[static_cast<unsigned char>('\n')] = true;
-    return stops;
-  }();
   std::uint64_t mask = 0;
   for (std::size_t i = 0; i < kBlock; ++i) {
-    mask |= std::uint64_t{kUnquotedStops[static_cast<unsigned char>(block[i])]} << i;
+    const char c = block[i];
+    const bool stop = c == delimiter || c == '"' || c == '\r' || c == '\n';
+    mask |= std::uint64_t{stop} << i;
   }
   return mask;
 #endif
@@ -61,7 +53,7 @@ std::uint64_t StopsIn(const char* block) {
 class StopFinder {
  public:
   // [begin, end) is the data; at least kBlock readable bytes must follow `end`.
-  explicit StopFinder(const char* end) : end_(end) {}
+  StopFinder(const char* end, char delimiter) : end_(end), delimiter_(delimiter) {}
 
   // The first stop byte at or after `from`, or end when there is none.
   const char* Next(const char* from) {
@@ -73,7 +65,7 @@ class StopFinder {
       }
       if (from >= end_) return end_;
       block_ = from;
-      stops_ = StopsIn(from);
+      stops_ = StopsIn(from, delimiter_);
       const auto left = static_cast<std::size_t>(end_ - from);
       if (left < kBlock) stops_ &= (std::uint64_t{1} << left) - 1;
     }
@@ -81,6 +73,7 @@ class StopFinder {
 
  private:
   const char* end_;
+  char delimiter_;
   const char* block_ = nullptr;
   std::uint64_t stops_ = 0;
 };
@@ -168,6 +161,9 @@ CsvReader::CsvReader(std::istream& in, CsvReaderOptions options)
 CsvReader::CsvReader(CsvSource source, CsvReaderOptions options)
     : source_(std::move(source)), options_(options) {
   options_.chunk_size = std::max<std::size_t>(options_.chunk_size, 1);
+  if (options_.delimiter == '"' || options_.delimiter == '\r' || options_.delimiter == '\n') {
+    options_.delimiter = ',';
+  }
   // At least three bytes, so that a byte order mark can be seen whole whatever the chunk size,
   // and room for the scanner to look a block past the end.
   capacity_ = std::max<std::size_t>(options_.chunk_size, kByteOrderMark.size());
@@ -283,13 +279,13 @@ Result<bool> CsvReader::ReadRecord(CsvRecord& record) {
         // that end at a comma and are within the limits are only noted as they are found; the
         // bytes from `run` up to `field` (those fields and their commas) are then copied in one
         // go. A comma serves as the one byte that follows each field in the record's buffer.
-        StopFinder finder(end);
+        StopFinder finder(end, options_.delimiter);
         const char* run = here;
         const char* field = here;
         const char* stop = nullptr;  // what ends the field at `field`, once found
         while (true) {
           stop = finder.Next(field);
-          if (stop == end || *stop != ',') break;
+          if (stop == end || *stop != options_.delimiter) break;
           const std::size_t length = field_length_ + static_cast<std::size_t>(stop - field);
           if (problem_ == Problem::kNone && length <= options_.max_field_length &&
               field_count_ < options_.max_fields_per_record) {
@@ -352,10 +348,6 @@ Result<bool> CsvReader::ReadRecord(CsvRecord& record) {
             Append(record, here, 1);
             state = State::kQuoted;
             break;
-          case ',':
-            EndField(record);
-            state = State::kFieldStart;
-            break;
           case '\n':
             ++line_;
             EndField(record);
@@ -366,10 +358,18 @@ Result<bool> CsvReader::ReadRecord(CsvRecord& record) {
             EndField(record);
             return EndRecord();
           default:
+            if (*here == options_.delimiter) {
+              EndField(record);
+              state = State::kFieldStart;
+              break;
+            }
             return Stop(Where(field_count_ + 1, line_) +
                         ": the closing quote mark (\") of this field is followed by more text "
-                        "instead of a comma or the end of the line. If the quote is part of the "
-                        "text, double it (\"\"). Reading stopped here");
+                        "instead of " +
+                        (options_.delimiter == ',' ? std::string("a comma")
+                                                   : std::string("the separator between fields")) +
+                        " or the end of the line. If the quote is part of the text, double it "
+                        "(\"\"). Reading stopped here");
         }
         break;
     }

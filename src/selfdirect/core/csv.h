@@ -33,7 +33,8 @@
 // CR LF or a lone CR; a line break inside a quoted field is kept exactly as written (CR LF stays
 // CR LF). The final line break is optional. A UTF-8 byte order mark at the very start is skipped.
 // An empty line is a record with one empty field (CsvRecord::blank()). Bytes are passed through
-// unchanged; the reader does not check or convert the text encoding.
+// unchanged; the reader does not check or convert the text encoding. Another delimiter (';', tab)
+// takes the comma's place everywhere when CsvReaderOptions::delimiter says so.
 #pragma once
 
 #include <cstddef>
@@ -59,11 +60,14 @@ using CsvSource = std::function<Result<std::size_t>(char* buffer, std::size_t ca
 struct CsvReaderOptions {
   // The longest a field may be, in bytes after removing quotes (for plain ASCII text, in
   // characters). A longer field makes its record an error; the reader carries on after it.
-  std::size_t max_field_length = 64 * 1024;
+  std::size_t max_field_length = std::size_t{64} * 1024;
   // The most fields one record may have. A record with more is an error; the reader carries on.
   std::size_t max_fields_per_record = 10'000;
   // How many bytes the reader asks its source for at a time. Values below 1 are treated as 1.
-  std::size_t chunk_size = 64 * 1024;
+  std::size_t chunk_size = std::size_t{64} * 1024;
+  // The byte that separates fields: ',' for CSV; ';', '\t' or '|' for files some banks and
+  // other countries' spreadsheets write. It may not be '"', CR or LF (those are treated as ',').
+  char delimiter = ',';
 };
 
 // One record: its fields, its record number and the line it starts on. A CsvRecord is reused

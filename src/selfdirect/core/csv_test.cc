@@ -373,6 +373,29 @@ TEST(CsvReader, ChunkSizeZero_IsTreatedAsOne) {
   EXPECT_THAT(Records("a,b\n", {.chunk_size = 0}), ElementsAre(Fields{"a", "b"}));
 }
 
+TEST(CsvReader, OtherDelimiter_SplitsFieldsAtIt_AndCommasAreThenPlainText) {
+  EXPECT_THAT(
+      Records("date;amount;payee\n01/11/2026;1,234.56;\"A;B\"\n", {.delimiter = ';'}),
+      ElementsAre(Fields{"date", "amount", "payee"}, Fields{"01/11/2026", "1,234.56", "A;B"}));
+  EXPECT_THAT(Records("a\tb,c\t\"d\"\n", {.delimiter = '\t'}),
+              ElementsAre(Fields{"a", "b,c", "d"}));
+}
+
+TEST(CsvReader, OtherDelimiter_ReadsTheSameAtEveryChunkSize) {
+  const std::string text = "id|\"notes| long\"|amount\r\n1|\"x\"\"y\"|12.50\n2||\n";
+  const std::vector<Fields> expected = {
+      {"id", "notes| long", "amount"}, {"1", "x\"y", "12.50"}, {"2", "", ""}};
+  for (std::size_t chunk = 1; chunk <= text.size() + 1; ++chunk) {
+    SCOPED_TRACE("chunk size " + std::to_string(chunk));
+    EXPECT_EQ(RecordsOf(ReadAll(text, {.chunk_size = chunk, .delimiter = '|'})), expected);
+  }
+}
+
+TEST(CsvReader, QuoteOrLineEndAsDelimiter_IsTreatedAsComma) {
+  EXPECT_THAT(Records("a,b\n", {.delimiter = '"'}), ElementsAre(Fields{"a", "b"}));
+  EXPECT_THAT(Records("a,b\n", {.delimiter = '\n'}), ElementsAre(Fields{"a", "b"}));
+}
+
 // ----- Header -----
 
 TEST(CsvHeader, IndexOf_FindsEachColumnByName) {
