@@ -97,6 +97,8 @@ const std::map<std::string, std::set<std::string>> kMatrix = {
     {"reviews.create", {"assessor"}},
     {"contribution.create", {"finance-officer"}},
     {"case.close", {"assessor"}},
+    {"carers.add", {"assessor"}},
+    {"carers.end", {"assessor"}},
     // Safeguarding: anyone who may see the person's record may raise a concern about them; the
     // safeguarding lead reads and handles concerns, and sees the records they are about.
     {"safeguarding.codes", {"anyone"}},
@@ -223,6 +225,7 @@ class AccessMatrixTest : public ::testing::Test {
     put("concern", kConcernHome.str());
     put("version", "current");
     put("team", "01JD00000000000000000TEAM1");
+    put("carer", "01JD0000000000000000CARER1");
     return path;
   }
 
@@ -263,6 +266,7 @@ class AccessMatrixTest : public ::testing::Test {
     if (route == "reviews.create") return R"({"outcomes":[]})";
     if (route == "contribution.create") return R"({"basis":"guess"})";
     if (route == "case.close") return R"({"reason":"not-a-reason"})";
+    if (route == "carers.add") return R"({"relationship":"not-a-relationship"})";
     if (route == "concerns.create") {
       return R"({"category":"financial","what_happened":"Money missing","immediate_risk":false})";
     }

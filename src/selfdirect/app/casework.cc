@@ -138,6 +138,17 @@ Result<PersonFile> Casework::GetPerson(const Context& ctx, const PersonId& id) {
       if (!closure) return tl::unexpected(closure.error());
       file.closure = std::move(*closure);
     }
+    auto carers = cw.CarersOf(ctx.actor.council_id, id);
+    if (!carers) return tl::unexpected(carers.error());
+    file.carers = std::move(*carers);
+    auto caring = cw.CaredForBy(ctx.actor.council_id, id);
+    if (!caring) return tl::unexpected(caring.error());
+    for (casework::CarerLink& link : *caring) {
+      auto cared_for = cw.FindPerson(ctx.actor.council_id, link.person);
+      if (!cared_for) return tl::unexpected(cared_for.error());
+      std::string name = *cared_for ? (*cared_for)->person.FullName() : std::string();
+      file.cares_for.push_back({std::move(link), std::move(name)});
+    }
     return Ok();
   });
   if (!s) return tl::unexpected(s.error());

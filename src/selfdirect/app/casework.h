@@ -27,6 +27,12 @@ struct NewContact {
   std::string outcome;  // default "to_assessment"
 };
 
+// Someone the person is recorded as the unpaid carer of.
+struct CaringFor {
+  casework::CarerLink link;
+  std::string person_name;
+};
+
 struct PersonFile {
   casework::PersonRecord record;
   std::vector<casework::Contact> contacts;
@@ -35,6 +41,8 @@ struct PersonFile {
   std::vector<casework::CaseEventRecord> events;
   std::vector<casework::PlanVersion> plans;  // every version, the newest first
   std::optional<casework::Closure> closure;  // when the case is closed: why and from when
+  std::vector<casework::CarerLink> carers;   // still caring first, then those who were
+  std::vector<CaringFor> cares_for;          // the people this person is the carer of
 };
 
 struct NewAssessment {
@@ -159,6 +167,14 @@ class Casework {
   // Closes the case (social workers): why and from when; no reviews are due after it.
   Result<casework::Closure> CloseCase(const Context& ctx, const PersonId& person,
                                       const casework::ClosureRequest& request);
+
+  // Links an unpaid carer to the person (social workers on the case). With an NHS number that
+  // names a record in the council, the carer's own record is linked (and named from it). The
+  // person's "has an unpaid carer" becomes yes. Audited; recorded as a case step.
+  Result<casework::CarerLink> AddCarer(const Context& ctx, const PersonId& person,
+                                       const casework::CarerRequest& request);
+  // Records that a carer no longer cares for the person; the link stays on the record as past.
+  Status EndCarer(const Context& ctx, const PersonId& person, const CarerLinkId& carer);
 
   // People whose review is due within `within_days` (kDue, overdue ones included) or already
   // overdue (kOverdue), soonest first. `after` is "YYYY-MM-DD/person-id" from the last page.

@@ -485,5 +485,67 @@ TEST_F(CaseworkTest, ASocialWorkerSeesTheirTeamsCaseloadAndTheUnallocated) {
   EXPECT_EQ(t_.casework().GetPerson(As(south_worker), id)->events.back().event, "allocate");
 }
 
+TEST_F(CaseworkTest, CarersAreLinkedToThePersonAndTheirOwnRecord) {
+  auto ada = t_.casework().CreatePerson(As(worker_), Ada(), Referral());
+  ASSERT_TRUE(ada) << ada.error().message;
+  const PersonId ada_id = ada->record.person.id;
+  EXPECT_EQ(ada->record.person.has_unpaid_carer, "not_known");
+  casework::NewPerson sam = Ada();
+  sam.given_name = "Sam";
+  sam.date_of_birth = "1975-06-01";
+  sam.nhs_number = "485 777 3457";
+  auto sam_record = t_.casework().CreatePerson(As(worker_), sam, Referral());
+  ASSERT_TRUE(sam_record) << sam_record.error().message;
+  const PersonId sam_id = sam_record->record.person.id;
+
+  // Known by association only: a name.
+  casework::CarerRequest neighbour{"Jo Bell",         "", "friend_or_neighbour", "no", "",
+                                   "not_yet_offered", ""};
+  auto jo = t_.casework().AddCarer(As(worker_), ada_id, neighbour);
+  ASSERT_TRUE(jo) << jo.error().message;
+  EXPECT_FALSE(jo->carer_person);
+  // With their own record, found by NHS number and named from it.
+  casework::CarerRequest son{"",        "4857773457", "son_or_daughter", "yes", "07700 900123",
+                             "offered", "2026-11-20"};
+  auto linked = t_.casework().AddCarer(As(worker_), ada_id, son);
+  ASSERT_TRUE(linked) << linked.error().message;
+  EXPECT_EQ(linked->carer_person, sam_id);
+  EXPECT_EQ(linked->name, "Sam Okafor");
+  // Linking the same record twice is refused, naming the field.
+  auto again = t_.casework().AddCarer(As(worker_), ada_id, son);
+  ASSERT_FALSE(again);
+  EXPECT_EQ(again.error().code, ErrorCode::kConflict);
+  // The person's own NHS number, and an unknown one without a name, are refused.
+  casework::CarerRequest self = son;
+  self.nhs_number = "943 476 5919";
+  EXPECT_EQ(t_.casework().AddCarer(As(worker_), ada_id, self).error().fields.at(0).field,
+            "nhs_number");
+  casework::CarerRequest unknown = son;
+  unknown.nhs_number = "401 023 2137";
+  auto refused = t_.casework().AddCarer(As(worker_), ada_id, unknown);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().fields.at(0).field, "name");
+  // Others may not record carers.
+  EXPECT_EQ(t_.casework().AddCarer(As(finance_), ada_id, neighbour).error().code,
+            ErrorCode::kPermissionDenied);
+
+  auto file = t_.casework().GetPerson(As(worker_), ada_id);
+  ASSERT_TRUE(file);
+  ASSERT_EQ(file->carers.size(), 2U);
+  EXPECT_EQ(file->record.person.has_unpaid_carer, "yes");
+  auto sams = t_.casework().GetPerson(As(worker_), sam_id);
+  ASSERT_EQ(sams->cares_for.size(), 1U);
+  EXPECT_EQ(sams->cares_for[0].person_name, "Ada Okafor");
+
+  // Ending a link keeps it on the record as past; ending it twice is refused.
+  ASSERT_TRUE(t_.casework().EndCarer(As(worker_), ada_id, jo->id));
+  EXPECT_EQ(t_.casework().EndCarer(As(worker_), ada_id, jo->id).error().code, ErrorCode::kNotFound);
+  file = t_.casework().GetPerson(As(worker_), ada_id);
+  ASSERT_EQ(file->carers.size(), 2U);
+  EXPECT_FALSE(file->carers[0].ended_at);
+  EXPECT_TRUE(file->carers[1].ended_at);
+  EXPECT_EQ(file->carers[1].name, "Jo Bell");
+}
+
 }  // namespace
 }  // namespace selfdirect::app

@@ -151,6 +151,24 @@ constexpr Code kContributionBasis[] = {
     {"declined_assessment", "They chose not to have a financial assessment: full cost", ""},
 };
 
+// How an unpaid carer is related to the person they care for.
+constexpr Code kCarerRelationship[] = {
+    {"spouse_or_partner", "Husband, wife or partner", ""},
+    {"parent", "Parent", ""},
+    {"son_or_daughter", "Son or daughter", ""},
+    {"other_relative", "Another relative", ""},
+    {"friend_or_neighbour", "Friend or neighbour", ""},
+    {"other", "Someone else", ""},
+};
+
+// Whether the carer has been offered a carer's assessment (Care Act 2014 s10).
+constexpr Code kCarerAssessmentOffer[] = {
+    {"not_yet_offered", "Not offered yet", ""},
+    {"offered", "Offered: waiting for their answer", ""},
+    {"accepted", "Accepted", ""},
+    {"declined", "Declined", ""},
+};
+
 template <std::size_t N>
 std::span<const Code> Span(const Code (&codes)[N]) {
   return std::span<const Code>(codes, N);
@@ -182,6 +200,10 @@ std::span<const Code> Codes(CodeList list) {
       return Span(kClosureReason);
     case CodeList::kContributionBasis:
       return Span(kContributionBasis);
+    case CodeList::kCarerRelationship:
+      return Span(kCarerRelationship);
+    case CodeList::kCarerAssessmentOffer:
+      return Span(kCarerAssessmentOffer);
   }
   return {};
 }
@@ -222,6 +244,10 @@ const char* CodeListName(CodeList list) {
       return "closure reason";
     case CodeList::kContributionBasis:
       return "contribution basis";
+    case CodeList::kCarerRelationship:
+      return "carer relationship";
+    case CodeList::kCarerAssessmentOffer:
+      return "carer assessment offer";
   }
   return "";
 }

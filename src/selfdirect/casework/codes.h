@@ -28,6 +28,8 @@ enum class CodeList {
   kReviewMethod,
   kClosureReason,
   kContributionBasis,
+  kCarerRelationship,
+  kCarerAssessmentOffer,
 };
 
 std::span<const Code> Codes(CodeList list);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "selfdirect/casework/budget.h"
+#include "selfdirect/casework/carer.h"
 #include "selfdirect/casework/case_state.h"
 #include "selfdirect/casework/closure.h"
 #include "selfdirect/casework/eligibility.h"
@@ -229,6 +230,22 @@ class CaseworkRepository {
   // content: it does not move its revision.
   virtual Status SetPersonTeam(const CouncilId& council, const PersonId& person,
                                std::optional<TeamId> team) = 0;
+
+  // Carers (0013). AddCarer: kConflict when the carer's record is already linked to the person.
+  virtual Status AddCarer(const CarerLink& carer) = 0;
+  // Ends a link; kNotFound when the person has no such link still in place.
+  virtual Status EndCarer(const CouncilId& council, const PersonId& person, const CarerLinkId& id,
+                          Timestamp at, const UserId& by) = 0;
+  // The person's carers, those still caring first, then the newest first.
+  virtual Result<std::vector<CarerLink>> CarersOf(const CouncilId& council,
+                                                  const PersonId& person) = 0;
+  // The links in place that name this person as the carer: the people they care for.
+  virtual Result<std::vector<CarerLink>> CaredForBy(const CouncilId& council,
+                                                    const PersonId& carer) = 0;
+  // Records that the person has an unpaid carer (the national return's field), without moving
+  // the record's revision.
+  virtual Status SetHasUnpaidCarer(const CouncilId& council, const PersonId& person,
+                                   const std::string& value) = 0;
 
   virtual Status AddCaseEvent(const CaseEventRecord& event) = 0;
   virtual Result<std::vector<CaseEventRecord>> CaseEventsOf(const CouncilId& council,

@@ -81,5 +81,6 @@ using PlanId = Id<struct PlanTag>;
 using ReviewId = Id<struct ReviewTag>;
 using TeamId = Id<struct TeamTag>;
 using ConcernId = Id<struct ConcernTag>;
+using CarerLinkId = Id<struct CarerLinkTag>;
 
 }  // namespace selfdirect

@@ -107,6 +107,24 @@ json::object AssessmentJson(const casework::Assessment& a) {
           {"recorded_at", FormatTimestamp(a.recorded_at)}};
 }
 
+json::object CarerJson(const casework::CarerLink& c) {
+  return {{"id", c.id.str()},
+          {"person_id", c.person.str()},
+          {"carer_person_id", c.carer_person ? json::value(c.carer_person->str()) : nullptr},
+          {"name", c.name},
+          {"relationship", c.relationship},
+          {"relationship_label", casework::LabelOf(CodeList::kCarerRelationship, c.relationship)},
+          {"lives_with", c.lives_with},
+          {"phone", c.phone},
+          {"assessment_offer", c.assessment_offer},
+          {"assessment_offer_label",
+           casework::LabelOf(CodeList::kCarerAssessmentOffer, c.assessment_offer)},
+          {"offered_on", c.offered_on ? json::value(FormatIsoDate(*c.offered_on)) : nullptr},
+          {"description", casework::DescribeCarer(c)},
+          {"created_at", FormatTimestamp(c.created_at)},
+          {"ended_at", c.ended_at ? json::value(FormatTimestamp(*c.ended_at)) : nullptr}};
+}
+
 json::object FileJson(const app::PersonFile& f, Date today) {
   json::object out = PersonJson(f.record, today);
   json::array contacts;
@@ -155,6 +173,18 @@ json::object FileJson(const app::PersonFile& f, Date today) {
   } else {
     out["closure"] = nullptr;
   }
+  json::array carers;
+  for (const casework::CarerLink& c : f.carers) carers.push_back(CarerJson(c));
+  out["carers"] = std::move(carers);
+  json::array cares_for;
+  for (const app::CaringFor& c : f.cares_for) {
+    cares_for.push_back({{"person_id", c.link.person.str()},
+                         {"person_name", c.person_name},
+                         {"relationship", c.link.relationship},
+                         {"relationship_label",
+                          casework::LabelOf(CodeList::kCarerRelationship, c.link.relationship)}});
+  }
+  out["cares_for"] = std::move(cares_for);
   return out;
 }
 
@@ -374,6 +404,8 @@ void RegisterCaseworkApi(Router& router, app::Casework& casework, const Clock& c
                          {"review_method", CodeArray(CodeList::kReviewMethod)},
                          {"closure_reason", CodeArray(CodeList::kClosureReason)},
                          {"contribution_basis", CodeArray(CodeList::kContributionBasis)},
+                         {"carer_relationship", CodeArray(CodeList::kCarerRelationship)},
+                         {"carer_assessment_offer", CodeArray(CodeList::kCarerAssessmentOffer)},
                          {"outcome_ratings",
                           [] {
                             json::array a;
@@ -543,6 +575,43 @@ void RegisterCaseworkApi(Router& router, app::Casework& casework, const Clock& c
                auto assessment = casework.RecordAssessment(request.ctx, std::get<PersonId>(id), a);
                if (!assessment) return ProblemFromError(assessment.error());
                return JsonResponse(201, AssessmentJson(*assessment));
+             });
+
+  router.Add("POST", "/api/people/{person}/carers", "carers.add", Action::kCaseRecord,
+             [&casework](const Request& request, const PathParams& params) {
+               auto id = PersonParam(params);
+               if (auto* problem = std::get_if<Response>(&id)) return *problem;
+               auto body = ReadObject(request);
+               if (auto* problem = std::get_if<Response>(&body)) return *problem;
+               Fields f(std::get<json::object>(body));
+               casework::CarerRequest c;
+               c.name = f.String("name");
+               c.nhs_number = f.String("nhs_number");
+               c.relationship = f.String("relationship");
+               c.lives_with = f.String("lives_with");
+               c.phone = f.String("phone");
+               c.assessment_offer = f.String("assessment_offer");
+               c.offered_on = f.String("offered_on");
+               if (auto errors = f.Finish(); !errors.empty()) {
+                 return ValidationProblem(std::move(errors));
+               }
+               auto carer = casework.AddCarer(request.ctx, std::get<PersonId>(id), c);
+               if (!carer) return ProblemFromError(carer.error());
+               return JsonResponse(201, CarerJson(*carer));
+             });
+
+  router.Add("POST", "/api/people/{person}/carers/{carer}/end", "carers.end", Action::kCaseRecord,
+             [&casework](const Request& request, const PathParams& params) {
+               auto id = PersonParam(params);
+               if (auto* problem = std::get_if<Response>(&id)) return *problem;
+               auto carer = PathId<CarerLinkId>(params, "carer");
+               if (auto* problem = std::get_if<Response>(&carer)) return *problem;
+               auto ended = casework.EndCarer(request.ctx, std::get<PersonId>(id),
+                                              std::get<CarerLinkId>(carer));
+               if (!ended) return ProblemFromError(ended.error());
+               Response r;
+               r.status = 204;
+               return r;
              });
 
   router.Add("POST", "/api/people/{person}/plans", "plans.create", Action::kPersonWritePlan,

@@ -276,5 +276,45 @@ TEST_F(CaseworkApiTest, BadInputIsRefusedFieldByFieldAndNothingIsSaved) {
   EXPECT_EQ(Send("GET", "/api/people/not-an-id", "", &worker_).status, 404);
 }
 
+TEST_F(CaseworkApiTest, CarersAreLinkedAndEnded) {
+  auto created = Send("POST", "/api/people",
+                      R"({"given_name":"Ada","family_name":"Okafor","date_of_birth":"1948-03-27",)"
+                      R"("contact":{"route_of_access":"community"}})",
+                      &worker_);
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string id(Body(created).at("id").as_string());
+  const std::string carers = "/api/people/" + id + "/carers";
+
+  // Bad input: every field named, nothing saved.
+  auto bad = Send("POST", carers,
+                  R"({"name":"","nhs_number":"123","relationship":"cousin","lives_with":"x",)"
+                  R"("assessment_offer":"offered","offered_on":"2099-01-01"})",
+                  &worker_);
+  ASSERT_EQ(bad.status, 422) << bad.body;
+  for (const char* field : {"nhs_number", "relationship", "lives_with", "offered_on"}) {
+    EXPECT_THAT(bad.body, HasSubstr(std::string("\"field\":\"") + field + "\""));
+  }
+  EXPECT_TRUE(Body(Send("GET", "/api/people/" + id, "", &worker_)).at("carers").as_array().empty());
+
+  auto added = Send("POST", carers,
+                    R"({"name":"Sam Okafor","relationship":"son_or_daughter","lives_with":"yes",)"
+                    R"("assessment_offer":"accepted","offered_on":"2026-11-20"})",
+                    &worker_);
+  ASSERT_EQ(added.status, 201) << added.body;
+  const auto carer = Body(added);
+  EXPECT_EQ(carer.at("description").as_string(), "Sam Okafor (son or daughter), lives with them");
+  EXPECT_TRUE(carer.at("carer_person_id").is_null());
+  auto file = Body(Send("GET", "/api/people/" + id, "", &worker_));
+  EXPECT_EQ(file.at("has_unpaid_carer").as_string(), "yes");
+  ASSERT_EQ(file.at("carers").as_array().size(), 1u);
+  EXPECT_EQ(file.at("carers").at(0).at("assessment_offer_label").as_string(), "Accepted");
+
+  const std::string end = carers + "/" + std::string(carer.at("id").as_string()) + "/end";
+  EXPECT_EQ(Send("POST", end, "", &worker_).status, 204);
+  EXPECT_EQ(Send("POST", end, "", &worker_).status, 404);
+  file = Body(Send("GET", "/api/people/" + id, "", &worker_));
+  EXPECT_FALSE(file.at("carers").at(0).at("ended_at").is_null());
+}
+
 }  // namespace
 }  // namespace selfdirect::http

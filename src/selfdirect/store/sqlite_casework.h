@@ -72,6 +72,17 @@ class SqliteCaseworkRepository final : public casework::CaseworkRepository {
   Status SetPersonTeam(const CouncilId& council, const PersonId& person,
                        std::optional<TeamId> team) override;
 
+  // sqlite_carers.cc
+  Status AddCarer(const casework::CarerLink& carer) override;
+  Status EndCarer(const CouncilId& council, const PersonId& person, const CarerLinkId& id,
+                  Timestamp at, const UserId& by) override;
+  Result<std::vector<casework::CarerLink>> CarersOf(const CouncilId& council,
+                                                    const PersonId& person) override;
+  Result<std::vector<casework::CarerLink>> CaredForBy(const CouncilId& council,
+                                                      const PersonId& carer) override;
+  Status SetHasUnpaidCarer(const CouncilId& council, const PersonId& person,
+                           const std::string& value) override;
+
   Status AddCaseEvent(const casework::CaseEventRecord& event) override;
   Result<std::vector<casework::CaseEventRecord>> CaseEventsOf(const CouncilId& council,
                                                               const PersonId& person) override;
