@@ -88,6 +88,7 @@ const pages = {
   reviews: 'reviews.html',
   review: 'person/review.html',
   closeCase: 'person/close.html',
+  carer: 'person/carer.html',
   contribution: 'person/contribution.html',
   budget: 'person/budget.html',
   peopleIHelp: 'people-i-help.html',

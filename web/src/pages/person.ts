@@ -16,12 +16,13 @@ import {
   type CaseTask,
 } from '../casework-view';
 import { budgetPaths } from '../budget-view';
-import { byId, h, replaceChildren } from '../dom';
+import { byId, h, replaceChildren, visuallyHidden } from '../dom';
 import { paragraphsOrList, summaryList, table, tag } from '../govuk';
 import { showPageProblem, startSignedInPage } from '../layout';
 import { explanationParts } from '../explanation';
 import { reviewActions, todayIso, type PersonAfterSignOff } from '../review-view';
 import { hasRole } from '../roles';
+import { assessmentWords, carerPagePath, currentAndPast, type Carer, type CaringFor } from '../carer-view';
 
 /** Who may open the record; only social workers (assessors) work the case from it. */
 const READERS = ['assessor', 'approver', 'safeguarding-lead'] as const;
@@ -63,6 +64,48 @@ function afterSignOff(person: PersonAfterSignOff, works: boolean): Node[] {
   }
   if (works && actions.closeCase) {
     parts.push(h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: actions.closeCase, id: 'close-case' }, 'Close the case')));
+  }
+  return parts;
+}
+
+/** One carer as a summary list row: who, what the record says, and (for a social worker) an end link. */
+function carerRow(personId: string, carer: Carer, works: boolean): HTMLElement {
+  const details = [
+    h('p', { class: 'govuk-body' }, `${carer.relationship_label}${carer.lives_with ? ', lives with them' : ''}`),
+    h('p', { class: 'govuk-body' }, assessmentWords(carer)),
+    carer.phone ? h('p', { class: 'govuk-body' }, `Phone: ${carer.phone}`) : null,
+    carer.carer_person_id ? h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: `/person?id=${encodeURIComponent(carer.carer_person_id)}` }, `${carer.name}’s own record`)) : null,
+    carer.ended_at ? h('p', { class: 'govuk-body' }, `No longer caring since ${dateInWords(carer.ended_at)}`) : null,
+  ];
+  const actions =
+    works && !carer.ended_at
+      ? h('dd', { class: 'govuk-summary-list__actions' }, h('a', { class: 'govuk-link', href: carerPagePath.end(personId, carer.id) }, 'No longer caring', visuallyHidden(`: ${carer.name}`)))
+      : null;
+  return h(
+    'div',
+    { class: `govuk-summary-list__row${actions ? '' : ' govuk-summary-list__row--no-actions'}` },
+    h('dt', { class: 'govuk-summary-list__key' }, carer.name),
+    h('dd', { class: 'govuk-summary-list__value' }, details),
+    actions,
+  );
+}
+
+/** Their unpaid carers (still caring, then past), whom they care for, and "Add a carer". */
+function carersSection(person: PersonAfterSignOff & { carers?: Carer[]; cares_for?: CaringFor[] }, works: boolean): Node[] {
+  const { current, past } = currentAndPast(person.carers ?? []);
+  const parts: Node[] = [h('h2', { class: 'govuk-heading-m', id: 'carers-heading' }, 'Carers')];
+  if (current.length === 0 && past.length === 0) {
+    parts.push(h('p', { class: 'govuk-body', id: 'no-carers' }, 'No unpaid carer is recorded.'));
+  } else {
+    parts.push(h('dl', { class: 'govuk-summary-list', id: 'carers' }, [...current, ...past].map((c) => carerRow(person.id, c, works))));
+  }
+  if (works) parts.push(h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', id: 'add-carer', href: carerPagePath.add(person.id) }, 'Add a carer')));
+  const caresFor = person.cares_for ?? [];
+  if (caresFor.length > 0) {
+    parts.push(
+      h('h3', { class: 'govuk-heading-s' }, `${person.given_name} is the unpaid carer of`),
+      h('ul', { class: 'govuk-list', id: 'cares-for' }, caresFor.map((c) => h('li', {}, h('a', { class: 'govuk-link', href: `/person?id=${encodeURIComponent(c.person_id)}` }, c.person_name), ` (${c.relationship_label.toLowerCase()})`))),
+    );
   }
   return parts;
 }
@@ -142,6 +185,8 @@ function draw(person: PersonAfterSignOff, works: boolean): void {
       ['Someone cares for them unpaid', person.has_unpaid_carer === 'yes' ? 'Yes' : person.has_unpaid_carer === 'no' ? 'No' : 'Not known'],
     ], { id: 'person-summary' }),
   );
+
+  parts.push(...carersSection(person, works));
 
   const contacts = person.contacts ?? [];
   if (contacts.length > 0) {
