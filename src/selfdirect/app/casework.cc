@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <unordered_map>
+
 #include "selfdirect/casework/codes.h"
 #include "selfdirect/ras/decimal.h"
 
@@ -305,6 +307,21 @@ tl::unexpected<Error> NoSuchPlan() {
   return Fail(ErrorCode::kNotFound, "There is no record at this address");
 }
 
+// The plan beside the person's latest indicative budget (`amount_pence` a week or a year, as
+// `period` says).
+Status SetIndicative(PlanView& view, const casework::PlanVersion& plan, const std::string& period,
+                     std::int64_t amount_pence) {
+  const Pence amount(amount_pence);
+  auto annual = period == "annual"
+                    ? Result<Pence>(amount)
+                    : ConvertPeriod(amount, Period::kWeekly, Period::kAnnual, view.weeks_per_year);
+  if (!annual) return tl::unexpected(annual.error());
+  view.indicative_annual = *annual;
+  view.against_indicative =
+      casework::AgainstIndicative(plan.cost.first_year(), *view.indicative_annual);
+  return Ok();
+}
+
 }  // namespace
 
 Result<PlanView> Casework::View(store::Transaction& tx, casework::PlanVersion plan,
@@ -320,15 +337,10 @@ Result<PlanView> Casework::View(store::Transaction& tx, casework::PlanVersion pl
   auto assessment = tx.Casework().LatestAssessment(plan.council, plan.person);
   if (!assessment) return tl::unexpected(assessment.error());
   if (*assessment) {
-    const Pence amount((*assessment)->amount_pence);
-    auto annual =
-        (*assessment)->period == "annual"
-            ? Result<Pence>(amount)
-            : ConvertPeriod(amount, Period::kWeekly, Period::kAnnual, view.weeks_per_year);
-    if (!annual) return tl::unexpected(annual.error());
-    view.indicative_annual = *annual;
-    view.against_indicative =
-        casework::AgainstIndicative(plan.cost.first_year(), *view.indicative_annual);
+    if (auto set = SetIndicative(view, plan, (*assessment)->period, (*assessment)->amount_pence);
+        !set) {
+      return tl::unexpected(set.error());
+    }
   }
   auto person = tx.Casework().FindPerson(plan.council, plan.person);
   if (!person) return tl::unexpected(person.error());
@@ -724,12 +736,45 @@ Result<std::vector<PlanView>> Casework::SignOffQueue(const Context& ctx) {
     auto plans =
         tx.Casework().PlansWithStatus(ctx.actor.council_id, casework::PlanStatus::kSubmitted, 200);
     if (!plans) return tl::unexpected(plans.error());
-    std::optional<WeeksPerYear> weeks_per_year;
+    if (plans->empty()) return Ok();
+    // What View reads for one plan, read for the whole queue at once: a few statements in all
+    // however long the queue is.
+    const CouncilId& council = ctx.actor.council_id;
+    auto settings = AdultSchemeSettings(tx, council);
+    if (!settings) return tl::unexpected(settings.error());
+    std::vector<PersonId> people;
+    std::vector<PlanId> ids;
+    for (const auto& plan : *plans) {
+      people.push_back(plan.person);
+      ids.push_back(plan.id);
+    }
+    auto records = tx.Casework().FindPeople(council, people);
+    if (!records) return tl::unexpected(records.error());
+    std::unordered_map<std::string, std::string> names;
+    for (const auto& r : *records) names[r.person.id.str()] = r.person.FullName();
+    auto budgets = tx.Casework().LatestIndicativeBudgets(council, people);
+    if (!budgets) return tl::unexpected(budgets.error());
+    std::unordered_map<std::string, const casework::IndicativeBudget*> budget_of;
+    for (const auto& b : *budgets) budget_of[b.person.str()] = &b;
+    auto decisions = tx.Casework().DecisionsOfPlans(council, ids);
+    if (!decisions) return tl::unexpected(decisions.error());
+    std::unordered_map<std::string, std::vector<casework::PlanDecision>> decisions_of;
+    for (auto& d : *decisions) decisions_of[d.plan.str()].push_back(std::move(d));
     for (auto& plan : *plans) {
-      auto view = View(tx, std::move(plan), weeks_per_year);
-      if (!view) return tl::unexpected(view.error());
-      weeks_per_year = view->weeks_per_year;  // one scheme lookup for the whole queue
-      out.push_back(std::move(*view));
+      PlanView view;
+      view.weeks_per_year = settings->weeks_per_year;
+      if (auto b = budget_of.find(plan.person.str()); b != budget_of.end()) {
+        if (auto set = SetIndicative(view, plan, b->second->period, b->second->amount_pence);
+            !set) {
+          return set;
+        }
+      }
+      if (auto n = names.find(plan.person.str()); n != names.end()) view.person_name = n->second;
+      if (auto d = decisions_of.find(plan.id.str()); d != decisions_of.end()) {
+        view.decisions = std::move(d->second);
+      }
+      view.plan = std::move(plan);
+      out.push_back(std::move(view));
     }
     return Ok();
   });

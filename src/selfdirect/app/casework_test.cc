@@ -295,6 +295,87 @@ TEST_F(CaseworkTest, AnApproverSignsOffWithinTheirLimitAndExplainsTheVariance) {
             ErrorCode::kPermissionDenied);
 }
 
+TEST_F(CaseworkTest, TheSignOffQueueShowsEachPlanAsItsOwnPageDoes) {
+  const User approver = t_.AddUser(council_, "approver@hartlepool.example", {"approver"});
+  // Three people, three plans of different sizes; one referred once already, one whose
+  // latest assessment is a second, lower one.
+  std::vector<PlanId> plans;
+  int n = 0;
+  for (const std::string given : {"Ada", "Bo", "Cai"}) {
+    casework::NewPerson p = Ada();
+    p.given_name = given;
+    p.nhs_number = "";
+    const PersonId id = t_.casework().CreatePerson(As(worker_), p, Referral())->record.person.id;
+    ASSERT_TRUE(t_.casework().RecordEligibility(As(worker_), id, Eligible()));
+    ASSERT_TRUE(t_.casework().RecordAssessment(As(worker_), id, Answers()));
+    if (given == "Cai") {
+      NewAssessment lower = Answers();
+      lower.answers[0].second = {ras::RawAnswer::Kind::kText, "a", false};  // washing
+      ASSERT_TRUE(t_.casework().RecordAssessment(As(worker_), id, lower));
+    }
+    casework::PlanRequest request = APlan(std::to_string(8 + 2 * n));
+    for (int extra = 0; extra < n; ++extra) {
+      const std::string o = "o" + std::to_string(extra + 2);
+      request.outcomes.push_back({o, "See friends on " + std::to_string(extra + 1) + " days"});
+      request.items.push_back({"Day centre",
+                               "provider",
+                               "Acme",
+                               "session",
+                               "35.50",
+                               "1",
+                               "per_week",
+                               "managed_budget",
+                               {o}});
+      request.risks.push_back({"Falls", "A pendant alarm"});
+    }
+    auto plan = t_.casework().CreatePlan(As(worker_), id, request);
+    ASSERT_TRUE(plan.has_value()) << plan.error().message;
+    ASSERT_TRUE(t_.casework().SubmitPlan(As(worker_), plan->plan.id, 1));
+    plans.push_back(plan->plan.id);
+    ++n;
+  }
+  ASSERT_TRUE(t_.casework().DecidePlan(As(approver), plans[1],
+                                       {"refer", "To the panel: above my limit", "", "", "", 2}));
+
+  auto queue = t_.casework().SignOffQueue(As(approver));
+  ASSERT_TRUE(queue.has_value()) << queue.error().message;
+  ASSERT_EQ(queue->size(), 3u);
+  for (std::size_t i = 0; i < queue->size(); ++i) {
+    const PlanView& listed = (*queue)[i];
+    EXPECT_EQ(listed.plan.id, plans[i]);  // oldest submission first
+    auto alone = t_.casework().GetPlan(As(approver), listed.plan.id);
+    ASSERT_TRUE(alone.has_value()) << alone.error().message;
+    EXPECT_EQ(listed.person_name, alone->person_name);
+    EXPECT_EQ(listed.indicative_annual, alone->indicative_annual);
+    EXPECT_EQ(listed.against_indicative, alone->against_indicative);
+    EXPECT_EQ(listed.weeks_per_year, alone->weeks_per_year);
+    EXPECT_EQ(listed.plan.person, alone->plan.person);
+    EXPECT_EQ(listed.plan.revision, alone->plan.revision);
+    EXPECT_EQ(listed.plan.cost.annual, alone->plan.cost.annual);
+    ASSERT_EQ(listed.plan.content.items.size(), alone->plan.content.items.size());
+    ASSERT_EQ(listed.plan.content.items.size(), i + 1);
+    for (std::size_t k = 0; k < listed.plan.content.items.size(); ++k) {
+      EXPECT_EQ(listed.plan.content.items[k].what, alone->plan.content.items[k].what);
+      EXPECT_EQ(listed.plan.content.items[k].outcomes, alone->plan.content.items[k].outcomes);
+    }
+    EXPECT_EQ(listed.plan.content.outcomes.size(), i + 1);
+    EXPECT_EQ(listed.plan.content.risks.size(), i);
+    ASSERT_EQ(listed.decisions.size(), alone->decisions.size());
+    for (std::size_t k = 0; k < listed.decisions.size(); ++k) {
+      EXPECT_EQ(listed.decisions[k].round, alone->decisions[k].round);
+      EXPECT_EQ(listed.decisions[k].decision, alone->decisions[k].decision);
+      EXPECT_EQ(listed.decisions[k].comments, alone->decisions[k].comments);
+    }
+  }
+  EXPECT_EQ((*queue)[0].person_name, "Ada Okafor");
+  EXPECT_EQ((*queue)[2].person_name, "Cai Okafor");
+  EXPECT_EQ((*queue)[1].decisions.size(), 1u);
+  EXPECT_TRUE((*queue)[0].decisions.empty());
+  // Cai's second assessment is the one the queue sets the plan beside.
+  ASSERT_TRUE((*queue)[0].indicative_annual && (*queue)[2].indicative_annual);
+  EXPECT_LT(*(*queue)[2].indicative_annual, *(*queue)[0].indicative_annual);
+}
+
 TEST_F(CaseworkTest, AReturnedPlanCanBeChangedAndSubmittedAgain) {
   const User approver = t_.AddUser(council_, "approver@hartlepool.example", {"approver"});
   auto created = t_.casework().CreatePerson(As(worker_), Ada(), Referral());

@@ -55,6 +55,15 @@ struct Assessment {
   UserId recorded_by;
 };
 
+// What an assessment gave, without its answers and explanation: enough to set a plan beside
+// its indicative budget in a list.
+struct IndicativeBudget {
+  PersonId person;
+  AssessmentId assessment;
+  std::string period;  // as Assessment::period
+  std::int64_t amount_pence = 0;
+};
+
 // A step in a case: what happened, the stage after it, who and when. The evidence reports
 // measure days and hand-offs from these.
 struct CaseEventRecord {
@@ -201,6 +210,18 @@ class CaseworkRepository {
   // Plans with this status, oldest submission first (the sign-off queue).
   virtual Result<std::vector<PlanVersion>> PlansWithStatus(const CouncilId& council,
                                                            PlanStatus status, int limit) = 0;
+  // Reads for a list (the sign-off queue), in a few statements however long it is rather than
+  // a round of reads an entry. Ids not found are left out; a repeated id is read once.
+  // The people with these ids, in id order.
+  virtual Result<std::vector<PersonRecord>> FindPeople(const CouncilId& council,
+                                                       const std::vector<PersonId>& ids) = 0;
+  // Each person's latest indicative budget (as LatestAssessment, without its answers and
+  // explanation); people with no assessment are left out.
+  virtual Result<std::vector<IndicativeBudget>> LatestIndicativeBudgets(
+      const CouncilId& council, const std::vector<PersonId>& people) = 0;
+  // Every round of sign-off of these plans, by plan and then oldest round first.
+  virtual Result<std::vector<PlanDecision>> DecisionsOfPlans(const CouncilId& council,
+                                                             const std::vector<PlanId>& plans) = 0;
   virtual Status SetApprovalLimit(const CouncilId& council, const UserId& user, Pence limit,
                                   Timestamp at, const UserId& by) = 0;
   virtual Result<std::optional<Pence>> ApprovalLimitOf(const CouncilId& council,

@@ -1,5 +1,9 @@
 #include "selfdirect/store/sqlite_casework.h"
 
+#include <algorithm>
+#include <iterator>
+#include <unordered_map>
+
 #include "selfdirect/store/rows.h"
 
 namespace selfdirect::store {
@@ -30,6 +34,56 @@ std::string TeamList(const std::optional<std::vector<TeamId>>& teams) {
   if (!teams) return "";
   std::string out = ",";
   for (const TeamId& t : *teams) out += t.str() + ",";
+  return out;
+}
+
+// A list of keys (ids) in one statement: `column IN ($2, $3, …)` with kKeysPerStatement
+// placeholders, the keys bound in order and the rest NULL (which matches nothing). A fixed SQL
+// text keeps one cached statement per query, and both SQLite and PostgreSQL take it; a longer
+// list is read a chunk at a time. $1 is the council.
+constexpr int kKeysPerStatement = 200;
+
+std::string KeysIn(std::string_view column) {
+  std::string out = std::string(column) + " IN (";
+  for (int i = 0; i < kKeysPerStatement; ++i) {
+    out += (i == 0 ? "$" : ", $") + std::to_string(i + 2);
+  }
+  return out + ")";
+}
+
+// Runs sql (which has a KeysIn) for each chunk of the keys, duplicates dropped, and reads every
+// row with read_row. Rows come chunk by chunk, each in the statement's ORDER BY.
+template <typename T, typename ReadRow>
+Result<std::vector<T>> CollectForKeys(Connection& c, const std::string& sql,
+                                      const CouncilId& council, std::vector<std::string> keys,
+                                      ReadRow read_row) {
+  std::sort(keys.begin(), keys.end());
+  keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+  std::vector<T> out;
+  for (std::size_t start = 0; start < keys.size(); start += kKeysPerStatement) {
+    auto st = c.Prepare(sql);
+    if (!st) return tl::unexpected(st.error());
+    st->BindOne(1, council.str());
+    for (int i = 0; i < kKeysPerStatement; ++i) {
+      const std::size_t k = start + static_cast<std::size_t>(i);
+      if (k < keys.size()) {
+        st->BindOne(i + 2, keys[k]);
+      } else {
+        st->BindOne(i + 2, std::nullopt);
+      }
+    }
+    auto rows = Collect<T>(*st, read_row);
+    if (!rows) return tl::unexpected(rows.error());
+    std::move(rows->begin(), rows->end(), std::back_inserter(out));
+  }
+  return out;
+}
+
+template <typename Id>
+std::vector<std::string> Keys(const std::vector<Id>& ids) {
+  std::vector<std::string> out;
+  out.reserve(ids.size());
+  for (const Id& id : ids) out.push_back(id.str());
   return out;
 }
 
@@ -446,6 +500,97 @@ std::optional<E> ParseNamed(const std::string& s, const char* (*name)(E),
   return std::nullopt;
 }
 
+// A row of kPlanColumns; its parts (outcomes, items, risks) are read separately.
+Result<casework::PlanVersion> ReadPlanRow(const Statement& s) {
+  casework::PlanVersion p;
+  p.council = CouncilId(s.Text(0));
+  p.id = PlanId(s.Text(1));
+  p.person = PersonId(s.Text(2));
+  p.version = s.Int(3);
+  auto status = ParsePlanStatus(s.Text(4));
+  if (!status) return tl::unexpected(CorruptValue("plans.status"));
+  p.status = *status;
+  p.content.written_with = Split(s.Text(5));
+  p.content.emergency = s.Text(6);
+  p.cost.weekly = Pence(s.Int(7));
+  p.cost.annual = Pence(s.Int(8));
+  p.cost.one_off = Pence(s.Int(9));
+  if (!s.IsNull(10)) p.assessment = AssessmentId(s.Text(10));
+  auto created = ParseTimestamp(s.Text(11));
+  auto updated = ParseTimestamp(s.Text(13));
+  if (!created || !updated) return tl::unexpected(CorruptValue("plans timestamps"));
+  p.created_at = *created;
+  p.created_by = UserId(s.Text(12));
+  p.updated_at = *updated;
+  p.updated_by = UserId(s.Text(14));
+  if (!s.IsNull(15)) {
+    auto submitted = ParseTimestamp(s.Text(15));
+    if (!submitted) return tl::unexpected(CorruptValue("plans.submitted_at"));
+    p.submitted_at = *submitted;
+  }
+  if (!s.IsNull(16)) p.submitted_by = UserId(s.Text(16));
+  p.revision = s.Int(17);
+  return p;
+}
+
+constexpr const char* kDecisionColumns =
+    "council_id, plan_id, round, decision, comments, actual_annual_pence, "
+    "indicative_annual_pence, variance_category, variance_words, decided_at, decided_by";
+
+Result<casework::PlanDecision> ReadDecision(const Statement& s) {
+  casework::PlanDecision d;
+  d.council = CouncilId(s.Text(0));
+  d.plan = PlanId(s.Text(1));
+  d.round = s.Int(2);
+  d.decision = s.Text(3);
+  d.comments = s.Text(4);
+  if (!s.IsNull(5)) d.actual_annual = Pence(s.Int(5));
+  if (!s.IsNull(6)) d.indicative_annual = Pence(s.Int(6));
+  if (!s.IsNull(7)) d.variance_category = s.Text(7);
+  d.variance_words = s.Text(8);
+  auto at = ParseTimestamp(s.Text(9));
+  if (!at) return tl::unexpected(CorruptValue("plan_decisions.decided_at"));
+  d.decided_at = *at;
+  d.decided_by = UserId(s.Text(10));
+  return d;
+}
+
+// Plan parts, from column c on (0 for one plan's; 1 when column 0 is the plan id).
+Result<casework::PlanOutcome> ReadPlanOutcome(const Statement& s, int c) {
+  return casework::PlanOutcome{s.Text(c), s.Text(c + 1)};
+}
+
+Result<casework::PlanItem> ReadPlanItem(const Statement& s, int c) {
+  casework::PlanItem item;
+  item.what = s.Text(c);
+  auto supplier = ParseNamed<casework::Supplier>(
+      s.Text(c + 1), casework::SupplierName,
+      {casework::Supplier::kProvider, casework::Supplier::kPersonalAssistant,
+       casework::Supplier::kToBeChosen, casework::Supplier::kNotACareService});
+  auto frequency = ParseNamed<casework::ItemFrequency>(
+      s.Text(c + 6), casework::ItemFrequencyName,
+      {casework::ItemFrequency::kPerWeek, casework::ItemFrequency::kPerYear,
+       casework::ItemFrequency::kOneOff});
+  auto route = ParseNamed<casework::PaymentRoute>(
+      s.Text(c + 8), casework::PaymentRouteName,
+      {casework::PaymentRoute::kDirectPayment, casework::PaymentRoute::kManagedBudget,
+       casework::PaymentRoute::kCouncilArranged});
+  if (!supplier || !frequency || !route) return tl::unexpected(CorruptValue("plan_items"));
+  item.supplier = *supplier;
+  item.supplier_name = s.Text(c + 2);
+  item.unit = s.Text(c + 3);
+  item.unit_price = Pence(s.Int(c + 4));
+  item.hundredths = s.Int(c + 5);
+  item.frequency = *frequency;
+  item.outcomes = Split(s.Text(c + 7));
+  item.route = *route;
+  return item;
+}
+
+Result<casework::PlanRisk> ReadPlanRisk(const Statement& s, int c) {
+  return casework::PlanRisk{s.Text(c), s.Text(c + 1)};
+}
+
 }  // namespace
 
 Status SqliteCaseworkRepository::WritePlanParts(const casework::PlanVersion& p) {
@@ -557,38 +702,7 @@ Result<std::optional<casework::PlanVersion>> SqliteCaseworkRepository::ReadPlan(
                        " FROM plans WHERE council_id = $1 " + std::string(where));
   if (!st) return tl::unexpected(st.error());
   st->Bind(council.str(), key);
-  auto found = AtMostOne(
-      Collect<casework::PlanVersion>(*st, [](const Statement& s) -> Result<casework::PlanVersion> {
-        casework::PlanVersion p;
-        p.council = CouncilId(s.Text(0));
-        p.id = PlanId(s.Text(1));
-        p.person = PersonId(s.Text(2));
-        p.version = s.Int(3);
-        auto status = ParsePlanStatus(s.Text(4));
-        if (!status) return tl::unexpected(CorruptValue("plans.status"));
-        p.status = *status;
-        p.content.written_with = Split(s.Text(5));
-        p.content.emergency = s.Text(6);
-        p.cost.weekly = Pence(s.Int(7));
-        p.cost.annual = Pence(s.Int(8));
-        p.cost.one_off = Pence(s.Int(9));
-        if (!s.IsNull(10)) p.assessment = AssessmentId(s.Text(10));
-        auto created = ParseTimestamp(s.Text(11));
-        auto updated = ParseTimestamp(s.Text(13));
-        if (!created || !updated) return tl::unexpected(CorruptValue("plans timestamps"));
-        p.created_at = *created;
-        p.created_by = UserId(s.Text(12));
-        p.updated_at = *updated;
-        p.updated_by = UserId(s.Text(14));
-        if (!s.IsNull(15)) {
-          auto submitted = ParseTimestamp(s.Text(15));
-          if (!submitted) return tl::unexpected(CorruptValue("plans.submitted_at"));
-          p.submitted_at = *submitted;
-        }
-        if (!s.IsNull(16)) p.submitted_by = UserId(s.Text(16));
-        p.revision = s.Int(17);
-        return p;
-      }));
+  auto found = AtMostOne(Collect<casework::PlanVersion>(*st, ReadPlanRow));
   if (!found || !*found) return found;
   casework::PlanVersion& p = **found;
   auto outcomes = c_.Prepare(
@@ -597,9 +711,7 @@ Result<std::optional<casework::PlanVersion>> SqliteCaseworkRepository::ReadPlan(
   if (!outcomes) return tl::unexpected(outcomes.error());
   outcomes->Bind(council.str(), p.id.str());
   auto o = Collect<casework::PlanOutcome>(*outcomes,
-                                          [](const Statement& s) -> Result<casework::PlanOutcome> {
-                                            return casework::PlanOutcome{s.Text(0), s.Text(1)};
-                                          });
+                                          [](const Statement& s) { return ReadPlanOutcome(s, 0); });
   if (!o) return tl::unexpected(o.error());
   p.content.outcomes = std::move(*o);
   auto items = c_.Prepare(
@@ -608,32 +720,7 @@ Result<std::optional<casework::PlanVersion>> SqliteCaseworkRepository::ReadPlan(
   if (!items) return tl::unexpected(items.error());
   items->Bind(council.str(), p.id.str());
   auto it =
-      Collect<casework::PlanItem>(*items, [](const Statement& s) -> Result<casework::PlanItem> {
-        casework::PlanItem item;
-        item.what = s.Text(0);
-        auto supplier = ParseNamed<casework::Supplier>(
-            s.Text(1), casework::SupplierName,
-            {casework::Supplier::kProvider, casework::Supplier::kPersonalAssistant,
-             casework::Supplier::kToBeChosen, casework::Supplier::kNotACareService});
-        auto frequency = ParseNamed<casework::ItemFrequency>(
-            s.Text(6), casework::ItemFrequencyName,
-            {casework::ItemFrequency::kPerWeek, casework::ItemFrequency::kPerYear,
-             casework::ItemFrequency::kOneOff});
-        auto route = ParseNamed<casework::PaymentRoute>(
-            s.Text(8), casework::PaymentRouteName,
-            {casework::PaymentRoute::kDirectPayment, casework::PaymentRoute::kManagedBudget,
-             casework::PaymentRoute::kCouncilArranged});
-        if (!supplier || !frequency || !route) return tl::unexpected(CorruptValue("plan_items"));
-        item.supplier = *supplier;
-        item.supplier_name = s.Text(2);
-        item.unit = s.Text(3);
-        item.unit_price = Pence(s.Int(4));
-        item.hundredths = s.Int(5);
-        item.frequency = *frequency;
-        item.outcomes = Split(s.Text(7));
-        item.route = *route;
-        return item;
-      });
+      Collect<casework::PlanItem>(*items, [](const Statement& s) { return ReadPlanItem(s, 0); });
   if (!it) return tl::unexpected(it.error());
   p.content.items = std::move(*it);
   auto risks = c_.Prepare(
@@ -642,9 +729,7 @@ Result<std::optional<casework::PlanVersion>> SqliteCaseworkRepository::ReadPlan(
   if (!risks) return tl::unexpected(risks.error());
   risks->Bind(council.str(), p.id.str());
   auto r =
-      Collect<casework::PlanRisk>(*risks, [](const Statement& s) -> Result<casework::PlanRisk> {
-        return casework::PlanRisk{s.Text(0), s.Text(1)};
-      });
+      Collect<casework::PlanRisk>(*risks, [](const Statement& s) { return ReadPlanRisk(s, 0); });
   if (!r) return tl::unexpected(r.error());
   p.content.risks = std::move(*r);
   return found;
@@ -681,30 +766,12 @@ Status SqliteCaseworkRepository::AddPlanDecision(const casework::PlanDecision& d
 
 Result<std::vector<casework::PlanDecision>> SqliteCaseworkRepository::DecisionsOf(
     const CouncilId& council, const PlanId& plan) {
-  auto st = c_.Prepare(
-      "SELECT council_id, plan_id, round, decision, comments, actual_annual_pence, "
-      "indicative_annual_pence, variance_category, variance_words, decided_at, decided_by FROM "
-      "plan_decisions WHERE council_id = $1 AND plan_id = $2 ORDER BY round");
+  auto st =
+      c_.Prepare(std::string("SELECT ") + kDecisionColumns +
+                 " FROM plan_decisions WHERE council_id = $1 AND plan_id = $2 ORDER BY round");
   if (!st) return tl::unexpected(st.error());
   st->Bind(council.str(), plan.str());
-  return Collect<casework::PlanDecision>(
-      *st, [](const Statement& s) -> Result<casework::PlanDecision> {
-        casework::PlanDecision d;
-        d.council = CouncilId(s.Text(0));
-        d.plan = PlanId(s.Text(1));
-        d.round = s.Int(2);
-        d.decision = s.Text(3);
-        d.comments = s.Text(4);
-        if (!s.IsNull(5)) d.actual_annual = Pence(s.Int(5));
-        if (!s.IsNull(6)) d.indicative_annual = Pence(s.Int(6));
-        if (!s.IsNull(7)) d.variance_category = s.Text(7);
-        d.variance_words = s.Text(8);
-        auto at = ParseTimestamp(s.Text(9));
-        if (!at) return tl::unexpected(CorruptValue("plan_decisions.decided_at"));
-        d.decided_at = *at;
-        d.decided_by = UserId(s.Text(10));
-        return d;
-      });
+  return Collect<casework::PlanDecision>(*st, ReadDecision);
 }
 
 Result<std::optional<casework::PlanVersion>> SqliteCaseworkRepository::ApprovedPlan(
@@ -715,39 +782,109 @@ Result<std::optional<casework::PlanVersion>> SqliteCaseworkRepository::ApprovedP
 
 Result<std::vector<casework::PlanVersion>> SqliteCaseworkRepository::PlansOf(
     const CouncilId& council, const PersonId& person) {
-  auto ids = c_.Prepare(
-      "SELECT plan_id FROM plans WHERE council_id = $1 AND person_id = $2 ORDER BY version DESC");
-  if (!ids) return tl::unexpected(ids.error());
-  ids->Bind(council.str(), person.str());
-  auto list = Collect<std::string>(
-      *ids, [](const Statement& s) -> Result<std::string> { return s.Text(0); });
-  if (!list) return tl::unexpected(list.error());
-  std::vector<casework::PlanVersion> out;
-  for (const std::string& id : *list) {
-    auto plan = FindPlan(council, PlanId(id));
-    if (!plan) return tl::unexpected(plan.error());
-    if (*plan) out.push_back(std::move(**plan));
-  }
-  return out;
+  auto st =
+      c_.Prepare(std::string("SELECT ") + kPlanColumns +
+                 " FROM plans WHERE council_id = $1 AND person_id = $2 ORDER BY version DESC");
+  if (!st) return tl::unexpected(st.error());
+  st->Bind(council.str(), person.str());
+  auto plans = Collect<casework::PlanVersion>(*st, ReadPlanRow);
+  if (!plans) return tl::unexpected(plans.error());
+  if (auto parts = ReadPlanParts(council, *plans); !parts) return tl::unexpected(parts.error());
+  return plans;
 }
 
 Result<std::vector<casework::PlanVersion>> SqliteCaseworkRepository::PlansWithStatus(
     const CouncilId& council, casework::PlanStatus status, int limit) {
-  auto ids = c_.Prepare(
-      "SELECT plan_id FROM plans WHERE council_id = $1 AND status = $2 "
-      "ORDER BY submitted_at, plan_id LIMIT $3");
-  if (!ids) return tl::unexpected(ids.error());
-  ids->Bind(council.str(), casework::PlanStatusName(status), std::int64_t{limit});
-  auto list = Collect<std::string>(
-      *ids, [](const Statement& s) -> Result<std::string> { return s.Text(0); });
-  if (!list) return tl::unexpected(list.error());
-  std::vector<casework::PlanVersion> out;
-  for (const std::string& id : *list) {
-    auto plan = FindPlan(council, PlanId(id));
-    if (!plan) return tl::unexpected(plan.error());
-    if (*plan) out.push_back(std::move(**plan));
+  auto st = c_.Prepare(std::string("SELECT ") + kPlanColumns +
+                       " FROM plans WHERE council_id = $1 AND status = $2 "
+                       "ORDER BY submitted_at, plan_id LIMIT $3");
+  if (!st) return tl::unexpected(st.error());
+  st->Bind(council.str(), casework::PlanStatusName(status), std::int64_t{limit});
+  auto plans = Collect<casework::PlanVersion>(*st, ReadPlanRow);
+  if (!plans) return tl::unexpected(plans.error());
+  if (auto parts = ReadPlanParts(council, *plans); !parts) return tl::unexpected(parts.error());
+  return plans;
+}
+
+Status SqliteCaseworkRepository::ReadPlanParts(const CouncilId& council,
+                                               std::vector<casework::PlanVersion>& plans) {
+  std::unordered_map<std::string, casework::PlanContent*> by_id;
+  std::vector<std::string> ids;
+  for (casework::PlanVersion& p : plans) {
+    by_id[p.id.str()] = &p.content;
+    ids.push_back(p.id.str());
   }
-  return out;
+  auto outcomes = CollectForKeys<std::pair<std::string, casework::PlanOutcome>>(
+      c_,
+      "SELECT plan_id, outcome_id, words FROM plan_outcomes WHERE council_id = $1 AND " +
+          KeysIn("plan_id") + " ORDER BY plan_id, position",
+      council, ids,
+      [](const Statement& s) -> Result<std::pair<std::string, casework::PlanOutcome>> {
+        auto o = ReadPlanOutcome(s, 1);
+        if (!o) return tl::unexpected(o.error());
+        return std::make_pair(s.Text(0), std::move(*o));
+      });
+  if (!outcomes) return tl::unexpected(outcomes.error());
+  for (auto& [id, o] : *outcomes) by_id.at(id)->outcomes.push_back(std::move(o));
+  auto items = CollectForKeys<std::pair<std::string, casework::PlanItem>>(
+      c_,
+      "SELECT plan_id, what, supplier, supplier_name, unit, unit_price_pence, hundredths, "
+      "frequency, outcomes, route FROM plan_items WHERE council_id = $1 AND " +
+          KeysIn("plan_id") + " ORDER BY plan_id, position",
+      council, ids, [](const Statement& s) -> Result<std::pair<std::string, casework::PlanItem>> {
+        auto item = ReadPlanItem(s, 1);
+        if (!item) return tl::unexpected(item.error());
+        return std::make_pair(s.Text(0), std::move(*item));
+      });
+  if (!items) return tl::unexpected(items.error());
+  for (auto& [id, item] : *items) by_id.at(id)->items.push_back(std::move(item));
+  auto risks = CollectForKeys<std::pair<std::string, casework::PlanRisk>>(
+      c_,
+      "SELECT plan_id, risk, how_managed FROM plan_risks WHERE council_id = $1 AND " +
+          KeysIn("plan_id") + " ORDER BY plan_id, position",
+      council, ids, [](const Statement& s) -> Result<std::pair<std::string, casework::PlanRisk>> {
+        auto r = ReadPlanRisk(s, 1);
+        if (!r) return tl::unexpected(r.error());
+        return std::make_pair(s.Text(0), std::move(*r));
+      });
+  if (!risks) return tl::unexpected(risks.error());
+  for (auto& [id, r] : *risks) by_id.at(id)->risks.push_back(std::move(r));
+  return Ok();
+}
+
+Result<std::vector<casework::PersonRecord>> SqliteCaseworkRepository::FindPeople(
+    const CouncilId& council, const std::vector<PersonId>& ids) {
+  return CollectForKeys<casework::PersonRecord>(c_,
+                                                "SELECT " + kPersonSelect +
+                                                    " FROM people WHERE council_id = $1 AND " +
+                                                    KeysIn("person_id") + " ORDER BY person_id",
+                                                council, Keys(ids), ReadPerson);
+}
+
+Result<std::vector<casework::IndicativeBudget>> SqliteCaseworkRepository::LatestIndicativeBudgets(
+    const CouncilId& council, const std::vector<PersonId>& people) {
+  // The latest is the greatest assessment_id, as in LatestAssessment.
+  return CollectForKeys<casework::IndicativeBudget>(
+      c_,
+      "SELECT a.person_id, a.assessment_id, a.period, a.amount_pence FROM assessments a WHERE "
+      "a.council_id = $1 AND " +
+          KeysIn("a.person_id") +
+          " AND a.assessment_id = (SELECT MAX(b.assessment_id) FROM assessments b WHERE "
+          "b.council_id = a.council_id AND b.person_id = a.person_id) ORDER BY a.person_id",
+      council, Keys(people), [](const Statement& s) -> Result<casework::IndicativeBudget> {
+        return casework::IndicativeBudget{PersonId(s.Text(0)), AssessmentId(s.Text(1)), s.Text(2),
+                                          s.Int(3)};
+      });
+}
+
+Result<std::vector<casework::PlanDecision>> SqliteCaseworkRepository::DecisionsOfPlans(
+    const CouncilId& council, const std::vector<PlanId>& plans) {
+  return CollectForKeys<casework::PlanDecision>(
+      c_,
+      std::string("SELECT ") + kDecisionColumns +
+          " FROM plan_decisions WHERE council_id = $1 AND " + KeysIn("plan_id") +
+          " ORDER BY plan_id, round",
+      council, Keys(plans), ReadDecision);
 }
 
 Status SqliteCaseworkRepository::SetApprovalLimit(const CouncilId& council, const UserId& user,

@@ -44,6 +44,12 @@ class SqliteCaseworkRepository final : public casework::CaseworkRepository {
   Result<std::vector<casework::PlanVersion>> PlansWithStatus(const CouncilId& council,
                                                              casework::PlanStatus status,
                                                              int limit) override;
+  Result<std::vector<casework::PersonRecord>> FindPeople(const CouncilId& council,
+                                                         const std::vector<PersonId>& ids) override;
+  Result<std::vector<casework::IndicativeBudget>> LatestIndicativeBudgets(
+      const CouncilId& council, const std::vector<PersonId>& people) override;
+  Result<std::vector<casework::PlanDecision>> DecisionsOfPlans(
+      const CouncilId& council, const std::vector<PlanId>& plans) override;
   Status SetApprovalLimit(const CouncilId& council, const UserId& user, Pence limit, Timestamp at,
                           const UserId& by) override;
   Result<std::optional<Pence>> ApprovalLimitOf(const CouncilId& council,
@@ -92,6 +98,9 @@ class SqliteCaseworkRepository final : public casework::CaseworkRepository {
   Result<std::optional<casework::PlanVersion>> ReadPlan(std::string_view where,
                                                         const CouncilId& council,
                                                         const std::string& key);
+  // Fills in the parts (outcomes, items, risks) of plans read with their rows only: three
+  // statements for up to 200 plans.
+  Status ReadPlanParts(const CouncilId& council, std::vector<casework::PlanVersion>& plans);
   Connection& c_;
 };
 
