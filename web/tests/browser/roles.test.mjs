@@ -34,6 +34,7 @@ import {
   skipWithoutBin,
   submitSignIn,
   useServerAndBrowser,
+  waitForAccountPage,
 } from './support.mjs';
 import { fillNewPersonForm } from './casework-support.mjs';
 
@@ -99,7 +100,6 @@ const PERSON_API = {
 };
 
 const links = {};
-const people = {};
 const ids = {};
 /** The administrator's two-step key, once set up. */
 let adminTwoStep;
@@ -113,9 +113,8 @@ const env = useServerAndBrowser('roles', {
 });
 
 /** A browser context (its own cookies) for `role`, watched for errors. */
-async function person(role) {
-  if (!people[role]) people[role] = await env.newPage();
-  return people[role];
+function person(role) {
+  return env.pageFor(role);
 }
 
 function user(role) {
@@ -126,10 +125,9 @@ function checkPage(p, name, { apiErrors = [], file } = {}) {
   return checkPageState(p, name, { apiErrors, file: file && `roles-${file}` });
 }
 
-async function waitForAccountPage(page) {
-  await page.waitForURL((url) => url.pathname === '/account');
-  await page.locator('#account-details').waitFor();
-  await page.waitForFunction(() => document.getElementById('account-council')?.textContent !== '');
+/** The account page (support.mjs), once nothing more is loading. */
+async function waitForAccountLoaded(page) {
+  await waitForAccountPage(page);
   await page.waitForLoadState('networkidle');
 }
 
@@ -144,7 +142,7 @@ async function signIn(p, role, twoStep) {
     await page.locator('#code').fill(await nextTotpCode(twoStep));
     await page.getByRole('button', { name: 'Sign in' }).click();
   }
-  await waitForAccountPage(page);
+  await waitForAccountLoaded(page);
 }
 
 /** The main heading, once the page has finished loading (the page's own or its refusal). */
@@ -270,7 +268,7 @@ describe('what each role sees', { skip }, () => {
     });
 
     await page.goto('/account');
-    await waitForAccountPage(page);
+    await waitForAccountLoaded(page);
     adminTwoStep = await setUpTwoStepSignIn(page);
     await page.locator('#navigation').getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL((url) => url.pathname === '/sign-in');

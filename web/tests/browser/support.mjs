@@ -171,9 +171,20 @@ export function useServerAndBrowser(name, { council = COUNCIL, serverArgs = [], 
     async newPage() {
       env.ready();
       const context = await env.browser.newContext({ baseURL: env.server.url });
+      // Every wait in these tests is for something that happens at once or not at all.
       context.setDefaultTimeout(10_000);
       const page = await context.newPage();
       return { context, page, watch: watchPage(page) };
+    },
+
+    /**
+     * The page kept as env.people[`name`], opened with env.newPage the first time it is asked
+     * for: one person's browser, kept across a journey's steps.
+     */
+    async pageFor(name) {
+      env.ready();
+      env.people[name] ??= await env.newPage();
+      return env.people[name];
     },
 
     /**
@@ -250,6 +261,13 @@ export async function submitSignIn(page, email, password) {
   await page.locator('#email').fill(email);
   await page.locator('#password').fill(password);
   await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Waits for the account page (/account) to have loaded the account's details and council. */
+export async function waitForAccountPage(page) {
+  await page.waitForURL((url) => url.pathname === '/account');
+  await page.locator('#account-details').waitFor();
+  await page.waitForFunction(() => document.getElementById('account-council')?.textContent !== '');
 }
 
 /**
