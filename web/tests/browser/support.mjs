@@ -126,9 +126,10 @@ export async function startServer(bin, dataFile, { extraArgs = [] } = {}) {
  * `whenStarted(env)` (such as opening pages). After them: the browser closed, the server
  * stopped and the folder removed. Nothing happens without SELFDIRECT_BIN (the tests skip).
  *
- * A failure in set-up is kept in `env.setupError` rather than failing the hook, so that each
- * test fails with it: env.ready(), env.newPage(), env.signIn() and env.as() throw it.
- * `env.people` holds the pages env.signIn opened, by name.
+ * A failure in set-up is kept in `env.setupError` rather than thrown from the hook, and each
+ * test then fails with it (node's runner would otherwise report the tests as cancelled, not
+ * failed): env.ready(), env.newPage(), env.pageFor(), env.signIn() and env.as() throw it.
+ * `env.people` holds the pages env.pageFor and env.signIn opened, by name.
  */
 export function useServerAndBrowser(name, { council = COUNCIL, serverArgs = [], setUp, whenStarted } = {}) {
   const env = {
