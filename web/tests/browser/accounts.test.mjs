@@ -13,103 +13,47 @@
 //
 // Screenshots go to web/test-output/screenshots/accounts-*.png.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
-  setPasswordPath,
   checkPageState,
+  COUNCIL,
   errorSummaryItems,
-  launchBrowser,
   nextTotpCode,
-  runCli,
   screenshot,
   setUpTwoStepSignIn,
-  startServer,
-  watchPage,
+  skipWithoutBin,
+  useServerAndBrowser,
+  waitForAccountPage,
 } from './support.mjs';
 
 /** Each step of the journey; the suite as a whole has no limit of its own. */
 const STEP_TIMEOUT_MS = 90_000;
-const bin = process.env.SELFDIRECT_BIN;
-const skip = bin
-  ? false
-  : 'needs SELFDIRECT_BIN: these tests set up accounts with the selfdirect command line, on the database of the server they start';
+const skip = skipWithoutBin('these tests set up accounts with the selfdirect command line, on the database of the server they start');
 
-const COUNCIL = { code: 'E09000033', name: 'Westminster City Council' };
 const OTHER_COUNCIL = { code: 'E09000007', name: 'Camden London Borough Council' };
-const ADMIN = { email: 'admin@example.org', name: 'Ada Admin', password: 'correct horse battery staple' };
+const ADMIN = { email: 'admin@example.org', name: 'Ada Admin', role: 'administrator', password: 'correct horse battery staple' };
 const ADMIN_NEW_PASSWORD = 'purple walrus umbrella garden';
-const AUDITOR = { email: 'auditor@example.org', name: 'Audrey Auditor', password: 'lantern orchard velvet compass' };
+const AUDITOR = { email: 'auditor@example.org', name: 'Audrey Auditor', roles: ['auditor', 'analyst'], password: 'lantern orchard velvet compass' };
 const BOB = { email: 'bob@example.org', name: 'Bob Builder', password: 'saffron bicycle meadow thunder' };
 
-let baseUrl;
-let server;
-let tmp;
-let dataFile;
-let browser;
-let setupError;
 /** The one-time set-password paths the command line printed. */
 const links = {};
-/** Browser sessions (context, page, watcher) by person, kept across the journey's steps. */
-const people = {};
 /** Ids learnt along the way. */
 const ids = {};
 /** Two-step sign-in keys ({ secret, step }) by person, once they have set it up. */
 const twoStep = {};
 
-
-async function setUp() {
-  tmp = await mkdtemp(join(tmpdir(), 'selfdirect-accounts-test-'));
-  const data = join(tmp, 'test.db');
-  dataFile = data;
-  await runCli(bin, ['councils', 'add', '--data', data, '--code', COUNCIL.code, '--name', COUNCIL.name]);
-  links.admin = setPasswordPath(await runCli(bin, [
-    'users', 'add', '--data', data, '--council', COUNCIL.code,
-    '--email', ADMIN.email, '--name', ADMIN.name, '--role', 'administrator',
-  ]));
-  links.auditor = setPasswordPath(await runCli(bin, [
-    'users', 'add', '--data', data, '--council', COUNCIL.code,
-    '--email', AUDITOR.email, '--name', AUDITOR.name, '--role', 'auditor', '--role', 'analyst',
-  ]));
-  server = await startServer(bin, data);
-  baseUrl = server.url;
-  browser = await launchBrowser();
-}
-
-before(async () => {
-  if (skip) return;
-  try {
-    await setUp();
-  } catch (error) {
-    setupError = error;
-  }
+const env = useServerAndBrowser('accounts', {
+  async setUp() {
+    links.admin = await env.addUser(ADMIN);
+    links.auditor = await env.addUser(AUDITOR);
+  },
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (tmp) await rm(tmp, { recursive: true, force: true });
-});
-
-/** Fails the calling test with the setup error, if setup failed. */
-function requireSetUp() {
-  if (setupError) throw setupError;
-}
-
-/** A new browser context (its own cookies) for `who`, watched for errors. */
-async function person(who) {
-  requireSetUp();
-  if (!people[who]) {
-    const context = await browser.newContext({ baseURL: baseUrl });
-    // Every wait here is for something that happens at once or not at all.
-    context.setDefaultTimeout(10_000);
-    const page = await context.newPage();
-    people[who] = { context, page, watch: watchPage(page) };
-  }
-  return people[who];
+/** A browser context (its own cookies) for `who`, watched for errors; kept across the journey's steps. */
+function person(who) {
+  return env.pageFor(who);
 }
 
 /** checkPage from support.mjs, with this file's screenshot names (accounts-*.png). */
@@ -126,12 +70,6 @@ function focused(page) {
     id: document.activeElement?.id ?? '',
     className: document.activeElement?.className ?? '',
   }));
-}
-
-async function waitForAccountPage(page) {
-  await page.waitForURL((url) => url.pathname === '/account');
-  await page.locator('#account-details').waitFor();
-  await page.waitForFunction(() => document.getElementById('account-council')?.textContent !== '');
 }
 
 async function waitForUsersPage(page) {
@@ -317,7 +255,7 @@ describe('account pages', { skip }, () => {
     await banner.waitFor();
     assert.equal(await banner.locator('.govuk-notification-banner__heading').innerText(), `${BOB.name} has been added`);
     const link = await page.locator('#set-password-link').innerText();
-    assert.match(link, new RegExp(`^${baseUrl.replaceAll('.', '\\.')}/set-password\\?council=${COUNCIL.code}&token=[A-Za-z0-9_-]+$`));
+    assert.match(link, new RegExp(`^${env.server.url.replaceAll('.', '\\.')}/set-password\\?council=${COUNCIL.code}&token=[A-Za-z0-9_-]+$`));
     links.bob = new URL(link).pathname + new URL(link).search;
     assert.match((await focused(page)).className, /govuk-notification-banner/, 'the banner takes focus');
     await page.getByRole('row', { name: /Bob Builder/ }).waitFor();
@@ -496,7 +434,7 @@ describe('account pages', { skip }, () => {
 
   test('keyboard only: with two councils, the auditor chooses theirs and signs in with Tab, typing and Enter, and lands on the page they asked for', { timeout: STEP_TIMEOUT_MS }, async () => {
     // From now on the server has two councils, so signing in asks which.
-    await runCli(bin, ['councils', 'add', '--data', dataFile, '--code', OTHER_COUNCIL.code, '--name', OTHER_COUNCIL.name]);
+    await env.cli(['councils', 'add', '--data', env.data, '--code', OTHER_COUNCIL.code, '--name', OTHER_COUNCIL.name]);
     const auditor = await person('auditor');
     const { page } = auditor;
     await page.goto('/audit?action=users.create');

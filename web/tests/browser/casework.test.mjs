@@ -12,71 +12,41 @@
 //
 // Screenshots go to web/test-output/screenshots/casework-*.png.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   checkPageState,
+  createPassword,
   errorSummaryItems,
-  launchBrowser,
-  runCli,
-  setPasswordPath,
-  startServer,
-  watchPage,
-  webDir,
+  POINTS_PRICE_MODEL,
+  skipWithoutBin,
+  submitSignIn,
+  useServerAndBrowser,
 } from './support.mjs';
+import { fillNewPersonForm, fillWithFirstExample, tasks } from './casework-support.mjs';
 
 const STEP_TIMEOUT_MS = 90_000;
-const bin = process.env.SELFDIRECT_BIN;
-const skip = bin
-  ? false
-  : 'needs SELFDIRECT_BIN: these tests add an assessor and publish a model with the selfdirect command line';
+const skip = skipWithoutBin('these tests add an assessor and publish a model with the selfdirect command line');
 
-const COUNCIL = { code: 'E09000033', name: 'Westminster City Council' };
-const ASSESSOR = { email: 'sam@example.org', name: 'Sam Social-Worker', password: 'correct horse battery staple' };
-const MODEL_FILE = join(webDir, '..', 'models', 'points-price.yaml');
+const ASSESSOR = { email: 'sam@example.org', name: 'Sam Social-Worker', role: 'assessor', password: 'correct horse battery staple' };
 
-let server;
-let tmp;
-let browser;
-let setupError;
 let assessorLink;
 let p;
 /** The id of the person added, once added. */
 let personId;
 
-before(async () => {
-  if (skip) return;
-  try {
-    tmp = await mkdtemp(join(tmpdir(), 'selfdirect-casework-test-'));
-    const data = join(tmp, 'test.db');
-    await runCli(bin, ['councils', 'add', '--data', data, '--code', COUNCIL.code, '--name', COUNCIL.name]);
-    assessorLink = setPasswordPath(await runCli(bin, [
-      'users', 'add', '--data', data, '--council', COUNCIL.code,
-      '--email', ASSESSOR.email, '--name', ASSESSOR.name, '--role', 'assessor',
-    ]));
-    await runCli(bin, ['ras', 'publish', '--data', data, '--council', COUNCIL.code, MODEL_FILE]);
-    server = await startServer(bin, data);
-    browser = await launchBrowser();
-    const context = await browser.newContext({ baseURL: server.url });
-    context.setDefaultTimeout(10_000);
-    const page = await context.newPage();
-    p = { context, page, watch: watchPage(page) };
-  } catch (error) {
-    setupError = error;
-  }
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (tmp) await rm(tmp, { recursive: true, force: true });
+const env = useServerAndBrowser('casework', {
+  async setUp() {
+    assessorLink = await env.addUser(ASSESSOR);
+    await env.publishModel(POINTS_PRICE_MODEL);
+  },
+  async whenStarted() {
+    p = await env.newPage();
+  },
 });
 
 function assessor() {
-  if (setupError) throw setupError;
+  env.ready();
   return p;
 }
 
@@ -84,42 +54,14 @@ function checkPage(name, { apiErrors = [], file } = {}) {
   return checkPageState(p, name, { apiErrors, file: file && `casework-${file}` });
 }
 
-/** The task list's rows: each task's name and status. */
-function tasks(page) {
-  return page.locator('#case-tasks li').evaluateAll((items) => items.map((li) => [
-    li.querySelector('.govuk-task-list__name-and-hint > :first-child').textContent.trim(),
-    li.querySelector('.govuk-task-list__status').textContent.trim(),
-  ]));
-}
-
-/** Fills the assessment form with the model's first worked example (£239.25 a week). */
-async function fillWithFirstExample(page) {
-  const answers = await page.evaluate(async (council) => {
-    const response = await fetch(`/api/ras/models/points-price/versions/current?council=${council}`);
-    return (await response.json()).examples[0].answers;
-  }, COUNCIL.code);
-  for (const [id, answer] of Object.entries(answers)) {
-    const value = answer === true ? 'yes' : answer === false ? 'no' : String(answer);
-    const radio = page.locator(`input[type=radio][name="${id}"][value="${value}"]`);
-    if (await radio.count()) await radio.check();
-    else await page.locator(`input[type=text][name="${id}"]`).fill(value);
-  }
-}
-
 describe('casework pages', { skip }, () => {
   test('the assessor creates a password and signs in; the caseload is empty', { timeout: STEP_TIMEOUT_MS }, async () => {
     const { page } = assessor();
-    await page.goto(assessorLink);
-    await page.locator('#password').fill(ASSESSOR.password);
-    await page.locator('#confirm-password').fill(ASSESSOR.password);
-    await page.getByRole('button', { name: 'Create password' }).click();
-    await page.locator('#done').waitFor();
+    await createPassword(page, assessorLink, ASSESSOR.password);
 
     await page.goto('/caseload');
     await page.waitForURL((url) => url.pathname === '/sign-in');
-    await page.locator('#email').fill(ASSESSOR.email);
-    await page.locator('#password').fill(ASSESSOR.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitSignIn(page, ASSESSOR.email, ASSESSOR.password);
     await page.waitForURL((url) => url.pathname === '/caseload');
     await page.locator('#caseload-empty').waitFor();
     assert.equal(await page.locator('.govuk-service-navigation__item--active').innerText(), 'Your caseload');
@@ -133,23 +75,8 @@ describe('casework pages', { skip }, () => {
     await page.locator('#person-form').waitFor();
     await checkPage('the empty add-a-person form', { file: 'new-person' });
 
-    await page.locator('#given-name').fill('Maya');
-    await page.locator('#family-name').fill('Okafor');
-    await page.locator('#date-of-birth-day').fill('1');
-    await page.locator('#date-of-birth-month').fill('4');
-    await page.locator('#date-of-birth-year').fill('2099');
-    await page.locator('#nhs-number').fill('943 476 5918');
-    await page.locator('#address').fill('12 Example Street\nLondon');
-    await page.locator('#postcode').fill('SW1A 1AA');
-    await page.locator('#gender').selectOption('female');
-    await page.locator('#ethnicity').selectOption('A');
-    await page.locator('#primary-support-reason').selectOption('memory_cognition');
-    await page.locator('#accommodation').selectOption('owner_occupier');
-    await page.locator('#employment').selectOption('not_seeking_work');
-    await page.locator('#has-unpaid-carer-2').check();
-    await page.locator('#route-of-access').selectOption('community');
-    await page.locator('#asked-for').fill('Help at home after a fall');
-    await page.locator('#contact-outcome').selectOption('to_assessment');
+    // A date of birth in the future and an NHS number whose check digit is wrong.
+    await fillNewPersonForm(page, { birthYear: '2099', nhsNumber: '943 476 5918' });
     await page.getByRole('button', { name: 'Add this person' }).click();
     const items = await errorSummaryItems(page);
     const hrefs = items.map((item) => item.href);
@@ -180,7 +107,7 @@ describe('casework pages', { skip }, () => {
     const { page } = assessor();
     await page.goto(`/person/assessment?id=${personId}`);
     await page.locator('#assessment-section').waitFor();
-    await fillWithFirstExample(page);
+    await fillWithFirstExample(page, env.council.code);
     await page.locator('#completed-by').check();
     await page.getByRole('button', { name: 'Record this assessment' }).click();
     const items = await errorSummaryItems(page);
@@ -249,7 +176,7 @@ describe('casework pages', { skip }, () => {
     assert.match(await page.locator('#live-amount').innerText(), /Answer every question/);
     await checkPage('the empty assessment form', { file: 'assessment' });
 
-    await fillWithFirstExample(page);
+    await fillWithFirstExample(page, env.council.code);
     await page.waitForFunction(() => document.getElementById('live-total')?.textContent === '£239.25 a week');
     assert.ok(await page.locator('#live-explanation-money').count() === 1);
     assert.equal(await page.locator('#live-estimate').getAttribute('aria-live'), 'polite');

@@ -22,28 +22,21 @@
 // the one expected. Needs SELFDIRECT_BIN=/path/to/selfdirect and web/dist (npm run build).
 // Screenshots go to web/test-output/screenshots/journey-*.png.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
+  callApi,
   checkPageState,
-  launchBrowser,
-  runCli,
-  setPasswordPath,
-  startServer,
-  watchPage,
-  webDir,
+  POINTS_PRICE_MODEL,
+  skipWithoutBin,
+  text,
+  useServerAndBrowser,
 } from './support.mjs';
+import { fillNewPersonForm, fillWithFirstExample, setApprovalLimit, tasks } from './casework-support.mjs';
 
 const STEP_TIMEOUT_MS = 120_000;
-const bin = process.env.SELFDIRECT_BIN;
-const skip = bin
-  ? false
-  : 'needs SELFDIRECT_BIN: the journey adds users and publishes a model with the selfdirect command line';
+const skip = skipWithoutBin('the journey adds users and publishes a model with the selfdirect command line');
 
-const COUNCIL = { code: 'E09000033', name: 'Westminster City Council' };
 const PASSWORD = 'correct horse battery staple';
 const ASSESSOR = { key: 'assessor', email: 'sam@example.org', name: 'Sam Social-Worker', roles: ['assessor'] };
 const APPROVER = { key: 'approver', email: 'ade@example.org', name: 'Ade Approver', roles: ['approver'] };
@@ -51,122 +44,40 @@ const ADMIN = { key: 'admin', email: 'kim@example.org', name: 'Kim Administrator
 const PLANNER = { key: 'planner', email: 'pat@example.org', name: 'Pat Planner', roles: ['support-planner', 'representative'] };
 const FINANCE = { key: 'finance', email: 'fola@example.org', name: 'Fola Finance', roles: ['finance-officer'] };
 const HOLDER = { key: 'holder', email: 'maya@example.org', name: 'Maya Okafor', roles: ['budget-holder'] };
-const MODEL_FILE = join(webDir, '..', 'models', 'points-price.yaml');
 const NEXT_YEAR = new Date().getUTCFullYear() + 1;
 
-let server;
-let tmp;
-let data;
-let browser;
-let setupError;
 const links = {};
-/** Signed-in browser contexts: { context, page, watch } by user key. */
-const people = {};
 let personId;
 let planId;
 
-async function addUser(user, extra = []) {
-  const roles = user.roles.flatMap((role) => ['--role', role]);
-  links[user.key] = setPasswordPath(await runCli(bin, [
-    'users', 'add', '--data', data, '--council', COUNCIL.code,
-    '--email', user.email, '--name', user.name, ...roles, ...extra,
-  ]));
-}
-
-before(async () => {
-  if (skip) return;
-  try {
-    tmp = await mkdtemp(join(tmpdir(), 'selfdirect-journey-test-'));
-    data = join(tmp, 'test.db');
-    await runCli(bin, ['councils', 'add', '--data', data, '--code', COUNCIL.code, '--name', COUNCIL.name]);
-    for (const user of [ASSESSOR, APPROVER, ADMIN, PLANNER, FINANCE]) await addUser(user);
-    await runCli(bin, ['ras', 'publish', '--data', data, '--council', COUNCIL.code, MODEL_FILE]);
-    // The administrator sets the approver's limit through the API, without an authenticator app.
-    server = await startServer(bin, data, { extraArgs: ['--allow-administrators-without-totp'] });
-    browser = await launchBrowser();
-  } catch (error) {
-    setupError = error;
-  }
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (tmp) await rm(tmp, { recursive: true, force: true });
+// The administrator sets the approver's limit through the API, without an authenticator app.
+const env = useServerAndBrowser('journey', {
+  serverArgs: ['--allow-administrators-without-totp'],
+  async setUp() {
+    for (const user of [ASSESSOR, APPROVER, ADMIN, PLANNER, FINANCE]) links[user.key] = await env.addUser(user);
+    await env.publishModel(POINTS_PRICE_MODEL);
+  },
 });
 
 /** A new browser context in which `user` has created their password and signed in. */
-async function signIn(user) {
-  if (setupError) throw setupError;
-  const context = await browser.newContext({ baseURL: server.url });
-  context.setDefaultTimeout(10_000);
-  const page = await context.newPage();
-  const p = { context, page, watch: watchPage(page) };
-  await page.goto(links[user.key]);
-  await page.locator('#password').fill(PASSWORD);
-  await page.locator('#confirm-password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Create password' }).click();
-  await page.locator('#done').waitFor();
-  await checkPage(p, `${user.name}’s set-password confirmation`);
-  await page.goto('/sign-in');
-  await page.locator('#email').fill(user.email);
-  await page.locator('#password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname === '/account');
-  await page.locator('#account-details').waitFor();
-  p.watch.apiErrors.length = 0;
-  people[user.key] = p;
-  return p;
+function signIn(user) {
+  return env.signIn(user.key, user, {
+    link: links[user.key],
+    password: PASSWORD,
+    afterPasswordCreated: (p) => checkPage(p, `${user.name}’s set-password confirmation`),
+    afterSignIn: (p) => p.page.locator('#account-details').waitFor(),
+  });
 }
 
 function as(user) {
-  if (setupError) throw setupError;
-  const p = people[user.key];
+  env.ready();
+  const p = env.people[user.key];
   assert.ok(p, `${user.name} has not signed in`);
   return p;
 }
 
 function checkPage(p, name, { apiErrors = [], file } = {}) {
   return checkPageState(p, name, { apiErrors, file: file && `journey-${file}` });
-}
-
-async function text(page, selector) {
-  return (await page.locator(selector).innerText()).replace(/\s+/g, ' ').trim();
-}
-
-/** Calls the API from the page, as the page's own scripts do (with the session's CSRF token). */
-async function callApi(page, method, path, body) {
-  return page.evaluate(async ({ method, path, body }) => {
-    const session = await (await fetch('/api/session')).json();
-    const response = await fetch(path, {
-      method,
-      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrf_token },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: await response.json().catch(() => null) };
-  }, { method, path, body });
-}
-
-/** The task list's rows: each task's name and status. */
-function tasks(page) {
-  return page.locator('#case-tasks li').evaluateAll((items) => items.map((li) => [
-    li.querySelector('.govuk-task-list__name-and-hint > :first-child').textContent.trim(),
-    li.querySelector('.govuk-task-list__status').textContent.trim(),
-  ]));
-}
-
-/** Fills the assessment form with the model's first worked example (£239.25 a week). */
-async function fillWithFirstExample(page) {
-  const answers = await page.evaluate(async (council) => {
-    const response = await fetch(`/api/ras/models/points-price/versions/current?council=${council}`);
-    return (await response.json()).examples[0].answers;
-  }, COUNCIL.code);
-  for (const [id, answer] of Object.entries(answers)) {
-    const value = answer === true ? 'yes' : answer === false ? 'no' : String(answer);
-    const radio = page.locator(`input[type=radio][name="${id}"][value="${value}"]`);
-    if (await radio.count()) await radio.check();
-    else await page.locator(`input[type=text][name="${id}"]`).fill(value);
-  }
 }
 
 /** The rows of a GOV.UK summary list: [key, value] with spaces squeezed. */
@@ -186,23 +97,7 @@ describe('the journey to a personal budget', { skip }, () => {
     await page.getByRole('button', { name: 'Add a person' }).click();
     await page.waitForURL((url) => url.pathname === '/people/new');
     await page.locator('#person-form').waitFor();
-    await page.locator('#given-name').fill('Maya');
-    await page.locator('#family-name').fill('Okafor');
-    await page.locator('#date-of-birth-day').fill('1');
-    await page.locator('#date-of-birth-month').fill('4');
-    await page.locator('#date-of-birth-year').fill('1950');
-    await page.locator('#nhs-number').fill('943 476 5919');
-    await page.locator('#address').fill('12 Example Street\nLondon');
-    await page.locator('#postcode').fill('SW1A 1AA');
-    await page.locator('#gender').selectOption('female');
-    await page.locator('#ethnicity').selectOption('A');
-    await page.locator('#primary-support-reason').selectOption('memory_cognition');
-    await page.locator('#accommodation').selectOption('owner_occupier');
-    await page.locator('#employment').selectOption('not_seeking_work');
-    await page.locator('#has-unpaid-carer-2').check();
-    await page.locator('#route-of-access').selectOption('community');
-    await page.locator('#asked-for').fill('Help at home after a fall');
-    await page.locator('#contact-outcome').selectOption('to_assessment');
+    await fillNewPersonForm(page);
     await checkPage(assessor, 'the add-a-person form, filled in', { file: 'new-person' });
     await page.getByRole('button', { name: 'Add this person' }).click();
     await page.waitForURL((url) => url.pathname === '/person');
@@ -241,7 +136,7 @@ describe('the journey to a personal budget', { skip }, () => {
     await page.locator('#go-to-assessment').click();
     await page.waitForURL((url) => url.pathname === '/person/assessment');
     await page.locator('#assessment-section').waitFor();
-    await fillWithFirstExample(page);
+    await fillWithFirstExample(page, env.council.code);
     await page.waitForFunction(() => document.getElementById('live-total')?.textContent === '£239.25 a week');
     assert.equal(await page.locator('#live-explanation-money').count(), 1, 'the live explanation of the amount');
     await page.locator('#completed-by').check();
@@ -257,7 +152,7 @@ describe('the journey to a personal budget', { skip }, () => {
 
   test('3. the person gets an account, sees what happens next, and gives the support planner access to write their plan', { timeout: STEP_TIMEOUT_MS }, async () => {
     // The council gives Maya a budget holder's account linked to her record.
-    await addUser(HOLDER, ['--person', personId]);
+    links[HOLDER.key] = await env.addUser(HOLDER, { person: personId });
     const holder = await signIn(HOLDER);
     const { page } = holder;
     await page.locator('#navigation').getByRole('link', { name: 'Your record' }).click();
@@ -355,11 +250,7 @@ describe('the journey to a personal budget', { skip }, () => {
 
   test('5. the approver signs the plan off with a reason for the difference', { timeout: STEP_TIMEOUT_MS }, async () => {
     const admin = await signIn(ADMIN);
-    const session = (await callApi(admin.page, 'GET', '/api/session')).body;
-    const users = (await callApi(admin.page, 'GET', `/api/councils/${session.user.council_id}/users`)).body.users;
-    const approverId = users.find((u) => u.email === APPROVER.email).id;
-    const set = await callApi(admin.page, 'PUT', `/api/users/${approverId}/approval-limit`, { limit: '30000' });
-    assert.equal(set.status, 200, JSON.stringify(set.body));
+    await setApprovalLimit(admin.page, APPROVER.email, '30000');
     await admin.context.close();
 
     const approver = await signIn(APPROVER);

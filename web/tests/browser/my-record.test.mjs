@@ -10,32 +10,25 @@
 //
 // Screenshots go to web/test-output/screenshots/my-record-*.png.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
-  setPasswordPath,
   checkPageState,
+  createPassword,
   errorSummaryItems,
-  launchBrowser,
-  runCli,
-  startServer,
+  skipWithoutBin,
+  submitSignIn,
   totpCode,
-  watchPage,
+  useServerAndBrowser,
+  waitForAccountPage,
 } from './support.mjs';
 
 const STEP_TIMEOUT_MS = 90_000;
-const bin = process.env.SELFDIRECT_BIN;
-const skip = bin
-  ? false
-  : 'needs SELFDIRECT_BIN: these tests set up accounts with the selfdirect command line, on the database of the server they start';
+const skip = skipWithoutBin('these tests set up accounts with the selfdirect command line, on the database of the server they start');
 
-const COUNCIL = { code: 'E09000033', name: 'Westminster City Council' };
 const PERSON_ID = '01JD00000000000000000PER51';
-const HOLDER = { email: 'beth@example.org', name: 'Beth Holder', password: 'saffron bicycle meadow thunder' };
-const REP = { email: 'rita@example.org', name: 'Rita Rep', password: 'lantern orchard velvet compass' };
+const HOLDER = { email: 'beth@example.org', name: 'Beth Holder', role: 'budget-holder', password: 'saffron bicycle meadow thunder' };
+const REP = { email: 'rita@example.org', name: 'Rita Rep', role: 'representative', password: 'lantern orchard velvet compass' };
 const GRANTS_API = `/api/people/${PERSON_ID}/grants`;
 // The budget holder's record page asks for their budget, then (there being none) for their
 // record, to say what happens next. This test links the account to a record the council has
@@ -44,51 +37,23 @@ const GRANTS_API = `/api/people/${PERSON_ID}/grants`;
 const NO_RECORD_YET = [`404 GET /api/people/${PERSON_ID}/budget`, `404 GET /api/people/${PERSON_ID}`];
 const NEXT_YEAR = new Date().getUTCFullYear() + 1;
 
-let server;
-let tmp;
-let browser;
-let setupError;
 const links = {};
 const people = {};
 /** What the journey learns: the two-step key, and the time step whose code confirmed it. */
 const learnt = {};
 
-
-before(async () => {
-  if (skip) return;
-  try {
-    tmp = await mkdtemp(join(tmpdir(), 'selfdirect-my-record-test-'));
-    const data = join(tmp, 'test.db');
-    await runCli(bin, ['councils', 'add', '--data', data, '--code', COUNCIL.code, '--name', COUNCIL.name]);
-    links.holder = setPasswordPath(await runCli(bin, [
-      'users', 'add', '--data', data, '--council', COUNCIL.code,
-      '--email', HOLDER.email, '--name', HOLDER.name, '--role', 'budget-holder', '--person', PERSON_ID,
-    ]));
-    links.rep = setPasswordPath(await runCli(bin, [
-      'users', 'add', '--data', data, '--council', COUNCIL.code,
-      '--email', REP.email, '--name', REP.name, '--role', 'representative',
-    ]));
-    server = await startServer(bin, data);
-    browser = await launchBrowser();
-    for (const who of ['holder', 'rep']) {
-      const context = await browser.newContext({ baseURL: server.url });
-      context.setDefaultTimeout(10_000);
-      const page = await context.newPage();
-      people[who] = { context, page, watch: watchPage(page) };
-    }
-  } catch (error) {
-    setupError = error;
-  }
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (tmp) await rm(tmp, { recursive: true, force: true });
+const env = useServerAndBrowser('my-record', {
+  async setUp() {
+    links.holder = await env.addUser(HOLDER, { person: PERSON_ID });
+    links.rep = await env.addUser(REP);
+  },
+  async whenStarted() {
+    for (const who of ['holder', 'rep']) people[who] = await env.newPage();
+  },
 });
 
 function person(who) {
-  if (setupError) throw setupError;
+  env.ready();
   return people[who];
 }
 
@@ -99,15 +64,7 @@ function checkPage(p, name, { apiErrors = [], file } = {}) {
 async function signIn(p, user) {
   const { page } = p;
   await page.goto('/sign-in');
-  await page.locator('#email').fill(user.email);
-  await page.locator('#password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-}
-
-async function waitForAccountPage(page) {
-  await page.waitForURL((url) => url.pathname === '/account');
-  await page.locator('#account-details').waitFor();
-  await page.waitForFunction(() => document.getElementById('account-council')?.textContent !== '');
+  await submitSignIn(page, user.email, user.password);
 }
 
 async function waitForRecordPage(page) {
@@ -123,11 +80,7 @@ describe('your record', { skip }, () => {
   test('the budget holder and the representative create their passwords', { timeout: STEP_TIMEOUT_MS }, async () => {
     for (const [who, user] of [['holder', HOLDER], ['rep', REP]]) {
       const p = person(who);
-      await p.page.goto(links[who]);
-      await p.page.locator('#password').fill(user.password);
-      await p.page.locator('#confirm-password').fill(user.password);
-      await p.page.getByRole('button', { name: 'Create password' }).click();
-      await p.page.locator('#done').waitFor();
+      await createPassword(p.page, links[who], user.password);
       await checkPage(p, `${user.name}’s set-password confirmation`);
     }
   });

@@ -14,118 +14,51 @@
 //
 // Screenshots go to web/test-output/screenshots/plan-*.png.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
+  callApi,
   checkPageState,
   errorSummaryItems,
-  launchBrowser,
-  runCli,
-  setPasswordPath,
-  startServer,
-  watchPage,
-  webDir,
+  focusedId,
+  POINTS_PRICE_MODEL,
+  skipWithoutBin,
+  text,
+  useServerAndBrowser,
 } from './support.mjs';
+import { recordPersonToIndicativeBudget, setApprovalLimit, tasks } from './casework-support.mjs';
 
 const STEP_TIMEOUT_MS = 90_000;
-const bin = process.env.SELFDIRECT_BIN;
-const skip = bin
-  ? false
-  : 'needs SELFDIRECT_BIN: these tests add users and publish a model with the selfdirect command line';
+const skip = skipWithoutBin('these tests add users and publish a model with the selfdirect command line');
 
-const COUNCIL = { code: 'E09000033', name: 'Westminster City Council' };
 const PASSWORD = 'correct horse battery staple';
 const ASSESSOR = { email: 'sam@example.org', name: 'Sam Social-Worker', role: 'assessor' };
 const APPROVER = { email: 'ade@example.org', name: 'Ade Approver', role: 'approver' };
 const ADMIN = { email: 'kim@example.org', name: 'Kim Administrator', role: 'administrator' };
-const MODEL_FILE = join(webDir, '..', 'models', 'points-price.yaml');
 
-let server;
-let tmp;
-let browser;
-let setupError;
 const links = {};
-/** Signed-in browser contexts: { context, page, watch } by name. */
-const people = {};
 let personId;
 let planId;
 
-before(async () => {
-  if (skip) return;
-  try {
-    tmp = await mkdtemp(join(tmpdir(), 'selfdirect-plan-test-'));
-    const data = join(tmp, 'test.db');
-    await runCli(bin, ['councils', 'add', '--data', data, '--code', COUNCIL.code, '--name', COUNCIL.name]);
-    for (const user of [ASSESSOR, APPROVER, ADMIN]) {
-      links[user.role] = setPasswordPath(await runCli(bin, [
-        'users', 'add', '--data', data, '--council', COUNCIL.code,
-        '--email', user.email, '--name', user.name, '--role', user.role,
-      ]));
-    }
-    await runCli(bin, ['ras', 'publish', '--data', data, '--council', COUNCIL.code, MODEL_FILE]);
-    server = await startServer(bin, data, { extraArgs: ['--allow-administrators-without-totp'] });
-    browser = await launchBrowser();
-  } catch (error) {
-    setupError = error;
-  }
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (tmp) await rm(tmp, { recursive: true, force: true });
+const env = useServerAndBrowser('plan', {
+  serverArgs: ['--allow-administrators-without-totp'],
+  async setUp() {
+    for (const user of [ASSESSOR, APPROVER, ADMIN]) links[user.role] = await env.addUser(user);
+    await env.publishModel(POINTS_PRICE_MODEL);
+  },
 });
 
 /** A new browser context in which `user` has created their password and signed in. */
-async function signIn(name, user) {
-  if (setupError) throw setupError;
-  const context = await browser.newContext({ baseURL: server.url });
-  context.setDefaultTimeout(10_000);
-  const page = await context.newPage();
-  const p = { context, page, watch: watchPage(page) };
-  if (!user.passwordSet) {
-    await page.goto(links[user.role]);
-    await page.locator('#password').fill(PASSWORD);
-    await page.locator('#confirm-password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Create password' }).click();
-    await page.locator('#done').waitFor();
-    user.passwordSet = true;
-  }
-  await page.goto('/sign-in');
-  await page.locator('#email').fill(user.email);
-  await page.locator('#password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname === '/account');
-  p.watch.apiErrors.length = 0;
-  people[name] = p;
-  return p;
+function signIn(name, user) {
+  return env.signIn(name, user, { link: links[user.role], password: PASSWORD });
 }
 
 function as(name) {
-  if (setupError) throw setupError;
-  const p = people[name];
-  assert.ok(p, `${name} has not signed in`);
-  return p;
+  return env.as(name);
 }
 
 function checkPage(p, name, { apiErrors = [], file } = {}) {
   return checkPageState(p, name, { apiErrors, file: file && `plan-${file}` });
-}
-
-/** Calls the API from the page, as the page's own scripts do (with the session's CSRF token). */
-async function callApi(page, method, path, body) {
-  return page.evaluate(async ({ method, path, body }) => {
-    const session = await (await fetch('/api/session')).json();
-    const response = await fetch(path, {
-      method,
-      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrf_token },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: await response.json().catch(() => null) };
-  }, { method, path, body });
 }
 
 /** Presses Tab until `isThere` is true of the focused element (at most `limit` times). */
@@ -139,22 +72,6 @@ async function tabTo(page, isThere, what, limit = 200) {
     if (isThere(focused)) return focused;
   }
   assert.fail(`Tab never reached ${what}`);
-}
-
-async function focusedId(page) {
-  return page.evaluate(() => document.activeElement?.id ?? '');
-}
-
-async function text(page, selector) {
-  return (await page.locator(selector).innerText()).replace(/\s+/g, ' ').trim();
-}
-
-/** The task list's rows: each task's name and status. */
-function tasks(page) {
-  return page.locator('#case-tasks li').evaluateAll((items) => items.map((li) => [
-    li.querySelector('.govuk-task-list__name-and-hint > :first-child').textContent.trim(),
-    li.querySelector('.govuk-task-list__status').textContent.trim(),
-  ]));
 }
 
 describe('support plans', { skip }, () => {
@@ -174,32 +91,7 @@ describe('support plans', { skip }, () => {
   test('the assessor records a person, eligibility and an assessment (£239.25 a week); the record offers the plan', { timeout: STEP_TIMEOUT_MS }, async () => {
     const assessor = await signIn('assessor', ASSESSOR);
     const { page } = assessor;
-    const created = await callApi(page, 'POST', '/api/people', {
-      given_name: 'Maya', family_name: 'Okafor', date_of_birth: '1950-04-01', nhs_number: '943 476 5919',
-      address: '12 Example Street\nLondon', postcode: 'SW1A 1AA', gender: 'female', ethnicity: 'A',
-      primary_support_reason: 'memory_cognition', accommodation: 'owner_occupier', employment: 'not_seeking_work',
-      has_unpaid_carer: 'no', contact: { route_of_access: 'community', asked_for: 'Help at home after a fall', outcome: 'to_assessment' },
-    });
-    assert.equal(created.status, 201, JSON.stringify(created.body));
-    personId = created.body.id;
-    const codes = (await callApi(page, 'GET', '/api/casework/codes')).body;
-    const eligibility = await callApi(page, 'POST', `/api/people/${personId}/eligibility`, {
-      kind: 'adult', needs_arise_from_condition: true, significant_impact_on_wellbeing: true, summary: 'Needs help at home',
-      outcomes: codes.adult_outcomes.map((o, i) => (i < 2
-        ? { outcome: o.code, achieved: false, reason: codes.unable_reasons[0].code, notes: '' }
-        : { outcome: o.code, achieved: true, notes: '' })),
-    });
-    assert.equal(eligibility.status, 201, JSON.stringify(eligibility.body));
-    assert.equal(eligibility.body.eligible, true);
-    const model = (await callApi(page, 'GET', `/api/ras/models/points-price/versions/current?council=${COUNCIL.code}`)).body;
-    const assessment = await callApi(page, 'POST', `/api/people/${personId}/assessments`, {
-      model: 'points-price', completed_by: 'with_assessor',
-      // The worked example writes numbers as text; the questionnaire sends them as numbers.
-      answers: Object.fromEntries(Object.entries(model.examples[0].answers).map(([id, answer]) =>
-        [id, typeof answer === 'string' && /^-?\d+(\.\d+)?$/.test(answer) ? Number(answer) : answer])),
-    });
-    assert.equal(assessment.status, 201, JSON.stringify(assessment.body));
-    assert.equal(assessment.body.amount_pence, 23925);
+    personId = await recordPersonToIndicativeBudget(page, env.council.code);
 
     await page.goto(`/person?id=${personId}`);
     await page.locator('#case-tasks').waitFor();
@@ -366,13 +258,7 @@ describe('support plans', { skip }, () => {
   test('deciding: no reason for the difference is a field error; above the limit says to refer; then approved with a reason, by keyboard', { timeout: STEP_TIMEOUT_MS }, async () => {
     // The administrator gives the approver a limit of £15,000 a year, below this plan's cost.
     const admin = await signIn('admin', ADMIN);
-    const users = (await callApi(admin.page, 'GET', '/api/session')).body;
-    const list = (await callApi(admin.page, 'GET', `/api/councils/${users.user.council_id}/users`)).body.users;
-    const approverId = list.find((u) => u.email === APPROVER.email).id;
-    const setLimit = async (limit) => {
-      const set = await callApi(admin.page, 'PUT', `/api/users/${approverId}/approval-limit`, { limit });
-      assert.equal(set.status, 200, JSON.stringify(set.body));
-    };
+    const setLimit = (limit) => setApprovalLimit(admin.page, APPROVER.email, limit);
     await setLimit('15000');
 
     const approver = as('approver');

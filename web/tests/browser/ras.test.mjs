@@ -14,48 +14,36 @@
 //
 // Screenshots go to web/test-output/screenshots/ras-*.png.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import {
   checkPageState,
+  COUNCIL,
+  createPassword,
   errorSummaryItems,
-  launchBrowser,
   nextTotpCode,
-  runCli,
+  POINTS_PRICE_MODEL,
   screenshot,
-  setPasswordPath,
   setUpTwoStepSignIn,
-  startServer,
-  watchPage,
-  webDir,
+  skipWithoutBin,
+  submitSignIn,
+  useServerAndBrowser,
 } from './support.mjs';
 
 const STEP_TIMEOUT_MS = 90_000;
-const bin = process.env.SELFDIRECT_BIN;
-const skip = bin
-  ? false
-  : 'needs SELFDIRECT_BIN: these tests publish a model with the selfdirect command line, on the database of the server they start';
+const skip = skipWithoutBin('these tests publish a model with the selfdirect command line, on the database of the server they start');
 
-const COUNCIL = { code: 'E09000033', name: 'Westminster City Council' };
-const ADMIN = { email: 'admin@example.org', name: 'Ada Admin', password: 'correct horse battery staple' };
-const MODEL_FILE = join(webDir, '..', 'models', 'points-price.yaml');
+const ADMIN = { email: 'admin@example.org', name: 'Ada Admin', role: 'administrator', password: 'correct horse battery staple' };
 const TITLE = 'Personal budget self-assessment questionnaire (points and price)';
 const PUBLIC_PAGE = `/how-budgets-are-worked-out?council=${COUNCIL.code}`;
 const ESTIMATE_PAGE = `/how-budgets-are-worked-out/estimate?council=${COUNCIL.code}&model=points-price`;
 
-let server;
-let tmp;
-let browser;
-let setupError;
 let adminLink;
 /** The administrator's two-step sign-in key ({ secret, step }), once set up. */
 let adminTwoStep;
 /** The text of models/points-price.yaml (version 1, £4.35 a point). */
 let modelText;
-const people = {};
 
 /** `text` with `from` replaced by `to`, which must be there. */
 function replaced(text, from, to) {
@@ -88,41 +76,17 @@ function versionTwo({ fixExamples }) {
   return text;
 }
 
-before(async () => {
-  if (skip) return;
-  try {
-    modelText = await readFile(MODEL_FILE, 'utf8');
-    tmp = await mkdtemp(join(tmpdir(), 'selfdirect-ras-test-'));
-    const data = join(tmp, 'test.db');
-    await runCli(bin, ['councils', 'add', '--data', data, '--code', COUNCIL.code, '--name', COUNCIL.name]);
-    adminLink = setPasswordPath(await runCli(bin, [
-      'users', 'add', '--data', data, '--council', COUNCIL.code,
-      '--email', ADMIN.email, '--name', ADMIN.name, '--role', 'administrator',
-    ]));
-    await runCli(bin, ['ras', 'publish', '--data', data, '--council', COUNCIL.code, MODEL_FILE]);
-    server = await startServer(bin, data);
-    browser = await launchBrowser();
-  } catch (error) {
-    setupError = error;
-  }
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (tmp) await rm(tmp, { recursive: true, force: true });
+const env = useServerAndBrowser('ras', {
+  async setUp() {
+    modelText = await readFile(POINTS_PRICE_MODEL, 'utf8');
+    adminLink = await env.addUser(ADMIN);
+    await env.publishModel(POINTS_PRICE_MODEL);
+  },
 });
 
 /** A browser context (its own cookies) for `who`, watched for errors. */
-async function person(who) {
-  if (setupError) throw setupError;
-  if (!people[who]) {
-    const context = await browser.newContext({ baseURL: server.url });
-    context.setDefaultTimeout(10_000);
-    const page = await context.newPage();
-    people[who] = { context, page, watch: watchPage(page) };
-  }
-  return people[who];
+function person(who) {
+  return env.pageFor(who);
 }
 
 function checkPage(p, name, { apiErrors = [], file } = {}) {
@@ -378,15 +342,9 @@ describe('Resource Allocation System pages', { skip }, () => {
     assert.equal(new URL(page.url()).searchParams.get('return'), '/ras-models');
     await checkPage(admin, 'the sign-in page after asking for /ras-models', { apiErrors: ['401 GET /api/session'] });
 
-    await page.goto(adminLink);
-    await page.locator('#password').fill(ADMIN.password);
-    await page.locator('#confirm-password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Create password' }).click();
-    await page.locator('#done').waitFor();
+    await createPassword(page, adminLink, ADMIN.password);
     await page.goto('/sign-in?return=%2Fras-models');
-    await page.locator('#email').fill(ADMIN.email);
-    await page.locator('#password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitSignIn(page, ADMIN.email, ADMIN.password);
     // Administrators must set up two-step sign-in first: the account page, then back.
     await page.waitForURL((url) => url.pathname === '/account' && url.searchParams.get('return') === '/ras-models');
     await page.locator('#two-step-required').waitFor();

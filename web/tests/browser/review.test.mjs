@@ -16,100 +16,47 @@
 //
 // Screenshots go to web/test-output/screenshots/review-*.png.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
+  callApi,
   checkPageState,
   errorSummaryItems,
-  launchBrowser,
-  runCli,
-  setPasswordPath,
-  startServer,
-  watchPage,
-  webDir,
+  focusedId,
+  POINTS_PRICE_MODEL,
+  skipWithoutBin,
+  text,
+  useServerAndBrowser,
 } from './support.mjs';
+import { recordPersonToIndicativeBudget, setApprovalLimit } from './casework-support.mjs';
 
 const STEP_TIMEOUT_MS = 90_000;
-const bin = process.env.SELFDIRECT_BIN;
-const skip = bin
-  ? false
-  : 'needs SELFDIRECT_BIN: these tests add users and publish a model with the selfdirect command line';
+const skip = skipWithoutBin('these tests add users and publish a model with the selfdirect command line');
 
-const COUNCIL = { code: 'E09000033', name: 'Westminster City Council' };
 const PASSWORD = 'correct horse battery staple';
 const ASSESSOR = { email: 'sam@example.org', name: 'Sam Social-Worker', role: 'assessor' };
 const APPROVER = { email: 'ade@example.org', name: 'Ade Approver', role: 'approver' };
 const ADMIN = { email: 'kim@example.org', name: 'Kim Administrator', role: 'administrator' };
 const FINANCE = { email: 'fin@example.org', name: 'Fin Finance-Officer', role: 'finance-officer' };
-const MODEL_FILE = join(webDir, '..', 'models', 'points-price.yaml');
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
-let server;
-let tmp;
-let browser;
-let setupError;
 const links = {};
-const people = {};
 let personId;
 
-before(async () => {
-  if (skip) return;
-  try {
-    tmp = await mkdtemp(join(tmpdir(), 'selfdirect-review-test-'));
-    const data = join(tmp, 'test.db');
-    await runCli(bin, ['councils', 'add', '--data', data, '--code', COUNCIL.code, '--name', COUNCIL.name]);
-    for (const user of [ASSESSOR, APPROVER, ADMIN, FINANCE]) {
-      links[user.role] = setPasswordPath(await runCli(bin, [
-        'users', 'add', '--data', data, '--council', COUNCIL.code,
-        '--email', user.email, '--name', user.name, '--role', user.role,
-      ]));
-    }
-    await runCli(bin, ['ras', 'publish', '--data', data, '--council', COUNCIL.code, MODEL_FILE]);
-    server = await startServer(bin, data, { extraArgs: ['--allow-administrators-without-totp'] });
-    browser = await launchBrowser();
-  } catch (error) {
-    setupError = error;
-  }
+const env = useServerAndBrowser('review', {
+  serverArgs: ['--allow-administrators-without-totp'],
+  async setUp() {
+    for (const user of [ASSESSOR, APPROVER, ADMIN, FINANCE]) links[user.role] = await env.addUser(user);
+    await env.publishModel(POINTS_PRICE_MODEL);
+  },
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (tmp) await rm(tmp, { recursive: true, force: true });
-});
-
-async function signIn(name, user) {
-  if (setupError) throw setupError;
-  const context = await browser.newContext({ baseURL: server.url });
-  context.setDefaultTimeout(10_000);
-  const page = await context.newPage();
-  const p = { context, page, watch: watchPage(page) };
-  if (!user.passwordSet) {
-    await page.goto(links[user.role]);
-    await page.locator('#password').fill(PASSWORD);
-    await page.locator('#confirm-password').fill(PASSWORD);
-    await page.getByRole('button', { name: 'Create password' }).click();
-    await page.locator('#done').waitFor();
-    user.passwordSet = true;
-  }
-  await page.goto('/sign-in');
-  await page.locator('#email').fill(user.email);
-  await page.locator('#password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.waitForURL((url) => url.pathname === '/account');
-  p.watch.apiErrors.length = 0;
-  people[name] = p;
-  return p;
+function signIn(name, user) {
+  return env.signIn(name, user, { link: links[user.role], password: PASSWORD });
 }
 
 function as(name) {
-  if (setupError) throw setupError;
-  const p = people[name];
-  assert.ok(p, `${name} has not signed in`);
-  return p;
+  return env.as(name);
 }
 
 /** Checks the page state (support.mjs), and that no two elements share an id. */
@@ -122,18 +69,6 @@ async function checkPage(p, name, { apiErrors = [], file } = {}) {
   return checkPageState(p, name, { apiErrors, file: file && `review-${file}` });
 }
 
-async function callApi(page, method, path, body) {
-  return page.evaluate(async ({ method, path, body }) => {
-    const session = await (await fetch('/api/session')).json();
-    const response = await fetch(path, {
-      method,
-      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrf_token },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: await response.json().catch(() => null) };
-  }, { method, path, body });
-}
-
 async function tabTo(page, isThere, what, limit = 200) {
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press('Tab');
@@ -141,14 +76,6 @@ async function tabTo(page, isThere, what, limit = 200) {
     if (isThere(focused)) return focused;
   }
   assert.fail(`Tab never reached ${what}`);
-}
-
-async function focusedId(page) {
-  return page.evaluate(() => document.activeElement?.id ?? '');
-}
-
-async function text(page, selector) {
-  return (await page.locator(selector).innerText()).replace(/\s+/g, ' ').trim();
 }
 
 /** The server's today (UTC), and a date `months` later, as the server writes them. */
@@ -174,37 +101,12 @@ describe('reviews, contributions and closing a case', { skip }, () => {
       name: 'Adult social care', kind: 'adult-social-care', settings: { first_review_weeks: 2 },
     });
     assert.equal(scheme.status, 201, JSON.stringify(scheme.body));
-    const users = (await callApi(admin.page, 'GET', `/api/councils/${councilId}/users`)).body.users;
-    const approverId = users.find((u) => u.email === APPROVER.email).id;
-    const limit = await callApi(admin.page, 'PUT', `/api/users/${approverId}/approval-limit`, { limit: '30000' });
-    assert.equal(limit.status, 200, JSON.stringify(limit.body));
+    await setApprovalLimit(admin.page, APPROVER.email, '30000');
     await admin.context.close();
 
     const assessor = await signIn('assessor', ASSESSOR);
     const { page } = assessor;
-    const created = await callApi(page, 'POST', '/api/people', {
-      given_name: 'Maya', family_name: 'Okafor', date_of_birth: '1950-04-01', nhs_number: '943 476 5919',
-      address: '12 Example Street\nLondon', postcode: 'SW1A 1AA', gender: 'female', ethnicity: 'A',
-      primary_support_reason: 'memory_cognition', accommodation: 'owner_occupier', employment: 'not_seeking_work',
-      has_unpaid_carer: 'no', contact: { route_of_access: 'community', asked_for: 'Help at home after a fall', outcome: 'to_assessment' },
-    });
-    assert.equal(created.status, 201, JSON.stringify(created.body));
-    personId = created.body.id;
-    const codes = (await callApi(page, 'GET', '/api/casework/codes')).body;
-    const eligibility = await callApi(page, 'POST', `/api/people/${personId}/eligibility`, {
-      kind: 'adult', needs_arise_from_condition: true, significant_impact_on_wellbeing: true, summary: 'Needs help at home',
-      outcomes: codes.adult_outcomes.map((o, i) => (i < 2
-        ? { outcome: o.code, achieved: false, reason: codes.unable_reasons[0].code, notes: '' }
-        : { outcome: o.code, achieved: true, notes: '' })),
-    });
-    assert.equal(eligibility.status, 201, JSON.stringify(eligibility.body));
-    const model = (await callApi(page, 'GET', `/api/ras/models/points-price/versions/current?council=${COUNCIL.code}`)).body;
-    const assessment = await callApi(page, 'POST', `/api/people/${personId}/assessments`, {
-      model: 'points-price', completed_by: 'with_assessor',
-      answers: Object.fromEntries(Object.entries(model.examples[0].answers).map(([id, answer]) =>
-        [id, typeof answer === 'string' && /^-?\d+(\.\d+)?$/.test(answer) ? Number(answer) : answer])),
-    });
-    assert.equal(assessment.status, 201, JSON.stringify(assessment.body));
+    personId = await recordPersonToIndicativeBudget(page, env.council.code);
     const plan = await callApi(page, 'POST', `/api/people/${personId}/plans`, {
       outcomes: [
         { id: 'o1', words: 'I want to get up and dressed before 9 so I can go to the day centre' },

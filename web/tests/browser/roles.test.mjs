@@ -24,29 +24,23 @@
 //
 // Screenshots go to web/test-output/screenshots/roles-<role>-<page>.png.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   checkPageState,
-  launchBrowser,
+  createPassword,
   nextTotpCode,
-  runCli,
-  setPasswordPath,
   setUpTwoStepSignIn,
-  startServer,
-  watchPage,
+  skipWithoutBin,
+  submitSignIn,
+  useServerAndBrowser,
+  waitForAccountPage,
 } from './support.mjs';
+import { fillNewPersonForm } from './casework-support.mjs';
 
 const STEP_TIMEOUT_MS = 120_000;
-const bin = process.env.SELFDIRECT_BIN;
-const skip = bin
-  ? false
-  : 'needs SELFDIRECT_BIN: these tests add a user for each role with the selfdirect command line, on the database of the server they start';
+const skip = skipWithoutBin('these tests add a user for each role with the selfdirect command line, on the database of the server they start');
 
-const COUNCIL = { code: 'E09000033', name: 'Westminster City Council' };
 const PASSWORD = 'correct horse battery staple';
 const NO_PERMISSION = 'You do not have permission to see this page';
 
@@ -105,54 +99,22 @@ const PERSON_API = {
   'finance-officer': 403,
 };
 
-let server;
-let tmp;
-let dataFile;
-let browser;
-let setupError;
 const links = {};
-const people = {};
 const ids = {};
 /** The administrator's two-step key, once set up. */
 let adminTwoStep;
 
-before(async () => {
-  if (skip) return;
-  try {
-    tmp = await mkdtemp(join(tmpdir(), 'selfdirect-roles-test-'));
-    dataFile = join(tmp, 'test.db');
-    await runCli(bin, ['councils', 'add', '--data', dataFile, '--code', COUNCIL.code, '--name', COUNCIL.name]);
+// Started as a real deployment is (no serverArgs): administrators must set up two-step sign-in.
+const env = useServerAndBrowser('roles', {
+  async setUp() {
     // The budget holder is added once the assessor has added their person's record.
-    for (const user of ROLES.filter((u) => u.role !== 'budget-holder')) {
-      links[user.role] = setPasswordPath(await runCli(bin, [
-        'users', 'add', '--data', dataFile, '--council', COUNCIL.code,
-        '--email', user.email, '--name', user.name, '--role', user.role,
-      ]));
-    }
-    // Started as a real deployment is: administrators must set up two-step sign-in.
-    server = await startServer(bin, dataFile);
-    browser = await launchBrowser();
-  } catch (error) {
-    setupError = error;
-  }
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (tmp) await rm(tmp, { recursive: true, force: true });
+    for (const user of ROLES.filter((u) => u.role !== 'budget-holder')) links[user.role] = await env.addUser(user);
+  },
 });
 
 /** A browser context (its own cookies) for `role`, watched for errors. */
-async function person(role) {
-  if (setupError) throw setupError;
-  if (!people[role]) {
-    const context = await browser.newContext({ baseURL: server.url });
-    context.setDefaultTimeout(10_000);
-    const page = await context.newPage();
-    people[role] = { context, page, watch: watchPage(page) };
-  }
-  return people[role];
+function person(role) {
+  return env.pageFor(role);
 }
 
 function user(role) {
@@ -163,18 +125,9 @@ function checkPage(p, name, { apiErrors = [], file } = {}) {
   return checkPageState(p, name, { apiErrors, file: file && `roles-${file}` });
 }
 
-async function createPassword(p, link) {
-  await p.page.goto(link);
-  await p.page.locator('#password').fill(PASSWORD);
-  await p.page.locator('#confirm-password').fill(PASSWORD);
-  await p.page.getByRole('button', { name: 'Create password' }).click();
-  await p.page.locator('#done').waitFor();
-}
-
-async function waitForAccountPage(page) {
-  await page.waitForURL((url) => url.pathname === '/account');
-  await page.locator('#account-details').waitFor();
-  await page.waitForFunction(() => document.getElementById('account-council')?.textContent !== '');
+/** The account page (support.mjs), once nothing more is loading. */
+async function waitForAccountLoaded(page) {
+  await waitForAccountPage(page);
   await page.waitForLoadState('networkidle');
 }
 
@@ -182,16 +135,14 @@ async function waitForAccountPage(page) {
 async function signIn(p, role, twoStep) {
   const { page } = p;
   await page.goto('/sign-in');
-  await page.locator('#email').fill(user(role).email);
-  await page.locator('#password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await submitSignIn(page, user(role).email, PASSWORD);
   if (twoStep) {
     await page.locator('#code-group').waitFor();
     await checkPage(p, `the sign-in page asking the ${role} for a code`, { apiErrors: ['401 POST /api/session'] });
     await page.locator('#code').fill(await nextTotpCode(twoStep));
     await page.getByRole('button', { name: 'Sign in' }).click();
   }
-  await waitForAccountPage(page);
+  await waitForAccountLoaded(page);
 }
 
 /** The main heading, once the page has finished loading (the page's own or its refusal). */
@@ -280,7 +231,7 @@ describe('what each role sees', { skip }, () => {
   test('the assessor signs in and adds a person; that person becomes a budget holder', { timeout: STEP_TIMEOUT_MS }, async () => {
     const p = await person('assessor');
     const { page } = p;
-    await createPassword(p, links.assessor);
+    await createPassword(p.page, links.assessor, PASSWORD);
     await signIn(p, 'assessor');
     ids.council = await page.evaluate(async () => (await (await fetch('/api/session')).json()).user.council_id);
     await checkNavigation(p, 'assessor');
@@ -288,40 +239,20 @@ describe('what each role sees', { skip }, () => {
 
     await page.goto('/people/new');
     await page.locator('#person-form').waitFor();
-    await page.locator('#given-name').fill('Maya');
-    await page.locator('#family-name').fill('Okafor');
-    await page.locator('#date-of-birth-day').fill('1');
-    await page.locator('#date-of-birth-month').fill('4');
-    await page.locator('#date-of-birth-year').fill('1950');
-    await page.locator('#nhs-number').fill('943 476 5919');
-    await page.locator('#address').fill('12 Example Street\nLondon');
-    await page.locator('#postcode').fill('SW1A 1AA');
-    await page.locator('#gender').selectOption('female');
-    await page.locator('#ethnicity').selectOption('A');
-    await page.locator('#primary-support-reason').selectOption('memory_cognition');
-    await page.locator('#accommodation').selectOption('owner_occupier');
-    await page.locator('#employment').selectOption('not_seeking_work');
-    await page.locator('#has-unpaid-carer-2').check();
-    await page.locator('#route-of-access').selectOption('community');
-    await page.locator('#asked-for').fill('Help at home after a fall');
-    await page.locator('#contact-outcome').selectOption('to_assessment');
+    await fillNewPersonForm(page);
     await page.getByRole('button', { name: 'Add this person' }).click();
     await page.waitForURL((url) => url.pathname === '/person');
     ids.person = new URL(page.url()).searchParams.get('id');
     await page.locator('#case-tasks').waitFor();
     await checkPage(p, 'the new person’s record');
 
-    links['budget-holder'] = setPasswordPath(await runCli(bin, [
-      'users', 'add', '--data', dataFile, '--council', COUNCIL.code,
-      '--email', user('budget-holder').email, '--name', user('budget-holder').name,
-      '--role', 'budget-holder', '--person', ids.person,
-    ]));
+    links['budget-holder'] = await env.addUser(user('budget-holder'), { person: ids.person });
   });
 
   test('the administrator signs in, is sent to set up two-step sign-in, and signs in again with a code', { timeout: STEP_TIMEOUT_MS }, async () => {
     const p = await person('administrator');
     const { page } = p;
-    await createPassword(p, links.administrator);
+    await createPassword(p.page, links.administrator, PASSWORD);
     await signIn(p, 'administrator');
     await checkNavigation(p, 'administrator');
     await page.locator('#two-step-required').waitFor();
@@ -337,7 +268,7 @@ describe('what each role sees', { skip }, () => {
     });
 
     await page.goto('/account');
-    await waitForAccountPage(page);
+    await waitForAccountLoaded(page);
     adminTwoStep = await setUpTwoStepSignIn(page);
     await page.locator('#navigation').getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL((url) => url.pathname === '/sign-in');
@@ -350,7 +281,7 @@ describe('what each role sees', { skip }, () => {
     test(`the ${role}: the navigation, every staff page and “Your record”`, { timeout: STEP_TIMEOUT_MS }, async () => {
       const p = await person(role);
       if (role !== 'assessor' && role !== 'administrator') {
-        await createPassword(p, links[role]);
+        await createPassword(p.page, links[role], PASSWORD);
         await signIn(p, role);
         await checkNavigation(p, role);
         await checkPage(p, `the account page as the ${role}`, { file: `${role}-account` });

@@ -12,37 +12,25 @@
 //
 // Screenshots go to web/test-output/screenshots/safeguarding-*.png.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
+  callApi,
   checkPageState,
+  createPassword,
   errorSummaryItems,
-  launchBrowser,
-  runCli,
-  setPasswordPath,
-  startServer,
-  watchPage,
+  skipWithoutBin,
+  submitSignIn,
+  useServerAndBrowser,
 } from './support.mjs';
 
 const STEP_TIMEOUT_MS = 90_000;
-const bin = process.env.SELFDIRECT_BIN;
-const skip = bin
-  ? false
-  : 'needs SELFDIRECT_BIN: these tests add a social worker and a safeguarding lead with the selfdirect command line';
+const skip = skipWithoutBin('these tests add a social worker and a safeguarding lead with the selfdirect command line');
 
-const COUNCIL = { code: 'E09000033', name: 'Westminster City Council' };
 const WORKER = { email: 'sam@example.org', name: 'Sam Social-Worker', role: 'assessor', password: 'correct horse battery staple' };
 const LEAD = { email: 'lee@example.org', name: 'Lee Safeguarding-Lead', role: 'safeguarding-lead', password: 'purple kettle river stone' };
 const HOLDER = { email: 'maya@example.org', name: 'Maya Okafor', role: 'budget-holder', password: 'seven green apples falling' };
 
-let server;
-let data;
-let tmp;
-let browser;
-let setupError;
 const links = {};
 const people = {};
 /** The person the concerns are about, once added. */
@@ -50,39 +38,17 @@ let personId;
 /** The concern raised through the page, once raised. */
 let concernId;
 
-before(async () => {
-  if (skip) return;
-  try {
-    tmp = await mkdtemp(join(tmpdir(), 'selfdirect-safeguarding-test-'));
-    data = join(tmp, 'test.db');
-    await runCli(bin, ['councils', 'add', '--data', data, '--code', COUNCIL.code, '--name', COUNCIL.name]);
-    for (const [who, user] of [['worker', WORKER], ['lead', LEAD]]) {
-      links[who] = setPasswordPath(await runCli(bin, [
-        'users', 'add', '--data', data, '--council', COUNCIL.code,
-        '--email', user.email, '--name', user.name, '--role', user.role,
-      ]));
-    }
-    server = await startServer(bin, data);
-    browser = await launchBrowser();
-    for (const who of ['worker', 'lead', 'holder']) {
-      const context = await browser.newContext({ baseURL: server.url });
-      context.setDefaultTimeout(10_000);
-      const page = await context.newPage();
-      people[who] = { context, page, watch: watchPage(page) };
-    }
-  } catch (error) {
-    setupError = error;
-  }
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (tmp) await rm(tmp, { recursive: true, force: true });
+const env = useServerAndBrowser('safeguarding', {
+  async setUp() {
+    for (const [who, user] of [['worker', WORKER], ['lead', LEAD]]) links[who] = await env.addUser(user);
+  },
+  async whenStarted() {
+    for (const who of ['worker', 'lead', 'holder']) people[who] = await env.newPage();
+  },
 });
 
 function as(who) {
-  if (setupError) throw setupError;
+  env.ready();
   return people[who];
 }
 
@@ -93,30 +59,11 @@ function checkPage(p, name, { apiErrors = [], file } = {}) {
 /** Follows the one-time link, creates the password and signs in; lands on `then`. */
 async function setUpAndSignIn(p, user, link, then) {
   const { page } = p;
-  await page.goto(link);
-  await page.locator('#password').fill(user.password);
-  await page.locator('#confirm-password').fill(user.password);
-  await page.getByRole('button', { name: 'Create password' }).click();
-  await page.locator('#done').waitFor();
+  await createPassword(page, link, user.password);
   await page.goto(then);
   await page.waitForURL((url) => url.pathname === '/sign-in');
-  await page.locator('#email').fill(user.email);
-  await page.locator('#password').fill(user.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await submitSignIn(page, user.email, user.password);
   await page.waitForURL((url) => url.pathname === then);
-}
-
-/** A JSON API call from the signed-in page, with its CSRF token. */
-function callApi(page, method, path, body) {
-  return page.evaluate(async ({ method, path, body }) => {
-    const session = await (await fetch('/api/session')).json();
-    const response = await fetch(path, {
-      method,
-      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrf_token },
-      body: JSON.stringify(body),
-    });
-    return { status: response.status, body: await response.json() };
-  }, { method, path, body });
 }
 
 /** Presses Tab until `matches(activeElement)` holds; fails after `most` presses. */
@@ -279,10 +226,7 @@ describe('safeguarding pages', { skip }, () => {
   test('the budget holder raises a concern about themselves from their own record, and the lead sees who raised it', { timeout: STEP_TIMEOUT_MS }, async () => {
     const p = as('holder');
     const { page } = p;
-    links.holder = setPasswordPath(await runCli(bin, [
-      'users', 'add', '--data', data, '--council', COUNCIL.code,
-      '--email', HOLDER.email, '--name', HOLDER.name, '--role', HOLDER.role, '--person', personId,
-    ]));
+    links.holder = await env.addUser(HOLDER, { person: personId });
     await setUpAndSignIn(p, HOLDER, links.holder, '/my-record');
     await page.locator('#record-section').waitFor();
     await page.getByRole('link', { name: 'Raise a safeguarding concern' }).click();

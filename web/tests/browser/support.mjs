@@ -1,11 +1,14 @@
-// What the browser tests share: starting and stopping a selfdirect server, running its
-// command line, launching Debian's Chromium, watching a page for errors, axe checks and
+// What the browser tests share: a council, its users and a server of their own for each test
+// file (useServerAndBrowser), starting and stopping a selfdirect server, running its command
+// line, launching Debian's Chromium, signing in, watching a page for errors, axe checks and
 // screenshots. Not a test file itself (node --test runs only *.test.mjs here).
+import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -19,6 +22,21 @@ export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 export const SERVER_START_TIMEOUT_MS = 30_000;
 export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** The selfdirect binary the tests drive (SELFDIRECT_BIN), or undefined. */
+export const bin = process.env.SELFDIRECT_BIN;
+/** The council the tests add, unless a test names another. */
+export const COUNCIL = { code: 'E09000033', name: 'Westminster City Council' };
+/** The points-price budget model (models/points-price.yaml), for useServerAndBrowser's publishModel. */
+export const POINTS_PRICE_MODEL = join(webDir, '..', 'models', 'points-price.yaml');
+
+/**
+ * The `skip` for a describe() that needs SELFDIRECT_BIN: false when it is set, otherwise
+ * "needs SELFDIRECT_BIN: `why`".
+ */
+export function skipWithoutBin(why) {
+  return bin ? false : `needs SELFDIRECT_BIN: ${why}`;
+}
 
 /**
  * Starts `bin serve` on a free port with `dataFile` as its database and web/dist as its
@@ -97,6 +115,186 @@ export async function startServer(bin, dataFile, { extraArgs = [] } = {}) {
     throw error;
   });
   return { url, stop, output: () => ({ stdout, stderr }) };
+}
+
+/**
+ * Gives a test file a database, a server and a browser of its own, with before() and after()
+ * hooks registered where it is called (at the top of the file). Before the tests: a temporary
+ * folder with test.db in it, `councils add` for `council`, then `setUp(env)` (add users and
+ * publish models with env.addUser and env.publishModel), then `selfdirect serve` on that
+ * database with `serverArgs` (startServer), Debian's Chromium (launchBrowser), then
+ * `whenStarted(env)` (such as opening pages). After them: the browser closed, the server
+ * stopped and the folder removed. Nothing happens without SELFDIRECT_BIN (the tests skip).
+ *
+ * A failure in set-up is kept in `env.setupError` rather than thrown from the hook, and each
+ * test then fails with it (node's runner would otherwise report the tests as cancelled, not
+ * failed): env.ready(), env.newPage(), env.pageFor(), env.signIn() and env.as() throw it.
+ * `env.people` holds the pages env.pageFor and env.signIn opened, by name.
+ */
+export function useServerAndBrowser(name, { council = COUNCIL, serverArgs = [], setUp, whenStarted } = {}) {
+  const env = {
+    council,
+    tmp: undefined,
+    data: undefined,
+    server: undefined,
+    browser: undefined,
+    setupError: undefined,
+    people: {},
+
+    /** Throws the set-up's failure, if there was one. */
+    ready() {
+      if (env.setupError) throw env.setupError;
+    },
+
+    /** Runs the command line with `args` (runCli). */
+    cli(args) {
+      return runCli(bin, args);
+    },
+
+    /**
+     * Adds `user` ({ email, name } and `role` or `roles`) to the council with `users add`, linked
+     * to the person `person` when given; resolves with their one-time set-password path.
+     */
+    async addUser(user, { person } = {}) {
+      const roles = (user.roles ?? [user.role]).flatMap((role) => ['--role', role]);
+      return setPasswordPath(await runCli(bin, [
+        'users', 'add', '--data', env.data, '--council', council.code,
+        '--email', user.email, '--name', user.name, ...roles, ...(person ? ['--person', person] : []),
+      ]));
+    },
+
+    /** Publishes the budget model in `file` for the council with `ras publish`. */
+    async publishModel(file) {
+      await runCli(bin, ['ras', 'publish', '--data', env.data, '--council', council.code, file]);
+    },
+
+    /** A page in a new browser context (its own cookies) on the server, watched (watchPage): { context, page, watch }. */
+    async newPage() {
+      env.ready();
+      const context = await env.browser.newContext({ baseURL: env.server.url });
+      // Every wait in these tests is for something that happens at once or not at all.
+      context.setDefaultTimeout(10_000);
+      const page = await context.newPage();
+      return { context, page, watch: watchPage(page) };
+    },
+
+    /**
+     * The page kept as env.people[`name`], opened with env.newPage the first time it is asked
+     * for: one person's browser, kept across a journey's steps.
+     */
+    async pageFor(name) {
+      env.ready();
+      env.people[name] ??= await env.newPage();
+      return env.people[name];
+    },
+
+    /**
+     * A new page (env.newPage) in which `user` has signed in with `password` on the sign-in
+     * page and reached their account page, kept in env.people[`name`]. First, unless
+     * `user.passwordSet`, creates the password through `link` (createPassword), sets
+     * `user.passwordSet` and calls `afterPasswordCreated(p)`. `afterSignIn(p)` is called on
+     * the account page, before the API errors seen so far are forgotten.
+     */
+    async signIn(name, user, { link, password, afterPasswordCreated, afterSignIn }) {
+      const p = await env.newPage();
+      const { page } = p;
+      if (!user.passwordSet) {
+        await createPassword(page, link, password);
+        user.passwordSet = true;
+        await afterPasswordCreated?.(p);
+      }
+      await page.goto('/sign-in');
+      await submitSignIn(page, user.email, password);
+      await page.waitForURL((url) => url.pathname === '/account');
+      await afterSignIn?.(p);
+      p.watch.apiErrors.length = 0;
+      env.people[name] = p;
+      return p;
+    },
+
+    /** The page env.signIn opened for `name`. */
+    as(name) {
+      env.ready();
+      const p = env.people[name];
+      assert.ok(p, `${name} has not signed in`);
+      return p;
+    },
+  };
+
+  before(async () => {
+    if (!bin) return;
+    try {
+      env.tmp = await mkdtemp(join(tmpdir(), `selfdirect-${name}-test-`));
+      env.data = join(env.tmp, 'test.db');
+      await runCli(bin, ['councils', 'add', '--data', env.data, '--code', council.code, '--name', council.name]);
+      await setUp?.(env);
+      env.server = await startServer(bin, env.data, { extraArgs: serverArgs });
+      env.browser = await launchBrowser();
+      await whenStarted?.(env);
+    } catch (error) {
+      env.setupError = error;
+    }
+  });
+
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+    if (env.tmp) await rm(env.tmp, { recursive: true, force: true });
+  });
+
+  return env;
+}
+
+/**
+ * Follows the one-time set-password `link`, types `password` twice, presses "Create password"
+ * and waits for the confirmation.
+ */
+export async function createPassword(page, link, password) {
+  await page.goto(link);
+  await page.locator('#password').fill(password);
+  await page.locator('#confirm-password').fill(password);
+  await page.getByRole('button', { name: 'Create password' }).click();
+  await page.locator('#done').waitFor();
+}
+
+/** On the sign-in page (which `page` must be showing): types `email` and `password` and presses "Sign in". */
+export async function submitSignIn(page, email, password) {
+  await page.locator('#email').fill(email);
+  await page.locator('#password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Waits for the account page (/account) to have loaded the account's details and council. */
+export async function waitForAccountPage(page) {
+  await page.waitForURL((url) => url.pathname === '/account');
+  await page.locator('#account-details').waitFor();
+  await page.waitForFunction(() => document.getElementById('account-council')?.textContent !== '');
+}
+
+/**
+ * Calls the API from the page, as the page's own scripts do (with the session's CSRF token).
+ * Resolves with { status, body }: the body parsed as JSON, or null when it is not JSON.
+ */
+export async function callApi(page, method, path, body) {
+  return page.evaluate(async ({ method, path, body }) => {
+    const session = await (await fetch('/api/session')).json();
+    const response = await fetch(path, {
+      method,
+      headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': session.csrf_token },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: await response.json().catch(() => null) };
+  }, { method, path, body });
+}
+
+/** The text of the element `selector` picks, with runs of white space as one space, trimmed. */
+export async function text(page, selector) {
+  return (await page.locator(selector).innerText()).replace(/\s+/g, ' ').trim();
+}
+
+/** The id of the element that has the focus ('' when none has). */
+export async function focusedId(page) {
+  return page.evaluate(() => document.activeElement?.id ?? '');
 }
 
 /** The one-time set-password path (/set-password?council=…&token=…) in the CLI's output. */

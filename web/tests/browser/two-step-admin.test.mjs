@@ -17,101 +17,52 @@
 //
 // Screenshots go to web/test-output/screenshots/two-step-admin-*.png.
 
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import {
+  bin,
   checkPageState,
+  createPassword,
   errorSummaryItems,
-  launchBrowser,
-  runCli,
-  setPasswordPath,
+  POINTS_PRICE_MODEL,
   setUpTwoStepSignIn,
+  skipWithoutBin,
   startServer,
-  watchPage,
-  webDir,
+  submitSignIn,
+  useServerAndBrowser,
+  waitForAccountPage,
 } from './support.mjs';
 
 const STEP_TIMEOUT_MS = 90_000;
-const bin = process.env.SELFDIRECT_BIN;
-const skip = bin
-  ? false
-  : 'needs SELFDIRECT_BIN: these tests set up administrators with the selfdirect command line, on the database of the server they start';
+const skip = skipWithoutBin('these tests set up administrators with the selfdirect command line, on the database of the server they start');
 
-const COUNCIL = { code: 'E09000033', name: 'Westminster City Council' };
-const ADMIN = { email: 'ada@example.org', name: 'Ada Admin', password: 'correct horse battery staple' };
-const OTTO = { email: 'otto@example.org', name: 'Otto Other', password: 'lantern orchard velvet compass' };
+const ADMIN = { email: 'ada@example.org', name: 'Ada Admin', role: 'administrator', password: 'correct horse battery staple' };
+const OTTO = { email: 'otto@example.org', name: 'Otto Other', role: 'administrator', password: 'lantern orchard velvet compass' };
 const BOB = { email: 'bob@example.org', name: 'Bob Builder' };
-const MODEL_FILE = join(webDir, '..', 'models', 'points-price.yaml');
 
-let server;
-let tmp;
-let dataFile;
-let browser;
-let setupError;
 const links = {};
-const people = {};
 const ids = {};
 
-before(async () => {
-  if (skip) return;
-  try {
-    tmp = await mkdtemp(join(tmpdir(), 'selfdirect-two-step-admin-test-'));
-    dataFile = join(tmp, 'test.db');
-    await runCli(bin, ['councils', 'add', '--data', dataFile, '--code', COUNCIL.code, '--name', COUNCIL.name]);
-    links.admin = setPasswordPath(await runCli(bin, [
-      'users', 'add', '--data', dataFile, '--council', COUNCIL.code,
-      '--email', ADMIN.email, '--name', ADMIN.name, '--role', 'administrator',
-    ]));
-    // Started as a real deployment is: no setting about two-step sign-in, so it is required.
-    server = await startServer(bin, dataFile);
-    browser = await launchBrowser();
-  } catch (error) {
-    setupError = error;
-  }
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  if (tmp) await rm(tmp, { recursive: true, force: true });
+// Started as a real deployment is: no setting about two-step sign-in, so it is required.
+const env = useServerAndBrowser('two-step-admin', {
+  async setUp() {
+    links.admin = await env.addUser(ADMIN);
+  },
 });
 
 /** A browser context (its own cookies) for `who` on the server running now, watched for errors. */
-async function person(who) {
-  if (setupError) throw setupError;
-  if (!people[who]) {
-    const context = await browser.newContext({ baseURL: server.url });
-    context.setDefaultTimeout(10_000);
-    const page = await context.newPage();
-    people[who] = { context, page, watch: watchPage(page) };
-  }
-  return people[who];
+function person(who) {
+  return env.pageFor(who);
 }
 
 function checkPage(p, name, { apiErrors = [], file } = {}) {
   return checkPageState(p, name, { apiErrors, file: file && `two-step-admin-${file}` });
 }
 
-async function waitForAccountPage(page) {
-  await page.waitForURL((url) => url.pathname === '/account');
-  await page.locator('#account-details').waitFor();
-  await page.waitForFunction(() => document.getElementById('account-council')?.textContent !== '');
-}
-
 /** The session as the API gives it to the page. */
 function session(page) {
   return page.evaluate(async () => (await fetch('/api/session')).json());
-}
-
-async function createPassword(page, link, password) {
-  await page.goto(link);
-  await page.locator('#password').fill(password);
-  await page.locator('#confirm-password').fill(password);
-  await page.getByRole('button', { name: 'Create password' }).click();
-  await page.locator('#done').waitFor();
 }
 
 /** The banner on an administrator's page: its words and where its link goes. */
@@ -136,9 +87,7 @@ describe('administrators and two-step sign-in', { skip }, () => {
     await page.goto('/users');
     await page.waitForURL((url) => url.pathname === '/sign-in');
     assert.equal(new URL(page.url()).searchParams.get('return'), '/users');
-    await page.locator('#email').fill(ADMIN.email);
-    await page.locator('#password').fill(ADMIN.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitSignIn(page, ADMIN.email, ADMIN.password);
 
     // Not the users page: the account page, which remembers where they were going.
     await waitForAccountPage(page);
@@ -228,7 +177,7 @@ describe('administrators and two-step sign-in', { skip }, () => {
     await page.locator('#check-section').waitFor();
     await checkPage(admin, 'the models page before two-step sign-in is on', { file: 'models' });
 
-    await page.locator('#model-yaml').fill(await readFile(MODEL_FILE, 'utf8'));
+    await page.locator('#model-yaml').fill(await readFile(POINTS_PRICE_MODEL, 'utf8'));
     await page.getByRole('button', { name: 'Check this model' }).click();
     assert.deepEqual(await errorSummaryItems(page), [{
       text: 'You cannot check or publish budget models until you have set up two-step sign-in. Set it up on your account page',
@@ -279,26 +228,21 @@ describe('administrators and two-step sign-in', { skip }, () => {
   });
 
   test('with --allow-administrators-without-totp (a local experiment), an administrator administers without it', { timeout: STEP_TIMEOUT_MS }, async () => {
-    if (setupError) throw setupError;
-    links.otto = setPasswordPath(await runCli(bin, [
-      'users', 'add', '--data', dataFile, '--council', COUNCIL.code,
-      '--email', OTTO.email, '--name', OTTO.name, '--role', 'administrator',
-    ]));
-    await server.stop();
-    server = await startServer(bin, dataFile, { extraArgs: ['--allow-administrators-without-totp'] });
+    env.ready();
+    links.otto = await env.addUser(OTTO);
+    await env.server.stop();
+    env.server = await startServer(bin, env.data, { extraArgs: ['--allow-administrators-without-totp'] });
     // The server says so when it starts, just after its address.
-    for (let tries = 0; tries < 50 && !/without two-step sign-in/.test(server.output().stdout); tries += 1) {
+    for (let tries = 0; tries < 50 && !/without two-step sign-in/.test(env.server.output().stdout); tries += 1) {
       await new Promise((r) => setTimeout(r, 100));
     }
-    assert.match(server.output().stdout, /Administrators may administer without two-step sign-in/);
+    assert.match(env.server.output().stdout, /Administrators may administer without two-step sign-in/);
 
     const otto = await person('otto');
     const { page } = otto;
     await createPassword(page, links.otto, OTTO.password);
     await page.goto('/sign-in?return=%2Fusers');
-    await page.locator('#email').fill(OTTO.email);
-    await page.locator('#password').fill(OTTO.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await submitSignIn(page, OTTO.email, OTTO.password);
     await page.waitForURL((url) => url.pathname === '/users');
     await page.locator('#add-user-section').waitFor();
     assert.equal(await page.locator('#two-step-banner').count(), 0);
