@@ -58,8 +58,8 @@ Result<TransferResult> ApplyOne(BookKeeper& keeper, const Transfer& t) {
   if (!*recorded) {
     return settle(Error{ErrorCode::kInternal, "a recorded transfer could not be read back", {}});
   }
-  **debit = std::move(posting->debit);
-  **credit = std::move(posting->credit);
+  (*debit)->balances = posting->debit;
+  (*credit)->balances = posting->credit;
   return TransferResult(TransferOutcome{std::move(posting->transfer), false});
 }
 

@@ -314,10 +314,7 @@ Result<Posting> ApplyTransfer(const Transfer& t, const Account& debit, const Acc
   }
   if (auto rule = CheckRule(debit, *debit_after); !rule) return tl::unexpected(rule.error());
   if (auto rule = CheckRule(credit, *credit_after); !rule) return tl::unexpected(rule.error());
-  Posting p{std::move(*resolved), debit, credit};
-  p.debit.balances = *debit_after;
-  p.credit.balances = *credit_after;
-  return p;
+  return Posting{std::move(*resolved), *debit_after, *credit_after};
 }
 
 Status CheckReplay(const Transfer& stored, const Transfer& requested,

@@ -123,11 +123,11 @@ struct PendingRecord {
 Result<Transfer> ResolveAgainstPending(const Transfer& t,
                                        const std::optional<PendingRecord>& pending);
 
-// A transfer applied: the transfer as stored and both accounts with their new balances.
+// A transfer applied: the transfer as stored and the two accounts' new balances.
 struct Posting {
   Transfer transfer;
-  Account debit;
-  Account credit;
+  Balances debit;
+  Balances credit;
 };
 
 // The whole check of one new transfer against the two accounts and, for post_pending and

@@ -30,14 +30,19 @@ Transfer Pay(std::int64_t pence, const Account& from = kFund, const Account& to 
   return t;
 }
 
+Account With(Account a, const Balances& b) {
+  a.balances = b;
+  return a;
+}
+
 std::string FirstField(const Error& e) { return e.fields.empty() ? "" : e.fields.front().field; }
 
 TEST(Transfer, AnOrdinaryTransferMovesPostedMoney) {
   auto p = ApplyTransfer(Pay(1250), kFund, kCard, std::nullopt);
   ASSERT_TRUE(p) << p.error().message;
-  EXPECT_EQ(p->debit.balances.debits_posted, Pence(1250));
-  EXPECT_EQ(p->credit.balances.credits_posted, Pence(1250));
-  EXPECT_EQ(p->credit.balances.debits_posted, Pence(0));
+  EXPECT_EQ(p->debit.debits_posted, Pence(1250));
+  EXPECT_EQ(p->credit.credits_posted, Pence(1250));
+  EXPECT_EQ(p->credit.debits_posted, Pence(0));
 }
 
 TEST(Transfer, ZeroOrNegativePenceIsRefusedNamingTheAmount) {
@@ -102,7 +107,7 @@ TEST(Transfer, PostingMayBePartialButNeverMoreThanPending) {
   pending.flag = TransferFlag::kPending;
   auto reserved = ApplyTransfer(pending, kFund, kCard, std::nullopt);
   ASSERT_TRUE(reserved);
-  EXPECT_EQ(reserved->debit.balances.debits_pending, Pence(1000));
+  EXPECT_EQ(reserved->debit.debits_pending, Pence(1000));
 
   Transfer post;
   post.id = TransferId("post");
@@ -111,17 +116,19 @@ TEST(Transfer, PostingMayBePartialButNeverMoreThanPending) {
   post.pending_id = TransferId("commit");
   post.amount = Pence(1001);
   const PendingRecord record{reserved->transfer, PendingStatus::kPending};
-  auto too_much = ApplyTransfer(post, reserved->debit, reserved->credit, record);
+  const Account fund = With(kFund, reserved->debit);
+  const Account card = With(kCard, reserved->credit);
+  auto too_much = ApplyTransfer(post, fund, card, record);
   ASSERT_FALSE(too_much);
   EXPECT_EQ(FirstField(too_much.error()), "amount_pence");
   post.amount = Pence(0);  // all of it
-  auto all = ApplyTransfer(post, reserved->debit, reserved->credit, record);
+  auto all = ApplyTransfer(post, fund, card, record);
   ASSERT_TRUE(all) << all.error().message;
   EXPECT_EQ(all->transfer.amount, Pence(1000));
-  EXPECT_EQ(all->debit.balances.debits_pending, Pence(0));
-  EXPECT_EQ(all->debit.balances.debits_posted, Pence(1000));
+  EXPECT_EQ(all->debit.debits_pending, Pence(0));
+  EXPECT_EQ(all->debit.debits_posted, Pence(1000));
 
-  auto twice = ApplyTransfer(post, all->debit, all->credit,
+  auto twice = ApplyTransfer(post, With(kFund, all->debit), With(kCard, all->credit),
                              PendingRecord{reserved->transfer, PendingStatus::kPosted});
   ASSERT_FALSE(twice);
   EXPECT_EQ(twice.error().code, ErrorCode::kFailedPrecondition);
