@@ -34,31 +34,33 @@ enum class Action {
   kPeopleCreate,      // record a new person (first contact)
   kCaseloadRead,      // list the people on one's caseload
   kSignOffQueueRead,  // see the plans waiting for sign-off (approvers)
-  kApprovalLimitsManage,   // set approvers' limits (administrators)
-  kReviewsQueueRead,       // the reviews due and overdue (social workers)
-  kTeamsRead,              // the council's teams and who is in them (staff)
-  kTeamsManage,            // set up teams and their members (administrators)
-  kConcernsRead,           // the safeguarding queue and one concern (safeguarding leads)
-  kConcernsManage,         // triage a concern, record its enquiry, close it (safeguarding leads)
-  kLedgerAccountsOpen,     // open an account in the council's ledger (finance officers)
-  kLedgerTransfersCreate,  // record a transfer in the ledger (finance officers)
-  kLedgerRead,         // an account's balance and transfers (finance officers; see app/ledger.h for
-                       // the budget holder's own accounts, which will be decided on their record)
-                       // On one person's record (Resource::Person), judged by the actor's
-                       // relationship to them:
-  kPersonView,         // see the record (casework)
-  kPersonManageMoney,  // act on the money
-  kPersonWritePlan,    // write the support plan
-  kGrantsRead,         // see who has been given access to the record
-  kGrantsManage,       // give or take away access to the record
-  kRecordViewsRead,    // "who has seen my record": the person themselves only
-  kCaseRecord,         // record eligibility decisions and assessments: the social worker
-  kPlanDecide,         // approve, return, decline or refer a submitted plan: approvers
-  kBudgetRead,         // the personal budget statement: the person, their representatives,
-                       // their social worker, approvers and finance officers
-  kContributionRecord,  // record the financial assessment's contribution: finance officers
-  kConcernRaise,        // raise a safeguarding concern: anyone who may see the record
-  kPersonConcernsRead,  // the concerns about this person: the safeguarding lead
+  kApprovalLimitsManage,  // set approvers' limits (administrators)
+  kReviewsQueueRead,      // the reviews due and overdue (social workers)
+  kTeamsRead,             // the council's teams and who is in them (staff)
+  kTeamsManage,           // set up teams and their members (administrators)
+  kConcernsRead,          // the safeguarding queue and one concern (safeguarding leads)
+  kConcernsManage,        // triage a concern, record its enquiry, close it (safeguarding leads)
+                          // On one person's record (Resource::Person), judged by the actor's
+                          // relationship to them:
+  kPersonView,            // see the record (casework)
+  kPersonManageMoney,     // act on the money
+  kPersonWritePlan,       // write the support plan
+  kGrantsRead,            // see who has been given access to the record
+  kGrantsManage,          // give or take away access to the record
+  kRecordViewsRead,       // "who has seen my record": the person themselves only
+  kCaseRecord,            // record eligibility decisions and assessments: the social worker
+  kPlanDecide,            // approve, return, decline or refer a submitted plan: approvers
+  kBudgetRead,            // the personal budget statement: the person, their representatives,
+                          // their social worker, approvers and finance officers
+  kContributionRecord,    // record the financial assessment's contribution: finance officers
+  kConcernRaise,          // raise a safeguarding concern: anyone who may see the record
+  kPersonConcernsRead,    // the concerns about this person: the safeguarding lead
+
+  // The council's books: finance officers (app/ledger.h has the hook for a budget holder's own
+  // accounts, which will be decided on their record).
+  kLedgerAccountsOpen,     // open an account in the ledger
+  kLedgerTransfersCreate,  // record a transfer
+  kLedgerRead,             // an account's balance and its transfers
 };
 
 // Stable name, e.g. "schemes.manage"; used in the audit log and the route table.
