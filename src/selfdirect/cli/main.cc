@@ -16,11 +16,13 @@
 #include "selfdirect/app/accounts.h"
 #include "selfdirect/app/application.h"
 #include "selfdirect/app/casework.h"
+#include "selfdirect/app/ledger.h"
 #include "selfdirect/app/ras_models.h"
 #include "selfdirect/app/safeguarding.h"
 #include "selfdirect/cli/json_log.h"
 #include "selfdirect/cli/people_commands.h"
 #include "selfdirect/cli/ras_commands.h"
+#include "selfdirect/http/ledger_api.h"
 #include "selfdirect/http/safeguarding_api.h"
 #include "selfdirect/http/server.h"
 #include "selfdirect/store/sqlite_store.h"
@@ -429,6 +431,8 @@ int RunServe(const Settings& s) {
   http::HttpService service(application, accounts, ras_models, casework, metrics, service_options);
   app::Safeguarding safeguarding(*opened->store, clock, ids);
   http::RegisterSafeguardingApi(service.mutable_router(), safeguarding);
+  app::Ledger ledger(*opened->store, clock, ids);
+  http::RegisterLedgerApi(service.mutable_router(), ledger);
   http::ServerOptions server_options;
   server_options.host = s.host;
   server_options.port = s.port;
