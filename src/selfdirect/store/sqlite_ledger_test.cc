@@ -26,61 +26,52 @@ const Timestamp kNow = ParseTimestamp("2026-11-23T09:00:00.000Z").value();
 // opens a hundred databases and commits thousands of times, and is about the
 // books, not about durability.
 class FastDir {
-public:
+ public:
   FastDir() {
     std::error_code ec;
     const std::filesystem::path shm = "/dev/shm";
-    std::string pattern = ((std::filesystem::is_directory(shm, ec)
-                                ? shm
-                                : std::filesystem::temp_directory_path()) /
-                           "selfdirect-ledger-XXXXXX");
+    std::string pattern =
+        ((std::filesystem::is_directory(shm, ec) ? shm : std::filesystem::temp_directory_path()) /
+         "selfdirect-ledger-XXXXXX");
     path_ = mkdtemp(pattern.data());
   }
   ~FastDir() {
     std::error_code ec;
     std::filesystem::remove_all(path_, ec);
   }
-  std::string File(const std::string &name) const {
-    return (path_ / name).string();
-  }
+  std::string File(const std::string &name) const { return (path_ / name).string(); }
 
-private:
+ private:
   std::filesystem::path path_;
 };
 
 // A migrated database in a temporary folder with one council.
 struct LedgerDb {
   explicit LedgerDb(bool in_memory_folder = false) {
-    const std::string path =
-        in_memory_folder ? fast.File("ledger.db") : dir.File("ledger.db");
+    const std::string path = in_memory_folder ? fast.File("ledger.db") : dir.File("ledger.db");
     db = std::move(*Database::Open({.path = path, .readers = 2}));
-    if (!Migrate(*db, clock))
-      throw std::runtime_error("migrate");
+    if (!Migrate(*db, clock)) throw std::runtime_error("migrate");
     store = std::make_unique<SqliteStore>(*db);
     council = CouncilId("01JD0000000000000000C0NC11");
     Write([&](Transaction &tx) {
-      return tx.Councils().CreateCouncil(
-          {council, "E06000001", "Hartlepool", kNow});
+      return tx.Councils().CreateCouncil({council, "E06000001", "Hartlepool", kNow});
     });
   }
 
   void Write(const std::function<Status(Transaction &)> &fn) {
     auto s = store->Write(fn);
-    if (!s)
-      throw std::runtime_error(s.error().message);
+    if (!s) throw std::runtime_error(s.error().message);
   }
   void Read(const std::function<Status(Transaction &)> &fn) {
     auto s = store->Read(fn);
-    if (!s)
-      throw std::runtime_error(s.error().message);
+    if (!s) throw std::runtime_error(s.error().message);
   }
 
   std::vector<TransferResult> Create(const std::vector<Transfer> &batch) {
     std::vector<TransferResult> out;
     Write([&](Transaction &tx) -> Status {
       auto r = tx.Ledger().CreateTransfers(batch);
-      if (!r)
-        return tl::unexpected(r.error());
+      if (!r) return tl::unexpected(r.error());
       out = std::move(*r);
       return Ok();
     });
@@ -91,10 +82,8 @@ struct LedgerDb {
     Account out;
     Read([&](Transaction &tx) -> Status {
       auto a = tx.Ledger().FindAccount(council, id);
-      if (!a)
-        return tl::unexpected(a.error());
-      if (!*a)
-        return Fail(ErrorCode::kNotFound, "no account");
+      if (!a) return tl::unexpected(a.error());
+      if (!*a) return Fail(ErrorCode::kNotFound, "no account");
       out = **a;
       return Ok();
     });
@@ -105,8 +94,7 @@ struct LedgerDb {
     ledger::LedgerCheck out;
     Read([&](Transaction &tx) -> Status {
       auto c = tx.Ledger().Verify(council);
-      if (!c)
-        return tl::unexpected(c.error());
+      if (!c) return tl::unexpected(c.error());
       out = std::move(*c);
       return Ok();
     });
@@ -125,24 +113,19 @@ struct LedgerDb {
 struct SqliteBooks {
   LedgerDb &l;
   Status Open(const Account &a) {
-    return l.store->Write(
-        [&](Transaction &tx) { return tx.Ledger().CreateAccount(a); });
+    return l.store->Write([&](Transaction &tx) { return tx.Ledger().CreateAccount(a); });
   }
   Status Close(const LedgerAccountId &id, Timestamp at) {
-    return l.store->Write([&](Transaction &tx) {
-      return tx.Ledger().CloseAccount(l.council, id, at);
-    });
+    return l.store->Write(
+        [&](Transaction &tx) { return tx.Ledger().CloseAccount(l.council, id, at); });
   }
-  std::vector<TransferResult> Create(const std::vector<Transfer> &batch) {
-    return l.Create(batch);
-  }
+  std::vector<TransferResult> Create(const std::vector<Transfer> &batch) { return l.Create(batch); }
   std::vector<Account> Accounts() {
     std::vector<Account> out;
     l.Read([&](Transaction &tx) -> Status {
-      auto a = tx.Ledger().FindAccountsByOwner(
-          l.council, {ledger::OwnerKind::kCouncil, l.council.str()});
-      if (!a)
-        return tl::unexpected(a.error());
+      auto a = tx.Ledger().FindAccountsByOwner(l.council,
+                                               {ledger::OwnerKind::kCouncil, l.council.str()});
+      if (!a) return tl::unexpected(a.error());
       out = std::move(*a);
       return Ok();
     });
@@ -157,28 +140,23 @@ struct SqliteBooks {
         std::vector<Transfer> page;
         l.Read([&](Transaction &tx) -> Status {
           auto p = tx.Ledger().TransfersOf(l.council, a.id, 3, after);
-          if (!p)
-            return tl::unexpected(p.error());
+          if (!p) return tl::unexpected(p.error());
           page = std::move(*p);
           return Ok();
         });
-        for (const Transfer &t : page)
-          all[t.id.str()] = t;
-        if (page.size() < 3)
-          break;
+        for (const Transfer &t : page) all[t.id.str()] = t;
+        if (page.size() < 3) break;
         after = page.back().id;
       }
     }
     std::vector<Transfer> out;
-    for (auto &[id, t] : all)
-      out.push_back(std::move(t));
+    for (auto &[id, t] : all) out.push_back(std::move(t));
     return out;
   }
   ledger::LedgerCheck Verify() { return l.Verify(); }
 };
 
-RC_GTEST_PROP(SqliteLedgerProperties,
-              RandomOperationsKeepTheStoredBooksBalancedAndExact, ()) {
+RC_GTEST_PROP(SqliteLedgerProperties, RandomOperationsKeepTheStoredBooksBalancedAndExact, ()) {
   LedgerDb l(/*in_memory_folder=*/true);
   SqliteBooks books{l};
   testing::CheckRandomOperations(books, l.council, kNow);
@@ -188,8 +166,8 @@ Account MakeAccount(const LedgerDb &l, int i, bool no_overdraft) {
   Account a;
   a.council = l.council;
   a.id = testing::PropertyAccountId(i);
-  a.type = no_overdraft ? ledger::AccountType::kDirectPaymentHolding
-                        : ledger::AccountType::kCouncilFund;
+  a.type =
+      no_overdraft ? ledger::AccountType::kDirectPaymentHolding : ledger::AccountType::kCouncilFund;
   a.owner = {ledger::OwnerKind::kCouncil, l.council.str()};
   a.name = "Account " + std::to_string(i);
   a.flags.debits_must_not_exceed_credits = no_overdraft;
@@ -197,8 +175,8 @@ Account MakeAccount(const LedgerDb &l, int i, bool no_overdraft) {
   return a;
 }
 
-Transfer Move(const LedgerDb &l, const std::string &id, int from, int to,
-              std::int64_t pence, TransferFlag flag = TransferFlag::kNone) {
+Transfer Move(const LedgerDb &l, const std::string &id, int from, int to, std::int64_t pence,
+              TransferFlag flag = TransferFlag::kNone) {
   Transfer t;
   t.id = TransferId(id);
   t.council = l.council;
@@ -211,12 +189,11 @@ Transfer Move(const LedgerDb &l, const std::string &id, int from, int to,
 }
 
 class SqliteLedgerTest : public ::testing::Test {
-protected:
+ protected:
   void SetUp() override {
     l_.Write([&](Transaction &tx) -> Status {
       for (int i = 0; i < 3; ++i) {
-        if (auto s = tx.Ledger().CreateAccount(MakeAccount(l_, i, i == 1)); !s)
-          return s;
+        if (auto s = tx.Ledger().CreateAccount(MakeAccount(l_, i, i == 1)); !s) return s;
       }
       return Ok();
     });
@@ -234,8 +211,7 @@ TEST_F(SqliteLedgerTest, AccountsAndTransfersRoundTrip) {
   Transfer stored;
   l_.Write([&](Transaction &tx) -> Status {
     auto found = tx.Ledger().FindTransfer(l_.council, t.id);
-    if (!found)
-      return tl::unexpected(found.error());
+    if (!found) return tl::unexpected(found.error());
     stored = found->value();
     return Ok();
   });
@@ -258,15 +234,11 @@ TEST_F(SqliteLedgerTest, AReplayWithOtherContentChangesNothing) {
   auto other = l_.Create({Move(l_, "pay-1", 0, 1, 501)}).at(0);
   ASSERT_FALSE(other);
   EXPECT_EQ(other.error().code, ErrorCode::kConflict);
-  EXPECT_EQ(l_.Find(testing::PropertyAccountId(1)).balances.credits_posted,
-            Pence(500));
+  EXPECT_EQ(l_.Find(testing::PropertyAccountId(1)).balances.credits_posted, Pence(500));
 }
 
-TEST_F(SqliteLedgerTest,
-       TheDatabaseItselfRefusesASecondPostOfOnePendingTransfer) {
-  ASSERT_TRUE(
-      l_.Create({Move(l_, "commit", 0, 1, 1000, TransferFlag::kPending)})
-          .at(0));
+TEST_F(SqliteLedgerTest, TheDatabaseItselfRefusesASecondPostOfOnePendingTransfer) {
+  ASSERT_TRUE(l_.Create({Move(l_, "commit", 0, 1, 1000, TransferFlag::kPending)}).at(0));
   Transfer post;
   post.id = TransferId("post");
   post.council = l_.council;
@@ -276,8 +248,7 @@ TEST_F(SqliteLedgerTest,
   ASSERT_TRUE(l_.Create({post}).at(0));
   // Bypassing the checks: a raw insert of a void of the same pending transfer.
   auto raw = l_.db->Write([&](Connection &c) {
-    return c.Execute("INSERT INTO ledger_transfers VALUES ('" +
-                     l_.council.str() + "', 'void', '" +
+    return c.Execute("INSERT INTO ledger_transfers VALUES ('" + l_.council.str() + "', 'void', '" +
                      testing::PropertyAccountId(0).str() + "', '" +
                      testing::PropertyAccountId(1).str() +
                      "', 1000, 'payment', '', 'void_pending', 'commit', NULL, "
@@ -289,20 +260,17 @@ TEST_F(SqliteLedgerTest,
 
 TEST_F(SqliteLedgerTest, TheDatabaseRefusesABalanceThatBreaksTheAccountsRule) {
   auto raw = l_.db->Write([&](Connection &c) {
-    return c.Execute(
-        "UPDATE ledger_accounts SET debits_posted = 1 WHERE account_id = '" +
-        testing::PropertyAccountId(1).str() + "'");
+    return c.Execute("UPDATE ledger_accounts SET debits_posted = 1 WHERE account_id = '" +
+                     testing::PropertyAccountId(1).str() + "'");
   });
   EXPECT_FALSE(raw);
 }
 
-TEST_F(SqliteLedgerTest,
-       VerifyNamesAnAccountWhoseBalanceWasChangedBehindTheLedgersBack) {
+TEST_F(SqliteLedgerTest, VerifyNamesAnAccountWhoseBalanceWasChangedBehindTheLedgersBack) {
   ASSERT_TRUE(l_.Create({Move(l_, "pay-1", 0, 2, 500)}).at(0));
   ASSERT_TRUE(l_.db->Write([&](Connection &c) {
-    return c.Execute(
-        "UPDATE ledger_accounts SET credits_posted = 400 WHERE account_id = '" +
-        testing::PropertyAccountId(2).str() + "'");
+    return c.Execute("UPDATE ledger_accounts SET credits_posted = 400 WHERE account_id = '" +
+                     testing::PropertyAccountId(2).str() + "'");
   }));
   auto check = l_.Verify();
   EXPECT_FALSE(check.clean());
@@ -316,17 +284,14 @@ TEST_F(SqliteLedgerTest,
 TEST_F(SqliteLedgerTest, ABatchReadsAndWritesEachAccountOnceAndAppliesInOrder) {
   std::vector<Transfer> batch;
   batch.push_back(Move(l_, "in", 0, 1, 1000));
-  for (int i = 0; i < 10; ++i)
-    batch.push_back(Move(l_, "out-" + std::to_string(i), 1, 2, 150));
+  for (int i = 0; i < 10; ++i) batch.push_back(Move(l_, "out-" + std::to_string(i), 1, 2, 150));
   auto results = l_.Create(batch);
   int accepted = 0;
-  for (const auto &r : results)
-    accepted += r ? 1 : 0;
+  for (const auto &r : results) accepted += r ? 1 : 0;
   EXPECT_EQ(accepted,
-            1 + 6); // £10 in, six spends of £1.50; the seventh would overdraw
+            1 + 6);  // £10 in, six spends of £1.50; the seventh would overdraw
   EXPECT_EQ(results[7].error().code, ErrorCode::kFailedPrecondition);
-  EXPECT_EQ(l_.Find(testing::PropertyAccountId(1)).balances.debits_posted,
-            Pence(900));
+  EXPECT_EQ(l_.Find(testing::PropertyAccountId(1)).balances.debits_posted, Pence(900));
   EXPECT_TRUE(l_.Verify().clean());
 }
 
@@ -343,26 +308,20 @@ TEST_F(SqliteLedgerTest, TransfersOfAnAccountPageInOrder) {
   for (;;) {
     std::vector<Transfer> page;
     l_.Write([&](Transaction &tx) -> Status {
-      auto p = tx.Ledger().TransfersOf(l_.council,
-                                       testing::PropertyAccountId(0), 3, after);
-      if (!p)
-        return tl::unexpected(p.error());
+      auto p = tx.Ledger().TransfersOf(l_.council, testing::PropertyAccountId(0), 3, after);
+      if (!p) return tl::unexpected(p.error());
       page = *p;
       return Ok();
     });
-    for (const auto &t : page)
-      seen.push_back(t.id.str());
-    if (page.size() < 3)
-      break;
+    for (const auto &t : page) seen.push_back(t.id.str());
+    if (page.size() < 3) break;
     after = page.back().id;
   }
-  EXPECT_EQ(seen, (std::vector<std::string>{"p0", "p1", "p2", "p3", "p4", "p5",
-                                            "p6"}));
+  EXPECT_EQ(seen, (std::vector<std::string>{"p0", "p1", "p2", "p3", "p4", "p5", "p6"}));
   auto bad = l_.store->Read([&](Transaction &tx) -> Status {
-    auto p = tx.Ledger().TransfersOf(l_.council, testing::PropertyAccountId(0),
-                                     3, TransferId("nope"));
-    if (!p)
-      return tl::unexpected(p.error());
+    auto p =
+        tx.Ledger().TransfersOf(l_.council, testing::PropertyAccountId(0), 3, TransferId("nope"));
+    if (!p) return tl::unexpected(p.error());
     return Ok();
   });
   ASSERT_FALSE(bad);
@@ -371,8 +330,7 @@ TEST_F(SqliteLedgerTest, TransfersOfAnAccountPageInOrder) {
 
 // 32 threads spend from one no-overdraft account at once, each in its own
 // transaction.
-TEST_F(SqliteLedgerTest,
-       ConcurrentSpendingNeverOverdrawsAndKeepsEveryAcceptedTransfer) {
+TEST_F(SqliteLedgerTest, ConcurrentSpendingNeverOverdrawsAndKeepsEveryAcceptedTransfer) {
   constexpr std::int64_t kFunded = 10'000;
   ASSERT_TRUE(l_.Create({Move(l_, "fund", 0, 1, kFunded)}).at(0));
   std::mutex mu;
@@ -383,14 +341,12 @@ TEST_F(SqliteLedgerTest,
   for (int th = 0; th < 32; ++th) {
     threads.emplace_back([&, th] {
       for (int j = 0; j < 15; ++j) {
-        const Transfer t =
-            Move(l_, "spend-" + std::to_string(th) + "-" + std::to_string(j), 1,
-                 2, 1 + (th * 7 + j * 13) % 60);
+        const Transfer t = Move(l_, "spend-" + std::to_string(th) + "-" + std::to_string(j), 1, 2,
+                                1 + (th * 7 + j * 13) % 60);
         std::optional<TransferResult> result;
         auto s = l_.store->Write([&](Transaction &tx) -> Status {
           auto r = tx.Ledger().CreateTransfers(std::span(&t, 1));
-          if (!r)
-            return tl::unexpected(r.error());
+          if (!r) return tl::unexpected(r.error());
           result = std::move(r->front());
           return Ok();
         });
@@ -409,22 +365,19 @@ TEST_F(SqliteLedgerTest,
       }
     });
   }
-  for (auto &t : threads)
-    t.join();
+  for (auto &t : threads) t.join();
   EXPECT_FALSE(failed);
-  EXPECT_GT(refused.load(), 0); // more was asked for than the account held
+  EXPECT_GT(refused.load(), 0);  // more was asked for than the account held
   const Account card = l_.Find(testing::PropertyAccountId(1));
   EXPECT_LE(card.balances.debits_posted,
-            card.balances.credits_posted); // never below zero
+            card.balances.credits_posted);  // never below zero
   std::int64_t spent = 0;
   l_.Write([&](Transaction &tx) -> Status {
     for (const TransferId &id : accepted) {
       auto found = tx.Ledger().FindTransfer(l_.council, id);
-      if (!found)
-        return tl::unexpected(found.error());
+      if (!found) return tl::unexpected(found.error());
       EXPECT_TRUE(*found) << id.str();
-      if (*found)
-        spent += (*found)->amount.value();
+      if (*found) spent += (*found)->amount.value();
     }
     return Ok();
   });
@@ -432,5 +385,5 @@ TEST_F(SqliteLedgerTest,
   EXPECT_TRUE(l_.Verify().clean());
 }
 
-} // namespace
-} // namespace selfdirect::store
+}  // namespace
+}  // namespace selfdirect::store
