@@ -37,6 +37,15 @@ Result<TransferResult> ApplyOne(BookKeeper& keeper, const Transfer& t) {
   if (auto read = read_pending(); !read) return tl::unexpected(read.error());
   auto resolved = ResolveAgainstPending(t, pending);
   if (!resolved) return settle(resolved.error());
+  if (t.corrects) {
+    auto corrected = keeper.FindTransfer(t.council, *t.corrects);
+    if (!corrected) return tl::unexpected(corrected.error());
+    if (!*corrected) {
+      return settle(Error{ErrorCode::kInvalidArgument,
+                          "There is no transfer with the id " + t.corrects->str() + " to correct",
+                          {{"corrects", "There is no transfer with this id to correct"}}});
+    }
+  }
   auto debit = keeper.HoldAccount(t.council, resolved->debit_account);
   if (!debit) return tl::unexpected(debit.error());
   if (*debit == nullptr) {

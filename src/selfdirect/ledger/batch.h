@@ -6,7 +6,8 @@
 // later transfer sees the balances the earlier ones left (a batch may create a pending transfer
 // and post it). For each one:
 //
-//   1. its shape (transfer.h, CheckShape), and for a post or void the pending transfer;
+//   1. its shape (transfer.h, CheckShape), for a post or void the pending transfer, and for a
+//      correction the transfer it corrects;
 //   2. the two accounts, read once per batch through the keeper and kept;
 //   3. ApplyTransfer: councils, closed accounts, overflow, balance rules;
 //   4. the keeper records it unless its id is already recorded.

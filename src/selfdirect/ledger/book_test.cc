@@ -133,6 +133,20 @@ TEST_F(BookTest, APendingTransferIsPostedOrVoidedOnceOnly) {
   EXPECT_TRUE(book_.Verify(kCouncil).clean());
 }
 
+TEST_F(BookTest, ACorrectionReversesATransferThatExists) {
+  ASSERT_TRUE(One(Move("pay-1", 0, 1, 500)));
+  Transfer back = Move("pay-1-back", 1, 0, 500);
+  back.code = TransferCode::kCorrection;
+  back.corrects = TransferId("pay-1");
+  ASSERT_TRUE(One(back));
+  EXPECT_EQ(PostedCreditBalance(Of(1)).value(), Pence(0));
+  Transfer dangling = Move("fix-2", 1, 0, 5);
+  dangling.corrects = TransferId("nothing");
+  auto refused = One(dangling);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().fields.front().field, "corrects");
+}
+
 TEST_F(BookTest, AClosedAccountTakesNoTransfers) {
   ASSERT_TRUE(book_.CloseAccount(kCouncil, testing::PropertyAccountId(2), kNow));
   auto refused = One(Move("pay-1", 0, 2, 100));

@@ -258,6 +258,16 @@ TEST_F(SqliteLedgerTest, TheDatabaseItselfRefusesASecondPostOfOnePendingTransfer
   EXPECT_EQ(raw.error().code, ErrorCode::kConflict);
 }
 
+TEST_F(SqliteLedgerTest, ACorrectionOfNoTransferIsRefusedAloneNotTheWholeBatch) {
+  Transfer dangling = Move(l_, "fix-1", 1, 0, 5);
+  dangling.corrects = TransferId("nothing");
+  auto results = l_.Create({Move(l_, "pay-1", 0, 1, 500), dangling});
+  ASSERT_TRUE(results.at(0));
+  ASSERT_FALSE(results.at(1));
+  EXPECT_EQ(results[1].error().fields.at(0).field, "corrects");
+  EXPECT_EQ(l_.Find(testing::PropertyAccountId(1)).balances.credits_posted, Pence(500));
+}
+
 TEST_F(SqliteLedgerTest, TheDatabaseRefusesABalanceThatBreaksTheAccountsRule) {
   auto raw = l_.db->Write([&](Connection &c) {
     return c.Execute("UPDATE ledger_accounts SET debits_posted = 1 WHERE account_id = '" +
