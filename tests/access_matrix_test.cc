@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "selfdirect/http/ledger_api.h"
 #include "selfdirect/http/safeguarding_api.h"
 #include "selfdirect/http/service.h"
 #include "tests/support/test_app.h"
@@ -111,6 +112,12 @@ const std::map<std::string, std::set<std::string>> kMatrix = {
     {"concerns.triage", {"safeguarding-lead"}},
     {"concerns.enquiry", {"safeguarding-lead"}},
     {"concerns.close", {"safeguarding-lead"}},
+    // The council's ledger is kept by finance officers (budget holders will see their own
+    // money through their record, later).
+    {"ledger.accounts.create", {"finance-officer"}},
+    {"ledger.accounts.get", {"finance-officer"}},
+    {"ledger.accounts.transfers", {"finance-officer"}},
+    {"ledger.transfers.create", {"finance-officer"}},
 };
 
 const PersonId kPersonHome("01JD00000000000000000PER51");
@@ -177,6 +184,7 @@ class AccessMatrixTest : public ::testing::Test {
     service_ = std::make_unique<http::HttpService>(t_.app(), t_.accounts(), t_.ras(), t_.casework(),
                                                    metrics_, http::ServiceOptions{});
     http::RegisterSafeguardingApi(service_->mutable_router(), t_.safeguarding());
+    http::RegisterLedgerApi(service_->mutable_router(), t_.ledger());
   }
 
   struct Session {
@@ -226,6 +234,7 @@ class AccessMatrixTest : public ::testing::Test {
     put("version", "current");
     put("team", "01JD00000000000000000TEAM1");
     put("carer", "01JD0000000000000000CARER1");
+    put("account", "01JD0000000000000000ACCT01");
     return path;
   }
 
@@ -277,6 +286,15 @@ class AccessMatrixTest : public ::testing::Test {
     if (route == "concerns.close") {
       return R"({"risk":"reduced","actions_taken":"x","outcomes_met":"fully",)"
              R"("persons_view":"y","revision":3})";
+    }
+    if (route == "ledger.accounts.create") {
+      return R"({"type":"payee","owner_kind":"provider","owner_id":"acme","name":"Acme"})";
+    }
+    // Refused in the use case (no such accounts), so that nothing changes.
+    if (route == "ledger.transfers.create") {
+      return R"({"id":"matrix-1","debit_account_id":"01JD0000000000000000ACCT01",)"
+             R"("credit_account_id":"01JD0000000000000000ACCT02","amount_pence":1,)"
+             R"("code":"payment"})";
     }
     if (route == "plans.create") return R"({"outcomes":[{"id":"o1","words":"Go out"}]})";
     if (route == "eligibility.create") return R"({"kind":"adult","outcomes":[]})";

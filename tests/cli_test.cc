@@ -13,6 +13,7 @@
 #include <string>
 
 #include "selfdirect/store/migrations.h"
+#include "selfdirect/store/sqlite_store.h"
 #include "tests/support/temp_dir.h"
 
 namespace selfdirect {
@@ -191,6 +192,61 @@ TEST(Cli, UsersAddPrintsAOneTimeLinkAndListShowsTheUser) {
   EXPECT_EQ(disable.status, 0) << disable.output;
   EXPECT_THAT(Selfdirect("users list --data " + db + " --council E09000033").output,
               HasSubstr("disabled"));
+}
+
+TEST(Cli, LedgerVerifyIsCleanThenNamesAnAccountChangedBehindTheLedgersBack) {
+  testing::TempDir dir;
+  const std::string db = dir.File("sd.db");
+  auto empty = Selfdirect("ledger verify --data " + db);
+  EXPECT_EQ(empty.status, 0) << empty.output;
+  EXPECT_THAT(empty.output, HasSubstr("Ledger verified: 0 accounts, 0 transfers, balances agree"));
+  ASSERT_EQ(Selfdirect("councils add --data " + db + " --code E09000033 --name Westminster").status,
+            0);
+  const LedgerAccountId fund("01JD0000000000000000ACCT01"), card("01JD0000000000000000ACCT02");
+  {
+    auto opened = store::Database::Open({.path = db});
+    ASSERT_TRUE(opened);
+    store::SqliteStore store(**opened);
+    ASSERT_TRUE(store.Write([&](store::Transaction& tx) -> Status {
+      auto council = tx.Councils().FindCouncilByCode("E09000033");
+      if (!council || !*council) return Fail(ErrorCode::kNotFound, "no council");
+      for (const auto& id : {fund, card}) {
+        ledger::Account a;
+        a.council = (*council)->id;
+        a.id = id;
+        a.owner = {ledger::OwnerKind::kCouncil, a.council.str()};
+        a.name = id == fund ? "Care fund" : "Ada's card";
+        if (auto s = tx.Ledger().CreateAccount(a); !s) return s;
+      }
+      ledger::Transfer t;
+      t.id = TransferId("pay-1");
+      t.council = (*council)->id;
+      t.debit_account = fund;
+      t.credit_account = card;
+      t.amount = Pence(76923);
+      auto r = tx.Ledger().CreateTransfers(std::span(&t, 1));
+      if (!r) return tl::unexpected(r.error());
+      return r->front() ? Ok() : Status(tl::unexpected(r->front().error()));
+    }));
+  }
+  auto clean = Selfdirect("ledger verify --data " + db);
+  EXPECT_EQ(clean.status, 0) << clean.output;
+  EXPECT_THAT(clean.output, HasSubstr("Ledger verified: 2 accounts, 1 transfer, balances agree"));
+  {
+    auto opened = store::Database::Open({.path = db});
+    ASSERT_TRUE(opened);
+    ASSERT_TRUE((*opened)->Write([](store::Connection& c) {
+      return c.Execute(
+          "UPDATE ledger_accounts SET credits_posted = 80000 WHERE name = 'Ada''s card'");
+    }));
+  }
+  auto broken = Selfdirect("ledger verify --data " + db);
+  EXPECT_EQ(broken.status, 2) << broken.output;
+  EXPECT_THAT(broken.output, HasSubstr("account 01JD0000000000000000ACCT02 (\"Ada's card\")"));
+  EXPECT_THAT(broken.output,
+              HasSubstr("credits posted is £800.00 but its transfers add up to £769.23"));
+  EXPECT_THAT(broken.output, HasSubstr("debits and credits do not add up to the same"));
+  EXPECT_THAT(broken.output, HasSubstr("Ledger NOT verified: 2 problems"));
 }
 
 TEST(Cli, TeamsAddListJoinAndLeave) {

@@ -7,6 +7,7 @@
 #include "selfdirect/app/accounts.h"
 #include "selfdirect/app/application.h"
 #include "selfdirect/app/casework.h"
+#include "selfdirect/app/ledger.h"
 #include "selfdirect/app/ras_models.h"
 #include "selfdirect/app/safeguarding.h"
 #include "selfdirect/store/sqlite_store.h"
@@ -29,6 +30,7 @@ class TestApp {
     ras_ = std::make_unique<app::RasModels>(*store_, clock_);
     casework_ = std::make_unique<app::Casework>(*store_, clock_, ids_, *ras_);
     safeguarding_ = std::make_unique<app::Safeguarding>(*store_, clock_, ids_);
+    ledger_ = std::make_unique<app::Ledger>(*store_, clock_, ids_);
   }
 
   app::Application& app() { return *app_; }
@@ -36,6 +38,7 @@ class TestApp {
   app::RasModels& ras() { return *ras_; }
   app::Casework& casework() { return *casework_; }
   app::Safeguarding& safeguarding() { return *safeguarding_; }
+  app::Ledger& ledger() { return *ledger_; }
   store::Store& store() { return *store_; }
 
   // Registers a council as the operator would, with the CLI.
@@ -71,6 +74,7 @@ class TestApp {
   std::unique_ptr<app::RasModels> ras_;
   std::unique_ptr<app::Casework> casework_;
   std::unique_ptr<app::Safeguarding> safeguarding_;
+  std::unique_ptr<app::Ledger> ledger_;
 };
 
 }  // namespace selfdirect::testing

@@ -168,6 +168,12 @@ const char* ActionName(Action action) {
       return "concern.raise";
     case Action::kPersonConcernsRead:
       return "person.concerns-read";
+    case Action::kLedgerAccountsOpen:
+      return "ledger-accounts.open";
+    case Action::kLedgerTransfersCreate:
+      return "ledger-transfers.create";
+    case Action::kLedgerRead:
+      return "ledger.read";
   }
   return "unknown";
 }
@@ -272,6 +278,14 @@ Decision DecideFor(const Actor& actor, Action action, const Resource& resource) 
       return actor.Has(Role::kSafeguardingLead)
                  ? Allow("safeguarding lead")
                  : Deny(Outcome::kForbidden, "safeguarding leads only");
+    case Action::kLedgerAccountsOpen:
+    case Action::kLedgerTransfersCreate:
+    case Action::kLedgerRead:
+      // The council's books are kept by its finance officers. Budget holders will see their
+      // own money through their record (app::Ledger::AuthorizeRead), not through this rule.
+      return actor.Has(Role::kFinanceOfficer)
+                 ? Allow("finance officer")
+                 : Deny(Outcome::kForbidden, "the ledger is kept by finance officers");
     case Action::kPersonView:
     case Action::kConcernRaise:
     case Action::kPersonConcernsRead:

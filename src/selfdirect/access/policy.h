@@ -55,6 +55,12 @@ enum class Action {
   kContributionRecord,    // record the financial assessment's contribution: finance officers
   kConcernRaise,          // raise a safeguarding concern: anyone who may see the record
   kPersonConcernsRead,    // the concerns about this person: the safeguarding lead
+
+  // The council's books: finance officers (app/ledger.h has the hook for a budget holder's own
+  // accounts, which will be decided on their record).
+  kLedgerAccountsOpen,     // open an account in the ledger
+  kLedgerTransfersCreate,  // record a transfer
+  kLedgerRead,             // an account's balance and its transfers
 };
 
 // Stable name, e.g. "schemes.manage"; used in the audit log and the route table.

@@ -171,5 +171,19 @@ TEST(Policy, OnlySafeguardingLeadsReadAndHandleConcerns) {
   }
 }
 
+TEST(Policy, OnlyFinanceOfficersKeepAndReadTheLedger) {
+  for (Role role : kAllRoles) {
+    const bool finance = role == Role::kFinanceOfficer;
+    for (Action a :
+         {Action::kLedgerAccountsOpen, Action::kLedgerTransfersCreate, Action::kLedgerRead}) {
+      const Decision d = Decide(With({role}), a, Resource::Council(kHome));
+      EXPECT_EQ(d.allowed(), finance) << RoleName(role) << " " << ActionName(a);
+      EXPECT_EQ(Decide(With({role}), a, Resource::Council(kOther)).outcome, Outcome::kHidden);
+    }
+  }
+  EXPECT_EQ(Decide(Actor::Anonymous(), Action::kLedgerRead, Resource::Council(kHome)).outcome,
+            Outcome::kUnauthenticated);
+}
+
 }  // namespace
 }  // namespace selfdirect

@@ -1,4 +1,4 @@
-// The selfdirect command: serve, migrate, version, councils, users, people, audit, ras.
+// The selfdirect command: serve, migrate, version, councils, users, people, audit, ledger, ras.
 //
 // Settings come from flags, then SELFDIRECT_* environment variables, then a YAML config file
 // (--config or SELFDIRECT_CONFIG), then built-in defaults; the first that sets a value wins.
@@ -16,11 +16,14 @@
 #include "selfdirect/app/accounts.h"
 #include "selfdirect/app/application.h"
 #include "selfdirect/app/casework.h"
+#include "selfdirect/app/ledger.h"
 #include "selfdirect/app/ras_models.h"
 #include "selfdirect/app/safeguarding.h"
 #include "selfdirect/cli/json_log.h"
+#include "selfdirect/cli/ledger_commands.h"
 #include "selfdirect/cli/people_commands.h"
 #include "selfdirect/cli/ras_commands.h"
+#include "selfdirect/http/ledger_api.h"
 #include "selfdirect/http/safeguarding_api.h"
 #include "selfdirect/http/server.h"
 #include "selfdirect/store/sqlite_store.h"
@@ -376,6 +379,14 @@ int RunAuditVerify(const Settings& s) {
   return broken == 0 ? 0 : 2;
 }
 
+int RunLedgerVerify(const Settings& s) {
+  std::string error;
+  auto stack = OpenStack(s, &error);
+  if (!stack) return Fatal(error);
+  return cli::RunLedgerVerify(*stack->opened.store, stack->clock, *stack->ids, std::cout,
+                              std::cerr);
+}
+
 int RunMigrate(const Settings& s) {
   std::string error;
   auto opened = Open(s, 1, &error);
@@ -429,6 +440,8 @@ int RunServe(const Settings& s) {
   http::HttpService service(application, accounts, ras_models, casework, metrics, service_options);
   app::Safeguarding safeguarding(*opened->store, clock, ids);
   http::RegisterSafeguardingApi(service.mutable_router(), safeguarding);
+  app::Ledger ledger(*opened->store, clock, ids);
+  http::RegisterLedgerApi(service.mutable_router(), ledger);
   http::ServerOptions server_options;
   server_options.host = s.host;
   server_options.port = s.port;
@@ -594,6 +607,14 @@ int Main(int argc, char** argv) {
       "verify", "Check every council's audit chain; exit 2 and name the first broken entry");
   AddDataOption(*audit_verify, s);
 
+  auto* ledger = app.add_subcommand("ledger", "The council's double-entry books");
+  ledger->require_subcommand(1);
+  auto* ledger_verify = ledger->add_subcommand(
+      "verify",
+      "Recompute every account's balances from its transfers; exit 2 and name each account that "
+      "differs");
+  AddDataOption(*ledger_verify, s);
+
   RasCommands ras;
   ras.Register(app);
   auto* ras_publish = ras.app()->add_subcommand(
@@ -636,6 +657,7 @@ int Main(int argc, char** argv) {
   if (*teams_join) return RunTeams(s, "join");
   if (*people_import) return RunPeopleImport(s, people_import_arguments);
   if (*audit_verify) return RunAuditVerify(s);
+  if (*ledger_verify) return RunLedgerVerify(s);
   return RunServe(s);
 }
 

@@ -32,6 +32,16 @@ bool IsUlid(std::string_view text) {
   return true;
 }
 
+bool IsCallerKey(std::string_view text) {
+  if (text.empty() || text.size() > 64) return false;
+  for (char c : text) {
+    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                    c == '_' || c == ':' || c == '.' || c == '-';
+    if (!ok) return false;
+  }
+  return true;
+}
+
 UlidGenerator::UlidGenerator(const Clock& clock, RandomSource random)
     : clock_(clock), random_(random ? std::move(random) : RandomSource(OsRandom)) {}
 

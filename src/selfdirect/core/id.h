@@ -82,5 +82,36 @@ using ReviewId = Id<struct ReviewTag>;
 using TeamId = Id<struct TeamTag>;
 using ConcernId = Id<struct ConcernTag>;
 using CarerLinkId = Id<struct CarerLinkTag>;
+using LedgerAccountId = Id<struct LedgerAccountTag>;
+
+// True when text is a usable caller-chosen key: 1 to 64 characters of A–Z, a–z, 0–9 and
+// `_ : . -`. Such keys are compared exactly (letter case matters).
+bool IsCallerKey(std::string_view text);
+
+// A ledger transfer's id: chosen by the caller, so that a retry of the same request carries the
+// same id and is recognised (the idempotency key). A ULID is a good choice; so is a key the
+// caller derives from what the money is for, e.g. "run:2026-11-30:plan:01JD…:item:3".
+class TransferId {
+ public:
+  TransferId() = default;
+  explicit TransferId(std::string value) : value_(std::move(value)) {}
+
+  // Accepts any IsCallerKey text, unchanged. Fails with kInvalidArgument.
+  static Result<TransferId> Parse(std::string_view text) {
+    if (!IsCallerKey(text)) {
+      return Fail(ErrorCode::kInvalidArgument,
+                  "A transfer id is 1 to 64 letters, digits and the characters _ : . -");
+    }
+    return TransferId(std::string(text));
+  }
+
+  const std::string& str() const { return value_; }
+  bool empty() const { return value_.empty(); }
+
+  friend auto operator<=>(const TransferId&, const TransferId&) = default;
+
+ private:
+  std::string value_;
+};
 
 }  // namespace selfdirect

@@ -55,5 +55,18 @@ TEST(Ulid, StrongIdParseNormalisesCase) {
   EXPECT_EQ(CouncilId::Parse("../../etc").error().code, ErrorCode::kInvalidArgument);
 }
 
+TEST(TransferId, AcceptsCallerKeysOfOneTo64SafeCharactersUnchanged) {
+  EXPECT_EQ(TransferId::Parse("run:2026-11-30:plan.01JD_3-a")->str(),
+            "run:2026-11-30:plan.01JD_3-a");
+  EXPECT_EQ(TransferId::Parse("x")->str(), "x");
+  EXPECT_TRUE(TransferId::Parse(std::string(64, 'a')));
+  EXPECT_FALSE(TransferId::Parse(std::string(65, 'a')));
+  EXPECT_FALSE(TransferId::Parse(""));
+  EXPECT_FALSE(TransferId::Parse("has space"));
+  EXPECT_FALSE(TransferId::Parse("slash/../x"));
+  EXPECT_EQ(TransferId::Parse("é").error().code, ErrorCode::kInvalidArgument);
+  EXPECT_NE(*TransferId::Parse("abc"), *TransferId::Parse("ABC"));  // case matters
+}
+
 }  // namespace
 }  // namespace selfdirect

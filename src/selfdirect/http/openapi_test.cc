@@ -10,6 +10,7 @@
 #include <regex>
 #include <set>
 
+#include "selfdirect/http/ledger_api.h"
 #include "selfdirect/http/safeguarding_api.h"
 #include "selfdirect/http/service.h"
 #include "tests/support/test_app.h"
@@ -27,6 +28,7 @@ class OpenApiTest : public ::testing::Test {
       : service_(t_.app(), t_.accounts(), t_.ras(), t_.casework(), metrics_, ServiceOptions{}) {
     // Registered beside the service's own routes, as `selfdirect serve` does.
     RegisterSafeguardingApi(service_.mutable_router(), t_.safeguarding());
+    RegisterLedgerApi(service_.mutable_router(), t_.ledger());
     std::error_code ec;
     document_ = json::parse(OpenApiDocument(), ec);
     parsed_ = !ec;

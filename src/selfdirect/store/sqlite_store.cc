@@ -3,6 +3,7 @@
 #include "selfdirect/store/rows.h"
 #include "selfdirect/store/sqlite_access.h"
 #include "selfdirect/store/sqlite_casework.h"
+#include "selfdirect/store/sqlite_ledger.h"
 #include "selfdirect/store/sqlite_ras.h"
 #include "selfdirect/store/sqlite_safeguarding.h"
 
@@ -12,13 +13,20 @@ namespace {
 class SqliteTransaction final : public Transaction {
  public:
   explicit SqliteTransaction(Connection& c)
-      : councils_(c), access_(c), audit_(c), ras_models_(c), casework_(c), safeguarding_(c) {}
+      : councils_(c),
+        access_(c),
+        audit_(c),
+        ras_models_(c),
+        casework_(c),
+        safeguarding_(c),
+        ledger_(c) {}
   CouncilRepository& Councils() override { return councils_; }
   AccessRepository& Access() override { return access_; }
   AuditRepository& Audit() override { return audit_; }
   ras::ModelRepository& RasModels() override { return ras_models_; }
   casework::CaseworkRepository& Casework() override { return casework_; }
   casework::SafeguardingRepository& Safeguarding() override { return safeguarding_; }
+  ledger::LedgerRepository& Ledger() override { return ledger_; }
 
  private:
   SqliteCouncilRepository councils_;
@@ -27,6 +35,7 @@ class SqliteTransaction final : public Transaction {
   SqliteModelRepository ras_models_;
   SqliteCaseworkRepository casework_;
   SqliteSafeguardingRepository safeguarding_;
+  SqliteLedgerRepository ledger_;
 };
 
 constexpr const char* kCouncilColumns = "council_id, code, name, created_at";

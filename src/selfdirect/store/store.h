@@ -18,6 +18,7 @@
 #include "selfdirect/casework/safeguarding_repository.h"
 #include "selfdirect/core/result.h"
 #include "selfdirect/council/council.h"
+#include "selfdirect/ledger/repository.h"
 #include "selfdirect/ras/repository.h"
 #include "selfdirect/store/migrations.h"
 
@@ -32,6 +33,7 @@ class Transaction {
   virtual ras::ModelRepository& RasModels() = 0;
   virtual casework::CaseworkRepository& Casework() = 0;
   virtual casework::SafeguardingRepository& Safeguarding() = 0;
+  virtual ledger::LedgerRepository& Ledger() = 0;
 };
 
 class Store {

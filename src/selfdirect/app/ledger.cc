@@ -1,0 +1,177 @@
+#include "selfdirect/app/ledger.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace selfdirect::app {
+namespace {
+
+tl::unexpected<Error> NoSuchAccount() {
+  return Fail(ErrorCode::kNotFound, "There is no ledger account with this id");
+}
+
+}  // namespace
+
+Status Ledger::AuthorizeRead(const Context& ctx, const std::string& resource_id) {
+  return Authorize(store_, clock_, ctx, Action::kLedgerRead,
+                   Resource::Council(ctx.actor.council_id), "ledger-account", resource_id);
+}
+
+Status Ledger::AuditRead(const Context& ctx, const ledger::Account& account,
+                         const std::string& what) {
+  if (account.owner.kind != ledger::OwnerKind::kPerson) return Ok();
+  return store_.Write([&](store::Transaction& tx) {
+    AuditEntry e = MakeAuditEntry(ctx, account.council, clock_.Now(), "ledger.read",
+                                  "ledger-account", account.id.str(), AuditOutcome::kAllowed, what);
+    e.subject_person_id = account.owner.id;
+    return tx.Audit().Append(e);
+  });
+}
+
+Result<ledger::Account> Ledger::OpenAccount(const Context& ctx, const ledger::NewAccount& request) {
+  if (auto a = Authorize(store_, clock_, ctx, Action::kLedgerAccountsOpen,
+                         Resource::Council(ctx.actor.council_id), "ledger-account", "new");
+      !a) {
+    return tl::unexpected(a.error());
+  }
+  auto account = ledger::ValidateNewAccount(request);
+  if (!account) return tl::unexpected(account.error());
+  account->council = ctx.actor.council_id;
+  account->id = LedgerAccountId(ids_.Next());
+  account->created_at = clock_.Now();
+  if (account->owner.kind == ledger::OwnerKind::kCouncil) {
+    account->owner.id = ctx.actor.council_id.str();
+  }
+  auto s = store_.Write([&](store::Transaction& tx) -> Status {
+    std::vector<FieldError> errors;
+    if (account->owner.kind == ledger::OwnerKind::kPerson) {
+      auto person = tx.Casework().FindPerson(account->council, PersonId(account->owner.id));
+      if (!person) return tl::unexpected(person.error());
+      if (!*person) errors.push_back({"owner_id", "There is no person with this id"});
+    }
+    if (account->scheme) {
+      auto scheme = tx.Councils().FindScheme(account->council, *account->scheme);
+      if (!scheme) return tl::unexpected(scheme.error());
+      if (!*scheme) errors.push_back({"scheme_id", "There is no scheme with this id"});
+    }
+    if (!errors.empty()) return FailFields(std::move(errors));
+    if (auto created = tx.Ledger().CreateAccount(*account); !created) return created;
+    AuditEntry e =
+        MakeAuditEntry(ctx, account->council, clock_.Now(), "ledger.account.open", "ledger-account",
+                       account->id.str(), AuditOutcome::kAllowed,
+                       fmt::format("opened a {} account", ledger::AccountTypeLabel(account->type)));
+    if (account->owner.kind == ledger::OwnerKind::kPerson) {
+      e.subject_person_id = account->owner.id;
+    }
+    return tx.Audit().Append(e);
+  });
+  if (!s) return tl::unexpected(s.error());
+  return account;
+}
+
+Result<ledger::TransferOutcome> Ledger::CreateTransfer(const Context& ctx,
+                                                       const ledger::TransferRequest& request) {
+  if (auto a = Authorize(store_, clock_, ctx, Action::kLedgerTransfersCreate,
+                         Resource::Council(ctx.actor.council_id), "transfer", request.id);
+      !a) {
+    return tl::unexpected(a.error());
+  }
+  auto transfer = ledger::ParseTransfer(request);
+  if (!transfer) return tl::unexpected(transfer.error());
+  transfer->council = ctx.actor.council_id;
+  transfer->created_at = clock_.Now();
+  transfer->created_by = ctx.actor.user_id;
+  std::optional<ledger::TransferOutcome> out;
+  auto s = store_.Write([&](store::Transaction& tx) -> Status {
+    auto results = tx.Ledger().CreateTransfers(std::span(&*transfer, 1));
+    if (!results) return tl::unexpected(results.error());
+    auto& result = results->front();
+    if (!result) return tl::unexpected(result.error());
+    out = std::move(*result);
+    if (out->already_existed) return Ok();  // nothing changed: nothing to audit
+    const ledger::Transfer& t = out->transfer;
+    AuditEntry e = MakeAuditEntry(
+        ctx, t.council, clock_.Now(), "ledger.transfer", "transfer", t.id.str(),
+        AuditOutcome::kAllowed,
+        fmt::format("recorded a transfer of {} ({}, {}) from account {} to account {}",
+                    FormatPounds(t.amount), ledger::TransferCodeCode(t.code),
+                    ledger::TransferFlagCode(t.flag), t.debit_account.str(),
+                    t.credit_account.str()));
+    return tx.Audit().Append(e);
+  });
+  if (!s) return tl::unexpected(s.error());
+  return std::move(*out);
+}
+
+Result<ledger::Account> Ledger::GetAccount(const Context& ctx, const LedgerAccountId& id) {
+  if (auto a = AuthorizeRead(ctx, id.str()); !a) return tl::unexpected(a.error());
+  std::optional<ledger::Account> out;
+  auto s = store_.Read([&](store::Transaction& tx) -> Status {
+    auto found = tx.Ledger().FindAccount(ctx.actor.council_id, id);
+    if (!found) return tl::unexpected(found.error());
+    if (!*found) return NoSuchAccount();
+    out = std::move(**found);
+    return Ok();
+  });
+  if (!s) return tl::unexpected(s.error());
+  if (auto audited = AuditRead(ctx, *out, "looked at a ledger account's balance"); !audited) {
+    return tl::unexpected(audited.error());
+  }
+  return std::move(*out);
+}
+
+Result<TransferPage> Ledger::TransfersOf(const Context& ctx, const LedgerAccountId& id, int limit,
+                                         const std::string& after) {
+  if (auto a = AuthorizeRead(ctx, id.str()); !a) return tl::unexpected(a.error());
+  std::optional<TransferId> cursor;
+  if (!after.empty()) {
+    auto parsed = TransferId::Parse(after);
+    if (!parsed) return FailFields({{"after", "Enter the id of the last transfer you saw"}});
+    cursor = *parsed;
+  }
+  limit = std::clamp(limit, 1, 200);
+  TransferPage page;
+  std::optional<ledger::Account> account;
+  auto s = store_.Read([&](store::Transaction& tx) -> Status {
+    auto found = tx.Ledger().FindAccount(ctx.actor.council_id, id);
+    if (!found) return tl::unexpected(found.error());
+    if (!*found) return NoSuchAccount();
+    account = std::move(**found);
+    auto transfers = tx.Ledger().TransfersOf(ctx.actor.council_id, id, limit + 1, cursor);
+    if (!transfers) return tl::unexpected(transfers.error());
+    page.transfers = std::move(*transfers);
+    return Ok();
+  });
+  if (!s) return tl::unexpected(s.error());
+  if (static_cast<int>(page.transfers.size()) > limit) {
+    page.transfers.resize(static_cast<std::size_t>(limit));
+    page.next_after = page.transfers.back().id;
+  }
+  if (auto audited = AuditRead(ctx, *account, "looked at a ledger account's transfers"); !audited) {
+    return tl::unexpected(audited.error());
+  }
+  return page;
+}
+
+Result<std::vector<ledger::LedgerCheck>> Ledger::Verify(const Context& ctx) {
+  if (!ctx.actor.is_operator) {
+    return Fail(ErrorCode::kPermissionDenied,
+                "The ledger is verified by the operator at the command line");
+  }
+  std::vector<ledger::LedgerCheck> out;
+  auto s = store_.Read([&](store::Transaction& tx) -> Status {
+    auto councils = tx.Councils().ListCouncils();
+    if (!councils) return tl::unexpected(councils.error());
+    for (const Council& c : *councils) {
+      auto check = tx.Ledger().Verify(c.id);
+      if (!check) return tl::unexpected(check.error());
+      out.push_back(std::move(*check));
+    }
+    return Ok();
+  });
+  if (!s) return tl::unexpected(s.error());
+  return out;
+}
+
+}  // namespace selfdirect::app

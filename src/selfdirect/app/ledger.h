@@ -1,0 +1,76 @@
+// Ledger use cases: opening accounts in the council's books, recording a transfer, reading an
+// account's balance and its transfers, and verifying the books. The rules are the ledger's
+// (src/selfdirect/ledger/); these functions ask the policy, run one transaction and write the
+// audit entry in it.
+//
+//   app::Ledger books(store, clock, ids);
+//   auto fund = books.OpenAccount(ctx, {.type = "council_fund", .owner_kind = "council",
+//                                       .name = "Adult social care"});
+//   auto paid = books.CreateTransfer(ctx, {.id = "run:2026-11-30:1", ...});
+//   // paid->already_existed: this id was recorded before with the same content
+//
+// Payment runs, schedules and statement imports build on the repository (tx.Ledger()) inside
+// their own use cases; they are not here.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "selfdirect/app/context.h"
+#include "selfdirect/core/clock.h"
+#include "selfdirect/core/id.h"
+#include "selfdirect/ledger/batch.h"
+#include "selfdirect/store/store.h"
+
+namespace selfdirect::app {
+
+// One page of an account's transfers, oldest first.
+struct TransferPage {
+  std::vector<ledger::Transfer> transfers;
+  std::optional<TransferId> next_after;  // the cursor for the next page, when there is one
+};
+
+class Ledger {
+ public:
+  Ledger(store::Store& store, const Clock& clock, UlidGenerator& ids)
+      : store_(store), clock_(clock), ids_(ids) {}
+
+  // Opens an account in the actor's council (finance officers). A person's account must name a
+  // person on the council's records, and a scheme must be one of the council's; field errors
+  // otherwise. A council account is owned by the council itself.
+  Result<ledger::Account> OpenAccount(const Context& ctx, const ledger::NewAccount& request);
+
+  // Records one transfer (finance officers), stamped with now and the actor. A replay of an id
+  // already recorded with the same content returns the original (already_existed) and changes
+  // nothing; other content under that id is kConflict; a refused transfer changes nothing and
+  // says why, naming the field.
+  Result<ledger::TransferOutcome> CreateTransfer(const Context& ctx,
+                                                 const ledger::TransferRequest& request);
+
+  // An account with its balances (finance officers). The read is audited when the account
+  // belongs to a person.
+  Result<ledger::Account> GetAccount(const Context& ctx, const LedgerAccountId& id);
+
+  // An account's transfers, oldest first: at most `limit` (1–200) after the transfer `after`
+  // ("" for the first page).
+  Result<TransferPage> TransfersOf(const Context& ctx, const LedgerAccountId& id, int limit,
+                                   const std::string& after);
+
+  // Recomputes every council's balances from its transfers (the operator, from the CLI).
+  Result<std::vector<ledger::LedgerCheck>> Verify(const Context& ctx);
+
+ private:
+  // Whether the actor may read the ledger's accounts: finance officers. This is the hook for
+  // "My money": when budget holders and their representatives read their own accounts, an
+  // account owned by a person will be decided here with Action::kBudgetRead on
+  // Resource::Person (RelationshipTo), after the council-wide rule has said no.
+  Status AuthorizeRead(const Context& ctx, const std::string& resource_id);
+  Status AuditRead(const Context& ctx, const ledger::Account& account, const std::string& what);
+
+  store::Store& store_;
+  const Clock& clock_;
+  UlidGenerator& ids_;
+};
+
+}  // namespace selfdirect::app

@@ -1,0 +1,174 @@
+#include "selfdirect/app/ledger.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "tests/support/test_app.h"
+
+namespace selfdirect::app {
+namespace {
+
+using ::testing::HasSubstr;
+
+class LedgerTest : public ::testing::Test {
+ protected:
+  LedgerTest()
+      : council_(t_.AddCouncil("E06000001", "Hartlepool")),
+        finance_(t_.AddUser(council_, "money@hartlepool.example", {"finance-officer"})),
+        worker_(t_.AddUser(council_, "sw@hartlepool.example", {"assessor"})) {
+    casework::NewPerson p;
+    p.given_name = "Ada";
+    p.family_name = "Okafor";
+    p.date_of_birth = "1948-03-27";
+    auto created = t_.casework().CreatePerson(As(worker_), p, {"", "community", "", ""});
+    EXPECT_TRUE(created) << created.error().message;
+    person_ = created->record.person.id;
+    fund_ = Open({.type = "council_fund", .owner_kind = "council", .name = "Adult social care"});
+    card_ = Open({.type = "direct_payment_holding",
+                  .owner_kind = "person",
+                  .owner_id = person_.str(),
+                  .name = "Ada Okafor's direct payment"});
+  }
+
+  Context As(const User& u) { return Context{Actor{u.council_id, u.id, u.roles}, "req", ""}; }
+
+  ledger::Account Open(const ledger::NewAccount& request) {
+    auto a = t_.ledger().OpenAccount(As(finance_), request);
+    EXPECT_TRUE(a) << a.error().message;
+    return *a;
+  }
+
+  ledger::TransferRequest Pay(const std::string& id, std::int64_t pence) {
+    return {.id = id,
+            .debit_account = fund_.id.str(),
+            .credit_account = card_.id.str(),
+            .amount_pence = pence,
+            .code = "payment",
+            .reference = "November"};
+  }
+
+  std::vector<AuditEntry> Audit(const std::string& action) {
+    return t_.accounts()
+        .SearchAudit(Context::Operator("t"), {.council_id = council_.id, .action = action})
+        .value();
+  }
+
+  testing::TestApp t_;
+  Council council_;
+  User finance_, worker_;
+  PersonId person_;
+  ledger::Account fund_, card_;
+};
+
+TEST_F(LedgerTest, AFinanceOfficerPaysADirectPaymentAndReadsTheBalance) {
+  EXPECT_EQ(fund_.owner.id, council_.id.str());
+  EXPECT_TRUE(card_.flags.debits_must_not_exceed_credits);
+  auto paid = t_.ledger().CreateTransfer(As(finance_), Pay("run:2026-11-30:1", 76923));
+  ASSERT_TRUE(paid) << paid.error().message;
+  EXPECT_FALSE(paid->already_existed);
+  EXPECT_EQ(paid->transfer.created_by, finance_.id);
+  auto card = t_.ledger().GetAccount(As(finance_), card_.id);
+  ASSERT_TRUE(card);
+  EXPECT_EQ(card->balances.credits_posted, Pence(76923));
+  ASSERT_EQ(Audit("ledger.transfer").size(), 1u);
+  EXPECT_THAT(Audit("ledger.transfer")[0].summary, HasSubstr("£769.23"));
+  // Reading a person's account is audited against them.
+  auto reads = Audit("ledger.read");
+  ASSERT_EQ(reads.size(), 1u);
+  EXPECT_EQ(reads[0].subject_person_id, person_.str());
+}
+
+TEST_F(LedgerTest, AReplayReturnsTheOriginalAndOtherContentIsAConflict) {
+  auto first = t_.ledger().CreateTransfer(As(finance_), Pay("pay-1", 500));
+  ASSERT_TRUE(first);
+  t_.clock().Advance(std::chrono::minutes(5));
+  auto again = t_.ledger().CreateTransfer(As(finance_), Pay("pay-1", 500));
+  ASSERT_TRUE(again);
+  EXPECT_TRUE(again->already_existed);
+  EXPECT_EQ(again->transfer.created_at, first->transfer.created_at);
+  auto other = t_.ledger().CreateTransfer(As(finance_), Pay("pay-1", 600));
+  ASSERT_FALSE(other);
+  EXPECT_EQ(other.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(t_.ledger().GetAccount(As(finance_), card_.id)->balances.credits_posted, Pence(500));
+  EXPECT_EQ(Audit("ledger.transfer").size(), 1u);
+}
+
+TEST_F(LedgerTest, BadInputIsRefusedNamingTheFieldAndChangesNothing) {
+  auto zero = t_.ledger().CreateTransfer(As(finance_), Pay("z", 0));
+  ASSERT_FALSE(zero);
+  EXPECT_EQ(zero.error().fields.at(0).field, "amount_pence");
+  auto negative = t_.ledger().CreateTransfer(As(finance_), Pay("n", -100));
+  ASSERT_FALSE(negative);
+  EXPECT_EQ(negative.error().fields.at(0).field, "amount_pence");
+  auto spend = Pay("s", 1);
+  std::swap(spend.debit_account, spend.credit_account);
+  spend.code = "spend";
+  auto overdrawn = t_.ledger().CreateTransfer(As(finance_), spend);
+  ASSERT_FALSE(overdrawn);
+  EXPECT_EQ(overdrawn.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_THAT(overdrawn.error().message, HasSubstr("£0.01 below zero"));
+  auto missing = Pay("m", 5);
+  missing.credit_account = "01JD0000000000000000N0NE01";
+  auto refused = t_.ledger().CreateTransfer(As(finance_), missing);
+  ASSERT_FALSE(refused);
+  EXPECT_EQ(refused.error().fields.at(0).field, "credit_account_id");
+  EXPECT_TRUE(Audit("ledger.transfer").empty());
+  auto page = t_.ledger().TransfersOf(As(finance_), card_.id, 50, "");
+  ASSERT_TRUE(page);
+  EXPECT_TRUE(page->transfers.empty());
+}
+
+TEST_F(LedgerTest, APersonsAccountMustNameAPersonOnRecordAndASchemeOfTheCouncil) {
+  auto a = t_.ledger().OpenAccount(As(finance_), {.type = "direct_payment_holding",
+                                                  .owner_kind = "person",
+                                                  .owner_id = "01JD0000000000000000N0B0DY",
+                                                  .scheme = "01JD0000000000000000SCHEME",
+                                                  .name = "Nobody"});
+  ASSERT_FALSE(a);
+  ASSERT_EQ(a.error().fields.size(), 2u);
+  EXPECT_EQ(a.error().fields[0].field, "owner_id");
+  EXPECT_EQ(a.error().fields[1].field, "scheme_id");
+}
+
+TEST_F(LedgerTest, TransfersArePagedOldestFirst) {
+  for (int i = 0; i < 5; ++i) {
+    ASSERT_TRUE(t_.ledger().CreateTransfer(As(finance_), Pay("p" + std::to_string(i), 100)));
+    t_.clock().Advance(std::chrono::seconds(1));
+  }
+  auto first = t_.ledger().TransfersOf(As(finance_), card_.id, 3, "");
+  ASSERT_TRUE(first);
+  ASSERT_EQ(first->transfers.size(), 3u);
+  ASSERT_TRUE(first->next_after);
+  EXPECT_EQ(first->next_after->str(), "p2");
+  auto second = t_.ledger().TransfersOf(As(finance_), card_.id, 3, "p2");
+  ASSERT_TRUE(second);
+  ASSERT_EQ(second->transfers.size(), 2u);
+  EXPECT_EQ(second->transfers[0].id.str(), "p3");
+  EXPECT_FALSE(second->next_after);
+}
+
+TEST_F(LedgerTest, OnlyFinanceOfficersUseTheLedgerAndDenialsAreAudited) {
+  auto opened = t_.ledger().OpenAccount(
+      As(worker_), {.type = "council_fund", .owner_kind = "council", .name = "Mine"});
+  ASSERT_FALSE(opened);
+  EXPECT_EQ(opened.error().code, ErrorCode::kPermissionDenied);
+  EXPECT_FALSE(t_.ledger().CreateTransfer(As(worker_), Pay("x", 5)));
+  auto read = t_.ledger().GetAccount(As(worker_), card_.id);
+  ASSERT_FALSE(read);
+  EXPECT_EQ(read.error().code, ErrorCode::kPermissionDenied);
+  EXPECT_EQ(Audit("ledger.read").size(), 1u);  // the denial
+  EXPECT_EQ(Audit("ledger.read")[0].outcome, AuditOutcome::kDenied);
+}
+
+TEST_F(LedgerTest, VerifyCoversEveryCouncil) {
+  ASSERT_TRUE(t_.ledger().CreateTransfer(As(finance_), Pay("pay-1", 500)));
+  t_.AddCouncil("E06000002", "Middlesbrough");
+  auto checks = t_.ledger().Verify(Context::Operator("ledger verify"));
+  ASSERT_TRUE(checks) << checks.error().message;
+  ASSERT_EQ(checks->size(), 2u);
+  for (const auto& c : *checks) EXPECT_TRUE(c.clean());
+  EXPECT_FALSE(t_.ledger().Verify(As(finance_)));
+}
+
+}  // namespace
+}  // namespace selfdirect::app

@@ -1,0 +1,165 @@
+#include "selfdirect/http/ledger_api.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "selfdirect/http/service.h"
+#include "tests/support/test_app.h"
+
+namespace selfdirect::http {
+namespace {
+
+namespace json = boost::json;
+using ::testing::HasSubstr;
+
+class LedgerApiTest : public ::testing::Test {
+ protected:
+  LedgerApiTest() {
+    const Council c = t_.AddCouncil("E09000033", "Westminster");
+    t_.AddUser(c, "money@westminster.example", {"finance-officer"});
+    service_ = std::make_unique<HttpService>(t_.app(), t_.accounts(), t_.ras(), t_.casework(),
+                                             metrics_, ServiceOptions{});
+    RegisterLedgerApi(service_->mutable_router(), t_.ledger());
+    finance_ = SignIn("money@westminster.example");
+    fund_ = OpenAccount(R"({"type":"council_fund","owner_kind":"council","name":"Care fund"})");
+    payee_ = OpenAccount(
+        R"({"type":"payee","owner_kind":"provider","owner_id":"acme-care","name":"Acme Care",)"
+        R"("debits_must_not_exceed_credits":true})");
+  }
+
+  struct Session {
+    std::string cookie;
+    std::string csrf;
+  };
+
+  Session SignIn(const std::string& email) {
+    auto r = Send("POST", "/api/session",
+                  R"({"council":"E09000033","email":")" + email +
+                      R"(","password":"correct horse battery staple"})");
+    EXPECT_EQ(r.status, 201) << r.body;
+    const std::string cookie = r.Header("Set-Cookie");
+    return {cookie.substr(0, cookie.find(';')),
+            std::string(json::parse(r.body).at("csrf_token").as_string())};
+  }
+
+  Response Send(std::string method, std::string target, std::string body = "") {
+    Request r;
+    r.method = std::move(method);
+    r.target = std::move(target);
+    r.body = std::move(body);
+    r.headers.emplace("Content-Type", "application/json");
+    r.headers.emplace("Cookie", finance_.cookie);
+    r.headers.emplace("X-CSRF-Token", finance_.csrf);
+    return service_->Handle(r);
+  }
+
+  static json::object Body(const Response& r) { return json::parse(r.body).as_object(); }
+
+  std::string OpenAccount(const std::string& body) {
+    auto r = Send("POST", "/api/ledger/accounts", body);
+    EXPECT_EQ(r.status, 201) << r.body;
+    return std::string(Body(r).at("id").as_string());
+  }
+
+  std::string Transfer(const std::string& id, std::int64_t pence,
+                       const std::string& reference = "Invoice 41") {
+    return R"({"id":")" + id + R"(","debit_account_id":")" + fund_ + R"(","credit_account_id":")" +
+           payee_ + R"(","amount_pence":)" + std::to_string(pence) +
+           R"(,"code":"invoice","reference":")" + reference + R"("})";
+  }
+
+  std::int64_t Credits(const std::string& account) {
+    auto r = Send("GET", "/api/ledger/accounts/" + account);
+    EXPECT_EQ(r.status, 200) << r.body;
+    return Body(r).at("credits_posted_pence").as_int64();
+  }
+
+  testing::TestApp t_;
+  Metrics metrics_;
+  std::unique_ptr<HttpService> service_;
+  Session finance_;
+  std::string fund_, payee_;
+};
+
+TEST_F(LedgerApiTest, ANewTransferIs201AndAnIdenticalReplayIs200WithTheOriginal) {
+  auto first = Send("POST", "/api/ledger/transfers", Transfer("inv-41", 12500));
+  ASSERT_EQ(first.status, 201) << first.body;
+  EXPECT_EQ(Body(first).at("amount").as_string(), "£125.00");
+  t_.clock().Advance(std::chrono::minutes(1));
+  auto replay = Send("POST", "/api/ledger/transfers", Transfer("inv-41", 12500));
+  ASSERT_EQ(replay.status, 200) << replay.body;
+  EXPECT_EQ(Body(replay).at("created_at"), Body(first).at("created_at"));
+  EXPECT_EQ(Credits(payee_), 12500);
+
+  auto account = Body(Send("GET", "/api/ledger/accounts/" + payee_));
+  EXPECT_EQ(account.at("balance_pence").as_int64(), 12500);
+  EXPECT_EQ(account.at("type").as_string(), "payee");
+  EXPECT_TRUE(account.at("debits_must_not_exceed_credits").as_bool());
+
+  auto page = Send("GET", "/api/ledger/accounts/" + payee_ + "/transfers?limit=10");
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_EQ(Body(page).at("items").as_array().size(), 1u);
+  EXPECT_TRUE(Body(page).at("next_after").is_null());
+}
+
+TEST_F(LedgerApiTest, OtherContentUnderTheSameIdIs409AndChangesNothing) {
+  ASSERT_EQ(Send("POST", "/api/ledger/transfers", Transfer("inv-41", 12500)).status, 201);
+  auto other = Send("POST", "/api/ledger/transfers", Transfer("inv-41", 12500, "Invoice 42"));
+  EXPECT_EQ(other.status, 409) << other.body;
+  EXPECT_EQ(other.content_type, "application/problem+json");
+  EXPECT_THAT(other.body,
+              HasSubstr("A transfer with id inv-41 already exists with different content"));
+  EXPECT_EQ(Credits(payee_), 12500);
+}
+
+TEST_F(LedgerApiTest, BadFieldsAre422NamingTheFieldAndChangeNothing) {
+  for (const std::string& body :
+       {Transfer("zero", 0), Transfer("neg", -5), Transfer("has space", 5),
+        std::string(R"({"id":"x","amount_pence":"12.50","code":"payment"})"),
+        std::string(R"({"id":"x","amount_pence":5,"code":"payment","colour":"red"})")}) {
+    auto r = Send("POST", "/api/ledger/transfers", body);
+    EXPECT_EQ(r.status, 422) << body << " → " << r.body;
+    EXPECT_EQ(r.content_type, "application/problem+json");
+    EXPECT_THAT(r.body, HasSubstr("\"field\""));
+  }
+  auto zero = Body(Send("POST", "/api/ledger/transfers", Transfer("zero", 0)));
+  EXPECT_EQ(zero.at("errors").as_array()[0].at("field").as_string(), "amount_pence");
+  auto overflow = Send("POST", "/api/ledger/transfers", Transfer("big-1", INT64_MAX));
+  ASSERT_EQ(overflow.status, 201) << overflow.body;
+  auto more = Send("POST", "/api/ledger/transfers", Transfer("big-2", 1));
+  EXPECT_EQ(more.status, 422) << more.body;
+  EXPECT_THAT(more.body, HasSubstr("overflow"));
+  EXPECT_EQ(Credits(payee_), INT64_MAX);
+  EXPECT_EQ(Body(Send("GET", "/api/ledger/accounts/" + payee_ + "/transfers"))
+                .at("items")
+                .as_array()
+                .size(),
+            1u);
+}
+
+TEST_F(LedgerApiTest, AnAccountThatWouldGoBelowZeroIsRefusedWithHowMuch) {
+  const std::string spend = R"({"id":"s1","debit_account_id":")" + payee_ +
+                            R"(","credit_account_id":")" + fund_ +
+                            R"(","amount_pence":1,"code":"refund"})";
+  auto r = Send("POST", "/api/ledger/transfers", spend);
+  EXPECT_EQ(r.status, 409) << r.body;
+  EXPECT_THAT(r.body, HasSubstr("£0.01 below zero"));
+}
+
+TEST_F(LedgerApiTest, AMissingAccountIs404AndABadAccountBodyIs422) {
+  auto missing = Send("GET", "/api/ledger/accounts/01JD0000000000000000N0NE01");
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_THAT(missing.body, HasSubstr("no ledger account"));
+  auto bad = Send("POST", "/api/ledger/accounts",
+                  R"({"type":"piggy_bank","owner_kind":"council","name":"X",)"
+                  R"("debits_must_not_exceed_credits":"yes"})");
+  EXPECT_EQ(bad.status, 422) << bad.body;
+  EXPECT_THAT(bad.body, HasSubstr("debits_must_not_exceed_credits"));
+  auto limit = Send("GET", "/api/ledger/accounts/" + payee_ + "/transfers?limit=0");
+  EXPECT_EQ(limit.status, 422);
+}
+
+}  // namespace
+}  // namespace selfdirect::http

@@ -1,0 +1,165 @@
+#include "selfdirect/ledger/account.h"
+
+#include <array>
+#include <vector>
+
+namespace selfdirect::ledger {
+namespace {
+
+constexpr std::array<LedgerCodeLabel, 9> kAccountTypes = {{
+    {"council_fund", "Council fund"},
+    {"budget_commitment", "Budget commitment"},
+    {"direct_payment_holding", "Direct payment account"},
+    {"managed_budget", "Managed budget"},
+    {"provider_payable", "Owed to a provider"},
+    {"contribution_receivable", "Contribution owed by the person"},
+    {"third_party_top_up", "Top-up from someone else"},
+    {"clawback", "Money recovered"},
+    {"payee", "Paid out"},
+}};
+
+constexpr std::array<LedgerCodeLabel, 4> kOwnerKinds = {{
+    {"council", "The council"},
+    {"person", "A person the council supports"},
+    {"provider", "A provider"},
+    {"organisation", "An organisation holding a managed budget"},
+}};
+
+template <typename E, std::size_t N>
+std::optional<E> Find(const std::array<LedgerCodeLabel, N>& list, std::string_view code) {
+  for (std::size_t i = 0; i < N; ++i) {
+    if (code == list[i].code) return static_cast<E>(i);
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::span<const LedgerCodeLabel> AccountTypes() { return kAccountTypes; }
+std::span<const LedgerCodeLabel> OwnerKinds() { return kOwnerKinds; }
+
+const char* AccountTypeCode(AccountType t) { return kAccountTypes[static_cast<int>(t)].code; }
+const char* AccountTypeLabel(AccountType t) { return kAccountTypes[static_cast<int>(t)].label; }
+std::optional<AccountType> ParseAccountType(std::string_view code) {
+  return Find<AccountType>(kAccountTypes, code);
+}
+const char* OwnerKindCode(OwnerKind k) { return kOwnerKinds[static_cast<int>(k)].code; }
+std::optional<OwnerKind> ParseOwnerKind(std::string_view code) {
+  return Find<OwnerKind>(kOwnerKinds, code);
+}
+
+AccountFlags DefaultFlags(AccountType type) {
+  AccountFlags f;
+  f.debits_must_not_exceed_credits =
+      type == AccountType::kDirectPaymentHolding || type == AccountType::kManagedBudget;
+  return f;
+}
+
+Result<Account> ValidateNewAccount(const NewAccount& request) {
+  std::vector<FieldError> errors;
+  Account a;
+  auto type = ParseAccountType(request.type);
+  if (!type) {
+    errors.push_back({"type",
+                      "Choose the kind of account: council_fund, budget_commitment, "
+                      "direct_payment_holding, managed_budget, provider_payable, "
+                      "contribution_receivable, third_party_top_up, clawback or payee"});
+  } else {
+    a.type = *type;
+  }
+  auto owner = ParseOwnerKind(request.owner_kind);
+  if (!owner) {
+    errors.push_back(
+        {"owner_kind", "Say who owns the account: council, person, provider or organisation"});
+  } else {
+    a.owner.kind = *owner;
+    if (*owner == OwnerKind::kPerson) {
+      auto person = PersonId::Parse(request.owner_id);
+      if (!person) {
+        errors.push_back({"owner_id", "Enter the person's id (26 letters and digits)"});
+      } else {
+        a.owner.id = person->str();
+      }
+    } else if (*owner == OwnerKind::kCouncil) {
+      if (!request.owner_id.empty()) {
+        errors.push_back({"owner_id", "Leave the owner id out for a council account"});
+      }
+    } else if (!IsCallerKey(request.owner_id)) {
+      errors.push_back({"owner_id",
+                        "Enter the provider's or organisation's reference: 1 to 64 letters, "
+                        "digits and the characters _ : . -"});
+    } else {
+      a.owner.id = request.owner_id;
+    }
+  }
+  if (!request.scheme.empty()) {
+    auto scheme = SchemeId::Parse(request.scheme);
+    if (!scheme) {
+      errors.push_back(
+          {"scheme_id", "Enter the scheme's id (26 letters and digits), or leave it out"});
+    } else {
+      a.scheme = *scheme;
+    }
+  }
+  if (type && owner &&
+      (*type == AccountType::kBudgetCommitment || *type == AccountType::kDirectPaymentHolding ||
+       *type == AccountType::kContributionReceivable) &&
+      *owner != OwnerKind::kPerson) {
+    errors.push_back({"owner_kind", std::string("A ") + AccountTypeLabel(*type) +
+                                        " account belongs to a person"});
+  }
+  if (type && *type == AccountType::kBudgetCommitment && request.scheme.empty()) {
+    errors.push_back({"scheme_id", "A budget commitment is for one scheme: enter its id"});
+  }
+  std::string name = request.name;
+  while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.pop_back();
+  while (!name.empty() && (name.front() == ' ' || name.front() == '\t')) name.erase(0, 1);
+  if (name.empty()) {
+    errors.push_back(
+        {"name", "Enter a name for the account, e.g. \"Ada Okafor's direct payment\""});
+  } else if (name.size() > 200) {
+    errors.push_back({"name", "Keep the name to 200 characters or fewer"});
+  }
+  a.name = name;
+  if (type) a.flags = DefaultFlags(*type);
+  if (request.debits_must_not_exceed_credits) {
+    a.flags.debits_must_not_exceed_credits = *request.debits_must_not_exceed_credits;
+  }
+  if (request.credits_must_not_exceed_debits) {
+    a.flags.credits_must_not_exceed_debits = *request.credits_must_not_exceed_debits;
+  }
+  if (a.flags.debits_must_not_exceed_credits && a.flags.credits_must_not_exceed_debits) {
+    errors.push_back({"credits_must_not_exceed_debits",
+                      "Choose at most one balance rule: with both, no money could ever move"});
+  }
+  if (!errors.empty()) return FailFields(std::move(errors));
+  return a;
+}
+
+Result<Account> CloseAccount(const Account& account, Timestamp at) {
+  if (account.closed()) {
+    return Fail(ErrorCode::kFailedPrecondition,
+                "The account \"" + account.name + "\" is already closed");
+  }
+  if (account.balances.debits_pending.value() != 0 ||
+      account.balances.credits_pending.value() != 0) {
+    return Fail(ErrorCode::kFailedPrecondition,
+                "The account \"" + account.name +
+                    "\" has pending amounts: post or void them before closing it");
+  }
+  Account closed = account;
+  closed.closed_at = at;
+  return closed;
+}
+
+Result<Pence> PostedCreditBalance(const Balances& b) {
+  return b.credits_posted.Minus(b.debits_posted);
+}
+
+Result<Pence> AvailableCreditBalance(const Balances& b) {
+  auto posted = PostedCreditBalance(b);
+  if (!posted) return posted;
+  return posted->Minus(b.debits_pending);
+}
+
+}  // namespace selfdirect::ledger
