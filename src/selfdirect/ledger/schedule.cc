@@ -529,7 +529,6 @@ constexpr KindOf kPeriodKinds[] = {
 struct Slot {
   int period = -1;
   int slot = 0;
-  friend auto operator<=>(const Slot&, const Slot&) = default;
 };
 
 // One amount owed, before it has a key or words.
