@@ -9,6 +9,7 @@
 
 #include "selfdirect/casework/codes.h"
 #include "selfdirect/casework/nhs_number.h"
+#include "selfdirect/core/text.h"
 
 namespace selfdirect::app {
 namespace {
@@ -46,13 +47,6 @@ constexpr const char* kDefaultRoute = "community";
 
 // The most a reference from the old system may be.
 constexpr std::size_t kMaxExternalReference = 100;
-
-std::string Trim(std::string_view s) {
-  const auto begin = s.find_first_not_of(" \t\r\n");
-  if (begin == std::string_view::npos) return "";
-  const auto end = s.find_last_not_of(" \t\r\n");
-  return std::string(s.substr(begin, end - begin + 1));
-}
 
 std::string Lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));

@@ -4,16 +4,10 @@
 
 #include "selfdirect/casework/codes.h"
 #include "selfdirect/casework/nhs_number.h"
+#include "selfdirect/core/text.h"
 
 namespace selfdirect::casework {
 namespace {
-
-std::string Trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return "";
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return std::string(text.substr(first, last - first + 1));
-}
 
 bool NeedsOfferDate(std::string_view offer) { return offer != "not_yet_offered"; }
 

@@ -7,16 +7,10 @@
 
 #include "selfdirect/casework/codes.h"
 #include "selfdirect/casework/nhs_number.h"
+#include "selfdirect/core/text.h"
 
 namespace selfdirect::casework {
 namespace {
-
-std::string Trim(const std::string& s) {
-  const auto begin = s.find_first_not_of(" \t\r\n");
-  if (begin == std::string::npos) return "";
-  const auto end = s.find_last_not_of(" \t\r\n");
-  return s.substr(begin, end - begin + 1);
-}
 
 // A UK postcode, loosely: outward code (2–4) and inward code (digit + two letters).
 std::optional<std::string> NormalisePostcode(const std::string& text) {

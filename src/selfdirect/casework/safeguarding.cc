@@ -5,6 +5,8 @@
 #include <array>
 #include <vector>
 
+#include "selfdirect/core/text.h"
+
 namespace selfdirect::casework {
 namespace {
 
@@ -65,13 +67,6 @@ std::optional<Enum> ParseCode(const std::array<CodeLabel, N>& list, std::string_
 template <typename Enum, std::size_t N>
 const CodeLabel& Entry(const std::array<CodeLabel, N>& list, Enum value) {
   return list[static_cast<std::size_t>(value)];
-}
-
-std::string Trim(const std::string& s) {
-  const auto begin = s.find_first_not_of(" \t\r\n");
-  if (begin == std::string::npos) return "";
-  const auto end = s.find_last_not_of(" \t\r\n");
-  return s.substr(begin, end - begin + 1);
 }
 
 // Trimmed text, with an error when it is required and empty or longer than `most`.
