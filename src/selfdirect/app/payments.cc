@@ -235,9 +235,7 @@ Status Payments::OnSignOff(store::Transaction& tx, const CouncilId& council,
 
 Result<ledger::PaymentDetails> Payments::SetPaymentDetails(
     const Context& ctx, const PersonId& person, const ledger::PaymentDetailsRequest& request) {
-  if (auto a = Authorize(store_, clock_, ctx, Action::kPaymentsManage,
-                         Resource::Council(ctx.actor.council_id), "person", person.str());
-      !a) {
+  if (auto a = AuthorizeOnPerson(store_, clock_, ctx, Action::kPaymentDetailsManage, person); !a) {
     return tl::unexpected(a.error());
   }
   auto details = ledger::ValidatePaymentDetails(request);
@@ -265,7 +263,9 @@ Result<ledger::PaymentDetails> Payments::SetPaymentDetails(
 
 Result<std::vector<ledger::PaymentDetails>> Payments::PaymentDetailsOf(const Context& ctx,
                                                                        const PersonId& person) {
-  if (auto a = PermitInCouncil(ctx, Action::kPaymentsManage); !a) return tl::unexpected(a.error());
+  if (auto a = AuthorizeOnPerson(store_, clock_, ctx, Action::kPaymentDetailsManage, person); !a) {
+    return tl::unexpected(a.error());
+  }
   std::vector<ledger::PaymentDetails> out;
   auto s = store_.Read([&](store::Transaction& tx) -> Status {
     auto name = PersonName(tx, ctx.actor.council_id, person);
@@ -403,6 +403,33 @@ Status Payments::SetApprovalThreshold(const Context& ctx, Pence threshold) {
                            fmt::format("payment runs above {} need a second finance officer",
                                        FormatPounds(threshold))));
   });
+}
+
+namespace {
+
+Result<Date> RunDateOf(const std::string& text) {
+  auto d = ParseIsoDate(text);
+  if (!d)
+    return FailFields({{"date", "Enter the date of the run as a real date, like 2026-12-01"}});
+  return *d;
+}
+
+}  // namespace
+
+Result<RunView> Payments::Preview(const Context& ctx, const std::string& date) {
+  if (auto a = PermitInCouncil(ctx, Action::kPaymentsManage); !a) return tl::unexpected(a.error());
+  auto d = RunDateOf(date);
+  if (!d) return tl::unexpected(d.error());
+  return Preview(ctx, *d);
+}
+
+Result<RunView> Payments::Start(const Context& ctx, const std::string& date) {
+  if (auto a = PermitInCouncil(ctx, Action::kPaymentsManage); !a) {
+    return Start(ctx, Date{});  // refused there, and the refusal audited
+  }
+  auto d = RunDateOf(date);
+  if (!d) return tl::unexpected(d.error());
+  return Start(ctx, *d);
 }
 
 Result<RunView> Payments::Preview(const Context& ctx, Date date) {

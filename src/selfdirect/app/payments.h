@@ -94,9 +94,13 @@ class Payments {
 
   // What a run on `date` would pay. Writes nothing.
   Result<RunView> Preview(const Context& ctx, Date date);
+  // The same with the date as typed (YYYY-MM-DD): the actor's rights are checked before the
+  // date, so that someone who may not run payments learns nothing from the answer.
+  Result<RunView> Preview(const Context& ctx, const std::string& date);
   // Starts a run: its lines are fixed. kConflict when the date has a run that was not rejected,
   // or another run is still open.
   Result<RunView> Start(const Context& ctx, Date date);
+  Result<RunView> Start(const Context& ctx, const std::string& date);
   // A second finance officer approves a run above the threshold: not the one who started it.
   Result<RunView> Approve(const Context& ctx, const PaymentRunId& run);
   // Nothing was paid; the date may be run again. A reason is required.

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "selfdirect/ras/test_model.h"
+#include "tests/support/signed_off.h"
 #include "tests/support/test_app.h"
 
 namespace selfdirect::app {
@@ -35,65 +36,8 @@ class PaymentsTest : public ::testing::Test {
   // `weekly_contribution` pounds a week assessed first when not empty.
   PersonId SignedOff(const std::string& given, const std::string& nhs, const std::string& hours,
                      const std::string& weekly_contribution = "") {
-    casework::NewPerson p;
-    p.given_name = given;
-    p.family_name = "Okafor";
-    p.date_of_birth = "1948-03-27";
-    p.nhs_number = nhs;
-    p.primary_support_reason = "physical_personal_care";
-    auto created = t_.casework().CreatePerson(As(worker_), p,
-                                              {"2026-11-20", "hospital_discharge", "Help", ""});
-    EXPECT_TRUE(created.has_value()) << created.error().message;
-    const PersonId id = created->record.person.id;
-    casework::NewDetermination d;
-    d.kind = "adult";
-    d.needs_arise_from_condition = true;
-    d.significant_impact_on_wellbeing = true;
-    int n = 0;
-    for (const auto& a : casework::AdultOutcomes()) {
-      casework::OutcomeFinding f{a.code, n++ >= 3, std::nullopt, ""};
-      if (!f.achieved) f.reason = casework::UnableReason::kWithoutAssistance;
-      d.outcomes.push_back(f);
-    }
-    EXPECT_TRUE(t_.casework().RecordEligibility(As(worker_), id, d));
-    using K = ras::RawAnswer::Kind;
-    NewAssessment answers{"small",
-                          "with_assessor",
-                          {{"washing", {K::kText, "c", false}},
-                           {"dressing", {K::kText, "b", false}},
-                           {"going_out", {K::kText, "b", false}},
-                           {"nights", {K::kNumber, "2", false}},
-                           {"age", {K::kNumber, "78", false}},
-                           {"living_setting", {K::kText, "supported_living", false}},
-                           {"has_unpaid_carer", {K::kYesNo, "", true}}}};
-    EXPECT_TRUE(t_.casework().RecordAssessment(As(worker_), id, answers));
-    if (!weekly_contribution.empty()) {
-      EXPECT_TRUE(t_.casework().RecordContribution(
-          As(finance_), id, {weekly_contribution, "", "financial_assessment", ""}));
-    }
-    casework::PlanRequest r;
-    r.outcomes = {{"o1", "Get up and dressed in time for the day centre"}};
-    r.items = {{"Help to get up and dressed",
-                "personal_assistant",
-                "Sam",
-                "hour",
-                "20.00",
-                hours,
-                "per_week",
-                "direct_payment",
-                {"o1"}}};
-    r.written_with = {"person", "social_worker"};
-    auto plan = t_.casework().CreatePlan(As(worker_), id, r);
-    EXPECT_TRUE(plan.has_value()) << plan.error().message;
-    EXPECT_TRUE(t_.casework().SubmitPlan(As(worker_), plan->plan.id, 1));
-    PlanDecisionRequest approve{"approve", "", "", "persons_choice", "Her choice of assistant", 2};
-    auto approved = t_.casework().DecidePlan(As(approver_), plan->plan.id, approve);
-    EXPECT_TRUE(approved.has_value())
-        << approved.error().message
-        << (approved.error().fields.empty() ? ""
-                                            : ": " + approved.error().fields[0].field + " " +
-                                                  approved.error().fields[0].message);
-    return id;
+    return testing::SignOffAPlan(t_, worker_, approver_, given, nhs, hours, &finance_,
+                                 weekly_contribution);
   }
 
   ledger::PaymentDetailsRequest Bank(const std::string& name) {
