@@ -122,6 +122,9 @@ const std::map<std::string, std::set<std::string>> kMatrix = {
     // Payment runs and where people's money is paid: finance officers; the threshold above
     // which a run needs a second finance officer: administrators.
     {"payments.details.set", {"finance-officer"}},
+    {"payments.final-account", {"finance-officer"}},
+    {"payments.suspend", {"assessor"}},
+    {"payments.restart", {"assessor"}},
     {"payments.details.get", {"finance-officer"}},
     {"finance-settings.get", {"finance-officer", "administrator"}},
     {"finance-settings.set", {"administrator"}},
@@ -252,6 +255,7 @@ class AccessMatrixTest : public ::testing::Test {
     put("carer", "01JD0000000000000000CARER1");
     put("account", "01JD0000000000000000ACCT01");
     put("run", "01JD00000000000000000RN001");
+    put("suspension", "1");
     return path;
   }
 
@@ -315,6 +319,8 @@ class AccessMatrixTest : public ::testing::Test {
     }
     // Refused in the use case or by field checks, so that nothing changes.
     if (route == "payments.details.set") return R"({"route":"direct_payment"})";
+    if (route == "payments.suspend") return R"({"from":"2026-12-01"})";
+    if (route == "payments.restart") return R"({"to":"never"})";
     if (route == "finance-settings.set") return R"({"approval_threshold_pence":-1})";
     if (route == "payment-runs.start") return R"({"date":"2026-02-30"})";
     if (route == "payment-runs.reject") return R"({"reason":"Wrong date"})";

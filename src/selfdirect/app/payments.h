@@ -82,6 +82,31 @@ class Payments {
                           const casework::PlanVersion& plan, const UserId& approver, Date from,
                           Timestamp now, UlidGenerator& ids);
 
+  // Inside the closure's transaction (Casework::CloseCase): the budget in payment ends on
+  // `last_day` (the last day funded; not before it started). Later runs pay what is still owed
+  // to that day and list what was paid for days after it as overpaid, never recovering it.
+  static Status OnCaseClosed(store::Transaction& tx, const CouncilId& council,
+                             const PersonId& person, Date last_day);
+
+  // Payments stop for a time (a hospital stay, a respite stay the council pays for), both days
+  // included, and the contribution with them (the person's social worker). Field errors name
+  // "from", "to" and "reason". A period already paid for suspended days is listed as overpaid
+  // by the next run.
+  struct SuspensionRequest {
+    std::string from, to, reason;
+  };
+  Result<ledger::StoredSuspension> Suspend(const Context& ctx, const PersonId& person,
+                                           const SuspensionRequest& request);
+  // Payments restart after `last_day` (earlier or later than first recorded): the suspension's
+  // last day becomes `last_day`.
+  Result<ledger::StoredSuspension> Restart(const Context& ctx, const PersonId& person,
+                                           std::int64_t suspension, const std::string& last_day);
+
+  // The final reckoning of the person's most recent budget once it has ended (finance
+  // officers): paid, owed, to recover, still to pay, in letter-ready sentences.
+  // kFailedPrecondition when it has not ended.
+  Result<ledger::FinalReconciliation> FinalAccount(const Context& ctx, const PersonId& person);
+
   // Where the person's direct payment (or managed budget) is paid (finance officers).
   Result<ledger::PaymentDetails> SetPaymentDetails(const Context& ctx, const PersonId& person,
                                                    const ledger::PaymentDetailsRequest& request);

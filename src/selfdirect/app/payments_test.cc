@@ -261,5 +261,70 @@ TEST_F(PaymentsTest, ANewPlanMidPeriodPaysTheDifferenceProRataOnTheNextRun) {
   ExpectBooksBalance();
 }
 
+TEST_F(PaymentsTest, AHospitalStayStopsPaymentsAndWhatWasPaidInAdvanceIsProposedForRecovery) {
+  const PersonId ada = SignedOff("Ada", "943 476 5919", "10");
+  ASSERT_TRUE(t_.payments().SetPaymentDetails(As(finance_), ada, Bank("Ada Okafor")));
+  ASSERT_TRUE(t_.payments().RunDate(As(finance_), D("2026-11-22")));
+
+  auto bad = t_.payments().Suspend(As(worker_), ada, {"2026-12-10", "2026-12-01", ""});
+  ASSERT_FALSE(bad.has_value());
+  std::vector<std::string> fields;
+  for (const auto& f : bad.error().fields) fields.push_back(f.field);
+  EXPECT_THAT(fields, ::testing::UnorderedElementsAre("to", "reason"));
+  EXPECT_EQ(t_.payments()
+                .Suspend(As(finance_), ada, {"2026-12-01", "2026-12-07", "Hospital"})
+                .error()
+                .code,
+            ErrorCode::kPermissionDenied);
+
+  // A week in hospital inside the first period (paid in advance) and the first days of the next.
+  auto stay =
+      t_.payments().Suspend(As(worker_), ada, {"2026-12-14", "2026-12-27", "a hospital stay"});
+  ASSERT_TRUE(stay.has_value()) << stay.error().message;
+  auto overlap = t_.payments().Suspend(As(worker_), ada, {"2026-12-20", "2026-12-21", "again"});
+  EXPECT_THAT(overlap.error().fields.at(0).message, HasSubstr("already stopped"));
+
+  auto preview = t_.payments().Preview(As(finance_), D("2026-12-20"));
+  ASSERT_TRUE(preview.has_value()) << preview.error().message;
+  // The second period (20 December – 16 January) loses its first 8 days: 20 of 28 days of £800.
+  EXPECT_EQ(preview->totals.total, Pence(57142));
+  // The first period was paid in full, 6 suspended days included: it is now worth 22 of 28 days
+  // (£628.57, rounded down), so £171.43 is proposed for recovery, not taken.
+  ASSERT_EQ(preview->overpaid.size(), 1u);
+  EXPECT_EQ(preview->overpaid[0].to_recover, Pence(17143));
+  EXPECT_EQ(preview->overpaid[0].person_name, "Ada Okafor");
+
+  // Home sooner: payments restart after 21 December.
+  auto restarted = t_.payments().Restart(As(worker_), ada, stay->seq, "2026-12-21");
+  ASSERT_TRUE(restarted.has_value()) << restarted.error().message;
+  preview = t_.payments().Preview(As(finance_), D("2026-12-20"));
+  EXPECT_EQ(preview->totals.total, Pence(74285));  // 26 of 28 days
+  EXPECT_EQ(t_.payments().Restart(As(worker_), ada, 9, "2026-12-21").error().code,
+            ErrorCode::kNotFound);
+  ExpectBooksBalance();
+}
+
+TEST_F(PaymentsTest, ClosingTheCaseEndsTheBudgetAndTheFinalAccountSaysWhatIsOwed) {
+  const PersonId ada = SignedOff("Ada", "943 476 5919", "10");
+  ASSERT_TRUE(t_.payments().SetPaymentDetails(As(finance_), ada, Bank("Ada Okafor")));
+  ASSERT_TRUE(t_.payments().RunDate(As(finance_), D("2026-11-22")));
+  EXPECT_THAT(t_.payments().FinalAccount(As(finance_), ada).error().message,
+              HasSubstr("still in payment"));
+  t_.clock().Advance(std::chrono::days(14));
+  auto closed = t_.casework().CloseCase(As(worker_), ada, {"moved_away", "2026-12-05", "Moved"});
+  ASSERT_TRUE(closed.has_value()) << closed.error().message;
+  auto account = t_.payments().FinalAccount(As(finance_), ada);
+  ASSERT_TRUE(account.has_value()) << account.error().message;
+  EXPECT_EQ(account->ended_on, D("2026-12-05"));
+  EXPECT_EQ(account->paid_out, Pence(80000));
+  // 14 of 28 days were funded: £400.00 paid for days after the end.
+  EXPECT_EQ(account->to_recover, Pence(40000));
+  EXPECT_FALSE(account->sentences.empty());
+  // A later run pays nothing more for her.
+  auto preview = t_.payments().Preview(As(finance_), D("2026-12-20"));
+  EXPECT_EQ(preview->totals.total, Pence(0));
+  ExpectBooksBalance();
+}
+
 }  // namespace
 }  // namespace selfdirect::app

@@ -110,9 +110,78 @@ std::variant<PaymentRunId, Response> RunId(const PathParams& params) {
   return PathId<PaymentRunId>(params, "run");
 }
 
+json::object SuspensionJson(const ledger::StoredSuspension& x) {
+  return {{"id", x.seq},
+          {"from", FormatIsoDate(x.suspension.from)},
+          {"to", FormatIsoDate(x.suspension.to)},
+          {"reason", x.suspension.reason},
+          {"recorded_at", FormatTimestamp(x.recorded_at)}};
+}
+
 }  // namespace
 
 void RegisterPaymentsApi(Router& router, app::Payments& payments) {
+  router.Add("POST", "/api/people/{person}/payments/suspensions", "payments.suspend",
+             Action::kCaseRecord, [&payments](const Request& request, const PathParams& params) {
+               auto id = PathId<PersonId>(params, "person");
+               if (auto* problem = std::get_if<Response>(&id)) return *problem;
+               auto body = ReadObject(request);
+               if (auto* problem = std::get_if<Response>(&body)) return *problem;
+               Fields f(std::get<json::object>(body));
+               app::Payments::SuspensionRequest r;
+               r.from = f.String("from");
+               r.to = f.String("to");
+               r.reason = f.String("reason");
+               auto errors = f.Finish();
+               if (!errors.empty()) return ValidationProblem(std::move(errors));
+               auto stopped = payments.Suspend(request.ctx, std::get<PersonId>(id), r);
+               if (!stopped) return ProblemFromError(stopped.error());
+               return JsonResponse(201, SuspensionJson(*stopped));
+             });
+
+  router.Add("POST", "/api/people/{person}/payments/suspensions/{suspension}/restart",
+             "payments.restart", Action::kCaseRecord,
+             [&payments](const Request& request, const PathParams& params) {
+               auto id = PathId<PersonId>(params, "person");
+               if (auto* problem = std::get_if<Response>(&id)) return *problem;
+               std::int64_t seq = 0;
+               const std::string& text = params.at("suspension");
+               if (text.empty() || text.size() > 9 ||
+                   text.find_first_not_of("0123456789") != std::string::npos) {
+                 return ProblemFromError(
+                     Error{ErrorCode::kNotFound, "There is no such stop in payments", {}});
+               }
+               seq = std::stoll(text);
+               auto body = ReadObject(request);
+               if (auto* problem = std::get_if<Response>(&body)) return *problem;
+               Fields f(std::get<json::object>(body));
+               const std::string to = f.String("to");
+               auto errors = f.Finish();
+               if (!errors.empty()) return ValidationProblem(std::move(errors));
+               auto restarted = payments.Restart(request.ctx, std::get<PersonId>(id), seq, to);
+               if (!restarted) return ProblemFromError(restarted.error());
+               return JsonResponse(200, SuspensionJson(*restarted));
+             });
+
+  router.Add(
+      "GET", "/api/people/{person}/final-account", "payments.final-account",
+      Action::kPaymentDetailsManage, [&payments](const Request& request, const PathParams& params) {
+        auto id = PathId<PersonId>(params, "person");
+        if (auto* problem = std::get_if<Response>(&id)) return *problem;
+        auto account = payments.FinalAccount(request.ctx, std::get<PersonId>(id));
+        if (!account) return ProblemFromError(account.error());
+        json::array sentences;
+        for (const std::string& line : account->sentences) sentences.emplace_back(line);
+        return JsonResponse(
+            200, {{"ended_on", FormatIsoDate(account->ended_on)},
+                  {"paid_out_pence", account->paid_out.value()},
+                  {"owed_pence", account->owed.value()},
+                  {"to_recover_pence", account->to_recover.value()},
+                  {"still_to_pay_pence", account->still_to_pay.value()},
+                  {"contribution_overcharged_pence", account->contribution_overcharged.value()},
+                  {"sentences", sentences}});
+      });
+
   router.Add("PUT", "/api/people/{person}/payment-details", "payments.details.set",
              Action::kPaymentDetailsManage,
              [&payments](const Request& request, const PathParams& params) {
