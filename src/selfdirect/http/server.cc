@@ -200,7 +200,11 @@ struct Server::Impl {
         }
         request.body = std::move(message.body());
         request.remote_address = Remote(*c);
+        // Handled on the handler pool, so that this io thread serves other connections while
+        // the request waits for the database; back on the connection's strand afterwards.
+        co_await net::post(handlers->get_executor(), net::use_awaitable);
         response = service.Handle(request);
+        co_await net::post(c->transport().get_executor(), net::use_awaitable);
         // Decided after handling, so a shutdown that began meanwhile closes the connection.
         keep_alive = message.keep_alive() && !stopping.load();
       }
@@ -268,6 +272,7 @@ struct Server::Impl {
   std::unique_ptr<net::steady_timer> drained;   // fires when the last connection closes
   std::unique_ptr<net::steady_timer> backstop;  // fires when the grace period runs out
   std::vector<std::thread> workers;
+  std::unique_ptr<net::thread_pool> handlers;  // runs HttpService::Handle
   std::atomic<bool> stopping{false};
   std::atomic<std::uint64_t> next_id{1};
   std::mutex mu;
@@ -331,6 +336,8 @@ Result<unsigned short> Server::Start() {
     if (d.stopping.load()) d.io.stop();
   });
   net::co_spawn(d.control, d.Accept(), net::detached);
+  d.handlers = std::make_unique<net::thread_pool>(
+      static_cast<std::size_t>(d.options.handler_threads > 0 ? d.options.handler_threads : 16));
   for (int i = 0; i < d.Threads(); ++i) d.workers.emplace_back([&d] { d.io.run(); });
   return port;
 }
@@ -344,6 +351,7 @@ void Server::Wait() {
     if (t.joinable()) t.join();
   }
   impl_->workers.clear();
+  if (impl_->handlers) impl_->handlers->join();
 }
 
 void Server::CatchSignals() {

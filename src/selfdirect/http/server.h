@@ -26,7 +26,11 @@ namespace selfdirect::http {
 struct ServerOptions {
   std::string host = "127.0.0.1";
   unsigned short port = 8080;
-  int threads = 0;                                        // 0: one per core
+  int threads = 0;  // 0: one per core
+  // Requests are handled on a pool of their own, so that the io threads keep serving while a
+  // request waits for the database, and concurrent ledger transfers share commits (group
+  // commit, app::Ledger). 0: 16.
+  int handler_threads = 0;
   std::size_t max_body_bytes = std::size_t{1024} * 1024;  // 1 MiB
   std::size_t max_header_bytes = std::size_t{16} * 1024;
   std::chrono::milliseconds read_timeout{30'000};  // to receive a whole request once begun
