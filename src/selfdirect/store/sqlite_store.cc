@@ -6,6 +6,7 @@
 #include "selfdirect/store/sqlite_ledger.h"
 #include "selfdirect/store/sqlite_ras.h"
 #include "selfdirect/store/sqlite_safeguarding.h"
+#include "selfdirect/store/sqlite_statements.h"
 
 namespace selfdirect::store {
 namespace {
@@ -19,7 +20,8 @@ class SqliteTransaction final : public Transaction {
         ras_models_(c),
         casework_(c),
         safeguarding_(c),
-        ledger_(c) {}
+        ledger_(c),
+        statements_(c) {}
   CouncilRepository& Councils() override { return councils_; }
   AccessRepository& Access() override { return access_; }
   AuditRepository& Audit() override { return audit_; }
@@ -27,6 +29,7 @@ class SqliteTransaction final : public Transaction {
   casework::CaseworkRepository& Casework() override { return casework_; }
   casework::SafeguardingRepository& Safeguarding() override { return safeguarding_; }
   ledger::LedgerRepository& Ledger() override { return ledger_; }
+  ledger::StatementRepository& Statements() override { return statements_; }
 
  private:
   SqliteCouncilRepository councils_;
@@ -36,6 +39,7 @@ class SqliteTransaction final : public Transaction {
   SqliteCaseworkRepository casework_;
   SqliteSafeguardingRepository safeguarding_;
   SqliteLedgerRepository ledger_;
+  SqliteStatementRepository statements_;
 };
 
 constexpr const char* kCouncilColumns = "council_id, code, name, created_at";

@@ -19,6 +19,7 @@
 #include "selfdirect/core/result.h"
 #include "selfdirect/council/council.h"
 #include "selfdirect/ledger/repository.h"
+#include "selfdirect/ledger/statement_repository.h"
 #include "selfdirect/ras/repository.h"
 #include "selfdirect/store/migrations.h"
 
@@ -34,6 +35,7 @@ class Transaction {
   virtual casework::CaseworkRepository& Casework() = 0;
   virtual casework::SafeguardingRepository& Safeguarding() = 0;
   virtual ledger::LedgerRepository& Ledger() = 0;
+  virtual ledger::StatementRepository& Statements() = 0;
 };
 
 class Store {
