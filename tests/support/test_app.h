@@ -10,6 +10,7 @@
 #include "selfdirect/app/ledger.h"
 #include "selfdirect/app/ras_models.h"
 #include "selfdirect/app/safeguarding.h"
+#include "selfdirect/app/statements.h"
 #include "selfdirect/store/sqlite_store.h"
 #include "tests/support/temp_dir.h"
 
@@ -31,6 +32,7 @@ class TestApp {
     casework_ = std::make_unique<app::Casework>(*store_, clock_, ids_, *ras_);
     safeguarding_ = std::make_unique<app::Safeguarding>(*store_, clock_, ids_);
     ledger_ = std::make_unique<app::Ledger>(*store_, clock_, ids_);
+    statements_ = std::make_unique<app::Statements>(*store_, clock_, ids_);
   }
 
   app::Application& app() { return *app_; }
@@ -39,6 +41,7 @@ class TestApp {
   app::Casework& casework() { return *casework_; }
   app::Safeguarding& safeguarding() { return *safeguarding_; }
   app::Ledger& ledger() { return *ledger_; }
+  app::Statements& statements() { return *statements_; }
   store::Store& store() { return *store_; }
 
   // Registers a council as the operator would, with the CLI.
@@ -75,6 +78,7 @@ class TestApp {
   std::unique_ptr<app::Casework> casework_;
   std::unique_ptr<app::Safeguarding> safeguarding_;
   std::unique_ptr<app::Ledger> ledger_;
+  std::unique_ptr<app::Statements> statements_;
 };
 
 }  // namespace selfdirect::testing

@@ -87,6 +87,14 @@ Decision DecideForPerson(const Actor& actor, Action action, const Relationship& 
       return Deny(Outcome::kForbidden,
                   "eligibility, assessments, reviews and closures are recorded by the social "
                   "worker");
+    case Action::kStatementRecategorise:
+      if (finance || r.self || Granted(r, GrantScope::kManageMoney) ||
+          Granted(r, GrantScope::kWritePlan)) {
+        return Allow(finance ? "finance officer" : r.self ? "own record" : "grant");
+      }
+      return Deny(Outcome::kForbidden,
+                  "statement lines are re-categorised by the person, someone they have given "
+                  "a grant to, or a finance officer");
     case Action::kRecordViewsRead:
       if (r.self) return Allow("own record");
       return Deny(Outcome::kForbidden, "only the person sees who has looked at their record");
@@ -174,6 +182,12 @@ const char* ActionName(Action action) {
       return "ledger-transfers.create";
     case Action::kLedgerRead:
       return "ledger.read";
+    case Action::kStatementFormatsManage:
+      return "statement-formats.manage";
+    case Action::kStatementsImport:
+      return "statements.import";
+    case Action::kStatementRecategorise:
+      return "statement.recategorise";
   }
   return "unknown";
 }
@@ -286,6 +300,11 @@ Decision DecideFor(const Actor& actor, Action action, const Resource& resource) 
       return actor.Has(Role::kFinanceOfficer)
                  ? Allow("finance officer")
                  : Deny(Outcome::kForbidden, "the ledger is kept by finance officers");
+    case Action::kStatementFormatsManage:
+    case Action::kStatementsImport:
+      return actor.Has(Role::kFinanceOfficer)
+                 ? Allow("finance officer")
+                 : Deny(Outcome::kForbidden, "statements are imported by finance officers");
     case Action::kPersonView:
     case Action::kConcernRaise:
     case Action::kPersonConcernsRead:
@@ -298,6 +317,7 @@ Decision DecideFor(const Actor& actor, Action action, const Resource& resource) 
     case Action::kGrantsRead:
     case Action::kGrantsManage:
     case Action::kRecordViewsRead:
+    case Action::kStatementRecategorise:
       return DecideForPerson(actor, action, resource.relationship);
   }
   return Deny(Outcome::kForbidden, "no rule allows this");
