@@ -13,6 +13,7 @@
 #include "selfdirect/http/ledger_api.h"
 #include "selfdirect/http/safeguarding_api.h"
 #include "selfdirect/http/service.h"
+#include "selfdirect/http/statements_api.h"
 #include "tests/support/test_app.h"
 
 namespace selfdirect::http {
@@ -29,6 +30,7 @@ class OpenApiTest : public ::testing::Test {
     // Registered beside the service's own routes, as `selfdirect serve` does.
     RegisterSafeguardingApi(service_.mutable_router(), t_.safeguarding());
     RegisterLedgerApi(service_.mutable_router(), t_.ledger());
+    RegisterStatementsApi(service_.mutable_router(), t_.statements());
     std::error_code ec;
     document_ = json::parse(OpenApiDocument(), ec);
     parsed_ = !ec;
