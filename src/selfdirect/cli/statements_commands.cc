@@ -24,9 +24,9 @@ Result<std::string> ReadWhole(const std::string& path, std::size_t limit) {
   in.read(text.data(), static_cast<std::streamsize>(text.size()));
   text.resize(static_cast<std::size_t>(in.gcount()));
   if (text.size() > limit) {
-    return Fail(
-        ErrorCode::kInvalidArgument,
-        fmt::format("{}: the file is larger than the {} MB accepted", path, limit / (1024 * 1024)));
+    return Fail(ErrorCode::kInvalidArgument,
+                fmt::format("{}: the file is larger than the {} MB accepted", path,
+                            limit / (std::size_t{1024} * 1024)));
   }
   return text;
 }
