@@ -300,6 +300,12 @@ Result<StatementView> Statements::Import(const Context& ctx, const LedgerAccount
       }
       lines.push_back(std::move(stored));
     }
+    // Money moves in the order it did: a statement written newest first is booked from its end,
+    // so that a payment is not refused for money that arrived before it.
+    if (parsed_format->order == ledger::StatementOrder::kNewestFirst) {
+      std::reverse(batch.begin(), batch.end());
+      std::reverse(batch_lines.begin(), batch_lines.end());
+    }
     import.money_in = Pence(money_in);
     import.money_out = Pence(money_out);
     import.transfers = static_cast<std::int64_t>(batch.size());

@@ -278,6 +278,21 @@ TEST_F(StatementsTest, ZeroLinesAndCouncilPaymentsAreKeptButMoveNoMoney) {
   EXPECT_TRUE(Verify().clean());
 }
 
+TEST_F(StatementsTest, AStatementWrittenNewestFirstIsBookedOldestFirst) {
+  ASSERT_TRUE(t_.statements().AddFormat(
+      As(finance_), {"Carefree", ReadSample("statement-formats/carefree-card.yaml"), {}}));
+  // Nothing in the account yet: the top-up on the 4th pays for the shop on the 5th.
+  const std::string csv =
+      "Transaction Date,Card Number,Merchant,Details,Money In,Money Out,Balance\n"
+      "5 Nov 2026,**** 4821,CORNER SHOP,Card payment,\"\",\"£30.00\",\"£20.00\"\n"
+      "4 Nov 2026,**** 4821,M OKAFOR,Top up,\"£50.00\",\"\",\"£50.00\"\n";
+  auto imported = t_.statements().Import(As(finance_), card_.id, "Carefree", csv);
+  ASSERT_TRUE(imported) << imported.error().message;
+  EXPECT_EQ(imported->lines[1].match.category, LineCategory::kTopUp);
+  EXPECT_EQ(Balance(), Pence(20'00));
+  EXPECT_TRUE(Verify().clean());
+}
+
 TEST_F(StatementsTest, OnlyPeoplesHoldingAccountsTakeStatementsAndOnlyFinanceImports) {
   const std::string csv = ReadSample("statement-northern-bank.csv");
   auto wrong = t_.statements().Import(As(finance_), fund_.id, "Nowhere Bank", csv);
