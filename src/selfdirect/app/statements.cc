@@ -19,8 +19,10 @@ constexpr std::size_t kMaxFormatName = 100;
 constexpr std::size_t kMaxPayers = 20;
 constexpr std::size_t kMaxPayerName = 100;
 
+// The same words the policy gives someone who may not know a record exists: an import that is
+// missing and one that is someone else's cannot be told apart.
 tl::unexpected<Error> NoSuchImport() {
-  return Fail(ErrorCode::kNotFound, "There is no statement import with this id");
+  return Fail(ErrorCode::kNotFound, "There is no record at this address");
 }
 
 // The field a statement problem is named by: "rows[7].date", "rows[7]", or "file".
@@ -407,8 +409,8 @@ Result<StatementView> Statements::ViewOf(store::Transaction& tx, ledger::Stateme
 }
 
 Result<StatementView> Statements::Get(const Context& ctx, const StatementImportId& id) {
-  // Someone who may not be told the import exists learns nothing from the order of checks:
-  // an import in another council is simply not found.
+  // An import in another council is not found; one of a person the actor has no standing to is
+  // hidden by the policy with the same answer.
   auto import = FindImport(id, ctx);
   if (!import) return tl::unexpected(import.error());
   if (auto a = AuthorizeOnPerson(store_, clock_, ctx, Action::kBudgetRead, import->person); !a) {
