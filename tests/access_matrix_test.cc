@@ -11,6 +11,7 @@
 #include "selfdirect/http/payments_api.h"
 #include "selfdirect/http/safeguarding_api.h"
 #include "selfdirect/http/service.h"
+#include "selfdirect/http/statements_api.h"
 #include "tests/support/test_app.h"
 
 namespace selfdirect {
@@ -136,11 +137,23 @@ const std::map<std::string, std::set<std::string>> kMatrix = {
     {"payment-runs.reject", {"finance-officer"}},
     {"payment-runs.release", {"finance-officer"}},
     {"payment-runs.file", {"finance-officer"}},
+    // Statement import: finance officers add formats and import statements; an import's lines
+    // are read by whoever may read the person's budget, and re-categorised by the person,
+    // someone with a manage-money or write-plan grant, or a finance officer.
+    {"statement-formats.list", {"finance-officer"}},
+    {"statement-formats.create", {"finance-officer"}},
+    {"statements.import", {"finance-officer"}},
+    {"statements.list", {"finance-officer"}},
+    {"statements.get",
+     {"budget-holder", "assessor", "representative", "approver", "finance-officer",
+      "safeguarding-lead"}},
+    {"statements.recategorise", {"budget-holder", "finance-officer"}},
 };
 
 const PersonId kPersonHome("01JD00000000000000000PER51");
 const PlanId kPlanHome("01JD0000000000000000PAN001");
 const ConcernId kConcernHome("01JD0000000000000000C0NC01");
+const StatementImportId kImportHome("01JD00000000000000000STMT1");
 
 // Routes whose path names a council: for these, the other council's id is tried too.
 bool CouncilScoped(const std::string& pattern) {
@@ -150,7 +163,8 @@ bool CouncilScoped(const std::string& pattern) {
 // Routes on one person's record: someone with no standing gets 404, not 403.
 bool PersonScoped(const std::string& pattern) {
   return pattern.find("{person}") != std::string::npos ||
-         pattern.find("{plan}") != std::string::npos;  // a plan is part of a person's record
+         pattern.find("{plan}") != std::string::npos ||  // a plan is part of a person's record
+         pattern.find("{import}") != std::string::npos;  // so is an imported statement
 }
 
 class AccessMatrixTest : public ::testing::Test {
@@ -197,13 +211,41 @@ class AccessMatrixTest : public ::testing::Test {
       concern->council = home_.id;
       concern->id = kConcernHome;
       concern->raised_at = t_.clock().Now();
-      return tx.Safeguarding().CreateConcern(*concern);
+      if (auto c = tx.Safeguarding().CreateConcern(*concern); !c) return c;
+      // A statement imported into the home person's account, with one line.
+      ledger::Account card;
+      card.council = home_.id;
+      card.id = LedgerAccountId("01JD0000000000000000ACCT09");
+      card.type = ledger::AccountType::kDirectPaymentHolding;
+      card.owner = {ledger::OwnerKind::kPerson, kPersonHome.str()};
+      card.name = "Ada's card";
+      card.created_at = t_.clock().Now();
+      if (auto c = tx.Ledger().CreateAccount(card); !c) return c;
+      if (auto c = tx.Statements().AddFormat(
+              {home_.id, "Bank", "format: x", {}, t_.clock().Now(), UserId()});
+          !c) {
+        return c;
+      }
+      ledger::StatementImport import;
+      import.council = home_.id;
+      import.id = kImportHome;
+      import.account = card.id;
+      import.person = kPersonHome;
+      import.format_name = "Bank";
+      import.file_sha256 = std::string(64, '0');
+      import.imported_at = t_.clock().Now();
+      import.lines = 1;
+      ledger::StoredStatementLine line;
+      line.line = {.row = 2, .line = 2, .date = *ParseIsoDate("2026-11-02"), .payee = "SHOP"};
+      line.match.category = ledger::LineCategory::kNoMoneyMoved;
+      return tx.Statements().AddImport(import, std::span(&line, 1));
     }));
     service_ = std::make_unique<http::HttpService>(t_.app(), t_.accounts(), t_.ras(), t_.casework(),
                                                    metrics_, http::ServiceOptions{});
     http::RegisterSafeguardingApi(service_->mutable_router(), t_.safeguarding());
     http::RegisterLedgerApi(service_->mutable_router(), t_.ledger());
     http::RegisterPaymentsApi(service_->mutable_router(), t_.payments());
+    http::RegisterStatementsApi(service_->mutable_router(), t_.statements());
   }
 
   struct Session {
@@ -256,6 +298,7 @@ class AccessMatrixTest : public ::testing::Test {
     put("account", "01JD0000000000000000ACCT01");
     put("run", "01JD00000000000000000RN001");
     put("suspension", "1");
+    put("import", kImportHome.str());
     return path;
   }
 
@@ -324,6 +367,11 @@ class AccessMatrixTest : public ::testing::Test {
     if (route == "finance-settings.set") return R"({"approval_threshold_pence":-1})";
     if (route == "payment-runs.start") return R"({"date":"2026-02-30"})";
     if (route == "payment-runs.reject") return R"({"reason":"Wrong date"})";
+    // Refused in the use case (no such row; a format without YAML), so that nothing changes.
+    if (route == "statements.recategorise") {
+      return R"({"changes":[{"row":99,"category":"not_in_plan"}]})";
+    }
+    if (route == "statement-formats.create") return R"({"name":"Matrix","yaml":""})";
     if (route == "plans.create") return R"({"outcomes":[{"id":"o1","words":"Go out"}]})";
     if (route == "eligibility.create") return R"({"kind":"adult","outcomes":[]})";
     if (route == "assessments.create") {

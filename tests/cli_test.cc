@@ -631,5 +631,114 @@ TEST_F(CliPeopleImport, AMissingOrUnknownHeaderOrAnEmptyFileIsRefused) {
   EXPECT_THAT(no_file.output, HasSubstr("missing.csv"));
 }
 
+class CliStatements : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = dir_.File("sd.db");
+    auto council = Selfdirect("councils add --data " + db_ +
+                              " --code E06000001 --name \"Hartlepool Borough Council\"");
+    ASSERT_EQ(council.status, 0) << council.output;
+    // Ada, her direct payment card and the council's payment into it (a payment run's work).
+    auto opened = store::Database::Open({.path = db_});
+    ASSERT_TRUE(opened);
+    store::SqliteStore store(**opened);
+    ASSERT_TRUE(store.Write([&](store::Transaction& tx) -> Status {
+      auto council = tx.Councils().FindCouncilByCode("E06000001");
+      if (!council || !*council) return Fail(ErrorCode::kNotFound, "no council");
+      const CouncilId id = (*council)->id;
+      const Timestamp now = ParseTimestamp("2026-11-01T09:00:00.000Z").value();
+      casework::Person p;
+      p.council = id;
+      p.id = PersonId("01JD00000000000000000PER51");
+      p.given_name = "Ada";
+      p.family_name = "Okafor";
+      p.date_of_birth = *ParseIsoDate("1948-03-27");
+      p.gender = p.primary_support_reason = p.accommodation = p.employment = "not_known";
+      p.ethnicity = "Z";
+      p.has_unpaid_carer = "not_known";
+      p.created_at = now;
+      if (auto c = tx.Casework().CreatePerson(p, {casework::Stage::kActive, false}); !c) return c;
+      ledger::Account fund, card;
+      fund.council = card.council = id;
+      fund.id = LedgerAccountId("01JD0000000000000000ACCT01");
+      fund.owner = {ledger::OwnerKind::kCouncil, id.str()};
+      fund.name = "Care fund";
+      card.id = card_;
+      card.type = ledger::AccountType::kDirectPaymentHolding;
+      card.owner = {ledger::OwnerKind::kPerson, p.id.str()};
+      card.flags = ledger::DefaultFlags(card.type);
+      card.name = "Ada Okafor's direct payment";
+      fund.created_at = card.created_at = now;
+      if (auto c = tx.Ledger().CreateAccount(fund); !c) return c;
+      if (auto c = tx.Ledger().CreateAccount(card); !c) return c;
+      ledger::Transfer t;
+      t.id = TransferId("run:2026-11-02:1");
+      t.council = id;
+      t.debit_account = fund.id;
+      t.credit_account = card.id;
+      t.amount = Pence(2'488'40);
+      t.created_at = now;
+      auto r = tx.Ledger().CreateTransfers(std::span(&t, 1));
+      if (!r) return tl::unexpected(r.error());
+      return r->front() ? Ok() : Status(tl::unexpected(r->front().error()));
+    }));
+    auto format = Selfdirect("statements formats add --data " + db_ +
+                             " --council E06000001 --name \"Northern Bank\" --council-payer "
+                             "\"HARTLEPOOL BC DIRECT PAYMENTS\" " +
+                             Sample("statement-formats/northern-bank.yaml"));
+    ASSERT_EQ(format.status, 0) << format.output;
+    EXPECT_EQ(format.output,
+              "Added the statement format \"Northern Bank\" to Hartlepool Borough Council.\n");
+  }
+
+  static std::string Sample(const std::string& name) {
+    return std::string(SELFDIRECT_SOURCE_DIR) + "/docs/samples/" + name;
+  }
+
+  selfdirect::Run Import(const std::string& file) {
+    return Selfdirect("statements import --data " + db_ + " --council E06000001 --account " +
+                      card_.str() + " --format \"Northern Bank\" " + file);
+  }
+
+  testing::TempDir dir_;
+  std::string db_;
+  const LedgerAccountId card_{"01JD0000000000000000ACCT02"};
+};
+
+TEST_F(CliStatements, TheSampleImportsOnceWithEveryLineAndItsCategory) {
+  auto r = Import(Sample("statement-northern-bank.csv"));
+  EXPECT_EQ(r.status, 0) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("Imported 12 lines from "));
+  EXPECT_THAT(r.output, HasSubstr("into Ada Okafor's direct payment"));
+  EXPECT_THAT(r.output, HasSubstr("£2,300.00 in, £2,353.19 out, 11 transfers made."));
+  EXPECT_THAT(r.output, HasSubstr("HMRC PAYE  → unknown_payee"));
+  EXPECT_THAT(r.output, HasSubstr("NEEDS REVIEW"));
+  EXPECT_THAT(r.output, HasSubstr("HARTLEPOOL BC DIRECT PAYMENTS  → council_payment"));
+
+  auto again = Import(Sample("statement-northern-bank.csv"));
+  EXPECT_EQ(again.status, 1) << again.output;
+  EXPECT_THAT(again.output, HasSubstr("This file was already imported into this account on"));
+
+  auto verify = Selfdirect("ledger verify --data " + db_);
+  EXPECT_EQ(verify.status, 0) << verify.output;
+  EXPECT_THAT(verify.output, HasSubstr("4 accounts, 12 transfers, balances agree"));
+}
+
+TEST_F(CliStatements, ABadFileNamesEveryBadRowAndChangesNothing) {
+  std::ofstream(dir_.File("bad.csv"), std::ios::binary)
+      << "Date,Type,Description,Reference,Amount,Balance\n"
+         "02/11/2026,BGC,HARTLEPOOL BC DIRECT PAYMENTS,DP,2250.00,2488.40\n"
+         "31/11/2026,SO,JADE OKAFOR,PA,-312.50,2175.90\n"
+         "05/11/2026,DD,SMITHS CARE LTD,INV,-48x.00,1689.90\n";
+  auto r = Import(dir_.File("bad.csv"));
+  EXPECT_EQ(r.status, 1) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("bad.csv: row 3, column \"Date\""));
+  EXPECT_THAT(r.output, HasSubstr("bad.csv: row 4, column \"Amount\""));
+  EXPECT_THAT(r.output, HasSubstr("nothing was imported"));
+  auto verify = Selfdirect("ledger verify --data " + db_);
+  EXPECT_EQ(verify.status, 0) << verify.output;
+  EXPECT_THAT(verify.output, HasSubstr("2 accounts, 1 transfer, balances agree"));
+}
+
 }  // namespace
 }  // namespace selfdirect

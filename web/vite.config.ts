@@ -92,6 +92,7 @@ const pages = {
   contribution: 'person/contribution.html',
   budget: 'person/budget.html',
   peopleIHelp: 'people-i-help.html',
+  financeStatements: 'finance/statements.html',
 };
 
 export default defineConfig({

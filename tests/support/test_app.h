@@ -11,6 +11,7 @@
 #include "selfdirect/app/payments.h"
 #include "selfdirect/app/ras_models.h"
 #include "selfdirect/app/safeguarding.h"
+#include "selfdirect/app/statements.h"
 #include "selfdirect/store/sqlite_store.h"
 #include "tests/support/temp_dir.h"
 
@@ -33,6 +34,7 @@ class TestApp {
     safeguarding_ = std::make_unique<app::Safeguarding>(*store_, clock_, ids_);
     ledger_ = std::make_unique<app::Ledger>(*store_, clock_, ids_);
     payments_ = std::make_unique<app::Payments>(*store_, clock_, ids_);
+    statements_ = std::make_unique<app::Statements>(*store_, clock_, ids_);
   }
 
   app::Application& app() { return *app_; }
@@ -42,6 +44,7 @@ class TestApp {
   app::Safeguarding& safeguarding() { return *safeguarding_; }
   app::Ledger& ledger() { return *ledger_; }
   app::Payments& payments() { return *payments_; }
+  app::Statements& statements() { return *statements_; }
   store::Store& store() { return *store_; }
 
   // Registers a council as the operator would, with the CLI.
@@ -80,6 +83,7 @@ class TestApp {
   std::unique_ptr<app::Safeguarding> safeguarding_;
   std::unique_ptr<app::Ledger> ledger_;
   std::unique_ptr<app::Payments> payments_;
+  std::unique_ptr<app::Statements> statements_;
 };
 
 }  // namespace selfdirect::testing

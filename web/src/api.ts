@@ -141,3 +141,32 @@ export function usersPath(councilId: string, userId?: string): string {
   const base = `/api/councils/${encodeURIComponent(councilId)}/users`;
   return userId === undefined ? base : `${base}/${encodeURIComponent(userId)}`;
 }
+
+/**
+ * Sends a file's bytes exactly as they are (a statement, say) as the body of a POST with
+ * `contentType`, with the CSRF token; the answer as api() gives it. The bytes are not decoded
+ * first, so the server sees what the file really holds (bytes that are not text included).
+ */
+export async function apiUpload<T>(path: string, bytes: ArrayBuffer, contentType: string): Promise<ApiResult<T>> {
+  const headers: Record<string, string> = {
+    Accept: 'application/json, application/problem+json',
+    'Content-Type': contentType,
+  };
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'POST', headers, body: bytes, credentials: 'same-origin', cache: 'no-store' });
+  } catch {
+    return { ok: false, problem: NETWORK_PROBLEM };
+  }
+  const text = await response.text().catch(() => '');
+  let json: unknown;
+  try {
+    json = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
+  if (response.ok) return { ok: true, status: response.status, data: json as T };
+  if (response.status === 401) return goToSignIn();
+  return { ok: false, problem: parseProblem(response.status, json) };
+}

@@ -72,6 +72,11 @@ describe('pagesFor', () => {
     expect(pagesFor(['administrator'], { hasRecord: true }).map((page) => page.text)).toEqual(['Your account', 'Your record', 'Users', 'Budget models']);
   });
 
+  it('gives finance officers statement import', () => {
+    expect(hrefs(['finance-officer'])).toEqual(['/account', '/finance/statements']);
+    expect(hrefs(['assessor'])).not.toContain('/finance/statements');
+  });
+
   it('gives safeguarding leads the safeguarding queue, and nobody else', () => {
     expect(hrefs(['safeguarding-lead'])).toEqual(['/account', '/concerns']);
     expect(hrefs(['assessor'])).not.toContain('/concerns');

@@ -53,6 +53,7 @@ const SIGNED_IN_PAGES: readonly { href: string; text: string; role?: string; nee
   { href: '/reviews', text: 'Reviews', role: 'assessor' },
   { href: '/sign-off', text: 'Plans to sign off', role: 'approver' },
   { href: '/concerns', text: 'Safeguarding', role: 'safeguarding-lead' },
+  { href: '/finance/statements', text: 'Statements', role: 'finance-officer' },
   { href: '/users', text: 'Users', role: 'administrator' },
   { href: '/ras-models', text: 'Budget models', role: 'administrator' },
   { href: '/audit', text: 'Audit log', role: 'auditor' },

@@ -90,6 +90,14 @@ Decision DecideForPerson(const Actor& actor, Action action, const Relationship& 
       return Deny(Outcome::kForbidden,
                   "eligibility, assessments, reviews and closures are recorded by the social "
                   "worker");
+    case Action::kStatementRecategorise:
+      if (finance || r.self || Granted(r, GrantScope::kManageMoney) ||
+          Granted(r, GrantScope::kWritePlan)) {
+        return Allow(finance ? "finance officer" : r.self ? "own record" : "grant");
+      }
+      return Deny(Outcome::kForbidden,
+                  "statement lines are re-categorised by the person, someone they have given "
+                  "a grant to, or a finance officer");
     case Action::kRecordViewsRead:
       if (r.self) return Allow("own record");
       return Deny(Outcome::kForbidden, "only the person sees who has looked at their record");
@@ -183,6 +191,12 @@ const char* ActionName(Action action) {
       return "finance-settings.manage";
     case Action::kPaymentDetailsManage:
       return "payment-details.manage";
+    case Action::kStatementFormatsManage:
+      return "statement-formats.manage";
+    case Action::kStatementsImport:
+      return "statements.import";
+    case Action::kStatementRecategorise:
+      return "statement.recategorise";
   }
   return "unknown";
 }
@@ -302,6 +316,11 @@ Decision DecideFor(const Actor& actor, Action action, const Resource& resource) 
     case Action::kFinanceSettingsManage:
       return actor.Has(Role::kAdministrator) ? Allow("administrator")
                                              : Deny(Outcome::kForbidden, "administrators only");
+    case Action::kStatementFormatsManage:
+    case Action::kStatementsImport:
+      return actor.Has(Role::kFinanceOfficer)
+                 ? Allow("finance officer")
+                 : Deny(Outcome::kForbidden, "statements are imported by finance officers");
     case Action::kPersonView:
     case Action::kConcernRaise:
     case Action::kPersonConcernsRead:
@@ -315,6 +334,7 @@ Decision DecideFor(const Actor& actor, Action action, const Resource& resource) 
     case Action::kGrantsRead:
     case Action::kGrantsManage:
     case Action::kRecordViewsRead:
+    case Action::kStatementRecategorise:
       return DecideForPerson(actor, action, resource.relationship);
   }
   return Deny(Outcome::kForbidden, "no rule allows this");

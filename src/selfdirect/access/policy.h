@@ -66,6 +66,13 @@ enum class Action {
   kPaymentsManage,
   kFinanceSettingsManage,  // the payment run approval threshold: administrators
   kPaymentDetailsManage,   // on a person's record: where their money is paid (finance officers)
+
+  // Statement import (docs/statement-import.md). Formats and imports: finance officers.
+  kStatementFormatsManage,  // add a council's statement format (its column mapping)
+  kStatementsImport,        // import a statement into a holding account; see formats and imports
+  // On one person's record (Resource::Person): say what a statement line was. Finance
+  // officers, the person, and whoever they granted "manage money" or "write plan".
+  kStatementRecategorise,
 };
 
 // Stable name, e.g. "schemes.manage"; used in the audit log and the route table.

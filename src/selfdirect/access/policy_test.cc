@@ -185,5 +185,36 @@ TEST(Policy, OnlyFinanceOfficersKeepAndReadTheLedger) {
             Outcome::kUnauthenticated);
 }
 
+TEST(Policy, FinanceOfficersImportStatements) {
+  for (Role role : kAllRoles) {
+    const bool finance = role == Role::kFinanceOfficer;
+    for (Action a : {Action::kStatementFormatsManage, Action::kStatementsImport}) {
+      EXPECT_EQ(Decide(With({role}), a, Resource::Council(kHome)).allowed(), finance)
+          << RoleName(role) << " " << ActionName(a);
+      EXPECT_EQ(Decide(With({role}), a, Resource::Council(kOther)).outcome, Outcome::kHidden);
+    }
+  }
+}
+
+TEST(Policy, TheHolderTheirGranteesAndFinanceRecategoriseStatementLines) {
+  const PersonId person("01JD00000000000000000PER51");
+  auto decide = [&](std::vector<Role> roles, Relationship r) {
+    return Decide(With(std::move(roles)), Action::kStatementRecategorise,
+                  Resource::Person(kHome, person, std::move(r)))
+        .outcome;
+  };
+  EXPECT_EQ(decide({Role::kBudgetHolder}, {.self = true}), Outcome::kAllow);
+  EXPECT_EQ(decide({Role::kFinanceOfficer}, {.in_council = true}), Outcome::kAllow);
+  EXPECT_EQ(decide({Role::kRepresentative}, {.granted = {GrantScope::kManageMoney}}),
+            Outcome::kAllow);
+  EXPECT_EQ(decide({Role::kSupportPlanner}, {.granted = {GrantScope::kWritePlan}}),
+            Outcome::kAllow);
+  // A view grant lets them see the lines, not change them.
+  EXPECT_EQ(decide({Role::kRepresentative}, {.granted = {GrantScope::kView}}), Outcome::kForbidden);
+  EXPECT_EQ(decide({Role::kAssessor}, {.in_caseload = true, .in_council = true}),
+            Outcome::kForbidden);
+  EXPECT_EQ(decide({Role::kAnalyst}, {.in_council = true}), Outcome::kHidden);
+}
+
 }  // namespace
 }  // namespace selfdirect

@@ -1,4 +1,5 @@
-// The selfdirect command: serve, migrate, version, councils, users, people, audit, ledger, ras.
+// The selfdirect command: serve, migrate, version, councils, users, people, audit, ledger,
+// statements, ras.
 //
 // Settings come from flags, then SELFDIRECT_* environment variables, then a YAML config file
 // (--config or SELFDIRECT_CONFIG), then built-in defaults; the first that sets a value wins.
@@ -24,10 +25,12 @@
 #include "selfdirect/cli/payments_commands.h"
 #include "selfdirect/cli/people_commands.h"
 #include "selfdirect/cli/ras_commands.h"
+#include "selfdirect/cli/statements_commands.h"
 #include "selfdirect/http/ledger_api.h"
 #include "selfdirect/http/payments_api.h"
 #include "selfdirect/http/safeguarding_api.h"
 #include "selfdirect/http/server.h"
+#include "selfdirect/http/statements_api.h"
 #include "selfdirect/store/sqlite_store.h"
 
 namespace selfdirect::cli {
@@ -399,6 +402,26 @@ int RunPaymentsRun(const Settings& s, const PaymentsRunArguments& arguments) {
                      std::cout, std::cerr);
 }
 
+int RunStatementsImport(const Settings& s, const StatementImportArguments& arguments) {
+  std::string error;
+  auto stack = OpenStack(s, &error);
+  if (!stack) return Fatal(error);
+  auto council = CouncilByCode(*stack, s.council);
+  if (!council) return Fatal(Describe(council.error()));
+  return RunStatementsImport(*stack->opened.store, stack->clock, *stack->ids, *council, arguments,
+                             std::cout, std::cerr);
+}
+
+int RunStatementFormatsAdd(const Settings& s, const StatementFormatArguments& arguments) {
+  std::string error;
+  auto stack = OpenStack(s, &error);
+  if (!stack) return Fatal(error);
+  auto council = CouncilByCode(*stack, s.council);
+  if (!council) return Fatal(Describe(council.error()));
+  return RunStatementFormatsAdd(*stack->opened.store, stack->clock, *stack->ids, *council,
+                                arguments, std::cout, std::cerr);
+}
+
 int RunMigrate(const Settings& s) {
   std::string error;
   auto opened = Open(s, 1, &error);
@@ -456,6 +479,8 @@ int RunServe(const Settings& s) {
   http::RegisterLedgerApi(service.mutable_router(), ledger);
   app::Payments payments(*opened->store, clock, ids);
   http::RegisterPaymentsApi(service.mutable_router(), payments);
+  app::Statements statements(*opened->store, clock, ids);
+  http::RegisterStatementsApi(service.mutable_router(), statements);
   http::ServerOptions server_options;
   server_options.host = s.host;
   server_options.port = s.port;
@@ -643,6 +668,44 @@ int Main(int argc, char** argv) {
   payments_run->add_option("--out", payments_arguments.out,
                            "Where to write the payment file (default payments-DATE.csv)");
 
+  auto* statements = app.add_subcommand(
+      "statements",
+      "Bank and prepaid-card statements of holding accounts (docs/statement-import.md)");
+  statements->require_subcommand(1);
+  StatementImportArguments statement_import_arguments;
+  auto* statements_import = statements->add_subcommand(
+      "import",
+      "Import a CSV statement into a person's holding account: every line or nothing, with "
+      "every bad row named");
+  AddDataOption(*statements_import, s);
+  statements_import->add_option("--council", s.council, "The council's ONS code")->required();
+  statements_import
+      ->add_option("--account", statement_import_arguments.account, "The holding account's id")
+      ->required();
+  statements_import
+      ->add_option("--format", statement_import_arguments.format,
+                   "The name of the council's statement format")
+      ->required();
+  statements_import->add_option("FILE", statement_import_arguments.file, "The CSV file")
+      ->required()
+      ->check(CLI::ExistingFile);
+  auto* statement_formats = statements->add_subcommand("formats", "Statement formats");
+  statement_formats->require_subcommand(1);
+  StatementFormatArguments statement_format_arguments;
+  auto* statement_formats_add = statement_formats->add_subcommand(
+      "add", "Add a statement format (a bank's column mapping, as YAML) to a council");
+  AddDataOption(*statement_formats_add, s);
+  statement_formats_add->add_option("--council", s.council, "The council's ONS code")->required();
+  statement_formats_add
+      ->add_option("--name", statement_format_arguments.name, "How finance officers will choose it")
+      ->required();
+  statement_formats_add->add_option(
+      "--council-payer", statement_format_arguments.payers,
+      "A name the council's payments arrive under on these statements (repeat for more)");
+  statement_formats_add->add_option("FILE", statement_format_arguments.file, "The YAML file")
+      ->required()
+      ->check(CLI::ExistingFile);
+
   RasCommands ras;
   ras.Register(app);
   auto* ras_publish = ras.app()->add_subcommand(
@@ -687,6 +750,8 @@ int Main(int argc, char** argv) {
   if (*audit_verify) return RunAuditVerify(s);
   if (*ledger_verify) return RunLedgerVerify(s);
   if (*payments_run) return RunPaymentsRun(s, payments_arguments);
+  if (*statements_import) return RunStatementsImport(s, statement_import_arguments);
+  if (*statement_formats_add) return RunStatementFormatsAdd(s, statement_format_arguments);
   return RunServe(s);
 }
 

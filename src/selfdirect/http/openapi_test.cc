@@ -14,6 +14,7 @@
 #include "selfdirect/http/payments_api.h"
 #include "selfdirect/http/safeguarding_api.h"
 #include "selfdirect/http/service.h"
+#include "selfdirect/http/statements_api.h"
 #include "tests/support/test_app.h"
 
 namespace selfdirect::http {
@@ -31,6 +32,7 @@ class OpenApiTest : public ::testing::Test {
     RegisterSafeguardingApi(service_.mutable_router(), t_.safeguarding());
     RegisterLedgerApi(service_.mutable_router(), t_.ledger());
     RegisterPaymentsApi(service_.mutable_router(), t_.payments());
+    RegisterStatementsApi(service_.mutable_router(), t_.statements());
     std::error_code ec;
     document_ = json::parse(OpenApiDocument(), ec);
     parsed_ = !ec;

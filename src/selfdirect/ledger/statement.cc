@@ -776,6 +776,17 @@ const char* LineCategoryName(LineCategory category) {
   return "unknown";
 }
 
+std::optional<LineCategory> ParseLineCategory(std::string_view name) {
+  for (LineCategory c :
+       {LineCategory::kPlanItem, LineCategory::kUnknownPayee, LineCategory::kCashWithdrawal,
+        LineCategory::kBankCharge, LineCategory::kNotInPlan, LineCategory::kCouncilPayment,
+        LineCategory::kTopUp, LineCategory::kRefund, LineCategory::kOtherMoneyIn,
+        LineCategory::kNoMoneyMoved}) {
+    if (name == LineCategoryName(c)) return c;
+  }
+  return std::nullopt;
+}
+
 bool IsMoneyOutCategory(LineCategory category) {
   switch (category) {
     case LineCategory::kPlanItem:

@@ -143,6 +143,8 @@ enum class LineCategory {
 
 // "plan_item", "unknown_payee", "cash_withdrawal", …
 const char* LineCategoryName(LineCategory category);
+// The category a LineCategoryName stands for; nullopt for any other text.
+std::optional<LineCategory> ParseLineCategory(std::string_view name);
 
 // True for the categories money out may have (kPlanItem … kNotInPlan), and for money in.
 bool IsMoneyOutCategory(LineCategory category);

@@ -806,5 +806,14 @@ TEST(StatementProblemKindName, IsStable) {
   EXPECT_STREQ(LineCategoryName(LineCategory::kCouncilPayment), "council_payment");
 }
 
+TEST(ParseLineCategory, ReadsBackEveryNameAndNothingElse) {
+  for (LineCategory c : {LineCategory::kPlanItem, LineCategory::kNotInPlan,
+                         LineCategory::kNoMoneyMoved, LineCategory::kOtherMoneyIn}) {
+    EXPECT_EQ(ParseLineCategory(LineCategoryName(c)), c);
+  }
+  EXPECT_EQ(ParseLineCategory("Plan_item"), std::nullopt);
+  EXPECT_EQ(ParseLineCategory("unknown"), std::nullopt);
+}
+
 }  // namespace
 }  // namespace selfdirect::ledger

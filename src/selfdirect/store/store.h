@@ -20,6 +20,7 @@
 #include "selfdirect/council/council.h"
 #include "selfdirect/ledger/payments_repository.h"
 #include "selfdirect/ledger/repository.h"
+#include "selfdirect/ledger/statement_repository.h"
 #include "selfdirect/ras/repository.h"
 #include "selfdirect/store/migrations.h"
 
@@ -36,6 +37,7 @@ class Transaction {
   virtual casework::SafeguardingRepository& Safeguarding() = 0;
   virtual ledger::LedgerRepository& Ledger() = 0;
   virtual ledger::PaymentsRepository& Payments() = 0;
+  virtual ledger::StatementRepository& Statements() = 0;
 };
 
 class Store {

@@ -55,9 +55,10 @@ const ROLES = [
  * budget holder whose account is linked to a person's record has "Your record"; each staff
  * page's link goes to the one role the policy lets read what that page shows
  * (caseload.read and reviews-queue.read: assessor; sign-off-queue.read: approver; concerns.read:
- * safeguarding lead; users.manage and ras-models.publish: administrator; audit.read: auditor).
- * A representative has "People you help" (the grants they hold). The other roles (support
- * planner, finance officer, commissioner, analyst) have no staff page yet, so only their account.
+ * safeguarding lead; users.manage and ras-models.publish: administrator; audit.read: auditor;
+ * statements.import: finance officer). A representative has "People you help" (the grants they
+ * hold). The other roles (support planner, commissioner, analyst) have no staff page yet, so only
+ * their account.
  */
 const NAVIGATION = {
   'budget-holder': ['Your account', 'Your record'],
@@ -67,6 +68,7 @@ const NAVIGATION = {
   'safeguarding-lead': ['Your account', 'Safeguarding'],
   'administrator': ['Your account', 'Users', 'Budget models'],
   'auditor': ['Your account', 'Audit log'],
+  'finance-officer': ['Your account', 'Statements'],
 };
 
 /**
@@ -83,6 +85,7 @@ const PAGES = [
   { path: '/users', name: 'users', heading: 'Users', role: 'administrator', api: () => `/api/councils/${ids.council}/users`, screenshot: true },
   { path: '/ras-models', name: 'ras-models', heading: 'Budget models', role: 'administrator' },
   { path: '/audit', name: 'audit', heading: 'Audit log', role: 'auditor', api: () => `/api/councils/${ids.council}/audit?limit=10` },
+  { path: '/finance/statements', name: 'statements', heading: 'Import a statement', role: 'finance-officer', api: () => '/api/statement-formats' },
 ];
 
 /**
