@@ -112,13 +112,19 @@ tl::unexpected<Error> NoSuchPerson() {
   return Fail(ErrorCode::kNotFound, "There is no person with this id in the council's records");
 }
 
-Result<SchemeSettings> AdultSchemeSettings(store::Transaction& tx, const CouncilId& council) {
+Result<std::optional<Scheme>> AdultScheme(store::Transaction& tx, const CouncilId& council) {
   auto schemes = tx.Councils().ListSchemes(council);
   if (!schemes) return tl::unexpected(schemes.error());
-  for (const Scheme& s : *schemes) {
-    if (s.kind == SchemeKind::kAdultSocialCare) return s.settings;
+  for (Scheme& s : *schemes) {
+    if (s.kind == SchemeKind::kAdultSocialCare) return std::optional<Scheme>(std::move(s));
   }
-  return SchemeSettings{};
+  return std::optional<Scheme>();
+}
+
+Result<SchemeSettings> AdultSchemeSettings(store::Transaction& tx, const CouncilId& council) {
+  auto scheme = AdultScheme(tx, council);
+  if (!scheme) return tl::unexpected(scheme.error());
+  return *scheme ? (*scheme)->settings : SchemeSettings{};
 }
 
 }  // namespace selfdirect::app

@@ -52,6 +52,8 @@ Status PermitInCouncil(const Context& ctx, Action action);
 // The answer when a person id does not name anyone in the actor's council.
 tl::unexpected<Error> NoSuchPerson();
 
+// The council's adult social care scheme, if it has one.
+Result<std::optional<Scheme>> AdultScheme(store::Transaction& tx, const CouncilId& council);
 // The council's adult social care scheme settings (the defaults when it has no such scheme).
 Result<SchemeSettings> AdultSchemeSettings(store::Transaction& tx, const CouncilId& council);
 

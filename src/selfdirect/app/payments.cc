@@ -27,15 +27,6 @@ tl::unexpected<Error> NoSuchRun() {
   return Fail(ErrorCode::kNotFound, "There is no such payment run");
 }
 
-Result<std::optional<Scheme>> AdultScheme(store::Transaction& tx, const CouncilId& council) {
-  auto schemes = tx.Councils().ListSchemes(council);
-  if (!schemes) return tl::unexpected(schemes.error());
-  for (Scheme& s : *schemes) {
-    if (s.kind == SchemeKind::kAdultSocialCare) return std::optional<Scheme>(std::move(s));
-  }
-  return std::optional<Scheme>();
-}
-
 Result<LedgerAccountId> OpenAccount(store::Transaction& tx, const CouncilId& council,
                                     ledger::AccountType type, ledger::Owner owner,
                                     std::optional<SchemeId> scheme, std::string name, Timestamp now,
@@ -757,7 +748,8 @@ Result<RunView> Payments::Start(const Context& ctx, Date date) {
 }
 
 Result<RunView> Payments::Change(const Context& ctx, const PaymentRunId& id, const char* what,
-                                 const std::function<Status(PaymentRun&)>& change) {
+                                 const std::function<Status(PaymentRun&)>& change,
+                                 bool with_lines) {
   if (auto a = Authorize(store_, clock_, ctx, Action::kPaymentsManage,
                          Resource::Council(ctx.actor.council_id), "payment-run", id.str());
       !a) {
@@ -779,7 +771,7 @@ Result<RunView> Payments::Change(const Context& ctx, const PaymentRunId& id, con
         !audited) {
       return audited;
     }
-    auto view = ViewOf(tx, run, true);
+    auto view = ViewOf(tx, run, with_lines);
     if (!view) return tl::unexpected(view.error());
     out = std::move(*view);
     return {};
@@ -829,20 +821,24 @@ Result<RunView> Payments::Reject(const Context& ctx, const PaymentRunId& run,
 Result<RunView> Payments::Release(const Context& ctx, const PaymentRunId& id,
                                   const ReleaseProgress& progress) {
   // 1. Mark the run as being released (or find it half released, and resume).
-  auto marked = Change(ctx, id, "release", [&](PaymentRun& r) -> Status {
-    if (r.status == RunStatus::kReleasing) return {};
-    if (r.status != RunStatus::kReady) {
-      return Fail(ErrorCode::kConflict,
-                  r.status == RunStatus::kAwaitingApproval
-                      ? std::string("This run is above the approval threshold: a second finance "
-                                    "officer must approve it before it is released")
-                      : fmt::format("This run cannot be released: it is {}",
-                                    ledger::RunStatusLabel(r.status)));
-    }
-    r.status = RunStatus::kReleasing;
-    r.released_by = ctx.actor.user_id;
-    return {};
-  });
+  auto marked = Change(
+      ctx, id, "release",
+      [&](PaymentRun& r) -> Status {
+        if (r.status == RunStatus::kReleasing) return {};
+        if (r.status != RunStatus::kReady) {
+          return Fail(
+              ErrorCode::kConflict,
+              r.status == RunStatus::kAwaitingApproval
+                  ? std::string("This run is above the approval threshold: a second finance "
+                                "officer must approve it before it is released")
+                  : fmt::format("This run cannot be released: it is {}",
+                                ledger::RunStatusLabel(r.status)));
+        }
+        r.status = RunStatus::kReleasing;
+        r.released_by = ctx.actor.user_id;
+        return {};
+      },
+      /*with_lines=*/false);  // the lines are read below, once
   if (!marked) return marked;
   const CouncilId council = ctx.actor.council_id;
 

@@ -144,8 +144,10 @@ class Payments {
 
  private:
   Result<RunView> ViewOf(store::Transaction& tx, const ledger::PaymentRun& run, bool with_lines);
+  // Applies `change` to the run and saves it, audited; the view with its lines unless told not.
   Result<RunView> Change(const Context& ctx, const PaymentRunId& run, const char* what,
-                         const std::function<Status(ledger::PaymentRun&)>& change);
+                         const std::function<Status(ledger::PaymentRun&)>& change,
+                         bool with_lines = true);
 
   store::Store& store_;
   const Clock& clock_;

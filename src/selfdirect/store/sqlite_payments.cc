@@ -80,6 +80,17 @@ Result<BudgetRecord> ReadBudget(const Statement& st) {
   return b;
 }
 
+// Steps through the statement's rows, calling `row` on each; stops at the first error.
+template <typename Row>
+Status EachRow(Statement& st, Row row) {
+  while (true) {
+    auto more = st.Step();
+    if (!more) return tl::unexpected(more.error());
+    if (!*more) return {};
+    if (auto s = row(); !s) return s;
+  }
+}
+
 void BindAll(Statement& st, const std::vector<std::string>& params) {
   int i = 0;
   for (const std::string& p : params) st.BindOne(++i, p);
@@ -151,10 +162,7 @@ Result<std::vector<BudgetRecord>> SqlitePaymentsRepository::LoadBudgets(
         where));
     if (!st) return tl::unexpected(st.error());
     BindAll(*st, params);
-    while (true) {
-      auto row = st->Step();
-      if (!row) return tl::unexpected(row.error());
-      if (!*row) break;
+    auto each = EachRow(*st, [&]() -> Status {
       auto found = index.find(st->Text(0));
       auto from = ParseIsoDate(st->Text(1));
       if (found == index.end() || !from) return tl::unexpected(CorruptValue("budget_terms row"));
@@ -166,7 +174,9 @@ Result<std::vector<BudgetRecord>> SqlitePaymentsRepository::LoadBudgets(
       t.terms.council_arranged = {Pence(st->Int(7)), Pence(st->Int(8))};
       t.terms.weekly_contribution = Pence(st->Int(9));
       out[found->second].terms.push_back(std::move(t));
-    }
+      return {};
+    });
+    if (!each) return tl::unexpected(each.error());
   }
   {
     auto st = c_.Prepare(
@@ -176,10 +186,7 @@ Result<std::vector<BudgetRecord>> SqlitePaymentsRepository::LoadBudgets(
                     where));
     if (!st) return tl::unexpected(st.error());
     BindAll(*st, params);
-    while (true) {
-      auto row = st->Step();
-      if (!row) return tl::unexpected(row.error());
-      if (!*row) break;
+    auto each = EachRow(*st, [&]() -> Status {
       auto found = index.find(st->Text(0));
       auto route = ParseRoute(st->Text(3));
       auto on = ParseIsoDate(st->Text(5));
@@ -193,7 +200,9 @@ Result<std::vector<BudgetRecord>> SqlitePaymentsRepository::LoadBudgets(
       item.amount = Pence(st->Int(4));
       item.on = *on;
       out[found->second].one_offs.push_back(std::move(item));
-    }
+      return {};
+    });
+    if (!each) return tl::unexpected(each.error());
   }
   {
     auto st = c_.Prepare(fmt::format(
@@ -203,10 +212,7 @@ Result<std::vector<BudgetRecord>> SqlitePaymentsRepository::LoadBudgets(
         where));
     if (!st) return tl::unexpected(st.error());
     BindAll(*st, params);
-    while (true) {
-      auto row = st->Step();
-      if (!row) return tl::unexpected(row.error());
-      if (!*row) break;
+    auto each = EachRow(*st, [&]() -> Status {
       auto found = index.find(st->Text(0));
       auto from = ParseIsoDate(st->Text(2));
       auto to = ParseIsoDate(st->Text(3));
@@ -220,7 +226,9 @@ Result<std::vector<BudgetRecord>> SqlitePaymentsRepository::LoadBudgets(
       s.recorded_at = *at;
       s.recorded_by = UserId(st->Text(6));
       out[found->second].suspensions.push_back(std::move(s));
-    }
+      return {};
+    });
+    if (!each) return tl::unexpected(each.error());
   }
   return out;
 }
@@ -354,18 +362,17 @@ Result<std::map<BudgetId, std::vector<ledger::PaidPayment>>> SqlitePaymentsRepos
     // ';' sorts just after ':', so "{kind}:{last};" is past every key of the last budget.
     st->Bind(council.str(), fmt::format("{}:{}:", kind, budgets.front().str()),
              fmt::format("{}:{};", kind, budgets.back().str()));
-    while (true) {
-      auto row = st->Step();
-      if (!row) return tl::unexpected(row.error());
-      if (!*row) break;
+    auto each = EachRow(*st, [&]() -> Status {
       std::string key = st->Text(0);
       const auto first = key.find(':');
       const auto second = key.find(':', first + 1);
-      if (second == std::string::npos) continue;
+      if (second == std::string::npos) return {};
       BudgetId budget(key.substr(first + 1, second - first - 1));
-      if (!std::binary_search(budgets.begin(), budgets.end(), budget)) continue;
+      if (!std::binary_search(budgets.begin(), budgets.end(), budget)) return {};
       out[budget].push_back({std::move(key), Pence(st->Int(1))});
-    }
+      return {};
+    });
+    if (!each) return tl::unexpected(each.error());
   }
   return out;
 }
