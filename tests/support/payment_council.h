@@ -62,8 +62,7 @@ inline Timestamp PaymentCouncilTime() { return ParseTimestamp("2026-11-22T09:00:
 // the process that opened the file.
 class PaymentApp {
  public:
-  explicit PaymentApp(const std::string& path, Timestamp now = PaymentCouncilTime())
-      : clock_(now) {
+  explicit PaymentApp(const std::string& path, Timestamp now = PaymentCouncilTime()) : clock_(now) {
     auto db = store::Database::Open({.path = path});
     if (!db) throw std::runtime_error(db.error().message);
     db_ = std::move(*db);
@@ -138,10 +137,11 @@ inline PaymentCouncil BuildPaymentCouncil(const std::string& path,
   auto council = application.CreateCouncil(op, {"E06000001", "Hartlepool"});
   if (!council) throw std::runtime_error(council.error().message);
   out.council = *council;
-  auto scheme = application.CreateScheme(
-      op, council->id,
-      NewScheme{.name = "Adult social care", .kind = "adult-social-care",
-                .contribution_collection = std::string("gross")});
+  auto scheme =
+      application.CreateScheme(op, council->id,
+                               NewScheme{.name = "Adult social care",
+                                         .kind = "adult-social-care",
+                                         .contribution_collection = std::string("gross")});
   if (!scheme) throw std::runtime_error(scheme.error().message);
   out.scheme = *scheme;
   const CouncilId& cid = council->id;
@@ -161,10 +161,9 @@ inline PaymentCouncil BuildPaymentCouncil(const std::string& path,
         !s) {
       return s;
     }
-    const ledger::Account fund =
-        NewAccount(cid, ids, ledger::AccountType::kCouncilFund,
-                   {ledger::OwnerKind::kCouncil, cid.str()}, std::nullopt, "Personal budgets fund",
-                   now);
+    const ledger::Account fund = NewAccount(cid, ids, ledger::AccountType::kCouncilFund,
+                                            {ledger::OwnerKind::kCouncil, cid.str()}, std::nullopt,
+                                            "Personal budgets fund", now);
     if (auto s = tx.Ledger().CreateAccount(fund); !s) return s;
     out.fund = fund.id;
 
@@ -216,8 +215,8 @@ inline PaymentCouncil BuildPaymentCouncil(const std::string& path,
         b.managed_account = accounts.back().id;
       }
       if (contributes) {
-        accounts.push_back(NewAccount(cid, ids, ledger::AccountType::kContributionReceivable,
-                                      owner, scheme->id, p.FullName() + "'s contribution", now));
+        accounts.push_back(NewAccount(cid, ids, ledger::AccountType::kContributionReceivable, owner,
+                                      scheme->id, p.FullName() + "'s contribution", now));
         b.contribution_account = accounts.back().id;
       }
       for (const ledger::Account& a : accounts) {
@@ -287,8 +286,9 @@ inline PaymentCouncil BuildPaymentCouncil(const std::string& path,
     return {};
   }),
         "building the payment council");
-  std::sort(out.budgets.begin(), out.budgets.end(),
-            [](const ledger::BudgetRecord& a, const ledger::BudgetRecord& b) { return a.id < b.id; });
+  std::sort(
+      out.budgets.begin(), out.budgets.end(),
+      [](const ledger::BudgetRecord& a, const ledger::BudgetRecord& b) { return a.id < b.id; });
   return out;
 }
 
