@@ -7,12 +7,14 @@
 //
 //   testing::PaymentCouncil built = testing::BuildPaymentCouncil(path, {.budgets = 10'000});
 //   testing::PaymentApp app(path);                 // the store and use cases over the file
-//   auto run = app.payments.RunDate(app.Operator(built.council.id), built.options.start);
+//   auto run = app.payments().RunDate(testing::PaymentApp::Operator(built.council.id),
+//                                     built.options.start);
 //
 // Every budget starts on the same day and is paid four-weekly in advance. Some people have no
 // payment details (their direct payments are held), some also have a managed budget, some pay
-// a contribution (the scheme collects it gross, so it is a line of its own) and some have a
-// one-off item. Amounts are random but fixed by the seed.
+// a contribution (the scheme collects it gross, so it is a line of its own), some have a
+// one-off item and some council-arranged care (committed, never a payment). Amounts are random
+// but fixed by the seed.
 #pragma once
 
 #include <fmt/format.h>
@@ -36,7 +38,7 @@ namespace selfdirect::testing {
 
 struct PaymentCouncilOptions {
   int budgets = 10'000;
-  // Every budget's first day (a Sunday, the day payment_test.cc's budgets start).
+  // Every budget's first day (a Sunday, the day payments_test.cc's budgets start).
   Date start = ParseIsoDate("2026-11-22").value();
   int held_every = 20;          // every 20th person has no payment details
   int managed_every = 40;       // every 40th also has a managed budget (with its details)
