@@ -92,6 +92,9 @@ const pages = {
   contribution: 'person/contribution.html',
   budget: 'person/budget.html',
   peopleIHelp: 'people-i-help.html',
+  paymentRuns: 'finance/payment-runs.html',
+  paymentRun: 'finance/payment-run.html',
+  paymentDetails: 'finance/payment-details.html',
 };
 
 export default defineConfig({

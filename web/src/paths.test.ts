@@ -87,6 +87,13 @@ describe('pagesFor', () => {
     expect(hrefs(['assessor', 'approver'])).toEqual(['/account', '/caseload', '/reviews', '/sign-off']);
   });
 
+  it('gives finance officers the payment runs, and nobody else', () => {
+    expect(hrefs(['finance-officer'])).toEqual(['/account', '/finance/payment-runs']);
+    expect(pagesFor(['finance-officer']).map((page) => page.text)).toEqual(['Your account', 'Payment runs']);
+    expect(hrefs(['approver', 'finance-officer'])).toEqual(['/account', '/sign-off', '/finance/payment-runs']);
+    expect(hrefs(['approver'])).not.toContain('/finance/payment-runs');
+  });
+
   it('names the pages in plain words', () => {
     expect(pagesFor(['administrator', 'auditor']).map((page) => page.text)).toEqual(['Your account', 'Users', 'Budget models', 'Audit log']);
   });

@@ -77,6 +77,8 @@ function describe(href: string): string {
       return 'choose who can see your record, and see who has looked at it';
     case '/reviews':
       return 'see whose support plan review is overdue or due in the next 4 weeks, and record it';
+    case '/finance/payment-runs':
+      return 'see what is due to be paid, start a payment run, approve and release it';
     default:
       return '';
   }
