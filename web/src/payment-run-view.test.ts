@@ -125,7 +125,7 @@ describe('runRows', () => {
     expect(runRows(run)).toEqual([
       ['Payment date', '1 December 2026'],
       ['Direct payments', '14 payments, £12,345.00'],
-      ['Total to be paid', '£12,345.00 in 14 payments'],
+      ['Total paid', '£12,345.00 in 14 payments'],
       ['Needs a second approval', expect.stringMatching(/^Yes: the total is more than £10,000\.00/)],
       ['Started by', 'Fin One, 23 November 2026 at 12:30'],
       ['Approved by', 'Fay Two, 23 November 2026 at 12:45'],

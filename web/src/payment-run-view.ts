@@ -154,11 +154,12 @@ export function approvalWords(needed: boolean, thresholdPence: number): string {
 /** The rows every preview and run share: what is paid, by kind, and whether a second approval is needed. */
 function moneyRows(
   x: Pick<Preview, 'payments' | 'total_pence' | 'needs_second_approval' | 'approval_threshold_pence'> & { by_kind?: KindTotal[] },
+  paid = false,
 ): [string, string][] {
   const kinds = (x.by_kind ?? []).map((k): [string, string] => [k.label, kindWords(k)]);
   return [
     ...kinds,
-    ['Total to be paid', `${formatPence(x.total_pence)} in ${countWords(x.payments, 'payment')}`],
+    [paid ? 'Total paid' : 'Total to be paid', `${formatPence(x.total_pence)} in ${countWords(x.payments, 'payment')}`],
     ['Needs a second approval', approvalWords(x.needs_second_approval, x.approval_threshold_pence)],
   ];
 }
@@ -175,7 +176,7 @@ export function previewRows(preview: Preview): [string, string][] {
 
 /** The run's summary list rows (the status is shown as a tag separately). */
 export function runRows(run: PaymentRun): [string, string][] {
-  const rows: [string, string][] = [['Payment date', dateInWords(run.date)], ...moneyRows(run)];
+  const rows: [string, string][] = [['Payment date', dateInWords(run.date)], ...moneyRows(run, run.status === 'released')];
   rows.push(['Started by', `${run.started_by_name}, ${whenInWords(run.started_at)}`]);
   if (run.approved_by_name) rows.push(['Approved by', `${run.approved_by_name}${run.approved_at ? `, ${whenInWords(run.approved_at)}` : ''}`]);
   if (run.released_by_name) rows.push(['Released by', `${run.released_by_name}${run.released_at ? `, ${whenInWords(run.released_at)}` : ''}`]);

@@ -128,7 +128,7 @@ async function main(): Promise<void> {
       const where = d.card_reference ? `prepaid card ${d.card_reference}` : `account ${d.account_number.replace(/^\*+/, 'ending ')}`;
       setFlash({
         heading: 'Payment details saved',
-        body: `${routeLabel(d.route)} payments${name ? ` for ${name}` : ''} now go to ${d.payee_name}, ${where}.`,
+        body: `${name ? `${name}’s` : 'Their'} ${routeLabel(d.route).toLowerCase()} is now paid to ${d.payee_name}, ${where}.`,
       });
       window.location.assign(back);
     } finally {
