@@ -8,6 +8,7 @@
 #include "selfdirect/app/application.h"
 #include "selfdirect/app/casework.h"
 #include "selfdirect/app/ledger.h"
+#include "selfdirect/app/payments.h"
 #include "selfdirect/app/ras_models.h"
 #include "selfdirect/app/safeguarding.h"
 #include "selfdirect/store/sqlite_store.h"
@@ -31,6 +32,7 @@ class TestApp {
     casework_ = std::make_unique<app::Casework>(*store_, clock_, ids_, *ras_);
     safeguarding_ = std::make_unique<app::Safeguarding>(*store_, clock_, ids_);
     ledger_ = std::make_unique<app::Ledger>(*store_, clock_, ids_);
+    payments_ = std::make_unique<app::Payments>(*store_, clock_, ids_);
   }
 
   app::Application& app() { return *app_; }
@@ -39,6 +41,7 @@ class TestApp {
   app::Casework& casework() { return *casework_; }
   app::Safeguarding& safeguarding() { return *safeguarding_; }
   app::Ledger& ledger() { return *ledger_; }
+  app::Payments& payments() { return *payments_; }
   store::Store& store() { return *store_; }
 
   // Registers a council as the operator would, with the CLI.
@@ -60,6 +63,7 @@ class TestApp {
     return added->user;
   }
   FixedClock& clock() { return clock_; }
+  UlidGenerator& ids() { return ids_; }
   const TempDir& dir() const { return dir_; }
   store::Database& db() { return *db_; }
 
@@ -75,6 +79,7 @@ class TestApp {
   std::unique_ptr<app::Casework> casework_;
   std::unique_ptr<app::Safeguarding> safeguarding_;
   std::unique_ptr<app::Ledger> ledger_;
+  std::unique_ptr<app::Payments> payments_;
 };
 
 }  // namespace selfdirect::testing

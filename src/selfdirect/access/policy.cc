@@ -174,6 +174,10 @@ const char* ActionName(Action action) {
       return "ledger-transfers.create";
     case Action::kLedgerRead:
       return "ledger.read";
+    case Action::kPaymentsManage:
+      return "payments.manage";
+    case Action::kFinanceSettingsManage:
+      return "finance-settings.manage";
   }
   return "unknown";
 }
@@ -286,6 +290,13 @@ Decision DecideFor(const Actor& actor, Action action, const Resource& resource) 
       return actor.Has(Role::kFinanceOfficer)
                  ? Allow("finance officer")
                  : Deny(Outcome::kForbidden, "the ledger is kept by finance officers");
+    case Action::kPaymentsManage:
+      return actor.Has(Role::kFinanceOfficer)
+                 ? Allow("finance officer")
+                 : Deny(Outcome::kForbidden, "payments are made by finance officers");
+    case Action::kFinanceSettingsManage:
+      return actor.Has(Role::kAdministrator) ? Allow("administrator")
+                                             : Deny(Outcome::kForbidden, "administrators only");
     case Action::kPersonView:
     case Action::kConcernRaise:
     case Action::kPersonConcernsRead:

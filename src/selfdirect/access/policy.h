@@ -61,6 +61,10 @@ enum class Action {
   kLedgerAccountsOpen,     // open an account in the ledger
   kLedgerTransfersCreate,  // record a transfer
   kLedgerRead,             // an account's balance and its transfers
+  // Payment runs and where people's money is paid: finance officers. A run above the council's
+  // threshold needs a second finance officer (app/payments.h decides who).
+  kPaymentsManage,
+  kFinanceSettingsManage,  // the payment run approval threshold: administrators
 };
 
 // Stable name, e.g. "schemes.manage"; used in the audit log and the route table.

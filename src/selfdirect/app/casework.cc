@@ -4,6 +4,7 @@
 
 #include <unordered_map>
 
+#include "selfdirect/app/payments.h"
 #include "selfdirect/casework/codes.h"
 #include "selfdirect/ras/decimal.h"
 
@@ -694,6 +695,12 @@ Result<PlanView> Casework::DecidePlan(const Context& ctx, const PlanId& plan_id,
     if (d == "approve") {
       if (auto scheduled = ScheduleReview(tx, ctx.actor.council_id, plan.person); !scheduled) {
         return scheduled;
+      }
+      // The money: the budget in payment, its accounts and the year's commitment.
+      if (auto paying = Payments::OnSignOff(tx, ctx.actor.council_id, plan, ctx.actor.user_id,
+                                            clock_.Today(), clock_.Now(), ids_);
+          !paying) {
+        return paying;
       }
     }
     auto final_view = View(tx, plan);

@@ -83,6 +83,8 @@ using TeamId = Id<struct TeamTag>;
 using ConcernId = Id<struct ConcernTag>;
 using CarerLinkId = Id<struct CarerLinkTag>;
 using LedgerAccountId = Id<struct LedgerAccountTag>;
+using BudgetId = Id<struct BudgetTag>;
+using PaymentRunId = Id<struct PaymentRunTag>;
 
 // True when text is a usable caller-chosen key: 1 to 64 characters of A–Z, a–z, 0–9 and
 // `_ : . -`. Such keys are compared exactly (letter case matters).

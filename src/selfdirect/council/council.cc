@@ -118,6 +118,15 @@ Result<ValidScheme> ValidateNewScheme(const NewScheme& request) {
              "The first review, in weeks after a new plan,", &errors);
   CheckRange(request.review_interval_months, 1, 12, "settings.review_interval_months",
              "The review interval in months", &errors);
+  if (request.contribution_collection) {
+    if (*request.contribution_collection == "gross") {
+      out.settings.contribution_gross = true;
+    } else if (*request.contribution_collection != "net") {
+      errors.push_back({"settings.contribution_collection",
+                        "Choose how contributions are collected: net (taken off the direct "
+                        "payment) or gross (collected separately)"});
+    }
+  }
   if (!errors.empty()) return FailFields(std::move(errors));
   if (request.surplus_threshold_weeks) {
     out.settings.surplus_threshold_weeks = static_cast<int>(*request.surplus_threshold_weeks);

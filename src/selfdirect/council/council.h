@@ -49,6 +49,9 @@ struct SchemeSettings {
   int surplus_threshold_weeks = 8;  // balance above this many weeks' budget is a surplus
   int first_review_weeks = 8;       // light review after a new plan (6–8 weeks)
   int review_interval_months = 12;  // then at most every 12 months
+  // How the person's contribution is collected: taken off the direct payment, or the direct
+  // payment paid in full and the contribution collected separately.
+  bool contribution_gross = false;
 
   friend bool operator==(const SchemeSettings&, const SchemeSettings&) = default;
 };
@@ -76,6 +79,7 @@ struct NewScheme {
   std::optional<long long> surplus_threshold_weeks{};
   std::optional<long long> first_review_weeks{};
   std::optional<long long> review_interval_months{};
+  std::optional<std::string> contribution_collection{};  // "net" | "gross"
 };
 
 // Checks every field and reports all problems at once (kInvalidArgument, one FieldError each).

@@ -30,7 +30,8 @@ json::object ToJson(const Scheme& s) {
             {"payment_interval", PeriodName(s.settings.payment_interval)},
             {"surplus_threshold_weeks", s.settings.surplus_threshold_weeks},
             {"first_review_weeks", s.settings.first_review_weeks},
-            {"review_interval_months", s.settings.review_interval_months}}},
+            {"review_interval_months", s.settings.review_interval_months},
+            {"contribution_collection", s.settings.contribution_gross ? "gross" : "net"}}},
           {"created_at", FormatTimestamp(s.created_at)}};
 }
 
@@ -134,6 +135,8 @@ void RegisterApi(Router& router, app::Application& app, Metrics& metrics) {
                    wanted.first_review_weeks = s.OptionalInteger("first_review_weeks", "settings.");
                    wanted.review_interval_months =
                        s.OptionalInteger("review_interval_months", "settings.");
+                   wanted.contribution_collection =
+                       s.OptionalString("contribution_collection", "settings.");
                    auto nested = s.Finish("settings.");
                    errors.insert(errors.end(), nested.begin(), nested.end());
                  }

@@ -4,6 +4,7 @@
 #include "selfdirect/store/sqlite_access.h"
 #include "selfdirect/store/sqlite_casework.h"
 #include "selfdirect/store/sqlite_ledger.h"
+#include "selfdirect/store/sqlite_payments.h"
 #include "selfdirect/store/sqlite_ras.h"
 #include "selfdirect/store/sqlite_safeguarding.h"
 
@@ -19,7 +20,8 @@ class SqliteTransaction final : public Transaction {
         ras_models_(c),
         casework_(c),
         safeguarding_(c),
-        ledger_(c) {}
+        ledger_(c),
+        payments_(c) {}
   CouncilRepository& Councils() override { return councils_; }
   AccessRepository& Access() override { return access_; }
   AuditRepository& Audit() override { return audit_; }
@@ -27,6 +29,7 @@ class SqliteTransaction final : public Transaction {
   casework::CaseworkRepository& Casework() override { return casework_; }
   casework::SafeguardingRepository& Safeguarding() override { return safeguarding_; }
   ledger::LedgerRepository& Ledger() override { return ledger_; }
+  ledger::PaymentsRepository& Payments() override { return payments_; }
 
  private:
   SqliteCouncilRepository councils_;
@@ -36,13 +39,14 @@ class SqliteTransaction final : public Transaction {
   SqliteCaseworkRepository casework_;
   SqliteSafeguardingRepository safeguarding_;
   SqliteLedgerRepository ledger_;
+  SqlitePaymentsRepository payments_;
 };
 
 constexpr const char* kCouncilColumns = "council_id, code, name, created_at";
 constexpr const char* kSchemeColumns =
     "council_id, scheme_id, name, kind, weeks_per_year_num, weeks_per_year_den, "
     "payment_interval, surplus_threshold_weeks, first_review_weeks, review_interval_months, "
-    "created_at";
+    "created_at, contribution_collection";
 
 Result<Council> ReadCouncil(const Statement& st) {
   auto created = ParseTimestamp(st.Text(3));
@@ -65,6 +69,7 @@ Result<Scheme> ReadScheme(const Statement& st) {
   s.settings.surplus_threshold_weeks = static_cast<int>(st.Int(7));
   s.settings.first_review_weeks = static_cast<int>(st.Int(8));
   s.settings.review_interval_months = static_cast<int>(st.Int(9));
+  s.settings.contribution_gross = st.Text(11) == "gross";
   s.created_at = *created;
   return s;
 }
@@ -122,14 +127,15 @@ Result<std::vector<Council>> SqliteCouncilRepository::ListCouncils() {
 
 Status SqliteCouncilRepository::CreateScheme(const Scheme& s) {
   auto st = c_.Prepare(std::string("INSERT INTO schemes (") + kSchemeColumns +
-                       ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)");
+                       ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)");
   if (!st) return tl::unexpected(st.error());
-  auto result = st->Bind(s.council_id.str(), s.id.str(), s.name, SchemeKindName(s.kind),
-                         s.settings.weeks_per_year.numerator, s.settings.weeks_per_year.denominator,
-                         PeriodName(s.settings.payment_interval),
-                         s.settings.surplus_threshold_weeks, s.settings.first_review_weeks,
-                         s.settings.review_interval_months, FormatTimestamp(s.created_at))
-                    .Run();
+  auto result =
+      st->Bind(s.council_id.str(), s.id.str(), s.name, SchemeKindName(s.kind),
+               s.settings.weeks_per_year.numerator, s.settings.weeks_per_year.denominator,
+               PeriodName(s.settings.payment_interval), s.settings.surplus_threshold_weeks,
+               s.settings.first_review_weeks, s.settings.review_interval_months,
+               FormatTimestamp(s.created_at), s.settings.contribution_gross ? "gross" : "net")
+          .Run();
   if (!result && result.error().code == ErrorCode::kConflict) {
     return Fail(ErrorCode::kConflict, "This council already has a scheme called " + s.name);
   }

@@ -18,6 +18,7 @@
 #include "selfdirect/casework/safeguarding_repository.h"
 #include "selfdirect/core/result.h"
 #include "selfdirect/council/council.h"
+#include "selfdirect/ledger/payments_repository.h"
 #include "selfdirect/ledger/repository.h"
 #include "selfdirect/ras/repository.h"
 #include "selfdirect/store/migrations.h"
@@ -34,6 +35,7 @@ class Transaction {
   virtual casework::CaseworkRepository& Casework() = 0;
   virtual casework::SafeguardingRepository& Safeguarding() = 0;
   virtual ledger::LedgerRepository& Ledger() = 0;
+  virtual ledger::PaymentsRepository& Payments() = 0;
 };
 
 class Store {

@@ -1,0 +1,824 @@
+#include "selfdirect/app/payments.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+#include "selfdirect/core/text.h"
+
+namespace selfdirect::app {
+namespace {
+
+using ledger::BudgetRecord;
+using ledger::PaymentRun;
+using ledger::RunLine;
+using ledger::RunStatus;
+
+// Lines posted in one transaction while a run is released: small enough that a crash loses
+// little work and a progress bar moves, large enough that a run of 100,000 takes few commits.
+constexpr std::size_t kReleaseChunk = 5000;
+
+Status Append(store::Transaction& tx, AuditEntry entry) { return tx.Audit().Append(entry); }
+
+tl::unexpected<Error> NoSuchRun() {
+  return Fail(ErrorCode::kNotFound, "There is no such payment run");
+}
+
+Result<std::optional<Scheme>> AdultScheme(store::Transaction& tx, const CouncilId& council) {
+  auto schemes = tx.Councils().ListSchemes(council);
+  if (!schemes) return tl::unexpected(schemes.error());
+  for (Scheme& s : *schemes) {
+    if (s.kind == SchemeKind::kAdultSocialCare) return std::optional<Scheme>(std::move(s));
+  }
+  return std::optional<Scheme>();
+}
+
+Result<LedgerAccountId> OpenAccount(store::Transaction& tx, const CouncilId& council,
+                                    ledger::AccountType type, ledger::Owner owner,
+                                    std::optional<SchemeId> scheme, std::string name, Timestamp now,
+                                    UlidGenerator& ids) {
+  ledger::Account a;
+  a.council = council;
+  a.id = LedgerAccountId(ids.Next());
+  a.type = type;
+  a.owner = std::move(owner);
+  a.scheme = std::move(scheme);
+  a.name = std::move(name);
+  a.flags = ledger::DefaultFlags(type);
+  a.created_at = now;
+  if (auto s = tx.Ledger().CreateAccount(a); !s) return tl::unexpected(s.error());
+  return a.id;
+}
+
+// The council's fund for personal budgets: where commitments come from. Opened on first need.
+Result<LedgerAccountId> CouncilFund(store::Transaction& tx, const CouncilId& council, Timestamp now,
+                                    UlidGenerator& ids) {
+  auto accounts =
+      tx.Ledger().FindAccountsByOwner(council, {ledger::OwnerKind::kCouncil, council.str()});
+  if (!accounts) return tl::unexpected(accounts.error());
+  for (const ledger::Account& a : *accounts) {
+    if (a.type == ledger::AccountType::kCouncilFund && !a.closed()) return a.id;
+  }
+  return OpenAccount(tx, council, ledger::AccountType::kCouncilFund,
+                     {ledger::OwnerKind::kCouncil, council.str()}, std::nullopt,
+                     "Personal budgets fund", now, ids);
+}
+
+bool Pays(const ledger::RecurringCost& c) {
+  return c.per_week.value() > 0 || c.per_year.value() > 0;
+}
+
+// A one-off item of a plan, as the budget keeps it: an id from the plan's id and its position,
+// so that two plans' items never share a key.
+std::vector<ledger::OneOffItem> OneOffsOf(const ledger::PlanRoutes& routes, const PlanId& plan,
+                                          Date on) {
+  std::vector<ledger::OneOffItem> out;
+  for (std::size_t i = 0; i < routes.one_offs.size(); ++i) {
+    ledger::OneOffItem item = routes.one_offs[i];
+    item.id = fmt::format("{}i{}", plan.str().substr(plan.str().size() - 10), i + 1);
+    item.on = on;
+    out.push_back(std::move(item));
+  }
+  return out;
+}
+
+Result<std::string> PersonName(store::Transaction& tx, const CouncilId& council,
+                               const PersonId& person) {
+  auto found = tx.Casework().FindPerson(council, person);
+  if (!found) return tl::unexpected(found.error());
+  if (!*found) return NoSuchPerson();
+  return (*found)->person.FullName();
+}
+
+}  // namespace
+
+Status Payments::OnSignOff(store::Transaction& tx, const CouncilId& council,
+                           const casework::PlanVersion& plan, const UserId& approver, Date from,
+                           Timestamp now, UlidGenerator& ids) {
+  auto scheme = AdultScheme(tx, council);
+  if (!scheme) return tl::unexpected(scheme.error());
+  if (!*scheme) return {};
+  auto routes = ledger::RoutesOfPlan(plan.content);
+  if (!routes) return tl::unexpected(routes.error());
+  auto contribution = tx.Casework().LatestContribution(council, plan.person);
+  if (!contribution) return tl::unexpected(contribution.error());
+  auto name = PersonName(tx, council, plan.person);
+  if (!name) return tl::unexpected(name.error());
+
+  ledger::StoredTerms terms;
+  terms.plan = plan.id;
+  terms.terms.from = from;
+  terms.terms.direct_payment = routes->direct_payment;
+  terms.terms.managed_budget = routes->managed_budget;
+  terms.terms.council_arranged = routes->council_arranged;
+  terms.terms.weekly_contribution = *contribution ? (*contribution)->weekly : Pence(0);
+  std::vector<ledger::OneOffItem> one_offs = OneOffsOf(*routes, plan.id, from);
+
+  auto open = tx.Payments().OpenBudget(council, plan.person, (*scheme)->id);
+  if (!open) return tl::unexpected(open.error());
+  BudgetRecord budget;
+  std::vector<ledger::OneOffItem> new_one_offs;
+  const ledger::Owner owner{ledger::OwnerKind::kPerson, plan.person.str()};
+  if (*open) {
+    budget = std::move(**open);
+    // A later plan that keeps an item already bought does not buy it again.
+    for (ledger::OneOffItem& item : one_offs) {
+      const bool known = std::any_of(
+          budget.one_offs.begin(), budget.one_offs.end(), [&](const ledger::OneOffItem& o) {
+            return o.what == item.what && o.amount == item.amount && o.route == item.route;
+          });
+      if (!known) new_one_offs.push_back(std::move(item));
+    }
+  } else {
+    budget.council = council;
+    budget.id = BudgetId(ids.Next());
+    budget.person = plan.person;
+    budget.scheme = (*scheme)->id;
+    budget.start = from;
+    budget.collection = (*scheme)->settings.contribution_gross
+                            ? ledger::ContributionCollection::kGross
+                            : ledger::ContributionCollection::kNet;
+    budget.interval = (*scheme)->settings.payment_interval;
+    budget.weeks_per_year = (*scheme)->settings.weeks_per_year;
+    budget.created_at = now;
+    budget.created_by = approver;
+    auto commitment = OpenAccount(tx, council, ledger::AccountType::kBudgetCommitment, owner,
+                                  budget.scheme, *name + "'s budget", now, ids);
+    if (!commitment) return tl::unexpected(commitment.error());
+    budget.commitment_account = *commitment;
+    new_one_offs = std::move(one_offs);
+  }
+  // The accounts these terms need.
+  const auto any_one_off = [&](casework::PaymentRoute route) {
+    return std::any_of(new_one_offs.begin(), new_one_offs.end(),
+                       [&](const ledger::OneOffItem& o) { return o.route == route; });
+  };
+  if (!budget.holding_account &&
+      (Pays(terms.terms.direct_payment) || any_one_off(casework::PaymentRoute::kDirectPayment))) {
+    auto id = OpenAccount(tx, council, ledger::AccountType::kDirectPaymentHolding, owner,
+                          budget.scheme, *name + "'s direct payment", now, ids);
+    if (!id) return tl::unexpected(id.error());
+    budget.holding_account = *id;
+  }
+  if (!budget.managed_account &&
+      (Pays(terms.terms.managed_budget) || any_one_off(casework::PaymentRoute::kManagedBudget))) {
+    auto id = OpenAccount(tx, council, ledger::AccountType::kManagedBudget, owner, budget.scheme,
+                          *name + "'s managed budget", now, ids);
+    if (!id) return tl::unexpected(id.error());
+    budget.managed_account = *id;
+  }
+  if (!budget.contribution_account && terms.terms.weekly_contribution.value() > 0) {
+    auto id = OpenAccount(tx, council, ledger::AccountType::kContributionReceivable, owner,
+                          budget.scheme, *name + "'s contribution", now, ids);
+    if (!id) return tl::unexpected(id.error());
+    budget.contribution_account = *id;
+  }
+
+  if (*open) {
+    if (auto s = tx.Payments().UpdateBudget(budget); !s) return s;
+    if (auto s = tx.Payments().PutTerms(council, budget.id, terms); !s) return s;
+    for (const ledger::OneOffItem& o : new_one_offs) {
+      if (auto s = tx.Payments().AddOneOff(council, budget.id, o); !s) return s;
+    }
+  } else {
+    budget.terms.push_back(terms);
+    budget.one_offs = new_one_offs;
+    if (auto s = tx.Payments().CreateBudget(budget); !s) return s;
+  }
+
+  // Commit the council's share of these terms for the rest of the financial year, less what is
+  // still committed from earlier terms.
+  ledger::BudgetInForce rest;
+  rest.budget = budget.id.str();
+  rest.start = from;
+  rest.terms = {terms.terms};
+  rest.terms[0].from = from;
+  rest.one_offs = new_one_offs;
+  rest.collection = budget.collection;
+  rest.interval = budget.interval;
+  rest.weeks_per_year = budget.weeks_per_year;
+  auto schedule = ledger::MakeSchedule(rest);
+  if (!schedule) return tl::unexpected(schedule.error());
+  auto commitment = ledger::YearCommitment(*schedule, ledger::CommitmentWindow::kFinancialYear);
+  if (!commitment) return tl::unexpected(commitment.error());
+  auto account = tx.Ledger().FindAccount(council, budget.commitment_account);
+  if (!account) return tl::unexpected(account.error());
+  if (!*account) return Fail(ErrorCode::kInternal, "The budget's commitment account is missing");
+  auto still = ledger::PostedCreditBalance((*account)->balances);
+  if (!still) return tl::unexpected(still.error());
+  const std::int64_t change =
+      commitment->council.value() - std::max<std::int64_t>(0, still->value());
+  if (change == 0) return {};
+  auto fund = CouncilFund(tx, council, now, ids);
+  if (!fund) return tl::unexpected(fund.error());
+  ledger::Transfer t;
+  t.id = TransferId(
+      fmt::format("{}:{}:{}", change > 0 ? "commit" : "release", budget.id.str(), plan.id.str()));
+  t.council = council;
+  t.debit_account = change > 0 ? *fund : budget.commitment_account;
+  t.credit_account = change > 0 ? budget.commitment_account : *fund;
+  t.amount = Pence(change > 0 ? change : -change);
+  t.code = ledger::TransferCode::kBudgetCommitment;
+  t.reference =
+      fmt::format("plan {} version {}: {}", plan.id.str(), plan.version, commitment->sentence)
+          .substr(0, 200);
+  t.created_at = now;
+  t.created_by = approver;
+  auto results = tx.Ledger().CreateTransfers(std::span<const ledger::Transfer>(&t, 1));
+  if (!results) return tl::unexpected(results.error());
+  if (!results->front()) return tl::unexpected(results->front().error());
+  return {};
+}
+
+Result<ledger::PaymentDetails> Payments::SetPaymentDetails(
+    const Context& ctx, const PersonId& person, const ledger::PaymentDetailsRequest& request) {
+  if (auto a = Authorize(store_, clock_, ctx, Action::kPaymentsManage,
+                         Resource::Council(ctx.actor.council_id), "person", person.str());
+      !a) {
+    return tl::unexpected(a.error());
+  }
+  auto details = ledger::ValidatePaymentDetails(request);
+  if (!details) return tl::unexpected(details.error());
+  details->council = ctx.actor.council_id;
+  details->person = person;
+  details->updated_at = clock_.Now();
+  details->updated_by = ctx.actor.user_id;
+  auto s = store_.Write([&](store::Transaction& tx) -> Status {
+    auto name = PersonName(tx, ctx.actor.council_id, person);
+    if (!name) return tl::unexpected(name.error());
+    if (auto put = tx.Payments().PutPaymentDetails(*details); !put) return put;
+    AuditEntry e = MakeAuditEntry(
+        ctx, ctx.actor.council_id, clock_.Now(), "payments.details", "person", person.str(),
+        AuditOutcome::kAllowed,
+        fmt::format("set where the {} is paid", details->route == ledger::PayRoute::kDirectPayment
+                                                    ? "direct payment"
+                                                    : "managed budget"));
+    e.subject_person_id = person.str();
+    return tx.Audit().Append(e);
+  });
+  if (!s) return tl::unexpected(s.error());
+  return details;
+}
+
+Result<std::vector<ledger::PaymentDetails>> Payments::PaymentDetailsOf(const Context& ctx,
+                                                                       const PersonId& person) {
+  if (auto a = PermitInCouncil(ctx, Action::kPaymentsManage); !a) return tl::unexpected(a.error());
+  std::vector<ledger::PaymentDetails> out;
+  auto s = store_.Read([&](store::Transaction& tx) -> Status {
+    auto name = PersonName(tx, ctx.actor.council_id, person);
+    if (!name) return tl::unexpected(name.error());
+    auto found = tx.Payments().PaymentDetailsOf(ctx.actor.council_id, person);
+    if (!found) return tl::unexpected(found.error());
+    out = std::move(*found);
+    return {};
+  });
+  if (!s) return tl::unexpected(s.error());
+  return out;
+}
+
+namespace {
+
+Result<Pence> ThresholdOf(store::Transaction& tx, const CouncilId& council) {
+  auto set = tx.Payments().ApprovalThreshold(council);
+  if (!set) return tl::unexpected(set.error());
+  return set->value_or(Pence(kDefaultApprovalThresholdPence));
+}
+
+// What a run on `date` would pay: every budget in payment, its schedule against what the ledger
+// holds under its keys.
+struct Computed {
+  std::vector<RunLine> lines;
+  std::vector<ledger::RunOverpaid> overpaid;
+};
+
+Result<Computed> Compute(store::Transaction& tx, const CouncilId& council, Date date) {
+  auto budgets = tx.Payments().BudgetsInPayment(council, date);
+  if (!budgets) return tl::unexpected(budgets.error());
+  std::vector<BudgetId> ids;
+  ids.reserve(budgets->size());
+  for (const BudgetRecord& b : *budgets) ids.push_back(b.id);
+  auto paid = tx.Payments().Paid(council, ids);
+  if (!paid) return tl::unexpected(paid.error());
+  auto details = tx.Payments().AllPaymentDetails(council);
+  if (!details) return tl::unexpected(details.error());
+  Computed out;
+  const std::vector<ledger::PaidPayment> none;
+  for (const BudgetRecord& b : *budgets) {
+    auto schedule = ledger::MakeSchedule(ledger::ToBudgetInForce(b));
+    if (!schedule) {
+      return Fail(ErrorCode::kInternal, fmt::format("The budget {} cannot be scheduled: {}",
+                                                    b.id.str(), schedule.error().message));
+    }
+    auto found = paid->find(b.id);
+    auto due = ledger::DueOn(*schedule, date, found == paid->end() ? none : found->second);
+    if (!due) {
+      return Fail(ErrorCode::kInternal, fmt::format("The budget {}'s payments do not add up: {}",
+                                                    b.id.str(), due.error().message));
+    }
+    if (due->payments.empty() && due->overpaid.empty()) continue;
+    const bool direct = details->contains({b.person, ledger::PayRoute::kDirectPayment});
+    const bool managed = details->contains({b.person, ledger::PayRoute::kManagedBudget});
+    auto lines =
+        ledger::LinesOf(b, *due, direct, managed, static_cast<std::int64_t>(out.lines.size()) + 1,
+                        static_cast<std::int64_t>(out.overpaid.size()) + 1);
+    std::move(lines.lines.begin(), lines.lines.end(), std::back_inserter(out.lines));
+    std::move(lines.overpaid.begin(), lines.overpaid.end(), std::back_inserter(out.overpaid));
+  }
+  return out;
+}
+
+Result<std::string> UserName(store::Transaction& tx, const CouncilId& council, const UserId& id) {
+  if (id.empty()) return std::string("the command line");
+  auto user = tx.Access().FindUser(council, id);
+  if (!user) return tl::unexpected(user.error());
+  return *user ? (*user)->display_name : std::string("a former user");
+}
+
+// Fills the view's held payments and overpayments with people's names, read in one go.
+Status Describe(store::Transaction& tx, const CouncilId& council, std::span<const RunLine> lines,
+                std::span<const ledger::RunOverpaid> overpaid, RunView& view) {
+  std::vector<PersonId> people;
+  for (const RunLine& l : lines) {
+    if (l.held()) people.push_back(l.person);
+  }
+  for (const auto& o : overpaid) people.push_back(o.person);
+  std::unordered_map<std::string, std::string> names;
+  if (!people.empty()) {
+    auto found = tx.Casework().FindPeople(council, people);
+    if (!found) return tl::unexpected(found.error());
+    for (const auto& p : *found) names[p.person.id.str()] = p.person.FullName();
+  }
+  for (const RunLine& l : lines) {
+    if (l.held()) {
+      view.held.push_back({l.person, names[l.person.str()], l.kind, l.amount, l.held_reason});
+    }
+  }
+  for (const auto& o : overpaid) {
+    view.overpaid.push_back({o.person, names[o.person.str()], o.to_recover, o.sentence});
+  }
+  return {};
+}
+
+}  // namespace
+
+Result<Pence> Payments::ApprovalThreshold(const Context& ctx) {
+  if (auto a = PermitInCouncil(ctx, Action::kPaymentsManage); !a) {
+    if (auto admin = PermitInCouncil(ctx, Action::kFinanceSettingsManage); !admin) {
+      return tl::unexpected(a.error());
+    }
+  }
+  std::optional<Pence> out;
+  auto s = store_.Read([&](store::Transaction& tx) -> Status {
+    auto t = ThresholdOf(tx, ctx.actor.council_id);
+    if (!t) return tl::unexpected(t.error());
+    out = *t;
+    return {};
+  });
+  if (!s) return tl::unexpected(s.error());
+  return *out;
+}
+
+Status Payments::SetApprovalThreshold(const Context& ctx, Pence threshold) {
+  if (auto a = Authorize(store_, clock_, ctx, Action::kFinanceSettingsManage,
+                         Resource::Council(ctx.actor.council_id), "finance-settings",
+                         ctx.actor.council_id.str());
+      !a) {
+    return a;
+  }
+  if (threshold.value() < 0) {
+    return FailFields({{"approval_threshold_pence", "Enter an amount of £0.00 or more"}});
+  }
+  return store_.Write([&](store::Transaction& tx) -> Status {
+    if (auto s = tx.Payments().SetApprovalThreshold(ctx.actor.council_id, threshold, clock_.Now(),
+                                                    ctx.actor.user_id);
+        !s) {
+      return s;
+    }
+    return Append(
+        tx, MakeAuditEntry(ctx, ctx.actor.council_id, clock_.Now(), "finance-settings.set",
+                           "finance-settings", ctx.actor.council_id.str(), AuditOutcome::kAllowed,
+                           fmt::format("payment runs above {} need a second finance officer",
+                                       FormatPounds(threshold))));
+  });
+}
+
+Result<RunView> Payments::Preview(const Context& ctx, Date date) {
+  if (auto a = PermitInCouncil(ctx, Action::kPaymentsManage); !a) return tl::unexpected(a.error());
+  RunView view;
+  view.date = date;
+  auto s = store_.Read([&](store::Transaction& tx) -> Status {
+    auto computed = Compute(tx, ctx.actor.council_id, date);
+    if (!computed) return tl::unexpected(computed.error());
+    auto totals = ledger::Summarise(computed->lines);
+    if (!totals) return tl::unexpected(totals.error());
+    view.totals = *totals;
+    auto threshold = ThresholdOf(tx, ctx.actor.council_id);
+    if (!threshold) return tl::unexpected(threshold.error());
+    view.threshold = *threshold;
+    view.needs_second_approval = ledger::NeedsSecondApproval(totals->total, *threshold);
+    auto open = tx.Payments().OpenRuns(ctx.actor.council_id);
+    if (!open) return tl::unexpected(open.error());
+    if (!open->empty()) view.open_run = open->front();
+    return Describe(tx, ctx.actor.council_id, computed->lines, computed->overpaid, view);
+  });
+  if (!s) return tl::unexpected(s.error());
+  return view;
+}
+
+Result<RunView> Payments::ViewOf(store::Transaction& tx, const PaymentRun& run, bool with_lines) {
+  RunView view;
+  view.run = run;
+  view.date = run.date;
+  view.threshold = run.threshold;
+  view.needs_second_approval = ledger::NeedsSecondApproval(run.total, run.threshold);
+  view.totals.budgets = run.budgets;
+  view.totals.payments = run.payments;
+  view.totals.total = run.total;
+  view.totals.held = run.held;
+  if (with_lines) {
+    auto lines = tx.Payments().RunLines(run.council, run.id);
+    if (!lines) return tl::unexpected(lines.error());
+    auto totals = ledger::Summarise(*lines);
+    if (!totals) return tl::unexpected(totals.error());
+    view.totals = *totals;
+    auto overpaid = tx.Payments().RunOverpayments(run.council, run.id);
+    if (!overpaid) return tl::unexpected(overpaid.error());
+    if (auto s = Describe(tx, run.council, *lines, *overpaid, view); !s) {
+      return tl::unexpected(s.error());
+    }
+  }
+  auto started = UserName(tx, run.council, run.started_by);
+  if (!started) return tl::unexpected(started.error());
+  view.started_by_name = *started;
+  if (run.approved_at) {
+    auto approved = UserName(tx, run.council, run.approved_by);
+    if (!approved) return tl::unexpected(approved.error());
+    view.approved_by_name = *approved;
+  }
+  if (run.status == RunStatus::kReleasing || run.status == RunStatus::kReleased) {
+    auto released = UserName(tx, run.council, run.released_by);
+    if (!released) return tl::unexpected(released.error());
+    view.released_by_name = *released;
+  }
+  return view;
+}
+
+Result<RunView> Payments::Start(const Context& ctx, Date date) {
+  if (auto a = Authorize(store_, clock_, ctx, Action::kPaymentsManage,
+                         Resource::Council(ctx.actor.council_id), "payment-run", "new");
+      !a) {
+    return tl::unexpected(a.error());
+  }
+  std::optional<RunView> out;
+  auto s = store_.Write([&](store::Transaction& tx) -> Status {
+    const CouncilId& council = ctx.actor.council_id;
+    auto same = tx.Payments().RunForDate(council, date);
+    if (!same) return tl::unexpected(same.error());
+    if (*same) {
+      return Fail(ErrorCode::kConflict,
+                  (*same)->status == RunStatus::kReleased
+                      ? fmt::format("Payments for {} were already run and released on {}: "
+                                    "running the date again would pay nothing new",
+                                    FormatLongDate(date),
+                                    FormatLongDate(Date{std::chrono::floor<std::chrono::days>(
+                                        (*same)->released_at.value_or((*same)->started_at))}))
+                      : fmt::format("There is already a run for {} ({}): open it from the list "
+                                    "of runs",
+                                    FormatLongDate(date), ledger::RunStatusLabel((*same)->status)));
+    }
+    auto open = tx.Payments().OpenRuns(council);
+    if (!open) return tl::unexpected(open.error());
+    if (!open->empty()) {
+      return Fail(ErrorCode::kConflict,
+                  fmt::format("The run for {} is not finished ({}): release or reject it before "
+                              "starting another",
+                              FormatLongDate(open->front().date),
+                              ledger::RunStatusLabel(open->front().status)));
+    }
+    auto computed = Compute(tx, council, date);
+    if (!computed) return tl::unexpected(computed.error());
+    auto totals = ledger::Summarise(computed->lines);
+    if (!totals) return tl::unexpected(totals.error());
+    if (totals->to_post == 0 && totals->held == 0) {
+      return Fail(ErrorCode::kFailedPrecondition,
+                  fmt::format("Nothing is due on or before {}: every budget in payment has been "
+                              "paid up to that date",
+                              FormatLongDate(date)));
+    }
+    auto threshold = ThresholdOf(tx, council);
+    if (!threshold) return tl::unexpected(threshold.error());
+    PaymentRun run;
+    run.council = council;
+    run.id = PaymentRunId(ids_.Next());
+    run.date = date;
+    run.threshold = *threshold;
+    run.status = ledger::NeedsSecondApproval(totals->total, *threshold)
+                     ? RunStatus::kAwaitingApproval
+                     : RunStatus::kReady;
+    run.started_at = clock_.Now();
+    run.started_by = ctx.actor.user_id;
+    run.budgets = totals->budgets;
+    run.payments = totals->payments;
+    run.total = totals->total;
+    run.held = totals->held;
+    if (auto created = tx.Payments().CreateRun(run, computed->lines, computed->overpaid);
+        !created) {
+      return created;
+    }
+    if (auto audited =
+            Append(tx, MakeAuditEntry(ctx, council, clock_.Now(), "payments.run.start",
+                                      "payment-run", run.id.str(), AuditOutcome::kAllowed,
+                                      fmt::format("started the payment run for {}: {} payments, {}",
+                                                  FormatIsoDate(date), totals->payments,
+                                                  FormatPounds(totals->total))));
+        !audited) {
+      return audited;
+    }
+    auto view = ViewOf(tx, run, true);
+    if (!view) return tl::unexpected(view.error());
+    out = std::move(*view);
+    return {};
+  });
+  if (!s) return tl::unexpected(s.error());
+  return std::move(*out);
+}
+
+Result<RunView> Payments::Change(const Context& ctx, const PaymentRunId& id, const char* what,
+                                 const std::function<Status(PaymentRun&)>& change) {
+  if (auto a = Authorize(store_, clock_, ctx, Action::kPaymentsManage,
+                         Resource::Council(ctx.actor.council_id), "payment-run", id.str());
+      !a) {
+    return tl::unexpected(a.error());
+  }
+  std::optional<RunView> out;
+  auto s = store_.Write([&](store::Transaction& tx) -> Status {
+    auto found = tx.Payments().FindRun(ctx.actor.council_id, id);
+    if (!found) return tl::unexpected(found.error());
+    if (!*found) return NoSuchRun();
+    PaymentRun run = std::move(**found);
+    if (auto changed = change(run); !changed) return changed;
+    if (auto saved = tx.Payments().UpdateRun(run); !saved) return saved;
+    if (auto audited = Append(
+            tx, MakeAuditEntry(
+                    ctx, run.council, clock_.Now(), fmt::format("payments.run.{}", what),
+                    "payment-run", run.id.str(), AuditOutcome::kAllowed,
+                    fmt::format("{} the payment run for {}", what, FormatIsoDate(run.date))));
+        !audited) {
+      return audited;
+    }
+    auto view = ViewOf(tx, run, true);
+    if (!view) return tl::unexpected(view.error());
+    out = std::move(*view);
+    return {};
+  });
+  if (!s) return tl::unexpected(s.error());
+  return std::move(*out);
+}
+
+Result<RunView> Payments::Approve(const Context& ctx, const PaymentRunId& run) {
+  return Change(ctx, run, "approve", [&](PaymentRun& r) -> Status {
+    if (r.status != RunStatus::kAwaitingApproval) {
+      return Fail(ErrorCode::kConflict, fmt::format("This run does not need approval: it is {}",
+                                                    ledger::RunStatusLabel(r.status)));
+    }
+    if (!r.started_by.empty() && r.started_by == ctx.actor.user_id) {
+      return Fail(ErrorCode::kConflict,
+                  "A second finance officer must approve a run you started: ask a colleague "
+                  "to approve it");
+    }
+    r.status = RunStatus::kReady;
+    r.approved_at = clock_.Now();
+    r.approved_by = ctx.actor.user_id;
+    return {};
+  });
+}
+
+Result<RunView> Payments::Reject(const Context& ctx, const PaymentRunId& run,
+                                 const std::string& reason) {
+  const std::string trimmed = Trim(reason);
+  if (trimmed.empty()) {
+    return FailFields({{"reason", "Say why the run is rejected, so that it can be put right"}});
+  }
+  if (trimmed.size() > 1000) {
+    return FailFields({{"reason", "The reason must be 1,000 characters or fewer"}});
+  }
+  return Change(ctx, run, "reject", [&](PaymentRun& r) -> Status {
+    if (r.status != RunStatus::kAwaitingApproval && r.status != RunStatus::kReady) {
+      return Fail(ErrorCode::kConflict, fmt::format("This run can no longer be rejected: it is {}",
+                                                    ledger::RunStatusLabel(r.status)));
+    }
+    r.status = RunStatus::kRejected;
+    r.rejected_reason = trimmed;
+    return {};
+  });
+}
+
+Result<RunView> Payments::Release(const Context& ctx, const PaymentRunId& id,
+                                  const ReleaseProgress& progress) {
+  // 1. Mark the run as being released (or find it half released, and resume).
+  auto marked = Change(ctx, id, "release", [&](PaymentRun& r) -> Status {
+    if (r.status == RunStatus::kReleasing) return {};
+    if (r.status != RunStatus::kReady) {
+      return Fail(ErrorCode::kConflict,
+                  r.status == RunStatus::kAwaitingApproval
+                      ? std::string("This run is above the approval threshold: a second finance "
+                                    "officer must approve it before it is released")
+                      : fmt::format("This run cannot be released: it is {}",
+                                    ledger::RunStatusLabel(r.status)));
+    }
+    r.status = RunStatus::kReleasing;
+    r.released_by = ctx.actor.user_id;
+    return {};
+  });
+  if (!marked) return marked;
+  const CouncilId council = ctx.actor.council_id;
+
+  // 2. Post the lines not yet posted, a chunk per transaction.
+  std::vector<RunLine> lines;
+  std::unordered_map<std::string, BudgetRecord> budgets;
+  PaymentRun run = *marked->run;
+  auto read = store_.Read([&](store::Transaction& tx) -> Status {
+    auto found = tx.Payments().RunLines(council, id);
+    if (!found) return tl::unexpected(found.error());
+    lines = std::move(*found);
+    auto all = tx.Payments().BudgetsInPayment(council, run.date);
+    if (!all) return tl::unexpected(all.error());
+    for (BudgetRecord& b : *all) budgets.emplace(b.id.str(), std::move(b));
+    return {};
+  });
+  if (!read) return tl::unexpected(read.error());
+  std::vector<const RunLine*> pending;
+  std::int64_t to_post = 0, posted = 0;
+  for (const RunLine& l : lines) {
+    if (l.held()) continue;
+    ++to_post;
+    if (l.posted) {
+      ++posted;
+    } else {
+      pending.push_back(&l);
+    }
+  }
+  if (progress) progress(posted, to_post);
+  for (std::size_t first = 0; first < pending.size(); first += kReleaseChunk) {
+    const std::size_t last = std::min(pending.size(), first + kReleaseChunk);
+    std::vector<ledger::Transfer> batch;
+    std::vector<std::int64_t> seqs;
+    batch.reserve(last - first);
+    const Timestamp now = clock_.Now();
+    for (std::size_t i = first; i < last; ++i) {
+      const RunLine& l = *pending[i];
+      auto budget = budgets.find(l.budget.str());
+      if (budget == budgets.end()) {
+        return Fail(ErrorCode::kFailedPrecondition,
+                    fmt::format("The budget {} is no longer in payment; reject this run and run "
+                                "the date again",
+                                l.budget.str()));
+      }
+      auto t = ledger::TransferFor(l, budget->second, id, now, ctx.actor.user_id);
+      if (!t) return tl::unexpected(t.error());
+      batch.push_back(std::move(*t));
+      seqs.push_back(l.seq);
+    }
+    auto s = store_.Write([&](store::Transaction& tx) -> Status {
+      auto results = tx.Ledger().CreateTransfers(batch);
+      if (!results) return tl::unexpected(results.error());
+      for (std::size_t i = 0; i < results->size(); ++i) {
+        if (!(*results)[i]) {
+          return Fail((*results)[i].error().code,
+                      fmt::format("The payment {} could not be posted: {}. Nothing in this part "
+                                  "of the run was posted; put it right and release again",
+                                  batch[i].id.str(), (*results)[i].error().message));
+        }
+      }
+      return tx.Payments().MarkPosted(council, id, seqs);
+    });
+    if (!s) return tl::unexpected(s.error());
+    posted += static_cast<std::int64_t>(last - first);
+    if (progress) progress(posted, to_post);
+  }
+
+  // 3. The file, and the run released.
+  std::optional<RunView> out;
+  auto s = store_.Write([&](store::Transaction& tx) -> Status {
+    auto found = tx.Payments().FindRun(council, id);
+    if (!found) return tl::unexpected(found.error());
+    if (!*found) return NoSuchRun();
+    PaymentRun r = std::move(**found);
+    if (r.status == RunStatus::kReleasing) {
+      auto details = tx.Payments().AllPaymentDetails(council);
+      if (!details) return tl::unexpected(details.error());
+      if (auto saved = tx.Payments().SaveRunFile(council, id, ledger::PaymentFile(lines, *details));
+          !saved) {
+        return saved;
+      }
+      r.status = RunStatus::kReleased;
+      r.released_at = clock_.Now();
+      if (auto saved = tx.Payments().UpdateRun(r); !saved) return saved;
+      if (auto audited = Append(
+              tx, MakeAuditEntry(
+                      ctx, council, clock_.Now(), "payments.run.released", "payment-run",
+                      r.id.str(), AuditOutcome::kAllowed,
+                      fmt::format("released the payment run for {}: {} payments, {}",
+                                  FormatIsoDate(r.date), r.payments, FormatPounds(r.total))));
+          !audited) {
+        return audited;
+      }
+    }
+    auto view = ViewOf(tx, r, true);
+    if (!view) return tl::unexpected(view.error());
+    out = std::move(*view);
+    return {};
+  });
+  if (!s) return tl::unexpected(s.error());
+  return std::move(*out);
+}
+
+Result<RunView> Payments::Get(const Context& ctx, const PaymentRunId& id) {
+  if (auto a = PermitInCouncil(ctx, Action::kPaymentsManage); !a) return tl::unexpected(a.error());
+  std::optional<RunView> out;
+  auto s = store_.Read([&](store::Transaction& tx) -> Status {
+    auto found = tx.Payments().FindRun(ctx.actor.council_id, id);
+    if (!found) return tl::unexpected(found.error());
+    if (!*found) return NoSuchRun();
+    auto view = ViewOf(tx, **found, true);
+    if (!view) return tl::unexpected(view.error());
+    out = std::move(*view);
+    return {};
+  });
+  if (!s) return tl::unexpected(s.error());
+  return std::move(*out);
+}
+
+Result<std::vector<RunView>> Payments::Runs(const Context& ctx) {
+  if (auto a = PermitInCouncil(ctx, Action::kPaymentsManage); !a) return tl::unexpected(a.error());
+  std::vector<RunView> out;
+  auto s = store_.Read([&](store::Transaction& tx) -> Status {
+    auto runs = tx.Payments().Runs(ctx.actor.council_id, 50);
+    if (!runs) return tl::unexpected(runs.error());
+    for (const PaymentRun& r : *runs) {
+      auto view = ViewOf(tx, r, false);
+      if (!view) return tl::unexpected(view.error());
+      out.push_back(std::move(*view));
+    }
+    return {};
+  });
+  if (!s) return tl::unexpected(s.error());
+  return out;
+}
+
+Result<PaymentFileDownload> Payments::File(const Context& ctx, const PaymentRunId& id) {
+  if (auto a = Authorize(store_, clock_, ctx, Action::kPaymentsManage,
+                         Resource::Council(ctx.actor.council_id), "payment-run", id.str());
+      !a) {
+    return tl::unexpected(a.error());
+  }
+  PaymentFileDownload out;
+  auto s = store_.Write([&](store::Transaction& tx) -> Status {
+    auto found = tx.Payments().FindRun(ctx.actor.council_id, id);
+    if (!found) return tl::unexpected(found.error());
+    if (!*found) return NoSuchRun();
+    if ((*found)->status != RunStatus::kReleased) {
+      return Fail(ErrorCode::kConflict,
+                  fmt::format("The payment file is made when the run is released; this run is {}",
+                              ledger::RunStatusLabel((*found)->status)));
+    }
+    auto file = tx.Payments().RunFile(ctx.actor.council_id, id);
+    if (!file) return tl::unexpected(file.error());
+    out.csv = std::move(*file);
+    out.file_name = fmt::format("payments-{}.csv", FormatIsoDate((*found)->date));
+    // Bank details leave the system in this file: who took it is recorded.
+    return Append(tx, MakeAuditEntry(ctx, ctx.actor.council_id, clock_.Now(), "payments.run.file",
+                                     "payment-run", id.str(), AuditOutcome::kAllowed,
+                                     "downloaded the payment file of the run for " +
+                                         FormatIsoDate((*found)->date)));
+  });
+  if (!s) return tl::unexpected(s.error());
+  return out;
+}
+
+Result<RunView> Payments::RunDate(const Context& ctx, Date date, const ReleaseProgress& progress) {
+  if (ctx.actor.council_id.empty()) {
+    return FailFields({{"council", "Name the council whose payments to run"}});
+  }
+  std::optional<PaymentRun> existing;
+  auto read = store_.Read([&](store::Transaction& tx) -> Status {
+    auto same = tx.Payments().RunForDate(ctx.actor.council_id, date);
+    if (!same) return tl::unexpected(same.error());
+    existing = std::move(*same);
+    return {};
+  });
+  if (!read) return tl::unexpected(read.error());
+  if (existing &&
+      (existing->status == RunStatus::kReady || existing->status == RunStatus::kReleasing)) {
+    return Release(ctx, existing->id, progress);
+  }
+  auto started = Start(ctx, date);
+  if (!started) return started;
+  if (started->run->status != RunStatus::kReady) return started;
+  return Release(ctx, started->run->id, progress);
+}
+
+}  // namespace selfdirect::app

@@ -1,0 +1,126 @@
+// Money in payment: the budget opened on sign-off, where each person's money is paid, and
+// payment runs (preview, start, approve, reject, release, the payment file).
+//
+//   app::Payments payments(store, clock, ids);
+//   auto preview = payments.Preview(ctx, date);          // nothing written
+//   auto run = payments.Start(ctx, date);                // lines fixed; ready or awaiting approval
+//   run = payments.Approve(other_officer_ctx, run->run.id);   // above the threshold only
+//   run = payments.Release(ctx, run->run.id, progress);  // posted to the ledger; the file made
+//
+// A run's lines are the schedule's payments (ledger/schedule.h) due on or before its date and not
+// yet in the ledger. Each posts under its schedule key, so releasing twice, or a run on the same
+// date after a crash, posts each payment once. Release posts in chunks, each in its own
+// transaction; a release stopped half-way (a crash) is resumed by releasing again.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "selfdirect/app/context.h"
+#include "selfdirect/casework/repository.h"
+#include "selfdirect/core/clock.h"
+#include "selfdirect/core/id.h"
+#include "selfdirect/ledger/payments.h"
+#include "selfdirect/store/store.h"
+
+namespace selfdirect::app {
+
+// The threshold above which a run needs a second finance officer, until an administrator sets
+// the council's own: £50,000.00.
+inline constexpr std::int64_t kDefaultApprovalThresholdPence = 5'000'000;
+
+struct HeldPayment {
+  PersonId person;
+  std::string person_name;
+  ledger::PaymentKind kind = ledger::PaymentKind::kDirectPayment;
+  Pence amount;
+  std::string reason;
+};
+
+struct OverpaidPeriod {
+  PersonId person;
+  std::string person_name;
+  Pence to_recover;
+  std::string sentence;
+};
+
+// A run (or a preview of one) with its totals and what a finance officer needs to see.
+struct RunView {
+  std::optional<ledger::PaymentRun> run;  // none for a preview
+  Date date;
+  ledger::RunTotals totals;
+  std::vector<HeldPayment> held;
+  std::vector<OverpaidPeriod> overpaid;
+  Pence threshold;
+  bool needs_second_approval = false;
+  std::string started_by_name, approved_by_name, released_by_name;
+  std::optional<ledger::PaymentRun> open_run;  // a preview: a run not yet released or rejected
+};
+
+struct PaymentFileDownload {
+  std::string file_name;  // "payments-2026-12-01.csv"
+  std::string csv;
+};
+
+// (lines posted so far, lines to post): called after each chunk.
+using ReleaseProgress = std::function<void(std::int64_t, std::int64_t)>;
+
+class Payments {
+ public:
+  Payments(store::Store& store, const Clock& clock, UlidGenerator& ids)
+      : store_(store), clock_(clock), ids_(ids) {}
+
+  // Inside the sign-off's transaction (Casework::DecidePlan, on approval): opens the person's
+  // budget in payment under the council's adult social care scheme, or gives it new terms from
+  // `from`, opening the accounts its routes need; commits the rest of the financial year's
+  // council share from the council fund. A council without an adult social care scheme has
+  // nothing to pay from: no budget is opened.
+  static Status OnSignOff(store::Transaction& tx, const CouncilId& council,
+                          const casework::PlanVersion& plan, const UserId& approver, Date from,
+                          Timestamp now, UlidGenerator& ids);
+
+  // Where the person's direct payment (or managed budget) is paid (finance officers).
+  Result<ledger::PaymentDetails> SetPaymentDetails(const Context& ctx, const PersonId& person,
+                                                   const ledger::PaymentDetailsRequest& request);
+  Result<std::vector<ledger::PaymentDetails>> PaymentDetailsOf(const Context& ctx,
+                                                               const PersonId& person);
+
+  // The council's approval threshold (finance officers read it; administrators set it).
+  Result<Pence> ApprovalThreshold(const Context& ctx);
+  Status SetApprovalThreshold(const Context& ctx, Pence threshold);
+
+  // What a run on `date` would pay. Writes nothing.
+  Result<RunView> Preview(const Context& ctx, Date date);
+  // Starts a run: its lines are fixed. kConflict when the date has a run that was not rejected,
+  // or another run is still open.
+  Result<RunView> Start(const Context& ctx, Date date);
+  // A second finance officer approves a run above the threshold: not the one who started it.
+  Result<RunView> Approve(const Context& ctx, const PaymentRunId& run);
+  // Nothing was paid; the date may be run again. A reason is required.
+  Result<RunView> Reject(const Context& ctx, const PaymentRunId& run, const std::string& reason);
+  // Posts the run's lines to the ledger and makes the payment file. A run being released (one
+  // stopped half-way) is resumed.
+  Result<RunView> Release(const Context& ctx, const PaymentRunId& run,
+                          const ReleaseProgress& progress = {});
+  Result<RunView> Get(const Context& ctx, const PaymentRunId& run);
+  Result<std::vector<RunView>> Runs(const Context& ctx);  // newest first, without lines
+  Result<PaymentFileDownload> File(const Context& ctx, const PaymentRunId& run);
+
+  // The command line's run: starts the date's run, or resumes one that is ready or was stopped
+  // while being released, and releases it when it needs no second approval.
+  Result<RunView> RunDate(const Context& ctx, Date date, const ReleaseProgress& progress = {});
+
+ private:
+  Result<RunView> ViewOf(store::Transaction& tx, const ledger::PaymentRun& run, bool with_lines);
+  Result<RunView> Change(const Context& ctx, const PaymentRunId& run, const char* what,
+                         const std::function<Status(ledger::PaymentRun&)>& change);
+
+  store::Store& store_;
+  const Clock& clock_;
+  UlidGenerator& ids_;
+};
+
+}  // namespace selfdirect::app

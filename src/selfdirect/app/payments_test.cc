@@ -1,0 +1,321 @@
+#include "selfdirect/app/payments.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "selfdirect/ras/test_model.h"
+#include "tests/support/test_app.h"
+
+namespace selfdirect::app {
+namespace {
+
+using ::testing::HasSubstr;
+
+// A council with an adult social care scheme paying four-weekly, and Ada, whose plan pays a
+// personal assistant 10 hours a week at £20.00 through a direct payment: £800.00 every four
+// weeks from the day it is signed off (Sunday 22 November 2026).
+class PaymentsTest : public ::testing::Test {
+ protected:
+  PaymentsTest()
+      : council_(t_.AddCouncil("E06000001", "Hartlepool")),
+        admin_(t_.AddUser(council_, "admin@hartlepool.example", {"administrator"})),
+        worker_(t_.AddUser(council_, "sw@hartlepool.example", {"assessor"})),
+        approver_(t_.AddUser(council_, "approver@hartlepool.example", {"approver"})),
+        finance_(t_.AddUser(council_, "money@hartlepool.example", {"finance-officer"})),
+        finance2_(t_.AddUser(council_, "money2@hartlepool.example", {"finance-officer"})) {
+    EXPECT_TRUE(t_.ras().Publish(As(admin_), ras::testing::kSmallModel));
+    NewScheme scheme{.name = "Adult social care", .kind = "adult-social-care"};
+    EXPECT_TRUE(t_.app().CreateScheme(Context::Operator("test"), council_.id, scheme));
+    EXPECT_TRUE(t_.casework().SetApprovalLimit(As(admin_), approver_.id, "100000"));
+  }
+
+  Context As(const User& u) { return Context{Actor{u.council_id, u.id, u.roles}, "req", ""}; }
+
+  // A person with a signed-off plan of `hours` a week at £20.00 an hour by direct payment, and
+  // `weekly_contribution` pounds a week assessed first when not empty.
+  PersonId SignedOff(const std::string& given, const std::string& nhs, const std::string& hours,
+                     const std::string& weekly_contribution = "") {
+    casework::NewPerson p;
+    p.given_name = given;
+    p.family_name = "Okafor";
+    p.date_of_birth = "1948-03-27";
+    p.nhs_number = nhs;
+    p.primary_support_reason = "physical_personal_care";
+    auto created = t_.casework().CreatePerson(As(worker_), p,
+                                              {"2026-11-20", "hospital_discharge", "Help", ""});
+    EXPECT_TRUE(created.has_value()) << created.error().message;
+    const PersonId id = created->record.person.id;
+    casework::NewDetermination d;
+    d.kind = "adult";
+    d.needs_arise_from_condition = true;
+    d.significant_impact_on_wellbeing = true;
+    int n = 0;
+    for (const auto& a : casework::AdultOutcomes()) {
+      casework::OutcomeFinding f{a.code, n++ >= 3, std::nullopt, ""};
+      if (!f.achieved) f.reason = casework::UnableReason::kWithoutAssistance;
+      d.outcomes.push_back(f);
+    }
+    EXPECT_TRUE(t_.casework().RecordEligibility(As(worker_), id, d));
+    using K = ras::RawAnswer::Kind;
+    NewAssessment answers{"small",
+                          "with_assessor",
+                          {{"washing", {K::kText, "c", false}},
+                           {"dressing", {K::kText, "b", false}},
+                           {"going_out", {K::kText, "b", false}},
+                           {"nights", {K::kNumber, "2", false}},
+                           {"age", {K::kNumber, "78", false}},
+                           {"living_setting", {K::kText, "supported_living", false}},
+                           {"has_unpaid_carer", {K::kYesNo, "", true}}}};
+    EXPECT_TRUE(t_.casework().RecordAssessment(As(worker_), id, answers));
+    if (!weekly_contribution.empty()) {
+      EXPECT_TRUE(t_.casework().RecordContribution(
+          As(finance_), id, {weekly_contribution, "", "financial_assessment", ""}));
+    }
+    casework::PlanRequest r;
+    r.outcomes = {{"o1", "Get up and dressed in time for the day centre"}};
+    r.items = {{"Help to get up and dressed",
+                "personal_assistant",
+                "Sam",
+                "hour",
+                "20.00",
+                hours,
+                "per_week",
+                "direct_payment",
+                {"o1"}}};
+    r.written_with = {"person", "social_worker"};
+    auto plan = t_.casework().CreatePlan(As(worker_), id, r);
+    EXPECT_TRUE(plan.has_value()) << plan.error().message;
+    EXPECT_TRUE(t_.casework().SubmitPlan(As(worker_), plan->plan.id, 1));
+    PlanDecisionRequest approve{"approve", "", "", "persons_choice", "Her choice of assistant", 2};
+    auto approved = t_.casework().DecidePlan(As(approver_), plan->plan.id, approve);
+    EXPECT_TRUE(approved.has_value())
+        << approved.error().message
+        << (approved.error().fields.empty() ? ""
+                                            : ": " + approved.error().fields[0].field + " " +
+                                                  approved.error().fields[0].message);
+    return id;
+  }
+
+  ledger::PaymentDetailsRequest Bank(const std::string& name) {
+    return {"direct_payment", name, "30-94-30", "00733445", ""};
+  }
+
+  // The person's account of a type, as the ledger holds it.
+  ledger::Account AccountOf(const PersonId& person, ledger::AccountType type) {
+    std::optional<ledger::Account> out;
+    EXPECT_TRUE(t_.store().Read([&](store::Transaction& tx) -> Status {
+      auto accounts =
+          tx.Ledger().FindAccountsByOwner(council_.id, {ledger::OwnerKind::kPerson, person.str()});
+      if (!accounts) return tl::unexpected(accounts.error());
+      for (const auto& a : *accounts) {
+        if (a.type == type) out = a;
+      }
+      return {};
+    }));
+    EXPECT_TRUE(out.has_value());
+    return out.value_or(ledger::Account{});
+  }
+
+  void ExpectBooksBalance() {
+    auto checks = t_.ledger().Verify(Context::Operator("ledger verify"));
+    ASSERT_TRUE(checks.has_value()) << checks.error().message;
+    for (const auto& c : *checks) {
+      EXPECT_TRUE(c.mismatches.empty());
+      EXPECT_TRUE(c.problems.empty());
+      EXPECT_TRUE(c.balanced());
+    }
+  }
+
+  Date D(const char* text) { return ParseIsoDate(text).value(); }
+
+  testing::TestApp t_;
+  Council council_;
+  User admin_, worker_, approver_, finance_, finance2_;
+};
+
+TEST_F(PaymentsTest, SignOffOpensTheBudgetItsAccountsAndCommitsTheRestOfTheYear) {
+  const PersonId ada = SignedOff("Ada", "943 476 5919", "10");
+  const ledger::Account commitment = AccountOf(ada, ledger::AccountType::kBudgetCommitment);
+  const ledger::Account holding = AccountOf(ada, ledger::AccountType::kDirectPaymentHolding);
+  EXPECT_TRUE(holding.flags.debits_must_not_exceed_credits);
+  // £200.00 a week for 22 November 2026 to 31 March 2027 (130 days of a 365-day year, £10,400
+  // a year): £10,400 × 130 / 365 = £3,704.1095…, rounded up to £3,704.11.
+  EXPECT_EQ(ledger::PostedCreditBalance(commitment.balances).value(), Pence(370411));
+  EXPECT_EQ(ledger::PostedCreditBalance(holding.balances).value(), Pence(0));
+  ExpectBooksBalance();
+}
+
+TEST_F(PaymentsTest, APaymentRunPaysEachPeriodOnceAndMakesTheFile) {
+  const PersonId ada = SignedOff("Ada", "943 476 5919", "10");
+
+  // No bank details yet: the payment is held, with a reason someone can act on.
+  auto preview = t_.payments().Preview(As(finance_), D("2026-11-22"));
+  ASSERT_TRUE(preview.has_value()) << preview.error().message;
+  EXPECT_EQ(preview->totals.payments, 0);
+  ASSERT_EQ(preview->held.size(), 1u);
+  EXPECT_EQ(preview->held[0].person_name, "Ada Okafor");
+  EXPECT_EQ(preview->held[0].amount, Pence(80000));
+  EXPECT_THAT(preview->held[0].reason, HasSubstr("No bank account or prepaid card"));
+
+  auto bad = t_.payments().SetPaymentDetails(As(finance_), ada,
+                                             {"direct_payment", "", "30-94", "1234", ""});
+  ASSERT_FALSE(bad.has_value());
+  std::vector<std::string> fields;
+  for (const auto& f : bad.error().fields) fields.push_back(f.field);
+  EXPECT_THAT(fields, ::testing::UnorderedElementsAre("payee_name", "sort_code", "account_number"));
+  EXPECT_EQ(t_.payments().SetPaymentDetails(As(worker_), ada, Bank("Ada Okafor")).error().code,
+            ErrorCode::kPermissionDenied);
+  ASSERT_TRUE(t_.payments().SetPaymentDetails(As(finance_), ada, Bank("Ada Okafor")));
+
+  preview = t_.payments().Preview(As(finance_), D("2026-11-22"));
+  EXPECT_EQ(preview->totals.payments, 1);
+  EXPECT_EQ(preview->totals.total, Pence(80000));
+  EXPECT_TRUE(preview->held.empty());
+  EXPECT_FALSE(preview->needs_second_approval);
+  EXPECT_EQ(preview->threshold, Pence(kDefaultApprovalThresholdPence));
+
+  auto run = t_.payments().Start(As(finance_), D("2026-11-22"));
+  ASSERT_TRUE(run.has_value()) << run.error().message;
+  EXPECT_EQ(run->run->status, ledger::RunStatus::kReady);
+  EXPECT_EQ(t_.payments().File(As(finance_), run->run->id).error().code, ErrorCode::kConflict);
+  auto again = t_.payments().Start(As(finance_), D("2026-11-22"));
+  ASSERT_FALSE(again.has_value());
+  EXPECT_EQ(again.error().code, ErrorCode::kConflict);
+  auto other = t_.payments().Start(As(finance_), D("2026-11-29"));
+  EXPECT_THAT(other.error().message, HasSubstr("release or reject it before starting another"));
+
+  std::vector<std::pair<std::int64_t, std::int64_t>> steps;
+  auto released = t_.payments().Release(
+      As(finance_), run->run->id,
+      [&](std::int64_t done, std::int64_t total) { steps.emplace_back(done, total); });
+  ASSERT_TRUE(released.has_value()) << released.error().message;
+  EXPECT_EQ(released->run->status, ledger::RunStatus::kReleased);
+  EXPECT_EQ(released->totals.posted, 1);
+  ASSERT_FALSE(steps.empty());
+  EXPECT_EQ(steps.back(), std::make_pair(std::int64_t{1}, std::int64_t{1}));
+  EXPECT_EQ(ledger::PostedCreditBalance(
+                AccountOf(ada, ledger::AccountType::kDirectPaymentHolding).balances)
+                .value(),
+            Pence(80000));
+
+  auto file = t_.payments().File(As(finance_), run->run->id);
+  ASSERT_TRUE(file.has_value()) << file.error().message;
+  EXPECT_EQ(file->file_name, "payments-2026-11-22.csv");
+  EXPECT_THAT(file->csv, HasSubstr("Ada Okafor,309430,00733445,,800.00,SD 221126,"));
+
+  // The same date again: refused, and nothing new is paid.
+  auto twice = t_.payments().Start(As(finance_), D("2026-11-22"));
+  EXPECT_THAT(twice.error().message, HasSubstr("already run and released"));
+  auto same = t_.payments().Release(As(finance_), run->run->id);
+  EXPECT_EQ(same.error().code, ErrorCode::kConflict);
+  // A later date in the same period: nothing is due.
+  auto early = t_.payments().Start(As(finance_), D("2026-12-01"));
+  EXPECT_THAT(early.error().message, HasSubstr("Nothing is due"));
+  // The next period, from the command line.
+  auto next = t_.payments().RunDate(Context{Actor::Operator(), "cli", ""}, D("2026-12-20"));
+  EXPECT_EQ(next.error().fields.at(0).field, "council");  // the operator names the council
+  Context op = Context::Operator("payments run");
+  op.actor.council_id = council_.id;
+  next = t_.payments().RunDate(op, D("2026-12-20"));
+  ASSERT_TRUE(next.has_value()) << next.error().message;
+  EXPECT_EQ(next->run->status, ledger::RunStatus::kReleased);
+  EXPECT_EQ(next->started_by_name, "the command line");
+  EXPECT_EQ(ledger::PostedCreditBalance(
+                AccountOf(ada, ledger::AccountType::kDirectPaymentHolding).balances)
+                .value(),
+            Pence(160000));
+  auto runs = t_.payments().Runs(As(finance_));
+  ASSERT_EQ(runs->size(), 2u);
+  EXPECT_EQ((*runs)[0].date, D("2026-12-20"));
+  ExpectBooksBalance();
+}
+
+TEST_F(PaymentsTest, ARunAboveTheThresholdNeedsASecondFinanceOfficer) {
+  const PersonId ada = SignedOff("Ada", "943 476 5919", "10");
+  ASSERT_TRUE(t_.payments().SetPaymentDetails(As(finance_), ada, Bank("Ada Okafor")));
+  EXPECT_EQ(t_.payments().SetApprovalThreshold(As(finance_), Pence(10000)).error().code,
+            ErrorCode::kPermissionDenied);
+  ASSERT_TRUE(t_.payments().SetApprovalThreshold(As(admin_), Pence(50000)));
+
+  auto run = t_.payments().Start(As(finance_), D("2026-11-22"));
+  ASSERT_TRUE(run.has_value()) << run.error().message;
+  EXPECT_EQ(run->run->status, ledger::RunStatus::kAwaitingApproval);
+  EXPECT_TRUE(run->needs_second_approval);
+  EXPECT_THAT(t_.payments().Release(As(finance_), run->run->id).error().message,
+              HasSubstr("a second finance officer must approve it"));
+  EXPECT_THAT(t_.payments().Approve(As(finance_), run->run->id).error().message,
+              HasSubstr("A second finance officer must approve a run you started"));
+  EXPECT_EQ(t_.payments().Reject(As(finance2_), run->run->id, "  ").error().fields.at(0).field,
+            "reason");
+
+  auto approved = t_.payments().Approve(As(finance2_), run->run->id);
+  ASSERT_TRUE(approved.has_value()) << approved.error().message;
+  EXPECT_EQ(approved->run->status, ledger::RunStatus::kReady);
+  EXPECT_EQ(approved->approved_by_name, "Test money2@hartlepool.example");
+  auto released = t_.payments().Release(As(finance_), run->run->id);
+  ASSERT_TRUE(released.has_value()) << released.error().message;
+  EXPECT_EQ(released->run->status, ledger::RunStatus::kReleased);
+  ExpectBooksBalance();
+}
+
+TEST_F(PaymentsTest, ARejectedRunPaysNothingAndTheDateCanBeRunAgain) {
+  const PersonId ada = SignedOff("Ada", "943 476 5919", "10");
+  ASSERT_TRUE(t_.payments().SetPaymentDetails(As(finance_), ada, Bank("Ada Okafor")));
+  auto run = t_.payments().Start(As(finance_), D("2026-11-22"));
+  auto rejected = t_.payments().Reject(As(finance2_), run->run->id, "Wrong date");
+  ASSERT_TRUE(rejected.has_value()) << rejected.error().message;
+  EXPECT_EQ(rejected->run->status, ledger::RunStatus::kRejected);
+  EXPECT_EQ(t_.payments().Release(As(finance_), run->run->id).error().code, ErrorCode::kConflict);
+  EXPECT_EQ(ledger::PostedCreditBalance(
+                AccountOf(ada, ledger::AccountType::kDirectPaymentHolding).balances)
+                .value(),
+            Pence(0));
+  auto again = t_.payments().Start(As(finance_), D("2026-11-22"));
+  ASSERT_TRUE(again.has_value()) << again.error().message;
+}
+
+TEST_F(PaymentsTest, ANetContributionIsTakenOffTheDirectPayment) {
+  const PersonId ada = SignedOff("Ada", "943 476 5919", "10", "30");
+  ASSERT_TRUE(t_.payments().SetPaymentDetails(As(finance_), ada, Bank("Ada Okafor")));
+  auto preview = t_.payments().Preview(As(finance_), D("2026-11-22"));
+  ASSERT_TRUE(preview.has_value()) << preview.error().message;
+  // (£200.00 − £30.00) × 4 weeks.
+  EXPECT_EQ(preview->totals.total, Pence(68000));
+  ExpectBooksBalance();
+}
+
+TEST_F(PaymentsTest, ANewPlanMidPeriodPaysTheDifferenceProRataOnTheNextRun) {
+  const PersonId ada = SignedOff("Ada", "943 476 5919", "10");
+  ASSERT_TRUE(t_.payments().SetPaymentDetails(As(finance_), ada, Bank("Ada Okafor")));
+  ASSERT_TRUE(t_.payments().RunDate(As(finance_), D("2026-11-22")));
+  // Two weeks in, the plan goes up to 15 hours a week (reassessed first, so it may go up).
+  t_.clock().Advance(std::chrono::days(14));
+  auto plan = t_.casework().CreatePlan(As(worker_), ada, [] {
+    casework::PlanRequest r;
+    r.outcomes = {{"o1", "Get up and dressed in time for the day centre"}};
+    r.items = {{"Help to get up and dressed",
+                "personal_assistant",
+                "Sam",
+                "hour",
+                "20.00",
+                "15",
+                "per_week",
+                "direct_payment",
+                {"o1"}}};
+    r.written_with = {"person"};
+    return r;
+  }());
+  ASSERT_TRUE(plan.has_value()) << plan.error().message;
+  ASSERT_TRUE(t_.casework().SubmitPlan(As(worker_), plan->plan.id, 1));
+  PlanDecisionRequest approve{"approve", "", "", "persons_choice", "More help in the mornings", 2};
+  auto approved = t_.casework().DecidePlan(As(approver_), plan->plan.id, approve);
+  ASSERT_TRUE(approved.has_value()) << approved.error().message;
+  auto preview = t_.payments().Preview(As(finance_), D("2026-12-06"));
+  ASSERT_TRUE(preview.has_value()) << preview.error().message;
+  // The last 14 days of the first period are now worth £100.00 a week more: £200.00.
+  EXPECT_EQ(preview->totals.total, Pence(20000));
+  ExpectBooksBalance();
+}
+
+}  // namespace
+}  // namespace selfdirect::app

@@ -1,0 +1,325 @@
+#include "selfdirect/ledger/payments.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <set>
+
+#include "selfdirect/core/csv.h"
+#include "selfdirect/core/text.h"
+
+namespace selfdirect::ledger {
+
+BudgetInForce ToBudgetInForce(const BudgetRecord& b) {
+  BudgetInForce out;
+  out.budget = b.id.str();
+  out.start = b.start;
+  for (const StoredTerms& t : b.terms) out.terms.push_back(t.terms);
+  out.one_offs = b.one_offs;
+  for (const StoredSuspension& s : b.suspensions) out.suspensions.push_back(s.suspension);
+  out.end = b.end;
+  out.collection = b.collection;
+  out.interval = b.interval;
+  out.weeks_per_year = b.weeks_per_year;
+  return out;
+}
+
+std::vector<std::string> PaymentKeyPrefixes(const BudgetId& budget) {
+  std::vector<std::string> out;
+  for (const char* kind : {"contribution", "dp", "mb", "oneoff"}) {
+    out.push_back(fmt::format("{}:{}:", kind, budget.str()));
+  }
+  return out;
+}
+
+const char* PayRouteName(PayRoute route) {
+  return route == PayRoute::kDirectPayment ? "direct_payment" : "managed_budget";
+}
+
+std::optional<PayRoute> ParsePayRoute(std::string_view text) {
+  if (text == "direct_payment") return PayRoute::kDirectPayment;
+  if (text == "managed_budget") return PayRoute::kManagedBudget;
+  return std::nullopt;
+}
+
+namespace {
+
+// The digits of `text`, or nullopt when it has anything but digits, spaces and dashes.
+std::optional<std::string> DigitsOf(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (std::isdigit(static_cast<unsigned char>(c))) {
+      out.push_back(c);
+    } else if (c != ' ' && c != '-') {
+      return std::nullopt;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<PaymentDetails> ValidatePaymentDetails(const PaymentDetailsRequest& r) {
+  std::vector<FieldError> errors;
+  PaymentDetails out;
+  if (auto route = ParsePayRoute(r.route)) {
+    out.route = *route;
+  } else {
+    errors.push_back(
+        {"route", "Choose whether this is for the direct payment or a managed budget"});
+  }
+  out.payee_name = Trim(r.payee_name);
+  if (out.payee_name.empty()) {
+    errors.push_back({"payee_name", "Enter the name on the bank account or card"});
+  } else if (out.payee_name.size() > 140) {
+    errors.push_back({"payee_name", "The name must be 140 characters or fewer"});
+  }
+  const std::string sort = Trim(r.sort_code), account = Trim(r.account_number),
+                    card = Trim(r.card_reference);
+  const bool bank = !sort.empty() || !account.empty();
+  if (bank && !card.empty()) {
+    errors.push_back({"card_reference",
+                      "Enter either a bank account (sort code and account number) or a prepaid "
+                      "card reference, not both"});
+  } else if (!bank && card.empty()) {
+    errors.push_back({"sort_code", "Enter a sort code and account number, or a card reference"});
+  }
+  if (bank) {
+    auto s = DigitsOf(sort);
+    if (!s || s->size() != 6) {
+      errors.push_back({"sort_code", "Enter a valid sort code like 309430"});
+    } else {
+      out.sort_code = *s;
+    }
+    auto a = DigitsOf(account);
+    if (!a || a->size() != 8) {
+      errors.push_back({"account_number", "Enter a valid account number like 00733445"});
+    } else {
+      out.account_number = *a;
+    }
+  }
+  if (!card.empty()) {
+    const bool valid = card.size() <= 40 && std::all_of(card.begin(), card.end(), [](char c) {
+                         return std::isalnum(static_cast<unsigned char>(c)) || c == '-';
+                       });
+    if (!valid) {
+      errors.push_back({"card_reference",
+                        "Enter the card reference as it is on the card provider's letter: up to "
+                        "40 letters, numbers and dashes"});
+    } else {
+      out.card_reference = card;
+    }
+  }
+  if (!errors.empty()) return FailFields(std::move(errors));
+  return out;
+}
+
+std::string MaskAccountNumber(std::string_view account_number) {
+  if (account_number.size() <= 4) return std::string(account_number);
+  return "****" + std::string(account_number.substr(account_number.size() - 4));
+}
+
+const char* RunStatusName(RunStatus status) {
+  switch (status) {
+    case RunStatus::kAwaitingApproval:
+      return "awaiting_approval";
+    case RunStatus::kReady:
+      return "ready";
+    case RunStatus::kReleasing:
+      return "releasing";
+    case RunStatus::kReleased:
+      return "released";
+    case RunStatus::kRejected:
+      return "rejected";
+  }
+  return "ready";
+}
+
+const char* RunStatusLabel(RunStatus status) {
+  switch (status) {
+    case RunStatus::kAwaitingApproval:
+      return "Waiting for a second approval";
+    case RunStatus::kReady:
+      return "Ready to release";
+    case RunStatus::kReleasing:
+      return "Being released";
+    case RunStatus::kReleased:
+      return "Released";
+    case RunStatus::kRejected:
+      return "Rejected";
+  }
+  return "Ready to release";
+}
+
+std::optional<RunStatus> ParseRunStatus(std::string_view text) {
+  for (RunStatus s : {RunStatus::kAwaitingApproval, RunStatus::kReady, RunStatus::kReleasing,
+                      RunStatus::kReleased, RunStatus::kRejected}) {
+    if (text == RunStatusName(s)) return s;
+  }
+  return std::nullopt;
+}
+
+Result<RunTotals> Summarise(std::span<const RunLine> lines) {
+  RunTotals out;
+  out.total = Pence(0);
+  std::map<PaymentKind, KindTotal> kinds;
+  std::set<BudgetId> budgets;
+  for (const RunLine& l : lines) {
+    if (l.held()) {
+      ++out.held;
+      continue;
+    }
+    ++out.to_post;
+    if (l.posted) ++out.posted;
+    KindTotal& k = kinds[l.kind];
+    k.kind = l.kind;
+    ++k.count;
+    auto sum = k.total.Plus(l.amount);
+    if (!sum) return tl::unexpected(sum.error());
+    k.total = *sum;
+    if (l.paid_out()) {
+      ++out.payments;
+      auto total = out.total.Plus(l.amount);
+      if (!total) return tl::unexpected(total.error());
+      out.total = *total;
+      budgets.insert(l.budget);
+    }
+  }
+  out.budgets = static_cast<std::int64_t>(budgets.size());
+  for (auto& [kind, total] : kinds) out.by_kind.push_back(total);
+  return out;
+}
+
+PayRoute RouteOf(const RunLine& line) {
+  return line.payee == Payee::kHoldingOrganisation ? PayRoute::kManagedBudget
+                                                   : PayRoute::kDirectPayment;
+}
+
+BudgetRunLines LinesOf(const BudgetRecord& budget, const DueRun& due, bool has_direct_details,
+                       bool has_managed_details, std::int64_t next_seq,
+                       std::int64_t next_overpaid_seq) {
+  BudgetRunLines out;
+  for (const ScheduledPayment& p : due.payments) {
+    RunLine line;
+    line.seq = next_seq++;
+    line.transfer_id = p.key;
+    line.budget = budget.id;
+    line.person = budget.person;
+    line.kind = p.kind;
+    line.payee = p.payee;
+    line.amount = p.amount;
+    line.covers_from = p.covers_from;
+    line.covers_to = p.covers_to;
+    if (p.kind != PaymentKind::kContribution) {
+      const bool managed = p.payee == Payee::kHoldingOrganisation;
+      if (managed && !has_managed_details) {
+        line.held_reason =
+            "No payment details for the organisation holding the managed budget: add them, and "
+            "the next run pays it";
+      } else if (!managed && !has_direct_details) {
+        line.held_reason =
+            "No bank account or prepaid card for the direct payment: add one, and the next run "
+            "pays it";
+      }
+    }
+    out.lines.push_back(std::move(line));
+  }
+  for (const Overpayment& o : due.overpaid) {
+    RunOverpaid r;
+    r.seq = next_overpaid_seq++;
+    r.budget = budget.id;
+    r.person = budget.person;
+    r.recovery_id = o.recovery_key;
+    r.to_recover = o.to_recover;
+    r.sentence = o.sentence;
+    out.overpaid.push_back(std::move(r));
+  }
+  return out;
+}
+
+Result<Transfer> TransferFor(const RunLine& line, const BudgetRecord& budget,
+                             const PaymentRunId& run, Timestamp at, const UserId& by) {
+  auto id = TransferId::Parse(line.transfer_id);
+  if (!id) return tl::unexpected(id.error());
+  Transfer t;
+  t.id = *id;
+  t.council = budget.council;
+  t.amount = line.amount;
+  t.reference = "payment run " + run.str();
+  t.created_at = at;
+  t.created_by = by;
+  const auto need = [&](const std::optional<LedgerAccountId>& account,
+                        const char* what) -> Result<LedgerAccountId> {
+    if (!account) {
+      return Fail(ErrorCode::kFailedPrecondition,
+                  fmt::format("The budget {} has no {} account for {}", budget.id.str(), what,
+                              line.transfer_id));
+    }
+    return *account;
+  };
+  if (line.kind == PaymentKind::kContribution) {
+    auto receivable = need(budget.contribution_account, "contribution");
+    if (!receivable) return tl::unexpected(receivable.error());
+    t.code = TransferCode::kContribution;
+    t.debit_account = *receivable;
+    t.credit_account = budget.commitment_account;
+    return t;
+  }
+  auto to = RouteOf(line) == PayRoute::kManagedBudget
+                ? need(budget.managed_account, "managed budget")
+                : need(budget.holding_account, "direct payment");
+  if (!to) return tl::unexpected(to.error());
+  t.code = line.kind == PaymentKind::kOneOff ? TransferCode::kOneOff : TransferCode::kPayment;
+  t.debit_account = budget.commitment_account;
+  t.credit_account = *to;
+  return t;
+}
+
+namespace {
+
+// A spreadsheet reads a field starting with = + - @ as a formula; the payment file is opened in
+// spreadsheets by people checking it.
+std::string Safe(std::string_view text) {
+  if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@')) {
+    return "'" + std::string(text);
+  }
+  return std::string(text);
+}
+
+}  // namespace
+
+std::string PaymentFile(std::span<const RunLine> lines,
+                        const std::map<std::pair<PersonId, PayRoute>, PaymentDetails>& details) {
+  std::string out =
+      "payee_name,sort_code,account_number,card_reference,amount,reference,person_id,kind,"
+      "covers_from,covers_to\r\n";
+  for (const RunLine& l : lines) {
+    if (l.held() || !l.paid_out()) continue;
+    auto found = details.find({l.person, RouteOf(l)});
+    if (found == details.end()) continue;
+    const PaymentDetails& d = found->second;
+    const std::array<std::string, 10> fields = {
+        Safe(d.payee_name),
+        d.sort_code,
+        d.account_number,
+        Safe(d.card_reference),
+        FormatDecimal(l.amount),
+        fmt::format("SD {:02}{:02}{:02}", static_cast<unsigned>(l.covers_from.day()),
+                    static_cast<unsigned>(l.covers_from.month()),
+                    static_cast<int>(l.covers_from.year()) % 100),
+        l.person.str(),
+        PaymentKindName(l.kind),
+        FormatIsoDate(l.covers_from),
+        FormatIsoDate(l.covers_to)};
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+      if (i > 0) out.push_back(',');
+      AppendCsvField(out, fields[i]);
+    }
+    out += "\r\n";
+  }
+  return out;
+}
+
+}  // namespace selfdirect::ledger

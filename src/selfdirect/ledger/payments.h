@@ -1,0 +1,215 @@
+// Budgets in payment and payment runs: what is stored about a signed-off budget, where its money
+// is paid, and how a payment run turns each budget's schedule (schedule.h) into ledger transfers
+// and a payment file.
+//
+// The accounts of a budget (opened on sign-off, app/payments.h):
+//   council fund ──commitment──► budget commitment ──payment──► direct-payment holding account
+//                                                   ──payment──► managed budget (an organisation)
+//   contribution receivable ──contribution (owed)──► budget commitment
+// So the commitment account holds what the council has set aside and not yet paid; a payment
+// run draws it down, and a contribution the person owes puts back what the council will collect.
+//
+// A run's lines are fixed when it is started: approving a run approves exactly those lines.
+// Each line's transfer id is the schedule's key, so posting a line twice posts it once.
+//
+// Pure domain: no I/O.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "selfdirect/casework/plan.h"
+#include "selfdirect/core/clock.h"
+#include "selfdirect/core/id.h"
+#include "selfdirect/core/pence.h"
+#include "selfdirect/core/result.h"
+#include "selfdirect/ledger/schedule.h"
+#include "selfdirect/ledger/transfer.h"
+
+namespace selfdirect::ledger {
+
+// A budget's terms as stored: the schedule's terms and the plan they came from.
+struct StoredTerms {
+  BudgetTerms terms;
+  PlanId plan;
+};
+
+struct StoredSuspension {
+  std::int64_t seq = 0;
+  Suspension suspension;
+  Timestamp recorded_at;
+  UserId recorded_by;
+};
+
+// A signed-off budget in payment: one per person and scheme until it ends.
+struct BudgetRecord {
+  CouncilId council;
+  BudgetId id;
+  PersonId person;
+  SchemeId scheme;
+  Date start;
+  std::optional<Date> end;  // the last day funded, when terminated
+  ContributionCollection collection = ContributionCollection::kNet;
+  Period interval = Period::kFourWeekly;
+  WeeksPerYear weeks_per_year{52, 1};
+  LedgerAccountId commitment_account;
+  std::optional<LedgerAccountId> holding_account;       // direct payments
+  std::optional<LedgerAccountId> managed_account;       // a managed budget
+  std::optional<LedgerAccountId> contribution_account;  // the contribution receivable
+  std::vector<StoredTerms> terms;                       // by from date
+  std::vector<OneOffItem> one_offs;
+  std::vector<StoredSuspension> suspensions;  // by seq
+  Timestamp created_at;
+  UserId created_by;  // the approver who signed the first plan off
+};
+
+// The schedule's view of the record.
+BudgetInForce ToBudgetInForce(const BudgetRecord& budget);
+
+// The four prefixes a budget's payment keys start with ("dp:{budget}:", …), for finding what has
+// been paid.
+std::vector<std::string> PaymentKeyPrefixes(const BudgetId& budget);
+
+// ----- Where the money is paid -----
+
+enum class PayRoute { kDirectPayment, kManagedBudget };
+const char* PayRouteName(PayRoute route);  // "direct_payment" | "managed_budget"
+std::optional<PayRoute> ParsePayRoute(std::string_view text);
+
+struct PaymentDetails {
+  CouncilId council;
+  PersonId person;
+  PayRoute route = PayRoute::kDirectPayment;
+  std::string payee_name;
+  std::string sort_code;       // six digits, or ""
+  std::string account_number;  // eight digits, or ""
+  std::string card_reference;  // a prepaid card's reference, or ""
+  Timestamp updated_at;
+  UserId updated_by;
+};
+
+struct PaymentDetailsRequest {
+  std::string route, payee_name, sort_code, account_number, card_reference;
+};
+
+// Checks every field (each named): a route; a payee name (up to 140 characters); either a sort
+// code (six digits; spaces and dashes are ignored) with an account number (eight digits; a
+// shorter one is not padded), or a card reference (up to 40 letters, digits and dashes), not
+// both. Fills route, payee and the account fields; the caller fills the rest.
+Result<PaymentDetails> ValidatePaymentDetails(const PaymentDetailsRequest& request);
+
+// "****5678": an account number as pages and files outside the payment file show it.
+std::string MaskAccountNumber(std::string_view account_number);
+
+// ----- Payment runs -----
+
+enum class RunStatus { kAwaitingApproval, kReady, kReleasing, kReleased, kRejected };
+const char* RunStatusName(RunStatus status);   // "awaiting_approval", …
+const char* RunStatusLabel(RunStatus status);  // "Waiting for a second approval", …
+std::optional<RunStatus> ParseRunStatus(std::string_view text);
+
+struct RunLine {
+  std::int64_t seq = 0;  // 1, 2, … in the order of the run
+  std::string transfer_id;
+  BudgetId budget;
+  PersonId person;
+  PaymentKind kind = PaymentKind::kDirectPayment;
+  Payee payee = Payee::kHoldingAccount;
+  Pence amount;
+  Date covers_from, covers_to;
+  std::string held_reason;  // "" when it is paid
+  bool posted = false;
+
+  bool held() const { return !held_reason.empty(); }
+  // Money paid out of the council (not a contribution, which is owed to it).
+  bool paid_out() const { return kind != PaymentKind::kContribution; }
+};
+
+struct RunOverpaid {
+  std::int64_t seq = 0;
+  BudgetId budget;
+  PersonId person;
+  std::string recovery_id;
+  Pence to_recover;
+  std::string sentence;
+};
+
+struct PaymentRun {
+  CouncilId council;
+  PaymentRunId id;
+  Date date;
+  RunStatus status = RunStatus::kReady;
+  Pence threshold;  // the approval threshold when the run was started
+  Timestamp started_at;
+  UserId started_by;  // empty for the operator (the command line)
+  std::optional<Timestamp> approved_at;
+  UserId approved_by;
+  std::optional<Timestamp> released_at;
+  UserId released_by;
+  std::string rejected_reason;
+  // Fixed when the run is started (Summarise): lines paid out, their total, the budgets they
+  // pay, and lines held.
+  std::int64_t budgets = 0;
+  std::int64_t payments = 0;
+  Pence total;
+  std::int64_t held = 0;
+};
+
+struct KindTotal {
+  PaymentKind kind = PaymentKind::kDirectPayment;
+  std::int64_t count = 0;
+  Pence total;
+};
+
+// What a run pays, added up. Held lines are counted apart and in no total.
+struct RunTotals {
+  std::int64_t budgets = 0;        // budgets with a line that is paid
+  std::int64_t payments = 0;       // lines paid out (not held, not contributions)
+  Pence total;                     // what they pay out
+  std::vector<KindTotal> by_kind;  // kinds present among lines not held, in PaymentKind order
+  std::int64_t held = 0;
+  std::int64_t posted = 0;   // lines in the ledger
+  std::int64_t to_post = 0;  // lines not held
+};
+// Fails with kOverflow only for totals no council reaches.
+Result<RunTotals> Summarise(std::span<const RunLine> lines);
+
+// Whether a run paying `total` needs a second finance officer: above the threshold.
+inline bool NeedsSecondApproval(Pence total, Pence threshold) { return total > threshold; }
+
+// The run's lines for one budget, numbered from `next_seq`: each scheduled payment, held when the
+// money has nowhere to go (no payment details for its route, for direct payments and managed
+// budgets; a contribution is never held), and the budget's overpayments.
+struct BudgetRunLines {
+  std::vector<RunLine> lines;
+  std::vector<RunOverpaid> overpaid;
+};
+BudgetRunLines LinesOf(const BudgetRecord& budget, const DueRun& due, bool has_direct_details,
+                       bool has_managed_details, std::int64_t next_seq,
+                       std::int64_t next_overpaid_seq);
+
+// The ledger transfer a line posts (code payment, one_off or contribution; reference the run):
+// from the commitment to the holding account or managed budget, or for a contribution from the
+// receivable to the commitment. kFailedPrecondition when the budget lacks the account the line
+// needs.
+Result<Transfer> TransferFor(const RunLine& line, const BudgetRecord& budget,
+                             const PaymentRunId& run, Timestamp at, const UserId& by);
+
+// The payment file a bank takes: a header and one row per line paid (not held, not a
+// contribution), in run order. Columns: payee_name, sort_code, account_number, card_reference,
+// amount (pounds, "123.45"), reference, person_id, kind, covers_from, covers_to. The reference is
+// what the payee's bank statement shows: "SD " and the period, at most 18 characters.
+// A line whose person has no details for its route is left out (it would have been held).
+// Text fields that a spreadsheet would read as a formula are prefixed with an apostrophe.
+std::string PaymentFile(std::span<const RunLine> lines,
+                        const std::map<std::pair<PersonId, PayRoute>, PaymentDetails>& details);
+
+// The route a line is paid through: its payee's (a contribution's is the direct payment's).
+PayRoute RouteOf(const RunLine& line);
+
+}  // namespace selfdirect::ledger
