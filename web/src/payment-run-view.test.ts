@@ -67,6 +67,7 @@ describe('runStatusTag', () => {
   test('each status has its own colour; the server’s label wins', () => {
     expect(runStatusTag('awaiting_approval')).toEqual({ text: 'Waiting for a second approval', modifier: 'govuk-tag--yellow' });
     expect(runStatusTag('ready')).toEqual({ text: 'Ready to release', modifier: 'govuk-tag--blue' });
+    expect(runStatusTag('releasing')).toEqual({ text: 'Being released', modifier: 'govuk-tag--light-blue' });
     expect(runStatusTag('released', 'Paid')).toEqual({ text: 'Paid', modifier: 'govuk-tag--green' });
     expect(runStatusTag('rejected')).toEqual({ text: 'Rejected', modifier: 'govuk-tag--red' });
   });

@@ -59,7 +59,7 @@ export interface Preview {
   open_run: OpenRun | null;
 }
 
-export type RunStatus = 'awaiting_approval' | 'ready' | 'released' | 'rejected';
+export type RunStatus = 'awaiting_approval' | 'ready' | 'releasing' | 'released' | 'rejected';
 
 /** A payment run as GET /api/payment-runs/{id} sends it (the list leaves out the lines). */
 export interface PaymentRun {
@@ -121,6 +121,7 @@ export const paymentRunPaths = {
 const STATUS: Readonly<Record<string, { text: string; modifier: string }>> = {
   awaiting_approval: { text: 'Waiting for a second approval', modifier: 'govuk-tag--yellow' },
   ready: { text: 'Ready to release', modifier: 'govuk-tag--blue' },
+  releasing: { text: 'Being released', modifier: 'govuk-tag--light-blue' },
   released: { text: 'Released', modifier: 'govuk-tag--green' },
   rejected: { text: 'Rejected', modifier: 'govuk-tag--red' },
 };

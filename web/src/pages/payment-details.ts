@@ -86,7 +86,7 @@ async function main(): Promise<void> {
         text: 'Into a bank account',
         conditional: [
           digitsInput('sort-code', 'Sort code', 'Must be 6 digits long, like 12-34-56', '5'),
-          digitsInput('account-number', 'Account number', 'Must be between 6 and 8 digits long', '10'),
+          digitsInput('account-number', 'Account number', 'Must be 8 digits long', '10'),
         ],
       },
       { value: 'card', text: 'Onto a prepaid card', conditional: [textInput('card-reference', 'Card reference', { hint: 'As the card provider shows it, for example PC-004512', labelClass: 'govuk-label--s' })] },

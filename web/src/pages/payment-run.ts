@@ -2,7 +2,8 @@
 // the date, what is paid by kind, the total, whether a second approval is needed, who started,
 // approved and released it), then what can be done now, by its status: waiting for a second
 // approval → "Approve" or "Reject" with a reason (the server refuses the officer who started
-// it, and the page shows why in the error summary); ready → "Release payments", which posts
+// it, and the page shows why in the error summary); ready (or being released, when a release
+// stopped half-way) → "Release payments", which posts
 // every payment to the ledger (the button is disabled and the page says how far it has got
 // meanwhile) and makes the payment file; released → the link to download the payment file;
 // rejected → why, and that the date can be run again. Then the payments held and the
@@ -117,12 +118,20 @@ async function main(): Promise<void> {
 
   const releaseParts = (run: PaymentRun): HTMLElement[] => {
     const progress = h('p', { class: 'govuk-body', id: 'release-progress', role: 'status' });
-    const releaseButton = button('release-run', 'Release payments');
+    // A release stopped half-way (the server restarted) is carried on: nothing is posted twice.
+    const resuming = run.status === 'releasing';
+    const releaseButton = button('release-run', resuming ? 'Carry on releasing payments' : 'Release payments');
     const form = h(
       'form',
       { id: 'release-form', method: 'post', action: paymentRunPaths.run(run.id), novalidate: true },
       h('h2', { class: 'govuk-heading-m' }, 'Release the payments'),
-      h('p', { class: 'govuk-body' }, `Releasing the run posts ${countWords(run.payments, 'payment')} to the ledger and makes the payment file to send to the bank. It cannot be undone.`),
+      h(
+        'p',
+        { class: 'govuk-body' },
+        resuming
+          ? `Releasing stopped after ${countWords(run.posted ?? 0, 'payment')} of ${run.payments} had been posted. Carry on to post the rest and make the payment file; no payment is posted twice.`
+          : `Releasing the run posts ${countWords(run.payments, 'payment')} to the ledger and makes the payment file to send to the bank. It cannot be undone.`,
+      ),
       releaseButton,
       progress,
     );
@@ -138,7 +147,7 @@ async function main(): Promise<void> {
         let releasing = true;
         const timer = window.setInterval(() => {
           void api<PaymentRun>('GET', paymentRunPaths.api.run(run.id)).then((now) => {
-            if (releasing && now.ok && now.data.status === 'ready') progress.textContent = releaseProgress(now.data);
+            if (releasing && now.ok && (now.data.status === 'ready' || now.data.status === 'releasing')) progress.textContent = releaseProgress(now.data);
           });
         }, PROGRESS_EVERY_MS);
         const done = await api<PaymentRun>('POST', paymentRunPaths.api.release(run.id));
@@ -192,7 +201,7 @@ async function main(): Promise<void> {
     const actions =
       run.status === 'awaiting_approval'
         ? approveParts(run)
-        : run.status === 'ready'
+        : run.status === 'ready' || run.status === 'releasing'
           ? releaseParts(run)
           : run.status === 'released'
             ? releasedParts(run)
