@@ -53,9 +53,19 @@ function pastRuns(runs: readonly PaymentRun[]): HTMLElement {
   });
 }
 
-function previewParts(preview: Preview, startForm: HTMLElement | null): HTMLElement[] {
+function previewParts(preview: Preview, startForm: HTMLElement, runs: readonly PaymentRun[]): HTMLElement[] {
   const parts: HTMLElement[] = [h('h2', { class: 'govuk-heading-m', id: 'preview-heading', tabindex: '-1' }, `What would be paid on ${dateInWords(preview.date)}`)];
-  if (preview.open_run) {
+  // A date already paid cannot be run again (the server refuses): say so before anyone tries.
+  const released = runs.find((run) => run.date === preview.date && run.status === 'released');
+  if (released) {
+    parts.push(
+      importantBanner(
+        'already-run',
+        [`Payments for ${dateInWords(preview.date)} were already run and released. Running the date again would pay nothing new. `,
+          h('a', { class: 'govuk-notification-banner__link', href: paymentRunPaths.run(released.id) }, 'See that run'), '.'],
+      ),
+    );
+  } else if (preview.open_run) {
     const open = runStatusTag(preview.open_run.status);
     parts.push(
       importantBanner(
@@ -68,9 +78,10 @@ function previewParts(preview: Preview, startForm: HTMLElement | null): HTMLElem
   parts.push(summaryList(previewRows(preview), { id: 'preview-summary' }));
   if (preview.held.length > 0) parts.push(heldTable(preview.held, 'held-table', paymentRunPaths.listForDate(preview.date)));
   parts.push(...overpaidSection(preview.overpaid, 'overpaid-list'));
-  if (preview.payments === 0) {
-    parts.push(h('p', { class: 'govuk-body', id: 'nothing-due' }, `Nothing is due to be paid on ${dateInWords(preview.date)}, so there is no run to start.`));
-  } else if (startForm && !preview.open_run) {
+  if (released || preview.open_run) return parts;
+  if (preview.payments === 0 && preview.held.length === 0) {
+    parts.push(h('p', { class: 'govuk-body', id: 'nothing-due' }, `Nothing is due to be paid on or before ${dateInWords(preview.date)}, so there is no run to start.`));
+  } else {
     parts.push(startForm);
   }
   return parts;
@@ -141,7 +152,7 @@ async function main(): Promise<void> {
     }
     errors.clear();
     window.history.replaceState(null, '', paymentRunPaths.listForDate(date.date));
-    replaceChildren(previewHost, previewParts(result.data, startForm(result.data)));
+    replaceChildren(previewHost, previewParts(result.data, startForm(result.data), runsResult.data.runs));
     previewHost.hidden = false;
   };
 

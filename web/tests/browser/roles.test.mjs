@@ -56,14 +56,16 @@ const ROLES = [
  * page's link goes to the one role the policy lets read what that page shows
  * (caseload.read and reviews-queue.read: assessor; sign-off-queue.read: approver; concerns.read:
  * safeguarding lead; users.manage and ras-models.publish: administrator; audit.read: auditor).
- * A representative has "People you help" (the grants they hold). The other roles (support
- * planner, finance officer, commissioner, analyst) have no staff page yet, so only their account.
+ * A representative has "People you help" (the grants they hold); a finance officer "Payment runs"
+ * (payments.manage). The other roles (support planner, commissioner, analyst) have no staff page
+ * yet, so only their account.
  */
 const NAVIGATION = {
   'budget-holder': ['Your account', 'Your record'],
   'representative': ['Your account', 'People you help'],
   'assessor': ['Your account', 'Your caseload', 'Reviews'],
   'approver': ['Your account', 'Plans to sign off'],
+  'finance-officer': ['Your account', 'Payment runs'],
   'safeguarding-lead': ['Your account', 'Safeguarding'],
   'administrator': ['Your account', 'Users', 'Budget models'],
   'auditor': ['Your account', 'Audit log'],
