@@ -3,9 +3,10 @@
 // and "Preview payments" show what a run on that date would pay: the totals by kind, whether a
 // second finance officer must approve it, the payments held and why (each person's name links
 // to their budget, and a link to where their money is paid), and the proposals to recover
-// overpayments. "Start payment run" starts it and goes to the run's page. Below, the past runs,
-// newest first, each linking to its page. Problems the server finds (a date already paid, a run
-// still open) go to the error summary, linked to the date.
+// overpayments. "Start payment run" starts it and goes to the run's page; instead, a banner
+// says when the date was already run and released, or another run is not finished. Below, the
+// past runs, newest first, each linking to its page. Problems the server finds (a run someone
+// started since the preview, a date already paid) go to the error summary, linked to the date.
 import '../main';
 import { api } from '../api';
 import { dateFromParts, dateInWords } from '../casework-view';
