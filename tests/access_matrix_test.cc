@@ -8,6 +8,7 @@
 #include <set>
 
 #include "selfdirect/http/ledger_api.h"
+#include "selfdirect/http/payments_api.h"
 #include "selfdirect/http/safeguarding_api.h"
 #include "selfdirect/http/service.h"
 #include "tests/support/test_app.h"
@@ -118,6 +119,23 @@ const std::map<std::string, std::set<std::string>> kMatrix = {
     {"ledger.accounts.get", {"finance-officer"}},
     {"ledger.accounts.transfers", {"finance-officer"}},
     {"ledger.transfers.create", {"finance-officer"}},
+    // Payment runs and where people's money is paid: finance officers; the threshold above
+    // which a run needs a second finance officer: administrators.
+    {"payments.details.set", {"finance-officer"}},
+    {"payments.final-account", {"finance-officer"}},
+    {"payments.suspend", {"assessor"}},
+    {"payments.restart", {"assessor"}},
+    {"payments.details.get", {"finance-officer"}},
+    {"finance-settings.get", {"finance-officer", "administrator"}},
+    {"finance-settings.set", {"administrator"}},
+    {"payment-runs.preview", {"finance-officer"}},
+    {"payment-runs.start", {"finance-officer"}},
+    {"payment-runs.list", {"finance-officer"}},
+    {"payment-runs.get", {"finance-officer"}},
+    {"payment-runs.approve", {"finance-officer"}},
+    {"payment-runs.reject", {"finance-officer"}},
+    {"payment-runs.release", {"finance-officer"}},
+    {"payment-runs.file", {"finance-officer"}},
 };
 
 const PersonId kPersonHome("01JD00000000000000000PER51");
@@ -185,6 +203,7 @@ class AccessMatrixTest : public ::testing::Test {
                                                    metrics_, http::ServiceOptions{});
     http::RegisterSafeguardingApi(service_->mutable_router(), t_.safeguarding());
     http::RegisterLedgerApi(service_->mutable_router(), t_.ledger());
+    http::RegisterPaymentsApi(service_->mutable_router(), t_.payments());
   }
 
   struct Session {
@@ -235,6 +254,8 @@ class AccessMatrixTest : public ::testing::Test {
     put("team", "01JD00000000000000000TEAM1");
     put("carer", "01JD0000000000000000CARER1");
     put("account", "01JD0000000000000000ACCT01");
+    put("run", "01JD00000000000000000RN001");
+    put("suspension", "1");
     return path;
   }
 
@@ -296,6 +317,13 @@ class AccessMatrixTest : public ::testing::Test {
              R"("credit_account_id":"01JD0000000000000000ACCT02","amount_pence":1,)"
              R"("code":"payment"})";
     }
+    // Refused in the use case or by field checks, so that nothing changes.
+    if (route == "payments.details.set") return R"({"route":"direct_payment"})";
+    if (route == "payments.suspend") return R"({"from":"2026-12-01"})";
+    if (route == "payments.restart") return R"({"to":"never"})";
+    if (route == "finance-settings.set") return R"({"approval_threshold_pence":-1})";
+    if (route == "payment-runs.start") return R"({"date":"2026-02-30"})";
+    if (route == "payment-runs.reject") return R"({"reason":"Wrong date"})";
     if (route == "plans.create") return R"({"outcomes":[{"id":"o1","words":"Go out"}]})";
     if (route == "eligibility.create") return R"({"kind":"adult","outcomes":[]})";
     if (route == "assessments.create") {

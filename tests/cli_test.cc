@@ -249,6 +249,23 @@ TEST(Cli, LedgerVerifyIsCleanThenNamesAnAccountChangedBehindTheLedgersBack) {
   EXPECT_THAT(broken.output, HasSubstr("Ledger NOT verified: 2 problems"));
 }
 
+TEST(Cli, PaymentsRunRefusesABadDateAnUnknownCouncilAndADateWithNothingDue) {
+  testing::TempDir dir;
+  const std::string db = dir.File("sd.db");
+  ASSERT_EQ(Selfdirect("councils add --data " + db + " --code E09000033 --name Westminster").status,
+            0);
+  auto bad = Selfdirect("payments run --data " + db + " --council E09000033 --date 2026-02-30");
+  EXPECT_EQ(bad.status, 1) << bad.output;
+  EXPECT_THAT(bad.output, HasSubstr("--date: enter the date of the run as YYYY-MM-DD"));
+  auto unknown = Selfdirect("payments run --data " + db + " --council E09999999 --date 2026-12-01");
+  EXPECT_EQ(unknown.status, 1) << unknown.output;
+  auto nothing = Selfdirect("payments run --data " + db + " --council E09000033 --date 2026-12-01");
+  EXPECT_EQ(nothing.status, 1) << nothing.output;
+  EXPECT_THAT(nothing.output, HasSubstr("Nothing is due on or before 1 December 2026"));
+  auto verify = Selfdirect("ledger verify --data " + db);
+  EXPECT_EQ(verify.status, 0) << verify.output;
+}
+
 TEST(Cli, TeamsAddListJoinAndLeave) {
   testing::TempDir dir;
   const std::string db = dir.File("sd.db");

@@ -44,6 +44,9 @@ Decision DecideForPerson(const Actor& actor, Action action, const Relationship& 
     case Action::kContributionRecord:
       if (finance) return Allow("finance officer");
       return Deny(Outcome::kForbidden, "contributions are recorded by a finance officer");
+    case Action::kPaymentDetailsManage:
+      if (finance) return Allow("finance officer");
+      return Deny(Outcome::kForbidden, "payment details are kept by finance officers");
     case Action::kPersonView:
       if (!(r.self || caseworker || approver || safeguarding || !r.granted.empty())) {
         return Deny(Outcome::kForbidden, "finance officers see the money, not the case record");
@@ -178,6 +181,8 @@ const char* ActionName(Action action) {
       return "payments.manage";
     case Action::kFinanceSettingsManage:
       return "finance-settings.manage";
+    case Action::kPaymentDetailsManage:
+      return "payment-details.manage";
   }
   return "unknown";
 }
@@ -306,6 +311,7 @@ Decision DecideFor(const Actor& actor, Action action, const Resource& resource) 
     case Action::kPlanDecide:
     case Action::kBudgetRead:
     case Action::kContributionRecord:
+    case Action::kPaymentDetailsManage:
     case Action::kGrantsRead:
     case Action::kGrantsManage:
     case Action::kRecordViewsRead:

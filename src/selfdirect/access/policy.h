@@ -65,6 +65,7 @@ enum class Action {
   // threshold needs a second finance officer (app/payments.h decides who).
   kPaymentsManage,
   kFinanceSettingsManage,  // the payment run approval threshold: administrators
+  kPaymentDetailsManage,   // on a person's record: where their money is paid (finance officers)
 };
 
 // Stable name, e.g. "schemes.manage"; used in the audit log and the route table.

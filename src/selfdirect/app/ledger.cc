@@ -82,26 +82,59 @@ Result<ledger::TransferOutcome> Ledger::CreateTransfer(const Context& ctx,
   transfer->council = ctx.actor.council_id;
   transfer->created_at = clock_.Now();
   transfer->created_by = ctx.actor.user_id;
-  std::optional<ledger::TransferOutcome> out;
+  QueuedTransfer mine{&ctx, std::move(*transfer), std::nullopt};
+  std::unique_lock lock(queue_mutex_);
+  queue_.push_back(&mine);
+  while (!mine.result) {
+    if (committing_) {
+      queue_done_.wait(lock);
+      continue;
+    }
+    // Lead: write everything waiting (this transfer included) in one transaction.
+    committing_ = true;
+    std::vector<QueuedTransfer*> batch;
+    batch.swap(queue_);
+    lock.unlock();
+    auto results = CommitTransfers(batch);
+    lock.lock();
+    for (std::size_t i = 0; i < batch.size(); ++i) batch[i]->result = std::move(results[i]);
+    committing_ = false;
+    queue_done_.notify_all();
+  }
+  return std::move(*mine.result);
+}
+
+std::vector<Result<ledger::TransferOutcome>> Ledger::CommitTransfers(
+    const std::vector<QueuedTransfer*>& batch) {
+  std::vector<ledger::Transfer> transfers;
+  transfers.reserve(batch.size());
+  for (const QueuedTransfer* q : batch) transfers.push_back(q->transfer);
+  std::vector<Result<ledger::TransferOutcome>> results;
   auto s = store_.Write([&](store::Transaction& tx) -> Status {
-    auto results = tx.Ledger().CreateTransfers(std::span(&*transfer, 1));
-    if (!results) return tl::unexpected(results.error());
-    auto& result = results->front();
-    if (!result) return tl::unexpected(result.error());
-    out = std::move(*result);
-    if (out->already_existed) return Ok();  // nothing changed: nothing to audit
-    const ledger::Transfer& t = out->transfer;
-    AuditEntry e = MakeAuditEntry(
-        ctx, t.council, clock_.Now(), "ledger.transfer", "transfer", t.id.str(),
-        AuditOutcome::kAllowed,
-        fmt::format("recorded a transfer of {} ({}, {}) from account {} to account {}",
-                    FormatPounds(t.amount), ledger::TransferCodeCode(t.code),
-                    ledger::TransferFlagCode(t.flag), t.debit_account.str(),
-                    t.credit_account.str()));
-    return tx.Audit().Append(e);
+    results.clear();
+    auto applied = tx.Ledger().CreateTransfers(transfers);
+    if (!applied) return tl::unexpected(applied.error());
+    for (std::size_t i = 0; i < applied->size(); ++i) {
+      auto& result = (*applied)[i];
+      if (result && !result->already_existed) {  // a replay changed nothing: nothing to audit
+        const ledger::Transfer& t = result->transfer;
+        AuditEntry e = MakeAuditEntry(
+            *batch[i]->ctx, t.council, clock_.Now(), "ledger.transfer", "transfer", t.id.str(),
+            AuditOutcome::kAllowed,
+            fmt::format("recorded a transfer of {} ({}, {}) from account {} to account {}",
+                        FormatPounds(t.amount), ledger::TransferCodeCode(t.code),
+                        ledger::TransferFlagCode(t.flag), t.debit_account.str(),
+                        t.credit_account.str()));
+        if (auto appended = tx.Audit().Append(e); !appended) return appended;
+      }
+      results.push_back(std::move(result));
+    }
+    return Ok();
   });
-  if (!s) return tl::unexpected(s.error());
-  return std::move(*out);
+  if (!s) {
+    results.assign(batch.size(), tl::unexpected(s.error()));
+  }
+  return results;
 }
 
 Result<ledger::Account> Ledger::GetAccount(const Context& ctx, const LedgerAccountId& id) {

@@ -13,6 +13,8 @@
 // their own use cases; they are not here.
 #pragma once
 
+#include <condition_variable>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -45,6 +47,11 @@ class Ledger {
   // already recorded with the same content returns the original (already_existed) and changes
   // nothing; other content under that id is kConflict; a refused transfer changes nothing and
   // says why, naming the field.
+  //
+  // Group commit: transfers that arrive while another is being written wait and are written
+  // together in the next transaction, each with its own result and audit entry, so that many
+  // clients share one commit (one fsync) instead of queueing for one each. Each transfer is
+  // still applied on its own and in arrival order: a refused one does not affect the others.
   Result<ledger::TransferOutcome> CreateTransfer(const Context& ctx,
                                                  const ledger::TransferRequest& request);
 
@@ -68,9 +75,24 @@ class Ledger {
   Status AuthorizeRead(const Context& ctx, const std::string& resource_id);
   Status AuditRead(const Context& ctx, const ledger::Account& account, const std::string& what);
 
+  struct QueuedTransfer {
+    const Context* ctx = nullptr;
+    ledger::Transfer transfer;
+    std::optional<Result<ledger::TransferOutcome>> result;
+  };
+  // Writes `batch` in one transaction: each one's result, in order (all the database's error
+  // when the transaction fails). Reads the batch; the caller stores the results.
+  std::vector<Result<ledger::TransferOutcome>> CommitTransfers(
+      const std::vector<QueuedTransfer*>& batch);
+
   store::Store& store_;
   const Clock& clock_;
   UlidGenerator& ids_;
+
+  std::mutex queue_mutex_;
+  std::condition_variable queue_done_;
+  std::vector<QueuedTransfer*> queue_;  // waiting for the next commit
+  bool committing_ = false;             // a caller is writing a batch
 };
 
 }  // namespace selfdirect::app

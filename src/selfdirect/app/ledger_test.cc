@@ -3,6 +3,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+
 #include "tests/support/test_app.h"
 
 namespace selfdirect::app {
@@ -168,6 +171,64 @@ TEST_F(LedgerTest, VerifyCoversEveryCouncil) {
   ASSERT_EQ(checks->size(), 2u);
   for (const auto& c : *checks) EXPECT_TRUE(c.clean());
   EXPECT_FALSE(t_.ledger().Verify(As(finance_)));
+}
+
+// Many clients at once share commits (group commit), and each still gets exactly its own answer:
+// 32 threads spend from one card with a no-overdraft rule and replay some of their transfers.
+TEST_F(LedgerTest, ConcurrentTransfersEachGetTheirOwnAnswerAndTheCardIsNeverOverdrawn) {
+  ASSERT_TRUE(t_.ledger().CreateTransfer(As(finance_), Pay("top-up", 100'000)));
+  const auto payee =
+      Open({.type = "payee", .owner_kind = "provider", .owner_id = "shop", .name = "Shop"});
+  constexpr int kThreads = 32, kEach = 20;
+  std::atomic<int> accepted = 0, refused = 0, replays = 0, wrong = 0;
+  std::vector<std::thread> threads;
+  for (int i = 0; i < kThreads; ++i) {
+    threads.emplace_back([&, i] {
+      for (int j = 0; j < kEach; ++j) {
+        const std::string id = "spend-" + std::to_string(i) + "-" + std::to_string(j);
+        ledger::TransferRequest r{.id = id,
+                                  .debit_account = card_.id.str(),
+                                  .credit_account = payee.id.str(),
+                                  .amount_pence = 250,
+                                  .code = "spend",
+                                  .reference = "Shop"};
+        auto first = t_.ledger().CreateTransfer(As(finance_), r);
+        if (first) {
+          ++accepted;
+          if (first->transfer.id.str() != id || first->already_existed) ++wrong;
+          auto again = t_.ledger().CreateTransfer(As(finance_), r);
+          if (again && again->already_existed && again->transfer.id.str() == id) {
+            ++replays;
+          } else {
+            ++wrong;
+          }
+        } else {
+          ++refused;
+          if (first.error().code != ErrorCode::kFailedPrecondition) ++wrong;
+        }
+      }
+    });
+  }
+  for (auto& t : threads) t.join();
+  // £1,000.00 buys exactly 400 spends of £2.50; the other 240 are refused.
+  EXPECT_EQ(accepted.load(), 400);
+  EXPECT_EQ(refused.load(), kThreads * kEach - 400);
+  EXPECT_EQ(replays.load(), 400);
+  EXPECT_EQ(wrong.load(), 0);
+  auto card = t_.ledger().GetAccount(As(finance_), card_.id);
+  ASSERT_TRUE(card);
+  EXPECT_EQ(ledger::PostedCreditBalance(card->balances).value(), Pence(0));
+  auto audited = t_.accounts().SearchAudit(
+      Context::Operator("t"),
+      {.council_id = council_.id, .action = "ledger.transfer", .limit = 1000});
+  ASSERT_TRUE(audited);
+  EXPECT_EQ(audited->size(), 401u);  // each accepted transfer, once
+  auto checks = t_.ledger().Verify(Context::Operator("ledger verify"));
+  ASSERT_TRUE(checks);
+  for (const auto& c : *checks) {
+    EXPECT_TRUE(c.mismatches.empty());
+    EXPECT_TRUE(c.balanced());
+  }
 }
 
 }  // namespace

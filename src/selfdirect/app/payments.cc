@@ -233,11 +233,192 @@ Status Payments::OnSignOff(store::Transaction& tx, const CouncilId& council,
   return {};
 }
 
+Status Payments::OnCaseClosed(store::Transaction& tx, const CouncilId& council,
+                              const PersonId& person, Date last_day) {
+  auto budgets = tx.Payments().BudgetsOf(council, person);
+  if (!budgets) return tl::unexpected(budgets.error());
+  for (BudgetRecord& b : *budgets) {
+    if (b.end) continue;
+    b.end = std::max(last_day, b.start);
+    if (auto s = tx.Payments().UpdateBudget(b); !s) return s;
+  }
+  return {};
+}
+
+namespace {
+
+// The person's budget that has not ended (in the actor's council), or a plain refusal.
+Result<BudgetRecord> OpenBudgetOf(store::Transaction& tx, const CouncilId& council,
+                                  const PersonId& person) {
+  auto budgets = tx.Payments().BudgetsOf(council, person);
+  if (!budgets) return tl::unexpected(budgets.error());
+  for (BudgetRecord& b : *budgets) {
+    if (!b.end) return std::move(b);
+  }
+  return Fail(ErrorCode::kFailedPrecondition,
+              "This person has no budget in payment: payments start when a support plan is "
+              "signed off");
+}
+
+// Field names the schedule uses for the new suspension ("suspensions[3].to") as the form's.
+Status CheckWithSuspension(const BudgetRecord& budget, std::size_t index) {
+  auto schedule = ledger::MakeSchedule(ledger::ToBudgetInForce(budget));
+  if (schedule) return {};
+  Error e = schedule.error();
+  const std::string prefix = fmt::format("suspensions[{}].", index);
+  std::vector<FieldError> fields;
+  for (FieldError& f : e.fields) {
+    if (f.field.starts_with(prefix)) fields.push_back({f.field.substr(prefix.size()), f.message});
+  }
+  if (fields.empty()) return tl::unexpected(std::move(e));
+  return FailFields(std::move(fields));
+}
+
+}  // namespace
+
+Result<ledger::StoredSuspension> Payments::Suspend(const Context& ctx, const PersonId& person,
+                                                   const SuspensionRequest& request) {
+  if (auto a = AuthorizeOnPerson(store_, clock_, ctx, Action::kCaseRecord, person); !a) {
+    return tl::unexpected(a.error());
+  }
+  std::vector<FieldError> errors;
+  auto from = ParseIsoDate(Trim(request.from));
+  auto to = ParseIsoDate(Trim(request.to));
+  const std::string reason = Trim(request.reason);
+  if (!from) errors.push_back({"from", "Enter the first day payments stop, like 2026-12-01"});
+  if (!to) errors.push_back({"to", "Enter the last day payments stop, like 2026-12-14"});
+  if (from && to && *to < *from) {
+    errors.push_back({"to", "The last day must be the same as or after the first day"});
+  }
+  if (reason.empty()) {
+    errors.push_back({"reason", "Say why payments stop, for example a hospital stay"});
+  } else if (reason.size() > 200) {
+    errors.push_back({"reason", "The reason must be 200 characters or fewer"});
+  }
+  if (!errors.empty()) return FailFields(std::move(errors));
+  ledger::StoredSuspension out;
+  auto s = store_.Write([&](store::Transaction& tx) -> Status {
+    auto budget = OpenBudgetOf(tx, ctx.actor.council_id, person);
+    if (!budget) return tl::unexpected(budget.error());
+    for (const ledger::StoredSuspension& x : budget->suspensions) {
+      if (*from <= x.suspension.to && x.suspension.from <= *to) {
+        return FailFields(
+            {{"from", fmt::format("Payments are already stopped from {} to {} ({})",
+                                  FormatLongDate(x.suspension.from),
+                                  FormatLongDate(x.suspension.to), x.suspension.reason)}});
+      }
+    }
+    out.seq = budget->suspensions.empty() ? 1 : budget->suspensions.back().seq + 1;
+    out.suspension = {*from, *to, reason};
+    out.recorded_at = clock_.Now();
+    out.recorded_by = ctx.actor.user_id;
+    budget->suspensions.push_back(out);
+    if (auto checked = CheckWithSuspension(*budget, budget->suspensions.size() - 1); !checked) {
+      return checked;
+    }
+    if (auto added = tx.Payments().AddSuspension(ctx.actor.council_id, budget->id, out); !added) {
+      return added;
+    }
+    AuditEntry e = MakeAuditEntry(ctx, ctx.actor.council_id, clock_.Now(), "payments.suspend",
+                                  "person", person.str(), AuditOutcome::kAllowed,
+                                  fmt::format("stopped payments from {} to {}: {}",
+                                              FormatIsoDate(*from), FormatIsoDate(*to), reason));
+    e.subject_person_id = person.str();
+    return tx.Audit().Append(e);
+  });
+  if (!s) return tl::unexpected(s.error());
+  return out;
+}
+
+Result<ledger::StoredSuspension> Payments::Restart(const Context& ctx, const PersonId& person,
+                                                   std::int64_t suspension,
+                                                   const std::string& last_day) {
+  if (auto a = AuthorizeOnPerson(store_, clock_, ctx, Action::kCaseRecord, person); !a) {
+    return tl::unexpected(a.error());
+  }
+  auto to = ParseIsoDate(Trim(last_day));
+  if (!to) {
+    return FailFields({{"to", "Enter the last day payments stay stopped, like 2026-12-14"}});
+  }
+  ledger::StoredSuspension out;
+  auto s = store_.Write([&](store::Transaction& tx) -> Status {
+    auto budget = OpenBudgetOf(tx, ctx.actor.council_id, person);
+    if (!budget) return tl::unexpected(budget.error());
+    auto found =
+        std::find_if(budget->suspensions.begin(), budget->suspensions.end(),
+                     [&](const ledger::StoredSuspension& x) { return x.seq == suspension; });
+    if (found == budget->suspensions.end()) {
+      return Fail(ErrorCode::kNotFound, "There is no such stop in payments for this person");
+    }
+    if (*to < found->suspension.from) {
+      return FailFields({{"to", fmt::format("The last day must be on or after the first, {}",
+                                            FormatLongDate(found->suspension.from))}});
+    }
+    found->suspension.to = *to;
+    const std::size_t index = static_cast<std::size_t>(found - budget->suspensions.begin());
+    for (std::size_t i = 0; i < budget->suspensions.size(); ++i) {
+      const auto& x = budget->suspensions[i].suspension;
+      if (i != index && found->suspension.from <= x.to && x.from <= *to) {
+        return FailFields({{"to", fmt::format("Payments are also stopped from {} to {}",
+                                              FormatLongDate(x.from), FormatLongDate(x.to))}});
+      }
+    }
+    if (auto checked = CheckWithSuspension(*budget, index); !checked) return checked;
+    if (auto set =
+            tx.Payments().SetSuspensionEnd(ctx.actor.council_id, budget->id, suspension, *to);
+        !set) {
+      return set;
+    }
+    out = *found;
+    AuditEntry e =
+        MakeAuditEntry(ctx, ctx.actor.council_id, clock_.Now(), "payments.restart", "person",
+                       person.str(), AuditOutcome::kAllowed,
+                       fmt::format("payments stopped from {} restart after {}",
+                                   FormatIsoDate(found->suspension.from), FormatIsoDate(*to)));
+    e.subject_person_id = person.str();
+    return tx.Audit().Append(e);
+  });
+  if (!s) return tl::unexpected(s.error());
+  return out;
+}
+
+Result<ledger::FinalReconciliation> Payments::FinalAccount(const Context& ctx,
+                                                           const PersonId& person) {
+  if (auto a = AuthorizeOnPerson(store_, clock_, ctx, Action::kPaymentDetailsManage, person); !a) {
+    return tl::unexpected(a.error());
+  }
+  std::optional<ledger::FinalReconciliation> out;
+  auto s = store_.Read([&](store::Transaction& tx) -> Status {
+    auto budgets = tx.Payments().BudgetsOf(ctx.actor.council_id, person);
+    if (!budgets) return tl::unexpected(budgets.error());
+    if (budgets->empty()) {
+      return Fail(ErrorCode::kFailedPrecondition, "This person has never had a budget in payment");
+    }
+    const BudgetRecord& b = budgets->front();
+    if (!b.end) {
+      return Fail(ErrorCode::kFailedPrecondition,
+                  "The budget is still in payment: the final account is drawn up when the case "
+                  "is closed");
+    }
+    auto schedule = ledger::MakeSchedule(ledger::ToBudgetInForce(b));
+    if (!schedule) return tl::unexpected(schedule.error());
+    const std::vector<BudgetId> ids = {b.id};
+    auto paid = tx.Payments().Paid(ctx.actor.council_id, ids);
+    if (!paid) return tl::unexpected(paid.error());
+    auto found = paid->find(b.id);
+    auto reckoning = ledger::Reconcile(
+        *schedule, found == paid->end() ? std::vector<ledger::PaidPayment>{} : found->second);
+    if (!reckoning) return tl::unexpected(reckoning.error());
+    out = std::move(*reckoning);
+    return {};
+  });
+  if (!s) return tl::unexpected(s.error());
+  return std::move(*out);
+}
+
 Result<ledger::PaymentDetails> Payments::SetPaymentDetails(
     const Context& ctx, const PersonId& person, const ledger::PaymentDetailsRequest& request) {
-  if (auto a = Authorize(store_, clock_, ctx, Action::kPaymentsManage,
-                         Resource::Council(ctx.actor.council_id), "person", person.str());
-      !a) {
+  if (auto a = AuthorizeOnPerson(store_, clock_, ctx, Action::kPaymentDetailsManage, person); !a) {
     return tl::unexpected(a.error());
   }
   auto details = ledger::ValidatePaymentDetails(request);
@@ -265,7 +446,9 @@ Result<ledger::PaymentDetails> Payments::SetPaymentDetails(
 
 Result<std::vector<ledger::PaymentDetails>> Payments::PaymentDetailsOf(const Context& ctx,
                                                                        const PersonId& person) {
-  if (auto a = PermitInCouncil(ctx, Action::kPaymentsManage); !a) return tl::unexpected(a.error());
+  if (auto a = AuthorizeOnPerson(store_, clock_, ctx, Action::kPaymentDetailsManage, person); !a) {
+    return tl::unexpected(a.error());
+  }
   std::vector<ledger::PaymentDetails> out;
   auto s = store_.Read([&](store::Transaction& tx) -> Status {
     auto name = PersonName(tx, ctx.actor.council_id, person);
@@ -403,6 +586,33 @@ Status Payments::SetApprovalThreshold(const Context& ctx, Pence threshold) {
                            fmt::format("payment runs above {} need a second finance officer",
                                        FormatPounds(threshold))));
   });
+}
+
+namespace {
+
+Result<Date> RunDateOf(const std::string& text) {
+  auto d = ParseIsoDate(text);
+  if (!d)
+    return FailFields({{"date", "Enter the date of the run as a real date, like 2026-12-01"}});
+  return *d;
+}
+
+}  // namespace
+
+Result<RunView> Payments::Preview(const Context& ctx, const std::string& date) {
+  if (auto a = PermitInCouncil(ctx, Action::kPaymentsManage); !a) return tl::unexpected(a.error());
+  auto d = RunDateOf(date);
+  if (!d) return tl::unexpected(d.error());
+  return Preview(ctx, *d);
+}
+
+Result<RunView> Payments::Start(const Context& ctx, const std::string& date) {
+  if (auto a = PermitInCouncil(ctx, Action::kPaymentsManage); !a) {
+    return Start(ctx, Date{});  // refused there, and the refusal audited
+  }
+  auto d = RunDateOf(date);
+  if (!d) return tl::unexpected(d.error());
+  return Start(ctx, *d);
 }
 
 Result<RunView> Payments::Preview(const Context& ctx, Date date) {

@@ -82,6 +82,31 @@ class Payments {
                           const casework::PlanVersion& plan, const UserId& approver, Date from,
                           Timestamp now, UlidGenerator& ids);
 
+  // Inside the closure's transaction (Casework::CloseCase): the budget in payment ends on
+  // `last_day` (the last day funded; not before it started). Later runs pay what is still owed
+  // to that day and list what was paid for days after it as overpaid, never recovering it.
+  static Status OnCaseClosed(store::Transaction& tx, const CouncilId& council,
+                             const PersonId& person, Date last_day);
+
+  // Payments stop for a time (a hospital stay, a respite stay the council pays for), both days
+  // included, and the contribution with them (the person's social worker). Field errors name
+  // "from", "to" and "reason". A period already paid for suspended days is listed as overpaid
+  // by the next run.
+  struct SuspensionRequest {
+    std::string from, to, reason;
+  };
+  Result<ledger::StoredSuspension> Suspend(const Context& ctx, const PersonId& person,
+                                           const SuspensionRequest& request);
+  // Payments restart after `last_day` (earlier or later than first recorded): the suspension's
+  // last day becomes `last_day`.
+  Result<ledger::StoredSuspension> Restart(const Context& ctx, const PersonId& person,
+                                           std::int64_t suspension, const std::string& last_day);
+
+  // The final reckoning of the person's most recent budget once it has ended (finance
+  // officers): paid, owed, to recover, still to pay, in letter-ready sentences.
+  // kFailedPrecondition when it has not ended.
+  Result<ledger::FinalReconciliation> FinalAccount(const Context& ctx, const PersonId& person);
+
   // Where the person's direct payment (or managed budget) is paid (finance officers).
   Result<ledger::PaymentDetails> SetPaymentDetails(const Context& ctx, const PersonId& person,
                                                    const ledger::PaymentDetailsRequest& request);
@@ -94,9 +119,13 @@ class Payments {
 
   // What a run on `date` would pay. Writes nothing.
   Result<RunView> Preview(const Context& ctx, Date date);
+  // The same with the date as typed (YYYY-MM-DD): the actor's rights are checked before the
+  // date, so that someone who may not run payments learns nothing from the answer.
+  Result<RunView> Preview(const Context& ctx, const std::string& date);
   // Starts a run: its lines are fixed. kConflict when the date has a run that was not rejected,
   // or another run is still open.
   Result<RunView> Start(const Context& ctx, Date date);
+  Result<RunView> Start(const Context& ctx, const std::string& date);
   // A second finance officer approves a run above the threshold: not the one who started it.
   Result<RunView> Approve(const Context& ctx, const PaymentRunId& run);
   // Nothing was paid; the date may be run again. A reason is required.

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "selfdirect/ras/test_model.h"
+#include "tests/support/signed_off.h"
 #include "tests/support/test_app.h"
 
 namespace selfdirect::app {
@@ -35,65 +36,8 @@ class PaymentsTest : public ::testing::Test {
   // `weekly_contribution` pounds a week assessed first when not empty.
   PersonId SignedOff(const std::string& given, const std::string& nhs, const std::string& hours,
                      const std::string& weekly_contribution = "") {
-    casework::NewPerson p;
-    p.given_name = given;
-    p.family_name = "Okafor";
-    p.date_of_birth = "1948-03-27";
-    p.nhs_number = nhs;
-    p.primary_support_reason = "physical_personal_care";
-    auto created = t_.casework().CreatePerson(As(worker_), p,
-                                              {"2026-11-20", "hospital_discharge", "Help", ""});
-    EXPECT_TRUE(created.has_value()) << created.error().message;
-    const PersonId id = created->record.person.id;
-    casework::NewDetermination d;
-    d.kind = "adult";
-    d.needs_arise_from_condition = true;
-    d.significant_impact_on_wellbeing = true;
-    int n = 0;
-    for (const auto& a : casework::AdultOutcomes()) {
-      casework::OutcomeFinding f{a.code, n++ >= 3, std::nullopt, ""};
-      if (!f.achieved) f.reason = casework::UnableReason::kWithoutAssistance;
-      d.outcomes.push_back(f);
-    }
-    EXPECT_TRUE(t_.casework().RecordEligibility(As(worker_), id, d));
-    using K = ras::RawAnswer::Kind;
-    NewAssessment answers{"small",
-                          "with_assessor",
-                          {{"washing", {K::kText, "c", false}},
-                           {"dressing", {K::kText, "b", false}},
-                           {"going_out", {K::kText, "b", false}},
-                           {"nights", {K::kNumber, "2", false}},
-                           {"age", {K::kNumber, "78", false}},
-                           {"living_setting", {K::kText, "supported_living", false}},
-                           {"has_unpaid_carer", {K::kYesNo, "", true}}}};
-    EXPECT_TRUE(t_.casework().RecordAssessment(As(worker_), id, answers));
-    if (!weekly_contribution.empty()) {
-      EXPECT_TRUE(t_.casework().RecordContribution(
-          As(finance_), id, {weekly_contribution, "", "financial_assessment", ""}));
-    }
-    casework::PlanRequest r;
-    r.outcomes = {{"o1", "Get up and dressed in time for the day centre"}};
-    r.items = {{"Help to get up and dressed",
-                "personal_assistant",
-                "Sam",
-                "hour",
-                "20.00",
-                hours,
-                "per_week",
-                "direct_payment",
-                {"o1"}}};
-    r.written_with = {"person", "social_worker"};
-    auto plan = t_.casework().CreatePlan(As(worker_), id, r);
-    EXPECT_TRUE(plan.has_value()) << plan.error().message;
-    EXPECT_TRUE(t_.casework().SubmitPlan(As(worker_), plan->plan.id, 1));
-    PlanDecisionRequest approve{"approve", "", "", "persons_choice", "Her choice of assistant", 2};
-    auto approved = t_.casework().DecidePlan(As(approver_), plan->plan.id, approve);
-    EXPECT_TRUE(approved.has_value())
-        << approved.error().message
-        << (approved.error().fields.empty() ? ""
-                                            : ": " + approved.error().fields[0].field + " " +
-                                                  approved.error().fields[0].message);
-    return id;
+    return testing::SignOffAPlan(t_, worker_, approver_, given, nhs, hours, &finance_,
+                                 weekly_contribution);
   }
 
   ledger::PaymentDetailsRequest Bank(const std::string& name) {
@@ -314,6 +258,71 @@ TEST_F(PaymentsTest, ANewPlanMidPeriodPaysTheDifferenceProRataOnTheNextRun) {
   ASSERT_TRUE(preview.has_value()) << preview.error().message;
   // The last 14 days of the first period are now worth £100.00 a week more: £200.00.
   EXPECT_EQ(preview->totals.total, Pence(20000));
+  ExpectBooksBalance();
+}
+
+TEST_F(PaymentsTest, AHospitalStayStopsPaymentsAndWhatWasPaidInAdvanceIsProposedForRecovery) {
+  const PersonId ada = SignedOff("Ada", "943 476 5919", "10");
+  ASSERT_TRUE(t_.payments().SetPaymentDetails(As(finance_), ada, Bank("Ada Okafor")));
+  ASSERT_TRUE(t_.payments().RunDate(As(finance_), D("2026-11-22")));
+
+  auto bad = t_.payments().Suspend(As(worker_), ada, {"2026-12-10", "2026-12-01", ""});
+  ASSERT_FALSE(bad.has_value());
+  std::vector<std::string> fields;
+  for (const auto& f : bad.error().fields) fields.push_back(f.field);
+  EXPECT_THAT(fields, ::testing::UnorderedElementsAre("to", "reason"));
+  EXPECT_EQ(t_.payments()
+                .Suspend(As(finance_), ada, {"2026-12-01", "2026-12-07", "Hospital"})
+                .error()
+                .code,
+            ErrorCode::kPermissionDenied);
+
+  // A week in hospital inside the first period (paid in advance) and the first days of the next.
+  auto stay =
+      t_.payments().Suspend(As(worker_), ada, {"2026-12-14", "2026-12-27", "a hospital stay"});
+  ASSERT_TRUE(stay.has_value()) << stay.error().message;
+  auto overlap = t_.payments().Suspend(As(worker_), ada, {"2026-12-20", "2026-12-21", "again"});
+  EXPECT_THAT(overlap.error().fields.at(0).message, HasSubstr("already stopped"));
+
+  auto preview = t_.payments().Preview(As(finance_), D("2026-12-20"));
+  ASSERT_TRUE(preview.has_value()) << preview.error().message;
+  // The second period (20 December – 16 January) loses its first 8 days: 20 of 28 days of £800.
+  EXPECT_EQ(preview->totals.total, Pence(57142));
+  // The first period was paid in full, 6 suspended days included: it is now worth 22 of 28 days
+  // (£628.57, rounded down), so £171.43 is proposed for recovery, not taken.
+  ASSERT_EQ(preview->overpaid.size(), 1u);
+  EXPECT_EQ(preview->overpaid[0].to_recover, Pence(17143));
+  EXPECT_EQ(preview->overpaid[0].person_name, "Ada Okafor");
+
+  // Home sooner: payments restart after 21 December.
+  auto restarted = t_.payments().Restart(As(worker_), ada, stay->seq, "2026-12-21");
+  ASSERT_TRUE(restarted.has_value()) << restarted.error().message;
+  preview = t_.payments().Preview(As(finance_), D("2026-12-20"));
+  EXPECT_EQ(preview->totals.total, Pence(74285));  // 26 of 28 days
+  EXPECT_EQ(t_.payments().Restart(As(worker_), ada, 9, "2026-12-21").error().code,
+            ErrorCode::kNotFound);
+  ExpectBooksBalance();
+}
+
+TEST_F(PaymentsTest, ClosingTheCaseEndsTheBudgetAndTheFinalAccountSaysWhatIsOwed) {
+  const PersonId ada = SignedOff("Ada", "943 476 5919", "10");
+  ASSERT_TRUE(t_.payments().SetPaymentDetails(As(finance_), ada, Bank("Ada Okafor")));
+  ASSERT_TRUE(t_.payments().RunDate(As(finance_), D("2026-11-22")));
+  EXPECT_THAT(t_.payments().FinalAccount(As(finance_), ada).error().message,
+              HasSubstr("still in payment"));
+  t_.clock().Advance(std::chrono::days(14));
+  auto closed = t_.casework().CloseCase(As(worker_), ada, {"moved_away", "2026-12-05", "Moved"});
+  ASSERT_TRUE(closed.has_value()) << closed.error().message;
+  auto account = t_.payments().FinalAccount(As(finance_), ada);
+  ASSERT_TRUE(account.has_value()) << account.error().message;
+  EXPECT_EQ(account->ended_on, D("2026-12-05"));
+  EXPECT_EQ(account->paid_out, Pence(80000));
+  // 14 of 28 days were funded: £400.00 paid for days after the end.
+  EXPECT_EQ(account->to_recover, Pence(40000));
+  EXPECT_FALSE(account->sentences.empty());
+  // A later run pays nothing more for her.
+  auto preview = t_.payments().Preview(As(finance_), D("2026-12-20"));
+  EXPECT_EQ(preview->totals.total, Pence(0));
   ExpectBooksBalance();
 }
 

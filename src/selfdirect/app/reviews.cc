@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "selfdirect/app/casework.h"
+#include "selfdirect/app/payments.h"
 #include "selfdirect/casework/codes.h"
 
 namespace selfdirect::app {
@@ -222,6 +223,11 @@ Result<casework::Closure> Casework::CloseCase(const Context& ctx, const PersonId
       return step;
     }
     if (auto added = tx.Casework().AddClosure(*closure); !added) return added;
+    // The budget in payment ends with the case: later runs settle it (Payments::FinalAccount).
+    if (auto ended = Payments::OnCaseClosed(tx, ctx.actor.council_id, id, closure->effective_on);
+        !ended) {
+      return ended;
+    }
     if (auto due = tx.Casework().SetReviewDue(ctx.actor.council_id, id, std::nullopt); !due) {
       return due;
     }

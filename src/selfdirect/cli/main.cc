@@ -21,9 +21,11 @@
 #include "selfdirect/app/safeguarding.h"
 #include "selfdirect/cli/json_log.h"
 #include "selfdirect/cli/ledger_commands.h"
+#include "selfdirect/cli/payments_commands.h"
 #include "selfdirect/cli/people_commands.h"
 #include "selfdirect/cli/ras_commands.h"
 #include "selfdirect/http/ledger_api.h"
+#include "selfdirect/http/payments_api.h"
 #include "selfdirect/http/safeguarding_api.h"
 #include "selfdirect/http/server.h"
 #include "selfdirect/store/sqlite_store.h"
@@ -387,6 +389,16 @@ int RunLedgerVerify(const Settings& s) {
                               std::cerr);
 }
 
+int RunPaymentsRun(const Settings& s, const PaymentsRunArguments& arguments) {
+  std::string error;
+  auto stack = OpenStack(s, &error);
+  if (!stack) return Fatal(error);
+  auto council = CouncilByCode(*stack, s.council);
+  if (!council) return Fatal(Describe(council.error()));
+  return RunPayments(*stack->opened.store, stack->clock, *stack->ids, *council, arguments,
+                     std::cout, std::cerr);
+}
+
 int RunMigrate(const Settings& s) {
   std::string error;
   auto opened = Open(s, 1, &error);
@@ -442,6 +454,8 @@ int RunServe(const Settings& s) {
   http::RegisterSafeguardingApi(service.mutable_router(), safeguarding);
   app::Ledger ledger(*opened->store, clock, ids);
   http::RegisterLedgerApi(service.mutable_router(), ledger);
+  app::Payments payments(*opened->store, clock, ids);
+  http::RegisterPaymentsApi(service.mutable_router(), payments);
   http::ServerOptions server_options;
   server_options.host = s.host;
   server_options.port = s.port;
@@ -615,6 +629,20 @@ int Main(int argc, char** argv) {
       "differs");
   AddDataOption(*ledger_verify, s);
 
+  auto* payments = app.add_subcommand("payments", "Paying people's budgets");
+  payments->require_subcommand(1);
+  PaymentsRunArguments payments_arguments;
+  auto* payments_run = payments->add_subcommand(
+      "run",
+      "Pay everything due on or before a date to every budget in payment, once, and write the "
+      "payment file; a run stopped half-way is resumed");
+  AddDataOption(*payments_run, s);
+  payments_run->add_option("--council", s.council, "The council's ONS code")->required();
+  payments_run->add_option("--date", payments_arguments.date, "The run's date, YYYY-MM-DD")
+      ->required();
+  payments_run->add_option("--out", payments_arguments.out,
+                           "Where to write the payment file (default payments-DATE.csv)");
+
   RasCommands ras;
   ras.Register(app);
   auto* ras_publish = ras.app()->add_subcommand(
@@ -658,6 +686,7 @@ int Main(int argc, char** argv) {
   if (*people_import) return RunPeopleImport(s, people_import_arguments);
   if (*audit_verify) return RunAuditVerify(s);
   if (*ledger_verify) return RunLedgerVerify(s);
+  if (*payments_run) return RunPaymentsRun(s, payments_arguments);
   return RunServe(s);
 }
 

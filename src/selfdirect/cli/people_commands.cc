@@ -9,62 +9,10 @@
 #include <iostream>
 
 #include "selfdirect/app/people_import.h"
+#include "selfdirect/cli/progress.h"
 #include "selfdirect/core/csv.h"
 
 namespace selfdirect::cli {
-namespace {
-
-// 1234567 → "1,234,567".
-std::string Thousands(std::int64_t n) {
-  std::string digits = std::to_string(n < 0 ? -n : n);
-  std::string out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
-    out.push_back(digits[i]);
-  }
-  return (n < 0 ? "-" : "") + out;
-}
-
-// A one-line progress bar on stderr, redrawn in place: drawn only when stderr is a terminal
-// and only once the work has taken half a second, so that a small file prints nothing extra.
-class ImportProgress {
- public:
-  ImportProgress() : shown_(isatty(STDERR_FILENO) == 1) {
-    started_ = std::chrono::steady_clock::now();
-  }
-
-  // `done` of `total` in the phase called `what` ("Checking", "Importing").
-  void Update(const char* what, std::int64_t done, std::int64_t total, const char* unit) {
-    if (!shown_ || total <= 0) return;
-    const double now = Seconds();
-    if (now < 0.5 || (drawn_ && now - last_drawn_ < 0.1)) return;
-    last_drawn_ = now;
-    const double share = std::min(1.0, static_cast<double>(done) / static_cast<double>(total));
-    std::string bar(static_cast<std::size_t>(share * 30), '#');
-    bar.resize(30, '.');
-    std::cerr << fmt::format("\r{:<9} [{}] {:3.0f}%  {} {}  {:.1f} s ", what, bar, share * 100,
-                             Thousands(done), unit, now)
-              << std::flush;
-    drawn_ = true;
-  }
-
-  void Finish() {
-    if (drawn_) std::cerr << "\r" << std::string(79, ' ') << "\r" << std::flush;
-    drawn_ = false;
-  }
-
- private:
-  double Seconds() const {
-    return std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
-  }
-
-  bool shown_;
-  bool drawn_ = false;
-  double last_drawn_ = 0;
-  std::chrono::steady_clock::time_point started_;
-};
-
-}  // namespace
 
 int RunPeopleImport(store::Store& store, const Clock& clock, UlidGenerator& ids,
                     const Council& council, const PeopleImportArguments& arguments,
@@ -81,7 +29,7 @@ int RunPeopleImport(store::Store& store, const Clock& clock, UlidGenerator& ids,
     return 1;
   }
   const auto size = static_cast<std::int64_t>(std::filesystem::file_size(path, ec));
-  ImportProgress progress;
+  Progress progress;
   std::int64_t read = 0;
   CsvReader reader([&](char* buffer, std::size_t capacity) -> Result<std::size_t> {
     file.read(buffer, static_cast<std::streamsize>(capacity));

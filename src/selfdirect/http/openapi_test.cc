@@ -11,6 +11,7 @@
 #include <set>
 
 #include "selfdirect/http/ledger_api.h"
+#include "selfdirect/http/payments_api.h"
 #include "selfdirect/http/safeguarding_api.h"
 #include "selfdirect/http/service.h"
 #include "tests/support/test_app.h"
@@ -29,6 +30,7 @@ class OpenApiTest : public ::testing::Test {
     // Registered beside the service's own routes, as `selfdirect serve` does.
     RegisterSafeguardingApi(service_.mutable_router(), t_.safeguarding());
     RegisterLedgerApi(service_.mutable_router(), t_.ledger());
+    RegisterPaymentsApi(service_.mutable_router(), t_.payments());
     std::error_code ec;
     document_ = json::parse(OpenApiDocument(), ec);
     parsed_ = !ec;

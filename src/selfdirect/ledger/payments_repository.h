@@ -31,6 +31,9 @@ class PaymentsRepository {
                            const OneOffItem& item) = 0;
   virtual Status AddSuspension(const CouncilId& council, const BudgetId& budget,
                                const StoredSuspension& suspension) = 0;
+  // Moves a suspension's last day (a restart earlier or later than first thought).
+  virtual Status SetSuspensionEnd(const CouncilId& council, const BudgetId& budget,
+                                  std::int64_t seq, Date to) = 0;
   // The person's budget under the scheme that has not ended, in full.
   virtual Result<std::optional<BudgetRecord>> OpenBudget(const CouncilId& council,
                                                          const PersonId& person,

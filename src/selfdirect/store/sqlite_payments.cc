@@ -311,6 +311,15 @@ Status SqlitePaymentsRepository::AddSuspension(const CouncilId& council, const B
       .Run();
 }
 
+Status SqlitePaymentsRepository::SetSuspensionEnd(const CouncilId& council, const BudgetId& budget,
+                                                  std::int64_t seq, Date to) {
+  auto st = c_.Prepare(
+      "UPDATE budget_suspensions SET to_date = $4 WHERE council_id = $1 AND budget_id = $2 AND "
+      "seq = $3");
+  if (!st) return tl::unexpected(st.error());
+  return st->Bind(council.str(), budget.str(), seq, FormatIsoDate(to)).Run();
+}
+
 Result<std::optional<BudgetRecord>> SqlitePaymentsRepository::OpenBudget(const CouncilId& council,
                                                                          const PersonId& person,
                                                                          const SchemeId& scheme) {

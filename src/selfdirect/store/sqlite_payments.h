@@ -18,6 +18,8 @@ class SqlitePaymentsRepository final : public ledger::PaymentsRepository {
                    const ledger::OneOffItem& item) override;
   Status AddSuspension(const CouncilId& council, const BudgetId& budget,
                        const ledger::StoredSuspension& suspension) override;
+  Status SetSuspensionEnd(const CouncilId& council, const BudgetId& budget, std::int64_t seq,
+                          Date to) override;
   Result<std::optional<ledger::BudgetRecord>> OpenBudget(const CouncilId& council,
                                                          const PersonId& person,
                                                          const SchemeId& scheme) override;

@@ -1,0 +1,337 @@
+// The payments API. Thin: JSON in, one Payments use case, JSON out.
+#include "selfdirect/http/payments_api.h"
+
+#include <boost/json.hpp>
+
+#include "selfdirect/http/json_fields.h"
+#include "selfdirect/http/problem.h"
+
+namespace selfdirect::http {
+namespace json = boost::json;
+namespace {
+
+const char* KindLabel(ledger::PaymentKind kind) {
+  switch (kind) {
+    case ledger::PaymentKind::kDirectPayment:
+      return "Direct payments";
+    case ledger::PaymentKind::kManagedBudget:
+      return "Managed budgets";
+    case ledger::PaymentKind::kOneOff:
+      return "One-off payments";
+    case ledger::PaymentKind::kContribution:
+      return "Contributions owed";
+  }
+  return "";
+}
+
+json::object DetailsJson(const ledger::PaymentDetails& d) {
+  return {{"person_id", d.person.str()},
+          {"route", ledger::PayRouteName(d.route)},
+          {"payee_name", d.payee_name},
+          {"sort_code", d.sort_code},
+          {"account_number", ledger::MaskAccountNumber(d.account_number)},
+          {"card_reference", d.card_reference},
+          {"updated_at", FormatTimestamp(d.updated_at)}};
+}
+
+json::value Stamp(const std::optional<Timestamp>& t) {
+  return t ? json::value(FormatTimestamp(*t)) : json::value(nullptr);
+}
+
+json::value NameOrNull(const std::string& name) {
+  return name.empty() ? json::value(nullptr) : json::value(name);
+}
+
+json::object RunJson(const app::RunView& v, bool with_lines) {
+  json::object o;
+  o["date"] = FormatIsoDate(v.date);
+  o["budgets"] = v.totals.budgets;
+  o["payments"] = v.totals.payments;
+  o["total_pence"] = v.totals.total.value();
+  o["approval_threshold_pence"] = v.threshold.value();
+  o["needs_second_approval"] = v.needs_second_approval;
+  if (with_lines) {
+    json::array kinds;
+    for (const ledger::KindTotal& k : v.totals.by_kind) {
+      kinds.push_back({{"kind", ledger::PaymentKindName(k.kind)},
+                       {"label", KindLabel(k.kind)},
+                       {"count", k.count},
+                       {"total_pence", k.total.value()}});
+    }
+    o["by_kind"] = std::move(kinds);
+    json::array held;
+    for (const app::HeldPayment& h : v.held) {
+      held.push_back({{"person_id", h.person.str()},
+                      {"person_name", h.person_name},
+                      {"kind", ledger::PaymentKindName(h.kind)},
+                      {"amount_pence", h.amount.value()},
+                      {"reason", h.reason}});
+    }
+    o["held"] = std::move(held);
+    json::array overpaid;
+    for (const app::OverpaidPeriod& p : v.overpaid) {
+      overpaid.push_back({{"person_id", p.person.str()},
+                          {"person_name", p.person_name},
+                          {"to_recover_pence", p.to_recover.value()},
+                          {"sentence", p.sentence}});
+    }
+    o["overpaid"] = std::move(overpaid);
+  } else {
+    o["held_count"] = v.totals.held;
+  }
+  if (!v.run) {
+    o["open_run"] = v.open_run
+                        ? json::value({{"id", v.open_run->id.str()},
+                                       {"date", FormatIsoDate(v.open_run->date)},
+                                       {"status", ledger::RunStatusName(v.open_run->status)}})
+                        : json::value(nullptr);
+    return o;
+  }
+  const ledger::PaymentRun& r = *v.run;
+  o["id"] = r.id.str();
+  o["status"] = ledger::RunStatusName(r.status);
+  o["status_label"] = ledger::RunStatusLabel(r.status);
+  o["started_by_name"] = v.started_by_name;
+  o["started_at"] = FormatTimestamp(r.started_at);
+  o["approved_by_name"] = NameOrNull(v.approved_by_name);
+  o["approved_at"] = Stamp(r.approved_at);
+  o["released_by_name"] = NameOrNull(v.released_by_name);
+  o["released_at"] = Stamp(r.released_at);
+  o["rejected_reason"] =
+      r.rejected_reason.empty() ? json::value(nullptr) : json::value(r.rejected_reason);
+  if (with_lines) o["posted"] = v.totals.posted;
+  o["file_name"] = r.status == ledger::RunStatus::kReleased
+                       ? json::value("payments-" + FormatIsoDate(r.date) + ".csv")
+                       : json::value(nullptr);
+  return o;
+}
+
+std::variant<PaymentRunId, Response> RunId(const PathParams& params) {
+  return PathId<PaymentRunId>(params, "run");
+}
+
+json::object SuspensionJson(const ledger::StoredSuspension& x) {
+  return {{"id", x.seq},
+          {"from", FormatIsoDate(x.suspension.from)},
+          {"to", FormatIsoDate(x.suspension.to)},
+          {"reason", x.suspension.reason},
+          {"recorded_at", FormatTimestamp(x.recorded_at)}};
+}
+
+}  // namespace
+
+void RegisterPaymentsApi(Router& router, app::Payments& payments) {
+  router.Add("POST", "/api/people/{person}/payments/suspensions", "payments.suspend",
+             Action::kCaseRecord, [&payments](const Request& request, const PathParams& params) {
+               auto id = PathId<PersonId>(params, "person");
+               if (auto* problem = std::get_if<Response>(&id)) return *problem;
+               auto body = ReadObject(request);
+               if (auto* problem = std::get_if<Response>(&body)) return *problem;
+               Fields f(std::get<json::object>(body));
+               app::Payments::SuspensionRequest r;
+               r.from = f.String("from");
+               r.to = f.String("to");
+               r.reason = f.String("reason");
+               auto errors = f.Finish();
+               if (!errors.empty()) return ValidationProblem(std::move(errors));
+               auto stopped = payments.Suspend(request.ctx, std::get<PersonId>(id), r);
+               if (!stopped) return ProblemFromError(stopped.error());
+               return JsonResponse(201, SuspensionJson(*stopped));
+             });
+
+  router.Add("POST", "/api/people/{person}/payments/suspensions/{suspension}/restart",
+             "payments.restart", Action::kCaseRecord,
+             [&payments](const Request& request, const PathParams& params) {
+               auto id = PathId<PersonId>(params, "person");
+               if (auto* problem = std::get_if<Response>(&id)) return *problem;
+               std::int64_t seq = 0;
+               const std::string& text = params.at("suspension");
+               if (text.empty() || text.size() > 9 ||
+                   text.find_first_not_of("0123456789") != std::string::npos) {
+                 return ProblemFromError(
+                     Error{ErrorCode::kNotFound, "There is no such stop in payments", {}});
+               }
+               seq = std::stoll(text);
+               auto body = ReadObject(request);
+               if (auto* problem = std::get_if<Response>(&body)) return *problem;
+               Fields f(std::get<json::object>(body));
+               const std::string to = f.String("to");
+               auto errors = f.Finish();
+               if (!errors.empty()) return ValidationProblem(std::move(errors));
+               auto restarted = payments.Restart(request.ctx, std::get<PersonId>(id), seq, to);
+               if (!restarted) return ProblemFromError(restarted.error());
+               return JsonResponse(200, SuspensionJson(*restarted));
+             });
+
+  router.Add(
+      "GET", "/api/people/{person}/final-account", "payments.final-account",
+      Action::kPaymentDetailsManage, [&payments](const Request& request, const PathParams& params) {
+        auto id = PathId<PersonId>(params, "person");
+        if (auto* problem = std::get_if<Response>(&id)) return *problem;
+        auto account = payments.FinalAccount(request.ctx, std::get<PersonId>(id));
+        if (!account) return ProblemFromError(account.error());
+        json::array sentences;
+        for (const std::string& line : account->sentences) sentences.emplace_back(line);
+        return JsonResponse(
+            200, {{"ended_on", FormatIsoDate(account->ended_on)},
+                  {"paid_out_pence", account->paid_out.value()},
+                  {"owed_pence", account->owed.value()},
+                  {"to_recover_pence", account->to_recover.value()},
+                  {"still_to_pay_pence", account->still_to_pay.value()},
+                  {"contribution_overcharged_pence", account->contribution_overcharged.value()},
+                  {"sentences", sentences}});
+      });
+
+  router.Add("PUT", "/api/people/{person}/payment-details", "payments.details.set",
+             Action::kPaymentDetailsManage,
+             [&payments](const Request& request, const PathParams& params) {
+               auto id = PathId<PersonId>(params, "person");
+               if (auto* problem = std::get_if<Response>(&id)) return *problem;
+               auto body = ReadObject(request);
+               if (auto* problem = std::get_if<Response>(&body)) return *problem;
+               Fields f(std::get<json::object>(body));
+               ledger::PaymentDetailsRequest d;
+               d.route = f.String("route");
+               d.payee_name = f.String("payee_name");
+               d.sort_code = f.String("sort_code");
+               d.account_number = f.String("account_number");
+               d.card_reference = f.String("card_reference");
+               auto errors = f.Finish();
+               if (!errors.empty()) return ValidationProblem(std::move(errors));
+               auto set = payments.SetPaymentDetails(request.ctx, std::get<PersonId>(id), d);
+               if (!set) return ProblemFromError(set.error());
+               return JsonResponse(200, DetailsJson(*set));
+             });
+
+  router.Add("GET", "/api/people/{person}/payment-details", "payments.details.get",
+             Action::kPaymentDetailsManage,
+             [&payments](const Request& request, const PathParams& params) {
+               auto id = PathId<PersonId>(params, "person");
+               if (auto* problem = std::get_if<Response>(&id)) return *problem;
+               auto found = payments.PaymentDetailsOf(request.ctx, std::get<PersonId>(id));
+               if (!found) return ProblemFromError(found.error());
+               json::array items;
+               for (const auto& d : *found) items.push_back(DetailsJson(d));
+               return JsonResponse(200, {{"details", items}});
+             });
+
+  router.Add("GET", "/api/finance-settings", "finance-settings.get", Action::kPaymentsManage,
+             [&payments](const Request& request, const PathParams&) {
+               auto threshold = payments.ApprovalThreshold(request.ctx);
+               if (!threshold) return ProblemFromError(threshold.error());
+               return JsonResponse(200, {{"approval_threshold_pence", threshold->value()}});
+             });
+
+  router.Add("PUT", "/api/finance-settings", "finance-settings.set", Action::kFinanceSettingsManage,
+             [&payments](const Request& request, const PathParams&) {
+               auto body = ReadObject(request);
+               if (auto* problem = std::get_if<Response>(&body)) return *problem;
+               Fields f(std::get<json::object>(body));
+               auto threshold = f.OptionalInteger("approval_threshold_pence");
+               auto errors = f.Finish();
+               if (!threshold && errors.empty()) {
+                 errors.push_back({"approval_threshold_pence",
+                                   "Enter the total in pence above which a run needs a second "
+                                   "finance officer"});
+               }
+               if (!errors.empty()) return ValidationProblem(std::move(errors));
+               if (auto s = payments.SetApprovalThreshold(request.ctx, Pence(*threshold)); !s) {
+                 return ProblemFromError(s.error());
+               }
+               return JsonResponse(200, {{"approval_threshold_pence", *threshold}});
+             });
+
+  router.Add("GET", "/api/payment-runs/preview", "payment-runs.preview", Action::kPaymentsManage,
+             [&payments](const Request& request, const PathParams&) {
+               auto view = payments.Preview(request.ctx, request.QueryParam("date"));
+               if (!view) return ProblemFromError(view.error());
+               return JsonResponse(200, RunJson(*view, true));
+             });
+
+  router.Add("POST", "/api/payment-runs", "payment-runs.start", Action::kPaymentsManage,
+             [&payments](const Request& request, const PathParams&) {
+               auto body = ReadObject(request);
+               if (auto* problem = std::get_if<Response>(&body)) return *problem;
+               Fields f(std::get<json::object>(body));
+               const std::string text = f.String("date");
+               auto errors = f.Finish();
+               if (!errors.empty()) return ValidationProblem(std::move(errors));
+               auto run = payments.Start(request.ctx, text);
+               if (!run) return ProblemFromError(run.error());
+               Response r = JsonResponse(201, RunJson(*run, true));
+               r.SetHeader("Location", "/api/payment-runs/" + run->run->id.str());
+               return r;
+             });
+
+  router.Add("GET", "/api/payment-runs", "payment-runs.list", Action::kPaymentsManage,
+             [&payments](const Request& request, const PathParams&) {
+               auto runs = payments.Runs(request.ctx);
+               if (!runs) return ProblemFromError(runs.error());
+               json::array items;
+               for (const auto& v : *runs) items.push_back(RunJson(v, false));
+               return JsonResponse(200, {{"runs", items}});
+             });
+
+  router.Add("GET", "/api/payment-runs/{run}", "payment-runs.get", Action::kPaymentsManage,
+             [&payments](const Request& request, const PathParams& params) {
+               auto id = RunId(params);
+               if (auto* problem = std::get_if<Response>(&id)) return *problem;
+               auto run = payments.Get(request.ctx, std::get<PaymentRunId>(id));
+               if (!run) return ProblemFromError(run.error());
+               return JsonResponse(200, RunJson(*run, true));
+             });
+
+  router.Add("POST", "/api/payment-runs/{run}/approve", "payment-runs.approve",
+             Action::kPaymentsManage,
+             [&payments](const Request& request, const PathParams& params) {
+               auto id = RunId(params);
+               if (auto* problem = std::get_if<Response>(&id)) return *problem;
+               auto run = payments.Approve(request.ctx, std::get<PaymentRunId>(id));
+               if (!run) return ProblemFromError(run.error());
+               return JsonResponse(200, RunJson(*run, true));
+             });
+
+  router.Add("POST", "/api/payment-runs/{run}/reject", "payment-runs.reject",
+             Action::kPaymentsManage,
+             [&payments](const Request& request, const PathParams& params) {
+               auto id = RunId(params);
+               if (auto* problem = std::get_if<Response>(&id)) return *problem;
+               auto body = ReadObject(request);
+               if (auto* problem = std::get_if<Response>(&body)) return *problem;
+               Fields f(std::get<json::object>(body));
+               const std::string reason = f.String("reason");
+               auto errors = f.Finish();
+               if (!errors.empty()) return ValidationProblem(std::move(errors));
+               auto run = payments.Reject(request.ctx, std::get<PaymentRunId>(id), reason);
+               if (!run) return ProblemFromError(run.error());
+               return JsonResponse(200, RunJson(*run, true));
+             });
+
+  router.Add("POST", "/api/payment-runs/{run}/release", "payment-runs.release",
+             Action::kPaymentsManage,
+             [&payments](const Request& request, const PathParams& params) {
+               auto id = RunId(params);
+               if (auto* problem = std::get_if<Response>(&id)) return *problem;
+               auto run = payments.Release(request.ctx, std::get<PaymentRunId>(id));
+               if (!run) return ProblemFromError(run.error());
+               return JsonResponse(200, RunJson(*run, true));
+             });
+
+  router.Add("GET", "/api/payment-runs/{run}/file", "payment-runs.file", Action::kPaymentsManage,
+             [&payments](const Request& request, const PathParams& params) {
+               auto id = RunId(params);
+               if (auto* problem = std::get_if<Response>(&id)) return *problem;
+               auto file = payments.File(request.ctx, std::get<PaymentRunId>(id));
+               if (!file) return ProblemFromError(file.error());
+               Response r;
+               r.status = 200;
+               r.content_type = "text/csv; charset=utf-8";
+               r.body = std::move(file->csv);
+               r.headers.emplace_back("Content-Disposition",
+                                      "attachment; filename=\"" + file->file_name + "\"");
+               r.headers.emplace_back("Cache-Control", "no-store");
+               return r;
+             });
+}
+
+}  // namespace selfdirect::http

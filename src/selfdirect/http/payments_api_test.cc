@@ -1,0 +1,161 @@
+#include "selfdirect/http/payments_api.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <boost/json.hpp>
+
+#include "selfdirect/http/service.h"
+#include "tests/support/signed_off.h"
+#include "tests/support/test_app.h"
+
+namespace selfdirect::http {
+namespace {
+
+namespace json = boost::json;
+using ::testing::HasSubstr;
+
+// Ada's plan is signed off (a direct payment of £200.00 a week); two finance officers run her
+// payments through the API.
+class PaymentsApiTest : public ::testing::Test {
+ protected:
+  PaymentsApiTest() {
+    const Council c = t_.AddCouncil("E09000033", "Westminster");
+    const User admin = t_.AddUser(c, "admin@westminster.example", {"administrator"});
+    const User worker = t_.AddUser(c, "sw@westminster.example", {"assessor"});
+    const User approver = t_.AddUser(c, "approver@westminster.example", {"approver"});
+    t_.AddUser(c, "money@westminster.example", {"finance-officer"});
+    t_.AddUser(c, "money2@westminster.example", {"finance-officer"});
+    EXPECT_TRUE(t_.ras().Publish(testing::ActingAs(admin), ras::testing::kSmallModel));
+    EXPECT_TRUE(t_.app().CreateScheme(app::Context::Operator("test"), c.id,
+                                      {.name = "Adult social care", .kind = "adult-social-care"}));
+    EXPECT_TRUE(t_.casework().SetApprovalLimit(testing::ActingAs(admin), approver.id, "100000"));
+    ada_ = testing::SignOffAPlan(t_, worker, approver, "Ada", "943 476 5919", "10");
+    service_ = std::make_unique<HttpService>(t_.app(), t_.accounts(), t_.ras(), t_.casework(),
+                                             metrics_, ServiceOptions{});
+    RegisterPaymentsApi(service_->mutable_router(), t_.payments());
+    finance_ = SignIn("money@westminster.example");
+    finance2_ = SignIn("money2@westminster.example");
+    admin_ = SignIn("admin@westminster.example");
+  }
+
+  struct Session {
+    std::string cookie;
+    std::string csrf;
+  };
+
+  Session SignIn(const std::string& email) {
+    auto r = Send(nullptr, "POST", "/api/session",
+                  R"({"council":"E09000033","email":")" + email +
+                      R"(","password":"correct horse battery staple"})");
+    EXPECT_EQ(r.status, 201) << r.body;
+    const std::string cookie = r.Header("Set-Cookie");
+    return {cookie.substr(0, cookie.find(';')),
+            std::string(json::parse(r.body).at("csrf_token").as_string())};
+  }
+
+  Response Send(const Session* as, std::string method, std::string target, std::string body = "") {
+    Request r;
+    r.method = std::move(method);
+    r.target = std::move(target);
+    r.body = std::move(body);
+    r.headers.emplace("Content-Type", "application/json");
+    if (as != nullptr) {
+      r.headers.emplace("Cookie", as->cookie);
+      r.headers.emplace("X-CSRF-Token", as->csrf);
+    }
+    return service_->Handle(r);
+  }
+
+  static json::object Body(const Response& r) { return json::parse(r.body).as_object(); }
+
+  testing::TestApp t_;
+  Metrics metrics_;
+  std::unique_ptr<HttpService> service_;
+  PersonId ada_;
+  Session finance_, finance2_, admin_;
+};
+
+TEST_F(PaymentsApiTest, BadInputIsAProblemNamingTheFieldAndChangesNothing) {
+  auto bad_date = Send(&finance_, "GET", "/api/payment-runs/preview?date=2026-02-30");
+  EXPECT_EQ(bad_date.status, 422) << bad_date.body;
+  EXPECT_EQ(Body(bad_date).at("errors").at(0).at("field").as_string(), "date");
+  auto start = Send(&finance_, "POST", "/api/payment-runs", R"({"date":"tomorrow"})");
+  EXPECT_EQ(start.status, 422);
+  EXPECT_EQ(Send(&finance_, "GET", "/api/payment-runs").body, R"({"runs":[]})");
+
+  auto details = Send(&finance_, "PUT", "/api/people/" + ada_.str() + "/payment-details",
+                      R"({"route":"cash","payee_name":"","sort_code":"1"})");
+  EXPECT_EQ(details.status, 422) << details.body;
+  std::vector<std::string> fields;
+  const json::object problem = Body(details);
+  for (const auto& e : problem.at("errors").as_array()) {
+    fields.emplace_back(e.at("field").as_string());
+  }
+  EXPECT_THAT(fields, ::testing::UnorderedElementsAre("route", "payee_name", "sort_code",
+                                                      "account_number"));
+  EXPECT_EQ(Send(&finance_, "GET", "/api/people/" + ada_.str() + "/payment-details").body,
+            R"({"details":[]})");
+  auto threshold =
+      Send(&admin_, "PUT", "/api/finance-settings", R"({"approval_threshold_pence":-5})");
+  EXPECT_EQ(threshold.status, 422);
+  EXPECT_EQ(Body(Send(&finance_, "GET", "/api/finance-settings"))
+                .at("approval_threshold_pence")
+                .as_int64(),
+            app::kDefaultApprovalThresholdPence);
+}
+
+TEST_F(PaymentsApiTest, PreviewStartApproveReleaseAndTheFile) {
+  auto details = Send(&finance_, "PUT", "/api/people/" + ada_.str() + "/payment-details",
+                      R"({"route":"direct_payment","payee_name":"Ada Okafor",)"
+                      R"("sort_code":"30-94-30","account_number":"00733445"})");
+  ASSERT_EQ(details.status, 200) << details.body;
+  EXPECT_EQ(Body(details).at("account_number").as_string(), "****3445");
+  ASSERT_EQ(
+      Send(&admin_, "PUT", "/api/finance-settings", R"({"approval_threshold_pence":50000})").status,
+      200);
+
+  auto preview = Send(&finance_, "GET", "/api/payment-runs/preview?date=2026-11-22");
+  ASSERT_EQ(preview.status, 200) << preview.body;
+  auto p = Body(preview);
+  EXPECT_EQ(p.at("total_pence").as_int64(), 80000);
+  EXPECT_TRUE(p.at("needs_second_approval").as_bool());
+  EXPECT_EQ(p.at("by_kind").at(0).at("label").as_string(), "Direct payments");
+  EXPECT_TRUE(p.at("open_run").is_null());
+
+  auto started = Send(&finance_, "POST", "/api/payment-runs", R"({"date":"2026-11-22"})");
+  ASSERT_EQ(started.status, 201) << started.body;
+  const std::string id(Body(started).at("id").as_string());
+  EXPECT_EQ(Body(started).at("status").as_string(), "awaiting_approval");
+  EXPECT_EQ(started.Header("Location"), "/api/payment-runs/" + id);
+  EXPECT_EQ(Send(&finance_, "GET", "/api/payment-runs/" + id + "/file").status, 409);
+  auto self = Send(&finance_, "POST", "/api/payment-runs/" + id + "/approve");
+  EXPECT_EQ(self.status, 409);
+  EXPECT_THAT(self.body, HasSubstr("A second finance officer must approve"));
+  auto no_reason = Send(&finance2_, "POST", "/api/payment-runs/" + id + "/reject", "{}");
+  EXPECT_EQ(no_reason.status, 422);
+
+  auto approved = Send(&finance2_, "POST", "/api/payment-runs/" + id + "/approve");
+  ASSERT_EQ(approved.status, 200) << approved.body;
+  EXPECT_EQ(Body(approved).at("status_label").as_string(), "Ready to release");
+  auto released = Send(&finance2_, "POST", "/api/payment-runs/" + id + "/release");
+  ASSERT_EQ(released.status, 200) << released.body;
+  EXPECT_EQ(Body(released).at("status").as_string(), "released");
+  EXPECT_EQ(Body(released).at("posted").as_int64(), 1);
+  EXPECT_EQ(Body(released).at("file_name").as_string(), "payments-2026-11-22.csv");
+
+  auto file = Send(&finance_, "GET", "/api/payment-runs/" + id + "/file");
+  ASSERT_EQ(file.status, 200) << file.body;
+  EXPECT_EQ(file.content_type, "text/csv; charset=utf-8");
+  EXPECT_THAT(file.body, HasSubstr("Ada Okafor,309430,00733445,,800.00,"));
+
+  auto again = Send(&finance_, "POST", "/api/payment-runs", R"({"date":"2026-11-22"})");
+  EXPECT_EQ(again.status, 409);
+  EXPECT_THAT(again.body, HasSubstr("already run and released"));
+  auto list = Body(Send(&finance_, "GET", "/api/payment-runs"));
+  ASSERT_EQ(list.at("runs").as_array().size(), 1u);
+  EXPECT_EQ(list.at("runs").at(0).at("held_count").as_int64(), 0);
+}
+
+}  // namespace
+}  // namespace selfdirect::http
