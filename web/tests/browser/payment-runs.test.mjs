@@ -18,7 +18,7 @@
 // Needs SELFDIRECT_BIN=/path/to/selfdirect: the test adds a council and its staff with the
 // command line, publishes models/points-price.yaml, and starts `selfdirect serve` (with
 // --allow-administrators-without-totp, so the administrator can add the adult social care scheme,
-// set the approver's limit and the approval threshold through the API).
+// set the approver's limit and the approval threshold (PUT /api/finance-settings) through the API).
 //
 // Screenshots go to web/test-output/screenshots/payment-runs-*.png.
 
@@ -160,7 +160,7 @@ describe('payment runs', { skip }, () => {
     const scheme = await callApi(admin.page, 'POST', `/api/councils/${session.user.council_id}/schemes`, { name: 'Adult social care', kind: 'adult-social-care' });
     assert.equal(scheme.status, 201, JSON.stringify(scheme.body));
     await setApprovalLimit(admin.page, APPROVER.email, '30000');
-    const threshold = await callApi(admin.page, 'PUT', `/api/councils/${session.user.council_id}/payment-approval-threshold`, { threshold: '500' });
+    const threshold = await callApi(admin.page, 'PUT', '/api/finance-settings', { approval_threshold_pence: 50000 });
     assert.equal(threshold.status, 200, JSON.stringify(threshold.body));
     await admin.context.close();
 

@@ -81,6 +81,7 @@ const PAGES = [
   { path: '/people/new', name: 'new-person', heading: 'Add a person', role: 'assessor' },
   { path: '/reviews', name: 'reviews', heading: 'Reviews', role: 'assessor', api: () => '/api/queues/reviews-due' },
   { path: '/sign-off', name: 'sign-off', heading: 'Plans to sign off', role: 'approver', api: () => '/api/queues/awaiting-sign-off' },
+  { path: '/finance/payment-runs', name: 'payment-runs', heading: 'Payment runs', role: 'finance-officer', api: () => '/api/payment-runs' },
   { path: '/concerns', name: 'concerns', heading: 'Safeguarding concerns', role: 'safeguarding-lead', api: () => '/api/concerns' },
   { path: '/users', name: 'users', heading: 'Users', role: 'administrator', api: () => `/api/councils/${ids.council}/users`, screenshot: true },
   { path: '/ras-models', name: 'ras-models', heading: 'Budget models', role: 'administrator' },
