@@ -12,7 +12,8 @@
 // rejects with no reason (an error by the box), then approves and releases it (the button is
 // disabled and the page says it is posting meanwhile), downloads the payment file and the test
 // reads its rows. Previewing the date again says it was already run, and the API refuses to run
-// it again. The main path is done with the keyboard alone; axe checks every page state, and no
+// it again. A run for the next period, four weeks on, is rejected with a reason, and that date
+// can then be started again. The main path is done with the keyboard alone; axe checks every page state, and no
 // console error is allowed.
 //
 // Needs SELFDIRECT_BIN=/path/to/selfdirect: the test adds a council and its staff with the
@@ -427,5 +428,40 @@ describe('payment runs', { skip }, () => {
     assert.equal(again.status, 409);
     assert.match(again.body.detail, new RegExp(`^Payments for ${inWords(today)} were already run and released on ${inWords(today)}`));
     a.watch.apiErrors.length = 0;
+  });
+
+  test('the next period, four weeks on: A starts it, B rejects it with a reason; nothing is paid and the date can be run again', { timeout: STEP_TIMEOUT_MS }, async () => {
+    const next = utcDate(28);
+    const a = env.as('a');
+    await a.page.goto(`/finance/payment-runs?date=${iso(next)}`);
+    await a.page.locator('#start-run').waitFor();
+    assert.deepEqual((await summaryRows(a.page, '#preview-summary')).find(([key]) => key === 'Total to be paid'), ['Total to be paid', '£720.00 in 1 payment']);
+    await a.page.locator('#start-run').click();
+    await a.page.waitForURL((url) => url.pathname === '/finance/payment-run');
+    const nextRun = new URL(a.page.url()).searchParams.get('id');
+    await a.page.locator('#approve-run').waitFor();
+    a.watch.apiErrors.length = 0;
+
+    const b = env.as('b');
+    const { page } = b;
+    await page.goto(`/finance/payment-run?id=${nextRun}`);
+    await page.locator('#reason').fill('The direct payment should wait until her review next week.');
+    await page.getByRole('button', { name: 'Reject' }).click();
+    await page.locator('#rejected-note').waitFor();
+    assert.equal(await text(page, '.govuk-notification-banner__heading'), 'Payment run rejected');
+    const rows = await summaryRows(page, '#run-details');
+    assert.deepEqual(rows[0], ['Status', 'Rejected']);
+    assert.deepEqual(rows.at(-1), ['Why it was rejected', 'The direct payment should wait until her review next week.']);
+    assert.equal(await page.locator('#rejected-note a').getAttribute('href'), `/finance/payment-runs?date=${iso(next)}`);
+    assert.equal(await page.locator('#approve-run, #release-run, #download-file').count(), 0);
+    await checkPage(b, 'the run rejected', { file: 'rejected' });
+
+    // Rejected: the date may be previewed and started again.
+    await page.locator('#rejected-note a').click();
+    await page.locator('#start-run').waitFor();
+    assert.equal(await page.locator('#already-run, #open-run').count(), 0);
+    const runs = await tableRows(page, '#runs-table');
+    assert.deepEqual(runs.map((r) => r[1]), ['Rejected', 'Released']);
+    await checkPage(b, 'the preview of a rejected date', { file: 'rejected-preview' });
   });
 });
