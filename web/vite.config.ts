@@ -93,6 +93,9 @@ const pages = {
   budget: 'person/budget.html',
   peopleIHelp: 'people-i-help.html',
   financeStatements: 'finance/statements.html',
+  paymentRuns: 'finance/payment-runs.html',
+  paymentRun: 'finance/payment-run.html',
+  paymentDetails: 'finance/payment-details.html',
 };
 
 export default defineConfig({

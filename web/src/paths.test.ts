@@ -73,7 +73,7 @@ describe('pagesFor', () => {
   });
 
   it('gives finance officers statement import', () => {
-    expect(hrefs(['finance-officer'])).toEqual(['/account', '/finance/statements']);
+    expect(hrefs(['finance-officer'])).toEqual(['/account', '/finance/payment-runs', '/finance/statements']);
     expect(hrefs(['assessor'])).not.toContain('/finance/statements');
   });
 
@@ -90,6 +90,13 @@ describe('pagesFor', () => {
   it('gives approvers the plans to sign off', () => {
     expect(hrefs(['approver'])).toEqual(['/account', '/sign-off']);
     expect(hrefs(['assessor', 'approver'])).toEqual(['/account', '/caseload', '/reviews', '/sign-off']);
+  });
+
+  it('gives finance officers the payment runs, and nobody else', () => {
+    expect(hrefs(['finance-officer'])).toEqual(['/account', '/finance/payment-runs', '/finance/statements']);
+    expect(pagesFor(['finance-officer']).map((page) => page.text)).toEqual(['Your account', 'Payment runs', 'Statements']);
+    expect(hrefs(['approver', 'finance-officer'])).toEqual(['/account', '/sign-off', '/finance/payment-runs', '/finance/statements']);
+    expect(hrefs(['approver'])).not.toContain('/finance/payment-runs');
   });
 
   it('names the pages in plain words', () => {

@@ -79,6 +79,8 @@ function describe(href: string): string {
       return 'see whose support plan review is overdue or due in the next 4 weeks, and record it';
     case '/finance/statements':
       return 'import bank and card statements of direct payment accounts, and say what lines were';
+    case '/finance/payment-runs':
+      return 'see what is due to be paid, start a payment run, approve and release it';
     default:
       return '';
   }

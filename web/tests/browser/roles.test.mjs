@@ -56,19 +56,19 @@ const ROLES = [
  * page's link goes to the one role the policy lets read what that page shows
  * (caseload.read and reviews-queue.read: assessor; sign-off-queue.read: approver; concerns.read:
  * safeguarding lead; users.manage and ras-models.publish: administrator; audit.read: auditor;
- * statements.import: finance officer). A representative has "People you help" (the grants they
- * hold). The other roles (support planner, commissioner, analyst) have no staff page yet, so only
- * their account.
+ * statements.import and payments.manage: finance officer). A representative has "People you help"
+ * (the grants they hold). The other roles (support planner, commissioner, analyst) have no staff
+ * page yet, so only their account.
  */
 const NAVIGATION = {
   'budget-holder': ['Your account', 'Your record'],
   'representative': ['Your account', 'People you help'],
   'assessor': ['Your account', 'Your caseload', 'Reviews'],
   'approver': ['Your account', 'Plans to sign off'],
+  'finance-officer': ['Your account', 'Payment runs', 'Statements'],
   'safeguarding-lead': ['Your account', 'Safeguarding'],
   'administrator': ['Your account', 'Users', 'Budget models'],
   'auditor': ['Your account', 'Audit log'],
-  'finance-officer': ['Your account', 'Statements'],
 };
 
 /**
@@ -81,6 +81,7 @@ const PAGES = [
   { path: '/people/new', name: 'new-person', heading: 'Add a person', role: 'assessor' },
   { path: '/reviews', name: 'reviews', heading: 'Reviews', role: 'assessor', api: () => '/api/queues/reviews-due' },
   { path: '/sign-off', name: 'sign-off', heading: 'Plans to sign off', role: 'approver', api: () => '/api/queues/awaiting-sign-off' },
+  { path: '/finance/payment-runs', name: 'payment-runs', heading: 'Payment runs', role: 'finance-officer', api: () => '/api/payment-runs' },
   { path: '/concerns', name: 'concerns', heading: 'Safeguarding concerns', role: 'safeguarding-lead', api: () => '/api/concerns' },
   { path: '/users', name: 'users', heading: 'Users', role: 'administrator', api: () => `/api/councils/${ids.council}/users`, screenshot: true },
   { path: '/ras-models', name: 'ras-models', heading: 'Budget models', role: 'administrator' },

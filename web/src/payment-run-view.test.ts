@@ -1,0 +1,222 @@
+import { describe, expect, test } from 'vitest';
+import {
+  approvalWords,
+  countWords,
+  dateParts,
+  detailsBody,
+  detailsRows,
+  isoDateParts,
+  kindWords,
+  pastRunRow,
+  paymentRunPaths,
+  previewRows,
+  releaseProgress,
+  routeLabel,
+  runRows,
+  runStatusTag,
+  startedWords,
+  sumPence,
+  type PaymentRun,
+  type Preview,
+} from './payment-run-view';
+
+const preview: Preview = {
+  date: '2026-12-01',
+  budgets: 12,
+  payments: 14,
+  total_pence: 1234500,
+  by_kind: [
+    { kind: 'direct_payment', label: 'Direct payments', count: 10, total_pence: 1000000 },
+    { kind: 'managed_budget', label: 'Managed budgets', count: 4, total_pence: 234500 },
+    { kind: 'contribution', label: 'Contributions owed', count: 1, total_pence: 2350 },
+  ],
+  held: [
+    { person_id: 'p1', person_name: 'Ada Okafor', kind: 'direct_payment', amount_pence: 12000, reason: 'No bank details' },
+    { person_id: 'p2', person_name: 'Ben Ng', kind: 'managed_budget', amount_pence: 505, reason: 'No bank details' },
+  ],
+  overpaid: [],
+  approval_threshold_pence: 5000000,
+  needs_second_approval: false,
+  open_run: null,
+};
+
+const run: PaymentRun = {
+  id: 'r1',
+  date: '2026-12-01',
+  status: 'released',
+  status_label: 'Released',
+  payments: 14,
+  total_pence: 1234500,
+  by_kind: [{ kind: 'direct_payment', label: 'Direct payments', count: 14, total_pence: 1234500 }],
+  held: [],
+  overpaid: [],
+  needs_second_approval: true,
+  approval_threshold_pence: 1000000,
+  started_by_name: 'Fin One',
+  started_at: '2026-11-23T12:30:00Z',
+  approved_by_name: 'Fay Two',
+  approved_at: '2026-11-23T12:45:00Z',
+  released_by_name: 'Fay Two',
+  released_at: '2026-11-23T12:46:00Z',
+  rejected_reason: null,
+  posted: 14,
+  file_name: 'payments-2026-12-01.csv',
+};
+
+describe('runStatusTag', () => {
+  test('each status has its own colour; the server’s label wins', () => {
+    expect(runStatusTag('awaiting_approval')).toEqual({ text: 'Waiting for a second approval', modifier: 'govuk-tag--yellow' });
+    expect(runStatusTag('ready')).toEqual({ text: 'Ready to release', modifier: 'govuk-tag--blue' });
+    expect(runStatusTag('releasing')).toEqual({ text: 'Being released', modifier: 'govuk-tag--light-blue' });
+    expect(runStatusTag('released', 'Paid')).toEqual({ text: 'Paid', modifier: 'govuk-tag--green' });
+    expect(runStatusTag('rejected')).toEqual({ text: 'Rejected', modifier: 'govuk-tag--red' });
+  });
+
+  test('an unknown status is still shown, readably, in grey', () => {
+    expect(runStatusTag('on_hold')).toEqual({ text: 'On hold', modifier: 'govuk-tag--grey' });
+  });
+});
+
+describe('words', () => {
+  test('counts', () => {
+    expect(countWords(1, 'payment')).toBe('1 payment');
+    expect(countWords(0, 'payment')).toBe('0 payments');
+    expect(countWords(1200, 'person', 'people')).toBe('1,200 people');
+  });
+
+  test('a kind: payments made, or people who owe a contribution', () => {
+    expect(kindWords({ kind: 'direct_payment', label: 'Direct payments', count: 10, total_pence: 1000000 })).toBe('10 payments, £10,000.00');
+    expect(kindWords({ kind: 'contribution', label: 'Contributions owed', count: 1, total_pence: 2350 })).toBe('1 person, £23.50');
+  });
+
+  test('whether a second approval is needed names the threshold', () => {
+    expect(approvalWords(false, 5000000)).toBe('No: the total is not more than £50,000.00');
+    expect(approvalWords(true, 5000000)).toMatch(/^Yes: the total is more than £50,000\.00, so a second finance officer must approve/);
+  });
+
+  test('the banner after starting a run says what happens next', () => {
+    expect(startedWords({ status: 'awaiting_approval', date: '2026-12-01', payments: 2, total_pence: 100 }).body)
+      .toBe('2 payments, £1.00, for 1 December 2026. Another finance officer must approve it before the payments are released.');
+    expect(startedWords({ status: 'ready', date: '2026-12-01', payments: 1, total_pence: 100 }).body)
+      .toBe('1 payment, £1.00, for 1 December 2026. It is ready to release.');
+  });
+});
+
+describe('previewRows', () => {
+  test('the date, the budgets, each kind, the total, the approval and what is held', () => {
+    expect(previewRows(preview)).toEqual([
+      ['Payment date', '1 December 2026'],
+      ['Budgets with a payment due', '12'],
+      ['Direct payments', '10 payments, £10,000.00'],
+      ['Managed budgets', '4 payments, £2,345.00'],
+      ['Contributions owed', '1 person, £23.50'],
+      ['Total to be paid', '£12,345.00 in 14 payments'],
+      ['Needs a second approval', 'No: the total is not more than £50,000.00'],
+      ['Payments held', '2 payments, £125.05'],
+    ]);
+  });
+
+  test('nothing held says so', () => {
+    expect(previewRows({ ...preview, held: [] }).at(-1)).toEqual(['Payments held', 'None']);
+  });
+});
+
+describe('runRows', () => {
+  test('a released run: who started, approved and released it, and when', () => {
+    expect(runRows(run)).toEqual([
+      ['Payment date', '1 December 2026'],
+      ['Direct payments', '14 payments, £12,345.00'],
+      ['Total paid', '£12,345.00 in 14 payments'],
+      ['Needs a second approval', expect.stringMatching(/^Yes: the total is more than £10,000\.00/)],
+      ['Started by', 'Fin One, 23 November 2026 at 12:30'],
+      ['Approved by', 'Fay Two, 23 November 2026 at 12:45'],
+      ['Released by', 'Fay Two, 23 November 2026 at 12:46'],
+    ]);
+  });
+
+  test('a rejected run gives the reason; a list entry without kinds still has its total', () => {
+    const rejected: PaymentRun = { ...run, status: 'rejected', approved_by_name: null, released_by_name: null, rejected_reason: 'Two people are paid twice', by_kind: undefined };
+    const rows = runRows(rejected);
+    expect(rows.at(-1)).toEqual(['Why it was rejected', 'Two people are paid twice']);
+    expect(rows.map(([key]) => key)).toEqual(['Payment date', 'Total to be paid', 'Needs a second approval', 'Started by', 'Why it was rejected']);
+  });
+
+  test('the past runs table’s row', () => {
+    expect(pastRunRow(run)).toEqual({ date: '1 December 2026', tag: { text: 'Released', modifier: 'govuk-tag--green' }, total: '£12,345.00', startedBy: 'Fin One' });
+  });
+});
+
+describe('releaseProgress', () => {
+  test('how many are posted, never more than there are', () => {
+    expect(releaseProgress(null)).toBe('Posting payments…');
+    expect(releaseProgress({ posted: 3, payments: 14 })).toBe('Posting payments… 3 of 14 payments posted');
+    expect(releaseProgress({ posted: 20, payments: 14 })).toBe('Posting payments… 14 of 14 payments posted');
+    expect(releaseProgress({ payments: 14 })).toBe('Posting payments…');
+  });
+});
+
+describe('money and dates', () => {
+  test('sums pence exactly, beyond what a number holds', () => {
+    expect(sumPence([])).toBe(0n);
+    expect(sumPence([Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER])).toBe(18014398509481982n);
+  });
+
+  test('the date boxes from a day, and from YYYY-MM-DD', () => {
+    expect(dateParts(new Date(2026, 11, 1))).toEqual({ day: '1', month: '12', year: '2026' });
+    expect(isoDateParts('2026-02-09')).toEqual({ day: '9', month: '2', year: '2026' });
+    expect(isoDateParts('9 February')).toBeNull();
+    expect(isoDateParts(null)).toBeNull();
+  });
+});
+
+describe('paths', () => {
+  test('pages and API, with the person’s route only when it is one', () => {
+    expect(paymentRunPaths.run('a b')).toBe('/finance/payment-run?id=a%20b');
+    expect(paymentRunPaths.details('p1', 'direct_payment')).toBe('/finance/payment-details?person=p1&route=direct_payment');
+    expect(paymentRunPaths.details('p1', 'one_off')).toBe('/finance/payment-details?person=p1');
+    expect(paymentRunPaths.details('p1', 'managed_budget', '/finance/payment-runs?date=2026-12-01'))
+      .toBe('/finance/payment-details?person=p1&route=managed_budget&return=%2Ffinance%2Fpayment-runs%3Fdate%3D2026-12-01');
+    expect(paymentRunPaths.api.preview('2026-12-01')).toBe('/api/payment-runs/preview?date=2026-12-01');
+    expect(paymentRunPaths.api.file('r1')).toBe('/api/payment-runs/r1/file');
+  });
+});
+
+describe('payment details', () => {
+  const answers = { route: 'direct_payment', payeeName: ' Ada Okafor ', method: 'bank', sortCode: '12-34-56', accountNumber: '12345678', cardReference: 'left over' };
+
+  test('a bank account sends no card reference', () => {
+    expect(detailsBody(answers)).toEqual({
+      ok: true,
+      body: { route: 'direct_payment', payee_name: 'Ada Okafor', sort_code: '12-34-56', account_number: '12345678', card_reference: '' },
+    });
+  });
+
+  test('a card sends no bank account', () => {
+    const built = detailsBody({ ...answers, method: 'card', cardReference: ' PC-1234 ' });
+    expect(built).toEqual({ ok: true, body: { route: 'direct_payment', payee_name: 'Ada Okafor', sort_code: '', account_number: '', card_reference: 'PC-1234' } });
+  });
+
+  test('without a way of paying, says so, and what else is missing', () => {
+    expect(detailsBody({ ...answers, method: undefined, route: undefined, payeeName: ' ' })).toEqual({
+      ok: false,
+      errors: [
+        { field: 'route', message: 'Select whether this is a direct payment or a managed budget' },
+        { field: 'payee_name', message: 'Enter the name of who is paid' },
+        { field: 'method', message: 'Select how the money is paid: into a bank account or onto a prepaid card' },
+      ],
+    });
+    expect(detailsBody({ ...answers, method: undefined })).toEqual({ ok: false, errors: [expect.objectContaining({ field: 'method' })] });
+  });
+
+  test('the saved details, the account number by its last digits', () => {
+    const saved = { person_id: 'p1', route: 'direct_payment', payee_name: 'Ada Okafor', sort_code: '12-34-56', account_number: '****5678', card_reference: '', updated_at: '2026-11-23T12:00:00Z' };
+    expect(detailsRows(saved)).toEqual([
+      ['Paid to', 'Ada Okafor'],
+      ['Sort code', '12-34-56'],
+      ['Account number', 'Ending 5678'],
+      ['Last changed', '23 November 2026 at 12:00'],
+    ]);
+    expect(detailsRows({ ...saved, sort_code: '', account_number: '', card_reference: 'PC-1234' })[1]).toEqual(['Prepaid card', 'PC-1234']);
+    expect(routeLabel('managed_budget')).toBe('Managed budget');
+  });
+});
