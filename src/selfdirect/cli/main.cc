@@ -25,6 +25,7 @@
 #include "selfdirect/cli/people_commands.h"
 #include "selfdirect/cli/ras_commands.h"
 #include "selfdirect/http/ledger_api.h"
+#include "selfdirect/http/money_api.h"
 #include "selfdirect/http/payments_api.h"
 #include "selfdirect/http/safeguarding_api.h"
 #include "selfdirect/http/server.h"
@@ -456,6 +457,8 @@ int RunServe(const Settings& s) {
   http::RegisterLedgerApi(service.mutable_router(), ledger);
   app::Payments payments(*opened->store, clock, ids);
   http::RegisterPaymentsApi(service.mutable_router(), payments);
+  app::Money money(*opened->store, clock);
+  http::RegisterMoneyApi(service.mutable_router(), money);
   http::ServerOptions server_options;
   server_options.host = s.host;
   server_options.port = s.port;
