@@ -54,7 +54,7 @@ describe('chartSummary', () => {
   test('says how spending compares with the plan', () => {
     expect(chartSummary(points)).toBe('From 22 November 2026 to 2 December 2026 you spent £300.00: £14.28 less than your plan expected (£314.28).');
     expect(chartSummary([{ ...points[0]!, spent_pence: 5000 }])).toBe(
-      'From 22 November 2026 to 22 November 2026 you spent £50.00: £21.43 more than your plan expected (£28.57).',
+      'On 22 November 2026 you spent £50.00: £21.43 more than your plan expected (£28.57).',
     );
     expect(chartSummary([{ ...points[0]!, spent_pence: 2857 }])).toContain('exactly what your plan expected');
     expect(chartSummary([])).toBe('Nothing has been paid in or spent yet.');

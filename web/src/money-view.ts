@@ -108,7 +108,8 @@ export function chartSummary(points: readonly BurnDownPoint[]): string {
       : spent < planned
         ? `${formatPence(planned - spent)} less than your plan expected (${formatPence(planned)})`
         : `${formatPence(spent - planned)} more than your plan expected (${formatPence(planned)})`;
-  return `From ${since} to ${dateInWords(last.on)} you spent ${formatPence(spent)}: ${compared}.`;
+  const when = points.length === 1 ? `On ${since}` : `From ${since} to ${dateInWords(last.on)}`;
+  return `${when} you spent ${formatPence(spent)}: ${compared}.`;
 }
 
 export interface ChartTick {

@@ -347,7 +347,8 @@ Result<MoneyView> Money::Of(const Context& ctx, const PersonId& person, int page
   if (!view) return view;
   view->pages = std::max(1, (view->line_count + kMoneyPageSize - 1) / kMoneyPageSize);
   view->page = std::clamp(page, 1, view->pages);
-  const auto first = static_cast<std::size_t>((view->page - 1) * kMoneyPageSize);
+  const std::size_t first =
+      static_cast<std::size_t>(view->page - 1) * static_cast<std::size_t>(kMoneyPageSize);
   std::vector<MoneyLine> shown;
   for (std::size_t i = first; i < view->lines.size() && shown.size() < kMoneyPageSize; ++i) {
     shown.push_back(std::move(view->lines[i]));

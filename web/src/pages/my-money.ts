@@ -81,7 +81,7 @@ function chart(money: Money, self: boolean): HTMLElement {
     svg('line', { x1: g.left, x2: g.left, y1: g.top, y2: g.bottom, stroke: ink, 'stroke-width': 1 }),
     svg('line', { x1: g.left, x2: g.right, y1: g.bottom, y2: g.bottom, stroke: ink, 'stroke-width': 1 }),
     svg('text', { x: g.left, y: g.bottom + 24, 'font-size': 14, fill: ink }, g.firstDate),
-    svg('text', { x: g.right, y: g.bottom + 24, 'font-size': 14, fill: ink, 'text-anchor': 'end' }, g.lastDate),
+    ...(g.lastDate === g.firstDate ? [] : [svg('text', { x: g.right, y: g.bottom + 24, 'font-size': 14, fill: ink, 'text-anchor': 'end' }, g.lastDate)]),
     svg('polyline', { points: g.plan, fill: 'none', stroke: planColour, 'stroke-width': 3, 'stroke-dasharray': '8 6' }),
     svg('polyline', { points: g.spent, fill: 'none', stroke: spentColour, 'stroke-width': 3 }),
     marker(g.planEnd.x, g.planEnd.y, planColour),
