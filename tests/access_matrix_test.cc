@@ -8,6 +8,7 @@
 #include <set>
 
 #include "selfdirect/http/ledger_api.h"
+#include "selfdirect/http/money_api.h"
 #include "selfdirect/http/payments_api.h"
 #include "selfdirect/http/safeguarding_api.h"
 #include "selfdirect/http/service.h"
@@ -95,6 +96,12 @@ const std::map<std::string, std::set<std::string>> kMatrix = {
      {"budget-holder", "assessor", "representative", "approver", "finance-officer",
       "safeguarding-lead"}},
     {"budget.statement-pdf",
+     {"budget-holder", "assessor", "representative", "approver", "finance-officer",
+      "safeguarding-lead"}},
+    {"money.get",
+     {"budget-holder", "assessor", "representative", "approver", "finance-officer",
+      "safeguarding-lead"}},
+    {"money.csv",
      {"budget-holder", "assessor", "representative", "approver", "finance-officer",
       "safeguarding-lead"}},
     {"reviews.create", {"assessor"}},
@@ -246,6 +253,7 @@ class AccessMatrixTest : public ::testing::Test {
     http::RegisterLedgerApi(service_->mutable_router(), t_.ledger());
     http::RegisterPaymentsApi(service_->mutable_router(), t_.payments());
     http::RegisterStatementsApi(service_->mutable_router(), t_.statements());
+    http::RegisterMoneyApi(service_->mutable_router(), t_.money());
   }
 
   struct Session {

@@ -91,6 +91,7 @@ const pages = {
   carer: 'person/carer.html',
   contribution: 'person/contribution.html',
   budget: 'person/budget.html',
+  myMoney: 'my-money.html',
   peopleIHelp: 'people-i-help.html',
   financeStatements: 'finance/statements.html',
   paymentRuns: 'finance/payment-runs.html',

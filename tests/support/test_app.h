@@ -8,6 +8,7 @@
 #include "selfdirect/app/application.h"
 #include "selfdirect/app/casework.h"
 #include "selfdirect/app/ledger.h"
+#include "selfdirect/app/money.h"
 #include "selfdirect/app/payments.h"
 #include "selfdirect/app/ras_models.h"
 #include "selfdirect/app/safeguarding.h"
@@ -35,6 +36,7 @@ class TestApp {
     ledger_ = std::make_unique<app::Ledger>(*store_, clock_, ids_);
     payments_ = std::make_unique<app::Payments>(*store_, clock_, ids_);
     statements_ = std::make_unique<app::Statements>(*store_, clock_, ids_);
+    money_ = std::make_unique<app::Money>(*store_, clock_);
   }
 
   app::Application& app() { return *app_; }
@@ -45,6 +47,7 @@ class TestApp {
   app::Ledger& ledger() { return *ledger_; }
   app::Payments& payments() { return *payments_; }
   app::Statements& statements() { return *statements_; }
+  app::Money& money() { return *money_; }
   store::Store& store() { return *store_; }
 
   // Registers a council as the operator would, with the CLI.
@@ -84,6 +87,7 @@ class TestApp {
   std::unique_ptr<app::Ledger> ledger_;
   std::unique_ptr<app::Payments> payments_;
   std::unique_ptr<app::Statements> statements_;
+  std::unique_ptr<app::Money> money_;
 };
 
 }  // namespace selfdirect::testing

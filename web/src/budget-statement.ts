@@ -21,6 +21,7 @@ import {
 } from './budget-view';
 import { ROUTES, SUPPLIERS, choiceLabel, quantityPhrase, type Plan } from './plan-view';
 import { formatPence } from './money';
+import { moneyPaths } from './money-view';
 
 /** "Download the statement (PDF)", pointing at the PDF route. */
 export function pdfLink(personId: string): HTMLElement {
@@ -28,6 +29,15 @@ export function pdfLink(personId: string): HTMLElement {
     'p',
     { class: 'govuk-body govuk-!-display-none-print' },
     h('a', { class: 'govuk-link', id: 'statement-pdf', href: budgetPaths.pdf(personId), type: 'application/pdf' }, 'Download the statement (PDF)'),
+  );
+}
+
+/** "See your money": My money, where the payments in and the spending out are. */
+export function moneyLink(personId: string, audience: Audience): HTMLElement {
+  return h(
+    'p',
+    { class: 'govuk-body govuk-!-display-none-print' },
+    h('a', { class: 'govuk-link', id: 'my-money-link', href: moneyPaths.page(personId) }, audience === 'self' ? 'My money: what has been paid in and spent' : 'Their money: what has been paid in and spent'),
   );
 }
 
@@ -63,7 +73,7 @@ export function statementParts(budget: Budget, audience: Audience): HTMLElement[
     }
     parts.push(h('h3', { class: 'govuk-heading-s' }, 'The sign-off'), summaryList(rows, { id: 'statement-variance' }));
   }
-  parts.push(pdfLink(budget.person_id));
+  parts.push(pdfLink(budget.person_id), moneyLink(budget.person_id, audience));
   return parts;
 }
 

@@ -72,6 +72,7 @@ const ACTIONS: Record<string, string> = {
   'review.record': 'Recorded a review of your support',
   'person.view': 'Looked at your record',
   'budget.read': 'Looked at your budget',
+  'money.read': 'Looked at the money paid in and spent from your budget',
   'plans.read': 'Looked at your support plan',
   'plans.create': 'Started a support plan',
   'plans.update': 'Changed your support plan',

@@ -27,6 +27,7 @@
 #include "selfdirect/cli/ras_commands.h"
 #include "selfdirect/cli/statements_commands.h"
 #include "selfdirect/http/ledger_api.h"
+#include "selfdirect/http/money_api.h"
 #include "selfdirect/http/payments_api.h"
 #include "selfdirect/http/safeguarding_api.h"
 #include "selfdirect/http/server.h"
@@ -481,6 +482,8 @@ int RunServe(const Settings& s) {
   http::RegisterPaymentsApi(service.mutable_router(), payments);
   app::Statements statements(*opened->store, clock, ids);
   http::RegisterStatementsApi(service.mutable_router(), statements);
+  app::Money money(*opened->store, clock);
+  http::RegisterMoneyApi(service.mutable_router(), money);
   http::ServerOptions server_options;
   server_options.host = s.host;
   server_options.port = s.port;

@@ -11,6 +11,7 @@
 #include <set>
 
 #include "selfdirect/http/ledger_api.h"
+#include "selfdirect/http/money_api.h"
 #include "selfdirect/http/payments_api.h"
 #include "selfdirect/http/safeguarding_api.h"
 #include "selfdirect/http/service.h"
@@ -33,6 +34,7 @@ class OpenApiTest : public ::testing::Test {
     RegisterLedgerApi(service_.mutable_router(), t_.ledger());
     RegisterPaymentsApi(service_.mutable_router(), t_.payments());
     RegisterStatementsApi(service_.mutable_router(), t_.statements());
+    RegisterMoneyApi(service_.mutable_router(), t_.money());
     std::error_code ec;
     document_ = json::parse(OpenApiDocument(), ec);
     parsed_ = !ec;

@@ -1,0 +1,379 @@
+#include "selfdirect/app/money.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "selfdirect/core/csv.h"
+#include "selfdirect/ledger/monitoring.h"
+#include "selfdirect/ledger/payments.h"
+#include "selfdirect/ledger/schedule.h"
+
+namespace selfdirect::app {
+namespace {
+
+// How far ahead the schedule is read for payments to come and for periods paid in advance.
+constexpr int kLookAheadDays = 400;
+constexpr std::size_t kUpcoming = 3;
+
+Date DayOf(Timestamp t) { return Date{std::chrono::floor<date::days>(t)}; }
+
+// "22 November to 19 December 2026", or with both years when they differ.
+std::string DateRange(Date from, Date to) {
+  if (from == to) return FormatLongDate(from);
+  std::string first = FormatLongDate(from);
+  if (from.year() == to.year()) first.resize(first.rfind(' '));
+  return fmt::format("{} to {}", first, FormatLongDate(to));
+}
+
+std::vector<std::string> Split(const std::string& text, char sep) {
+  std::vector<std::string> out(1);
+  for (char c : text) {
+    if (c == sep) {
+      out.emplace_back();
+    } else {
+      out.back() += c;
+    }
+  }
+  return out;
+}
+
+std::string WithReference(const char* what, const std::string& reference) {
+  return reference.empty() ? std::string(what) : fmt::format("{}: {}", what, reference);
+}
+
+// A transfer in plain English, from the account holder's side. Payment keys name the period
+// ("dp:{budget}:{period start}", "…:adj:1", "…:recovery:1") or the one-off item.
+std::string Describe(const ledger::Transfer& t, bool in, const ledger::BudgetRecord& budget,
+                     const std::map<Date, ledger::SchedulePeriod>& periods) {
+  const std::vector<std::string> key = Split(t.id.str(), ':');
+  const bool is_budget_key = key.size() >= 3 && key[1] == budget.id.str();
+  std::string covers;
+  if (is_budget_key && (key[0] == "dp" || key[0] == "mb")) {
+    if (auto start = ParseIsoDate(key[2])) {
+      auto p = periods.find(*start);
+      covers = p != periods.end() ? DateRange(p->second.start, p->second.end)
+                                  : "the weeks from " + FormatLongDate(*start);
+    }
+  }
+  std::string item;
+  if (is_budget_key && key[0] == "oneoff") {
+    for (const auto& o : budget.one_offs) {
+      if (o.id == key[2]) item = o.what;
+    }
+  }
+  const bool adjustment = key.size() >= 4 && key[3] == "adj";
+  const bool recovery = key.size() >= 4 && key[3] == "recovery";
+  switch (t.code) {
+    case ledger::TransferCode::kPayment:
+    case ledger::TransferCode::kBudgetCommitment:
+      if (recovery || !in) {
+        return covers.empty() ? "Paid back to the council"
+                              : "Paid back to the council: overpaid for " + covers;
+      }
+      if (covers.empty()) return "Payment from the council";
+      return fmt::format("{} from the council for {}", adjustment ? "Extra payment" : "Payment",
+                         covers);
+    case ledger::TransferCode::kOneOff:
+      if (!in) return WithReference("Paid back to the council", item);
+      return item.empty() ? "One-off payment from the council"
+                          : "One-off payment from the council for " + item;
+    case ledger::TransferCode::kSpend:
+      return WithReference("Spent", t.reference);
+    case ledger::TransferCode::kTopUp:
+      return WithReference("Money added (a top-up)", t.reference);
+    case ledger::TransferCode::kRefund:
+      return in ? WithReference("Refund", t.reference)
+                : WithReference("Money given back", t.reference);
+    case ledger::TransferCode::kClawback:
+      return "Money not needed, returned to the council";
+    case ledger::TransferCode::kContribution:
+      return in ? "Your contribution" : "Your contribution, paid to the council";
+    case ledger::TransferCode::kInvoice:
+      return WithReference(in ? "Money in" : "Invoice paid", t.reference);
+    case ledger::TransferCode::kCorrection:
+      return "Correction of an earlier entry";
+  }
+  return in ? "Money in" : "Money out";
+}
+
+// What the plan expected to have been spent by the end of `day`: each payment to the account
+// spread evenly over the days it covers (rounded down), a one-off counted on its date.
+Result<Pence> PlannedThrough(const std::vector<ledger::ScheduledPayment>& owed, Date day) {
+  Pence total;
+  for (const auto& p : owed) {
+    if (p.due_on > day && p.covers_from > day) continue;
+    Pence part = p.amount;
+    if (p.kind != ledger::PaymentKind::kOneOff && p.covers_to > day) {
+      const int days = DaysBetween(p.covers_from, p.covers_to) + 1;
+      const int elapsed = day < p.covers_from ? 0 : DaysBetween(p.covers_from, day) + 1;
+      auto share = p.amount.MulDiv(elapsed, days, RoundingRule::kDown);
+      if (!share) return tl::unexpected(share.error());
+      part = *share;
+    }
+    auto sum = total.Plus(part);
+    if (!sum) return tl::unexpected(sum.error());
+    total = *sum;
+  }
+  return total;
+}
+
+std::string CsvText(const std::string& text) {
+  if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
+                        text[0] == '\t' || text[0] == '\r')) {
+    return "'" + text;
+  }
+  return text;
+}
+
+}  // namespace
+
+Result<MoneyView> Money::Load(const Context& ctx, const PersonId& id, const char* what) {
+  if (auto a = AuthorizeOnPerson(store_, clock_, ctx, Action::kBudgetRead, id); !a) {
+    return tl::unexpected(a.error());
+  }
+  const Date today = clock_.Today();
+  MoneyView view;
+  view.person = id;
+  view.today = today;
+  std::optional<ledger::BudgetRecord> budget;
+  std::optional<ledger::Account> account;
+  std::vector<ledger::Transfer> transfers;
+  auto s = store_.Read([&](store::Transaction& tx) -> Status {
+    auto record = tx.Casework().FindPerson(ctx.actor.council_id, id);
+    if (!record) return tl::unexpected(record.error());
+    if (!*record) return NoSuchPerson();
+    view.person_name = (*record)->person.FullName();
+    auto budgets = tx.Payments().BudgetsOf(ctx.actor.council_id, id);
+    if (!budgets) return tl::unexpected(budgets.error());
+    for (auto& b : *budgets) {  // newest first: the newest with an account to show
+      if (b.holding_account || b.managed_account) {
+        budget = std::move(b);
+        break;
+      }
+    }
+    if (!budget) {
+      return Fail(ErrorCode::kNotFound,
+                  "No money is being paid yet: payments start when the support plan is signed "
+                  "off");
+    }
+    auto read = [&](const LedgerAccountId& account_id) -> Result<ledger::Account> {
+      auto found = tx.Ledger().FindAccount(ctx.actor.council_id, account_id);
+      if (!found) return tl::unexpected(found.error());
+      if (!*found) return Fail(ErrorCode::kNotFound, "The account for this budget is missing");
+      return std::move(**found);
+    };
+    view.managed = !budget->holding_account;
+    auto shown = read(view.managed ? *budget->managed_account : *budget->holding_account);
+    if (!shown) return tl::unexpected(shown.error());
+    account = std::move(*shown);
+    if (!view.managed && budget->managed_account) {
+      auto managed = read(*budget->managed_account);
+      if (!managed) return tl::unexpected(managed.error());
+      auto balance = ledger::PostedCreditBalance(managed->balances);
+      if (!balance) return tl::unexpected(balance.error());
+      view.managed_balance = *balance;
+    }
+    std::optional<TransferId> after;
+    for (;;) {
+      auto page = tx.Ledger().TransfersOf(ctx.actor.council_id, account->id, 1000, after);
+      if (!page) return tl::unexpected(page.error());
+      for (auto& t : *page) transfers.push_back(std::move(t));
+      if (page->size() < 1000) break;
+      after = transfers.back().id;
+    }
+    return Ok();
+  });
+  if (!s) return tl::unexpected(s.error());
+
+  auto balance = ledger::PostedCreditBalance(account->balances);
+  if (!balance) return tl::unexpected(balance.error());
+  view.balance = *balance;
+  auto available = ledger::AvailableCreditBalance(account->balances);
+  if (!available) return tl::unexpected(available.error());
+  view.available = *available;
+  view.budget_start = budget->start;
+
+  auto schedule = ledger::MakeSchedule(ledger::ToBudgetInForce(*budget));
+  if (!schedule) return tl::unexpected(schedule.error());
+  const Date horizon = AddDays(today, kLookAheadDays);
+  std::map<Date, ledger::SchedulePeriod> periods;
+  for (const auto& p : ledger::PeriodsThrough(*schedule, horizon)) periods[p.start] = p;
+  const ledger::Payee payee =
+      view.managed ? ledger::Payee::kHoldingOrganisation : ledger::Payee::kHoldingAccount;
+  auto all_owed = ledger::OwedThrough(*schedule, horizon);
+  if (!all_owed) return tl::unexpected(all_owed.error());
+  std::vector<ledger::ScheduledPayment> owed;
+  for (auto& p : *all_owed) {
+    if (p.payee == payee) owed.push_back(std::move(p));
+  }
+
+  // Lines oldest first with the running balance; pending amounts are not yet money moved.
+  std::vector<MoneyLine> lines;
+  std::set<std::string> keys;
+  Pence running;
+  for (const auto& t : transfers) {
+    keys.insert(t.id.str());
+    if (t.flag == ledger::TransferFlag::kPending || t.flag == ledger::TransferFlag::kVoidPending) {
+      continue;
+    }
+    const bool in = t.credit_account == account->id;
+    MoneyLine line;
+    line.id = t.id.str();
+    line.on = DayOf(t.created_at);
+    line.description = Describe(t, in, *budget, periods);
+    auto moved = in ? running.Plus(t.amount) : running.Minus(t.amount);
+    if (!moved) return tl::unexpected(moved.error());
+    running = *moved;
+    (in ? line.money_in : line.money_out) = t.amount;
+    line.balance = running;
+    lines.push_back(std::move(line));
+  }
+
+  // The burn-down: weekly from the later of the budget's start and the financial year's.
+  const FinancialYear year = FinancialYearOf(today);
+  view.chart_from = std::max(budget->start, year.Start());
+  if (view.chart_from <= today) {
+    auto before = PlannedThrough(owed, AddDays(view.chart_from, -1));
+    if (!before) return tl::unexpected(before.error());
+    std::vector<Date> days;
+    for (Date d = view.chart_from; d < today; d = AddDays(d, 7)) days.push_back(d);
+    days.push_back(today);
+    std::size_t next = 0;
+    Pence spent, paid_in, balance_then;
+    for (Date d : days) {
+      for (; next < lines.size() && lines[next].on <= d; ++next) {
+        const MoneyLine& l = lines[next];
+        if (l.on >= view.chart_from) {
+          auto out = spent.Plus(l.money_out);
+          auto in = paid_in.Plus(l.money_in);
+          if (!out || !in) return Fail(ErrorCode::kOverflow, "The totals are too large to add up");
+          spent = *out;
+          paid_in = *in;
+        }
+        balance_then = l.balance;
+      }
+      auto planned = PlannedThrough(owed, d);
+      if (!planned) return tl::unexpected(planned.error());
+      auto from_start = planned->Minus(*before);
+      if (!from_start) return tl::unexpected(from_start.error());
+      view.burn_down.push_back({d, *from_start, spent, paid_in, balance_then});
+    }
+    view.money_in_total = paid_in;
+    view.money_out_total = spent;
+  }
+
+  // Payments to come: due after today and not already paid (a run may pay ahead).
+  for (const auto& p : owed) {
+    if (view.upcoming.size() == kUpcoming) break;
+    if (p.due_on <= today || keys.contains(p.key)) continue;
+    UpcomingPayment u{p.due_on, p.covers_from, p.covers_to, p.amount, ""};
+    if (p.kind == ledger::PaymentKind::kOneOff) {
+      std::string what;
+      for (const auto& o : budget->one_offs) {
+        if (p.key.ends_with(":" + o.id)) what = o.what;
+      }
+      u.description = what.empty() ? "A one-off payment" : "A one-off payment for " + what;
+    } else {
+      u.description = "For " + DateRange(p.covers_from, p.covers_to);
+    }
+    view.upcoming.push_back(std::move(u));
+  }
+  std::sort(view.upcoming.begin(), view.upcoming.end(),
+            [](const UpcomingPayment& a, const UpcomingPayment& b) { return a.on < b.on; });
+
+  // The forecast: at the rate money went out over the last four weeks.
+  const auto current = ledger::PeriodsThrough(*schedule, today);
+  if (!current.empty() && current.back().end >= today) {
+    ledger::AccountPosition position;
+    position.balance = view.balance;
+    const ledger::BudgetTerms& terms = budget->terms.back().terms;
+    const ledger::RecurringCost& cost = view.managed ? terms.managed_budget : terms.direct_payment;
+    auto yearly_weekly = cost.per_year.MulDiv(1, 52, RoundingRule::kDown);
+    if (!yearly_weekly) return tl::unexpected(yearly_weekly.error());
+    auto weekly = cost.per_week.Plus(*yearly_weekly);
+    if (!weekly) return tl::unexpected(weekly.error());
+    position.weekly_budget = *weekly;
+    position.period_end = current.back().end;
+    position.today = today;
+    position.spend_from = budget->start;
+    for (const auto& t : transfers) {
+      if (t.debit_account != account->id || t.flag == ledger::TransferFlag::kPending ||
+          t.flag == ledger::TransferFlag::kVoidPending || DayOf(t.created_at) > today) {
+        continue;
+      }
+      position.spend.push_back({t.id.str(), DayOf(t.created_at), t.amount, t.reference});
+    }
+    if (view.balance.value() >= 0) {
+      auto forecast = ledger::ForecastExhaustion(position, ledger::MonitoringSettings{});
+      if (forecast) {
+        view.runs_out_on = forecast->runs_out_on;
+        view.runs_out_before_next_payment = forecast->alert;
+        if (position.spend.empty()) {
+          view.forecast = fmt::format(
+              "No money has gone out of the account yet, so we cannot say how long the {} "
+              "will last.",
+              FormatPounds(view.balance));
+        } else {
+          view.forecast = forecast->sentence;
+        }
+        if (!view.upcoming.empty()) {
+          *view.forecast += fmt::format(" The next payment of {} is due on {}.",
+                                        FormatPounds(view.upcoming.front().amount),
+                                        FormatLongDate(view.upcoming.front().on));
+        }
+      }
+    }
+  }
+
+  view.line_count = static_cast<int>(lines.size());
+  std::reverse(lines.begin(), lines.end());
+  view.lines = std::move(lines);
+
+  auto recorded = store_.Write([&](store::Transaction& tx) {
+    AuditEntry e = MakeAuditEntry(ctx, ctx.actor.council_id, clock_.Now(), "money.read", "person",
+                                  id.str(), AuditOutcome::kAllowed, what);
+    e.subject_person_id = id.str();
+    return tx.Audit().Append(e);
+  });
+  if (!recorded) return tl::unexpected(recorded.error());
+  return view;
+}
+
+Result<MoneyView> Money::Of(const Context& ctx, const PersonId& person, int page) {
+  auto view = Load(ctx, person, "looked at the money in the personal budget");
+  if (!view) return view;
+  view->pages = std::max(1, (view->line_count + kMoneyPageSize - 1) / kMoneyPageSize);
+  view->page = std::clamp(page, 1, view->pages);
+  const std::size_t first =
+      static_cast<std::size_t>(view->page - 1) * static_cast<std::size_t>(kMoneyPageSize);
+  std::vector<MoneyLine> shown;
+  for (std::size_t i = first; i < view->lines.size() && shown.size() < kMoneyPageSize; ++i) {
+    shown.push_back(std::move(view->lines[i]));
+  }
+  view->lines = std::move(shown);
+  return view;
+}
+
+Result<MoneyCsv> Money::Csv(const Context& ctx, const PersonId& person) {
+  auto view = Load(ctx, person, "downloaded the money in the personal budget as a spreadsheet");
+  if (!view) return tl::unexpected(view.error());
+  std::string out = "Date,Description,Money in,Money out,Balance\r\n";
+  for (auto it = view->lines.rbegin(); it != view->lines.rend(); ++it) {
+    AppendCsvField(out, FormatIsoDate(it->on));
+    out += ',';
+    AppendCsvField(out, CsvText(it->description));
+    out += ',';
+    if (it->money_in.value() != 0) out += FormatDecimal(it->money_in);
+    out += ',';
+    if (it->money_out.value() != 0) out += FormatDecimal(it->money_out);
+    out += ',';
+    out += FormatDecimal(it->balance);
+    out += "\r\n";
+  }
+  return MoneyCsv{fmt::format("my-money-{}.csv", FormatIsoDate(view->today)), std::move(out)};
+}
+
+}  // namespace selfdirect::app

@@ -1,0 +1,216 @@
+#include "selfdirect/app/money.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "selfdirect/ras/test_model.h"
+#include "tests/support/signed_off.h"
+#include "tests/support/test_app.h"
+
+namespace selfdirect::app {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::StartsWith;
+
+// Ada's plan pays a personal assistant 10 hours a week at £20.00 by direct payment: £800.00
+// every four weeks from the day it is signed off (Sunday 22 November 2026). A payment run that
+// day pays the first four weeks into her account.
+class MoneyTest : public ::testing::Test {
+ protected:
+  MoneyTest()
+      : council_(t_.AddCouncil("E06000001", "Hartlepool")),
+        admin_(t_.AddUser(council_, "admin@hartlepool.example", {"administrator"})),
+        worker_(t_.AddUser(council_, "sw@hartlepool.example", {"assessor"})),
+        approver_(t_.AddUser(council_, "approver@hartlepool.example", {"approver"})),
+        finance_(t_.AddUser(council_, "money@hartlepool.example", {"finance-officer"})),
+        stranger_(t_.AddUser(council_, "rep@hartlepool.example", {"representative"})) {
+    EXPECT_TRUE(t_.ras().Publish(As(admin_), ras::testing::kSmallModel));
+    NewScheme scheme{.name = "Adult social care", .kind = "adult-social-care"};
+    EXPECT_TRUE(t_.app().CreateScheme(Context::Operator("test"), council_.id, scheme));
+    EXPECT_TRUE(t_.casework().SetApprovalLimit(As(admin_), approver_.id, "100000"));
+    ada_ = testing::SignOffAPlan(t_, worker_, approver_, "Ada", "943 476 5919", "10");
+    auto holder = t_.accounts().AddUser(
+        Context::Operator("t"),
+        {council_.id, "ada@hartlepool.example", "Ada", {"budget-holder"}, ada_.str()});
+    EXPECT_TRUE(holder.has_value()) << holder.error().message;
+    holder_ = holder->user;
+  }
+
+  Context As(const User& u) { return Context{Actor{u.council_id, u.id, u.roles}, "req", ""}; }
+
+  void PayTheFirstPeriod() {
+    ASSERT_TRUE(t_.payments().SetPaymentDetails(
+        As(finance_), ada_, {"direct_payment", "Ada Okafor", "30-94-30", "00733445", ""}));
+    auto run = t_.payments().Start(As(finance_), *ParseIsoDate("2026-11-22"));
+    ASSERT_TRUE(run.has_value()) << run.error().message;
+    auto released = t_.payments().Release(As(finance_), run->run->id);
+    ASSERT_TRUE(released.has_value()) << released.error().message;
+  }
+
+  ledger::Account Holding() {
+    std::optional<ledger::Account> out;
+    EXPECT_TRUE(t_.store().Read([&](store::Transaction& tx) -> Status {
+      auto accounts =
+          tx.Ledger().FindAccountsByOwner(council_.id, {ledger::OwnerKind::kPerson, ada_.str()});
+      if (!accounts) return tl::unexpected(accounts.error());
+      for (const auto& a : *accounts) {
+        if (a.type == ledger::AccountType::kDirectPaymentHolding) out = a;
+      }
+      return {};
+    }));
+    return out.value_or(ledger::Account{});
+  }
+
+  // Money spent from Ada's account, as a statement import records it.
+  void Spend(const std::string& id, std::int64_t pence, const std::string& payee) {
+    auto payee_account = t_.ledger().OpenAccount(
+        As(finance_), {.type = "payee", .owner_kind = "council", .name = payee});
+    ASSERT_TRUE(payee_account.has_value()) << payee_account.error().message;
+    ledger::TransferRequest r;
+    r.id = id;
+    r.debit_account = Holding().id.str();
+    r.credit_account = payee_account->id.str();
+    r.amount_pence = pence;
+    r.code = "spend";
+    r.reference = payee;
+    auto made = t_.ledger().CreateTransfer(As(finance_), r);
+    ASSERT_TRUE(made.has_value()) << made.error().message;
+  }
+
+  testing::TestApp t_;
+  Council council_;
+  User admin_, worker_, approver_, finance_, stranger_;
+  PersonId ada_;
+  User holder_;
+};
+
+TEST_F(MoneyTest, BeforeAnythingIsPaidTheBudgetHolderSeesWhatIsComing) {
+  auto view = t_.money().Of(As(holder_), ada_);
+  ASSERT_TRUE(view.has_value()) << view.error().message;
+  EXPECT_EQ(view->balance, Pence(0));
+  EXPECT_TRUE(view->lines.empty());
+  ASSERT_EQ(view->upcoming.size(), 3u);
+  // The first period (due today) is not "coming": it is for today's run.
+  EXPECT_EQ(FormatIsoDate(view->upcoming[0].on), "2026-12-20");
+  EXPECT_EQ(view->upcoming[0].amount, Pence(80000));
+  EXPECT_EQ(view->upcoming[0].description, "For 20 December 2026 to 16 January 2027");
+  EXPECT_EQ(FormatIsoDate(view->upcoming[2].on), "2027-02-14");
+}
+
+TEST_F(MoneyTest, TheBudgetHolderSeesThePaymentArriveAndTheMoneyGoOut) {
+  PayTheFirstPeriod();
+  auto view = t_.money().Of(As(holder_), ada_);
+  ASSERT_TRUE(view.has_value()) << view.error().message;
+  EXPECT_EQ(view->person_name, "Ada Okafor");
+  EXPECT_EQ(view->balance, Pence(80000));
+  EXPECT_EQ(view->available, Pence(80000));
+  ASSERT_EQ(view->lines.size(), 1u);
+  EXPECT_EQ(view->lines[0].description,
+            "Payment from the council for 22 November to 19 December 2026");
+  EXPECT_EQ(view->lines[0].money_in, Pence(80000));
+  EXPECT_EQ(view->lines[0].balance, Pence(80000));
+  ASSERT_EQ(view->burn_down.size(), 1u);
+  // One day of £800.00 over 28 days, rounded down: £28.57.
+  EXPECT_EQ(view->burn_down[0].planned_spend, Pence(2857));
+  EXPECT_EQ(view->burn_down[0].balance, Pence(80000));
+  ASSERT_TRUE(view->forecast.has_value());
+  EXPECT_THAT(*view->forecast, HasSubstr("No money has gone out of the account yet"));
+  EXPECT_THAT(*view->forecast,
+              HasSubstr("The next payment of £800.00 is due on 20 December 2026."));
+
+  // Ten days on, £300.00 has gone to Sam's agency.
+  t_.clock().Advance(std::chrono::hours(24 * 10));
+  Spend("stmt:ada:1", 30000, "Smith's Care");
+  view = t_.money().Of(As(holder_), ada_);
+  ASSERT_TRUE(view.has_value()) << view.error().message;
+  EXPECT_EQ(view->balance, Pence(50000));
+  ASSERT_EQ(view->lines.size(), 2u);
+  EXPECT_EQ(view->lines[0].description, "Spent: Smith's Care");  // newest first
+  EXPECT_EQ(view->lines[0].money_out, Pence(30000));
+  EXPECT_EQ(view->lines[0].balance, Pence(50000));
+  ASSERT_EQ(view->burn_down.size(), 3u);  // 22 and 29 November, and today (2 December)
+  EXPECT_EQ(FormatIsoDate(view->burn_down[1].on), "2026-11-29");
+  EXPECT_EQ(view->burn_down[1].spent, Pence(0));
+  EXPECT_EQ(FormatIsoDate(view->burn_down[2].on), "2026-12-02");
+  EXPECT_EQ(view->burn_down[2].spent, Pence(30000));
+  // 11 of 28 days: £800.00 × 11 ÷ 28 = £314.28.
+  EXPECT_EQ(view->burn_down[2].planned_spend, Pence(31428));
+  EXPECT_EQ(view->money_out_total, Pence(30000));
+  ASSERT_TRUE(view->forecast.has_value());
+  EXPECT_THAT(*view->forecast, HasSubstr("would run out around"));
+  EXPECT_TRUE(view->runs_out_on.has_value());
+
+  auto csv = t_.money().Csv(As(holder_), ada_);
+  ASSERT_TRUE(csv.has_value()) << csv.error().message;
+  EXPECT_EQ(csv->file_name, "my-money-2026-12-02.csv");
+  EXPECT_EQ(csv->csv,
+            "Date,Description,Money in,Money out,Balance\r\n"
+            "2026-11-22,Payment from the council for 22 November to 19 December 2026,800.00,,"
+            "800.00\r\n"
+            "2026-12-02,Spent: Smith's Care,,300.00,500.00\r\n");
+}
+
+TEST_F(MoneyTest, ASpreadsheetNeverRunsAPayeeAsAFormula) {
+  PayTheFirstPeriod();
+  Spend("stmt:ada:2", 1000, "=HYPERLINK(\"http://x\")");
+  auto csv = t_.money().Csv(As(holder_), ada_);
+  ASSERT_TRUE(csv.has_value()) << csv.error().message;
+  EXPECT_THAT(csv->csv, HasSubstr("\"Spent: =HYPERLINK(\"\"http://x\"\")\""));
+  EXPECT_THAT(csv->csv, ::testing::Not(HasSubstr(",=")));
+}
+
+TEST_F(MoneyTest, OthersMayLookOnlyAsAtTheBudgetStatement) {
+  PayTheFirstPeriod();
+  // A representative with no grant is refused as at the budget statement: the person is not
+  // found, so nothing is learnt about them.
+  EXPECT_EQ(t_.casework().Budget(As(stranger_), ada_).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(t_.money().Of(As(stranger_), ada_).error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(t_.money().Csv(As(stranger_), ada_).error().code, ErrorCode::kNotFound);
+  ASSERT_TRUE(t_.accounts().GrantAccess(As(holder_), ada_,
+                                        {"rep@hartlepool.example", {"view"}, "2026-12-31", ""}));
+  auto seen = t_.money().Of(As(stranger_), ada_);
+  ASSERT_TRUE(seen.has_value()) << seen.error().message;
+  EXPECT_EQ(seen->balance, Pence(80000));
+  // Her social worker and the finance officer may look, as at her budget statement.
+  EXPECT_TRUE(t_.money().Of(As(worker_), ada_).has_value());
+  EXPECT_TRUE(t_.money().Of(As(finance_), ada_).has_value());
+
+  // Another budget holder's person: not theirs.
+  const PersonId ben = testing::SignOffAPlan(t_, worker_, approver_, "Ben", "401 023 2137", "5");
+  EXPECT_EQ(t_.money().Of(As(holder_), ben).error().code, ErrorCode::kNotFound);
+}
+
+TEST_F(MoneyTest, NoBudgetInPaymentIsNotFound) {
+  casework::NewPerson p;
+  p.given_name = "Cy";
+  p.family_name = "Okafor";
+  p.date_of_birth = "1950-01-01";
+  p.nhs_number = "450 557 7104";
+  p.primary_support_reason = "physical_personal_care";
+  auto created =
+      t_.casework().CreatePerson(As(worker_), p, {"2026-11-20", "hospital_discharge", "Help", ""});
+  ASSERT_TRUE(created.has_value()) << created.error().message;
+  auto view = t_.money().Of(As(worker_), created->record.person.id);
+  ASSERT_FALSE(view.has_value());
+  EXPECT_EQ(view.error().code, ErrorCode::kNotFound);
+  EXPECT_THAT(view.error().message, StartsWith("No money is being paid yet"));
+}
+
+TEST_F(MoneyTest, PagesOfTwentyNewestFirst) {
+  PayTheFirstPeriod();
+  for (int i = 1; i <= 21; ++i) Spend("stmt:ada:p" + std::to_string(i), 100, "Shop");
+  auto first = t_.money().Of(As(holder_), ada_, 1);
+  ASSERT_TRUE(first.has_value()) << first.error().message;
+  EXPECT_EQ(first->line_count, 22);
+  EXPECT_EQ(first->pages, 2);
+  EXPECT_EQ(first->lines.size(), 20u);
+  EXPECT_EQ(first->lines[0].balance, Pence(80000 - 2100));
+  auto second = t_.money().Of(As(holder_), ada_, 7);
+  EXPECT_EQ(second->page, 2);
+  ASSERT_EQ(second->lines.size(), 2u);
+  EXPECT_EQ(second->lines[1].money_in, Pence(80000));
+}
+
+}  // namespace
+}  // namespace selfdirect::app
