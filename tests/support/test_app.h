@@ -8,6 +8,7 @@
 #include "selfdirect/app/application.h"
 #include "selfdirect/app/casework.h"
 #include "selfdirect/app/ledger.h"
+#include "selfdirect/app/monitoring.h"
 #include "selfdirect/app/payments.h"
 #include "selfdirect/app/ras_models.h"
 #include "selfdirect/app/safeguarding.h"
@@ -33,6 +34,7 @@ class TestApp {
     safeguarding_ = std::make_unique<app::Safeguarding>(*store_, clock_, ids_);
     ledger_ = std::make_unique<app::Ledger>(*store_, clock_, ids_);
     payments_ = std::make_unique<app::Payments>(*store_, clock_, ids_);
+    monitoring_ = std::make_unique<app::Monitoring>(*store_, clock_, ids_);
   }
 
   app::Application& app() { return *app_; }
@@ -42,6 +44,7 @@ class TestApp {
   app::Safeguarding& safeguarding() { return *safeguarding_; }
   app::Ledger& ledger() { return *ledger_; }
   app::Payments& payments() { return *payments_; }
+  app::Monitoring& monitoring() { return *monitoring_; }
   store::Store& store() { return *store_; }
 
   // Registers a council as the operator would, with the CLI.
@@ -80,6 +83,7 @@ class TestApp {
   std::unique_ptr<app::Safeguarding> safeguarding_;
   std::unique_ptr<app::Ledger> ledger_;
   std::unique_ptr<app::Payments> payments_;
+  std::unique_ptr<app::Monitoring> monitoring_;
 };
 
 }  // namespace selfdirect::testing

@@ -183,6 +183,14 @@ const char* ActionName(Action action) {
       return "finance-settings.manage";
     case Action::kPaymentDetailsManage:
       return "payment-details.manage";
+    case Action::kMonitoringRun:
+      return "monitoring.run";
+    case Action::kSurplusProposalsManage:
+      return "surplus-proposals.manage";
+    case Action::kAlertsRead:
+      return "alerts.read";
+    case Action::kAlertsManage:
+      return "alerts.manage";
   }
   return "unknown";
 }
@@ -302,6 +310,19 @@ Decision DecideFor(const Actor& actor, Action action, const Resource& resource) 
     case Action::kFinanceSettingsManage:
       return actor.Has(Role::kAdministrator) ? Allow("administrator")
                                              : Deny(Outcome::kForbidden, "administrators only");
+    case Action::kMonitoringRun:
+    case Action::kSurplusProposalsManage:
+      return actor.Has(Role::kFinanceOfficer)
+                 ? Allow("finance officer")
+                 : Deny(Outcome::kForbidden, "money is monitored by finance officers");
+    case Action::kAlertsRead:
+    case Action::kAlertsManage:
+      return actor.Has(Role::kFinanceOfficer) || actor.Has(Role::kSafeguardingLead) ||
+                     actor.Has(Role::kAssessor) || actor.Has(Role::kSupportPlanner)
+                 ? Allow("staff alerts are routed to")
+                 : Deny(Outcome::kForbidden,
+                        "alerts go to finance officers, social workers, support planners and "
+                        "safeguarding leads");
     case Action::kPersonView:
     case Action::kConcernRaise:
     case Action::kPersonConcernsRead:

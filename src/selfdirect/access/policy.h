@@ -66,6 +66,13 @@ enum class Action {
   kPaymentsManage,
   kFinanceSettingsManage,  // the payment run approval threshold: administrators
   kPaymentDetailsManage,   // on a person's record: where their money is paid (finance officers)
+  // Proportionate monitoring (app/monitoring.h): finance officers run the checks and decide
+  // surplus proposals; alerts are read and acknowledged by the staff they are routed to (the
+  // use case narrows each list to the alerts the actor's roles and caseload are for).
+  kMonitoringRun,
+  kSurplusProposalsManage,
+  kAlertsRead,
+  kAlertsManage,
 };
 
 // Stable name, e.g. "schemes.manage"; used in the audit log and the route table.

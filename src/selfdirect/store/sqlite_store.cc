@@ -4,6 +4,7 @@
 #include "selfdirect/store/sqlite_access.h"
 #include "selfdirect/store/sqlite_casework.h"
 #include "selfdirect/store/sqlite_ledger.h"
+#include "selfdirect/store/sqlite_monitoring.h"
 #include "selfdirect/store/sqlite_payments.h"
 #include "selfdirect/store/sqlite_ras.h"
 #include "selfdirect/store/sqlite_safeguarding.h"
@@ -21,7 +22,8 @@ class SqliteTransaction final : public Transaction {
         casework_(c),
         safeguarding_(c),
         ledger_(c),
-        payments_(c) {}
+        payments_(c),
+        monitoring_(c) {}
   CouncilRepository& Councils() override { return councils_; }
   AccessRepository& Access() override { return access_; }
   AuditRepository& Audit() override { return audit_; }
@@ -30,6 +32,7 @@ class SqliteTransaction final : public Transaction {
   casework::SafeguardingRepository& Safeguarding() override { return safeguarding_; }
   ledger::LedgerRepository& Ledger() override { return ledger_; }
   ledger::PaymentsRepository& Payments() override { return payments_; }
+  ledger::MonitoringRepository& Monitoring() override { return monitoring_; }
 
  private:
   SqliteCouncilRepository councils_;
@@ -40,6 +43,7 @@ class SqliteTransaction final : public Transaction {
   SqliteSafeguardingRepository safeguarding_;
   SqliteLedgerRepository ledger_;
   SqlitePaymentsRepository payments_;
+  SqliteMonitoringRepository monitoring_;
 };
 
 constexpr const char* kCouncilColumns = "council_id, code, name, created_at";
