@@ -8,6 +8,7 @@
 #include <set>
 
 #include "selfdirect/http/ledger_api.h"
+#include "selfdirect/http/monitoring_api.h"
 #include "selfdirect/http/payments_api.h"
 #include "selfdirect/http/safeguarding_api.h"
 #include "selfdirect/http/service.h"
@@ -133,6 +134,13 @@ const std::map<std::string, std::set<std::string>> kMatrix = {
     {"payment-runs.reject", {"finance-officer"}},
     {"payment-runs.release", {"finance-officer"}},
     {"payment-runs.file", {"finance-officer"}},
+    // Monitoring: finance officers run the checks and decide surplus recoveries; alerts are
+    // listed and acknowledged by the staff they are routed to (the use case narrows the list).
+    {"monitoring.run", {"finance-officer"}},
+    {"alerts.list", {"support-planner", "assessor", "finance-officer", "safeguarding-lead"}},
+    {"alerts.update", {"support-planner", "assessor", "finance-officer", "safeguarding-lead"}},
+    {"surplus-proposals.list", {"finance-officer"}},
+    {"surplus-proposals.decide", {"finance-officer"}},
 };
 
 const PersonId kPersonHome("01JD00000000000000000PER51");
@@ -201,6 +209,7 @@ class AccessMatrixTest : public ::testing::Test {
     http::RegisterSafeguardingApi(service_->mutable_router(), t_.safeguarding());
     http::RegisterLedgerApi(service_->mutable_router(), t_.ledger());
     http::RegisterPaymentsApi(service_->mutable_router(), t_.payments());
+    http::RegisterMonitoringApi(service_->mutable_router(), t_.monitoring());
   }
 
   struct Session {
@@ -252,6 +261,8 @@ class AccessMatrixTest : public ::testing::Test {
     put("carer", "01JD0000000000000000CARER1");
     put("account", "01JD0000000000000000ACCT01");
     put("run", "01JD00000000000000000RN001");
+    put("alert", "01JD0000000000000000A1ERT1");
+    put("proposal", "01JD000000000000000PR0P0S1");
     return path;
   }
 
@@ -318,6 +329,9 @@ class AccessMatrixTest : public ::testing::Test {
     if (route == "finance-settings.set") return R"({"approval_threshold_pence":-1})";
     if (route == "payment-runs.start") return R"({"date":"2026-02-30"})";
     if (route == "payment-runs.reject") return R"({"reason":"Wrong date"})";
+    if (route == "monitoring.run") return R"({"date":"2026-02-30"})";
+    if (route == "alerts.update") return R"({"action":"acknowledge","notes":"Seen"})";
+    if (route == "surplus-proposals.decide") return R"({"decision":"decline","reason":"No"})";
     if (route == "plans.create") return R"({"outcomes":[{"id":"o1","words":"Go out"}]})";
     if (route == "eligibility.create") return R"({"kind":"adult","outcomes":[]})";
     if (route == "assessments.create") {

@@ -21,10 +21,12 @@
 #include "selfdirect/app/safeguarding.h"
 #include "selfdirect/cli/json_log.h"
 #include "selfdirect/cli/ledger_commands.h"
+#include "selfdirect/cli/monitoring_commands.h"
 #include "selfdirect/cli/payments_commands.h"
 #include "selfdirect/cli/people_commands.h"
 #include "selfdirect/cli/ras_commands.h"
 #include "selfdirect/http/ledger_api.h"
+#include "selfdirect/http/monitoring_api.h"
 #include "selfdirect/http/payments_api.h"
 #include "selfdirect/http/safeguarding_api.h"
 #include "selfdirect/http/server.h"
@@ -399,6 +401,16 @@ int RunPaymentsRun(const Settings& s, const PaymentsRunArguments& arguments) {
                      std::cout, std::cerr);
 }
 
+int RunMonitoringRun(const Settings& s, const std::string& date) {
+  std::string error;
+  auto stack = OpenStack(s, &error);
+  if (!stack) return Fatal(error);
+  auto council = CouncilByCode(*stack, s.council);
+  if (!council) return Fatal(Describe(council.error()));
+  return RunMonitoring(*stack->opened.store, stack->clock, *stack->ids, *council, date, std::cout,
+                       std::cerr);
+}
+
 int RunMigrate(const Settings& s) {
   std::string error;
   auto opened = Open(s, 1, &error);
@@ -456,6 +468,8 @@ int RunServe(const Settings& s) {
   http::RegisterLedgerApi(service.mutable_router(), ledger);
   app::Payments payments(*opened->store, clock, ids);
   http::RegisterPaymentsApi(service.mutable_router(), payments);
+  app::Monitoring monitoring(*opened->store, clock, ids);
+  http::RegisterMonitoringApi(service.mutable_router(), monitoring);
   http::ServerOptions server_options;
   server_options.host = s.host;
   server_options.port = s.port;
@@ -643,6 +657,18 @@ int Main(int argc, char** argv) {
   payments_run->add_option("--out", payments_arguments.out,
                            "Where to write the payment file (default payments-DATE.csv)");
 
+  auto* monitoring = app.add_subcommand("monitoring", "Proportionate monitoring of money held");
+  monitoring->require_subcommand(1);
+  std::string monitoring_date;
+  auto* monitoring_run = monitoring->add_subcommand(
+      "run",
+      "Check every budget in payment for surpluses, money running out and spending to ask "
+      "about; record alerts and surplus proposals, never twice");
+  AddDataOption(*monitoring_run, s);
+  monitoring_run->add_option("--council", s.council, "The council's ONS code")->required();
+  monitoring_run->add_option("--date", monitoring_date, "The date to check, YYYY-MM-DD")
+      ->required();
+
   RasCommands ras;
   ras.Register(app);
   auto* ras_publish = ras.app()->add_subcommand(
@@ -687,6 +713,7 @@ int Main(int argc, char** argv) {
   if (*audit_verify) return RunAuditVerify(s);
   if (*ledger_verify) return RunLedgerVerify(s);
   if (*payments_run) return RunPaymentsRun(s, payments_arguments);
+  if (*monitoring_run) return RunMonitoringRun(s, monitoring_date);
   return RunServe(s);
 }
 

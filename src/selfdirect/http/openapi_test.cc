@@ -11,6 +11,7 @@
 #include <set>
 
 #include "selfdirect/http/ledger_api.h"
+#include "selfdirect/http/monitoring_api.h"
 #include "selfdirect/http/payments_api.h"
 #include "selfdirect/http/safeguarding_api.h"
 #include "selfdirect/http/service.h"
@@ -31,6 +32,7 @@ class OpenApiTest : public ::testing::Test {
     RegisterSafeguardingApi(service_.mutable_router(), t_.safeguarding());
     RegisterLedgerApi(service_.mutable_router(), t_.ledger());
     RegisterPaymentsApi(service_.mutable_router(), t_.payments());
+    RegisterMonitoringApi(service_.mutable_router(), t_.monitoring());
     std::error_code ec;
     document_ = json::parse(OpenApiDocument(), ec);
     parsed_ = !ec;
