@@ -262,6 +262,7 @@ Result<bool> RoutedTo(store::Transaction& tx, const Actor& actor, const Alert& a
 
 Status Describe(store::Transaction& tx, const CouncilId& council, std::vector<AlertView>& views) {
   std::vector<PersonId> people;
+  people.reserve(views.size());
   for (const AlertView& v : views) people.push_back(v.alert.person);
   std::unordered_map<std::string, std::string> names;
   if (!people.empty()) {
@@ -284,6 +285,7 @@ Status Describe(store::Transaction& tx, const CouncilId& council, std::vector<Al
 Status Describe(store::Transaction& tx, const CouncilId& council,
                 std::vector<ProposalView>& views) {
   std::vector<PersonId> people;
+  people.reserve(views.size());
   for (const ProposalView& v : views) people.push_back(v.proposal.person);
   std::unordered_map<std::string, std::string> names;
   if (!people.empty()) {
