@@ -9,6 +9,7 @@
 
 #include "selfdirect/http/ledger_api.h"
 #include "selfdirect/http/money_api.h"
+#include "selfdirect/http/monitoring_api.h"
 #include "selfdirect/http/payments_api.h"
 #include "selfdirect/http/safeguarding_api.h"
 #include "selfdirect/http/service.h"
@@ -155,6 +156,13 @@ const std::map<std::string, std::set<std::string>> kMatrix = {
      {"budget-holder", "assessor", "representative", "approver", "finance-officer",
       "safeguarding-lead"}},
     {"statements.recategorise", {"budget-holder", "finance-officer"}},
+    // Monitoring: finance officers run the checks and decide surplus recoveries; alerts are
+    // listed and acknowledged by the staff they are routed to (the use case narrows the list).
+    {"monitoring.run", {"finance-officer"}},
+    {"alerts.list", {"support-planner", "assessor", "finance-officer", "safeguarding-lead"}},
+    {"alerts.update", {"support-planner", "assessor", "finance-officer", "safeguarding-lead"}},
+    {"surplus-proposals.list", {"finance-officer"}},
+    {"surplus-proposals.decide", {"finance-officer"}},
 };
 
 const PersonId kPersonHome("01JD00000000000000000PER51");
@@ -254,6 +262,7 @@ class AccessMatrixTest : public ::testing::Test {
     http::RegisterPaymentsApi(service_->mutable_router(), t_.payments());
     http::RegisterStatementsApi(service_->mutable_router(), t_.statements());
     http::RegisterMoneyApi(service_->mutable_router(), t_.money());
+    http::RegisterMonitoringApi(service_->mutable_router(), t_.monitoring());
   }
 
   struct Session {
@@ -307,6 +316,8 @@ class AccessMatrixTest : public ::testing::Test {
     put("run", "01JD00000000000000000RN001");
     put("suspension", "1");
     put("import", kImportHome.str());
+    put("alert", "01JD0000000000000000A1ERT1");
+    put("proposal", "01JD000000000000000PR0P0S1");
     return path;
   }
 
@@ -380,6 +391,9 @@ class AccessMatrixTest : public ::testing::Test {
       return R"({"changes":[{"row":99,"category":"not_in_plan"}]})";
     }
     if (route == "statement-formats.create") return R"({"name":"Matrix","yaml":""})";
+    if (route == "monitoring.run") return R"({"date":"2026-02-30"})";
+    if (route == "alerts.update") return R"({"action":"acknowledge","notes":"Seen"})";
+    if (route == "surplus-proposals.decide") return R"({"decision":"decline","reason":"No"})";
     if (route == "plans.create") return R"({"outcomes":[{"id":"o1","words":"Go out"}]})";
     if (route == "eligibility.create") return R"({"kind":"adult","outcomes":[]})";
     if (route == "assessments.create") {

@@ -9,6 +9,7 @@
 #include "selfdirect/app/casework.h"
 #include "selfdirect/app/ledger.h"
 #include "selfdirect/app/money.h"
+#include "selfdirect/app/monitoring.h"
 #include "selfdirect/app/payments.h"
 #include "selfdirect/app/ras_models.h"
 #include "selfdirect/app/safeguarding.h"
@@ -37,6 +38,7 @@ class TestApp {
     payments_ = std::make_unique<app::Payments>(*store_, clock_, ids_);
     statements_ = std::make_unique<app::Statements>(*store_, clock_, ids_);
     money_ = std::make_unique<app::Money>(*store_, clock_);
+    monitoring_ = std::make_unique<app::Monitoring>(*store_, clock_, ids_);
   }
 
   app::Application& app() { return *app_; }
@@ -48,6 +50,7 @@ class TestApp {
   app::Payments& payments() { return *payments_; }
   app::Statements& statements() { return *statements_; }
   app::Money& money() { return *money_; }
+  app::Monitoring& monitoring() { return *monitoring_; }
   store::Store& store() { return *store_; }
 
   // Registers a council as the operator would, with the CLI.
@@ -88,6 +91,7 @@ class TestApp {
   std::unique_ptr<app::Payments> payments_;
   std::unique_ptr<app::Statements> statements_;
   std::unique_ptr<app::Money> money_;
+  std::unique_ptr<app::Monitoring> monitoring_;
 };
 
 }  // namespace selfdirect::testing

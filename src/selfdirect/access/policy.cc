@@ -197,6 +197,14 @@ const char* ActionName(Action action) {
       return "statements.import";
     case Action::kStatementRecategorise:
       return "statement.recategorise";
+    case Action::kMonitoringRun:
+      return "monitoring.run";
+    case Action::kSurplusProposalsManage:
+      return "surplus-proposals.manage";
+    case Action::kAlertsRead:
+      return "alerts.read";
+    case Action::kAlertsManage:
+      return "alerts.manage";
   }
   return "unknown";
 }
@@ -321,6 +329,19 @@ Decision DecideFor(const Actor& actor, Action action, const Resource& resource) 
       return actor.Has(Role::kFinanceOfficer)
                  ? Allow("finance officer")
                  : Deny(Outcome::kForbidden, "statements are imported by finance officers");
+    case Action::kMonitoringRun:
+    case Action::kSurplusProposalsManage:
+      return actor.Has(Role::kFinanceOfficer)
+                 ? Allow("finance officer")
+                 : Deny(Outcome::kForbidden, "money is monitored by finance officers");
+    case Action::kAlertsRead:
+    case Action::kAlertsManage:
+      return actor.Has(Role::kFinanceOfficer) || actor.Has(Role::kSafeguardingLead) ||
+                     actor.Has(Role::kAssessor) || actor.Has(Role::kSupportPlanner)
+                 ? Allow("staff alerts are routed to")
+                 : Deny(Outcome::kForbidden,
+                        "alerts go to finance officers, social workers, support planners and "
+                        "safeguarding leads");
     case Action::kPersonView:
     case Action::kConcernRaise:
     case Action::kPersonConcernsRead:

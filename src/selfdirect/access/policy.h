@@ -73,6 +73,13 @@ enum class Action {
   // On one person's record (Resource::Person): say what a statement line was. Finance
   // officers, the person, and whoever they granted "manage money" or "write plan".
   kStatementRecategorise,
+  // Proportionate monitoring (app/monitoring.h): finance officers run the checks and decide
+  // surplus proposals; alerts are read and acknowledged by the staff they are routed to (the
+  // use case narrows each list to the alerts the actor's roles and caseload are for).
+  kMonitoringRun,
+  kSurplusProposalsManage,
+  kAlertsRead,
+  kAlertsManage,
 };
 
 // Stable name, e.g. "schemes.manage"; used in the audit log and the route table.

@@ -22,12 +22,14 @@
 #include "selfdirect/app/safeguarding.h"
 #include "selfdirect/cli/json_log.h"
 #include "selfdirect/cli/ledger_commands.h"
+#include "selfdirect/cli/monitoring_commands.h"
 #include "selfdirect/cli/payments_commands.h"
 #include "selfdirect/cli/people_commands.h"
 #include "selfdirect/cli/ras_commands.h"
 #include "selfdirect/cli/statements_commands.h"
 #include "selfdirect/http/ledger_api.h"
 #include "selfdirect/http/money_api.h"
+#include "selfdirect/http/monitoring_api.h"
 #include "selfdirect/http/payments_api.h"
 #include "selfdirect/http/safeguarding_api.h"
 #include "selfdirect/http/server.h"
@@ -423,6 +425,16 @@ int RunStatementFormatsAdd(const Settings& s, const StatementFormatArguments& ar
                                 arguments, std::cout, std::cerr);
 }
 
+int RunMonitoringRun(const Settings& s, const std::string& date) {
+  std::string error;
+  auto stack = OpenStack(s, &error);
+  if (!stack) return Fatal(error);
+  auto council = CouncilByCode(*stack, s.council);
+  if (!council) return Fatal(Describe(council.error()));
+  return RunMonitoring(*stack->opened.store, stack->clock, *stack->ids, *council, date, std::cout,
+                       std::cerr);
+}
+
 int RunMigrate(const Settings& s) {
   std::string error;
   auto opened = Open(s, 1, &error);
@@ -484,6 +496,8 @@ int RunServe(const Settings& s) {
   http::RegisterStatementsApi(service.mutable_router(), statements);
   app::Money money(*opened->store, clock);
   http::RegisterMoneyApi(service.mutable_router(), money);
+  app::Monitoring monitoring(*opened->store, clock, ids);
+  http::RegisterMonitoringApi(service.mutable_router(), monitoring);
   http::ServerOptions server_options;
   server_options.host = s.host;
   server_options.port = s.port;
@@ -708,6 +722,17 @@ int Main(int argc, char** argv) {
   statement_formats_add->add_option("FILE", statement_format_arguments.file, "The YAML file")
       ->required()
       ->check(CLI::ExistingFile);
+  auto* monitoring = app.add_subcommand("monitoring", "Proportionate monitoring of money held");
+  monitoring->require_subcommand(1);
+  std::string monitoring_date;
+  auto* monitoring_run = monitoring->add_subcommand(
+      "run",
+      "Check every budget in payment for surpluses, money running out and spending to ask "
+      "about; record alerts and surplus proposals, never twice");
+  AddDataOption(*monitoring_run, s);
+  monitoring_run->add_option("--council", s.council, "The council's ONS code")->required();
+  monitoring_run->add_option("--date", monitoring_date, "The date to check, YYYY-MM-DD")
+      ->required();
 
   RasCommands ras;
   ras.Register(app);
@@ -755,6 +780,7 @@ int Main(int argc, char** argv) {
   if (*payments_run) return RunPaymentsRun(s, payments_arguments);
   if (*statements_import) return RunStatementsImport(s, statement_import_arguments);
   if (*statement_formats_add) return RunStatementFormatsAdd(s, statement_format_arguments);
+  if (*monitoring_run) return RunMonitoringRun(s, monitoring_date);
   return RunServe(s);
 }
 

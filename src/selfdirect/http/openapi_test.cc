@@ -12,6 +12,7 @@
 
 #include "selfdirect/http/ledger_api.h"
 #include "selfdirect/http/money_api.h"
+#include "selfdirect/http/monitoring_api.h"
 #include "selfdirect/http/payments_api.h"
 #include "selfdirect/http/safeguarding_api.h"
 #include "selfdirect/http/service.h"
@@ -35,6 +36,7 @@ class OpenApiTest : public ::testing::Test {
     RegisterPaymentsApi(service_.mutable_router(), t_.payments());
     RegisterStatementsApi(service_.mutable_router(), t_.statements());
     RegisterMoneyApi(service_.mutable_router(), t_.money());
+    RegisterMonitoringApi(service_.mutable_router(), t_.monitoring());
     std::error_code ec;
     document_ = json::parse(OpenApiDocument(), ec);
     parsed_ = !ec;

@@ -4,6 +4,7 @@
 #include "selfdirect/store/sqlite_access.h"
 #include "selfdirect/store/sqlite_casework.h"
 #include "selfdirect/store/sqlite_ledger.h"
+#include "selfdirect/store/sqlite_monitoring.h"
 #include "selfdirect/store/sqlite_payments.h"
 #include "selfdirect/store/sqlite_ras.h"
 #include "selfdirect/store/sqlite_safeguarding.h"
@@ -23,7 +24,8 @@ class SqliteTransaction final : public Transaction {
         safeguarding_(c),
         ledger_(c),
         payments_(c),
-        statements_(c) {}
+        statements_(c),
+        monitoring_(c) {}
   CouncilRepository& Councils() override { return councils_; }
   AccessRepository& Access() override { return access_; }
   AuditRepository& Audit() override { return audit_; }
@@ -33,6 +35,7 @@ class SqliteTransaction final : public Transaction {
   ledger::LedgerRepository& Ledger() override { return ledger_; }
   ledger::PaymentsRepository& Payments() override { return payments_; }
   ledger::StatementRepository& Statements() override { return statements_; }
+  ledger::MonitoringRepository& Monitoring() override { return monitoring_; }
 
  private:
   SqliteCouncilRepository councils_;
@@ -44,6 +47,7 @@ class SqliteTransaction final : public Transaction {
   SqliteLedgerRepository ledger_;
   SqlitePaymentsRepository payments_;
   SqliteStatementRepository statements_;
+  SqliteMonitoringRepository monitoring_;
 };
 
 constexpr const char* kCouncilColumns = "council_id, code, name, created_at";
