@@ -1,7 +1,13 @@
 #include "selfdirect/store/migrations.h"
 
+#include <string_view>
+
 namespace selfdirect::store {
 namespace {
+
+// The line a migration carries when it rebuilds a table that other tables refer to: it runs with
+// foreign keys off and is checked with PRAGMA foreign_key_check before it commits.
+constexpr std::string_view kRebuildsTables = "-- selfdirect: rebuilds tables\n";
 
 constexpr const char* kCreateTable =
     "CREATE TABLE IF NOT EXISTS schema_migrations ("
@@ -72,7 +78,7 @@ Result<SchemaState> Migrate(Database& db, const Clock& clock,
   for (const auto& m : migrations) {
     if (m.version <= state.current) continue;
     // Each migration and its record commit together: a crash leaves it applied or not at all.
-    auto applied = db.Write([&](Connection& c) -> Status {
+    auto apply = [&](Connection& c) -> Status {
       if (auto s = c.Execute(m.sql); !s) {
         Error e = s.error();
         e.message =
@@ -83,7 +89,11 @@ Result<SchemaState> Migrate(Database& db, const Clock& clock,
           "INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)");
       if (!st) return tl::unexpected(st.error());
       return st->Bind(m.version, m.name, FormatTimestamp(clock.Now())).Run();
-    });
+    };
+    // A migration that rebuilds a table others refer to says so on a line of its own.
+    auto applied = std::string_view(m.sql).find(kRebuildsTables) != std::string_view::npos
+                       ? db.WriteWithoutForeignKeys(apply)
+                       : db.Write(apply);
     if (!applied) return tl::unexpected(applied.error());
     state.current = m.version;
   }

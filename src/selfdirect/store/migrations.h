@@ -3,6 +3,10 @@
 //
 //   auto state = Migrate(db);       // applies what is pending, one transaction per migration
 //   if (!state) ...                 // kFailedPrecondition when the database is newer
+//
+// A migration that rebuilds a table other tables refer to (SQLite cannot change a constraint in
+// place) carries the line "-- selfdirect: rebuilds tables": it runs with foreign keys off, as
+// SQLite's procedure asks, and commits only if PRAGMA foreign_key_check then finds nothing.
 #pragma once
 
 #include <string>

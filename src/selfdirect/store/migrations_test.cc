@@ -78,5 +78,116 @@ TEST(Migrations, Migrate_AFailingMigrationLeavesNoTrace) {
   EXPECT_EQ(tables, 0);
 }
 
+// Two tables, the second referring to the first, with one row each.
+const std::vector<Migration> kParentAndChild = {
+    {1, "parent",
+     "CREATE TABLE parent (id INTEGER PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('a', 'b')))"
+     " STRICT;"
+     "CREATE TABLE child (id INTEGER PRIMARY KEY, parent_id INTEGER NOT NULL REFERENCES parent "
+     "(id))"
+     " STRICT;"
+     "INSERT INTO parent VALUES (1, 'a'); INSERT INTO child VALUES (10, 1);"}};
+
+std::int64_t Count(Database& db, const std::string& sql) {
+  std::int64_t n = -1;
+  EXPECT_TRUE(db.Read([&](Connection& c) -> Status {
+    auto st = c.Prepare(sql);
+    if (!st) return tl::unexpected(st.error());
+    (void)st->Step();
+    n = st->Int(0);
+    return Ok();
+  }));
+  return n;
+}
+
+TEST(Migrations, Migrate_RebuildsATableOthersReferToWhenTheMigrationSaysSo) {
+  TempDir dir;
+  auto db = std::move(*Database::Open({.path = dir.File("m.db")}));
+  auto migrations = kParentAndChild;
+  migrations.push_back({2, "rebuild",
+                        "-- selfdirect: rebuilds tables\n"
+                        "CREATE TABLE parent_new (id INTEGER PRIMARY KEY,"
+                        " kind TEXT NOT NULL CHECK (kind = 'a' OR kind = 'b')) STRICT;"
+                        "INSERT INTO parent_new SELECT * FROM parent; DROP TABLE parent;"
+                        "ALTER TABLE parent_new RENAME TO parent;"});
+  auto r = Migrate(*db, kClock, migrations);
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_EQ(r->current, 2);
+  EXPECT_EQ(Count(*db, "SELECT count(*) FROM parent JOIN child ON child.parent_id = parent.id"), 1);
+  EXPECT_EQ(Count(*db, "SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%kind IN%'"), 0);
+  // Foreign keys are enforced again afterwards.
+  auto orphan = db->Write(
+      [](Connection& c) -> Status { return c.Execute("INSERT INTO child VALUES (11, 99)"); });
+  EXPECT_FALSE(orphan);
+}
+
+TEST(Migrations, Migrate_ARebuildThatLeavesADanglingReferenceIsRolledBack) {
+  TempDir dir;
+  auto db = std::move(*Database::Open({.path = dir.File("m.db")}));
+  auto migrations = kParentAndChild;
+  migrations.push_back({2, "loses a row",
+                        "-- selfdirect: rebuilds tables\n"
+                        "CREATE TABLE parent_new (id INTEGER PRIMARY KEY, kind TEXT NOT NULL)"
+                        " STRICT; DROP TABLE parent; ALTER TABLE parent_new RENAME TO parent;"});
+  auto r = Migrate(*db, kClock, migrations);
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().message.find("child refers to a row of parent"), std::string::npos)
+      << r.error().message;
+  EXPECT_EQ(Count(*db, "SELECT max(version) FROM schema_migrations"), 1);
+  EXPECT_EQ(Count(*db, "SELECT count(*) FROM parent"), 1);
+  auto orphan = db->Write(
+      [](Connection& c) -> Status { return c.Execute("INSERT INTO child VALUES (11, 99)"); });
+  EXPECT_FALSE(orphan);
+}
+
+TEST(Migrations, Migration18KeepsTheTransfersAndRunLinesItRebuilds) {
+  TempDir dir;
+  auto db = std::move(*Database::Open({.path = dir.File("m.db")}));
+  const auto& all = EmbeddedMigrations();
+  ASSERT_GE(all.size(), 18u);
+  ASSERT_TRUE(Migrate(*db, kClock, std::vector<Migration>(all.begin(), all.begin() + 17)));
+  ASSERT_TRUE(db->Write([](Connection& c) -> Status {
+    return c.Execute(
+        "INSERT INTO councils (council_id, code, name, created_at) VALUES"
+        " ('01JC0000000000000000000001', 'E06000001', 'Hartlepool', 't');"
+        "INSERT INTO ledger_accounts VALUES ('01JC0000000000000000000001',"
+        " '01JA0000000000000000000001', 'council_fund', 'council', 'c', NULL, 'fund', 0, 0, NULL,"
+        " 't', 0, 0, 0, 0), ('01JC0000000000000000000001', '01JA0000000000000000000002',"
+        " 'direct_payment_holding', 'person', 'p', NULL, 'card', 0, 0, NULL, 't', 0, 0, 0, 0);"
+        "INSERT INTO ledger_transfers VALUES ('01JC0000000000000000000001', 'pending-1',"
+        " '01JA0000000000000000000001', '01JA0000000000000000000002', 500, 'payment', 'r',"
+        " 'pending', NULL, NULL, 't', ''), ('01JC0000000000000000000001', 'post-1',"
+        " '01JA0000000000000000000001', '01JA0000000000000000000002', 500, 'payment', 'r',"
+        " 'post_pending', 'pending-1', NULL, 't', '')");
+  }));
+
+  auto r = Migrate(*db, kClock);
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_EQ(Count(*db, "SELECT count(*) FROM ledger_transfers WHERE pending_id = 'pending-1'"), 1);
+  EXPECT_EQ(Count(*db,
+                  "SELECT count(*) FROM sqlite_schema WHERE name IN ('ledger_transfers',"
+                  " 'payment_run_lines') AND sql NOT LIKE '% IN (%'"),
+            2);
+  EXPECT_EQ(Count(*db,
+                  "SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND tbl_name ="
+                  " 'ledger_transfers' AND name LIKE 'ledger_transfers_%'"),
+            3);
+  // The rebuilt table still refuses what the old one refused.
+  auto second_post = db->Write([](Connection& c) -> Status {
+    return c.Execute(
+        "INSERT INTO ledger_transfers VALUES ('01JC0000000000000000000001', 'post-2',"
+        " '01JA0000000000000000000001', '01JA0000000000000000000002', 500, 'payment', 'r',"
+        " 'post_pending', 'pending-1', NULL, 't', '')");
+  });
+  EXPECT_FALSE(second_post);
+  auto bad_code = db->Write([](Connection& c) -> Status {
+    return c.Execute(
+        "INSERT INTO ledger_transfers VALUES ('01JC0000000000000000000001', 'x',"
+        " '01JA0000000000000000000001', '01JA0000000000000000000002', 500, 'gift', 'r',"
+        " 'none', NULL, NULL, 't', '')");
+  });
+  EXPECT_FALSE(bad_code);
+}
+
 }  // namespace
 }  // namespace selfdirect::store

@@ -216,6 +216,28 @@ Status Database::Write(const std::function<Status(Connection&)>& fn) {
   return InTransaction(*writer_, "BEGIN IMMEDIATE", fn);
 }
 
+Status Database::WriteWithoutForeignKeys(const std::function<Status(Connection&)>& fn) {
+  std::lock_guard lock(writer_mu_);
+  // The pragma is a no-op inside a transaction, so it goes around one.
+  if (auto s = writer_->Execute("PRAGMA foreign_keys = OFF"); !s) return s;
+  Status result = InTransaction(*writer_, "BEGIN IMMEDIATE", [&](Connection& c) -> Status {
+    if (auto s = fn(c); !s) return s;
+    auto check = c.Prepare("PRAGMA foreign_key_check");
+    if (!check) return tl::unexpected(check.error());
+    auto row = check->Step();
+    if (!row) return tl::unexpected(row.error());
+    if (*row) {
+      return Fail(ErrorCode::kFailedPrecondition, "a row of " + check->Text(0) +
+                                                      " refers to a row of " + check->Text(2) +
+                                                      " that is not there");
+    }
+    return Ok();
+  });
+  // Whatever happened, the connection goes back to enforcing foreign keys.
+  if (auto s = writer_->Execute("PRAGMA foreign_keys = ON"); !s && result) return s;
+  return result;
+}
+
 std::unique_ptr<Connection> Database::Borrow() {
   std::unique_lock lock(readers_mu_);
   readers_cv_.wait(lock, [this] { return !readers_.empty(); });

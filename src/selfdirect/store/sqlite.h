@@ -129,6 +129,11 @@ class Database {
   // fn fails (or throws). Writers are serialised.
   Status Write(const std::function<Status(Connection&)>& fn);
 
+  // Write, with foreign-key enforcement off: SQLite's procedure for rebuilding a table that
+  // others refer to (create the new table, copy, drop the old, rename). Before committing it runs
+  // PRAGMA foreign_key_check and rolls back, naming the first table, if any reference dangles.
+  Status WriteWithoutForeignKeys(const std::function<Status(Connection&)>& fn);
+
   // Runs fn inside a read transaction (one consistent snapshot) on a pooled reader.
   Status Read(const std::function<Status(Connection&)>& fn);
 
