@@ -626,12 +626,17 @@ Result<std::string> SqlitePaymentsRepository::RunFile(const CouncilId& council,
 
 Status SqlitePaymentsRepository::MarkPosted(const CouncilId& council, const PaymentRunId& run,
                                             std::span<const std::int64_t> seqs) {
-  for (std::int64_t seq : seqs) {
+  // One UPDATE per run of consecutive numbers: a chunk of a run is mostly one such run, broken
+  // only where a line was held or posted before.
+  for (std::size_t first = 0; first < seqs.size();) {
+    std::size_t last = first;
+    while (last + 1 < seqs.size() && seqs[last + 1] == seqs[last] + 1) ++last;
     auto st = c_.Prepare(
         "UPDATE payment_run_lines SET posted = 1 WHERE council_id = $1 AND run_id = $2 AND "
-        "seq = $3");
+        "seq BETWEEN $3 AND $4");
     if (!st) return tl::unexpected(st.error());
-    if (auto s = st->Bind(council.str(), run.str(), seq).Run(); !s) return s;
+    if (auto s = st->Bind(council.str(), run.str(), seqs[first], seqs[last]).Run(); !s) return s;
+    first = last + 1;
   }
   return {};
 }
