@@ -58,6 +58,8 @@ describe('chartSummary', () => {
     );
     expect(chartSummary([{ ...points[0]!, spent_pence: 2857 }])).toContain('exactly what your plan expected');
     expect(chartSummary([])).toBe('Nothing has been paid in or spent yet.');
+    // Staff looking at someone's money read about them, not about themselves.
+    expect(chartSummary(points, false)).toBe('From 22 November 2026 to 2 December 2026 they spent £300.00: £14.28 less than the plan expected (£314.28).');
   });
 });
 

@@ -96,20 +96,21 @@ export function chartRows(points: readonly BurnDownPoint[]): [string, string, st
 }
 
 /** One sentence about the chart, for its description and for anyone who cannot see it. */
-export function chartSummary(points: readonly BurnDownPoint[]): string {
+export function chartSummary(points: readonly BurnDownPoint[], self = true): string {
   const last = points[points.length - 1];
   if (!last) return 'Nothing has been paid in or spent yet.';
   const planned = last.planned_spend_pence;
   const spent = last.spent_pence;
   const since = dateInWords(points[0]?.on ?? last.on);
+  const plan = self ? 'your plan' : 'the plan';
   const compared =
     spent === planned
-      ? 'exactly what your plan expected'
+      ? `exactly what ${plan} expected`
       : spent < planned
-        ? `${formatPence(planned - spent)} less than your plan expected (${formatPence(planned)})`
-        : `${formatPence(spent - planned)} more than your plan expected (${formatPence(planned)})`;
+        ? `${formatPence(planned - spent)} less than ${plan} expected (${formatPence(planned)})`
+        : `${formatPence(spent - planned)} more than ${plan} expected (${formatPence(planned)})`;
   const when = points.length === 1 ? `On ${since}` : `From ${since} to ${dateInWords(last.on)}`;
-  return `${when} you spent ${formatPence(spent)}: ${compared}.`;
+  return `${when} ${self ? 'you' : 'they'} spent ${formatPence(spent)}: ${compared}.`;
 }
 
 export interface ChartTick {

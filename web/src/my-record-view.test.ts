@@ -49,6 +49,7 @@ describe('actionLabel and outcomeLabel', () => {
     expect(actionLabel('person.view')).toBe('Looked at your record');
     expect(actionLabel('plans.read')).toBe('Looked at your support plan');
     expect(actionLabel('budget.read')).toBe('Looked at your budget');
+    expect(actionLabel('payments.details.read')).toBe('Looked at the bank account or card your money is paid to');
     expect(actionLabel('money.read')).toBe('Looked at the money paid in and spent from your budget');
     expect(actionLabel('plans.submit')).toBe('Sent your support plan to the council to be agreed');
     expect(actionLabel('plans.decide')).toBe('Decided on your support plan');

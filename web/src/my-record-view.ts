@@ -73,6 +73,8 @@ const ACTIONS: Record<string, string> = {
   'person.view': 'Looked at your record',
   'budget.read': 'Looked at your budget',
   'money.read': 'Looked at the money paid in and spent from your budget',
+  'payments.details.read': 'Looked at the bank account or card your money is paid to',
+  'payments.details': 'Changed the bank account or card your money is paid to',
   'plans.read': 'Looked at your support plan',
   'plans.create': 'Started a support plan',
   'plans.update': 'Changed your support plan',

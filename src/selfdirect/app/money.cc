@@ -18,8 +18,6 @@ namespace {
 constexpr int kLookAheadDays = 400;
 constexpr std::size_t kUpcoming = 3;
 
-Date DayOf(Timestamp t) { return Date{std::chrono::floor<date::days>(t)}; }
-
 // "22 November to 19 December 2026", or with both years when they differ.
 std::string DateRange(Date from, Date to) {
   if (from == to) return FormatLongDate(from);
@@ -228,6 +226,7 @@ Result<MoneyView> Money::Load(const Context& ctx, const PersonId& id, const char
     if (!moved) return tl::unexpected(moved.error());
     running = *moved;
     (in ? line.money_in : line.money_out) = t.amount;
+    line.spending = !in && t.code == ledger::TransferCode::kSpend;
     line.balance = running;
     lines.push_back(std::move(line));
   }
@@ -242,15 +241,19 @@ Result<MoneyView> Money::Load(const Context& ctx, const PersonId& id, const char
     for (Date d = view.chart_from; d < today; d = AddDays(d, 7)) days.push_back(d);
     days.push_back(today);
     std::size_t next = 0;
-    Pence spent, paid_in, balance_then;
+    Pence spent, money_out, paid_in, balance_then;
     for (Date d : days) {
       for (; next < lines.size() && lines[next].on <= d; ++next) {
         const MoneyLine& l = lines[next];
         if (l.on >= view.chart_from) {
-          auto out = spent.Plus(l.money_out);
+          auto used = spent.Plus(l.spending ? l.money_out : Pence(0));
+          auto out = money_out.Plus(l.money_out);
           auto in = paid_in.Plus(l.money_in);
-          if (!out || !in) return Fail(ErrorCode::kOverflow, "The totals are too large to add up");
-          spent = *out;
+          if (!used || !out || !in) {
+            return Fail(ErrorCode::kOverflow, "The totals are too large to add up");
+          }
+          spent = *used;
+          money_out = *out;
           paid_in = *in;
         }
         balance_then = l.balance;
@@ -262,13 +265,14 @@ Result<MoneyView> Money::Load(const Context& ctx, const PersonId& id, const char
       view.burn_down.push_back({d, *from_start, spent, paid_in, balance_then});
     }
     view.money_in_total = paid_in;
-    view.money_out_total = spent;
+    view.money_out_total = money_out;
   }
 
-  // Payments to come: due after today and not already paid (a run may pay ahead).
+  // Payments to come: not yet paid, whether due later or due already and waiting for a payment
+  // run (a run may also pay ahead, so what is paid is skipped whatever its date).
   for (const auto& p : owed) {
     if (view.upcoming.size() == kUpcoming) break;
-    if (p.due_on <= today || keys.contains(p.key)) continue;
+    if (keys.contains(p.key)) continue;
     UpcomingPayment u{p.due_on, p.covers_from, p.covers_to, p.amount, ""};
     if (p.kind == ledger::PaymentKind::kOneOff) {
       std::string what;
@@ -279,6 +283,7 @@ Result<MoneyView> Money::Load(const Context& ctx, const PersonId& id, const char
     } else {
       u.description = "For " + DateRange(p.covers_from, p.covers_to);
     }
+    if (p.due_on <= today) u.description += " (due, not paid yet)";
     view.upcoming.push_back(std::move(u));
   }
   std::sort(view.upcoming.begin(), view.upcoming.end(),
@@ -289,18 +294,20 @@ Result<MoneyView> Money::Load(const Context& ctx, const PersonId& id, const char
   if (!current.empty() && current.back().end >= today) {
     ledger::AccountPosition position;
     position.balance = view.balance;
-    const ledger::BudgetTerms& terms = budget->terms.back().terms;
-    const ledger::RecurringCost& cost = view.managed ? terms.managed_budget : terms.direct_payment;
-    auto yearly_weekly = cost.per_year.MulDiv(1, 52, RoundingRule::kDown);
-    if (!yearly_weekly) return tl::unexpected(yearly_weekly.error());
-    auto weekly = cost.per_week.Plus(*yearly_weekly);
+    const ledger::StoredTerms* terms = ledger::TermsOn(*budget, today);
+    if (terms == nullptr) terms = &budget->terms.front();
+    auto weekly = ledger::WeeklyCost(
+        *budget, *terms,
+        view.managed ? ledger::PayRoute::kManagedBudget : ledger::PayRoute::kDirectPayment);
     if (!weekly) return tl::unexpected(weekly.error());
     position.weekly_budget = *weekly;
     position.period_end = current.back().end;
     position.today = today;
     position.spend_from = budget->start;
     for (const auto& t : transfers) {
-      if (t.debit_account != account->id || t.flag == ledger::TransferFlag::kPending ||
+      // Spending sets the rate; money recovered by the council or given back does not.
+      if (t.debit_account != account->id || t.code != ledger::TransferCode::kSpend ||
+          t.flag == ledger::TransferFlag::kPending ||
           t.flag == ledger::TransferFlag::kVoidPending || DayOf(t.created_at) > today) {
         continue;
       }

@@ -33,7 +33,8 @@ struct MoneyLine {
   Date on;
   std::string description;  // "Payment from the council for 22 November to 19 December 2026"
   Pence money_in, money_out;
-  Pence balance;  // after this line
+  Pence balance;          // after this line
+  bool spending = false;  // money out spent on support, not money recovered or given back
 };
 
 // One point of the burn-down: totals from the chart's first day to `on`, both included.
@@ -41,7 +42,7 @@ struct BurnDownPoint {
   Date on;
   Pence
       planned_spend;  // what the plan expected to be spent by then (spread evenly over each period)
-  Pence spent;        // money that went out
+  Pence spent;        // money spent on support (not money recovered or given back)
   Pence paid_in;      // money that came in
   Pence balance;      // at the end of the day
 };

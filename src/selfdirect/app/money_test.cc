@@ -91,11 +91,14 @@ TEST_F(MoneyTest, BeforeAnythingIsPaidTheBudgetHolderSeesWhatIsComing) {
   EXPECT_EQ(view->balance, Pence(0));
   EXPECT_TRUE(view->lines.empty());
   ASSERT_EQ(view->upcoming.size(), 3u);
-  // The first period (due today) is not "coming": it is for today's run.
-  EXPECT_EQ(FormatIsoDate(view->upcoming[0].on), "2026-12-20");
-  EXPECT_EQ(view->upcoming[0].amount, Pence(80000));
-  EXPECT_EQ(view->upcoming[0].description, "For 20 December 2026 to 16 January 2027");
-  EXPECT_EQ(FormatIsoDate(view->upcoming[2].on), "2027-02-14");
+  // The first period is due today and waits for today's payment run: it is shown as due.
+  EXPECT_EQ(FormatIsoDate(view->upcoming[0].on), "2026-11-22");
+  EXPECT_EQ(view->upcoming[0].description,
+            "For 22 November to 19 December 2026 (due, not paid yet)");
+  EXPECT_EQ(FormatIsoDate(view->upcoming[1].on), "2026-12-20");
+  EXPECT_EQ(view->upcoming[1].amount, Pence(80000));
+  EXPECT_EQ(view->upcoming[1].description, "For 20 December 2026 to 16 January 2027");
+  EXPECT_EQ(FormatIsoDate(view->upcoming[2].on), "2027-01-17");
 }
 
 TEST_F(MoneyTest, TheBudgetHolderSeesThePaymentArriveAndTheMoneyGoOut) {
@@ -149,6 +152,34 @@ TEST_F(MoneyTest, TheBudgetHolderSeesThePaymentArriveAndTheMoneyGoOut) {
             "2026-11-22,Payment from the council for 22 November to 19 December 2026,800.00,,"
             "800.00\r\n"
             "2026-12-02,Spent: Smith's Care,,300.00,500.00\r\n");
+}
+
+TEST_F(MoneyTest, MoneyTheCouncilRecoversIsMoneyOutButNotSpending) {
+  PayTheFirstPeriod();
+  t_.clock().Advance(std::chrono::hours(24 * 10));
+  Spend("stmt:ada:1", 30000, "Smith's Care");
+  // The council recovers £200.00 it paid for days in hospital.
+  auto fund = t_.ledger().OpenAccount(
+      As(finance_), {.type = "clawback", .owner_kind = "council", .name = "Recovered"});
+  ASSERT_TRUE(fund.has_value()) << fund.error().message;
+  ledger::TransferRequest r;
+  r.id = "recovery:ada:1";
+  r.debit_account = Holding().id.str();
+  r.credit_account = fund->id.str();
+  r.amount_pence = 20000;
+  r.code = "clawback";
+  r.reference = "Days in hospital";
+  ASSERT_TRUE(t_.ledger().CreateTransfer(As(finance_), r).has_value());
+
+  auto view = t_.money().Of(As(holder_), ada_);
+  ASSERT_TRUE(view.has_value()) << view.error().message;
+  EXPECT_EQ(view->balance, Pence(30000));
+  EXPECT_EQ(view->money_out_total, Pence(50000));
+  EXPECT_EQ(view->burn_down.back().spent, Pence(30000));
+  // The rate is the £300.00 spent in 11 days, not £500.00.
+  auto spent_only = view->runs_out_on;
+  ASSERT_TRUE(spent_only.has_value());
+  EXPECT_EQ(FormatIsoDate(*spent_only), "2026-12-14");
 }
 
 TEST_F(MoneyTest, ASpreadsheetNeverRunsAPayeeAsAFormula) {

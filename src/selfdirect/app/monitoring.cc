@@ -37,31 +37,11 @@ bool Mentions(std::string_view haystack, std::string_view needle) {
   return Lower(haystack).find(Lower(needle)) != std::string::npos;
 }
 
-Date DateOf(Timestamp t) { return Date{std::chrono::floor<date::days>(t)}; }
-
 Result<std::string> UserName(store::Transaction& tx, const CouncilId& council, const UserId& id) {
   if (id.empty()) return std::string();
   auto user = tx.Access().FindUser(council, id);
   if (!user) return tl::unexpected(user.error());
   return *user ? (*user)->display_name : std::string("a former user");
-}
-
-// The terms in force on `date`: the last ones from on or before it.
-const ledger::StoredTerms* TermsOn(const BudgetRecord& b, Date date) {
-  const ledger::StoredTerms* out = nullptr;
-  for (const ledger::StoredTerms& t : b.terms) {
-    if (t.terms.from <= date) out = &t;
-  }
-  return out;
-}
-
-// What the direct payment pays in a week: its weekly lines plus its yearly lines spread over the
-// scheme's weeks per year, half up to the penny.
-Result<Pence> WeeklyBudget(const BudgetRecord& b, const ledger::StoredTerms& t) {
-  auto yearly = t.terms.direct_payment.per_year.MulDiv(
-      b.weeks_per_year.denominator, b.weeks_per_year.numerator, RoundingRule::kHalfUp);
-  if (!yearly) return tl::unexpected(yearly.error());
-  return t.terms.direct_payment.per_week.Plus(*yearly);
 }
 
 // One run's shared reads: account names (payees) and plans, each read once.
@@ -112,7 +92,7 @@ Result<std::vector<ledger::SpendLine>> SpendLines(store::Transaction& tx, const 
     if (!page) return tl::unexpected(page.error());
     for (const ledger::Transfer& t : *page) {
       if (t.code != ledger::TransferCode::kSpend || t.debit_account != holding) continue;
-      const Date on = DateOf(t.created_at);
+      const Date on = DayOf(t.created_at);
       if (on < from || on > today) continue;
       auto payee = AccountName(tx, council, t.credit_account, cache);
       if (!payee) return tl::unexpected(payee.error());
@@ -150,7 +130,7 @@ Result<std::optional<std::vector<Finding>>> Check(store::Transaction& tx, const 
                                                   UlidGenerator& ids, RunCache& cache) {
   using Out = std::optional<std::vector<Finding>>;
   if (!b.holding_account || date < b.start || (b.end && *b.end < date)) return Out();
-  const ledger::StoredTerms* terms = TermsOn(b, date);
+  const ledger::StoredTerms* terms = ledger::TermsOn(b, date);
   if (terms == nullptr) return Out();
   auto schedule = ledger::MakeSchedule(ledger::ToBudgetInForce(b));
   if (!schedule) return tl::unexpected(schedule.error());
@@ -162,7 +142,7 @@ Result<std::optional<std::vector<Finding>>> Check(store::Transaction& tx, const 
   if (!*account) return Fail(ErrorCode::kInternal, "the holding account is missing");
   auto balance = ledger::PostedCreditBalance((*account)->balances);
   if (!balance) return tl::unexpected(balance.error());
-  auto weekly = WeeklyBudget(b, *terms);
+  auto weekly = ledger::WeeklyCost(b, *terms, ledger::PayRoute::kDirectPayment);
   if (!weekly) return tl::unexpected(weekly.error());
   auto suppliers = SuppliersOf(tx, b.council, terms->plan, cache);
   if (!suppliers) return tl::unexpected(suppliers.error());
@@ -312,12 +292,29 @@ Result<LedgerAccountId> CouncilFundOf(store::Transaction& tx, const CouncilId& c
   return Fail(ErrorCode::kInternal, "The council has no personal budgets fund to recover into");
 }
 
+// The lists show people's names beside their money: one audit entry per list, as the
+// safeguarding queue has.
+Status AuditList(store::Store& store, const Clock& clock, const Context& ctx, const char* action,
+                 const char* kind, std::string summary) {
+  return store.Write([&](store::Transaction& tx) {
+    AuditEntry e = MakeAuditEntry(ctx, ctx.actor.council_id, clock.Now(), action, kind, "list",
+                                  AuditOutcome::kAllowed, std::move(summary));
+    return tx.Audit().Append(e);
+  });
+}
+
 }  // namespace
 
 Result<MonitoringRunSummary> Monitoring::Run(const Context& ctx, const std::string& date) {
   if (auto a = PermitInCouncil(ctx, Action::kMonitoringRun); !a) return tl::unexpected(a.error());
   auto d = DateOfText(date);
   if (!d) return tl::unexpected(d.error());
+  // The checks read today's balances, so a later date would only date today's findings wrongly.
+  if (clock_.Today() < *d) {
+    return FailFields({{"date",
+                        "The checks use the balances as they are today, so the date cannot be "
+                        "after today. Enter today's date or an earlier one"}});
+  }
   return Run(ctx, *d);
 }
 
@@ -376,6 +373,9 @@ Result<MonitoringRunSummary> Monitoring::Run(const Context& ctx, Date date,
             ++chunk.still_open;
           }
           if (f.proposal) {
+            auto declined = tx.Monitoring().LastDeclined(council, b.id);
+            if (!declined) return tl::unexpected(declined.error());
+            if (!ledger::ProposeAgain(*declined, f.proposal->amount)) continue;
             auto proposed = tx.Monitoring().ProposeRecovery(*f.proposal);
             if (!proposed) return tl::unexpected(proposed.error());
             if (*proposed) ++chunk.proposals;
@@ -424,6 +424,12 @@ Result<std::vector<AlertView>> Monitoring::Alerts(const Context& ctx, bool with_
     return Describe(tx, ctx.actor.council_id, out);
   });
   if (!s) return tl::unexpected(s.error());
+  if (auto audited =
+          AuditList(store_, clock_, ctx, "alerts.list", "alert",
+                    fmt::format("looked at the money alerts routed to them ({})", out.size()));
+      !audited) {
+    return tl::unexpected(audited.error());
+  }
   return out;
 }
 
@@ -501,6 +507,12 @@ Result<std::vector<ProposalView>> Monitoring::SurplusProposals(const Context& ct
     return Describe(tx, ctx.actor.council_id, out);
   });
   if (!s) return tl::unexpected(s.error());
+  if (auto audited =
+          AuditList(store_, clock_, ctx, "surplus-proposals.list", "surplus-proposal",
+                    fmt::format("looked at the surplus recovery proposals ({})", out.size()));
+      !audited) {
+    return tl::unexpected(audited.error());
+  }
   return out;
 }
 
@@ -545,6 +557,28 @@ Result<ProposalView> Monitoring::DecideProposal(const Context& ctx, const Surplu
                             [&](const BudgetRecord& r) { return r.id == p.budget; });
       if (b == budgets->end() || !b->holding_account) {
         return Fail(ErrorCode::kInternal, "The proposal's budget has no holding account");
+      }
+      // The money may have moved since the checks: recover no more than is surplus today.
+      auto schemes = tx.Councils().ListSchemes(council);
+      if (!schemes) return tl::unexpected(schemes.error());
+      int threshold = SchemeSettings{}.surplus_threshold_weeks;
+      for (const Scheme& scheme : *schemes) {
+        if (scheme.id == b->scheme) threshold = scheme.settings.surplus_threshold_weeks;
+      }
+      RunCache cache;
+      auto findings = Check(tx, *b, clock_.Today(), threshold, now, ids_, cache);
+      if (!findings) return tl::unexpected(findings.error());
+      Pence surplus_now(0);
+      for (const Finding& f : findings->value_or(std::vector<Finding>{})) {
+        if (f.proposal) surplus_now = f.proposal->amount;
+      }
+      if (surplus_now < p.amount) {
+        return Fail(
+            ErrorCode::kConflict,
+            fmt::format("The money has moved since the checks on {}: the surplus is now "
+                        "{}, not {}. Decline this proposal, saying so, and run the checks "
+                        "again to propose the right amount",
+                        FormatLongDate(p.on), FormatPounds(surplus_now), FormatPounds(p.amount)));
       }
       auto fund = CouncilFundOf(tx, council);
       if (!fund) return tl::unexpected(fund.error());

@@ -155,6 +155,15 @@ TEST_F(MonitoringTest, ASurplusMakesOneProposalAndApprovingItPostsOneClawback) {
   EXPECT_THAT(p.proposal.letter.front(), HasSubstr("£2,400.00"));
   EXPECT_EQ(KindsFor(finance_), std::vector<std::string>{"surplus"});
   EXPECT_TRUE(KindsFor(lead_).empty());
+  // Each list shows names beside money: one audit entry per look.
+  const auto looked = [&](const char* action) {
+    return t_.accounts()
+        .SearchAudit(Context::Operator("t"), {.council_id = council_.id, .action = action})
+        .value()
+        .size();
+  };
+  EXPECT_EQ(looked("alerts.list"), 2u);
+  EXPECT_EQ(looked("surplus-proposals.list"), 1u);
 
   // Only a finance officer decides, with a reason; nothing moves until then.
   EXPECT_EQ(
@@ -193,6 +202,35 @@ TEST_F(MonitoringTest, ADeclinedProposalPostsNothing) {
   EXPECT_EQ(declined->proposal.status, ledger::ProposalStatus::kDeclined);
   EXPECT_TRUE(declined->proposal.transfer_id.empty());
   EXPECT_EQ(Holding(), Pence(240000));
+
+  // The officer agreed Ada may keep the £800.00: checking again proposes nothing...
+  auto again = t_.monitoring().Run(As(finance_), D("2027-01-17"));
+  ASSERT_TRUE(again.has_value()) << again.error().message;
+  EXPECT_EQ(again->proposals, 0);
+  // ...until more than that has built up (another £800.00 paid and not spent).
+  Pay("2027-02-14");
+  auto later = t_.monitoring().Run(As(finance_), D("2027-02-14"));
+  ASSERT_TRUE(later.has_value()) << later.error().message;
+  EXPECT_EQ(later->proposals, 1);
+  ExpectBooksBalance();
+}
+
+TEST_F(MonitoringTest, ApprovingRecoversNoMoreThanIsSurplusToday) {
+  Pay("2026-11-22");
+  Pay("2026-12-20");
+  Pay("2027-01-17");
+  ASSERT_TRUE(t_.monitoring().Run(As(finance_), D("2027-01-17")));
+  auto proposals = t_.monitoring().SurplusProposals(As(finance_));
+  ASSERT_EQ(proposals->size(), 1u);
+  ASSERT_EQ(proposals->front().proposal.amount, Pence(80000));
+  // Ada pays her assistant £300.00 before the officer gets to the proposal.
+  Spend("stmt-1", "Sam", 30000, "2026-11-22T12:00:00.000Z", "PA wages");
+  auto approved = t_.monitoring().DecideProposal(As(finance_), proposals->front().proposal.id,
+                                                 {"approve", "Not needed"});
+  ASSERT_FALSE(approved.has_value());
+  EXPECT_EQ(approved.error().code, ErrorCode::kConflict);
+  EXPECT_THAT(approved.error().message, HasSubstr("the surplus is now £500.00, not £800.00"));
+  EXPECT_EQ(Holding(), Pence(210000));
   ExpectBooksBalance();
 }
 
@@ -265,6 +303,10 @@ TEST_F(MonitoringTest, AnExhaustionAlertWhenTheMoneyRunsOutBeforeThePeriodEnds) 
   EXPECT_EQ(t_.monitoring().Run(As(worker_), D("2026-11-23")).error().code,
             ErrorCode::kPermissionDenied);
   EXPECT_EQ(t_.monitoring().Run(As(finance_), "23/11/2026").error().fields.at(0).field, "date");
+  // The checks read today's balances: a later date is refused, naming the field.
+  auto later = t_.monitoring().Run(As(finance_), "2099-01-01");
+  ASSERT_FALSE(later);
+  EXPECT_EQ(later.error().fields.at(0).field, "date");
   ExpectBooksBalance();
 }
 

@@ -435,21 +435,30 @@ Result<ledger::PaymentDetails> Payments::SetPaymentDetails(
   return details;
 }
 
-Result<std::vector<ledger::PaymentDetails>> Payments::PaymentDetailsOf(const Context& ctx,
-                                                                       const PersonId& person) {
+Result<Payments::PersonPaymentDetails> Payments::PaymentDetailsOf(const Context& ctx,
+                                                                  const PersonId& person) {
   if (auto a = AuthorizeOnPerson(store_, clock_, ctx, Action::kPaymentDetailsManage, person); !a) {
     return tl::unexpected(a.error());
   }
-  std::vector<ledger::PaymentDetails> out;
+  PersonPaymentDetails out;
   auto s = store_.Read([&](store::Transaction& tx) -> Status {
     auto name = PersonName(tx, ctx.actor.council_id, person);
     if (!name) return tl::unexpected(name.error());
+    out.person_name = *name;
     auto found = tx.Payments().PaymentDetailsOf(ctx.actor.council_id, person);
     if (!found) return tl::unexpected(found.error());
-    out = std::move(*found);
+    out.details = std::move(*found);
     return {};
   });
   if (!s) return tl::unexpected(s.error());
+  auto audited = store_.Write([&](store::Transaction& tx) -> Status {
+    AuditEntry e = MakeAuditEntry(ctx, ctx.actor.council_id, clock_.Now(), "payments.details.read",
+                                  "person", person.str(), AuditOutcome::kAllowed,
+                                  "looked at where the person's money is paid");
+    e.subject_person_id = person.str();
+    return tx.Audit().Append(e);
+  });
+  if (!audited) return tl::unexpected(audited.error());
   return out;
 }
 

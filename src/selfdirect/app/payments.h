@@ -110,8 +110,12 @@ class Payments {
   // Where the person's direct payment (or managed budget) is paid (finance officers).
   Result<ledger::PaymentDetails> SetPaymentDetails(const Context& ctx, const PersonId& person,
                                                    const ledger::PaymentDetailsRequest& request);
-  Result<std::vector<ledger::PaymentDetails>> PaymentDetailsOf(const Context& ctx,
-                                                               const PersonId& person);
+  // Reading them is audited against the person (bank details are personal data).
+  struct PersonPaymentDetails {
+    std::string person_name;
+    std::vector<ledger::PaymentDetails> details;
+  };
+  Result<PersonPaymentDetails> PaymentDetailsOf(const Context& ctx, const PersonId& person);
 
   // The council's approval threshold (finance officers read it; administrators set it).
   Result<Pence> ApprovalThreshold(const Context& ctx);

@@ -24,8 +24,6 @@ bool UsesDirectPayment(const casework::PlanContent& plan) {
   });
 }
 
-Date DayOf(Timestamp t) { return Date{std::chrono::floor<date::days>(t)}; }
-
 }  // namespace
 
 Result<std::optional<BudgetInForce>> Casework::InForce(store::Transaction& tx,

@@ -188,7 +188,7 @@ Result<StatementView> Statements::Import(const Context& ctx, const LedgerAccount
     if (!before) return tl::unexpected(before.error());
     if (*before) {
       const ledger::StatementImport& b = **before;
-      const std::string when = FormatLongDate(Date{std::chrono::floor<date::days>(b.imported_at)});
+      const std::string when = FormatLongDate(DayOf(b.imported_at));
       return tl::unexpected(
           Error{ErrorCode::kConflict,
                 fmt::format("This file was already imported into this account on {} (import {}); "

@@ -4,7 +4,9 @@
 
 namespace selfdirect {
 
-Date Clock::Today() const { return Date{std::chrono::floor<date::days>(Now())}; }
+Date DayOf(Timestamp t) { return Date{std::chrono::floor<date::days>(t)}; }
+
+Date Clock::Today() const { return DayOf(Now()); }
 
 Timestamp SystemClock::Now() const {
   return std::chrono::floor<std::chrono::milliseconds>(std::chrono::system_clock::now());

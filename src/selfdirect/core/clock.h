@@ -41,6 +41,9 @@ class FixedClock final : public Clock {
 };
 
 // RFC 3339 UTC with milliseconds: "2026-11-22T23:41:21.123Z". Sorts as text in time order.
+// The UTC calendar date of a moment.
+Date DayOf(Timestamp t);
+
 std::string FormatTimestamp(Timestamp t);
 
 // Parses exactly the form FormatTimestamp writes.

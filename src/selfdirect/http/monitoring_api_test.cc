@@ -39,6 +39,8 @@ class MonitoringApiTest : public ::testing::Test {
     service_ = std::make_unique<HttpService>(t_.app(), t_.accounts(), t_.ras(), t_.casework(),
                                              metrics_, ServiceOptions{});
     RegisterMonitoringApi(service_->mutable_router(), t_.monitoring());
+    // The checks are run on the day of the third payment (they read today's balances).
+    t_.clock().Set(ParseTimestamp("2027-01-17T09:00:00.000Z").value());
     finance_ = SignIn("money@westminster.example");
   }
 
@@ -91,6 +93,9 @@ TEST_F(MonitoringApiTest, BadInputIsAProblemNamingTheFieldAndChangesNothing) {
   EXPECT_EQ(bad_date.status, 422) << bad_date.body;
   EXPECT_EQ(bad_date.content_type, "application/problem+json");
   EXPECT_THAT(Fields(bad_date), ::testing::ElementsAre("date"));
+  auto tomorrow = Send(&finance_, "POST", "/api/monitoring/runs", R"({"date":"2027-01-18"})");
+  EXPECT_EQ(tomorrow.status, 422) << tomorrow.body;
+  EXPECT_THAT(Fields(tomorrow), ::testing::ElementsAre("date"));
   auto unknown =
       Send(&finance_, "POST", "/api/monitoring/runs", R"({"date":"2027-01-17","dry_run":true})");
   EXPECT_EQ(unknown.status, 422);

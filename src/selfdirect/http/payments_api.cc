@@ -211,8 +211,8 @@ void RegisterPaymentsApi(Router& router, app::Payments& payments) {
                auto found = payments.PaymentDetailsOf(request.ctx, std::get<PersonId>(id));
                if (!found) return ProblemFromError(found.error());
                json::array items;
-               for (const auto& d : *found) items.push_back(DetailsJson(d));
-               return JsonResponse(200, {{"details", items}});
+               for (const auto& d : found->details) items.push_back(DetailsJson(d));
+               return JsonResponse(200, {{"person_name", found->person_name}, {"details", items}});
              });
 
   router.Add("GET", "/api/finance-settings", "finance-settings.get", Action::kPaymentsManage,

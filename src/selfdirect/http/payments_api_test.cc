@@ -95,7 +95,7 @@ TEST_F(PaymentsApiTest, BadInputIsAProblemNamingTheFieldAndChangesNothing) {
   EXPECT_THAT(fields, ::testing::UnorderedElementsAre("route", "payee_name", "sort_code",
                                                       "account_number"));
   EXPECT_EQ(Send(&finance_, "GET", "/api/people/" + ada_.str() + "/payment-details").body,
-            R"({"details":[]})");
+            R"({"person_name":"Ada Okafor","details":[]})");
   auto threshold =
       Send(&admin_, "PUT", "/api/finance-settings", R"({"approval_threshold_pence":-5})");
   EXPECT_EQ(threshold.status, 422);

@@ -134,4 +134,8 @@ std::string ClawbackTransferId(const SurplusProposalId& proposal) {
   return "clawback:" + proposal.str();
 }
 
+bool ProposeAgain(const std::optional<SurplusProposal>& last_declined, Pence surplus) {
+  return !last_declined || surplus > last_declined->amount;
+}
+
 }  // namespace selfdirect::ledger

@@ -99,6 +99,11 @@ struct SurplusProposal {
 // once.
 std::string ClawbackTransferId(const SurplusProposalId& proposal);
 
+// Whether a surplus found now should be proposed for recovery, given the budget's last declined
+// proposal: a finance officer who declined has agreed the person may keep that much, so the
+// checks propose again only when more than that has built up.
+bool ProposeAgain(const std::optional<SurplusProposal>& last_declined, Pence surplus);
+
 class MonitoringRepository {
  public:
   virtual ~MonitoringRepository() = default;
@@ -118,6 +123,9 @@ class MonitoringRepository {
                                                               const SurplusProposalId& id) = 0;
   // The council's proposals, those waiting for a decision first, then newest first.
   virtual Result<std::vector<SurplusProposal>> Proposals(const CouncilId& council) = 0;
+  // The budget's most recently declined proposal, if any.
+  virtual Result<std::optional<SurplusProposal>> LastDeclined(const CouncilId& council,
+                                                              const BudgetId& budget) = 0;
   // Saves the decision: status, who, when, the words and the transfer.
   virtual Status UpdateProposal(const SurplusProposal& proposal) = 0;
 };

@@ -322,4 +322,21 @@ std::string PaymentFile(std::span<const RunLine> lines,
   return out;
 }
 
+const StoredTerms* TermsOn(const BudgetRecord& budget, Date date) {
+  const StoredTerms* out = nullptr;
+  for (const StoredTerms& t : budget.terms) {
+    if (t.terms.from <= date) out = &t;
+  }
+  return out;
+}
+
+Result<Pence> WeeklyCost(const BudgetRecord& budget, const StoredTerms& terms, PayRoute route) {
+  const RecurringCost& cost =
+      route == PayRoute::kDirectPayment ? terms.terms.direct_payment : terms.terms.managed_budget;
+  auto yearly = cost.per_year.MulDiv(budget.weeks_per_year.denominator,
+                                     budget.weeks_per_year.numerator, RoundingRule::kHalfUp);
+  if (!yearly) return tl::unexpected(yearly.error());
+  return cost.per_week.Plus(*yearly);
+}
+
 }  // namespace selfdirect::ledger

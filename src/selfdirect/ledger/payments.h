@@ -81,6 +81,14 @@ enum class PayRoute { kDirectPayment, kManagedBudget };
 const char* PayRouteName(PayRoute route);  // "direct_payment" | "managed_budget"
 std::optional<PayRoute> ParsePayRoute(std::string_view text);
 
+// The terms in force on `date`: the last ones from on or before it; nullptr before the first.
+const StoredTerms* TermsOn(const BudgetRecord& budget, Date date);
+
+// What a route pays in a week under the terms: its weekly lines plus its yearly lines spread over
+// the scheme's weeks per year, half up to the penny. (The schedule's own arithmetic is exact; this
+// is for sentences and thresholds.)
+Result<Pence> WeeklyCost(const BudgetRecord& budget, const StoredTerms& terms, PayRoute route);
+
 struct PaymentDetails {
   CouncilId council;
   PersonId person;

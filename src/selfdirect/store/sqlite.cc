@@ -220,7 +220,12 @@ Status Database::WriteWithoutForeignKeys(const std::function<Status(Connection&)
   std::lock_guard lock(writer_mu_);
   // The pragma is a no-op inside a transaction, so it goes around one.
   if (auto s = writer_->Execute("PRAGMA foreign_keys = OFF"); !s) return s;
-  Status result = InTransaction(*writer_, "BEGIN IMMEDIATE", [&](Connection& c) -> Status {
+  // Whatever happens, even if fn throws, the connection goes back to enforcing foreign keys.
+  struct Restore {
+    Connection& c;
+    ~Restore() { (void)c.Execute("PRAGMA foreign_keys = ON"); }
+  } restore{*writer_};
+  return InTransaction(*writer_, "BEGIN IMMEDIATE", [&](Connection& c) -> Status {
     if (auto s = fn(c); !s) return s;
     auto check = c.Prepare("PRAGMA foreign_key_check");
     if (!check) return tl::unexpected(check.error());
@@ -233,9 +238,6 @@ Status Database::WriteWithoutForeignKeys(const std::function<Status(Connection&)
     }
     return Ok();
   });
-  // Whatever happened, the connection goes back to enforcing foreign keys.
-  if (auto s = writer_->Execute("PRAGMA foreign_keys = ON"); !s && result) return s;
-  return result;
 }
 
 std::unique_ptr<Connection> Database::Borrow() {

@@ -184,6 +184,17 @@ Result<std::optional<SurplusProposal>> SqliteMonitoringRepository::FindProposal(
   return AtMostOne(Collect<SurplusProposal>(*st, ReadProposal));
 }
 
+Result<std::optional<SurplusProposal>> SqliteMonitoringRepository::LastDeclined(
+    const CouncilId& council, const BudgetId& budget) {
+  auto st = c_.Prepare(
+      fmt::format("SELECT {} FROM surplus_proposals WHERE council_id = $1 AND budget_id = $2 AND "
+                  "status = 'declined' ORDER BY decided_at DESC, proposal_id DESC LIMIT 1",
+                  kProposalColumns));
+  if (!st) return tl::unexpected(st.error());
+  st->Bind(council.str(), budget.str());
+  return AtMostOne(Collect<SurplusProposal>(*st, ReadProposal));
+}
+
 Result<std::vector<SurplusProposal>> SqliteMonitoringRepository::Proposals(
     const CouncilId& council) {
   auto st = c_.Prepare(

@@ -20,6 +20,8 @@ class SqliteMonitoringRepository final : public ledger::MonitoringRepository {
   Result<std::optional<ledger::SurplusProposal>> FindProposal(const CouncilId& council,
                                                               const SurplusProposalId& id) override;
   Result<std::vector<ledger::SurplusProposal>> Proposals(const CouncilId& council) override;
+  Result<std::optional<ledger::SurplusProposal>> LastDeclined(const CouncilId& council,
+                                                              const BudgetId& budget) override;
   Status UpdateProposal(const ledger::SurplusProposal& proposal) override;
 
  private:

@@ -43,7 +43,7 @@ function balanceCard(money: Money, self: boolean): HTMLElement {
   return h(
     'div',
     { class: 'govuk-summary-card', id: 'balance-card' },
-    h('div', { class: 'govuk-summary-card__title-wrapper' }, h('h2', { class: 'govuk-summary-card__title' }, money.managed ? 'Held for you by the organisation managing your budget' : self ? 'In your account' : 'In their account')),
+    h('div', { class: 'govuk-summary-card__title-wrapper' }, h('h2', { class: 'govuk-summary-card__title' }, money.managed ? (self ? 'Held for you by the organisation managing your budget' : 'Held by the organisation managing their budget') : self ? 'In your account' : 'In their account')),
     h('div', { class: 'govuk-summary-card__content' }, lines),
   );
 }
@@ -51,7 +51,7 @@ function balanceCard(money: Money, self: boolean): HTMLElement {
 /** Spending against the plan: a dashed line for the plan, a solid one for what was spent, both labelled. */
 function chart(money: Money, self: boolean): HTMLElement {
   const g = burnDownChart(money.burn_down);
-  const summary = chartSummary(money.burn_down);
+  const summary = chartSummary(money.burn_down, self);
   const ink = '#0b0c0c';
   const planColour = '#505a5f';
   const spentColour = '#1d70b8';
@@ -148,7 +148,7 @@ function moneyParts(money: Money, self: boolean): HTMLElement[] {
   }
   parts.push(h('h2', { class: 'govuk-heading-m' }, 'What’s coming in'));
   if (money.upcoming.length === 0) {
-    parts.push(h('p', { class: 'govuk-body', id: 'upcoming-none' }, 'No more payments are planned. Ask your social worker if you think this is wrong.'));
+    parts.push(h('p', { class: 'govuk-body', id: 'upcoming-none' }, self ? 'No more payments are planned. Ask your social worker if you think this is wrong.' : 'No more payments are planned for this budget.'));
   } else {
     parts.push(
       table({

@@ -7,7 +7,6 @@
 // link came from) with a banner saying so, or to the payment runs page.
 import '../main';
 import { api } from '../api';
-import { budgetPaths, type Budget } from '../budget-view';
 import { byId, h, replaceChildren } from '../dom';
 import { FormErrors } from '../forms';
 import { summaryList } from '../govuk';
@@ -62,15 +61,9 @@ async function main(): Promise<void> {
   const back = safeReturnPath(query.get('return'), paymentRunPaths.list);
   for (const link of document.querySelectorAll<HTMLAnchorElement>('.govuk-back-link')) link.href = back;
 
-  const [budget, saved] = await Promise.all([
-    api<Pick<Budget, 'person_name'>>('GET', budgetPaths.api(personId)),
-    api<{ details: PaymentDetails[] }>('GET', paymentRunPaths.api.details(personId)),
-  ]);
+  const saved = await api<{ person_name: string; details: PaymentDetails[] }>('GET', paymentRunPaths.api.details(personId));
   if (!saved.ok) return showPageProblem(saved.problem);
-  // The name comes from their budget, which a finance officer may read; a person with no
-  // budget yet can still have details saved, under no name.
-  if (!budget.ok && budget.problem.status !== 404) return showPageProblem(budget.problem);
-  const name = budget.ok ? budget.data.person_name : '';
+  const name = saved.data.person_name;
   byId('person-caption').textContent = name;
   document.title = `Where the money is paid${name ? ` – ${name}` : ''} – selfdirect`;
   replaceChildren(byId('current-details'), currentDetails(saved.data.details));

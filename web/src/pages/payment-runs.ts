@@ -117,7 +117,7 @@ async function main(): Promise<void> {
       preview.needs_second_approval
         ? h('div', { class: 'govuk-inset-text', id: 'second-approval-note' }, 'The total is more than ', formatPence(preview.approval_threshold_pence), ', so another finance officer must approve this run before the payments can be released.')
         : null,
-      h('button', { type: 'submit', class: 'govuk-button', 'data-module': 'govuk-button', id: 'start-run' }, 'Start payment run'),
+      h('button', { type: 'submit', class: 'govuk-button', 'data-module': 'govuk-button', id: 'start-run' }, `Start payment run for ${dateInWords(preview.date)}`),
     );
     startRun.addEventListener('submit', async (event) => {
       event.preventDefault();
@@ -156,6 +156,15 @@ async function main(): Promise<void> {
     replaceChildren(previewHost, previewParts(result.data, startForm(result.data), runsResult.data.runs));
     previewHost.hidden = false;
   };
+
+  // A preview is for the date it was shown for: once the date is changed, it goes, so that the
+  // start button can never run a date other than the one in the boxes.
+  for (const part of ['date-day', 'date-month', 'date-year']) {
+    byId(part).addEventListener('input', () => {
+      previewHost.hidden = true;
+      replaceChildren(previewHost);
+    });
+  }
 
   form.addEventListener('submit', async (event) => {
     event.preventDefault();

@@ -312,6 +312,15 @@ describe('payment runs', { skip }, () => {
     const a = env.as('a');
     const { page } = a;
     assert.match(await text(page, '#second-approval-note'), /another finance officer must approve this run/);
+    // The button names the date it runs; changing the date takes the preview away.
+    assert.equal(await text(b.page, '#start-run'), `Start payment run for ${inWords(today)}`);
+    const day = b.page.locator('#date-day');
+    const shown = await day.inputValue();
+    await day.fill(String((Number(shown) % 28) + 1));
+    assert.equal(await b.page.locator('#start-run').count(), 0);
+    await day.fill(shown);
+    await b.page.locator('#preview-button').click();
+    await b.page.locator('#start-run').waitFor();
     await tabTo(page, 'start-run');
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === '/finance/payment-run');
