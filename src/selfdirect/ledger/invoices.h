@@ -102,7 +102,7 @@ Result<InvoiceFacts> ValidateInvoice(const InvoiceRequest& request);
 
 // The columns an invoice file has (a header row names them, in any order; other columns are
 // ignored): provider, person_id, invoice_number, period_from, period_to, units, unit_price,
-// total. docs/invoices-sample.csv is one.
+// total. docs/samples/provider-invoices.csv is one.
 inline constexpr std::size_t kMaxInvoiceFileRows = 5'000;
 
 struct InvoiceRow {

@@ -3,6 +3,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
+
 namespace selfdirect::ledger {
 namespace {
 
@@ -268,14 +271,32 @@ TEST(InvoiceFiles, NameAMissingColumnAndABrokenRow) {
   EXPECT_EQ(ReadInvoiceFile("\xFF\xFEp").problems.at(0).field, "file");
 }
 
+TEST(InvoiceFiles, TheShippedSampleReadsAndEveryRowIsValid) {
+  std::ifstream in(std::string(SELFDIRECT_SOURCE_DIR) + "/docs/samples/provider-invoices.csv",
+                   std::ios::binary);
+  ASSERT_TRUE(in.good());
+  std::stringstream bytes;
+  bytes << in.rdbuf();
+  InvoiceFile f = ReadInvoiceFile(bytes.str());
+  EXPECT_THAT(f.problems, IsEmpty());
+  ASSERT_THAT(f.rows, SizeIs(4));
+  for (const InvoiceRow& row : f.rows) {
+    auto facts = ValidateInvoice(row.request);
+    ASSERT_TRUE(facts.has_value()) << "row " << row.row << ": " << facts.error().fields[0].message;
+    EXPECT_EQ(AmountFor(facts->units_hundredths, facts->unit_price).value(), facts->total)
+        << "row " << row.row;
+  }
+  EXPECT_EQ(f.rows[3].request.provider, "Brightside Care, Hartlepool");
+}
+
 TEST(InvoicePosting, TakesTheTotalFromTheCommitmentToTheProvider) {
   Invoice i;
   i.council = CouncilId("01JD000000000000000000C0U1");
-  i.id = InvoiceId("01JD0000000000000000INV001");
+  i.id = InvoiceId("01JD0000000000000000NV0001");
   i.facts = Facts();
   const Transfer t = InvoiceTransfer(i, LedgerAccountId("01JD0000000000000000ACCT01"),
                                      LedgerAccountId("01JD0000000000000000ACCT02"), {}, UserId());
-  EXPECT_EQ(t.id.str(), "invoice:01JD0000000000000000INV001");
+  EXPECT_EQ(t.id.str(), "invoice:01JD0000000000000000NV0001");
   EXPECT_EQ(t.code, TransferCode::kInvoice);
   EXPECT_EQ(t.amount, Pence(20000));
   EXPECT_EQ(t.debit_account.str(), "01JD0000000000000000ACCT01");
@@ -285,7 +306,7 @@ TEST(InvoicePosting, TakesTheTotalFromTheCommitmentToTheProvider) {
 
 TEST(AccountsPayableFiles, HaveOneRowAnInvoiceAndDisarmFormulas) {
   Invoice i;
-  i.id = InvoiceId("01JD0000000000000000INV001");
+  i.id = InvoiceId("01JD0000000000000000NV0001");
   i.facts = Facts();
   i.facts.provider_name = "=HYPERLINK(\"x\")";
   const std::vector<Invoice> invoices = {i};
@@ -293,7 +314,7 @@ TEST(AccountsPayableFiles, HaveOneRowAnInvoiceAndDisarmFormulas) {
             "provider_name,provider_id,invoice_number,amount,person_id,period_from,period_to,"
             "invoice_id\r\n"
             "\"'=HYPERLINK(\"\"x\"\")\",,INV-1,200.00,01JD00000000000000000PER51,2026-11-02,"
-            "2026-11-08,01JD0000000000000000INV001\r\n");
+            "2026-11-08,01JD0000000000000000NV0001\r\n");
 }
 
 }  // namespace
