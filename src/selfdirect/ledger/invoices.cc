@@ -22,7 +22,7 @@ constexpr std::int64_t kMaxTotalPence = 1'000'000'000;    // £10,000,000.00
 
 // Days in a week and in a year, multiplied: the common scale weekly and yearly allowances are
 // compared on, so that no division (and no rounding) happens before the comparison.
-constexpr std::int64_t kWeekYear = 7 * 365;
+constexpr std::int64_t kWeekYear = std::int64_t{7} * 365;
 
 // "2.5" → 250; at most two decimal places, no sign, no £, no commas.
 std::optional<std::int64_t> ParseHundredths(std::string_view text) {
@@ -33,7 +33,7 @@ std::optional<std::int64_t> ParseHundredths(std::string_view text) {
 }
 
 std::string UnitWord(const std::string& unit, std::int64_t hundredths) {
-  const std::string word = unit.empty() ? "unit" : unit;
+  std::string word = unit.empty() ? "unit" : unit;
   if (hundredths == 100 || word.ends_with('s')) return word;
   return word + "s";
 }
