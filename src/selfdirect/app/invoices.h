@@ -100,7 +100,8 @@ class Invoices {
   // An export's file (audited: it is what the council pays from).
   Result<InvoiceExportDownload> ExportFile(const Context& ctx, const InvoiceExportId& id);
 
-  // The council's tolerance: finance officers and administrators read it.
+  // Inside a transaction: the council's tolerance, or the defaults when none is set (it is read
+  // and set through app::Payments, with the other finance settings).
   static Result<ledger::InvoiceTolerance> ToleranceOf(store::Transaction& tx,
                                                       const CouncilId& council);
 
