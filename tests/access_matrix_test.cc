@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "selfdirect/http/invoices_api.h"
 #include "selfdirect/http/ledger_api.h"
 #include "selfdirect/http/money_api.h"
 #include "selfdirect/http/monitoring_api.h"
@@ -163,6 +164,16 @@ const std::map<std::string, std::set<std::string>> kMatrix = {
     {"alerts.update", {"support-planner", "assessor", "finance-officer", "safeguarding-lead"}},
     {"surplus-proposals.list", {"finance-officer"}},
     {"surplus-proposals.decide", {"finance-officer"}},
+    // Provider invoices for council-arranged services: finance officers record them, decide the
+    // held ones and make the accounts-payable export.
+    {"invoices.list", {"finance-officer"}},
+    {"invoices.create", {"finance-officer"}},
+    {"invoices.import", {"finance-officer"}},
+    {"invoices.get", {"finance-officer"}},
+    {"invoices.approve", {"finance-officer"}},
+    {"invoices.reject", {"finance-officer"}},
+    {"invoice-exports.create", {"finance-officer"}},
+    {"invoice-exports.file", {"finance-officer"}},
 };
 
 const PersonId kPersonHome("01JD00000000000000000PER51");
@@ -263,6 +274,7 @@ class AccessMatrixTest : public ::testing::Test {
     http::RegisterStatementsApi(service_->mutable_router(), t_.statements());
     http::RegisterMoneyApi(service_->mutable_router(), t_.money());
     http::RegisterMonitoringApi(service_->mutable_router(), t_.monitoring());
+    http::RegisterInvoicesApi(service_->mutable_router(), t_.invoices());
   }
 
   struct Session {
@@ -318,6 +330,8 @@ class AccessMatrixTest : public ::testing::Test {
     put("import", kImportHome.str());
     put("alert", "01JD0000000000000000A1ERT1");
     put("proposal", "01JD000000000000000PR0P0S1");
+    put("invoice", "01JD0000000000000000NV0001");
+    put("export", "01JD0000000000000000EXP001");
     return path;
   }
 
@@ -394,6 +408,10 @@ class AccessMatrixTest : public ::testing::Test {
     if (route == "monitoring.run") return R"({"date":"2026-02-30"})";
     if (route == "alerts.update") return R"({"action":"acknowledge","notes":"Seen"})";
     if (route == "surplus-proposals.decide") return R"({"decision":"decline","reason":"No"})";
+    // Refused by field checks or in the use case (no such invoice, nothing to export; the
+    // file import is sent empty), so that nothing changes.
+    if (route == "invoices.create") return R"({"provider":"Acorn Home Care"})";
+    if (route == "invoices.approve" || route == "invoices.reject") return R"({"reason":"Checked"})";
     if (route == "plans.create") return R"({"outcomes":[{"id":"o1","words":"Go out"}]})";
     if (route == "eligibility.create") return R"({"kind":"adult","outcomes":[]})";
     if (route == "assessments.create") {

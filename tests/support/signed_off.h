@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "selfdirect/ras/test_model.h"
 #include "tests/support/test_app.h"
@@ -15,11 +16,13 @@ inline app::Context ActingAs(const User& u) {
   return app::Context{Actor{u.council_id, u.id, u.roles}, "req", ""};
 }
 
-// Fails the calling test (and returns an empty id) when any step is refused.
-inline PersonId SignOffAPlan(TestApp& t, const User& worker, const User& approver,
-                             const std::string& given, const std::string& nhs,
-                             const std::string& hours, const User* finance = nullptr,
-                             const std::string& weekly_contribution = "") {
+// A person taken to a signed-off plan with these items (each serving outcome "o1"). Fails the
+// calling test (and returns an empty id) when any step is refused.
+inline PersonId SignOffAPlanWith(TestApp& t, const User& worker, const User& approver,
+                                 const std::string& given, const std::string& nhs,
+                                 std::vector<casework::PlanItemRequest> items,
+                                 const User* finance = nullptr,
+                                 const std::string& weekly_contribution = "") {
   casework::NewPerson p;
   p.given_name = given;
   p.family_name = "Okafor";
@@ -59,15 +62,7 @@ inline PersonId SignOffAPlan(TestApp& t, const User& worker, const User& approve
   }
   casework::PlanRequest r;
   r.outcomes = {{"o1", "Get up and dressed in time for the day centre"}};
-  r.items = {{"Help to get up and dressed",
-              "personal_assistant",
-              "Sam",
-              "hour",
-              "20.00",
-              hours,
-              "per_week",
-              "direct_payment",
-              {"o1"}}};
+  r.items = std::move(items);
   r.written_with = {"person", "social_worker"};
   auto plan = t.casework().CreatePlan(ActingAs(worker), id, r);
   EXPECT_TRUE(plan.has_value()) << plan.error().message;
@@ -80,6 +75,24 @@ inline PersonId SignOffAPlan(TestApp& t, const User& worker, const User& approve
       << approved.error().message
       << (approved.error().fields.empty() ? "" : ": " + approved.error().fields[0].field);
   return id;
+}
+
+// The plan of the file comment: `hours` a week of a personal assistant by direct payment.
+inline PersonId SignOffAPlan(TestApp& t, const User& worker, const User& approver,
+                             const std::string& given, const std::string& nhs,
+                             const std::string& hours, const User* finance = nullptr,
+                             const std::string& weekly_contribution = "") {
+  return SignOffAPlanWith(t, worker, approver, given, nhs,
+                          {{"Help to get up and dressed",
+                            "personal_assistant",
+                            "Sam",
+                            "hour",
+                            "20.00",
+                            hours,
+                            "per_week",
+                            "direct_payment",
+                            {"o1"}}},
+                          finance, weekly_contribution);
 }
 
 }  // namespace selfdirect::testing

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_AFTER_SIGN_IN, pagesFor, safeReturnPath, signInPath } from './paths';
+import { DEFAULT_AFTER_SIGN_IN, pageTitle, pagesFor, safeReturnPath, signInPath } from './paths';
 
 describe('safeReturnPath', () => {
   it.each([
@@ -72,8 +72,10 @@ describe('pagesFor', () => {
     expect(pagesFor(['administrator'], { hasRecord: true }).map((page) => page.text)).toEqual(['Your account', 'Your record', 'Users', 'Budget models']);
   });
 
-  it('gives finance officers statement import', () => {
-    expect(hrefs(['finance-officer'])).toEqual(['/account', '/finance/payment-runs', '/finance/statements']);
+  it('gives finance officers statement import and provider invoices', () => {
+    expect(hrefs(['finance-officer'])).toEqual(['/account', '/finance/payment-runs', '/finance/statements', '/finance/invoices']);
+    expect(hrefs(['assessor'])).not.toContain('/finance/invoices');
+    expect(pageTitle('/finance/invoices')).toBe('Provider invoices');
     expect(hrefs(['assessor'])).not.toContain('/finance/statements');
   });
 
@@ -93,9 +95,9 @@ describe('pagesFor', () => {
   });
 
   it('gives finance officers the payment runs, and nobody else', () => {
-    expect(hrefs(['finance-officer'])).toEqual(['/account', '/finance/payment-runs', '/finance/statements']);
-    expect(pagesFor(['finance-officer']).map((page) => page.text)).toEqual(['Your account', 'Payment runs', 'Statements']);
-    expect(hrefs(['approver', 'finance-officer'])).toEqual(['/account', '/sign-off', '/finance/payment-runs', '/finance/statements']);
+    expect(hrefs(['finance-officer'])).toEqual(['/account', '/finance/payment-runs', '/finance/statements', '/finance/invoices']);
+    expect(pagesFor(['finance-officer']).map((page) => page.text)).toEqual(['Your account', 'Payment runs', 'Statements', 'Provider invoices']);
+    expect(hrefs(['approver', 'finance-officer'])).toEqual(['/account', '/sign-off', '/finance/payment-runs', '/finance/statements', '/finance/invoices']);
     expect(hrefs(['approver'])).not.toContain('/finance/payment-runs');
   });
 

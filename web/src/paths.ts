@@ -6,7 +6,8 @@
  *   signInPath('/users', '')                      // '/sign-in?return=%2Fusers'
  *   pagesFor(['auditor'])                         // Your account, Audit log
  *   pagesFor(['approver'])                        // Your account, Plans to sign off
- *   pagesFor(['finance-officer'])                 // Your account, Payment runs, Statements
+ *   pagesFor(['finance-officer'])                 // Your account, Payment runs, Statements,
+ *                                                 // Provider invoices
  *   pagesFor(['administrator'])                   // Your account, Users, Budget models
  *   pagesFor(['budget-holder'], { hasRecord: true }) // Your account, Your record
  *   pageTitle('/users/change-roles')              // 'Users'
@@ -55,6 +56,7 @@ const SIGNED_IN_PAGES: readonly { href: string; text: string; role?: string; nee
   { href: '/sign-off', text: 'Plans to sign off', role: 'approver' },
   { href: '/finance/payment-runs', text: 'Payment runs', role: 'finance-officer' },
   { href: '/finance/statements', text: 'Statements', role: 'finance-officer' },
+  { href: '/finance/invoices', text: 'Provider invoices', role: 'finance-officer' },
   { href: '/concerns', text: 'Safeguarding', role: 'safeguarding-lead' },
   { href: '/users', text: 'Users', role: 'administrator' },
   { href: '/ras-models', text: 'Budget models', role: 'administrator' },

@@ -205,6 +205,8 @@ const char* ActionName(Action action) {
       return "alerts.read";
     case Action::kAlertsManage:
       return "alerts.manage";
+    case Action::kInvoicesManage:
+      return "invoices.manage";
   }
   return "unknown";
 }
@@ -329,6 +331,10 @@ Decision DecideFor(const Actor& actor, Action action, const Resource& resource) 
       return actor.Has(Role::kFinanceOfficer)
                  ? Allow("finance officer")
                  : Deny(Outcome::kForbidden, "statements are imported by finance officers");
+    case Action::kInvoicesManage:
+      return actor.Has(Role::kFinanceOfficer)
+                 ? Allow("finance officer")
+                 : Deny(Outcome::kForbidden, "provider invoices are handled by finance officers");
     case Action::kMonitoringRun:
     case Action::kSurplusProposalsManage:
       return actor.Has(Role::kFinanceOfficer)

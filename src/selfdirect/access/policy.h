@@ -80,6 +80,9 @@ enum class Action {
   kSurplusProposalsManage,
   kAlertsRead,
   kAlertsManage,
+  // Provider invoices for council-arranged services (app/invoices.h): finance officers record
+  // them, decide the held ones and make the accounts-payable export.
+  kInvoicesManage,
 };
 
 // Stable name, e.g. "schemes.manage"; used in the audit log and the route table.

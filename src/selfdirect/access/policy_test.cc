@@ -196,6 +196,20 @@ TEST(Policy, FinanceOfficersImportStatements) {
   }
 }
 
+TEST(Policy, FinanceOfficersHandleProviderInvoices) {
+  for (Role role : kAllRoles) {
+    const bool finance = role == Role::kFinanceOfficer;
+    const Decision d = Decide(With({role}), Action::kInvoicesManage, Resource::Council(kHome));
+    EXPECT_EQ(d.allowed(), finance) << RoleName(role);
+    EXPECT_EQ(d.outcome, finance ? Outcome::kAllow : Outcome::kForbidden) << RoleName(role);
+    EXPECT_EQ(Decide(With({role}), Action::kInvoicesManage, Resource::Council(kOther)).outcome,
+              Outcome::kHidden);
+  }
+  EXPECT_EQ(Decide(Actor::Anonymous(), Action::kInvoicesManage, Resource::Council(kHome)).outcome,
+            Outcome::kUnauthenticated);
+  EXPECT_STREQ(ActionName(Action::kInvoicesManage), "invoices.manage");
+}
+
 TEST(Policy, TheHolderTheirGranteesAndFinanceRecategoriseStatementLines) {
   const PersonId person("01JD00000000000000000PER51");
   auto decide = [&](std::vector<Role> roles, Relationship r) {

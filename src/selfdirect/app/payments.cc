@@ -588,6 +588,80 @@ Status Payments::SetApprovalThreshold(const Context& ctx, Pence threshold) {
   });
 }
 
+Result<ledger::InvoiceTolerance> Payments::InvoiceTolerance(const Context& ctx) {
+  if (auto a = PermitInCouncil(ctx, Action::kPaymentsManage); !a) {
+    if (auto admin = PermitInCouncil(ctx, Action::kFinanceSettingsManage); !admin) {
+      return tl::unexpected(a.error());
+    }
+  }
+  std::optional<ledger::InvoiceTolerance> out;
+  auto s = store_.Read([&](store::Transaction& tx) -> Status {
+    auto set = tx.Invoices().Tolerance(ctx.actor.council_id);
+    if (!set) return tl::unexpected(set.error());
+    out = set->value_or(ledger::InvoiceTolerance{});
+    return {};
+  });
+  if (!s) return tl::unexpected(s.error());
+  return *out;
+}
+
+Status Payments::SetFinanceSettings(const Context& ctx, const FinanceSettingsChange& change) {
+  if (auto a = Authorize(store_, clock_, ctx, Action::kFinanceSettingsManage,
+                         Resource::Council(ctx.actor.council_id), "finance-settings",
+                         ctx.actor.council_id.str());
+      !a) {
+    return a;
+  }
+  const CouncilId& council = ctx.actor.council_id;
+  return store_.Write([&](store::Transaction& tx) -> Status {
+    std::vector<FieldError> errors;
+    if (change.approval_threshold && change.approval_threshold->value() < 0) {
+      errors.push_back({"approval_threshold_pence", "Enter an amount of £0.00 or more"});
+    }
+    std::optional<ledger::InvoiceTolerance> tolerance;
+    if (change.tolerance_basis_points || change.tolerance_minimum) {
+      auto set = tx.Invoices().Tolerance(council);
+      if (!set) return tl::unexpected(set.error());
+      tolerance = set->value_or(ledger::InvoiceTolerance{});
+      if (change.tolerance_basis_points) tolerance->basis_points = *change.tolerance_basis_points;
+      if (change.tolerance_minimum) tolerance->minimum = *change.tolerance_minimum;
+      if (auto checked = ledger::CheckTolerance(*tolerance); !checked) {
+        for (const FieldError& f : checked.error().fields) errors.push_back(f);
+      }
+    }
+    if (!errors.empty()) return FailFields(std::move(errors));
+    if (change.approval_threshold) {
+      if (auto s = tx.Payments().SetApprovalThreshold(council, *change.approval_threshold,
+                                                      clock_.Now(), ctx.actor.user_id);
+          !s) {
+        return s;
+      }
+      if (auto audited = Append(
+              tx, MakeAuditEntry(ctx, council, clock_.Now(), "finance-settings.set",
+                                 "finance-settings", council.str(), AuditOutcome::kAllowed,
+                                 fmt::format("payment runs above {} need a second finance officer",
+                                             FormatPounds(*change.approval_threshold))));
+          !audited) {
+        return audited;
+      }
+    }
+    if (tolerance) {
+      if (auto s = tx.Invoices().SetTolerance(council, *tolerance, clock_.Now(), ctx.actor.user_id);
+          !s) {
+        return s;
+      }
+      return Append(
+          tx,
+          MakeAuditEntry(ctx, council, clock_.Now(), "finance-settings.set", "finance-settings",
+                         council.str(), AuditOutcome::kAllowed,
+                         fmt::format("provider invoices more than {} basis points (and at "
+                                     "least {}) away from the plan's price are held",
+                                     tolerance->basis_points, FormatPounds(tolerance->minimum))));
+    }
+    return {};
+  });
+}
+
 namespace {
 
 Result<Date> RunDateOf(const std::string& text) {

@@ -23,6 +23,7 @@
 #include "selfdirect/casework/repository.h"
 #include "selfdirect/core/clock.h"
 #include "selfdirect/core/id.h"
+#include "selfdirect/ledger/invoices.h"
 #include "selfdirect/ledger/payments.h"
 #include "selfdirect/store/store.h"
 
@@ -120,6 +121,19 @@ class Payments {
   // The council's approval threshold (finance officers read it; administrators set it).
   Result<Pence> ApprovalThreshold(const Context& ctx);
   Status SetApprovalThreshold(const Context& ctx, Pence threshold);
+  // How far a provider's invoice may stray from the plan's price before it is held
+  // (ledger/invoices.h; docs/invoices.md): read and set as the approval threshold is. Field
+  // errors name "invoice_tolerance_basis_points" and "invoice_tolerance_minimum_pence".
+  Result<ledger::InvoiceTolerance> InvoiceTolerance(const Context& ctx);
+  // Sets any of the finance settings at once (administrators), all checked before any is
+  // written: the approval threshold ("approval_threshold_pence", £0.00 or more) and either part
+  // of the invoice tolerance (the other part is kept).
+  struct FinanceSettingsChange {
+    std::optional<Pence> approval_threshold;
+    std::optional<std::int64_t> tolerance_basis_points;
+    std::optional<Pence> tolerance_minimum;
+  };
+  Status SetFinanceSettings(const Context& ctx, const FinanceSettingsChange& change);
 
   // What a run on `date` would pay. Writes nothing.
   Result<RunView> Preview(const Context& ctx, Date date);

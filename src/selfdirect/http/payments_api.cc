@@ -215,30 +215,48 @@ void RegisterPaymentsApi(Router& router, app::Payments& payments) {
                return JsonResponse(200, {{"person_name", found->person_name}, {"details", items}});
              });
 
+  // The finance settings: the payment run approval threshold and the provider invoice
+  // tolerance (docs/invoices.md).
+  const auto settings_json = [&payments](const app::Context& ctx) -> Response {
+    auto threshold = payments.ApprovalThreshold(ctx);
+    if (!threshold) return ProblemFromError(threshold.error());
+    auto tolerance = payments.InvoiceTolerance(ctx);
+    if (!tolerance) return ProblemFromError(tolerance.error());
+    return JsonResponse(200, {{"approval_threshold_pence", threshold->value()},
+                              {"invoice_tolerance_basis_points", tolerance->basis_points},
+                              {"invoice_tolerance_minimum_pence", tolerance->minimum.value()}});
+  };
+
   router.Add("GET", "/api/finance-settings", "finance-settings.get", Action::kPaymentsManage,
-             [&payments](const Request& request, const PathParams&) {
-               auto threshold = payments.ApprovalThreshold(request.ctx);
-               if (!threshold) return ProblemFromError(threshold.error());
-               return JsonResponse(200, {{"approval_threshold_pence", threshold->value()}});
+             [settings_json](const Request& request, const PathParams&) {
+               return settings_json(request.ctx);
              });
 
   router.Add("PUT", "/api/finance-settings", "finance-settings.set", Action::kFinanceSettingsManage,
-             [&payments](const Request& request, const PathParams&) {
+             [&payments, settings_json](const Request& request, const PathParams&) {
                auto body = ReadObject(request);
                if (auto* problem = std::get_if<Response>(&body)) return *problem;
                Fields f(std::get<json::object>(body));
-               auto threshold = f.OptionalInteger("approval_threshold_pence");
+               app::Payments::FinanceSettingsChange change;
+               if (auto t = f.OptionalInteger("approval_threshold_pence")) {
+                 change.approval_threshold = Pence(*t);
+               }
+               change.tolerance_basis_points = f.OptionalInteger("invoice_tolerance_basis_points");
+               if (auto m = f.OptionalInteger("invoice_tolerance_minimum_pence")) {
+                 change.tolerance_minimum = Pence(*m);
+               }
                auto errors = f.Finish();
-               if (!threshold && errors.empty()) {
+               if (!change.approval_threshold && !change.tolerance_basis_points &&
+                   !change.tolerance_minimum && errors.empty()) {
                  errors.push_back({"approval_threshold_pence",
                                    "Enter the total in pence above which a run needs a second "
-                                   "finance officer"});
+                                   "finance officer, or an invoice tolerance"});
                }
                if (!errors.empty()) return ValidationProblem(std::move(errors));
-               if (auto s = payments.SetApprovalThreshold(request.ctx, Pence(*threshold)); !s) {
+               if (auto s = payments.SetFinanceSettings(request.ctx, change); !s) {
                  return ProblemFromError(s.error());
                }
-               return JsonResponse(200, {{"approval_threshold_pence", *threshold}});
+               return settings_json(request.ctx);
              });
 
   router.Add("GET", "/api/payment-runs/preview", "payment-runs.preview", Action::kPaymentsManage,

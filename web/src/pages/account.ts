@@ -81,6 +81,8 @@ function describe(href: string): string {
       return 'import bank and card statements of direct payment accounts, and say what lines were';
     case '/finance/payment-runs':
       return 'see what is due to be paid, start a payment run, approve and release it';
+    case '/finance/invoices':
+      return 'record providers’ invoices for council-arranged services, decide the held ones and export them for payment';
     default:
       return '';
   }

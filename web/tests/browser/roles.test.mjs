@@ -56,7 +56,7 @@ const ROLES = [
  * page's link goes to the one role the policy lets read what that page shows
  * (caseload.read and reviews-queue.read: assessor; sign-off-queue.read: approver; concerns.read:
  * safeguarding lead; users.manage and ras-models.publish: administrator; audit.read: auditor;
- * statements.import and payments.manage: finance officer). A representative has "People you help"
+ * statements.import, payments.manage and invoices.manage: finance officer). A representative has "People you help"
  * (the grants they hold). The other roles (support planner, commissioner, analyst) have no staff
  * page yet, so only their account.
  */
@@ -65,7 +65,7 @@ const NAVIGATION = {
   'representative': ['Your account', 'People you help'],
   'assessor': ['Your account', 'Your caseload', 'Reviews'],
   'approver': ['Your account', 'Plans to sign off'],
-  'finance-officer': ['Your account', 'Payment runs', 'Statements'],
+  'finance-officer': ['Your account', 'Payment runs', 'Statements', 'Provider invoices'],
   'safeguarding-lead': ['Your account', 'Safeguarding'],
   'administrator': ['Your account', 'Users', 'Budget models'],
   'auditor': ['Your account', 'Audit log'],
@@ -87,6 +87,7 @@ const PAGES = [
   { path: '/ras-models', name: 'ras-models', heading: 'Budget models', role: 'administrator' },
   { path: '/audit', name: 'audit', heading: 'Audit log', role: 'auditor', api: () => `/api/councils/${ids.council}/audit?limit=10` },
   { path: '/finance/statements', name: 'statements', heading: 'Import a statement', role: 'finance-officer', api: () => '/api/statement-formats' },
+  { path: '/finance/invoices', name: 'invoices', heading: 'Provider invoices', role: 'finance-officer', api: () => '/api/invoices' },
 ];
 
 /**
