@@ -97,6 +97,8 @@ const pages = {
   paymentRuns: 'finance/payment-runs.html',
   paymentRun: 'finance/payment-run.html',
   paymentDetails: 'finance/payment-details.html',
+  surplusProposals: 'finance/surplus-proposals.html',
+  alerts: 'alerts.html',
 };
 
 export default defineConfig({

@@ -81,6 +81,10 @@ function describe(href: string): string {
       return 'import bank and card statements of direct payment accounts, and say what lines were';
     case '/finance/payment-runs':
       return 'see what is due to be paid, start a payment run, approve and release it';
+    case '/finance/surplus-proposals':
+      return 'run the monitoring checks, and approve or decline recovering money that has built up in an account';
+    case '/alerts':
+      return 'the questions the money checks have raised for you to ask about, with the evidence';
     default:
       return '';
   }
