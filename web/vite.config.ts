@@ -98,6 +98,8 @@ const pages = {
   paymentRun: 'finance/payment-run.html',
   paymentDetails: 'finance/payment-details.html',
   invoices: 'finance/invoices.html',
+  surplusProposals: 'finance/surplus-proposals.html',
+  alerts: 'alerts.html',
 };
 
 export default defineConfig({

@@ -72,15 +72,15 @@ describe('pagesFor', () => {
     expect(pagesFor(['administrator'], { hasRecord: true }).map((page) => page.text)).toEqual(['Your account', 'Your record', 'Users', 'Budget models']);
   });
 
-  it('gives finance officers statement import and provider invoices', () => {
-    expect(hrefs(['finance-officer'])).toEqual(['/account', '/finance/payment-runs', '/finance/statements', '/finance/invoices']);
+  it('gives finance officers statement import, provider invoices and surplus proposals', () => {
+    expect(hrefs(['finance-officer'])).toEqual(['/account', '/finance/payment-runs', '/finance/statements', '/finance/invoices', '/finance/surplus-proposals', '/alerts']);
     expect(hrefs(['assessor'])).not.toContain('/finance/invoices');
     expect(pageTitle('/finance/invoices')).toBe('Provider invoices');
     expect(hrefs(['assessor'])).not.toContain('/finance/statements');
   });
 
   it('gives safeguarding leads the safeguarding queue, and nobody else', () => {
-    expect(hrefs(['safeguarding-lead'])).toEqual(['/account', '/concerns']);
+    expect(hrefs(['safeguarding-lead'])).toEqual(['/account', '/concerns', '/alerts']);
     expect(hrefs(['assessor'])).not.toContain('/concerns');
   });
 
@@ -91,14 +91,29 @@ describe('pagesFor', () => {
 
   it('gives approvers the plans to sign off', () => {
     expect(hrefs(['approver'])).toEqual(['/account', '/sign-off']);
-    expect(hrefs(['assessor', 'approver'])).toEqual(['/account', '/caseload', '/reviews', '/sign-off']);
+    expect(hrefs(['assessor', 'approver'])).toEqual(['/account', '/caseload', '/reviews', '/sign-off', '/alerts']);
   });
 
   it('gives finance officers the payment runs, and nobody else', () => {
-    expect(hrefs(['finance-officer'])).toEqual(['/account', '/finance/payment-runs', '/finance/statements', '/finance/invoices']);
-    expect(pagesFor(['finance-officer']).map((page) => page.text)).toEqual(['Your account', 'Payment runs', 'Statements', 'Provider invoices']);
-    expect(hrefs(['approver', 'finance-officer'])).toEqual(['/account', '/sign-off', '/finance/payment-runs', '/finance/statements', '/finance/invoices']);
+    expect(hrefs(['finance-officer'])).toEqual(['/account', '/finance/payment-runs', '/finance/statements', '/finance/invoices', '/finance/surplus-proposals', '/alerts']);
+    expect(pagesFor(['finance-officer']).map((page) => page.text)).toEqual(['Your account', 'Payment runs', 'Statements', 'Provider invoices', 'Surplus proposals', 'Money alerts']);
+    expect(hrefs(['approver', 'finance-officer'])).toEqual(['/account', '/sign-off', '/finance/payment-runs', '/finance/statements', '/finance/invoices', '/finance/surplus-proposals', '/alerts']);
     expect(hrefs(['approver'])).not.toContain('/finance/payment-runs');
+  });
+
+  it('gives surplus proposals to finance officers only (monitoring.run, surplus-proposals.manage)', () => {
+    for (const role of ['assessor', 'safeguarding-lead', 'support-planner', 'approver', 'administrator', 'budget-holder']) {
+      expect(hrefs([role])).not.toContain('/finance/surplus-proposals');
+    }
+  });
+
+  it('gives money alerts to every role alerts.read allows, once, and to no other', () => {
+    expect(hrefs(['assessor'])).toEqual(['/account', '/caseload', '/reviews', '/alerts']);
+    expect(pagesFor(['support-planner']).map((page) => page.text)).toEqual(['Your account', 'Money alerts']);
+    expect(hrefs(['safeguarding-lead', 'finance-officer', 'assessor']).filter((href) => href === '/alerts')).toHaveLength(1);
+    for (const role of ['budget-holder', 'representative', 'approver', 'commissioner', 'analyst', 'administrator', 'auditor']) {
+      expect(hrefs([role])).not.toContain('/alerts');
+    }
   });
 
   it('names the pages in plain words', () => {

@@ -7,7 +7,8 @@
  *   pagesFor(['auditor'])                         // Your account, Audit log
  *   pagesFor(['approver'])                        // Your account, Plans to sign off
  *   pagesFor(['finance-officer'])                 // Your account, Payment runs, Statements,
- *                                                 // Provider invoices
+ *                                                 // Provider invoices, Surplus proposals, Money alerts
+ *   pagesFor(['assessor'])                        // Your account, Your caseload, Reviews, Money alerts
  *   pagesFor(['administrator'])                   // Your account, Users, Budget models
  *   pagesFor(['budget-holder'], { hasRecord: true }) // Your account, Your record
  *   pageTitle('/users/change-roles')              // 'Users'
@@ -47,7 +48,7 @@ export function signInPath(pathname: string, search: string): string {
 }
 
 /** The signed-in pages, in navigation order, and the role each needs (none: everyone). */
-const SIGNED_IN_PAGES: readonly { href: string; text: string; role?: string; needsRecord?: boolean }[] = [
+const SIGNED_IN_PAGES: readonly { href: string; text: string; role?: string | readonly string[]; needsRecord?: boolean }[] = [
   { href: '/account', text: 'Your account' },
   { href: '/my-record', text: 'Your record', needsRecord: true },
   { href: '/people-i-help', text: 'People you help', role: 'representative' },
@@ -57,7 +58,10 @@ const SIGNED_IN_PAGES: readonly { href: string; text: string; role?: string; nee
   { href: '/finance/payment-runs', text: 'Payment runs', role: 'finance-officer' },
   { href: '/finance/statements', text: 'Statements', role: 'finance-officer' },
   { href: '/finance/invoices', text: 'Provider invoices', role: 'finance-officer' },
+  { href: '/finance/surplus-proposals', text: 'Surplus proposals', role: 'finance-officer' },
   { href: '/concerns', text: 'Safeguarding', role: 'safeguarding-lead' },
+  // alerts.read: the use case narrows the list to the alerts routed to each of these roles.
+  { href: '/alerts', text: 'Money alerts', role: ['finance-officer', 'assessor', 'support-planner', 'safeguarding-lead'] },
   { href: '/users', text: 'Users', role: 'administrator' },
   { href: '/ras-models', text: 'Budget models', role: 'administrator' },
   { href: '/audit', text: 'Audit log', role: 'auditor' },
@@ -69,8 +73,14 @@ const SIGNED_IN_PAGES: readonly { href: string; text: string; role?: string; nee
  */
 export function pagesFor(roles: readonly string[], { hasRecord = false } = {}): { href: string; text: string }[] {
   return SIGNED_IN_PAGES.filter(
-    (page) => (!page.role || roles.includes(page.role)) && (!page.needsRecord || hasRecord),
+    (page) => mayUse(page.role, roles) && (!page.needsRecord || hasRecord),
   ).map(({ href, text }) => ({ href, text }));
+}
+
+/** Whether someone with `roles` may use a page for `needed` (none, one role, or any of several). */
+function mayUse(needed: string | readonly string[] | undefined, roles: readonly string[]): boolean {
+  if (needed === undefined) return true;
+  return typeof needed === 'string' ? roles.includes(needed) : needed.some((r) => roles.includes(r));
 }
 
 /**

@@ -7,6 +7,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "selfdirect/app/statements.h"
 #include "selfdirect/core/text.h"
 #include "selfdirect/ledger/payments.h"
 
@@ -62,6 +63,18 @@ Result<std::string> AccountName(store::Transaction& tx, const CouncilId& council
   return name;
 }
 
+// Who a spend transfer paid: the payee account's name, or, for a line of an imported statement
+// (whose money lands in one account shared by every payee), the payee the statement named.
+Result<std::string> PayeeOf(store::Transaction& tx, const CouncilId& council,
+                            const ledger::Transfer& t, RunCache& cache) {
+  auto name = AccountName(tx, council, t.credit_account, cache);
+  if (!name) return name;
+  if (*name == kPaidOutAccountName) {
+    if (auto payee = StatementPayee(t.reference)) return std::move(*payee);
+  }
+  return name;
+}
+
 Result<std::vector<std::string>> SuppliersOf(store::Transaction& tx, const CouncilId& council,
                                              const PlanId& plan, RunCache& cache) {
   if (auto found = cache.suppliers.find(plan.str()); found != cache.suppliers.end()) {
@@ -94,7 +107,7 @@ Result<std::vector<ledger::SpendLine>> SpendLines(store::Transaction& tx, const 
       if (t.code != ledger::TransferCode::kSpend || t.debit_account != holding) continue;
       const Date on = DayOf(t.created_at);
       if (on < from || on > today) continue;
-      auto payee = AccountName(tx, council, t.credit_account, cache);
+      auto payee = PayeeOf(tx, council, t, cache);
       if (!payee) return tl::unexpected(payee.error());
       ledger::SpendLine line;
       line.id = t.id.str();
@@ -240,7 +253,25 @@ Result<bool> RoutedTo(store::Transaction& tx, const Actor& actor, const Alert& a
          !found->second.granted.empty();
 }
 
-Status Describe(store::Transaction& tx, const CouncilId& council, std::vector<AlertView>& views) {
+// The spend lines an alert quotes, read from the ledger (payee names cached in `cache`).
+Result<std::vector<EvidenceLine>> EvidenceLines(store::Transaction& tx, const CouncilId& council,
+                                                const Alert& a, RunCache& cache) {
+  std::vector<EvidenceLine> out;
+  for (const std::string& id : a.evidence) {
+    auto t = tx.Ledger().FindTransfer(council, TransferId(id));
+    if (!t) return tl::unexpected(t.error());
+    if (!*t) continue;
+    auto payee = PayeeOf(tx, council, **t, cache);
+    if (!payee) return tl::unexpected(payee.error());
+    out.push_back({id, DateOf((*t)->created_at), *payee, (*t)->reference, (*t)->amount});
+  }
+  return out;
+}
+
+// Fills in each alert's names, its evidence lines, and what the actor may open about the person.
+Status Describe(store::Transaction& tx, const Actor& actor, Date today,
+                std::vector<AlertView>& views) {
+  const CouncilId& council = actor.council_id;
   std::vector<PersonId> people;
   people.reserve(views.size());
   for (const AlertView& v : views) people.push_back(v.alert.person);
@@ -250,6 +281,8 @@ Status Describe(store::Transaction& tx, const CouncilId& council, std::vector<Al
     if (!found) return tl::unexpected(found.error());
     for (const auto& p : *found) names[p.person.id.str()] = p.person.FullName();
   }
+  std::unordered_map<std::string, std::pair<bool, bool>> may;  // by person: record, budget
+  RunCache cache;
   for (AlertView& v : views) {
     v.person_name = names[v.alert.person.str()];
     auto ack = UserName(tx, council, v.alert.acknowledged_by);
@@ -258,6 +291,21 @@ Status Describe(store::Transaction& tx, const CouncilId& council, std::vector<Al
     auto closed = UserName(tx, council, v.alert.closed_by);
     if (!closed) return tl::unexpected(closed.error());
     v.closed_by_name = *closed;
+    auto lines = EvidenceLines(tx, council, v.alert, cache);
+    if (!lines) return tl::unexpected(lines.error());
+    v.evidence_lines = std::move(*lines);
+    auto known = may.find(v.alert.person.str());
+    if (known == may.end()) {
+      auto r = RelationshipTo(tx, actor, v.alert.person, today);
+      if (!r) return tl::unexpected(r.error());
+      const Resource person = Resource::Person(council, v.alert.person, std::move(*r));
+      known = may.emplace(v.alert.person.str(),
+                          std::pair{Decide(actor, Action::kPersonView, person).allowed(),
+                                    Decide(actor, Action::kBudgetRead, person).allowed()})
+                  .first;
+    }
+    v.may_view_record = known->second.first;
+    v.may_view_budget = known->second.second;
   }
   return {};
 }
@@ -273,11 +321,21 @@ Status Describe(store::Transaction& tx, const CouncilId& council,
     if (!found) return tl::unexpected(found.error());
     for (const auto& p : *found) names[p.person.id.str()] = p.person.FullName();
   }
+  std::unordered_map<std::string, std::vector<BudgetRecord>> budgets;  // by person
   for (ProposalView& v : views) {
     v.person_name = names[v.proposal.person.str()];
     auto by = UserName(tx, council, v.proposal.decided_by);
     if (!by) return tl::unexpected(by.error());
     v.decided_by_name = *by;
+    auto known = budgets.find(v.proposal.person.str());
+    if (known == budgets.end()) {
+      auto found = tx.Payments().BudgetsOf(council, v.proposal.person);
+      if (!found) return tl::unexpected(found.error());
+      known = budgets.emplace(v.proposal.person.str(), std::move(*found)).first;
+    }
+    for (const BudgetRecord& b : known->second) {
+      if (b.id == v.proposal.budget && b.holding_account) v.account = *b.holding_account;
+    }
   }
   return {};
 }
@@ -419,9 +477,9 @@ Result<std::vector<AlertView>> Monitoring::Alerts(const Context& ctx, bool with_
     for (Alert& a : *all) {
       auto routed = RoutedTo(tx, ctx.actor, a, clock_.Today(), relationships);
       if (!routed) return tl::unexpected(routed.error());
-      if (*routed) out.push_back({std::move(a), "", "", ""});
+      if (*routed) out.push_back({.alert = std::move(a)});
     }
-    return Describe(tx, ctx.actor.council_id, out);
+    return Describe(tx, ctx.actor, clock_.Today(), out);
   });
   if (!s) return tl::unexpected(s.error());
   if (auto audited =
@@ -486,8 +544,8 @@ Result<AlertView> Monitoring::UpdateAlert(const Context& ctx, const AlertId& id,
                     ledger::AlertKindName(a.kind)));
     e.subject_person_id = a.person.str();
     if (auto w = tx.Audit().Append(e); !w) return w;
-    std::vector<AlertView> views{{std::move(a), "", "", ""}};
-    if (auto d = Describe(tx, ctx.actor.council_id, views); !d) return d;
+    std::vector<AlertView> views{{.alert = std::move(a)}};
+    if (auto d = Describe(tx, ctx.actor, clock_.Today(), views); !d) return d;
     out = std::move(views.front());
     return {};
   });
@@ -503,7 +561,7 @@ Result<std::vector<ProposalView>> Monitoring::SurplusProposals(const Context& ct
   auto s = store_.Read([&](store::Transaction& tx) -> Status {
     auto all = tx.Monitoring().Proposals(ctx.actor.council_id);
     if (!all) return tl::unexpected(all.error());
-    for (SurplusProposal& p : *all) out.push_back({std::move(p), "", ""});
+    for (SurplusProposal& p : *all) out.push_back({.proposal = std::move(p)});
     return Describe(tx, ctx.actor.council_id, out);
   });
   if (!s) return tl::unexpected(s.error());
@@ -609,7 +667,7 @@ Result<ProposalView> Monitoring::DecideProposal(const Context& ctx, const Surplu
                     FormatPounds(p.amount)));
     e.subject_person_id = p.person.str();
     if (auto w = tx.Audit().Append(e); !w) return w;
-    std::vector<ProposalView> views{{std::move(p), "", ""}};
+    std::vector<ProposalView> views{{.proposal = std::move(p)}};
     if (auto d = Describe(tx, council, views); !d) return d;
     out = std::move(views.front());
     return {};

@@ -23,7 +23,9 @@
 // officer, never automatic) posts one `clawback` transfer from the holding account to the
 // council's fund under the id "clawback:{proposal}".
 //
-// Spend lines: a line whose reference or payee mentions "cash" or "ATM" is a cash withdrawal; a
+// Spend lines: the payee is the payee account's name, or, for a line of an imported statement
+// (paid into the one account kPaidOutAccountName), the payee the statement named (app/statements.h,
+// StatementPayee). A line whose reference or payee mentions "cash" or "ATM" is a cash withdrawal; a
 // payment matches the plan when its payee names a supplier of the plan in force (either name
 // containing the other, ignoring case). The ledger records no household relatives yet, so that
 // signal is raised only once statements carry it.
@@ -57,10 +59,25 @@ struct MonitoringRunSummary {
   std::vector<std::string> problems;           // budgets that could not be checked, and why
 };
 
+// A spend line an alert quotes as evidence, as the ledger recorded it.
+struct EvidenceLine {
+  std::string id;  // the transfer's id (as in Alert::evidence)
+  Date on;         // the day it was recorded
+  std::string payee;
+  std::string reference;
+  Pence amount;
+};
+
 struct AlertView {
   ledger::Alert alert;
   std::string person_name;
   std::string acknowledged_by_name, closed_by_name;
+  std::vector<EvidenceLine> evidence_lines;  // the evidence, in its order; one no longer in the
+                                             // ledger is left out
+  // What the actor may open about the person, by the access policy: their case record
+  // (person.view) and their plan, budget and money (budget.read).
+  bool may_view_record = false;
+  bool may_view_budget = false;
 };
 
 struct AlertUpdate {
@@ -72,6 +89,7 @@ struct ProposalView {
   ledger::SurplusProposal proposal;
   std::string person_name;
   std::string decided_by_name;
+  LedgerAccountId account;  // the holding account the surplus would be recovered from
 };
 
 struct ProposalDecision {

@@ -3,6 +3,10 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
+
+#include "selfdirect/app/statements.h"
 #include "selfdirect/ras/test_model.h"
 #include "tests/support/signed_off.h"
 #include "tests/support/test_app.h"
@@ -150,6 +154,7 @@ TEST_F(MonitoringTest, ASurplusMakesOneProposalAndApprovingItPostsOneClawback) {
   ASSERT_EQ(proposals->size(), 1u);
   const ProposalView& p = proposals->front();
   EXPECT_EQ(p.person_name, "Ada Okafor");
+  EXPECT_EQ(p.account, AccountOf(ledger::AccountType::kDirectPaymentHolding).id);
   EXPECT_EQ(p.proposal.amount, Pence(80000));
   ASSERT_FALSE(p.proposal.letter.empty());
   EXPECT_THAT(p.proposal.letter.front(), HasSubstr("£2,400.00"));
@@ -279,6 +284,86 @@ TEST_F(MonitoringTest, ALargeCashWithdrawalReachesTheSafeguardingLeadNotTheFinan
   EXPECT_EQ(closed->alert.status, ledger::AlertStatus::kClosed);
   EXPECT_EQ(closed->alert.notes, "Calling Ada today\nA new fridge, paid in cash; fine");
   EXPECT_THAT(KindsFor(lead_), ::testing::Not(::testing::Contains("large_cash_withdrawal")));
+}
+
+TEST_F(MonitoringTest, AnAlertQuotesItsSpendLinesAndSaysWhatTheReaderMayOpen) {
+  Pay("2026-11-22");
+  Pay("2026-12-20");
+  Pay("2027-01-17");
+  Spend("stmt-9", "Cash", 30000, "2027-01-18T09:30:00.000Z", "ATM cash withdrawal");
+  ASSERT_TRUE(t_.monitoring().Run(As(finance_), D("2027-01-18")));
+
+  const auto find = [&](const User& u, ledger::AlertKind kind) {
+    auto alerts = t_.monitoring().Alerts(As(u));
+    EXPECT_TRUE(alerts.has_value()) << alerts.error().message;
+    for (AlertView& v : alerts.value_or(std::vector<AlertView>{})) {
+      if (v.alert.kind == kind) return std::optional<AlertView>(std::move(v));
+    }
+    return std::optional<AlertView>();
+  };
+  // The social worker: the withdrawal itself, and Ada's record (she is on the caseload).
+  auto worker = find(worker_, ledger::AlertKind::kLargeCashWithdrawal);
+  ASSERT_TRUE(worker.has_value());
+  ASSERT_EQ(worker->evidence_lines.size(), 1u);
+  const EvidenceLine& line = worker->evidence_lines.front();
+  EXPECT_EQ(line.id, "stmt-9");
+  EXPECT_EQ(line.on, D("2027-01-18"));
+  EXPECT_EQ(line.payee, "Cash");
+  EXPECT_EQ(line.reference, "ATM cash withdrawal");
+  EXPECT_EQ(line.amount, Pence(30000));
+  EXPECT_TRUE(worker->may_view_record);
+  EXPECT_TRUE(worker->may_view_budget);
+  // The safeguarding lead sees the same evidence, but no concern is on record: neither her case
+  // record nor her budget is theirs to open.
+  auto lead = find(lead_, ledger::AlertKind::kLargeCashWithdrawal);
+  ASSERT_TRUE(lead.has_value());
+  EXPECT_EQ(lead->evidence_lines.size(), 1u);
+  EXPECT_FALSE(lead->may_view_record);
+  EXPECT_FALSE(lead->may_view_budget);
+  // The finance officer: the surplus, which quotes no lines; the money, not the case record.
+  auto finance = find(finance_, ledger::AlertKind::kSurplus);
+  ASSERT_TRUE(finance.has_value());
+  EXPECT_TRUE(finance->evidence_lines.empty());
+  EXPECT_FALSE(finance->may_view_record);
+  EXPECT_TRUE(finance->may_view_budget);
+  // Acting on an alert answers with the same description.
+  auto ack = t_.monitoring().UpdateAlert(As(worker_), worker->alert.id, {"acknowledge", ""});
+  ASSERT_TRUE(ack.has_value()) << ack.error().message;
+  EXPECT_EQ(ack->evidence_lines.size(), 1u);
+  EXPECT_TRUE(ack->may_view_record);
+}
+
+TEST_F(MonitoringTest, AnImportedStatementsLinesAreKnownByThePayeeTheStatementNamed) {
+  // Every imported line is paid into one shared account: the payee is the statement's own.
+  std::ifstream in(
+      std::string(SELFDIRECT_SOURCE_DIR) + "/docs/samples/statement-formats/northern-bank.yaml",
+      std::ios::binary);
+  std::stringstream yaml;
+  yaml << in.rdbuf();
+  ASSERT_TRUE(t_.statements().AddFormat(As(finance_), {"Northern Bank", yaml.str(), {}}));
+  Pay("2026-11-22");
+  const LedgerAccountId holding = AccountOf(ledger::AccountType::kDirectPaymentHolding).id;
+  auto imported = t_.statements().Import(As(finance_), holding, "Northern Bank",
+                                         "Date,Type,Description,Reference,Amount,Balance\n"
+                                         "22/11/2026,SO,SAM,PA WAGES,-200.00,600.00\n"
+                                         "22/11/2026,ATM,CASH MACHINE HIGH ST,,-300.00,300.00\n");
+  ASSERT_TRUE(imported.has_value()) << imported.error().message;
+
+  auto run = t_.monitoring().Run(As(finance_), D("2026-11-22"));
+  ASSERT_TRUE(run.has_value()) << run.error().message;
+  EXPECT_EQ(run->raised["large_cash_withdrawal"], 1);
+  // Sam is the plan's personal assistant: paying her is not spending outside the plan.
+  EXPECT_EQ(run->raised.count("outside_plan"), 0u);
+  auto alerts = t_.monitoring().Alerts(As(worker_));
+  ASSERT_TRUE(alerts.has_value()) << alerts.error().message;
+  const AlertView* cash = nullptr;
+  for (const AlertView& v : *alerts) {
+    if (v.alert.kind == ledger::AlertKind::kLargeCashWithdrawal) cash = &v;
+  }
+  ASSERT_NE(cash, nullptr);
+  ASSERT_EQ(cash->evidence_lines.size(), 1u);
+  EXPECT_EQ(cash->evidence_lines.front().payee, "CASH MACHINE HIGH ST");
+  EXPECT_EQ(cash->evidence_lines.front().amount, Pence(30000));
 }
 
 TEST_F(MonitoringTest, AnExhaustionAlertWhenTheMoneyRunsOutBeforeThePeriodEnds) {

@@ -77,7 +77,29 @@ std::string LineWords(const ledger::StatementLine& l) {
   return fmt::format("row {} ({}, {})", l.row, l.payee, FormatPounds(l.amount));
 }
 
+constexpr std::string_view kStatementRowPrefix = "statement row ";
+
 }  // namespace
+
+std::string StatementTransferReference(std::int64_t row, std::string_view payee) {
+  std::string reference = fmt::format("{}{}: {}", kStatementRowPrefix, row, payee);
+  if (reference.size() > 200) {
+    // Cut at a character boundary: never inside a UTF-8 sequence.
+    std::size_t n = 200;
+    while (n > 0 && (static_cast<unsigned char>(reference[n]) & 0xC0) == 0x80) --n;
+    reference.resize(n);
+  }
+  return reference;
+}
+
+std::optional<std::string> StatementPayee(std::string_view reference) {
+  if (!reference.starts_with(kStatementRowPrefix)) return std::nullopt;
+  std::string_view rest = reference.substr(kStatementRowPrefix.size());
+  std::size_t digits = 0;
+  while (digits < rest.size() && rest[digits] >= '0' && rest[digits] <= '9') ++digits;
+  if (digits == 0 || rest.substr(digits, 2) != ": ") return std::nullopt;
+  return std::string(rest.substr(digits + 2));
+}
 
 Result<ledger::StoredStatementFormat> Statements::AddFormat(const Context& ctx,
                                                             const NewStatementFormat& request) {
@@ -264,14 +286,7 @@ Result<StatementView> Statements::Import(const Context& ctx, const LedgerAccount
         t.amount = Pence(amount < 0 ? -amount : amount);
         t.created_at = clock_.Now();
         t.created_by = ctx.actor.user_id;
-        std::string reference = fmt::format("statement row {}: {}", l.row, l.payee);
-        if (reference.size() > 200) {
-          // Cut at a character boundary: never inside a UTF-8 sequence.
-          std::size_t n = 200;
-          while (n > 0 && (static_cast<unsigned char>(reference[n]) & 0xC0) == 0x80) --n;
-          reference.resize(n);
-        }
-        t.reference = std::move(reference);
+        t.reference = StatementTransferReference(l.row, l.payee);
         auto counterpart = [&](std::optional<LedgerAccountId>& cached, ledger::AccountType type,
                                std::string_view name) -> Result<LedgerAccountId> {
           if (!cached) {

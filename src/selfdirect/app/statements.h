@@ -64,6 +64,13 @@ struct LineChange {
 inline constexpr std::string_view kPaidOutAccountName = "Paid out from holding accounts";
 inline constexpr std::string_view kTopUpAccountName = "Top-ups from third parties";
 
+// The reference of the transfer a statement line makes: "statement row 7: SMITHS CARE LTD", cut
+// to 200 bytes at a character boundary. The payee is kept only here (the transfer's other side
+// is kPaidOutAccountName, shared by every payee), so StatementPayee reads it back: the payee of
+// such a reference, or std::nullopt for any other reference.
+std::string StatementTransferReference(std::int64_t row, std::string_view payee);
+std::optional<std::string> StatementPayee(std::string_view reference);
+
 class Statements {
  public:
   Statements(store::Store& store, const Clock& clock, UlidGenerator& ids)

@@ -381,5 +381,21 @@ TEST_F(StatementsTest, BadChangesAreNamedByRowAndNothingIsSaved) {
   EXPECT_FALSE(lines[6].match.recategorised);
 }
 
+TEST(StatementReferenceTest, ThePayeeIsReadBackFromTheReferenceALineMakes) {
+  const std::string reference = StatementTransferReference(7, "SMITHS CARE LTD");
+  EXPECT_EQ(reference, "statement row 7: SMITHS CARE LTD");
+  EXPECT_EQ(StatementPayee(reference), "SMITHS CARE LTD");
+  EXPECT_EQ(StatementPayee("statement row 12: "), "");
+  EXPECT_EQ(StatementPayee("ATM cash withdrawal"), std::nullopt);
+  EXPECT_EQ(StatementPayee("statement row : SMITHS"), std::nullopt);
+  EXPECT_EQ(StatementPayee("statement row 7 SMITHS"), std::nullopt);
+  // A long payee is cut to 200 bytes, never inside a character: here "é" would straddle the
+  // cut (the prefix is 17 bytes), so it goes whole.
+  const std::string long_payee(182, 'A');
+  const std::string cut = StatementTransferReference(3, long_payee + "é and more");
+  EXPECT_EQ(cut, "statement row 3: " + long_payee);
+  EXPECT_EQ(StatementPayee(cut), long_payee);
+}
+
 }  // namespace
 }  // namespace selfdirect::app

@@ -24,16 +24,31 @@ json::array Strings(const std::vector<std::string>& items) {
   return out;
 }
 
+json::array EvidenceJson(const std::vector<app::EvidenceLine>& lines) {
+  json::array out;
+  for (const app::EvidenceLine& l : lines) {
+    out.push_back(json::object{{"id", l.id},
+                               {"on", FormatIsoDate(l.on)},
+                               {"payee", l.payee},
+                               {"reference", l.reference},
+                               {"amount_pence", l.amount.value()}});
+  }
+  return out;
+}
+
 json::object AlertJson(const app::AlertView& v) {
   const ledger::Alert& a = v.alert;
   return {{"id", a.id.str()},
           {"person_id", a.person.str()},
           {"person_name", v.person_name},
+          {"may_view_record", v.may_view_record},
+          {"may_view_budget", v.may_view_budget},
           {"kind", ledger::AlertKindName(a.kind)},
           {"kind_label", ledger::AlertKindLabel(a.kind)},
           {"safeguarding", ledger::IsSafeguardingKind(a.kind)},
           {"recipient", a.recipient},
           {"evidence", Strings(a.evidence)},
+          {"evidence_lines", EvidenceJson(v.evidence_lines)},
           {"sentence", a.sentence},
           {"amount_pence", a.amount.value()},
           {"balance_pence", a.balance.value()},
@@ -53,6 +68,7 @@ json::object ProposalJson(const app::ProposalView& v) {
       {"id", p.id.str()},
       {"person_id", p.person.str()},
       {"person_name", v.person_name},
+      {"account_id", v.account.empty() ? json::value(nullptr) : json::value(v.account.str())},
       {"amount_pence", p.amount.value()},
       {"letter", Strings(p.letter)},
       {"checked_on", FormatIsoDate(p.on)},

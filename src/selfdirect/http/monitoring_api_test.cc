@@ -115,6 +115,7 @@ TEST_F(MonitoringApiTest, BadInputIsAProblemNamingTheFieldAndChangesNothing) {
   ASSERT_EQ(listed.at("proposals").as_array().size(), 1u);
   const std::string id(listed.at("proposals").at(0).at("id").as_string());
   EXPECT_EQ(listed.at("proposals").at(0).at("amount_pence").as_int64(), 80000);
+  EXPECT_EQ(listed.at("proposals").at(0).at("account_id").as_string().size(), 26u);  // a ULID
   auto bad = Send(&finance_, "POST", "/api/surplus-proposals/" + id + "/decision",
                   R"({"decision":"yes","reason":" "})");
   EXPECT_EQ(bad.status, 422) << bad.body;
@@ -130,6 +131,10 @@ TEST_F(MonitoringApiTest, BadInputIsAProblemNamingTheFieldAndChangesNothing) {
   auto alerts = Body(Send(&finance_, "GET", "/api/alerts"));
   ASSERT_EQ(alerts.at("alerts").as_array().size(), 1u);
   const std::string alert(alerts.at("alerts").at(0).at("id").as_string());
+  // A surplus quotes no spend lines; a finance officer may open the money, not the case record.
+  EXPECT_TRUE(alerts.at("alerts").at(0).at("evidence_lines").as_array().empty());
+  EXPECT_TRUE(alerts.at("alerts").at(0).at("may_view_budget").as_bool());
+  EXPECT_FALSE(alerts.at("alerts").at(0).at("may_view_record").as_bool());
   auto bad_alert = Send(&finance_, "POST", "/api/alerts/" + alert, R"({"action":"shred"})");
   EXPECT_EQ(bad_alert.status, 422);
   EXPECT_THAT(Fields(bad_alert), ::testing::ElementsAre("action"));

@@ -83,6 +83,10 @@ function describe(href: string): string {
       return 'see what is due to be paid, start a payment run, approve and release it';
     case '/finance/invoices':
       return 'record providers’ invoices for council-arranged services, decide the held ones and export them for payment';
+    case '/finance/surplus-proposals':
+      return 'run the monitoring checks, and approve or decline recovering money that has built up in an account';
+    case '/alerts':
+      return 'the questions the money checks have raised for you to ask about, with the evidence';
     default:
       return '';
   }

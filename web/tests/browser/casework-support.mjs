@@ -32,11 +32,13 @@ export async function fillNewPersonForm(page, { birthYear = '1950', nhsNumber = 
  * in on `page`: adds her, decides she is eligible (the first two outcomes not achieved, each
  * for the first reason; the rest achieved), and records an assessment with the points-price
  * model's first worked example for `councilCode` (£239.25 a week, which it checks). Resolves
- * with her id.
+ * with her id. `person` records someone else the same way: their given and family names, and
+ * their NHS number (null for none).
  */
-export async function recordPersonToIndicativeBudget(page, councilCode) {
+export async function recordPersonToIndicativeBudget(page, councilCode, person = {}) {
+  const { givenName = 'Maya', familyName = 'Okafor', nhsNumber = '943 476 5919' } = person;
   const created = await callApi(page, 'POST', '/api/people', {
-    given_name: 'Maya', family_name: 'Okafor', date_of_birth: '1950-04-01', nhs_number: '943 476 5919',
+    given_name: givenName, family_name: familyName, date_of_birth: '1950-04-01', ...(nhsNumber ? { nhs_number: nhsNumber } : {}),
     address: '12 Example Street\nLondon', postcode: 'SW1A 1AA', gender: 'female', ethnicity: 'A',
     primary_support_reason: 'memory_cognition', accommodation: 'owner_occupier', employment: 'not_seeking_work',
     has_unpaid_carer: 'no', contact: { route_of_access: 'community', asked_for: 'Help at home after a fall', outcome: 'to_assessment' },

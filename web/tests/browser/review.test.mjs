@@ -137,8 +137,12 @@ describe('reviews, contributions and closing a case', { skip }, () => {
     const assessor = as('assessor');
     const { page } = assessor;
     await page.goto('/account');
-    assert.deepEqual(await page.locator('#navigation a').allInnerTexts(), ['Your account', 'Your caseload', 'Reviews']);
-    assert.deepEqual(await page.locator('#account-pages li').allInnerTexts(), ['Your caseload', 'Reviews – see whose support plan review is overdue or due in the next 4 weeks, and record it']);
+    assert.deepEqual(await page.locator('#navigation a').allInnerTexts(), ['Your account', 'Your caseload', 'Reviews', 'Money alerts']);
+    assert.deepEqual(await page.locator('#account-pages li').allInnerTexts(), [
+      'Your caseload',
+      'Reviews – see whose support plan review is overdue or due in the next 4 weeks, and record it',
+      'Money alerts – the questions the money checks have raised for you to ask about, with the evidence',
+    ]);
     await page.locator('#navigation').getByRole('link', { name: 'Reviews' }).click();
     await page.waitForURL((url) => url.pathname === '/reviews');
     await page.locator('#overdue-empty').waitFor();
