@@ -263,7 +263,7 @@ Result<std::vector<EvidenceLine>> EvidenceLines(store::Transaction& tx, const Co
     if (!*t) continue;
     auto payee = PayeeOf(tx, council, **t, cache);
     if (!payee) return tl::unexpected(payee.error());
-    out.push_back({id, DateOf((*t)->created_at), *payee, (*t)->reference, (*t)->amount});
+    out.push_back({id, DayOf((*t)->created_at), *payee, (*t)->reference, (*t)->amount});
   }
   return out;
 }
