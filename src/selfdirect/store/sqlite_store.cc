@@ -3,6 +3,7 @@
 #include "selfdirect/store/rows.h"
 #include "selfdirect/store/sqlite_access.h"
 #include "selfdirect/store/sqlite_casework.h"
+#include "selfdirect/store/sqlite_finance_overview.h"
 #include "selfdirect/store/sqlite_ledger.h"
 #include "selfdirect/store/sqlite_monitoring.h"
 #include "selfdirect/store/sqlite_payments.h"
@@ -25,7 +26,8 @@ class SqliteTransaction final : public Transaction {
         ledger_(c),
         payments_(c),
         statements_(c),
-        monitoring_(c) {}
+        monitoring_(c),
+        finance_overview_(c) {}
   CouncilRepository& Councils() override { return councils_; }
   AccessRepository& Access() override { return access_; }
   AuditRepository& Audit() override { return audit_; }
@@ -36,6 +38,7 @@ class SqliteTransaction final : public Transaction {
   ledger::PaymentsRepository& Payments() override { return payments_; }
   ledger::StatementRepository& Statements() override { return statements_; }
   ledger::MonitoringRepository& Monitoring() override { return monitoring_; }
+  ledger::FinanceOverviewRepository& FinanceOverview() override { return finance_overview_; }
 
  private:
   SqliteCouncilRepository councils_;
@@ -48,6 +51,7 @@ class SqliteTransaction final : public Transaction {
   SqlitePaymentsRepository payments_;
   SqliteStatementRepository statements_;
   SqliteMonitoringRepository monitoring_;
+  SqliteFinanceOverviewRepository finance_overview_;
 };
 
 constexpr const char* kCouncilColumns = "council_id, code, name, created_at";
