@@ -7,6 +7,7 @@
 #include "selfdirect/app/accounts.h"
 #include "selfdirect/app/application.h"
 #include "selfdirect/app/casework.h"
+#include "selfdirect/app/finance_overview.h"
 #include "selfdirect/app/ledger.h"
 #include "selfdirect/app/money.h"
 #include "selfdirect/app/monitoring.h"
@@ -39,6 +40,7 @@ class TestApp {
     statements_ = std::make_unique<app::Statements>(*store_, clock_, ids_);
     money_ = std::make_unique<app::Money>(*store_, clock_);
     monitoring_ = std::make_unique<app::Monitoring>(*store_, clock_, ids_);
+    finance_overview_ = std::make_unique<app::FinanceOverview>(*store_, clock_);
   }
 
   app::Application& app() { return *app_; }
@@ -51,6 +53,7 @@ class TestApp {
   app::Statements& statements() { return *statements_; }
   app::Money& money() { return *money_; }
   app::Monitoring& monitoring() { return *monitoring_; }
+  app::FinanceOverview& finance_overview() { return *finance_overview_; }
   store::Store& store() { return *store_; }
 
   // Registers a council as the operator would, with the CLI.
@@ -92,6 +95,7 @@ class TestApp {
   std::unique_ptr<app::Statements> statements_;
   std::unique_ptr<app::Money> money_;
   std::unique_ptr<app::Monitoring> monitoring_;
+  std::unique_ptr<app::FinanceOverview> finance_overview_;
 };
 
 }  // namespace selfdirect::testing
