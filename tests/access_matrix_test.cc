@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "selfdirect/http/finance_overview_api.h"
 #include "selfdirect/http/ledger_api.h"
 #include "selfdirect/http/money_api.h"
 #include "selfdirect/http/monitoring_api.h"
@@ -163,6 +164,11 @@ const std::map<std::string, std::set<std::string>> kMatrix = {
     {"alerts.update", {"support-planner", "assessor", "finance-officer", "safeguarding-lead"}},
     {"surplus-proposals.list", {"finance-officer"}},
     {"surplus-proposals.decide", {"finance-officer"}},
+    // The finance overview: finance officers and commissioners read it (commissioners without
+    // the names of people who owe contributions); finance officers set the council's budget.
+    {"finance-overview.get", {"finance-officer", "commissioner"}},
+    {"finance-overview.csv", {"finance-officer", "commissioner"}},
+    {"council-budgets.set", {"finance-officer"}},
 };
 
 const PersonId kPersonHome("01JD00000000000000000PER51");
@@ -263,6 +269,7 @@ class AccessMatrixTest : public ::testing::Test {
     http::RegisterStatementsApi(service_->mutable_router(), t_.statements());
     http::RegisterMoneyApi(service_->mutable_router(), t_.money());
     http::RegisterMonitoringApi(service_->mutable_router(), t_.monitoring());
+    http::RegisterFinanceOverviewApi(service_->mutable_router(), t_.finance_overview());
   }
 
   struct Session {
@@ -318,6 +325,7 @@ class AccessMatrixTest : public ::testing::Test {
     put("import", kImportHome.str());
     put("alert", "01JD0000000000000000A1ERT1");
     put("proposal", "01JD000000000000000PR0P0S1");
+    put("year", "2026");
     return path;
   }
 
@@ -394,6 +402,7 @@ class AccessMatrixTest : public ::testing::Test {
     if (route == "monitoring.run") return R"({"date":"2026-02-30"})";
     if (route == "alerts.update") return R"({"action":"acknowledge","notes":"Seen"})";
     if (route == "surplus-proposals.decide") return R"({"decision":"decline","reason":"No"})";
+    if (route == "council-budgets.set") return R"({"amount":"-1.00"})";
     if (route == "plans.create") return R"({"outcomes":[{"id":"o1","words":"Go out"}]})";
     if (route == "eligibility.create") return R"({"kind":"adult","outcomes":[]})";
     if (route == "assessments.create") {

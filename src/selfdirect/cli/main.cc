@@ -27,6 +27,7 @@
 #include "selfdirect/cli/people_commands.h"
 #include "selfdirect/cli/ras_commands.h"
 #include "selfdirect/cli/statements_commands.h"
+#include "selfdirect/http/finance_overview_api.h"
 #include "selfdirect/http/ledger_api.h"
 #include "selfdirect/http/money_api.h"
 #include "selfdirect/http/monitoring_api.h"
@@ -498,6 +499,8 @@ int RunServe(const Settings& s) {
   http::RegisterMoneyApi(service.mutable_router(), money);
   app::Monitoring monitoring(*opened->store, clock, ids);
   http::RegisterMonitoringApi(service.mutable_router(), monitoring);
+  app::FinanceOverview finance_overview(*opened->store, clock);
+  http::RegisterFinanceOverviewApi(service.mutable_router(), finance_overview);
   http::ServerOptions server_options;
   server_options.host = s.host;
   server_options.port = s.port;

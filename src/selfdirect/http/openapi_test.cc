@@ -10,6 +10,7 @@
 #include <regex>
 #include <set>
 
+#include "selfdirect/http/finance_overview_api.h"
 #include "selfdirect/http/ledger_api.h"
 #include "selfdirect/http/money_api.h"
 #include "selfdirect/http/monitoring_api.h"
@@ -37,6 +38,7 @@ class OpenApiTest : public ::testing::Test {
     RegisterStatementsApi(service_.mutable_router(), t_.statements());
     RegisterMoneyApi(service_.mutable_router(), t_.money());
     RegisterMonitoringApi(service_.mutable_router(), t_.monitoring());
+    RegisterFinanceOverviewApi(service_.mutable_router(), t_.finance_overview());
     std::error_code ec;
     document_ = json::parse(OpenApiDocument(), ec);
     parsed_ = !ec;
