@@ -97,6 +97,7 @@ const pages = {
   paymentRuns: 'finance/payment-runs.html',
   paymentRun: 'finance/payment-run.html',
   paymentDetails: 'finance/payment-details.html',
+  financeOverview: 'finance/overview.html',
 };
 
 export default defineConfig({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_AFTER_SIGN_IN, pagesFor, safeReturnPath, signInPath } from './paths';
+import { DEFAULT_AFTER_SIGN_IN, pageTitle, pagesFor, safeReturnPath, signInPath } from './paths';
 
 describe('safeReturnPath', () => {
   it.each([
@@ -73,7 +73,7 @@ describe('pagesFor', () => {
   });
 
   it('gives finance officers statement import', () => {
-    expect(hrefs(['finance-officer'])).toEqual(['/account', '/finance/payment-runs', '/finance/statements']);
+    expect(hrefs(['finance-officer'])).toEqual(['/account', '/finance/payment-runs', '/finance/statements', '/finance/overview']);
     expect(hrefs(['assessor'])).not.toContain('/finance/statements');
   });
 
@@ -93,10 +93,19 @@ describe('pagesFor', () => {
   });
 
   it('gives finance officers the payment runs, and nobody else', () => {
-    expect(hrefs(['finance-officer'])).toEqual(['/account', '/finance/payment-runs', '/finance/statements']);
-    expect(pagesFor(['finance-officer']).map((page) => page.text)).toEqual(['Your account', 'Payment runs', 'Statements']);
-    expect(hrefs(['approver', 'finance-officer'])).toEqual(['/account', '/sign-off', '/finance/payment-runs', '/finance/statements']);
+    expect(hrefs(['finance-officer'])).toEqual(['/account', '/finance/payment-runs', '/finance/statements', '/finance/overview']);
+    expect(pagesFor(['finance-officer']).map((page) => page.text)).toEqual(['Your account', 'Payment runs', 'Statements', 'Finance overview']);
+    expect(hrefs(['approver', 'finance-officer'])).toEqual(['/account', '/sign-off', '/finance/payment-runs', '/finance/statements', '/finance/overview']);
     expect(hrefs(['approver'])).not.toContain('/finance/payment-runs');
+  });
+
+  it('gives finance officers and commissioners the finance overview, once each, and nobody else', () => {
+    expect(hrefs(['commissioner'])).toEqual(['/account', '/finance/overview']);
+    expect(hrefs(['finance-officer', 'commissioner'])).toEqual(['/account', '/finance/payment-runs', '/finance/statements', '/finance/overview']);
+    for (const role of ['budget-holder', 'representative', 'assessor', 'approver', 'safeguarding-lead', 'analyst', 'administrator', 'auditor']) {
+      expect(hrefs([role])).not.toContain('/finance/overview');
+    }
+    expect(pageTitle('/finance/overview')).toBe('Finance overview');
   });
 
   it('names the pages in plain words', () => {

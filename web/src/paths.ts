@@ -6,7 +6,8 @@
  *   signInPath('/users', '')                      // '/sign-in?return=%2Fusers'
  *   pagesFor(['auditor'])                         // Your account, Audit log
  *   pagesFor(['approver'])                        // Your account, Plans to sign off
- *   pagesFor(['finance-officer'])                 // Your account, Payment runs, Statements
+ *   pagesFor(['finance-officer'])                 // Your account, Payment runs, Statements, Finance overview
+ *   pagesFor(['commissioner'])                    // Your account, Finance overview
  *   pagesFor(['administrator'])                   // Your account, Users, Budget models
  *   pagesFor(['budget-holder'], { hasRecord: true }) // Your account, Your record
  *   pageTitle('/users/change-roles')              // 'Users'
@@ -45,8 +46,8 @@ export function signInPath(pathname: string, search: string): string {
   return `/sign-in?return=${encodeURIComponent(here)}`;
 }
 
-/** The signed-in pages, in navigation order, and the role each needs (none: everyone). */
-const SIGNED_IN_PAGES: readonly { href: string; text: string; role?: string; needsRecord?: boolean }[] = [
+/** The signed-in pages, in navigation order, and the role each needs (none: everyone; a list: any of them). */
+const SIGNED_IN_PAGES: readonly { href: string; text: string; role?: string | readonly string[]; needsRecord?: boolean }[] = [
   { href: '/account', text: 'Your account' },
   { href: '/my-record', text: 'Your record', needsRecord: true },
   { href: '/people-i-help', text: 'People you help', role: 'representative' },
@@ -55,6 +56,7 @@ const SIGNED_IN_PAGES: readonly { href: string; text: string; role?: string; nee
   { href: '/sign-off', text: 'Plans to sign off', role: 'approver' },
   { href: '/finance/payment-runs', text: 'Payment runs', role: 'finance-officer' },
   { href: '/finance/statements', text: 'Statements', role: 'finance-officer' },
+  { href: '/finance/overview', text: 'Finance overview', role: ['finance-officer', 'commissioner'] },
   { href: '/concerns', text: 'Safeguarding', role: 'safeguarding-lead' },
   { href: '/users', text: 'Users', role: 'administrator' },
   { href: '/ras-models', text: 'Budget models', role: 'administrator' },
@@ -66,9 +68,9 @@ const SIGNED_IN_PAGES: readonly { href: string; text: string; role?: string; nee
  * account is linked to a person's record (a budget holder's), which gives them "Your record".
  */
 export function pagesFor(roles: readonly string[], { hasRecord = false } = {}): { href: string; text: string }[] {
-  return SIGNED_IN_PAGES.filter(
-    (page) => (!page.role || roles.includes(page.role)) && (!page.needsRecord || hasRecord),
-  ).map(({ href, text }) => ({ href, text }));
+  const allowed = (role: string | readonly string[] | undefined) =>
+    !role || (typeof role === 'string' ? roles.includes(role) : role.some((r) => roles.includes(r)));
+  return SIGNED_IN_PAGES.filter((page) => allowed(page.role) && (!page.needsRecord || hasRecord)).map(({ href, text }) => ({ href, text }));
 }
 
 /**

@@ -81,6 +81,8 @@ function describe(href: string): string {
       return 'import bank and card statements of direct payment accounts, and say what lines were';
     case '/finance/payment-runs':
       return 'see what is due to be paid, start a payment run, approve and release it';
+    case '/finance/overview':
+      return 'see what personal budgets have committed, paid and will spend this year against the council’s budget';
     default:
       return '';
   }

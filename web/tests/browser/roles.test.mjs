@@ -65,16 +65,17 @@ const NAVIGATION = {
   'representative': ['Your account', 'People you help'],
   'assessor': ['Your account', 'Your caseload', 'Reviews'],
   'approver': ['Your account', 'Plans to sign off'],
-  'finance-officer': ['Your account', 'Payment runs', 'Statements'],
+  'finance-officer': ['Your account', 'Payment runs', 'Statements', 'Finance overview'],
+  'commissioner': ['Your account', 'Finance overview'],
   'safeguarding-lead': ['Your account', 'Safeguarding'],
   'administrator': ['Your account', 'Users', 'Budget models'],
   'auditor': ['Your account', 'Audit log'],
 };
 
 /**
- * The staff pages: the heading each shows when allowed, the role whose page it is, and the
- * API it reads (whose answer to every other role is a 403). `screenshot` marks the pages
- * saved for every role.
+ * The staff pages: the heading each shows when allowed, the role whose page it is (or `roles`,
+ * any of which may use it), and the API it reads (whose answer to every other role is a 403).
+ * `screenshot` marks the pages saved for every role.
  */
 const PAGES = [
   { path: '/caseload', name: 'caseload', heading: 'Your caseload', role: 'assessor', api: () => '/api/queues/caseload', screenshot: true },
@@ -87,6 +88,7 @@ const PAGES = [
   { path: '/ras-models', name: 'ras-models', heading: 'Budget models', role: 'administrator' },
   { path: '/audit', name: 'audit', heading: 'Audit log', role: 'auditor', api: () => `/api/councils/${ids.council}/audit?limit=10` },
   { path: '/finance/statements', name: 'statements', heading: 'Import a statement', role: 'finance-officer', api: () => '/api/statement-formats' },
+  { path: '/finance/overview', name: 'finance-overview', heading: 'Finance overview', roles: ['finance-officer', 'commissioner'], api: () => '/api/finance/overview' },
 ];
 
 /**
@@ -165,7 +167,7 @@ async function apiStatus(p, path) {
 async function checkStaffPages(p, role) {
   const { page } = p;
   for (const staffPage of PAGES) {
-    const allowed = staffPage.role === role;
+    const allowed = staffPage.roles ? staffPage.roles.includes(role) : staffPage.role === role;
     if (staffPage.api) {
       assert.equal(await apiStatus(p, staffPage.api()), allowed ? 200 : 403, `GET ${staffPage.api()} as the ${role}`);
     }
