@@ -8,6 +8,7 @@
 #include <set>
 
 #include "selfdirect/http/invoices_api.h"
+#include "selfdirect/http/finance_overview_api.h"
 #include "selfdirect/http/ledger_api.h"
 #include "selfdirect/http/money_api.h"
 #include "selfdirect/http/monitoring_api.h"
@@ -174,6 +175,11 @@ const std::map<std::string, std::set<std::string>> kMatrix = {
     {"invoices.reject", {"finance-officer"}},
     {"invoice-exports.create", {"finance-officer"}},
     {"invoice-exports.file", {"finance-officer"}},
+    // The finance overview: finance officers and commissioners read it (commissioners without
+    // the names of people who owe contributions); finance officers set the council's budget.
+    {"finance-overview.get", {"finance-officer", "commissioner"}},
+    {"finance-overview.csv", {"finance-officer", "commissioner"}},
+    {"council-budgets.set", {"finance-officer"}},
 };
 
 const PersonId kPersonHome("01JD00000000000000000PER51");
@@ -275,6 +281,7 @@ class AccessMatrixTest : public ::testing::Test {
     http::RegisterMoneyApi(service_->mutable_router(), t_.money());
     http::RegisterMonitoringApi(service_->mutable_router(), t_.monitoring());
     http::RegisterInvoicesApi(service_->mutable_router(), t_.invoices());
+    http::RegisterFinanceOverviewApi(service_->mutable_router(), t_.finance_overview());
   }
 
   struct Session {
@@ -332,6 +339,7 @@ class AccessMatrixTest : public ::testing::Test {
     put("proposal", "01JD000000000000000PR0P0S1");
     put("invoice", "01JD0000000000000000NV0001");
     put("export", "01JD0000000000000000EXP001");
+    put("year", "2026");
     return path;
   }
 
@@ -412,6 +420,7 @@ class AccessMatrixTest : public ::testing::Test {
     // file import is sent empty), so that nothing changes.
     if (route == "invoices.create") return R"({"provider":"Acorn Home Care"})";
     if (route == "invoices.approve" || route == "invoices.reject") return R"({"reason":"Checked"})";
+    if (route == "council-budgets.set") return R"({"amount":"-1.00"})";
     if (route == "plans.create") return R"({"outcomes":[{"id":"o1","words":"Go out"}]})";
     if (route == "eligibility.create") return R"({"kind":"adult","outcomes":[]})";
     if (route == "assessments.create") {

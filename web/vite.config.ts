@@ -100,6 +100,7 @@ const pages = {
   invoices: 'finance/invoices.html',
   surplusProposals: 'finance/surplus-proposals.html',
   alerts: 'alerts.html',
+  financeOverview: 'finance/overview.html',
 };
 
 export default defineConfig({

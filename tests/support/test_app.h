@@ -8,6 +8,7 @@
 #include "selfdirect/app/application.h"
 #include "selfdirect/app/casework.h"
 #include "selfdirect/app/invoices.h"
+#include "selfdirect/app/finance_overview.h"
 #include "selfdirect/app/ledger.h"
 #include "selfdirect/app/money.h"
 #include "selfdirect/app/monitoring.h"
@@ -41,6 +42,7 @@ class TestApp {
     money_ = std::make_unique<app::Money>(*store_, clock_);
     monitoring_ = std::make_unique<app::Monitoring>(*store_, clock_, ids_);
     invoices_ = std::make_unique<app::Invoices>(*store_, clock_, ids_);
+    finance_overview_ = std::make_unique<app::FinanceOverview>(*store_, clock_);
   }
 
   app::Application& app() { return *app_; }
@@ -54,6 +56,7 @@ class TestApp {
   app::Money& money() { return *money_; }
   app::Monitoring& monitoring() { return *monitoring_; }
   app::Invoices& invoices() { return *invoices_; }
+  app::FinanceOverview& finance_overview() { return *finance_overview_; }
   store::Store& store() { return *store_; }
 
   // Registers a council as the operator would, with the CLI.
@@ -96,6 +99,7 @@ class TestApp {
   std::unique_ptr<app::Money> money_;
   std::unique_ptr<app::Monitoring> monitoring_;
   std::unique_ptr<app::Invoices> invoices_;
+  std::unique_ptr<app::FinanceOverview> finance_overview_;
 };
 
 }  // namespace selfdirect::testing

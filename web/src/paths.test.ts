@@ -73,7 +73,7 @@ describe('pagesFor', () => {
   });
 
   it('gives finance officers statement import, provider invoices and surplus proposals', () => {
-    expect(hrefs(['finance-officer'])).toEqual(['/account', '/finance/payment-runs', '/finance/statements', '/finance/invoices', '/finance/surplus-proposals', '/alerts']);
+    expect(hrefs(['finance-officer'])).toEqual(['/account', '/finance/payment-runs', '/finance/statements', '/finance/invoices', '/finance/surplus-proposals', '/finance/overview', '/alerts']);
     expect(hrefs(['assessor'])).not.toContain('/finance/invoices');
     expect(pageTitle('/finance/invoices')).toBe('Provider invoices');
     expect(hrefs(['assessor'])).not.toContain('/finance/statements');
@@ -95,9 +95,9 @@ describe('pagesFor', () => {
   });
 
   it('gives finance officers the payment runs, and nobody else', () => {
-    expect(hrefs(['finance-officer'])).toEqual(['/account', '/finance/payment-runs', '/finance/statements', '/finance/invoices', '/finance/surplus-proposals', '/alerts']);
-    expect(pagesFor(['finance-officer']).map((page) => page.text)).toEqual(['Your account', 'Payment runs', 'Statements', 'Provider invoices', 'Surplus proposals', 'Money alerts']);
-    expect(hrefs(['approver', 'finance-officer'])).toEqual(['/account', '/sign-off', '/finance/payment-runs', '/finance/statements', '/finance/invoices', '/finance/surplus-proposals', '/alerts']);
+    expect(hrefs(['finance-officer'])).toEqual(['/account', '/finance/payment-runs', '/finance/statements', '/finance/invoices', '/finance/surplus-proposals', '/finance/overview', '/alerts']);
+    expect(pagesFor(['finance-officer']).map((page) => page.text)).toEqual(['Your account', 'Payment runs', 'Statements', 'Provider invoices', 'Surplus proposals', 'Finance overview', 'Money alerts']);
+    expect(hrefs(['approver', 'finance-officer'])).toEqual(['/account', '/sign-off', '/finance/payment-runs', '/finance/statements', '/finance/invoices', '/finance/surplus-proposals', '/finance/overview', '/alerts']);
     expect(hrefs(['approver'])).not.toContain('/finance/payment-runs');
   });
 
@@ -114,6 +114,15 @@ describe('pagesFor', () => {
     for (const role of ['budget-holder', 'representative', 'approver', 'commissioner', 'analyst', 'administrator', 'auditor']) {
       expect(hrefs([role])).not.toContain('/alerts');
     }
+  });
+
+  it('gives finance officers and commissioners the finance overview, once each, and nobody else', () => {
+    expect(hrefs(['commissioner'])).toEqual(['/account', '/finance/overview']);
+    expect(hrefs(['finance-officer', 'commissioner'])).toEqual(['/account', '/finance/payment-runs', '/finance/statements', '/finance/invoices', '/finance/surplus-proposals', '/finance/overview', '/alerts']);
+    for (const role of ['budget-holder', 'representative', 'assessor', 'approver', 'safeguarding-lead', 'analyst', 'administrator', 'auditor']) {
+      expect(hrefs([role])).not.toContain('/finance/overview');
+    }
+    expect(pageTitle('/finance/overview')).toBe('Finance overview');
   });
 
   it('names the pages in plain words', () => {

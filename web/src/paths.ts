@@ -7,8 +7,10 @@
  *   pagesFor(['auditor'])                         // Your account, Audit log
  *   pagesFor(['approver'])                        // Your account, Plans to sign off
  *   pagesFor(['finance-officer'])                 // Your account, Payment runs, Statements,
- *                                                 // Provider invoices, Surplus proposals, Money alerts
+ *                                                 // Provider invoices, Surplus proposals,
+ *                                                 // Finance overview, Money alerts
  *   pagesFor(['assessor'])                        // Your account, Your caseload, Reviews, Money alerts
+ *   pagesFor(['commissioner'])                    // Your account, Finance overview
  *   pagesFor(['administrator'])                   // Your account, Users, Budget models
  *   pagesFor(['budget-holder'], { hasRecord: true }) // Your account, Your record
  *   pageTitle('/users/change-roles')              // 'Users'
@@ -47,7 +49,7 @@ export function signInPath(pathname: string, search: string): string {
   return `/sign-in?return=${encodeURIComponent(here)}`;
 }
 
-/** The signed-in pages, in navigation order, and the role each needs (none: everyone). */
+/** The signed-in pages, in navigation order, and the role each needs (none: everyone; a list: any of them). */
 const SIGNED_IN_PAGES: readonly { href: string; text: string; role?: string | readonly string[]; needsRecord?: boolean }[] = [
   { href: '/account', text: 'Your account' },
   { href: '/my-record', text: 'Your record', needsRecord: true },
@@ -59,6 +61,7 @@ const SIGNED_IN_PAGES: readonly { href: string; text: string; role?: string | re
   { href: '/finance/statements', text: 'Statements', role: 'finance-officer' },
   { href: '/finance/invoices', text: 'Provider invoices', role: 'finance-officer' },
   { href: '/finance/surplus-proposals', text: 'Surplus proposals', role: 'finance-officer' },
+  { href: '/finance/overview', text: 'Finance overview', role: ['finance-officer', 'commissioner'] },
   { href: '/concerns', text: 'Safeguarding', role: 'safeguarding-lead' },
   // alerts.read: the use case narrows the list to the alerts routed to each of these roles.
   { href: '/alerts', text: 'Money alerts', role: ['finance-officer', 'assessor', 'support-planner', 'safeguarding-lead'] },

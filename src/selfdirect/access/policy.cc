@@ -207,6 +207,10 @@ const char* ActionName(Action action) {
       return "alerts.manage";
     case Action::kInvoicesManage:
       return "invoices.manage";
+    case Action::kFinanceOverviewRead:
+      return "finance-overview.read";
+    case Action::kCouncilBudgetsManage:
+      return "council-budgets.manage";
   }
   return "unknown";
 }
@@ -348,6 +352,16 @@ Decision DecideFor(const Actor& actor, Action action, const Resource& resource) 
                  : Deny(Outcome::kForbidden,
                         "alerts go to finance officers, social workers, support planners and "
                         "safeguarding leads");
+    case Action::kFinanceOverviewRead:
+      return actor.Has(Role::kFinanceOfficer) || actor.Has(Role::kCommissioner)
+                 ? Allow("finance officer or commissioner")
+                 : Deny(Outcome::kForbidden,
+                        "the finance overview is for finance officers and commissioners");
+    case Action::kCouncilBudgetsManage:
+      return actor.Has(Role::kFinanceOfficer)
+                 ? Allow("finance officer")
+                 : Deny(Outcome::kForbidden,
+                        "the council's budget for personal budgets is set by finance officers");
     case Action::kPersonView:
     case Action::kConcernRaise:
     case Action::kPersonConcernsRead:

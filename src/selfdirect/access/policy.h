@@ -83,6 +83,12 @@ enum class Action {
   // Provider invoices for council-arranged services (app/invoices.h): finance officers record
   // them, decide the held ones and make the accounts-payable export.
   kInvoicesManage,
+  // The finance overview (app/finance_overview.h): the council's personal budgets for a year
+  // from the ledger, read by finance officers and commissioners (aggregates; the people who owe
+  // contributions are shown only to those who may read the ledger). The council's budget for
+  // personal budgets each year is set by finance officers.
+  kFinanceOverviewRead,
+  kCouncilBudgetsManage,
 };
 
 // Stable name, e.g. "schemes.manage"; used in the audit log and the route table.

@@ -210,6 +210,29 @@ TEST(Policy, FinanceOfficersHandleProviderInvoices) {
   EXPECT_STREQ(ActionName(Action::kInvoicesManage), "invoices.manage");
 }
 
+TEST(Policy, FinanceOfficersAndCommissionersReadTheFinanceOverview_FinanceOfficersSetTheBudget) {
+  for (Role role : kAllRoles) {
+    const bool finance = role == Role::kFinanceOfficer;
+    const bool reads = finance || role == Role::kCommissioner;
+    EXPECT_EQ(
+        Decide(With({role}), Action::kFinanceOverviewRead, Resource::Council(kHome)).allowed(),
+        reads)
+        << RoleName(role);
+    EXPECT_EQ(
+        Decide(With({role}), Action::kCouncilBudgetsManage, Resource::Council(kHome)).allowed(),
+        finance)
+        << RoleName(role);
+    for (Action a : {Action::kFinanceOverviewRead, Action::kCouncilBudgetsManage}) {
+      EXPECT_EQ(Decide(With({role}), a, Resource::Council(kOther)).outcome, Outcome::kHidden);
+    }
+  }
+  EXPECT_EQ(
+      Decide(Actor::Anonymous(), Action::kFinanceOverviewRead, Resource::Council(kHome)).outcome,
+      Outcome::kUnauthenticated);
+  EXPECT_STREQ(ActionName(Action::kFinanceOverviewRead), "finance-overview.read");
+  EXPECT_STREQ(ActionName(Action::kCouncilBudgetsManage), "council-budgets.manage");
+}
+
 TEST(Policy, TheHolderTheirGranteesAndFinanceRecategoriseStatementLines) {
   const PersonId person("01JD00000000000000000PER51");
   auto decide = [&](std::vector<Role> roles, Relationship r) {

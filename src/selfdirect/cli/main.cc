@@ -28,6 +28,7 @@
 #include "selfdirect/cli/ras_commands.h"
 #include "selfdirect/cli/statements_commands.h"
 #include "selfdirect/http/invoices_api.h"
+#include "selfdirect/http/finance_overview_api.h"
 #include "selfdirect/http/ledger_api.h"
 #include "selfdirect/http/money_api.h"
 #include "selfdirect/http/monitoring_api.h"
@@ -501,6 +502,8 @@ int RunServe(const Settings& s) {
   http::RegisterMonitoringApi(service.mutable_router(), monitoring);
   app::Invoices invoices(*opened->store, clock, ids);
   http::RegisterInvoicesApi(service.mutable_router(), invoices);
+  app::FinanceOverview finance_overview(*opened->store, clock);
+  http::RegisterFinanceOverviewApi(service.mutable_router(), finance_overview);
   http::ServerOptions server_options;
   server_options.host = s.host;
   server_options.port = s.port;

@@ -11,6 +11,7 @@
 #include <set>
 
 #include "selfdirect/http/invoices_api.h"
+#include "selfdirect/http/finance_overview_api.h"
 #include "selfdirect/http/ledger_api.h"
 #include "selfdirect/http/money_api.h"
 #include "selfdirect/http/monitoring_api.h"
@@ -39,6 +40,7 @@ class OpenApiTest : public ::testing::Test {
     RegisterMoneyApi(service_.mutable_router(), t_.money());
     RegisterMonitoringApi(service_.mutable_router(), t_.monitoring());
     RegisterInvoicesApi(service_.mutable_router(), t_.invoices());
+    RegisterFinanceOverviewApi(service_.mutable_router(), t_.finance_overview());
     std::error_code ec;
     document_ = json::parse(OpenApiDocument(), ec);
     parsed_ = !ec;

@@ -962,28 +962,23 @@ Result<FinalReconciliation> Reconcile(const PaymentSchedule& schedule,
   return r;
 }
 
-Result<Commitment> YearCommitment(const PaymentSchedule& schedule, CommitmentWindow window) {
+namespace {
+
+// The cost of [from, to] (within the budget) at `year_days` days to the year: YearCommitment's
+// and CostOver's arithmetic.
+Result<Commitment> CostOfDays(const PaymentSchedule& schedule, Date from, Date to, int year_days) {
   const BudgetInForce& b = schedule.budget();
   const Derived d = Derive(schedule);
   Commitment c;
-  c.from = b.start;
-  int year_days = 0;
-  if (window == CommitmentWindow::kTwelveMonths) {
-    const Date next = AddMonths(b.start, 12);
-    c.to = AddDays(next, -1);
-    year_days = DaysBetween(b.start, next);
-  } else {
-    const FinancialYear fy = FinancialYearOf(b.start);
-    c.to = fy.End();
-    year_days = fy.Days();
-  }
-  if (b.end && *b.end < c.to) c.to = *b.end;
+  c.from = from;
+  c.to = to;
 
   const Composition days = Compose(d, c.from, c.to);
-  Int128 dp = 0, mb = 0, ca = 0, contribution = 0;
+  Int128 dp = 0, dp_net = 0, mb = 0, ca = 0, contribution = 0;
   for (const auto& [t, n] : days.terms_days) {
     const PaymentSchedule::Rates& r = d.rates[t];
     dp += (r.direct_payment + r.contribution_taken_off) * n;
+    dp_net += r.direct_payment * n;
     mb += r.managed_budget * n;
     ca += r.council_arranged * n;
     contribution += (r.contribution + r.contribution_taken_off) * n;
@@ -1008,6 +1003,9 @@ Result<Commitment> YearCommitment(const PaymentSchedule& schedule, CommitmentWin
   auto total = ToPence(gross);
   if (!total) return tl::unexpected(total.error());
   c.gross = *total;
+  auto net = ToPence(RoundDivide(dp_net, denominator, RoundingRule::kUp));
+  if (!net) return tl::unexpected(net.error());
+  c.direct_payment_net = *net;
   const Int128 person =
       std::min(RoundDivide(contribution, denominator, RoundingRule::kDown), gross);
   c.contribution = Pence(static_cast<std::int64_t>(person));
@@ -1034,6 +1032,50 @@ Result<Commitment> YearCommitment(const PaymentSchedule& schedule, CommitmentWin
   }
   c.sentence += ".";
   return c;
+}
+
+}  // namespace
+
+Result<Commitment> YearCommitment(const PaymentSchedule& schedule, CommitmentWindow window) {
+  const BudgetInForce& b = schedule.budget();
+  Date to;
+  int year_days = 0;
+  if (window == CommitmentWindow::kTwelveMonths) {
+    const Date next = AddMonths(b.start, 12);
+    to = AddDays(next, -1);
+    year_days = DaysBetween(b.start, next);
+  } else {
+    const FinancialYear fy = FinancialYearOf(b.start);
+    to = fy.End();
+    year_days = fy.Days();
+  }
+  if (b.end && *b.end < to) to = *b.end;
+  return CostOfDays(schedule, b.start, to, year_days);
+}
+
+Result<Commitment> CostOver(const PaymentSchedule& schedule, Date from, Date to) {
+  if (to < from) {
+    return FailFields({{"to", "The window must end on or after the day it starts"}});
+  }
+  const FinancialYear fy = FinancialYearOf(from);
+  if (!fy.Contains(to)) {
+    return FailFields({{"to", fmt::format("The window must end by {}, the end of the {} "
+                                          "financial year",
+                                          FormatLongDate(fy.End()), fy.Label())}});
+  }
+  const BudgetInForce& b = schedule.budget();
+  Date first = std::max(from, b.start);
+  Date last = to;
+  if (b.end && *b.end < last) last = *b.end;
+  if (last < first) {
+    Commitment nothing;
+    nothing.from = from;
+    nothing.to = to;
+    nothing.sentence =
+        fmt::format("Nothing for {}: the budget does not pay for those days.", Span(from, to));
+    return nothing;
+  }
+  return CostOfDays(schedule, first, last, fy.Days());
 }
 
 }  // namespace selfdirect::ledger

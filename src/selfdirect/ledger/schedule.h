@@ -248,8 +248,22 @@ struct Commitment {
   Pence gross;         // the four above
   Pence contribution;  // what the person is expected to pay over the window
   Pence council;       // gross − contribution: what the council commits
+  // What the council pays into the holding account for the window: the direct payments less
+  // the part of the contribution taken off them (net collection), its own exact share rounded
+  // up. The same as direct_payment when the contribution is collected gross.
+  Pence direct_payment_net;
   std::string sentence;
 };
 Result<Commitment> YearCommitment(const PaymentSchedule& schedule, CommitmentWindow window);
+
+// The cost of the budget over any window of one financial year, [from, to] both included: the
+// same arithmetic as YearCommitment (each route's exact share of the year for the funded days of
+// the window — days ÷ 365 or 366 —, less suspended days and days after the end, plus one-offs
+// dated in the window; routes rounded up, the contribution down). The window is clipped to the
+// budget's start and end: `from` and `to` of the answer are the days actually costed, and a
+// window the budget does not reach costs nothing (from and to as asked). Refused
+// (kInvalidArgument): `to` before `from` (field "to"), or a window running into a second
+// financial year (field "to").
+Result<Commitment> CostOver(const PaymentSchedule& schedule, Date from, Date to);
 
 }  // namespace selfdirect::ledger

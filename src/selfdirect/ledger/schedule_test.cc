@@ -374,6 +374,69 @@ TEST(Commitment, StopsAtTheEndDate) {
   EXPECT_EQ(c.direct_payment, Pence(10000 * 52 * 7 / 365 + 1));  // £99.726… → up
 }
 
+TEST(CostOver, AWindowFromTheStartToTheYearsEndIsTheFinancialYearsCommitment) {
+  BudgetInForce b = Weekly100();
+  b.terms[0].weekly_contribution = Pence(1000);
+  b.terms[0].managed_budget.per_year = Pence(365'000);
+  b.one_offs.push_back(
+      {"chair", "A chair", casework::PaymentRoute::kDirectPayment, Pence(45000), std::nullopt});
+  const auto s = Make(b);
+  const auto year = YearCommitment(s, CommitmentWindow::kFinancialYear).value();
+  // Asking from before the start clips the window to the start.
+  const auto c = CostOver(s, D("2026-04-01"), D("2027-03-31")).value();
+  EXPECT_EQ(c.from, D("2026-12-01"));
+  EXPECT_EQ(c.to, D("2027-03-31"));
+  EXPECT_EQ(c.direct_payment, year.direct_payment);
+  EXPECT_EQ(c.managed_budget, year.managed_budget);
+  EXPECT_EQ(c.managed_budget, Pence(121'000));  // £3,650 × 121/365 exactly
+  EXPECT_EQ(c.one_off, Pence(45000));
+  EXPECT_EQ(c.gross, year.gross);
+  EXPECT_EQ(c.contribution, year.contribution);
+  EXPECT_EQ(c.council, year.council);
+  // Net collection: £90 a week reaches the holding account. £4,680 × 121/365 = £1,551.45… → up
+  EXPECT_EQ(c.direct_payment_net, Pence(155146));
+}
+
+TEST(CostOver, AWindowInsideTheYearCostsItsOwnDays_LessSuspensionsAndAfterTheEnd) {
+  BudgetInForce b = Weekly100();
+  b.collection = ContributionCollection::kGross;
+  b.suspensions.push_back({D("2027-01-01"), D("2027-01-10"), "a hospital stay"});
+  b.end = D("2027-01-31");
+  const auto s = Make(b);
+  // 1–31 January: 31 days, 10 suspended → 21 funded days of £5,200 a year.
+  const auto c = CostOver(s, D("2027-01-01"), D("2027-03-31")).value();
+  EXPECT_EQ(c.from, D("2027-01-01"));
+  EXPECT_EQ(c.to, D("2027-01-31"));
+  EXPECT_EQ(c.direct_payment, Pence(29918));          // 520000 × 21 / 365 = 29917.8… → up
+  EXPECT_EQ(c.direct_payment_net, c.direct_payment);  // gross collection: nothing taken off
+  // A window after the end costs nothing.
+  const auto after = CostOver(s, D("2027-02-01"), D("2027-03-31")).value();
+  EXPECT_EQ(after.gross, Pence(0));
+  EXPECT_EQ(after.from, D("2027-02-01"));
+  EXPECT_THAT(after.sentence, HasSubstr("Nothing for 1 February 2027 to 31 March 2027"));
+}
+
+TEST(CostOver, RefusesAWindowBackwardsOrAcrossTwoFinancialYears) {
+  const auto s = Make(Weekly100());
+  auto backwards = CostOver(s, D("2027-01-10"), D("2027-01-09"));
+  ASSERT_FALSE(backwards);
+  EXPECT_THAT(FieldsOf(backwards.error()), ::testing::ElementsAre("to"));
+  auto across = CostOver(s, D("2027-03-01"), D("2027-04-01"));
+  ASSERT_FALSE(across);
+  EXPECT_THAT(FieldsOf(across.error()), ::testing::ElementsAre("to"));
+  EXPECT_THAT(across.error().fields[0].message, HasSubstr("31 March 2027"));
+}
+
+TEST(CostOver, SplitWindowsAddUpToTheWholeWithinAPennyARoute) {
+  const auto s = Make(Weekly100());
+  const auto whole = CostOver(s, D("2026-12-01"), D("2027-03-31")).value();
+  const auto first = CostOver(s, D("2026-12-01"), D("2027-01-15")).value();
+  const auto second = CostOver(s, D("2027-01-16"), D("2027-03-31")).value();
+  const std::int64_t sum = first.direct_payment.value() + second.direct_payment.value();
+  EXPECT_GE(sum, whole.direct_payment.value());
+  EXPECT_LE(sum, whole.direct_payment.value() + 1);
+}
+
 TEST(MakeSchedule, NamesEveryBadField) {
   BudgetInForce b = Weekly100();
   b.budget = "a:b";

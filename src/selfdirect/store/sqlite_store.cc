@@ -3,6 +3,7 @@
 #include "selfdirect/store/rows.h"
 #include "selfdirect/store/sqlite_access.h"
 #include "selfdirect/store/sqlite_casework.h"
+#include "selfdirect/store/sqlite_finance_overview.h"
 #include "selfdirect/store/sqlite_invoices.h"
 #include "selfdirect/store/sqlite_ledger.h"
 #include "selfdirect/store/sqlite_monitoring.h"
@@ -27,7 +28,8 @@ class SqliteTransaction final : public Transaction {
         payments_(c),
         statements_(c),
         monitoring_(c),
-        invoices_(c) {}
+        invoices_(c),
+        finance_overview_(c) {}
   CouncilRepository& Councils() override { return councils_; }
   AccessRepository& Access() override { return access_; }
   AuditRepository& Audit() override { return audit_; }
@@ -39,6 +41,7 @@ class SqliteTransaction final : public Transaction {
   ledger::StatementRepository& Statements() override { return statements_; }
   ledger::MonitoringRepository& Monitoring() override { return monitoring_; }
   ledger::InvoiceRepository& Invoices() override { return invoices_; }
+  ledger::FinanceOverviewRepository& FinanceOverview() override { return finance_overview_; }
 
  private:
   SqliteCouncilRepository councils_;
@@ -52,6 +55,7 @@ class SqliteTransaction final : public Transaction {
   SqliteStatementRepository statements_;
   SqliteMonitoringRepository monitoring_;
   SqliteInvoiceRepository invoices_;
+  SqliteFinanceOverviewRepository finance_overview_;
 };
 
 constexpr const char* kCouncilColumns = "council_id, code, name, created_at";

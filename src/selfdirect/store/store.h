@@ -18,6 +18,7 @@
 #include "selfdirect/casework/safeguarding_repository.h"
 #include "selfdirect/core/result.h"
 #include "selfdirect/council/council.h"
+#include "selfdirect/ledger/finance_overview_repository.h"
 #include "selfdirect/ledger/invoice_repository.h"
 #include "selfdirect/ledger/monitoring_repository.h"
 #include "selfdirect/ledger/payments_repository.h"
@@ -42,6 +43,7 @@ class Transaction {
   virtual ledger::StatementRepository& Statements() = 0;
   virtual ledger::MonitoringRepository& Monitoring() = 0;
   virtual ledger::InvoiceRepository& Invoices() = 0;
+  virtual ledger::FinanceOverviewRepository& FinanceOverview() = 0;
 };
 
 class Store {

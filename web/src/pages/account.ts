@@ -87,6 +87,8 @@ function describe(href: string): string {
       return 'run the monitoring checks, and approve or decline recovering money that has built up in an account';
     case '/alerts':
       return 'the questions the money checks have raised for you to ask about, with the evidence';
+    case '/finance/overview':
+      return 'see what personal budgets have committed, paid and will spend this year against the council’s budget';
     default:
       return '';
   }

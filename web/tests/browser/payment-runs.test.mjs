@@ -194,7 +194,7 @@ describe('payment runs', { skip }, () => {
   test('officer A reaches payment runs from the header and previews today by keyboard: both payments are held, with no runs yet', { timeout: STEP_TIMEOUT_MS }, async () => {
     const a = await signIn('a', FINANCE_A);
     const { page } = a;
-    assert.deepEqual(await page.locator('#navigation a').allInnerTexts(), ['Your account', 'Payment runs', 'Statements', 'Provider invoices', 'Surplus proposals', 'Money alerts']);
+    assert.deepEqual(await page.locator('#navigation a').allInnerTexts(), ['Your account', 'Payment runs', 'Statements', 'Provider invoices', 'Surplus proposals', 'Finance overview', 'Money alerts']);
     assert.match(await text(page, '#account-pages'), /^Payment runs – see what is due to be paid/);
     await tabToLink(page, 'Payment runs');
     await page.keyboard.press('Enter');

@@ -1,0 +1,154 @@
+#include "selfdirect/app/finance_overview.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "selfdirect/ras/test_model.h"
+#include "tests/support/signed_off.h"
+#include "tests/support/test_app.h"
+
+namespace selfdirect::app {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+std::vector<std::string> FieldsOf(const Error& e) {
+  std::vector<std::string> out;
+  for (const auto& f : e.fields) out.push_back(f.field);
+  return out;
+}
+
+// A council whose adult social care scheme collects contributions gross, and Ada, whose plan
+// pays her personal assistant £200.00 a week by direct payment from Sunday 22 November 2026
+// (£800.00 every four weeks) with a £10.00 weekly contribution; the first payment run has been
+// made on that day. Staff: a finance officer, a commissioner, a social worker.
+class FinanceOverviewTest : public ::testing::Test {
+ protected:
+  FinanceOverviewTest()
+      : council_(t_.AddCouncil("E06000001", "Hartlepool")),
+        admin_(t_.AddUser(council_, "admin@hartlepool.example", {"administrator"})),
+        worker_(t_.AddUser(council_, "sw@hartlepool.example", {"assessor"})),
+        approver_(t_.AddUser(council_, "approver@hartlepool.example", {"approver"})),
+        finance_(t_.AddUser(council_, "money@hartlepool.example", {"finance-officer"})),
+        commissioner_(t_.AddUser(council_, "market@hartlepool.example", {"commissioner"})) {
+    EXPECT_TRUE(t_.ras().Publish(As(admin_), ras::testing::kSmallModel));
+    NewScheme scheme{.name = "Adult social care",
+                     .kind = "adult-social-care",
+                     .contribution_collection = std::string("gross")};
+    EXPECT_TRUE(t_.app().CreateScheme(Context::Operator("test"), council_.id, scheme));
+    EXPECT_TRUE(t_.casework().SetApprovalLimit(As(admin_), approver_.id, "100000"));
+    ada_ = testing::SignOffAPlan(t_, worker_, approver_, "Ada", "943 476 5919", "10", &finance_,
+                                 "10.00");
+    EXPECT_TRUE(t_.payments().SetPaymentDetails(
+        As(finance_), ada_, {"direct_payment", "Ada Okafor", "30-94-30", "00733445", ""}));
+    auto run = t_.payments().RunDate(As(finance_), *ParseIsoDate("2026-11-22"));
+    EXPECT_TRUE(run.has_value()) << run.error().message;
+  }
+
+  Context As(const User& u) { return Context{Actor{u.council_id, u.id, u.roles}, "req", ""}; }
+
+  testing::TestApp t_;
+  Council council_;
+  User admin_, worker_, approver_, finance_, commissioner_;
+  PersonId ada_;
+};
+
+TEST_F(FinanceOverviewTest, AFinanceOfficerSeesCommittedPaidStillToPayAndTheForecast) {
+  ASSERT_TRUE(t_.finance_overview().SetCouncilBudget(As(finance_), "2026", "£5,000.00"));
+  auto view = t_.finance_overview().Of(As(finance_), "2026");
+  ASSERT_TRUE(view.has_value()) << view.error().message;
+  const ledger::FinanceOverview& o = view->overview;
+  EXPECT_EQ(o.budgets, 1);
+  const ledger::MechanismFigures& dp = o.by_mechanism[0];
+  // £10,400 a year for the 130 days from 22 November to 31 March: £3,704.109… → up.
+  EXPECT_EQ(dp.committed, Pence(370411));
+  EXPECT_EQ(dp.paid, Pence(80000));  // the run of 22 November
+  // Periods from 20 December, 17 January, 14 February and 14 March.
+  EXPECT_EQ(dp.still_to_pay, Pence(4 * 80000));
+  EXPECT_EQ(o.forecast, Pence(400000));
+  EXPECT_EQ(o.sentences[0],
+            "At this rate the council will spend £4,000 on personal budgets this year, £1,000 "
+            "less than the £5,000 set aside.");
+  ASSERT_EQ(o.contributions.size(), 1u);
+  EXPECT_EQ(o.contributions[0].name, "Ada Okafor");
+  EXPECT_EQ(o.contributions[0].owed, Pence(4000));  // four weeks at £10.00, collected gross
+  EXPECT_TRUE(view->shows_people);
+  EXPECT_TRUE(view->may_set_budget);
+  ASSERT_TRUE(view->council_budget.has_value());
+  EXPECT_EQ(view->council_budget_set_by, "Test money@hartlepool.example");
+
+  auto audit = t_.store().Write([&](store::Transaction& tx) -> Status {
+    auto entries = tx.Audit().Search({.council_id = council_.id});
+    if (!entries) return tl::unexpected(entries.error());
+    std::vector<std::string> actions;
+    for (const auto& e : *entries) actions.push_back(e.action);
+    EXPECT_THAT(actions, ::testing::Contains("finance-overview.read"));
+    EXPECT_THAT(actions, ::testing::Contains("council-budgets.set"));
+    return Ok();
+  });
+  EXPECT_TRUE(audit);
+}
+
+TEST_F(FinanceOverviewTest, TheCurrentYearIsTheDefault_AYearWithNoBudgetSaysSo) {
+  auto view = t_.finance_overview().Of(As(finance_), "");
+  ASSERT_TRUE(view.has_value());
+  EXPECT_EQ(view->overview.year, FinancialYear(2026));
+  EXPECT_FALSE(view->council_budget.has_value());
+  EXPECT_THAT(view->overview.sentences[1], HasSubstr("No budget for personal budgets"));
+}
+
+TEST_F(FinanceOverviewTest, ACommissionerSeesTheFiguresButNotWhoOwes_AndCannotSetTheBudget) {
+  auto view = t_.finance_overview().Of(As(commissioner_), "2026");
+  ASSERT_TRUE(view.has_value()) << view.error().message;
+  EXPECT_FALSE(view->shows_people);
+  EXPECT_TRUE(view->overview.contributions.empty());
+  EXPECT_EQ(view->people_owing, 1);
+  EXPECT_EQ(view->overview.contributions_owed, Pence(4000));
+  EXPECT_FALSE(view->may_set_budget);
+  auto set = t_.finance_overview().SetCouncilBudget(As(commissioner_), "2026", "1000.00");
+  ASSERT_FALSE(set);
+  EXPECT_EQ(set.error().code, ErrorCode::kPermissionDenied);
+  auto csv = t_.finance_overview().Csv(As(commissioner_), "2026");
+  ASSERT_TRUE(csv.has_value());
+  EXPECT_THAT(csv->csv, Not(HasSubstr("Ada")));
+  EXPECT_THAT(csv->csv, HasSubstr("Contributions owed,Total (1 people),,40.00"));
+}
+
+TEST_F(FinanceOverviewTest, OthersMayNotReadIt) {
+  auto view = t_.finance_overview().Of(As(worker_), "2026");
+  ASSERT_FALSE(view);
+  EXPECT_EQ(view.error().code, ErrorCode::kPermissionDenied);
+}
+
+TEST_F(FinanceOverviewTest, BadInputNamesTheFieldAndChangesNothing) {
+  auto year = t_.finance_overview().Of(As(finance_), "26");
+  ASSERT_FALSE(year);
+  EXPECT_THAT(FieldsOf(year.error()), ::testing::ElementsAre("year"));
+  for (const char* amount : {"-1.00", "1.005", "", "lots", "200000000000.00"}) {
+    auto set = t_.finance_overview().SetCouncilBudget(As(finance_), "2026", amount);
+    ASSERT_FALSE(set) << amount;
+    EXPECT_THAT(FieldsOf(set.error()), ::testing::ElementsAre("amount")) << amount;
+  }
+  auto both = t_.finance_overview().SetCouncilBudget(As(finance_), "twenty", "-5");
+  ASSERT_FALSE(both);
+  EXPECT_THAT(FieldsOf(both.error()), ::testing::ElementsAre("year", "amount"));
+  EXPECT_FALSE(t_.finance_overview().Of(As(finance_), "2026")->council_budget.has_value());
+}
+
+TEST_F(FinanceOverviewTest, TheCsvHasTheSameFigures) {
+  ASSERT_TRUE(t_.finance_overview().SetCouncilBudget(As(finance_), "2026", "5000"));
+  auto csv = t_.finance_overview().Csv(As(finance_), "2026");
+  ASSERT_TRUE(csv.has_value()) << csv.error().message;
+  EXPECT_EQ(csv->file_name, "finance-overview-2026-27.csv");
+  EXPECT_THAT(csv->csv,
+              HasSubstr("Section,Item,Committed,Paid so far,Still to pay,Forecast\r\n"
+                        "By mechanism,Direct payments,3704.11,800.00,3200.00,4000.00\r\n"));
+  EXPECT_THAT(csv->csv, HasSubstr("By mechanism,Total,3704.11,800.00,3200.00,4000.00\r\n"));
+  EXPECT_THAT(csv->csv, HasSubstr("Council budget,Forecast over (+) or under (-) the budget,,,,"
+                                  "-1000.00\r\n"));
+  EXPECT_THAT(csv->csv, HasSubstr("Contributions owed,Ada Okafor," + ada_.str() + ",40.00\r\n"));
+}
+
+}  // namespace
+}  // namespace selfdirect::app

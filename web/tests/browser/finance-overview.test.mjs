@@ -1,0 +1,280 @@
+// Browser test of /finance/overview, the council's personal budgets for a financial year. Set up
+// through the API: an adult social care scheme that collects contributions separately (gross),
+// Maya Okafor recorded to an indicative budget with a £10.00 weekly contribution, a plan of a
+// personal assistant 10 hours a week at £20.00 by direct payment signed off today (£800.00 every
+// four weeks), her bank details, and a payment run today released by a finance officer.
+//
+// The finance officer, by keyboard alone, goes from her account to the overview, sees what has
+// been paid and the forecast (no council budget yet), the chart (an image with a title and a
+// description) and its figures in a table, and Maya's contribution owed. She tries to set the
+// council's budget to a negative amount (the error summary names the field), then sets it and
+// sees the forecast compared with it in words and as a line on the chart. She picks last year
+// with the year picker. A commissioner sees the same figures without the names of the people who
+// owe contributions, and no form. axe-core checks every page state with no console error allowed.
+//
+// Needs SELFDIRECT_BIN=/path/to/selfdirect and web/dist built (npm run build). The server runs
+// with --allow-administrators-without-totp so the administrator can add the scheme.
+//
+// Screenshots go to web/test-output/screenshots/finance-overview-*.png.
+
+import { describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { callApi, checkPageState, errorSummaryItems, focusedId, POINTS_PRICE_MODEL, skipWithoutBin, text, useServerAndBrowser } from './support.mjs';
+import { recordPersonToIndicativeBudget, setApprovalLimit } from './casework-support.mjs';
+
+const STEP_TIMEOUT_MS = 90_000;
+const skip = skipWithoutBin('these tests add users and publish a model with the selfdirect command line');
+
+const PASSWORD = 'correct horse battery staple';
+const ASSESSOR = { email: 'sam@example.org', name: 'Sam Social-Worker', role: 'assessor' };
+const APPROVER = { email: 'ade@example.org', name: 'Ade Approver', role: 'approver' };
+const ADMIN = { email: 'kim@example.org', name: 'Kim Administrator', role: 'administrator' };
+const FINANCE = { email: 'fin@example.org', name: 'Fin Finance-Officer', role: 'finance-officer' };
+const COMMISSIONER = { email: 'cal@example.org', name: 'Cal Commissioner', role: 'commissioner' };
+
+const links = {};
+let personId;
+
+const env = useServerAndBrowser('finance-overview', {
+  serverArgs: ['--allow-administrators-without-totp'],
+  async setUp() {
+    for (const user of [ASSESSOR, APPROVER, ADMIN, FINANCE, COMMISSIONER]) links[user.role] = await env.addUser(user);
+    await env.publishModel(POINTS_PRICE_MODEL);
+  },
+});
+
+function signIn(name, user) {
+  return env.signIn(name, user, { link: links[user.role], password: PASSWORD });
+}
+
+/** The server's today (UTC) and `days` later. */
+function utcDay(days = 0) {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + days));
+}
+function iso(d) {
+  return d.toISOString().slice(0, 10);
+}
+
+/** The financial year today is in (its starting year), its last day and how many days it has. */
+function financialYear() {
+  const today = utcDay();
+  const start = today.getUTCMonth() >= 3 ? today.getUTCFullYear() : today.getUTCFullYear() - 1;
+  const end = new Date(Date.UTC(start + 1, 2, 31));
+  const days = Math.round((end - new Date(Date.UTC(start, 3, 1))) / 86_400_000) + 1;
+  return { start, end, days, label: `${start}-${String((start + 1) % 100).padStart(2, '0')}` };
+}
+
+/** "£1,234" for whole pounds, "£1,234.56" otherwise, as the server's sentences write amounts. */
+function pounds(pence) {
+  const whole = Math.trunc(pence / 100).toLocaleString('en-GB');
+  const rest = pence % 100;
+  return rest === 0 ? `£${whole}` : `£${whole}.${String(rest).padStart(2, '0')}`;
+}
+
+/**
+ * What the overview should say: £800.00 paid today, and £800.00 for each later period of four
+ * weeks that starts by 31 March; committed is £10,400 a year for the days from today to 31 March
+ * (rounded up to the penny).
+ */
+function expected() {
+  const fy = financialYear();
+  let periods = 0;
+  for (let k = 1; utcDay(28 * k) <= fy.end; k++) periods++;
+  const days = Math.round((fy.end - utcDay()) / 86_400_000) + 1;
+  const committed = Number((1_040_000n * BigInt(days) + BigInt(fy.days) - 1n) / BigInt(fy.days));
+  return { fy, paid: 80_000, still: 80_000 * periods, forecast: 80_000 * (1 + periods), committed };
+}
+
+async function checkPage(p, name, { apiErrors = [], file } = {}) {
+  const duplicates = await p.page.evaluate(() => {
+    const seen = new Set();
+    return [...document.querySelectorAll('[id]')].map((e) => e.id).filter((id) => seen.has(id) || !seen.add(id));
+  });
+  assert.deepEqual(duplicates, [], `ids used twice on ${name}`);
+  return checkPageState(p, name, { apiErrors, file: file && `finance-overview-${file}` });
+}
+
+async function tabTo(page, isThere, what, limit = 200) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    if (await isThere(await focusedId(page), page)) return;
+  }
+  assert.fail(`Tab never reached ${what}`);
+}
+
+/** Whether the focused element is a link whose text is `words`. */
+async function focusedLinkIs(page, words) {
+  return page.evaluate((w) => document.activeElement?.tagName === 'A' && document.activeElement.textContent.trim() === w, words);
+}
+
+describe('finance overview', { skip }, () => {
+  test('set up: a signed-off plan paying £800.00 every four weeks with a contribution, and a payment run released today', { timeout: STEP_TIMEOUT_MS }, async () => {
+    const admin = await signIn('admin', ADMIN);
+    const session = (await callApi(admin.page, 'GET', '/api/session')).body;
+    const councilId = session.user.council_id;
+    const scheme = await callApi(admin.page, 'POST', `/api/councils/${councilId}/schemes`, {
+      name: 'Adult social care', kind: 'adult-social-care', settings: { contribution_collection: 'gross' },
+    });
+    assert.equal(scheme.status, 201, JSON.stringify(scheme.body));
+    await setApprovalLimit(admin.page, APPROVER.email, '30000');
+    await admin.context.close();
+
+    const assessor = await signIn('assessor', ASSESSOR);
+    personId = await recordPersonToIndicativeBudget(assessor.page, env.council.code);
+    const finance = await signIn('finance-setup', FINANCE);
+    const contribution = await callApi(finance.page, 'POST', `/api/people/${personId}/contribution`, {
+      weekly: '10.00', basis: 'financial_assessment',
+    });
+    assert.equal(contribution.status, 201, JSON.stringify(contribution.body));
+    const plan = await callApi(assessor.page, 'POST', `/api/people/${personId}/plans`, {
+      outcomes: [{ id: 'o1', words: 'I want to get up and dressed before 9 so I can go to the day centre' }],
+      items: [{
+        what: 'Help to get up and dressed', supplier: 'personal_assistant', supplier_name: 'Sam', unit: 'hour',
+        unit_price: '20', quantity: '10', frequency: 'per_week', outcomes: ['o1'], route: 'direct_payment',
+      }],
+      written_with: ['person', 'social_worker'],
+      risks: [{ risk: 'Her assistant is ill', how_managed: 'Her daughter helps' }],
+      emergency: 'Call her daughter Ife on 07700 900123',
+    });
+    assert.equal(plan.status, 201, JSON.stringify(plan.body));
+    const submitted = await callApi(assessor.page, 'POST', `/api/plans/${plan.body.id}/submit`, { revision: plan.body.revision });
+    assert.equal(submitted.status, 200, JSON.stringify(submitted.body));
+    const approver = await signIn('approver', APPROVER);
+    const decided = await callApi(approver.page, 'POST', `/api/plans/${plan.body.id}/decision`, {
+      decision: 'approve', revision: submitted.body.revision, variance_category: 'persons_choice', variance_words: 'Her choice of assistant.',
+    });
+    assert.equal(decided.status, 200, JSON.stringify(decided.body));
+    await approver.context.close();
+    await assessor.context.close();
+
+    const details = await callApi(finance.page, 'PUT', `/api/people/${personId}/payment-details`, {
+      route: 'direct_payment', payee_name: 'Maya Okafor', sort_code: '30-94-30', account_number: '00733445',
+    });
+    assert.equal(details.status, 200, JSON.stringify(details.body));
+    const run = await callApi(finance.page, 'POST', '/api/payment-runs', { date: iso(utcDay()) });
+    assert.equal(run.status, 201, JSON.stringify(run.body));
+    assert.equal(run.body.total_pence, 80000);
+    const released = await callApi(finance.page, 'POST', `/api/payment-runs/${run.body.id}/release`, {});
+    assert.equal(released.status, 200, JSON.stringify(released.body));
+    await finance.context.close();
+  });
+
+  test('a finance officer finds the overview by keyboard and sees what is paid, still to pay and forecast', { timeout: STEP_TIMEOUT_MS }, async () => {
+    const e = expected();
+    const finance = await signIn('finance', FINANCE);
+    const { page } = finance;
+    assert.deepEqual(await page.locator('#navigation a').allInnerTexts(), ['Your account', 'Payment runs', 'Statements', 'Finance overview']);
+    await tabTo(page, (_id, pg) => focusedLinkIs(pg, 'Finance overview'), 'the Finance overview link');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === '/finance/overview');
+    await page.locator('#forecast-sentence').waitFor();
+
+    assert.equal(await text(page, 'main h1'), 'Finance overview');
+    assert.equal(await text(page, '#forecast-sentence'), `At this rate the council will spend ${pounds(e.forecast)} on personal budgets this year.`);
+    const more = await text(page, '#headline-more');
+    assert.match(more, new RegExp(`No budget for personal budgets has been set for ${e.fy.label}`));
+    assert.match(more, new RegExp(`${pounds(e.paid)} has been paid so far and ${pounds(e.still)} is still to pay by 31 March ${e.fy.start + 1}\\.`));
+
+    // The chart: an image with a title and description, and no budget line yet.
+    const chart = page.locator('#overview-chart');
+    assert.equal(await chart.getAttribute('role'), 'img');
+    assert.match(await page.locator('#chart-title').textContent(), new RegExp(`Personal budgets in ${e.fy.label}`));
+    assert.match(await page.locator('#chart-desc').textContent(), /No council budget is set for the year/);
+    assert.equal(await chart.locator('line[stroke-dasharray]').count(), 0);
+
+    // The same figures in a table: direct payments committed, paid, still to pay, forecast.
+    const rows = await page.locator('#mechanism-table tbody tr').allInnerTexts();
+    const money = (pence) => `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+    assert.equal(rows[0].replace(/\s+/g, ' ').trim(), `Direct payments ${money(e.committed)} ${money(e.paid)} ${money(e.still)} ${money(e.forecast)}`);
+    assert.match((await page.locator('#mechanism-table tfoot').innerText()).replace(/\s+/g, ' '), new RegExp(`Total ${money(e.committed)} ${money(e.paid)}`));
+
+    // Maya owes four weeks of her contribution, collected separately.
+    assert.equal(await text(page, '#contributions-summary'), '1 person owes £40.00 in contributions.');
+    assert.equal((await page.locator('#contributions-table tbody tr').innerText()).replace(/\s+/g, ' ').trim(), 'Maya Okafor £40.00');
+    assert.equal(await text(page, '#spend-none'), `No statement lines of money spent are dated in ${e.fy.label} yet.`);
+    await checkPage(finance, 'the finance overview with no council budget', { file: 'no-budget' });
+
+    // The spreadsheet has the same figures.
+    const href = await page.locator('#download-csv').getAttribute('href');
+    assert.equal(href, `/api/finance/overview.csv?year=${e.fy.start}`);
+    const csv = await page.evaluate(async (path) => {
+      const r = await fetch(path);
+      return { status: r.status, disposition: r.headers.get('content-disposition'), body: await r.text() };
+    }, href);
+    assert.equal(csv.status, 200);
+    assert.equal(csv.disposition, `attachment; filename="finance-overview-${e.fy.label}.csv"`);
+    assert.match(csv.body, /Contributions owed,Maya Okafor,/);
+  });
+
+  test('she sets the council’s budget by keyboard: a negative amount is refused, then the forecast is compared with it', { timeout: STEP_TIMEOUT_MS }, async () => {
+    const e = expected();
+    const finance = env.as('finance');
+    const { page } = finance;
+    await tabTo(page, (id) => id === 'amount', 'the budget amount');
+    await page.keyboard.type('-5');
+    await page.keyboard.press('Enter');
+    const items = await errorSummaryItems(page);
+    assert.deepEqual(items, [{ text: 'The budget cannot be less than £0.00', href: '#amount' }]);
+    assert.match(await page.title(), /^Error: /);
+    await checkPage(finance, 'the budget form with a negative amount', { file: 'budget-error' });
+
+    // The summary has the focus; its link takes it to the box.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    assert.equal(await focusedId(page), 'amount');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('1,300,000.00');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.search === `?year=${e.fy.start}`);
+    await page.locator('#forecast-sentence').waitFor();
+    const under = 130_000_000 - e.forecast;
+    assert.equal(
+      await text(page, '#forecast-sentence'),
+      `At this rate the council will spend ${pounds(e.forecast)} on personal budgets this year, ${pounds(under)} less than the £1,300,000 set aside.`,
+    );
+    assert.match(await page.locator('.govuk-notification-banner--success').innerText(), /The council’s budget for .* is now £1,300,000/);
+    assert.match(await text(page, '#budget-comparison'), new RegExp(`The forecast is ${pounds(under)} under the £1,300,000 set aside`));
+    // The budget is a dashed line on the chart, named in the legend and the description.
+    assert.equal(await page.locator('#overview-chart line[stroke-dasharray]').count(), 1);
+    assert.match(await page.locator('#chart-desc').textContent(), /under the £1,300,000 set aside/);
+    assert.match(await page.locator('#chart-legend').innerText(), /The council’s budget/);
+    assert.match(await page.locator('#amount-hint').innerText(), /Now £1,300,000, set by Fin Finance-Officer/);
+    await checkPage(finance, 'the finance overview with a council budget', { file: 'with-budget' });
+  });
+
+  test('the year picker shows last year, by keyboard', { timeout: STEP_TIMEOUT_MS }, async () => {
+    const { fy } = expected();
+    const finance = env.as('finance');
+    const { page } = finance;
+    await page.goto('/finance/overview');
+    await page.locator('#forecast-sentence').waitFor();
+    await tabTo(page, (id) => id === 'year', 'the year picker');
+    await page.keyboard.press('ArrowDown');  // the year before this one (the list is newest first)
+    await tabTo(page, (id) => id === 'show-year', 'the Show button');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.search === `?year=${fy.start - 1}`);
+    await page.locator('#forecast-sentence').waitFor();
+    const last = `${fy.start - 1}-${String(fy.start % 100).padStart(2, '0')}`;
+    assert.equal(await text(page, '#forecast-sentence'), `The council's personal budgets cost £0 in ${last}.`);
+    assert.equal(await text(page, '#year-caption'), `April ${fy.start - 1} to March ${fy.start}`);
+    await checkPage(finance, 'the finance overview of last year', { file: 'last-year' });
+  });
+
+  test('a commissioner sees the figures but not who owes, and cannot set the budget', { timeout: STEP_TIMEOUT_MS }, async () => {
+    const e = expected();
+    const commissioner = await signIn('commissioner', COMMISSIONER);
+    const { page } = commissioner;
+    assert.deepEqual(await page.locator('#navigation a').allInnerTexts(), ['Your account', 'Finance overview']);
+    await page.goto('/finance/overview');
+    await page.locator('#forecast-sentence').waitFor();
+    assert.match(await text(page, '#forecast-sentence'), new RegExp(`${pounds(e.forecast)} on personal budgets this year`));
+    assert.equal(await text(page, '#contributions-summary'), '1 person owes £40.00 in contributions. Their names are shown to finance officers only.');
+    assert.equal(await page.locator('#contributions-table').count(), 0);
+    assert.equal(await page.locator('#budget-form').count(), 0);
+    await checkPage(commissioner, 'the finance overview as a commissioner', { file: 'commissioner' });
+    const refused = await callApi(page, 'PUT', `/api/finance/council-budgets/${e.fy.start}`, { amount: '1.00' });
+    assert.equal(refused.status, 403);
+    commissioner.watch.apiErrors.length = 0;
+  });
+});
