@@ -167,7 +167,7 @@ describe('provider invoices', { skip }, () => {
   test('the finance officer reaches provider invoices from the navigation, by keyboard', { timeout: STEP_TIMEOUT_MS }, async () => {
     const f = await signIn('finance', FINANCE);
     const { page } = f;
-    assert.deepEqual(await page.locator('#navigation a').allInnerTexts(), ['Your account', 'Payment runs', 'Statements', 'Provider invoices']);
+    assert.deepEqual(await page.locator('#navigation a').allInnerTexts(), ['Your account', 'Payment runs', 'Statements', 'Provider invoices', 'Surplus proposals', 'Finance overview', 'Money alerts']);
     await tabToLink(page, 'Provider invoices');
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === '/finance/invoices');

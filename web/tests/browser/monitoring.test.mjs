@@ -7,8 +7,9 @@
 // The finance officer, by keyboard alone, reaches the page from the header, runs the checks
 // (the page shows it is checking while they run), sees two surplus proposals with their letters,
 // follows the link to import Maya's latest statement (a £400.00 cash withdrawal), runs the
-// checks again (a large cash withdrawal, among others), declines Ben's recovery (the missing
-// reason first) and approves Maya's, which moves £800.00 out of her account. The social worker
+// checks again (a large cash withdrawal, among others), declines Maya's recovery (the missing
+// reason first; her money has moved since the proposal) and approves Ben's, which moves £800.00
+// out of his account. The social worker
 // then acknowledges the cash withdrawal alert and closes it (the notes the API needs first), and
 // finds it again among the closed ones. The safeguarding lead sees it too, without a link to a
 // record they have no standing with. axe checks every page state; no console error is allowed.
@@ -189,7 +190,7 @@ describe('proportionate monitoring', { skip }, () => {
   test('the finance officer, by keyboard, runs the checks: it shows it is checking, then two surplus proposals with their letters', { timeout: STEP_TIMEOUT_MS }, async () => {
     const finance = await signIn('finance', FINANCE);
     const { page } = finance;
-    assert.deepEqual(await page.locator('#navigation a').allInnerTexts(), ['Your account', 'Payment runs', 'Statements', 'Surplus proposals', 'Money alerts']);
+    assert.deepEqual(await page.locator('#navigation a').allInnerTexts(), ['Your account', 'Payment runs', 'Statements', 'Provider invoices', 'Surplus proposals', 'Finance overview', 'Money alerts']);
     assert.match(await text(page, '#account-pages'), /Surplus proposals – run the monitoring checks/);
     await tabToLink(page, 'Surplus proposals');
     await page.keyboard.press('Enter');
@@ -284,56 +285,56 @@ describe('proportionate monitoring', { skip }, () => {
     await checkPage(finance, 'the checks run again', { file: 'second-run' });
   });
 
-  test('the finance officer declines Ben’s recovery (the missing reason first) and approves Maya’s, by keyboard', { timeout: STEP_TIMEOUT_MS }, async () => {
+  test('the finance officer declines Maya’s recovery (the missing reason first), her money having moved, and approves Ben’s, by keyboard', { timeout: STEP_TIMEOUT_MS }, async () => {
     const finance = env.as('finance');
     const { page } = finance;
-    const ben = await proposalFor(page, 'Ben Adeyemi');
+    const maya = await proposalFor(page, 'Maya Okafor');
     // Decline, with no reason: the error summary names the field.
-    await tabTo(page, `decision-${ben.id}`);
+    await tabTo(page, `decision-${maya.id}`);
     await page.keyboard.press('ArrowDown');
-    assert.equal(await page.locator(`#decision-${ben.id}-2`).isChecked(), true);
-    await tabTo(page, `save-${ben.id}`);
+    assert.equal(await page.locator(`#decision-${maya.id}-2`).isChecked(), true);
+    await tabTo(page, `save-${maya.id}`);
     await page.keyboard.press('Enter');
     const items = await errorSummaryItems(page);
-    assert.deepEqual(items, [{ text: 'Enter why you are declining the recovery', href: `#reason-${ben.id}` }]);
+    assert.deepEqual(items, [{ text: 'Enter why you are declining the recovery', href: `#reason-${maya.id}` }]);
     assert.match(await page.title(), /^Error: /);
-    assert.match(await text(page, `#proposal-${ben.id} .govuk-error-message`), /Enter why you are declining the recovery/);
+    assert.match(await text(page, `#proposal-${maya.id} .govuk-error-message`), /Enter why you are declining the recovery/);
     await checkPage(finance, 'a decline with no reason', { file: 'decline-no-reason' });
 
     // The summary's link takes the focus to the reason.
     await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    assert.equal(await focusedId(page), `reason-${ben.id}`);
-    await page.keyboard.type('Ben is saving for a new wheelchair, as his plan allows.');
-    await tabTo(page, `save-${ben.id}`);
+    assert.equal(await focusedId(page), `reason-${maya.id}`);
+    await page.keyboard.type('Maya has since spent £400.00; the checks will look again.');
+    await tabTo(page, `save-${maya.id}`);
     await page.keyboard.press('Enter');
     await page.locator('#notification .govuk-notification-banner', { hasText: 'Recovery declined' }).waitFor();
-    assert.match(await text(page, '#notification'), /Nothing has been taken from Ben Adeyemi’s account\./);
+    assert.match(await text(page, '#notification'), /Nothing has been taken from Maya Okafor’s account\./);
     assert.equal(await page.locator('#waiting .govuk-summary-card').count(), 1);
     const declined = await tableRows(page, '#decided-table');
     assert.equal(declined.length, 1);
-    assert.match(declined[0].join(' | '), /^Ben Adeyemi \| £800\.00 \| Declined \| Fin Finance-Officer, .* \| Ben is saving for a new wheelchair, as his plan allows\.$/);
-    await checkPage(finance, 'Ben’s recovery declined', { file: 'declined' });
+    assert.match(declined[0].join(' | '), /^Maya Okafor \| £800\.00 \| Declined \| Fin Finance-Officer, .* \| Maya has since spent £400\.00; the checks will look again\.$/);
+    await checkPage(finance, 'Maya’s recovery declined', { file: 'declined' });
 
-    // Approve Maya's with a reason: £800.00 moves back to the council.
-    const maya = await proposalFor(page, 'Maya Okafor');
-    await tabTo(page, `decision-${maya.id}`);
+    // Approve Ben's with a reason: £800.00 moves back to the council.
+    const ben = await proposalFor(page, 'Ben Adeyemi');
+    await tabTo(page, `decision-${ben.id}`);
     await page.keyboard.press('Space');
-    assert.equal(await page.locator(`#decision-${maya.id}`).isChecked(), true);
+    assert.equal(await page.locator(`#decision-${ben.id}`).isChecked(), true);
     await page.keyboard.press('Tab');
-    assert.equal(await focusedId(page), `reason-${maya.id}`);
-    await page.keyboard.type('Maya agreed on the phone that she does not need the money now.');
+    assert.equal(await focusedId(page), `reason-${ben.id}`);
+    await page.keyboard.type('Ben agreed on the phone that he does not need the money now.');
     await page.keyboard.press('Tab');
-    assert.equal(await focusedId(page), `save-${maya.id}`);
+    assert.equal(await focusedId(page), `save-${ben.id}`);
     await page.keyboard.press('Enter');
     await page.locator('#notification .govuk-notification-banner', { hasText: 'Recovery approved' }).waitFor();
-    assert.match(await text(page, '#notification'), /£800\.00 has been moved from Maya Okafor’s account back to the council\. Send them the letter\./);
+    assert.match(await text(page, '#notification'), /£800\.00 has been moved from Ben Adeyemi’s account back to the council\. Send them the letter\./);
     assert.match(await text(page, '#none-waiting'), /No surplus recoveries are waiting/);
     const decided = await tableRows(page, '#decided-table');
     assert.equal(decided.length, 2);
-    assert.ok(decided.some((row) => row[0] === 'Maya Okafor' && row[2] === 'Approved'));
-    assert.equal(await balance(page, ids.maya), 120000);
-    assert.equal(await balance(page, ids.ben), 240000);
+    assert.ok(decided.some((row) => row[0] === 'Ben Adeyemi' && row[2] === 'Approved'));
+    assert.equal(await balance(page, ids.ben), 160000);
+    assert.equal(await balance(page, ids.maya), 200000);
     await checkPage(finance, 'both proposals decided', { file: 'decided' });
   });
 
