@@ -127,4 +127,12 @@ Result<SchemeSettings> AdultSchemeSettings(store::Transaction& tx, const Council
   return *scheme ? (*scheme)->settings : SchemeSettings{};
 }
 
+Result<std::string> UserName(store::Transaction& tx, const CouncilId& council, const UserId& id,
+                             const std::string& when_none) {
+  if (id.empty()) return when_none;
+  auto user = tx.Access().FindUser(council, id);
+  if (!user) return tl::unexpected(user.error());
+  return *user ? (*user)->display_name : std::string("a former user");
+}
+
 }  // namespace selfdirect::app

@@ -57,4 +57,9 @@ Result<std::optional<Scheme>> AdultScheme(store::Transaction& tx, const CouncilI
 // The council's adult social care scheme settings (the defaults when it has no such scheme).
 Result<SchemeSettings> AdultSchemeSettings(store::Transaction& tx, const CouncilId& council);
 
+// A user's display name for a sentence: `when_none` when there is no user (the command line or
+// the system), "a former user" when the account is gone.
+Result<std::string> UserName(store::Transaction& tx, const CouncilId& council, const UserId& id,
+                             const std::string& when_none);
+
 }  // namespace selfdirect::app

@@ -67,13 +67,6 @@ Result<LedgerAccountId> ProviderPayable(store::Transaction& tx, const Invoice& i
   return a.id;
 }
 
-Result<std::string> UserName(store::Transaction& tx, const CouncilId& council, const UserId& id) {
-  if (id.empty()) return std::string("the command line");
-  auto user = tx.Access().FindUser(council, id);
-  if (!user) return tl::unexpected(user.error());
-  return *user ? (*user)->display_name : std::string("a former user");
-}
-
 std::string Described(const Invoice& i) {
   return fmt::format("invoice {} from {} for {}", i.facts.number, i.facts.provider_name,
                      FormatPounds(i.facts.total));
@@ -132,7 +125,7 @@ Result<Invoice> Invoices::RecordIn(store::Transaction& tx, const Context& ctx,
   if (!before) return tl::unexpected(before.error());
   if (*before) {
     const Invoice& b = **before;
-    const std::string when = FormatLongDate(Date{std::chrono::floor<date::days>(b.received_at)});
+    const std::string when = FormatLongDate(DayOf(b.received_at));
     const std::string message = fmt::format(
         "{}Invoice {} from {} was already recorded on {} ({}): this is a duplicate, "
         "and nothing was recorded again",
@@ -214,11 +207,11 @@ Result<InvoiceView> Invoices::ViewOf(store::Transaction& tx, const Invoice& invo
       v.unit = item.unit;
     }
   }
-  auto received = UserName(tx, invoice.council, invoice.received_by);
+  auto received = UserName(tx, invoice.council, invoice.received_by, "the command line");
   if (!received) return tl::unexpected(received.error());
   v.received_by_name = *received;
   if (invoice.decided_at) {
-    auto decided = UserName(tx, invoice.council, invoice.decided_by);
+    auto decided = UserName(tx, invoice.council, invoice.decided_by, "the command line");
     if (!decided) return tl::unexpected(decided.error());
     v.decided_by_name = *decided;
   }
@@ -492,16 +485,13 @@ Result<InvoiceExportDownload> Invoices::ExportFile(const Context& ctx, const Inv
     if (!found) return tl::unexpected(found.error());
     if (!*found) return Fail(ErrorCode::kNotFound, "There is no export at this address");
     out.csv = std::move((*found)->file);
-    out.file_name = fmt::format(
-        "accounts-payable-{}-{}.csv",
-        FormatIsoDate(Date{std::chrono::floor<date::days>((*found)->created_at)}), id.str());
+    out.file_name = fmt::format("accounts-payable-{}-{}.csv",
+                                FormatIsoDate(DayOf((*found)->created_at)), id.str());
     // What the council pays providers from leaves the system in this file: who took it is kept.
-    return Append(
-        tx, MakeAuditEntry(
-                ctx, ctx.actor.council_id, clock_.Now(), "invoice.export.file", "invoice-export",
-                id.str(), AuditOutcome::kAllowed,
-                "downloaded the accounts-payable export of " +
-                    FormatIsoDate(Date{std::chrono::floor<date::days>((*found)->created_at)})));
+    return Append(tx, MakeAuditEntry(ctx, ctx.actor.council_id, clock_.Now(), "invoice.export.file",
+                                     "invoice-export", id.str(), AuditOutcome::kAllowed,
+                                     "downloaded the accounts-payable export of " +
+                                         FormatIsoDate(DayOf((*found)->created_at))));
   });
   if (!s) return tl::unexpected(s.error());
   return out;

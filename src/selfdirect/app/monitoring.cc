@@ -38,13 +38,6 @@ bool Mentions(std::string_view haystack, std::string_view needle) {
   return Lower(haystack).find(Lower(needle)) != std::string::npos;
 }
 
-Result<std::string> UserName(store::Transaction& tx, const CouncilId& council, const UserId& id) {
-  if (id.empty()) return std::string();
-  auto user = tx.Access().FindUser(council, id);
-  if (!user) return tl::unexpected(user.error());
-  return *user ? (*user)->display_name : std::string("a former user");
-}
-
 // One run's shared reads: account names (payees) and plans, each read once.
 struct RunCache {
   std::unordered_map<std::string, std::string> account_names;
@@ -285,10 +278,10 @@ Status Describe(store::Transaction& tx, const Actor& actor, Date today,
   RunCache cache;
   for (AlertView& v : views) {
     v.person_name = names[v.alert.person.str()];
-    auto ack = UserName(tx, council, v.alert.acknowledged_by);
+    auto ack = UserName(tx, council, v.alert.acknowledged_by, "");
     if (!ack) return tl::unexpected(ack.error());
     v.acknowledged_by_name = *ack;
-    auto closed = UserName(tx, council, v.alert.closed_by);
+    auto closed = UserName(tx, council, v.alert.closed_by, "");
     if (!closed) return tl::unexpected(closed.error());
     v.closed_by_name = *closed;
     auto lines = EvidenceLines(tx, council, v.alert, cache);
@@ -324,7 +317,7 @@ Status Describe(store::Transaction& tx, const CouncilId& council,
   std::unordered_map<std::string, std::vector<BudgetRecord>> budgets;  // by person
   for (ProposalView& v : views) {
     v.person_name = names[v.proposal.person.str()];
-    auto by = UserName(tx, council, v.proposal.decided_by);
+    auto by = UserName(tx, council, v.proposal.decided_by, "");
     if (!by) return tl::unexpected(by.error());
     v.decided_by_name = *by;
     auto known = budgets.find(v.proposal.person.str());

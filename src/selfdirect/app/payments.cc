@@ -513,13 +513,6 @@ Result<Computed> Compute(store::Transaction& tx, const CouncilId& council, Date 
   return out;
 }
 
-Result<std::string> UserName(store::Transaction& tx, const CouncilId& council, const UserId& id) {
-  if (id.empty()) return std::string("the command line");
-  auto user = tx.Access().FindUser(council, id);
-  if (!user) return tl::unexpected(user.error());
-  return *user ? (*user)->display_name : std::string("a former user");
-}
-
 // Fills the view's held payments and overpayments with people's names, read in one go.
 Status Describe(store::Transaction& tx, const CouncilId& council, std::span<const RunLine> lines,
                 std::span<const ledger::RunOverpaid> overpaid, RunView& view) {
@@ -734,16 +727,16 @@ Result<RunView> Payments::ViewOf(store::Transaction& tx, const PaymentRun& run, 
       return tl::unexpected(s.error());
     }
   }
-  auto started = UserName(tx, run.council, run.started_by);
+  auto started = UserName(tx, run.council, run.started_by, "the command line");
   if (!started) return tl::unexpected(started.error());
   view.started_by_name = *started;
   if (run.approved_at) {
-    auto approved = UserName(tx, run.council, run.approved_by);
+    auto approved = UserName(tx, run.council, run.approved_by, "the command line");
     if (!approved) return tl::unexpected(approved.error());
     view.approved_by_name = *approved;
   }
   if (run.status == RunStatus::kReleasing || run.status == RunStatus::kReleased) {
-    auto released = UserName(tx, run.council, run.released_by);
+    auto released = UserName(tx, run.council, run.released_by, "the command line");
     if (!released) return tl::unexpected(released.error());
     view.released_by_name = *released;
   }
