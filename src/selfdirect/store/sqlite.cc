@@ -10,6 +10,7 @@ namespace selfdirect::store {
 Statement::Statement(Statement&& other) noexcept
     : connection_(other.connection_),
       stmt_(other.stmt_),
+      slots_(other.slots_),
       bind_status_(std::move(other.bind_status_)) {
   other.stmt_ = nullptr;
 }
@@ -23,16 +24,40 @@ Statement::~Statement() {
 
 int Statement::Slot(int number) {
   // SQLite treats "$1" as a parameter *named* "$1" and numbers parameters in order of first
-  // appearance, so "$3" may be slot 1. Look the name up; a missing one is a bug in the SQL.
-  char name[16];
-  std::snprintf(name, sizeof name, "$%d", number);
-  const int slot = sqlite3_bind_parameter_index(stmt_, name);
+  // appearance, so "$3" may be slot 1: the connection worked the slots out when it prepared the
+  // statement. A missing one is a bug in the SQL.
+  const int slot = number > 0 && static_cast<std::size_t>(number) < slots_->size()
+                       ? (*slots_)[static_cast<std::size_t>(number)]
+                       : 0;
   if (slot == 0 && bind_status_) {
-    bind_status_ =
-        Fail(ErrorCode::kInternal, std::string("bind: the statement has no parameter ") + name);
+    bind_status_ = Fail(ErrorCode::kInternal,
+                        "bind: the statement has no parameter $" + std::to_string(number));
   }
   return slot;
 }
+
+namespace {
+
+// slots[n] is the slot of the parameter named "$n"; 0 where the SQL has none.
+std::vector<int> SlotsOf(sqlite3_stmt* stmt) {
+  std::vector<int> slots;
+  const int count = sqlite3_bind_parameter_count(stmt);
+  for (int slot = 1; slot <= count; ++slot) {
+    const char* name = sqlite3_bind_parameter_name(stmt, slot);
+    if (name == nullptr || name[0] != '$') continue;
+    int number = 0;
+    const char* p = name + 1;
+    for (; *p >= '0' && *p <= '9' && number < 100000; ++p) number = number * 10 + (*p - '0');
+    if (*p != '\0' || number == 0) continue;
+    if (slots.size() <= static_cast<std::size_t>(number)) {
+      slots.resize(static_cast<std::size_t>(number) + 1, 0);
+    }
+    slots[static_cast<std::size_t>(number)] = slot;
+  }
+  return slots;
+}
+
+}  // namespace
 
 Statement& Statement::BindOne(int index, std::int64_t value) {
   const int rc = sqlite3_bind_int64(stmt_, Slot(index), value);
@@ -105,20 +130,20 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, Mo
 }
 
 Connection::~Connection() {
-  for (auto& [sql, stmt] : cache_) sqlite3_finalize(stmt);
+  for (auto& [sql, prepared] : cache_) sqlite3_finalize(prepared.stmt);
   sqlite3_close_v2(db_);
 }
 
 Result<Statement> Connection::Prepare(std::string_view sql) {
-  auto it = cache_.find(std::string(sql));
+  auto it = cache_.find(sql);
   if (it == cache_.end()) {
     sqlite3_stmt* stmt = nullptr;
     const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
                                       SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
     if (rc != SQLITE_OK) return tl::unexpected(ErrorFor(rc, "prepare"));
-    it = cache_.emplace(std::string(sql), stmt).first;
+    it = cache_.emplace(std::string(sql), Prepared{stmt, SlotsOf(stmt)}).first;
   }
-  return Statement(this, it->second);
+  return Statement(this, it->second.stmt, &it->second.slots);
 }
 
 Status Connection::Execute(std::string_view sql) {

@@ -38,7 +38,10 @@ class Connection;
 // of scope. Parameters are numbered from 1 ($1, $2, …), columns from 0.
 class Statement {
  public:
-  Statement(Connection* connection, sqlite3_stmt* stmt) : connection_(connection), stmt_(stmt) {}
+  // slots[n] is the SQLite slot of "$n" (0: the SQL has no $n), worked out once when the
+  // statement was prepared; it lives in the connection's cache with the statement.
+  Statement(Connection* connection, sqlite3_stmt* stmt, const std::vector<int>* slots)
+      : connection_(connection), stmt_(stmt), slots_(slots) {}
   Statement(Statement&& other) noexcept;
   Statement& operator=(Statement&&) = delete;
   Statement(const Statement&) = delete;
@@ -82,6 +85,7 @@ class Statement {
   int Slot(int number);
   Connection* connection_;
   sqlite3_stmt* stmt_;
+  const std::vector<int>* slots_;
   Status bind_status_;
 };
 
@@ -110,7 +114,18 @@ class Connection {
  private:
   explicit Connection(sqlite3* db) : db_(db) {}
   sqlite3* db_;
-  std::unordered_map<std::string, sqlite3_stmt*> cache_;
+  struct Prepared {
+    sqlite3_stmt* stmt;
+    std::vector<int> slots;  // see Statement
+  };
+  // Looked up by the SQL's text without copying it into a std::string first.
+  struct SqlHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view sql) const noexcept {
+      return std::hash<std::string_view>{}(sql);
+    }
+  };
+  std::unordered_map<std::string, Prepared, SqlHash, std::equal_to<>> cache_;
 };
 
 struct DatabaseOptions {
