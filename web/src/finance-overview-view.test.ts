@@ -47,6 +47,7 @@ function overview(over: Partial<FinanceOverview> = {}): FinanceOverview {
     ],
     statement_spend_pence: 100_000,
     top_payees: [{ payee: 'SMITHS CARE', lines: 3, amount_pence: 75_000 }],
+    top_payees_named: true,
     contributions: { people: 2, total_pence: 16_000, named: true, owed: [{ person_id: 'P1', name: 'Ben Shah', owed_pence: 12_000 }, { person_id: 'P2', name: 'Ada Okafor', owed_pence: 4_000 }] },
     may_set_budget: true,
     ...over,

@@ -55,6 +55,8 @@ export interface FinanceOverview {
   spend_by_category: { category: string; label: string; lines: number; amount_pence: number; share_bps: number }[];
   statement_spend_pence: number;
   top_payees: { payee: string; lines: number; amount_pence: number }[];
+  /** False for readers who may not see who was paid (a payee may be a private person). */
+  top_payees_named: boolean;
   contributions: {
     people: number;
     total_pence: number;

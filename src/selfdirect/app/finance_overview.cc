@@ -122,7 +122,12 @@ Result<FinanceOverviewView> FinanceOverview::Load(const Context& ctx, const std:
   if (!overview) return tl::unexpected(overview.error());
   view.overview = std::move(*overview);
   view.people_owing = static_cast<std::int64_t>(view.overview.contributions.size());
-  if (!shows_people) view.overview.contributions.clear();
+  if (!shows_people) {
+    // A payee may be a personal assistant or another private person, as the statement names
+    // them: like the people who owe, payees are shown to finance officers only.
+    view.overview.contributions.clear();
+    view.overview.top_payees.clear();
+  }
 
   auto audited = store_.Write([&](store::Transaction& tx) {
     AuditEntry e =

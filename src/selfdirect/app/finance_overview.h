@@ -28,7 +28,8 @@ struct FinanceOverviewView {
   ledger::FinanceOverview overview;
   std::optional<ledger::CouncilBudget> council_budget;  // with who set it and when
   std::string council_budget_set_by;                    // their name, or ""
-  bool shows_people = false;      // overview.contributions names people (else it is empty)
+  bool shows_people = false;      // overview.contributions and top_payees name people (else
+                                  // both are empty)
   std::int64_t people_owing = 0;  // how many people owe a contribution
   bool may_set_budget = false;    // the actor may set the council's budget
 };

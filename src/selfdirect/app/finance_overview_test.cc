@@ -3,6 +3,9 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
+
 #include "selfdirect/ras/test_model.h"
 #include "tests/support/signed_off.h"
 #include "tests/support/test_app.h"
@@ -103,6 +106,7 @@ TEST_F(FinanceOverviewTest, ACommissionerSeesTheFiguresButNotWhoOwes_AndCannotSe
   ASSERT_TRUE(view.has_value()) << view.error().message;
   EXPECT_FALSE(view->shows_people);
   EXPECT_TRUE(view->overview.contributions.empty());
+  EXPECT_TRUE(view->overview.top_payees.empty());
   EXPECT_EQ(view->people_owing, 1);
   EXPECT_EQ(view->overview.contributions_owed, Pence(4000));
   EXPECT_FALSE(view->may_set_budget);
@@ -113,6 +117,45 @@ TEST_F(FinanceOverviewTest, ACommissionerSeesTheFiguresButNotWhoOwes_AndCannotSe
   ASSERT_TRUE(csv.has_value());
   EXPECT_THAT(csv->csv, Not(HasSubstr("Ada")));
   EXPECT_THAT(csv->csv, HasSubstr("Contributions owed,Total (1 people),,40.00"));
+}
+
+TEST_F(FinanceOverviewTest, PayeesAreNamedForFinanceOfficersOnly) {
+  // A payee is whoever the statement names: here Ada's personal assistant, a private person.
+  std::ifstream in(
+      std::string(SELFDIRECT_SOURCE_DIR) + "/docs/samples/statement-formats/northern-bank.yaml",
+      std::ios::binary);
+  std::stringstream yaml;
+  yaml << in.rdbuf();
+  ASSERT_TRUE(t_.statements().AddFormat(As(finance_), {"Northern Bank", yaml.str(), {}}));
+  std::optional<LedgerAccountId> holding;
+  ASSERT_TRUE(t_.store().Read([&](store::Transaction& tx) -> Status {
+    auto accounts =
+        tx.Ledger().FindAccountsByOwner(council_.id, {ledger::OwnerKind::kPerson, ada_.str()});
+    if (!accounts) return tl::unexpected(accounts.error());
+    for (const auto& a : *accounts) {
+      if (a.type == ledger::AccountType::kDirectPaymentHolding) holding = a.id;
+    }
+    return {};
+  }));
+  ASSERT_TRUE(holding.has_value());
+  auto imported = t_.statements().Import(As(finance_), *holding, "Northern Bank",
+                                         "Date,Type,Description,Reference,Amount,Balance\n"
+                                         "23/11/2026,SO,JADE OKAFOR,PA WAGES,-200.00,600.00\n");
+  ASSERT_TRUE(imported.has_value()) << imported.error().message;
+
+  auto finance = t_.finance_overview().Of(As(finance_), "2026");
+  ASSERT_TRUE(finance.has_value()) << finance.error().message;
+  ASSERT_EQ(finance->overview.top_payees.size(), 1u);
+  EXPECT_EQ(finance->overview.top_payees[0].payee, "JADE OKAFOR");
+  EXPECT_EQ(finance->overview.top_payees[0].amount, Pence(20000));
+
+  auto commissioner = t_.finance_overview().Of(As(commissioner_), "2026");
+  ASSERT_TRUE(commissioner.has_value()) << commissioner.error().message;
+  EXPECT_TRUE(commissioner->overview.top_payees.empty());
+  EXPECT_EQ(commissioner->overview.statement_spend, Pence(20000));  // the total is not personal
+  auto csv = t_.finance_overview().Csv(As(commissioner_), "2026");
+  ASSERT_TRUE(csv.has_value());
+  EXPECT_THAT(csv->csv, Not(HasSubstr("JADE")));
 }
 
 TEST_F(FinanceOverviewTest, OthersMayNotReadIt) {

@@ -87,6 +87,7 @@ json::object OverviewJson(const app::FinanceOverviewView& v) {
     payees.push_back({{"payee", p.payee}, {"lines", p.lines}, {"amount_pence", p.amount.value()}});
   }
   out["top_payees"] = std::move(payees);
+  out["top_payees_named"] = v.shows_people;
   json::array owed;
   for (const ledger::ContributionOwed& c : o.contributions) {
     owed.push_back(

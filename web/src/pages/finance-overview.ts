@@ -145,6 +145,14 @@ function spendParts(o: FinanceOverview): HTMLElement[] {
       small: true,
       id: 'category-table',
     }),
+  );
+  if (!o.top_payees_named) {
+    parts.push(
+      h('p', { class: 'govuk-body', id: 'payees-not-named' }, 'Who was paid is shown to finance officers only: a payee may be a personal assistant or another private person.'),
+    );
+    return parts;
+  }
+  parts.push(
     table({
       caption: o.top_payees.length === 10 ? 'The ten payees taking the most' : 'The payees taking the most',
       captionSize: 's',
