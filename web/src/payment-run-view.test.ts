@@ -99,6 +99,11 @@ describe('words', () => {
       .toBe('2 payments, £1.00, for 1 December 2026. Another finance officer must approve it before the payments are released.');
     expect(startedWords({ status: 'ready', date: '2026-12-01', payments: 1, total_pence: 100 }).body)
       .toBe('1 payment, £1.00, for 1 December 2026. It is ready to release.');
+    const sentence = 'This run committed the council’s money for 2027-28 for 2 budgets in payment: £20,000.00 in all.';
+    expect(startedWords({
+      status: 'ready', date: '2027-04-01', payments: 1, total_pence: 100,
+      year_commitment: { year: '2027-28', budgets: 2, committed_pence: 2_000_000, sentence },
+    }).body).toBe(`1 payment, £1.00, for 1 April 2027. It is ready to release. ${sentence}`);
   });
 });
 

@@ -57,6 +57,15 @@ export interface Preview {
   approval_threshold_pence: number;
   needs_second_approval: boolean;
   open_run: OpenRun | null;
+  /** The first run of a financial year commits that year's money for budgets still in payment. */
+  year_commitment?: YearCommitment;
+}
+
+export interface YearCommitment {
+  year: string;
+  budgets: number;
+  committed_pence: number;
+  sentence: string;
 }
 
 export type RunStatus = 'awaiting_approval' | 'ready' | 'releasing' | 'released' | 'rejected';
@@ -74,6 +83,7 @@ export interface PaymentRun {
   overpaid?: Overpayment[];
   needs_second_approval: boolean;
   approval_threshold_pence: number;
+  year_commitment?: YearCommitment;
   started_by_name: string;
   started_at: string;
   approved_by_name?: string | null;
@@ -202,11 +212,12 @@ export function releaseProgress(run: Pick<PaymentRun, 'posted' | 'payments'> | n
 }
 
 /** The words of the success banner after a run is started. */
-export function startedWords(run: Pick<PaymentRun, 'status' | 'date' | 'payments' | 'total_pence'>): { heading: string; body: string } {
+export function startedWords(run: Pick<PaymentRun, 'status' | 'date' | 'payments' | 'total_pence' | 'year_commitment'>): { heading: string; body: string } {
   const what = `${countWords(run.payments, 'payment')}, ${formatPence(run.total_pence)}, for ${dateInWords(run.date)}`;
+  const year = run.year_commitment ? ` ${run.year_commitment.sentence}` : '';
   return run.status === 'awaiting_approval'
-    ? { heading: 'Payment run started', body: `${what}. Another finance officer must approve it before the payments are released.` }
-    : { heading: 'Payment run started', body: `${what}. It is ready to release.` };
+    ? { heading: 'Payment run started', body: `${what}. Another finance officer must approve it before the payments are released.${year}` }
+    : { heading: 'Payment run started', body: `${what}. It is ready to release.${year}` };
 }
 
 /** Adds up amounts of pence exactly. */

@@ -168,6 +168,9 @@ Status Payments::OnSignOff(store::Transaction& tx, const CouncilId& council,
     budget.contribution_account = *id;
   }
 
+  // This sign-off commits the rest of the financial year `from` falls in (below).
+  budget.committed_year =
+      std::max(ledger::CommittedYear(budget), FinancialYearOf(from).start_year());
   if (*open) {
     if (auto s = tx.Payments().UpdateBudget(budget); !s) return s;
     if (auto s = tx.Payments().PutTerms(council, budget.id, terms); !s) return s;
@@ -475,6 +478,9 @@ Result<Pence> ThresholdOf(store::Transaction& tx, const CouncilId& council) {
 struct Computed {
   std::vector<RunLine> lines;
   std::vector<ledger::RunOverpaid> overpaid;
+  // Budgets in payment in the run date's financial year whose money is committed only up to an
+  // earlier year.
+  std::vector<BudgetRecord> to_commit;
 };
 
 Result<Computed> Compute(store::Transaction& tx, const CouncilId& council, Date date) {
@@ -489,7 +495,11 @@ Result<Computed> Compute(store::Transaction& tx, const CouncilId& council, Date 
   if (!details) return tl::unexpected(details.error());
   Computed out;
   const std::vector<ledger::PaidPayment> none;
+  const FinancialYear year = FinancialYearOf(date);
   for (const BudgetRecord& b : *budgets) {
+    if (ledger::CommittedYear(b) < year.start_year() && (!b.end || !(*b.end < year.Start()))) {
+      out.to_commit.push_back(b);
+    }
     auto schedule = ledger::MakeSchedule(ledger::ToBudgetInForce(b));
     if (!schedule) {
       return Fail(ErrorCode::kInternal, fmt::format("The budget {} cannot be scheduled: {}",
@@ -511,6 +521,69 @@ Result<Computed> Compute(store::Transaction& tx, const CouncilId& council, Date 
     std::move(lines.overpaid.begin(), lines.overpaid.end(), std::back_inserter(out.overpaid));
   }
   return out;
+}
+
+// The transfers that commit `year` for each budget: the council's share of its cost over the
+// year (ledger::CostOver, as on sign-off) less what its commitment account still holds from
+// earlier years; a budget holding more than the year needs releases the difference to the fund.
+// Ids "commit:{budget}:fy{year}" / "release:{budget}:fy{year}", so the year is committed once.
+struct YearTransfers {
+  std::vector<ledger::Transfer> transfers;
+  YearCommitmentMade made;
+};
+Result<YearTransfers> YearCommitments(store::Transaction& tx, const CouncilId& council,
+                                      FinancialYear year, std::span<const BudgetRecord> budgets,
+                                      Timestamp now, const UserId& by, UlidGenerator& ids) {
+  YearTransfers out;
+  out.made.year = year;
+  if (budgets.empty()) return out;
+  std::optional<LedgerAccountId> fund;
+  std::int64_t total = 0;
+  for (const BudgetRecord& b : budgets) {
+    auto schedule = ledger::MakeSchedule(ledger::ToBudgetInForce(b));
+    if (!schedule) return tl::unexpected(schedule.error());
+    auto cost = ledger::CostOver(*schedule, year.Start(), year.End());
+    if (!cost) return tl::unexpected(cost.error());
+    auto account = tx.Ledger().FindAccount(council, b.commitment_account);
+    if (!account) return tl::unexpected(account.error());
+    if (!*account) {
+      return Fail(ErrorCode::kInternal,
+                  fmt::format("The budget {}'s commitment account is missing", b.id.str()));
+    }
+    auto still = ledger::PostedCreditBalance((*account)->balances);
+    if (!still) return tl::unexpected(still.error());
+    const std::int64_t change = cost->council.value() - std::max<std::int64_t>(0, still->value());
+    ++out.made.budgets;
+    if (change == 0) continue;
+    if (!fund) {
+      auto found = CouncilFund(tx, council, now, ids);
+      if (!found) return tl::unexpected(found.error());
+      fund = *found;
+    }
+    ledger::Transfer t;
+    t.id = TransferId(fmt::format("{}:{}:fy{}", change > 0 ? "commit" : "release", b.id.str(),
+                                  year.start_year()));
+    t.council = council;
+    t.debit_account = change > 0 ? *fund : b.commitment_account;
+    t.credit_account = change > 0 ? b.commitment_account : *fund;
+    t.amount = Pence(change > 0 ? change : -change);
+    t.code = ledger::TransferCode::kBudgetCommitment;
+    t.reference = fmt::format("{}: {}", year.Label(), cost->sentence).substr(0, 200);
+    t.created_at = now;
+    t.created_by = by;
+    out.transfers.push_back(std::move(t));
+    total += change;
+  }
+  out.made.committed = Pence(total);
+  return out;
+}
+
+// "Starting this run commits the council's money for 2027-28 for 12 budgets in payment: …".
+std::string YearSentence(const YearCommitmentMade& made, bool done) {
+  return fmt::format("{} the council's money for {} for {} {} in payment: {} in all.",
+                     done ? "This run committed" : "Starting this run commits", made.year.Label(),
+                     made.budgets, made.budgets == 1 ? "budget" : "budgets",
+                     FormatPounds(made.committed));
 }
 
 // Fills the view's held payments and overpayments with people's names, read in one go.
@@ -692,6 +765,13 @@ Result<RunView> Payments::Preview(const Context& ctx, Date date) {
     auto totals = ledger::Summarise(computed->lines);
     if (!totals) return tl::unexpected(totals.error());
     view.totals = *totals;
+    if (!computed->to_commit.empty()) {
+      auto year = YearCommitments(tx, ctx.actor.council_id, FinancialYearOf(date),
+                                  computed->to_commit, clock_.Now(), ctx.actor.user_id, ids_);
+      if (!year) return tl::unexpected(year.error());
+      year->made.sentence = YearSentence(year->made, false);
+      view.year_commitment = std::move(year->made);
+    }
     auto threshold = ThresholdOf(tx, ctx.actor.council_id);
     if (!threshold) return tl::unexpected(threshold.error());
     view.threshold = *threshold;
@@ -718,14 +798,9 @@ Result<RunView> Payments::ViewOf(store::Transaction& tx, const PaymentRun& run, 
   if (with_lines) {
     auto lines = tx.Payments().RunLines(run.council, run.id);
     if (!lines) return tl::unexpected(lines.error());
-    auto totals = ledger::Summarise(*lines);
-    if (!totals) return tl::unexpected(totals.error());
-    view.totals = *totals;
     auto overpaid = tx.Payments().RunOverpayments(run.council, run.id);
     if (!overpaid) return tl::unexpected(overpaid.error());
-    if (auto s = Describe(tx, run.council, *lines, *overpaid, view); !s) {
-      return tl::unexpected(s.error());
-    }
+    return ViewOf(tx, run, *lines, *overpaid);
   }
   auto started = UserName(tx, run.council, run.started_by, "the command line");
   if (!started) return tl::unexpected(started.error());
@@ -739,6 +814,20 @@ Result<RunView> Payments::ViewOf(store::Transaction& tx, const PaymentRun& run, 
     auto released = UserName(tx, run.council, run.released_by, "the command line");
     if (!released) return tl::unexpected(released.error());
     view.released_by_name = *released;
+  }
+  return view;
+}
+
+Result<RunView> Payments::ViewOf(store::Transaction& tx, const PaymentRun& run,
+                                 std::span<const RunLine> lines,
+                                 std::span<const ledger::RunOverpaid> overpaid) {
+  auto view = ViewOf(tx, run, false);
+  if (!view) return view;
+  auto totals = ledger::Summarise(lines);
+  if (!totals) return tl::unexpected(totals.error());
+  view->totals = *totals;
+  if (auto s = Describe(tx, run.council, lines, overpaid, *view); !s) {
+    return tl::unexpected(s.error());
   }
   return view;
 }
@@ -805,6 +894,39 @@ Result<RunView> Payments::Start(const Context& ctx, Date date) {
         !created) {
       return created;
     }
+    // The first run of a financial year commits that year's money for every budget committed
+    // only to an earlier one, in this transaction: a run started twice commits once.
+    std::optional<YearCommitmentMade> year_made;
+    if (!computed->to_commit.empty()) {
+      auto year = YearCommitments(tx, council, FinancialYearOf(date), computed->to_commit,
+                                  clock_.Now(), ctx.actor.user_id, ids_);
+      if (!year) return tl::unexpected(year.error());
+      auto results = tx.Ledger().CreateTransfers(year->transfers);
+      if (!results) return tl::unexpected(results.error());
+      for (std::size_t i = 0; i < results->size(); ++i) {
+        if (!(*results)[i]) {
+          return Fail((*results)[i].error().code,
+                      fmt::format("The commitment {} could not be made: {}",
+                                  year->transfers[i].id.str(), (*results)[i].error().message));
+        }
+      }
+      for (BudgetRecord& b : computed->to_commit) {
+        b.committed_year = year->made.year.start_year();
+        if (auto saved = tx.Payments().UpdateBudget(b); !saved) return saved;
+      }
+      year->made.sentence = YearSentence(year->made, true);
+      if (auto audited =
+              Append(tx, MakeAuditEntry(ctx, council, clock_.Now(), "payments.year.commit",
+                                        "payment-run", run.id.str(), AuditOutcome::kAllowed,
+                                        fmt::format("committed the council's money for {} for {} "
+                                                    "budgets in payment: {}",
+                                                    year->made.year.Label(), year->made.budgets,
+                                                    FormatPounds(year->made.committed))));
+          !audited) {
+        return audited;
+      }
+      year_made = std::move(year->made);
+    }
     if (auto audited =
             Append(tx, MakeAuditEntry(ctx, council, clock_.Now(), "payments.run.start",
                                       "payment-run", run.id.str(), AuditOutcome::kAllowed,
@@ -814,8 +936,9 @@ Result<RunView> Payments::Start(const Context& ctx, Date date) {
         !audited) {
       return audited;
     }
-    auto view = ViewOf(tx, run, true);
+    auto view = ViewOf(tx, run, computed->lines, computed->overpaid);
     if (!view) return tl::unexpected(view.error());
+    view->year_commitment = std::move(year_made);
     out = std::move(*view);
     return {};
   });
@@ -932,9 +1055,9 @@ Result<RunView> Payments::Release(const Context& ctx, const PaymentRunId& id,
     return {};
   });
   if (!read) return tl::unexpected(read.error());
-  std::vector<const RunLine*> pending;
+  std::vector<RunLine*> pending;
   std::int64_t to_post = 0, posted = 0;
-  for (const RunLine& l : lines) {
+  for (RunLine& l : lines) {
     if (l.held()) continue;
     ++to_post;
     if (l.posted) {
@@ -978,6 +1101,7 @@ Result<RunView> Payments::Release(const Context& ctx, const PaymentRunId& id,
       return tx.Payments().MarkPosted(council, id, seqs);
     });
     if (!s) return tl::unexpected(s.error());
+    for (std::size_t i = first; i < last; ++i) pending[i]->posted = true;
     posted += static_cast<std::int64_t>(last - first);
     if (progress) progress(posted, to_post);
   }
@@ -1009,7 +1133,10 @@ Result<RunView> Payments::Release(const Context& ctx, const PaymentRunId& id,
         return audited;
       }
     }
-    auto view = ViewOf(tx, r, true);
+    // Every line is posted or held now, as `lines` says: no need to read them again.
+    auto overpaid = tx.Payments().RunOverpayments(council, id);
+    if (!overpaid) return tl::unexpected(overpaid.error());
+    auto view = ViewOf(tx, r, lines, *overpaid);
     if (!view) return tl::unexpected(view.error());
     out = std::move(*view);
     return {};

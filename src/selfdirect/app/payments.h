@@ -16,6 +16,7 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -48,8 +49,20 @@ struct OverpaidPeriod {
   std::string sentence;
 };
 
+// The council's money committed for a new financial year by the first run in it: every budget
+// still in payment that was committed only up to an earlier year.
+struct YearCommitmentMade {
+  FinancialYear year{0};
+  std::int64_t budgets = 0;
+  Pence committed;  // new commitments, less any left over from earlier years that was released
+  std::string sentence;
+};
+
 // A run (or a preview of one) with its totals and what a finance officer needs to see.
 struct RunView {
+  // A preview: what starting the run will commit for a new financial year; a run just started:
+  // what it committed. (Shown once; the transfers themselves are in the ledger.)
+  std::optional<YearCommitmentMade> year_commitment;
   std::optional<ledger::PaymentRun> run;  // none for a preview
   Date date;
   ledger::RunTotals totals;
@@ -162,6 +175,11 @@ class Payments {
 
  private:
   Result<RunView> ViewOf(store::Transaction& tx, const ledger::PaymentRun& run, bool with_lines);
+  // The same, with the run's lines and overpayments as the caller already holds them (not read
+  // again).
+  Result<RunView> ViewOf(store::Transaction& tx, const ledger::PaymentRun& run,
+                         std::span<const ledger::RunLine> lines,
+                         std::span<const ledger::RunOverpaid> overpaid);
   // Applies `change` to the run and saves it, audited; the view with its lines unless told not.
   Result<RunView> Change(const Context& ctx, const PaymentRunId& run, const char* what,
                          const std::function<Status(ledger::PaymentRun&)>& change,

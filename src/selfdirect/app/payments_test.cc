@@ -89,6 +89,69 @@ TEST_F(PaymentsTest, SignOffOpensTheBudgetItsAccountsAndCommitsTheRestOfTheYear)
   ExpectBooksBalance();
 }
 
+TEST_F(PaymentsTest, TheFirstRunOfANewFinancialYearCommitsThatYearOnce) {
+  const PersonId ada = SignedOff("Ada", "943 476 5919", "10");
+  ASSERT_TRUE(t_.payments().SetPaymentDetails(As(finance_), ada, Bank("Ada Okafor")));
+  for (const char* day : {"2026-11-22", "2026-12-20", "2027-01-17", "2027-02-14", "2027-03-14"}) {
+    auto run = t_.payments().RunDate(As(finance_), D(day));
+    ASSERT_TRUE(run.has_value()) << day << ": " << run.error().message;
+    EXPECT_FALSE(run->year_commitment.has_value()) << day;
+  }
+  const auto still = [&] {
+    return ledger::PostedCreditBalance(
+               AccountOf(ada, ledger::AccountType::kBudgetCommitment).balances)
+        .value();
+  };
+  // £3,704.11 committed for 2026-27 less five payments of £800.00: the payment of 14 March
+  // paid ten days of April in advance, so less than nothing is left.
+  EXPECT_EQ(still(), Pence(370411 - 5 * 80000));
+
+  // 2027-28 has 366 days (29 February 2028): the whole year at £10,400.00 a year.
+  auto preview = t_.payments().Preview(As(finance_), D("2027-04-11"));
+  ASSERT_TRUE(preview.has_value()) << preview.error().message;
+  ASSERT_TRUE(preview->year_commitment.has_value());
+  EXPECT_EQ(preview->year_commitment->year, FinancialYear(2027));
+  EXPECT_EQ(preview->year_commitment->budgets, 1);
+  EXPECT_EQ(preview->year_commitment->committed, Pence(1'040'000));
+  EXPECT_EQ(preview->year_commitment->sentence,
+            "Starting this run commits the council's money for 2027-28 for 1 budget in payment: "
+            "£10,400.00 in all.");
+  EXPECT_EQ(still(), Pence(370411 - 5 * 80000));  // a preview changes nothing
+
+  auto april = t_.payments().Start(As(finance_), D("2027-04-11"));
+  ASSERT_TRUE(april.has_value()) << april.error().message;
+  ASSERT_TRUE(april->year_commitment.has_value());
+  EXPECT_EQ(april->year_commitment->committed, Pence(1'040'000));
+  EXPECT_THAT(april->year_commitment->sentence, HasSubstr("This run committed"));
+  EXPECT_EQ(still(), Pence(370411 - 5 * 80000 + 1'040'000));
+  // Rejected and started again: the year is not committed twice.
+  ASSERT_TRUE(t_.payments().Reject(As(finance_), april->run->id, "Wrong date typed"));
+  auto again = t_.payments().RunDate(As(finance_), D("2027-04-11"));
+  ASSERT_TRUE(again.has_value()) << again.error().message;
+  EXPECT_FALSE(again->year_commitment.has_value());
+  EXPECT_EQ(still(), Pence(370411 - 6 * 80000 + 1'040'000));
+  auto may = t_.payments().RunDate(As(finance_), D("2027-05-09"));
+  ASSERT_TRUE(may.has_value()) << may.error().message;
+  EXPECT_FALSE(may->year_commitment.has_value());
+  EXPECT_EQ(still(), Pence(370411 - 7 * 80000 + 1'040'000));
+  ExpectBooksBalance();
+
+  auto audit = t_.store().Read([&](store::Transaction& tx) -> Status {
+    auto entries = tx.Audit().Search({.council_id = council_.id});
+    if (!entries) return tl::unexpected(entries.error());
+    int commits = 0;
+    for (const auto& e : *entries) {
+      if (e.action == "payments.year.commit") {
+        ++commits;
+        EXPECT_THAT(e.summary, HasSubstr("2027-28"));
+      }
+    }
+    EXPECT_EQ(commits, 1);
+    return Ok();
+  });
+  EXPECT_TRUE(audit);
+}
+
 TEST_F(PaymentsTest, APaymentRunPaysEachPeriodOnceAndMakesTheFile) {
   const PersonId ada = SignedOff("Ada", "943 476 5919", "10");
 

@@ -50,6 +50,12 @@ json::object RunJson(const app::RunView& v, bool with_lines) {
   o["total_pence"] = v.totals.total.value();
   o["approval_threshold_pence"] = v.threshold.value();
   o["needs_second_approval"] = v.needs_second_approval;
+  if (v.year_commitment) {
+    o["year_commitment"] = {{"year", v.year_commitment->year.Label()},
+                            {"budgets", v.year_commitment->budgets},
+                            {"committed_pence", v.year_commitment->committed.value()},
+                            {"sentence", v.year_commitment->sentence}};
+  }
   if (with_lines) {
     json::array kinds;
     for (const ledger::KindTotal& k : v.totals.by_kind) {

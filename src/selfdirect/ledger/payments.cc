@@ -12,6 +12,10 @@
 
 namespace selfdirect::ledger {
 
+int CommittedYear(const BudgetRecord& budget) {
+  return std::max(budget.committed_year, FinancialYearOf(budget.start).start_year());
+}
+
 BudgetInForce ToBudgetInForce(const BudgetRecord& b) {
   BudgetInForce out;
   out.budget = b.id.str();

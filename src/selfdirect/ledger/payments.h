@@ -66,7 +66,15 @@ struct BudgetRecord {
   std::vector<StoredSuspension> suspensions;  // by seq
   Timestamp created_at;
   UserId created_by;  // the approver who signed the first plan off
+  // The financial year (its start year) the council's money was last committed for: on sign-off
+  // for the rest of that year, then by the first payment run of each later year. 0 (budgets
+  // stored before it was kept) counts as the year the budget started: see CommittedYear.
+  int committed_year = 0;
 };
+
+// The financial year (start year) the budget's money is committed to: committed_year, or the
+// year the budget started if that is later.
+int CommittedYear(const BudgetRecord& budget);
 
 // The schedule's view of the record.
 BudgetInForce ToBudgetInForce(const BudgetRecord& budget);

@@ -17,7 +17,8 @@ using ledger::RunLine;
 constexpr const char* kBudgetColumns =
     "b.council_id, b.budget_id, b.person_id, b.scheme_id, b.starts_on, b.ends_on, b.collection, "
     "b.payment_interval, b.weeks_per_year_num, b.weeks_per_year_den, b.commitment_account, "
-    "b.holding_account, b.managed_account, b.contribution_account, b.created_at, b.created_by";
+    "b.holding_account, b.managed_account, b.contribution_account, b.created_at, b.created_by, "
+    "b.committed_year";
 
 std::optional<LedgerAccountId> OptionalAccount(const std::string& text) {
   return text.empty() ? std::nullopt : std::optional<LedgerAccountId>(LedgerAccountId(text));
@@ -77,6 +78,7 @@ Result<BudgetRecord> ReadBudget(const Statement& st) {
   b.contribution_account = OptionalAccount(st.Text(13));
   b.created_at = *created;
   b.created_by = UserId(st.Text(15));
+  b.committed_year = static_cast<int>(st.Int(16));
   return b;
 }
 
@@ -238,8 +240,8 @@ Status SqlitePaymentsRepository::CreateBudget(const BudgetRecord& b) {
       "INSERT INTO budgets (council_id, budget_id, person_id, scheme_id, starts_on, ends_on, "
       "collection, payment_interval, weeks_per_year_num, weeks_per_year_den, "
       "commitment_account, holding_account, managed_account, contribution_account, created_at, "
-      "created_by) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, "
-      "$16)");
+      "created_by, committed_year) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
+      "$13, $14, $15, $16, $17)");
   if (!st) return tl::unexpected(st.error());
   auto s =
       st->Bind(b.council.str(), b.id.str(), b.person.str(), b.scheme.str(), FormatIsoDate(b.start),
@@ -247,7 +249,7 @@ Status SqlitePaymentsRepository::CreateBudget(const BudgetRecord& b) {
                ledger::ContributionCollectionName(b.collection), PeriodName(b.interval),
                b.weeks_per_year.numerator, b.weeks_per_year.denominator, b.commitment_account.str(),
                TextOf(b.holding_account), TextOf(b.managed_account), TextOf(b.contribution_account),
-               FormatTimestamp(b.created_at), b.created_by.str())
+               FormatTimestamp(b.created_at), b.created_by.str(), b.committed_year)
           .Run();
   if (!s && s.error().code == ErrorCode::kConflict) {
     return Fail(ErrorCode::kConflict, "This person already has a budget in payment");
@@ -268,11 +270,12 @@ Status SqlitePaymentsRepository::CreateBudget(const BudgetRecord& b) {
 Status SqlitePaymentsRepository::UpdateBudget(const BudgetRecord& b) {
   auto st = c_.Prepare(
       "UPDATE budgets SET ends_on = $3, holding_account = $4, managed_account = $5, "
-      "contribution_account = $6 WHERE council_id = $1 AND budget_id = $2");
+      "contribution_account = $6, committed_year = $7 WHERE council_id = $1 AND budget_id = $2");
   if (!st) return tl::unexpected(st.error());
   return st
       ->Bind(b.council.str(), b.id.str(), b.end ? FormatIsoDate(*b.end) : std::string(),
-             TextOf(b.holding_account), TextOf(b.managed_account), TextOf(b.contribution_account))
+             TextOf(b.holding_account), TextOf(b.managed_account), TextOf(b.contribution_account),
+             b.committed_year)
       .Run();
 }
 

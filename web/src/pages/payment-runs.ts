@@ -114,6 +114,7 @@ async function main(): Promise<void> {
     const startRun = h(
       'form',
       { id: 'start-form', method: 'post', action: paymentRunPaths.list, novalidate: true },
+      preview.year_commitment ? h('div', { class: 'govuk-inset-text', id: 'year-commitment-note' }, preview.year_commitment.sentence) : null,
       preview.needs_second_approval
         ? h('div', { class: 'govuk-inset-text', id: 'second-approval-note' }, 'The total is more than ', formatPence(preview.approval_threshold_pence), ', so another finance officer must approve this run before the payments can be released.')
         : null,
