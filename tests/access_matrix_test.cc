@@ -7,8 +7,8 @@
 #include <map>
 #include <set>
 
-#include "selfdirect/http/invoices_api.h"
 #include "selfdirect/http/finance_overview_api.h"
+#include "selfdirect/http/invoices_api.h"
 #include "selfdirect/http/ledger_api.h"
 #include "selfdirect/http/money_api.h"
 #include "selfdirect/http/monitoring_api.h"
@@ -136,6 +136,7 @@ const std::map<std::string, std::set<std::string>> kMatrix = {
     {"payments.final-account", {"finance-officer"}},
     {"payments.suspend", {"assessor"}},
     {"payments.restart", {"assessor"}},
+    {"payments.overpayment.recover", {"finance-officer"}},
     {"payments.details.get", {"finance-officer"}},
     {"finance-settings.get", {"finance-officer", "administrator"}},
     {"finance-settings.set", {"administrator"}},
@@ -405,6 +406,7 @@ class AccessMatrixTest : public ::testing::Test {
     if (route == "payments.details.set") return R"({"route":"direct_payment"})";
     if (route == "payments.suspend") return R"({"from":"2026-12-01"})";
     if (route == "payments.restart") return R"({"to":"never"})";
+    if (route == "payments.overpayment.recover") return R"({"recovery_id":"","reason":""})";
     if (route == "finance-settings.set") return R"({"approval_threshold_pence":-1})";
     if (route == "payment-runs.start") return R"({"date":"2026-02-30"})";
     if (route == "payment-runs.reject") return R"({"reason":"Wrong date"})";

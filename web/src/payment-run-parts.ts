@@ -6,9 +6,10 @@
  *   replaceChildren(host, heldTable(run.held, 'held-table', paymentRunPaths.run(run.id)), overpaidSection(run.overpaid, 'overpaid-list'));
  */
 import { h, visuallyHidden } from './dom';
-import { table } from './govuk';
+import { table, tag } from './govuk';
 import { formatPence } from './money';
-import { paymentRunPaths, type HeldPayment, type Overpayment } from './payment-run-view';
+import { paymentRunPaths, recoveryFields, type HeldPayment, type Overpayment } from './payment-run-view';
+import { textarea } from './safeguarding-form';
 
 /**
  * The table of payments held, with why. Each person's name links to their budget (the money,
@@ -37,7 +38,54 @@ export function overpaidSection(overpaid: readonly Overpayment[], id: string): H
   if (overpaid.length === 0) return [];
   return [
     h('h2', { class: 'govuk-heading-m' }, 'Overpayments to recover'),
-    h('p', { class: 'govuk-body' }, 'A payment run does not recover these. Agree with each person how the money is paid back.'),
+    h('p', { class: 'govuk-body' }, 'A payment run does not recover these. Start the run, then recover each one from the run’s page, or agree with the person how the money is paid back.'),
     h('ul', { class: 'govuk-list govuk-list--bullet', id }, overpaid.map((o) => h('li', {}, o.sentence))),
+  ];
+}
+
+/**
+ * A run's overpayments, each with what can be done: recovered already (a green tag), or a form
+ * to recover it with a reason the person will read. `recover` sends it and answers null when it
+ * was done (the page then reads the run again) or shows the problem itself.
+ */
+export function overpaidRecoveries(
+  overpaid: readonly Overpayment[],
+  recover: (o: Overpayment, index: number, form: HTMLFormElement) => void,
+): HTMLElement[] {
+  if (overpaid.length === 0) return [];
+  return [
+    h('h2', { class: 'govuk-heading-m' }, 'Overpayments to recover'),
+    h('p', { class: 'govuk-body' }, 'Money paid in advance for days that are no longer funded. Nothing is taken unless you recover it here; if the account no longer holds the money, agree with the person how it is paid back.'),
+    ...overpaid.map((o, index) => {
+      const fields = recoveryFields(index);
+      const card = h(
+        'div',
+        { class: 'govuk-summary-card', id: `overpayment-${index}` },
+        h(
+          'div',
+          { class: 'govuk-summary-card__title-wrapper' },
+          h('h3', { class: 'govuk-summary-card__title' }, `${o.person_name}: ${formatPence(o.to_recover_pence)}`),
+          o.recovered ? tag('Recovered', 'govuk-tag--green') : null,
+        ),
+        h('div', { class: 'govuk-summary-card__content' }, h('p', { class: 'govuk-body' }, o.sentence)),
+      );
+      if (o.recovered) return card;
+      const form = h(
+        'form',
+        { id: `recover-${index}`, method: 'post', action: paymentRunPaths.list, novalidate: true },
+        textarea(fields.reason ?? '', 'Reason for recovering it', {
+          hint: `${o.person_name} will be told, so write it to them in plain words.`,
+          rows: 2,
+          labelClass: 'govuk-label--s',
+        }),
+        h('button', { type: 'submit', class: 'govuk-button govuk-button--secondary', 'data-module': 'govuk-button', id: `recover-${index}-button` }, `Recover ${formatPence(o.to_recover_pence)}`, visuallyHidden(` from ${o.person_name}`)),
+      );
+      form.addEventListener('submit', (event) => {
+        event.preventDefault();
+        recover(o, index, form as HTMLFormElement);
+      });
+      card.querySelector('.govuk-summary-card__content')?.append(form);
+      return card;
+    }),
   ];
 }

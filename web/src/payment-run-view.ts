@@ -36,6 +36,24 @@ export interface Overpayment {
   person_name: string;
   to_recover_pence: number;
   sentence: string;
+  /** What POST …/overpayment-recoveries takes. */
+  recovery_id: string;
+  /** A run's overpayment recovered since the run listed it (a preview's: always false). */
+  recovered: boolean;
+}
+
+/** What POST /api/people/{id}/overpayment-recoveries answers. */
+export interface OverpaymentRecovered {
+  person_id: string;
+  person_name: string;
+  recovery_id: string;
+  recovered_pence: number;
+  sentence: string;
+}
+
+/** The form field ids of the recovery form for overpayment number `index` on the page. */
+export function recoveryFields(index: number): Record<string, string> {
+  return { reason: `recover-${index}-reason`, recovery_id: `recover-${index}-reason` };
 }
 
 /** A run that has been started but not released or rejected: it blocks another. */
@@ -125,6 +143,7 @@ export const paymentRunPaths = {
     release: (id: string) => `/api/payment-runs/${encodeURIComponent(id)}/release`,
     file: (id: string) => `/api/payment-runs/${encodeURIComponent(id)}/file`,
     details: (personId: string) => `/api/people/${encodeURIComponent(personId)}/payment-details`,
+    recover: (personId: string) => `/api/people/${encodeURIComponent(personId)}/overpayment-recoveries`,
   },
 };
 

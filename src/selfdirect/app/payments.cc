@@ -606,12 +606,114 @@ Status Describe(store::Transaction& tx, const CouncilId& council, std::span<cons
     }
   }
   for (const auto& o : overpaid) {
-    view.overpaid.push_back({o.person, names[o.person.str()], o.to_recover, o.sentence});
+    bool recovered = false;
+    if (auto id = TransferId::Parse(o.recovery_id)) {
+      auto found = tx.Ledger().FindTransfer(council, *id);
+      if (!found) return tl::unexpected(found.error());
+      recovered = found->has_value();
+    }
+    view.overpaid.push_back(
+        {o.person, names[o.person.str()], o.to_recover, o.sentence, o.recovery_id, recovered});
   }
   return {};
 }
 
 }  // namespace
+
+Result<OverpaymentRecovered> Payments::RecoverOverpayment(const Context& ctx,
+                                                          const PersonId& person,
+                                                          const std::string& recovery_id,
+                                                          const std::string& reason) {
+  if (auto a = Authorize(store_, clock_, ctx, Action::kPaymentsManage,
+                         Resource::Council(ctx.actor.council_id), "person", person.str());
+      !a) {
+    return tl::unexpected(a.error());
+  }
+  const std::string why = Trim(reason);
+  std::vector<FieldError> fields;
+  if (Trim(recovery_id).empty()) {
+    fields.push_back({"recovery_id", "Say which overpayment to recover, as the run lists it"});
+  }
+  if (why.empty()) {
+    fields.push_back({"reason", "Say why the money is recovered: the person will be told"});
+  } else if (why.size() > 1000) {
+    fields.push_back({"reason", "The reason must be 1,000 characters or fewer"});
+  }
+  if (!fields.empty()) return FailFields(std::move(fields));
+  const CouncilId& council = ctx.actor.council_id;
+  OverpaymentRecovered out;
+  auto s = store_.Write([&](store::Transaction& tx) -> Status {
+    auto budgets = tx.Payments().BudgetsOf(council, person);
+    if (!budgets) return tl::unexpected(budgets.error());
+    std::vector<BudgetId> ids;
+    for (const BudgetRecord& b : *budgets) ids.push_back(b.id);
+    std::sort(ids.begin(), ids.end());
+    auto paid = tx.Payments().Paid(council, ids);
+    if (!paid) return tl::unexpected(paid.error());
+    if (std::any_of(paid->begin(), paid->end(), [&](const auto& entry) {
+          return std::any_of(entry.second.begin(), entry.second.end(),
+                             [&](const ledger::PaidPayment& p) { return p.key == recovery_id; });
+        })) {
+      return Fail(ErrorCode::kConflict, "This overpayment has already been recovered");
+    }
+    const std::vector<ledger::PaidPayment> none;
+    // Runs pay in advance, and may be dated ahead: look far enough on to see every period paid.
+    // (What a period was paid and is now worth does not depend on the day it is looked at.)
+    const Date horizon = AddDays(clock_.Today(), 400);
+    for (const BudgetRecord& b : *budgets) {
+      auto schedule = ledger::MakeSchedule(ledger::ToBudgetInForce(b));
+      if (!schedule) return tl::unexpected(schedule.error());
+      auto found = paid->find(b.id);
+      auto due = ledger::DueOn(*schedule, horizon, found == paid->end() ? none : found->second);
+      if (!due) return tl::unexpected(due.error());
+      for (const ledger::Overpayment& o : due->overpaid) {
+        if (o.recovery_key != recovery_id) continue;
+        auto t = ledger::RecoveryTransfer(o, b, why, clock_.Now(), ctx.actor.user_id);
+        if (!t) return tl::unexpected(t.error());
+        auto from = tx.Ledger().FindAccount(council, t->debit_account);
+        if (!from) return tl::unexpected(from.error());
+        auto name = PersonName(tx, council, person);
+        if (!name) return tl::unexpected(name.error());
+        if (*from && (*from)->flags.debits_must_not_exceed_credits) {
+          auto balance = ledger::PostedCreditBalance((*from)->balances);
+          if (!balance) return tl::unexpected(balance.error());
+          if (balance->value() < o.to_recover.value()) {
+            return Fail(ErrorCode::kConflict,
+                        fmt::format("{}'s account holds {}, less than the {} to recover: agree "
+                                    "with them how it will be repaid instead",
+                                    *name, FormatPounds(*balance), FormatPounds(o.to_recover)));
+          }
+        }
+        auto results = tx.Ledger().CreateTransfers(std::span<const ledger::Transfer>(&*t, 1));
+        if (!results) return tl::unexpected(results.error());
+        if (!results->front()) return tl::unexpected(results->front().error());
+        out.person = person;
+        out.person_name = *name;
+        out.recovery_id = recovery_id;
+        out.recovered = o.to_recover;
+        out.sentence = fmt::format(
+            "{} recovered from {}'s {}: {}", FormatPounds(o.to_recover), *name,
+            o.kind == ledger::PaymentKind::kContribution ? "contribution (credited back)"
+            : t->debit_account == b.managed_account      ? "managed budget"
+                                                         : "direct payment account",
+            o.sentence);
+        AuditEntry e =
+            MakeAuditEntry(ctx, council, clock_.Now(), "payments.overpayment.recover", "person",
+                           person.str(), AuditOutcome::kAllowed,
+                           fmt::format("recovered {} paid for {} to {} ({}): {}",
+                                       FormatPounds(o.to_recover), FormatIsoDate(o.covers_from),
+                                       FormatIsoDate(o.covers_to), recovery_id, why));
+        e.subject_person_id = person.str();
+        return tx.Audit().Append(e);
+      }
+    }
+    return Fail(ErrorCode::kConflict,
+                "This overpayment is no longer owed: the budget has changed since the run listed "
+                "it. Preview the next run to see what is owed now");
+  });
+  if (!s) return tl::unexpected(s.error());
+  return out;
+}
 
 Result<Pence> Payments::ApprovalThreshold(const Context& ctx) {
   if (auto a = PermitInCouncil(ctx, Action::kPaymentsManage); !a) {

@@ -47,6 +47,16 @@ struct OverpaidPeriod {
   std::string person_name;
   Pence to_recover;
   std::string sentence;
+  std::string recovery_id;  // what RecoverOverpayment takes
+  bool recovered = false;   // a run's view: recovered since the run listed it
+};
+
+struct OverpaymentRecovered {
+  PersonId person;
+  std::string person_name;
+  std::string recovery_id;
+  Pence recovered;
+  std::string sentence;  // "£171.43 recovered from Ada Okafor's direct payment account: …"
 };
 
 // The council's money committed for a new financial year by the first run in it: every budget
@@ -86,6 +96,16 @@ class Payments {
  public:
   Payments(store::Store& store, const Clock& clock, UlidGenerator& ids)
       : store_(store), clock_(clock), ids_(ids) {}
+
+  // A finance officer recovers an overpayment that a run (or its preview) listed, by its
+  // recovery_id, giving a reason: the amount goes back from the account it was paid into to
+  // the budget's commitment, once (a second request is refused: 409), and the runs stop
+  // listing it. Refused when it is no longer owed (409, e.g. a stay in hospital shortened since),
+  // and when the account holds less than the amount (409 naming both: agree repayment with the
+  // person instead). Audited ("payments.overpayment.recover", on the person).
+  Result<OverpaymentRecovered> RecoverOverpayment(const Context& ctx, const PersonId& person,
+                                                  const std::string& recovery_id,
+                                                  const std::string& reason);
 
   // Inside the sign-off's transaction (Casework::DecidePlan, on approval): opens the person's
   // budget in payment under the council's adult social care scheme, or gives it new terms from

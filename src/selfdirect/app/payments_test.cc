@@ -367,6 +367,88 @@ TEST_F(PaymentsTest, AHospitalStayStopsPaymentsAndWhatWasPaidInAdvanceIsProposed
   ExpectBooksBalance();
 }
 
+TEST_F(PaymentsTest, AFinanceOfficerRecoversAnOverpaymentOnce_WithAReason) {
+  const PersonId ada = SignedOff("Ada", "943 476 5919", "10");
+  ASSERT_TRUE(t_.payments().SetPaymentDetails(As(finance_), ada, Bank("Ada Okafor")));
+  ASSERT_TRUE(t_.payments().RunDate(As(finance_), D("2026-11-22")));
+  ASSERT_TRUE(
+      t_.payments().Suspend(As(worker_), ada, {"2026-12-14", "2026-12-27", "a hospital stay"}));
+  auto preview = t_.payments().Preview(As(finance_), D("2026-12-20"));
+  ASSERT_TRUE(preview.has_value()) << preview.error().message;
+  ASSERT_EQ(preview->overpaid.size(), 1u);
+  const std::string id = preview->overpaid[0].recovery_id;
+  EXPECT_THAT(id, HasSubstr(":recovery:"));
+  const ledger::Account holding = AccountOf(ada, ledger::AccountType::kDirectPaymentHolding);
+  const ledger::Account commitment = AccountOf(ada, ledger::AccountType::kBudgetCommitment);
+  const auto balance = [&](const ledger::Account& a) {
+    return ledger::PostedCreditBalance(AccountOf(ada, a.type).balances).value();
+  };
+  const Pence commitment_before = balance(commitment);
+
+  auto empty = t_.payments().RecoverOverpayment(As(finance_), ada, " ", "");
+  ASSERT_FALSE(empty.has_value());
+  std::vector<std::string> fields;
+  for (const auto& f : empty.error().fields) fields.push_back(f.field);
+  EXPECT_THAT(fields, ::testing::UnorderedElementsAre("recovery_id", "reason"));
+  EXPECT_EQ(t_.payments().RecoverOverpayment(As(worker_), ada, id, "Hospital").error().code,
+            ErrorCode::kPermissionDenied);
+  auto unknown = t_.payments().RecoverOverpayment(As(finance_), ada, "dp:nothing", "Hospital");
+  ASSERT_FALSE(unknown.has_value());
+  EXPECT_EQ(unknown.error().code, ErrorCode::kConflict);
+  EXPECT_THAT(unknown.error().message, HasSubstr("no longer owed"));
+
+  // Ada has spent all but £100.00: the £171.43 cannot come out of her account.
+  ASSERT_TRUE(t_.ledger().CreateTransfer(As(finance_), {.id = "spend-1",
+                                                        .debit_account = holding.id.str(),
+                                                        .credit_account = commitment.id.str(),
+                                                        .amount_pence = 70000,
+                                                        .code = "spend"}));
+  auto short_of = t_.payments().RecoverOverpayment(As(finance_), ada, id, "Hospital");
+  ASSERT_FALSE(short_of.has_value());
+  EXPECT_EQ(short_of.error().code, ErrorCode::kConflict);
+  EXPECT_EQ(short_of.error().message,
+            "Ada Okafor's account holds £100.00, less than the £171.43 to recover: agree with "
+            "them how it will be repaid instead");
+  ASSERT_TRUE(t_.ledger().CreateTransfer(As(finance_), {.id = "refund-1",
+                                                        .debit_account = commitment.id.str(),
+                                                        .credit_account = holding.id.str(),
+                                                        .amount_pence = 70000,
+                                                        .code = "refund"}));
+
+  auto done =
+      t_.payments().RecoverOverpayment(As(finance_), ada, id, "  Paid for days in hospital ");
+  ASSERT_TRUE(done.has_value()) << done.error().message;
+  EXPECT_EQ(done->recovered, Pence(17143));
+  EXPECT_THAT(done->sentence,
+              HasSubstr("£171.43 recovered from Ada Okafor's direct payment account"));
+  EXPECT_EQ(balance(holding), Pence(80000 - 17143));
+  EXPECT_EQ(balance(commitment), Pence(commitment_before.value() + 17143));
+  auto twice = t_.payments().RecoverOverpayment(As(finance_), ada, id, "Hospital");
+  ASSERT_FALSE(twice.has_value());
+  EXPECT_EQ(twice.error().code, ErrorCode::kConflict);
+  EXPECT_THAT(twice.error().message, HasSubstr("already been recovered"));
+  preview = t_.payments().Preview(As(finance_), D("2026-12-20"));
+  ASSERT_TRUE(preview.has_value());
+  EXPECT_TRUE(preview->overpaid.empty());
+  EXPECT_EQ(preview->totals.total, Pence(57142));  // the next period is unchanged
+  ExpectBooksBalance();
+
+  auto audit = t_.store().Read([&](store::Transaction& tx) -> Status {
+    auto entries = tx.Audit().Search({.council_id = council_.id});
+    if (!entries) return tl::unexpected(entries.error());
+    int recovered = 0;
+    for (const auto& e : *entries) {
+      if (e.action != "payments.overpayment.recover") continue;
+      ++recovered;
+      EXPECT_EQ(e.subject_person_id, ada.str());
+      EXPECT_THAT(e.summary, HasSubstr("Paid for days in hospital"));
+    }
+    EXPECT_EQ(recovered, 1);
+    return Ok();
+  });
+  EXPECT_TRUE(audit);
+}
+
 TEST_F(PaymentsTest, ClosingTheCaseEndsTheBudgetAndTheFinalAccountSaysWhatIsOwed) {
   const PersonId ada = SignedOff("Ada", "943 476 5919", "10");
   ASSERT_TRUE(t_.payments().SetPaymentDetails(As(finance_), ada, Bank("Ada Okafor")));

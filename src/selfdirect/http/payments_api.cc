@@ -78,6 +78,8 @@ json::object RunJson(const app::RunView& v, bool with_lines) {
     for (const app::OverpaidPeriod& p : v.overpaid) {
       overpaid.push_back({{"person_id", p.person.str()},
                           {"person_name", p.person_name},
+                          {"recovery_id", p.recovery_id},
+                          {"recovered", p.recovered},
                           {"to_recover_pence", p.to_recover.value()},
                           {"sentence", p.sentence}});
     }
@@ -144,6 +146,28 @@ void RegisterPaymentsApi(Router& router, app::Payments& payments) {
                if (!stopped) return ProblemFromError(stopped.error());
                return JsonResponse(201, SuspensionJson(*stopped));
              });
+
+  router.Add(
+      "POST", "/api/people/{person}/overpayment-recoveries", "payments.overpayment.recover",
+      Action::kPaymentsManage, [&payments](const Request& request, const PathParams& params) {
+        auto id = PathId<PersonId>(params, "person");
+        if (auto* problem = std::get_if<Response>(&id)) return *problem;
+        auto body = ReadObject(request);
+        if (auto* problem = std::get_if<Response>(&body)) return *problem;
+        Fields f(std::get<json::object>(body));
+        const std::string recovery_id = f.String("recovery_id");
+        const std::string reason = f.String("reason");
+        auto errors = f.Finish();
+        if (!errors.empty()) return ValidationProblem(std::move(errors));
+        auto done =
+            payments.RecoverOverpayment(request.ctx, std::get<PersonId>(id), recovery_id, reason);
+        if (!done) return ProblemFromError(done.error());
+        return JsonResponse(201, {{"person_id", done->person.str()},
+                                  {"person_name", done->person_name},
+                                  {"recovery_id", done->recovery_id},
+                                  {"recovered_pence", done->recovered.value()},
+                                  {"sentence", done->sentence}});
+      });
 
   router.Add("POST", "/api/people/{person}/payments/suspensions/{suspension}/restart",
              "payments.restart", Action::kCaseRecord,

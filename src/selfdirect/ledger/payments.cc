@@ -281,6 +281,53 @@ Result<Transfer> TransferFor(const RunLine& line, const BudgetRecord& budget,
   return t;
 }
 
+Result<Transfer> RecoveryTransfer(const Overpayment& overpayment, const BudgetRecord& budget,
+                                  std::string_view reason, Timestamp at, const UserId& by) {
+  auto id = TransferId::Parse(overpayment.recovery_key);
+  if (!id) return tl::unexpected(id.error());
+  Transfer t;
+  t.id = *id;
+  t.council = budget.council;
+  t.amount = overpayment.to_recover;
+  t.reference = fmt::format("recovery of {}: {}", overpayment.key, reason).substr(0, 200);
+  t.created_at = at;
+  t.created_by = by;
+  const std::optional<LedgerAccountId>* from = nullptr;
+  const char* what = "";
+  switch (overpayment.kind) {
+    case PaymentKind::kContribution:
+      if (!budget.contribution_account) {
+        return Fail(ErrorCode::kFailedPrecondition,
+                    fmt::format("The budget {} has no contribution account", budget.id.str()));
+      }
+      t.code = TransferCode::kContribution;
+      t.debit_account = budget.commitment_account;
+      t.credit_account = *budget.contribution_account;
+      return t;
+    case PaymentKind::kManagedBudget:
+      from = &budget.managed_account;
+      what = "managed budget";
+      break;
+    case PaymentKind::kDirectPayment:
+      from = &budget.holding_account;
+      what = "direct payment";
+      break;
+    case PaymentKind::kOneOff:
+      from = budget.holding_account ? &budget.holding_account : &budget.managed_account;
+      what = "direct payment or managed budget";
+      break;
+  }
+  if (from == nullptr || !*from) {
+    return Fail(ErrorCode::kFailedPrecondition,
+                fmt::format("The budget {} has no {} account to recover {} from", budget.id.str(),
+                            what, overpayment.key));
+  }
+  t.code = TransferCode::kClawback;
+  t.debit_account = **from;
+  t.credit_account = budget.commitment_account;
+  return t;
+}
+
 namespace {
 
 // A spreadsheet reads a field starting with = + - @ as a formula; the payment file is opened in

@@ -209,6 +209,15 @@ BudgetRunLines LinesOf(const BudgetRecord& budget, const DueRun& due, bool has_d
                        bool has_managed_details, std::int64_t next_seq,
                        std::int64_t next_overpaid_seq);
 
+// The transfer that recovers an overpayment a finance officer has agreed to recover, under its
+// recovery key (so it is recovered once, and the schedule stops listing it): money paid in
+// advance for days no longer funded goes back from the holding account (or the managed budget)
+// to the budget's commitment (code clawback); a contribution charged for days not funded is
+// credited back, from the commitment to the receivable (code contribution). kFailedPrecondition
+// when the budget lacks the account.
+Result<Transfer> RecoveryTransfer(const Overpayment& overpayment, const BudgetRecord& budget,
+                                  std::string_view reason, Timestamp at, const UserId& by);
+
 // The ledger transfer a line posts (code payment, one_off or contribution; reference the run):
 // from the commitment to the holding account or managed budget, or for a contribution from the
 // receivable to the commitment. kFailedPrecondition when the budget lacks the account the line

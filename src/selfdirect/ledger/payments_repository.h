@@ -22,7 +22,8 @@ class PaymentsRepository {
   // Stores a new budget with its terms, one-offs and suspensions. kConflict when the person has
   // a budget under the scheme that has not ended.
   virtual Status CreateBudget(const BudgetRecord& budget) = 0;
-  // Updates the budget's end and accounts (not its terms, one-offs or suspensions).
+  // Updates the budget's end, accounts and committed year (not its terms, one-offs or
+  // suspensions).
   virtual Status UpdateBudget(const BudgetRecord& budget) = 0;
   // Adds terms, replacing any from the same date.
   virtual Status PutTerms(const CouncilId& council, const BudgetId& budget,

@@ -17,8 +17,8 @@ import { FormErrors } from '../forms';
 import { summaryList, tag } from '../govuk';
 import { showFormProblem, showPageProblem, showSuccess, startSignedInPage } from '../layout';
 import { formatPence } from '../money';
-import { heldTable, overpaidSection } from '../payment-run-parts';
-import { countWords, paymentRunPaths, releaseProgress, REJECT_FIELDS, runRows, runStatusTag, type PaymentRun } from '../payment-run-view';
+import { heldTable, overpaidRecoveries } from '../payment-run-parts';
+import { countWords, paymentRunPaths, recoveryFields, releaseProgress, REJECT_FIELDS, runRows, runStatusTag, type Overpayment, type OverpaymentRecovered, type PaymentRun } from '../payment-run-view';
 import { validationProblem } from '../problem';
 import { textarea } from '../safeguarding-form';
 
@@ -210,7 +210,26 @@ async function main(): Promise<void> {
               : [];
     replaceChildren(byId('run-actions'), actions);
     replaceChildren(byId('run-held'), (run.held ?? []).length > 0 ? heldTable(run.held ?? [], 'held-table', paymentRunPaths.run(run.id)) : null);
-    replaceChildren(byId('run-overpaid'), overpaidSection(run.overpaid ?? [], 'overpaid-list'));
+    replaceChildren(byId('run-overpaid'), overpaidRecoveries(run.overpaid ?? [], recover));
+  }
+
+  function recover(o: Overpayment, index: number, form: HTMLFormElement): void {
+    const fields = recoveryFields(index);
+    const errors = new FormErrors(summaryHost, form);
+    void once(async () => {
+      const reason = (form.querySelector<HTMLTextAreaElement>(`#${fields.reason}`)?.value ?? '').trim();
+      if (!reason) {
+        errors.show(validationProblem([{ field: 'reason', message: `Say why the money is recovered: ${o.person_name} will be told` }]), fields);
+        return;
+      }
+      const done = await api<OverpaymentRecovered>('POST', paymentRunPaths.api.recover(o.person_id), { recovery_id: o.recovery_id, reason });
+      if (!done.ok) {
+        showFormProblem(errors, done.problem, fields, { linkOtherProblemsTo: fields.reason });
+        return;
+      }
+      errors.clear();
+      if (await reread()) showSuccess(notification, 'Overpayment recovered', done.data.sentence);
+    });
   }
 
   byId('loading').remove();

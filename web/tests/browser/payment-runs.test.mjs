@@ -13,7 +13,8 @@
 // disabled and the page says it is posting meanwhile), downloads the payment file and the test
 // reads its rows. Previewing the date again says it was already run, and the API refuses to run
 // it again. A run for the next period, four weeks on, is rejected with a reason, and that date
-// can then be started again. The main path is done with the keyboard alone; axe checks every page state, and no
+// can then be started again. A stay in hospital makes the next run list an overpayment, which B
+// recovers with a reason (none: an error). The main path is done with the keyboard alone; axe checks every page state, and no
 // console error is allowed.
 //
 // Needs SELFDIRECT_BIN=/path/to/selfdirect: the test adds a council and its staff with the
@@ -472,5 +473,52 @@ describe('payment runs', { skip }, () => {
     const runs = await tableRows(page, '#runs-table');
     assert.deepEqual(runs.map((r) => r[1]), ['Rejected', 'Released']);
     await checkPage(b, 'the preview of a rejected date', { file: 'rejected-preview' });
+  });
+
+  test('a stay in hospital after the first run: the next run lists the overpayment, and B recovers it with a reason by keyboard', { timeout: STEP_TIMEOUT_MS }, async () => {
+    const assessor = await signIn('assessor-again', ASSESSOR);
+    const stay = await callApi(assessor.page, 'POST', `/api/people/${personId}/payments/suspensions`, {
+      from: iso(utcDate(7)), to: iso(utcDate(13)), reason: 'A stay in hospital',
+    });
+    assert.equal(stay.status, 201, JSON.stringify(stay.body));
+    await assessor.context.close();
+
+    // Seven of the 28 days paid in advance are no longer funded: £720.00 × 7 ÷ 28.
+    const next = utcDate(28);
+    const a = env.as('a');
+    const started = await callApi(a.page, 'POST', '/api/payment-runs', { date: iso(next) });
+    assert.equal(started.status, 201, JSON.stringify(started.body));
+    assert.equal(started.body.overpaid.length, 1, JSON.stringify(started.body.overpaid));
+    assert.equal(started.body.overpaid[0].to_recover_pence, 18000);
+
+    const b = env.as('b');
+    const { page } = b;
+    await page.goto(`/finance/payment-run?id=${started.body.id}`);
+    await page.locator('#overpayment-0').waitFor();
+    assert.equal(await text(page, '#overpayment-0 .govuk-summary-card__title'), 'Maya Okafor: £180.00');
+    await checkPage(b, 'a run with an overpayment to recover', { file: 'overpayment' });
+
+    await tabTo(page, 'recover-0-button');
+    await page.keyboard.press('Enter');
+    await page.locator('.govuk-error-summary').waitFor();
+    assert.deepEqual(await errorSummaryItems(page), [{ text: 'Say why the money is recovered: Maya Okafor will be told', href: '#recover-0-reason' }]);
+    await checkPage(b, 'recovering with no reason', { file: 'recover-no-reason' });
+
+    await tabTo(page, 'recover-0-reason');
+    await page.keyboard.type('You were in hospital for a week, so the money for those days comes back to the council.');
+    await tabTo(page, 'recover-0-button');
+    await page.keyboard.press('Enter');
+    await page.locator('#overpayment-0 .govuk-tag').waitFor();
+    assert.equal(await text(page, '.govuk-notification-banner__heading'), 'Overpayment recovered');
+    assert.match(await text(page, '.govuk-notification-banner__content'), /£180\.00 recovered from Maya Okafor’s direct payment account|£180\.00 recovered from Maya Okafor's direct payment account/);
+    assert.equal(await text(page, '#overpayment-0 .govuk-tag'), 'Recovered');
+    assert.equal(await page.locator('#recover-0').count(), 0);
+    await checkPage(b, 'the overpayment recovered', { file: 'recovered' });
+
+    const twice = await callApi(page, 'POST', `/api/people/${personId}/overpayment-recoveries`, {
+      recovery_id: started.body.overpaid[0].recovery_id, reason: 'Again',
+    });
+    assert.equal(twice.status, 409);
+    b.watch.apiErrors.length = 0;
   });
 });
