@@ -71,8 +71,8 @@ class SqliteMarketTest : public ::testing::Test {
   }
 
   Service MakeService(const char* id, const ProviderId& provider, const std::string& what,
-                      std::int64_t pence, market::ServiceType type,
-                      std::vector<std::string> needs, std::uint8_t days) {
+                      std::int64_t pence, market::ServiceType type, std::vector<std::string> needs,
+                      std::uint8_t days) {
     Service s;
     s.council = council_;
     s.id = ServiceId(id);
