@@ -10,6 +10,7 @@
 #include "selfdirect/http/finance_overview_api.h"
 #include "selfdirect/http/invoices_api.h"
 #include "selfdirect/http/ledger_api.h"
+#include "selfdirect/http/market_api.h"
 #include "selfdirect/http/money_api.h"
 #include "selfdirect/http/monitoring_api.h"
 #include "selfdirect/http/payments_api.h"
@@ -181,6 +182,22 @@ const std::map<std::string, std::set<std::string>> kMatrix = {
     {"finance-overview.get", {"finance-officer", "commissioner"}},
     {"finance-overview.csv", {"finance-officer", "commissioner"}},
     {"council-budgets.set", {"finance-officer"}},
+    // The directory is public (self-funders use it too; it holds nothing about a person); the
+    // provider register behind it is kept by commissioners.
+    {"directory.codes", {"anyone"}},
+    {"directory.search", {"anyone"}},
+    {"directory.provider", {"anyone"}},
+    {"providers.list", {"commissioner"}},
+    {"providers.create", {"commissioner"}},
+    {"providers.get", {"commissioner"}},
+    {"providers.update", {"commissioner"}},
+    {"providers.delete", {"commissioner"}},
+    {"services.create", {"commissioner"}},
+    {"services.update", {"commissioner"}},
+    {"services.delete", {"commissioner"}},
+    {"provider-documents.expiring", {"commissioner"}},
+    {"approved-list.get", {"commissioner"}},
+    {"approved-list.set", {"commissioner"}},
 };
 
 const PersonId kPersonHome("01JD00000000000000000PER51");
@@ -283,6 +300,7 @@ class AccessMatrixTest : public ::testing::Test {
     http::RegisterMonitoringApi(service_->mutable_router(), t_.monitoring());
     http::RegisterInvoicesApi(service_->mutable_router(), t_.invoices());
     http::RegisterFinanceOverviewApi(service_->mutable_router(), t_.finance_overview());
+    http::RegisterMarketApi(service_->mutable_router(), t_.market());
   }
 
   struct Session {
@@ -341,6 +359,8 @@ class AccessMatrixTest : public ::testing::Test {
     put("invoice", "01JD0000000000000000NV0001");
     put("export", "01JD0000000000000000EXP001");
     put("year", "2026");
+    put("provider", "01JD0000000000000000PRV001");
+    put("service", "01JD0000000000000000SRV001");
     return path;
   }
 
@@ -423,6 +443,11 @@ class AccessMatrixTest : public ::testing::Test {
     if (route == "invoices.create") return R"({"provider":"Acorn Home Care"})";
     if (route == "invoices.approve" || route == "invoices.reject") return R"({"reason":"Checked"})";
     if (route == "council-budgets.set") return R"({"amount":"-1.00"})";
+    // Refused by field checks, so that the register does not change.
+    if (route == "providers.create" || route == "providers.update") return R"({"name":""})";
+    if (route == "services.create" || route == "services.update") return R"({"price":"0"})";
+    // Reaches the use case, which refuses it: the matrix's council has no adult scheme.
+    if (route == "approved-list.set") return R"({"required":true})";
     if (route == "plans.create") return R"({"outcomes":[{"id":"o1","words":"Go out"}]})";
     if (route == "eligibility.create") return R"({"kind":"adult","outcomes":[]})";
     if (route == "assessments.create") {

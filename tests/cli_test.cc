@@ -266,6 +266,20 @@ TEST(Cli, PaymentsRunRefusesABadDateAnUnknownCouncilAndADateWithNothingDue) {
   EXPECT_EQ(verify.status, 0) << verify.output;
 }
 
+TEST(Cli, ProvidersImportAddsTheSampleThenRefusesItAgainWithEveryProblem) {
+  testing::TempDir dir;
+  const std::string db = dir.File("sd.db");
+  AddCouncilAndUser(db, "market@example.org", "commissioner");
+  const std::string sample = std::string(SELFDIRECT_SOURCE_DIR) + "/docs/samples/providers.csv";
+  auto imported = Selfdirect("providers import --data " + db + " --council E09000033 " + sample);
+  EXPECT_EQ(imported.status, 0) << imported.output;
+  EXPECT_THAT(imported.output, HasSubstr("Imported 6 providers with 8 services into Westminster"));
+  auto again = Selfdirect("providers import --data " + db + " --council E09000033 " + sample);
+  EXPECT_NE(again.status, 0);
+  EXPECT_THAT(again.output, HasSubstr("line 2, column cqc_location_id: Acorn Home Care already"));
+  EXPECT_THAT(again.output, HasSubstr("problems; nothing was imported"));
+}
+
 TEST(Cli, TeamsAddListJoinAndLeave) {
   testing::TempDir dir;
   const std::string db = dir.File("sd.db");

@@ -101,6 +101,10 @@ const pages = {
   surplusProposals: 'finance/surplus-proposals.html',
   alerts: 'alerts.html',
   financeOverview: 'finance/overview.html',
+  findSupport: 'find-support.html',
+  directoryProvider: 'find-support/provider.html',
+  providers: 'market/providers.html',
+  provider: 'market/provider.html',
 };
 
 export default defineConfig({

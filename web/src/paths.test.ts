@@ -57,6 +57,15 @@ describe('signInPath', () => {
 });
 
 describe('pagesFor', () => {
+  it('gives commissioners the provider register, and nobody else', () => {
+    expect(pagesFor(['commissioner']).map((page) => page.text)).toEqual(['Your account', 'Finance overview', 'Providers']);
+    for (const role of ['budget-holder', 'representative', 'support-planner', 'assessor', 'approver', 'finance-officer', 'safeguarding-lead', 'analyst', 'administrator', 'auditor']) {
+      expect(pagesFor([role]).map((page) => page.href)).not.toContain('/market/providers');
+    }
+    expect(pageTitle('/market/providers')).toBe('Providers');
+    expect(pageTitle('/market/provider')).not.toBe('Providers');
+  });
+
   const hrefs = (roles: string[]) => pagesFor(roles).map((page) => page.href);
 
   it('gives everyone their account, administrators Users and Budget models, and auditors the Audit log', () => {
@@ -117,8 +126,8 @@ describe('pagesFor', () => {
   });
 
   it('gives finance officers and commissioners the finance overview, once each, and nobody else', () => {
-    expect(hrefs(['commissioner'])).toEqual(['/account', '/finance/overview']);
-    expect(hrefs(['finance-officer', 'commissioner'])).toEqual(['/account', '/finance/payment-runs', '/finance/statements', '/finance/invoices', '/finance/surplus-proposals', '/finance/overview', '/alerts']);
+    expect(hrefs(['commissioner'])).toEqual(['/account', '/finance/overview', '/market/providers']);
+    expect(hrefs(['finance-officer', 'commissioner'])).toEqual(['/account', '/finance/payment-runs', '/finance/statements', '/finance/invoices', '/finance/surplus-proposals', '/finance/overview', '/market/providers', '/alerts']);
     for (const role of ['budget-holder', 'representative', 'assessor', 'approver', 'safeguarding-lead', 'analyst', 'administrator', 'auditor']) {
       expect(hrefs([role])).not.toContain('/finance/overview');
     }

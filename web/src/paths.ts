@@ -10,7 +10,7 @@
  *                                                 // Provider invoices, Surplus proposals,
  *                                                 // Finance overview, Money alerts
  *   pagesFor(['assessor'])                        // Your account, Your caseload, Reviews, Money alerts
- *   pagesFor(['commissioner'])                    // Your account, Finance overview
+ *   pagesFor(['commissioner'])                    // Your account, Finance overview, Providers
  *   pagesFor(['administrator'])                   // Your account, Users, Budget models
  *   pagesFor(['budget-holder'], { hasRecord: true }) // Your account, Your record
  *   pageTitle('/users/change-roles')              // 'Users'
@@ -62,6 +62,7 @@ const SIGNED_IN_PAGES: readonly { href: string; text: string; role?: string | re
   { href: '/finance/invoices', text: 'Provider invoices', role: 'finance-officer' },
   { href: '/finance/surplus-proposals', text: 'Surplus proposals', role: 'finance-officer' },
   { href: '/finance/overview', text: 'Finance overview', role: ['finance-officer', 'commissioner'] },
+  { href: '/market/providers', text: 'Providers', role: 'commissioner' },
   { href: '/concerns', text: 'Safeguarding', role: 'safeguarding-lead' },
   // alerts.read: the use case narrows the list to the alerts routed to each of these roles.
   { href: '/alerts', text: 'Money alerts', role: ['finance-officer', 'assessor', 'support-planner', 'safeguarding-lead'] },

@@ -211,6 +211,8 @@ const char* ActionName(Action action) {
       return "finance-overview.read";
     case Action::kCouncilBudgetsManage:
       return "council-budgets.manage";
+    case Action::kMarketManage:
+      return "market.manage";
   }
   return "unknown";
 }
@@ -362,6 +364,10 @@ Decision DecideFor(const Actor& actor, Action action, const Resource& resource) 
                  ? Allow("finance officer")
                  : Deny(Outcome::kForbidden,
                         "the council's budget for personal budgets is set by finance officers");
+    case Action::kMarketManage:
+      return actor.Has(Role::kCommissioner)
+                 ? Allow("commissioner")
+                 : Deny(Outcome::kForbidden, "the provider register is kept by commissioners");
     case Action::kPersonView:
     case Action::kConcernRaise:
     case Action::kPersonConcernsRead:

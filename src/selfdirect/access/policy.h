@@ -89,6 +89,9 @@ enum class Action {
   // personal budgets each year is set by finance officers.
   kFinanceOverviewRead,
   kCouncilBudgetsManage,
+  // The provider register (app/market.h): commissioners add and change providers, their
+  // services, documents and the approved list. The directory itself is public (kPublic).
+  kMarketManage,
 };
 
 // Stable name, e.g. "schemes.manage"; used in the audit log and the route table.

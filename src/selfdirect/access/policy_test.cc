@@ -233,6 +233,19 @@ TEST(Policy, FinanceOfficersAndCommissionersReadTheFinanceOverview_FinanceOffice
   EXPECT_STREQ(ActionName(Action::kCouncilBudgetsManage), "council-budgets.manage");
 }
 
+TEST(Policy, CommissionersKeepTheProviderRegister) {
+  for (Role role : kAllRoles) {
+    EXPECT_EQ(Decide(With({role}), Action::kMarketManage, Resource::Council(kHome)).allowed(),
+              role == Role::kCommissioner)
+        << RoleName(role);
+    EXPECT_EQ(Decide(With({role}), Action::kMarketManage, Resource::Council(kOther)).outcome,
+              Outcome::kHidden);
+  }
+  EXPECT_EQ(Decide(Actor::Anonymous(), Action::kMarketManage, Resource::Council(kHome)).outcome,
+            Outcome::kUnauthenticated);
+  EXPECT_STREQ(ActionName(Action::kMarketManage), "market.manage");
+}
+
 TEST(Policy, TheHolderTheirGranteesAndFinanceRecategoriseStatementLines) {
   const PersonId person("01JD00000000000000000PER51");
   auto decide = [&](std::vector<Role> roles, Relationship r) {

@@ -25,11 +25,13 @@
 #include "selfdirect/cli/monitoring_commands.h"
 #include "selfdirect/cli/payments_commands.h"
 #include "selfdirect/cli/people_commands.h"
+#include "selfdirect/cli/providers_commands.h"
 #include "selfdirect/cli/ras_commands.h"
 #include "selfdirect/cli/statements_commands.h"
-#include "selfdirect/http/invoices_api.h"
 #include "selfdirect/http/finance_overview_api.h"
+#include "selfdirect/http/invoices_api.h"
 #include "selfdirect/http/ledger_api.h"
+#include "selfdirect/http/market_api.h"
 #include "selfdirect/http/money_api.h"
 #include "selfdirect/http/monitoring_api.h"
 #include "selfdirect/http/payments_api.h"
@@ -368,6 +370,16 @@ int RunPeopleImport(const Settings& s, const PeopleImportArguments& arguments) {
                          std::cout, std::cerr);
 }
 
+int RunProvidersImportCommand(const Settings& s, const std::string& file) {
+  std::string error;
+  auto stack = OpenStack(s, &error);
+  if (!stack) return Fatal(error);
+  auto council = CouncilByCode(*stack, s.council);
+  if (!council) return Fatal(Describe(council.error()));
+  return RunProvidersImport(*stack->opened.store, stack->clock, *stack->ids, *council, file,
+                            std::cout, std::cerr);
+}
+
 int RunAuditVerify(const Settings& s) {
   std::string error;
   auto stack = OpenStack(s, &error);
@@ -504,6 +516,8 @@ int RunServe(const Settings& s) {
   http::RegisterInvoicesApi(service.mutable_router(), invoices);
   app::FinanceOverview finance_overview(*opened->store, clock);
   http::RegisterFinanceOverviewApi(service.mutable_router(), finance_overview);
+  app::Market market(*opened->store, clock, ids);
+  http::RegisterMarketApi(service.mutable_router(), market);
   http::ServerOptions server_options;
   server_options.host = s.host;
   server_options.port = s.port;
@@ -663,6 +677,19 @@ int Main(int argc, char** argv) {
       ->required()
       ->check(CLI::ExistingFile);
 
+  auto* providers = app.add_subcommand("providers", "The council's provider register");
+  providers->require_subcommand(1);
+  std::string providers_file;
+  auto* providers_import = providers->add_subcommand(
+      "import",
+      "Add providers and their services from a CSV file: check every row, then import every "
+      "provider or nothing (docs/market.md)");
+  AddDataOption(*providers_import, s);
+  providers_import->add_option("--council", s.council, "The council's ONS code")->required();
+  providers_import->add_option("FILE", providers_file, "The CSV file")
+      ->required()
+      ->check(CLI::ExistingFile);
+
   auto* audit = app.add_subcommand("audit", "The tamper-evident audit log");
   audit->require_subcommand(1);
   auto* audit_verify = audit->add_subcommand(
@@ -781,6 +808,7 @@ int Main(int argc, char** argv) {
   if (*teams_list) return RunTeams(s, "list");
   if (*teams_join) return RunTeams(s, "join");
   if (*people_import) return RunPeopleImport(s, people_import_arguments);
+  if (*providers_import) return RunProvidersImportCommand(s, providers_file);
   if (*audit_verify) return RunAuditVerify(s);
   if (*ledger_verify) return RunLedgerVerify(s);
   if (*payments_run) return RunPaymentsRun(s, payments_arguments);

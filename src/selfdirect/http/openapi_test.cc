@@ -10,9 +10,10 @@
 #include <regex>
 #include <set>
 
-#include "selfdirect/http/invoices_api.h"
 #include "selfdirect/http/finance_overview_api.h"
+#include "selfdirect/http/invoices_api.h"
 #include "selfdirect/http/ledger_api.h"
+#include "selfdirect/http/market_api.h"
 #include "selfdirect/http/money_api.h"
 #include "selfdirect/http/monitoring_api.h"
 #include "selfdirect/http/payments_api.h"
@@ -41,6 +42,7 @@ class OpenApiTest : public ::testing::Test {
     RegisterMonitoringApi(service_.mutable_router(), t_.monitoring());
     RegisterInvoicesApi(service_.mutable_router(), t_.invoices());
     RegisterFinanceOverviewApi(service_.mutable_router(), t_.finance_overview());
+    RegisterMarketApi(service_.mutable_router(), t_.market());
     std::error_code ec;
     document_ = json::parse(OpenApiDocument(), ec);
     parsed_ = !ec;

@@ -6,6 +6,7 @@
 #include "selfdirect/store/sqlite_finance_overview.h"
 #include "selfdirect/store/sqlite_invoices.h"
 #include "selfdirect/store/sqlite_ledger.h"
+#include "selfdirect/store/sqlite_market.h"
 #include "selfdirect/store/sqlite_monitoring.h"
 #include "selfdirect/store/sqlite_payments.h"
 #include "selfdirect/store/sqlite_ras.h"
@@ -29,7 +30,8 @@ class SqliteTransaction final : public Transaction {
         statements_(c),
         monitoring_(c),
         invoices_(c),
-        finance_overview_(c) {}
+        finance_overview_(c),
+        market_(c) {}
   CouncilRepository& Councils() override { return councils_; }
   AccessRepository& Access() override { return access_; }
   AuditRepository& Audit() override { return audit_; }
@@ -42,6 +44,7 @@ class SqliteTransaction final : public Transaction {
   ledger::MonitoringRepository& Monitoring() override { return monitoring_; }
   ledger::InvoiceRepository& Invoices() override { return invoices_; }
   ledger::FinanceOverviewRepository& FinanceOverview() override { return finance_overview_; }
+  market::MarketRepository& Market() override { return market_; }
 
  private:
   SqliteCouncilRepository councils_;
@@ -56,6 +59,7 @@ class SqliteTransaction final : public Transaction {
   SqliteMonitoringRepository monitoring_;
   SqliteInvoiceRepository invoices_;
   SqliteFinanceOverviewRepository finance_overview_;
+  SqliteMarketRepository market_;
 };
 
 constexpr const char* kCouncilColumns = "council_id, code, name, created_at";

@@ -24,6 +24,7 @@
 #include "selfdirect/ledger/payments_repository.h"
 #include "selfdirect/ledger/repository.h"
 #include "selfdirect/ledger/statement_repository.h"
+#include "selfdirect/market/repository.h"
 #include "selfdirect/ras/repository.h"
 #include "selfdirect/store/migrations.h"
 
@@ -44,6 +45,7 @@ class Transaction {
   virtual ledger::MonitoringRepository& Monitoring() = 0;
   virtual ledger::InvoiceRepository& Invoices() = 0;
   virtual ledger::FinanceOverviewRepository& FinanceOverview() = 0;
+  virtual market::MarketRepository& Market() = 0;
 };
 
 class Store {

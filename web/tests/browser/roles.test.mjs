@@ -61,7 +61,8 @@ const ROLES = [
  * statements.import, payments.manage, invoices.manage and surplus-proposals.manage: finance
  * officer). "Money alerts" goes to every role alerts.read allows: finance officer, assessor,
  * support planner and safeguarding lead. A representative has "People you help" (the grants they
- * hold). "Finance overview" goes to finance officers and commissioners (finance-overview.read). The
+ * hold). "Finance overview" goes to finance officers and commissioners (finance-overview.read), and
+ * "Providers" (the provider register, market.manage) to commissioners. The
  * analyst has no staff page yet, so only their account.
  */
 const NAVIGATION = {
@@ -71,7 +72,7 @@ const NAVIGATION = {
   'assessor': ['Your account', 'Your caseload', 'Reviews', 'Money alerts'],
   'approver': ['Your account', 'Plans to sign off'],
   'finance-officer': ['Your account', 'Payment runs', 'Statements', 'Provider invoices', 'Surplus proposals', 'Finance overview', 'Money alerts'],
-  'commissioner': ['Your account', 'Finance overview'],
+  'commissioner': ['Your account', 'Finance overview', 'Providers'],
   'safeguarding-lead': ['Your account', 'Safeguarding', 'Money alerts'],
   'administrator': ['Your account', 'Users', 'Budget models'],
   'auditor': ['Your account', 'Audit log'],
@@ -97,6 +98,7 @@ const PAGES = [
   { path: '/finance/surplus-proposals', name: 'surplus-proposals', heading: 'Surplus proposals', role: 'finance-officer', api: () => '/api/surplus-proposals' },
   { path: '/alerts', name: 'alerts', heading: 'Money alerts', roles: ['finance-officer', 'assessor', 'support-planner', 'safeguarding-lead'], api: () => '/api/alerts' },
   { path: '/finance/overview', name: 'finance-overview', heading: 'Finance overview', roles: ['finance-officer', 'commissioner'], api: () => '/api/finance/overview' },
+  { path: '/market/providers', name: 'providers', heading: 'Providers', role: 'commissioner', api: () => '/api/providers' },
 ];
 
 /**

@@ -1,0 +1,496 @@
+#include "selfdirect/store/sqlite_market.h"
+
+#include <fmt/format.h>
+
+#include <map>
+
+#include "selfdirect/store/rows.h"
+
+namespace selfdirect::store {
+namespace {
+
+using market::Provider;
+using market::Service;
+
+constexpr const char* kProviderColumns =
+    "p.council_id, p.provider_id, p.name, p.description, p.cqc_location_id, p.cqc_rating, "
+    "p.cqc_rated_on, p.areas, p.phone, p.email, p.address, p.contract, p.created_at, "
+    "p.updated_at";
+constexpr int kProviderColumnCount = 14;
+
+constexpr const char* kServiceColumns =
+    "s.council_id, s.service_id, s.provider_id, s.what, s.description, s.unit, s.price_pence, "
+    "s.availability, s.days, s.need_areas, s.service_type, s.approved, s.created_at, "
+    "s.updated_at";
+
+std::string JoinWords(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words) {
+    if (!out.empty()) out += ' ';
+    out += w;
+  }
+  return out;
+}
+
+std::vector<std::string> SplitWords(const std::string& text) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const auto end = text.find(' ', start);
+    if (end != start)
+      out.push_back(text.substr(start, end == std::string::npos ? end : end - start));
+    if (end == std::string::npos) break;
+    start = end + 1;
+  }
+  return out;
+}
+
+// Reads a provider from columns starting at `at` (kProviderColumns' order), without documents.
+Result<Provider> ReadProvider(const Statement& st, int at = 0) {
+  Provider p;
+  p.council = CouncilId(st.Text(at + 0));
+  p.id = ProviderId(st.Text(at + 1));
+  p.name = st.Text(at + 2);
+  p.description = st.Text(at + 3);
+  if (!st.IsNull(at + 4)) p.cqc_location_id = st.Text(at + 4);
+  if (!st.IsNull(at + 5)) {
+    p.cqc_rating = market::ParseCqcRating(st.Text(at + 5));
+    if (!p.cqc_rating) return tl::unexpected(CorruptValue("providers.cqc_rating"));
+  }
+  if (!st.IsNull(at + 6)) {
+    auto day = ParseIsoDate(st.Text(at + 6));
+    if (!day) return tl::unexpected(CorruptValue("providers.cqc_rated_on"));
+    p.cqc_rated_on = *day;
+  }
+  p.areas = SplitWords(st.Text(at + 7));
+  p.phone = st.Text(at + 8);
+  p.email = st.Text(at + 9);
+  p.address = st.Text(at + 10);
+  auto contract = market::ParseContractKind(st.Text(at + 11));
+  auto created = ParseTimestamp(st.Text(at + 12));
+  auto updated = ParseTimestamp(st.Text(at + 13));
+  if (!contract || !created || !updated) {
+    return tl::unexpected(CorruptValue("providers row " + p.id.str()));
+  }
+  p.contract = *contract;
+  p.created_at = *created;
+  p.updated_at = *updated;
+  return p;
+}
+
+Result<Service> ReadService(const Statement& st, int at = 0) {
+  Service s;
+  s.council = CouncilId(st.Text(at + 0));
+  s.id = ServiceId(st.Text(at + 1));
+  s.provider = ProviderId(st.Text(at + 2));
+  s.what = st.Text(at + 3);
+  s.description = st.Text(at + 4);
+  auto unit = market::ParseServiceUnit(st.Text(at + 5));
+  s.price = Pence(st.Int(at + 6));
+  s.availability = st.Text(at + 7);
+  s.days = static_cast<std::uint8_t>(st.Int(at + 8));
+  s.need_areas = SplitWords(st.Text(at + 9));
+  auto type = market::ParseServiceType(st.Text(at + 10));
+  s.approved = st.Int(at + 11) != 0;
+  auto created = ParseTimestamp(st.Text(at + 12));
+  auto updated = ParseTimestamp(st.Text(at + 13));
+  if (!unit || !type || !created || !updated) {
+    return tl::unexpected(CorruptValue("services row " + s.id.str()));
+  }
+  s.unit = *unit;
+  s.type = *type;
+  s.created_at = *created;
+  s.updated_at = *updated;
+  return s;
+}
+
+std::optional<std::string> NullIfEmpty(const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  return text;
+}
+
+// The words a search matches for one service.
+std::string WordsFor(const Provider& p, const Service& s) {
+  std::string words = p.name + "\n" + p.description + "\n" + s.what + "\n" + s.description + "\n" +
+                      market::ServiceTypeLabel(s.type) + "\n" + s.availability;
+  for (const std::string& code : s.need_areas) {
+    if (const market::NeedArea* area = market::FindNeedArea(code)) {
+      words += "\n";
+      words += area->label;
+    }
+  }
+  return words;
+}
+
+Error CqcConflict(const Provider& p) {
+  const std::string message = fmt::format(
+      "Another provider already has the CQC location id {}: each CQC location is "
+      "registered once. Find that provider and change it instead",
+      p.cqc_location_id);
+  return Error{ErrorCode::kConflict, message, {{"cqc_location_id", message}}};
+}
+
+}  // namespace
+
+std::string SqliteMarketRepository::MatchExpression(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) {
+    if (!out.empty()) out += ' ';
+    out += '"';
+    for (char c : w) {
+      if (c == '"') out += '"';
+      out += c;
+    }
+    out += "\"*";
+  }
+  return out;
+}
+
+Status SqliteMarketRepository::WriteProviderParts(const Provider& p) {
+  for (const char* sql : {"DELETE FROM provider_areas WHERE council_id = $1 AND provider_id = $2",
+                          "DELETE FROM provider_documents WHERE council_id = $1 AND provider_id = "
+                          "$2"}) {
+    auto st = c_.Prepare(sql);
+    if (!st) return tl::unexpected(st.error());
+    if (auto s = st->Bind(p.council.str(), p.id.str()).Run(); !s) return s;
+  }
+  for (const std::string& area : p.areas) {
+    auto st = c_.Prepare(
+        "INSERT OR IGNORE INTO provider_areas (council_id, provider_id, area) VALUES ($1, $2, $3)");
+    if (!st) return tl::unexpected(st.error());
+    if (auto s = st->Bind(p.council.str(), p.id.str(), area).Run(); !s) return s;
+  }
+  for (std::size_t i = 0; i < p.documents.size(); ++i) {
+    const market::ProviderDocument& d = p.documents[i];
+    auto st = c_.Prepare(
+        "INSERT INTO provider_documents (council_id, provider_id, position, kind, title, "
+        "expires_on) VALUES ($1, $2, $3, $4, $5, $6)");
+    if (!st) return tl::unexpected(st.error());
+    auto s = st->Bind(p.council.str(), p.id.str(), static_cast<std::int64_t>(i),
+                      market::DocumentKindName(d.kind), d.title, FormatIsoDate(d.expires_on))
+                 .Run();
+    if (!s) return s;
+  }
+  return Ok();
+}
+
+Status SqliteMarketRepository::AddProvider(const Provider& p) {
+  auto st = c_.Prepare(
+      "INSERT INTO providers (council_id, provider_id, name, name_key, description, "
+      "cqc_location_id, cqc_rating, cqc_rank, cqc_rated_on, areas, phone, email, address, "
+      "contract, created_at, updated_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
+      "$12, $13, $14, $15, $16)");
+  if (!st) return tl::unexpected(st.error());
+  std::optional<std::string> rating, rated_on;
+  if (p.cqc_rating) rating = market::CqcRatingName(*p.cqc_rating);
+  if (p.cqc_rated_on) rated_on = FormatIsoDate(*p.cqc_rated_on);
+  const std::int64_t rank = p.cqc_rating ? market::CqcRatingRank(*p.cqc_rating) : 0;
+  auto s = st->Bind(p.council.str(), p.id.str(), p.name, market::NameKey(p.name), p.description,
+                    NullIfEmpty(p.cqc_location_id), rating, rank, rated_on, JoinWords(p.areas),
+                    p.phone, p.email, p.address, market::ContractKindName(p.contract),
+                    FormatTimestamp(p.created_at), FormatTimestamp(p.updated_at))
+               .Run();
+  if (!s && s.error().code == ErrorCode::kConflict) return tl::unexpected(CqcConflict(p));
+  if (!s) return s;
+  return WriteProviderParts(p);
+}
+
+Status SqliteMarketRepository::UpdateProvider(const Provider& p) {
+  auto st = c_.Prepare(
+      "UPDATE providers SET name = $3, name_key = $4, description = $5, cqc_location_id = $6, "
+      "cqc_rating = $7, cqc_rank = $8, cqc_rated_on = $9, areas = $10, phone = $11, email = $12, "
+      "address = $13, contract = $14, updated_at = $15 WHERE council_id = $1 AND provider_id = "
+      "$2");
+  if (!st) return tl::unexpected(st.error());
+  std::optional<std::string> rating, rated_on;
+  if (p.cqc_rating) rating = market::CqcRatingName(*p.cqc_rating);
+  if (p.cqc_rated_on) rated_on = FormatIsoDate(*p.cqc_rated_on);
+  const std::int64_t rank = p.cqc_rating ? market::CqcRatingRank(*p.cqc_rating) : 0;
+  auto s = st->Bind(p.council.str(), p.id.str(), p.name, market::NameKey(p.name), p.description,
+                    NullIfEmpty(p.cqc_location_id), rating, rank, rated_on, JoinWords(p.areas),
+                    p.phone, p.email, p.address, market::ContractKindName(p.contract),
+                    FormatTimestamp(p.updated_at))
+               .Run();
+  if (!s && s.error().code == ErrorCode::kConflict) return tl::unexpected(CqcConflict(p));
+  if (!s) return s;
+  if (c_.Changes() == 0) return Fail(ErrorCode::kNotFound, "There is no provider at this address");
+  if (auto parts = WriteProviderParts(p); !parts) return parts;
+  return RefreshWords(p.council, p.id, std::nullopt);
+}
+
+Status SqliteMarketRepository::DeleteProvider(const CouncilId& council, const ProviderId& id) {
+  auto words = c_.Prepare(
+      "DELETE FROM directory_text WHERE rowid IN (SELECT search_rowid FROM services WHERE "
+      "council_id = $1 AND provider_id = $2)");
+  if (!words) return tl::unexpected(words.error());
+  if (auto s = words->Bind(council.str(), id.str()).Run(); !s) return s;
+  auto st = c_.Prepare("DELETE FROM providers WHERE council_id = $1 AND provider_id = $2");
+  if (!st) return tl::unexpected(st.error());
+  if (auto s = st->Bind(council.str(), id.str()).Run(); !s) return s;
+  if (c_.Changes() == 0) return Fail(ErrorCode::kNotFound, "There is no provider at this address");
+  return Ok();
+}
+
+Result<std::vector<Provider>> SqliteMarketRepository::SelectProviders(
+    const std::string& where, const std::vector<std::string>& params) {
+  auto st = c_.Prepare(
+      fmt::format("SELECT {} FROM providers p WHERE {} ORDER BY p.name_key, p.provider_id",
+                  kProviderColumns, where));
+  if (!st) return tl::unexpected(st.error());
+  for (std::size_t i = 0; i < params.size(); ++i) st->BindOne(static_cast<int>(i + 1), params[i]);
+  auto providers = Collect<Provider>(*st, [](const Statement& s) { return ReadProvider(s); });
+  if (!providers || providers->empty()) return providers;
+  // Their documents, in one query.
+  auto docs = c_.Prepare(fmt::format(
+      "SELECT d.provider_id, d.kind, d.title, d.expires_on FROM provider_documents d JOIN "
+      "providers p ON p.council_id = d.council_id AND p.provider_id = d.provider_id WHERE {} "
+      "ORDER BY d.provider_id, d.position",
+      where));
+  if (!docs) return tl::unexpected(docs.error());
+  for (std::size_t i = 0; i < params.size(); ++i) docs->BindOne(static_cast<int>(i + 1), params[i]);
+  std::map<std::string, std::vector<market::ProviderDocument>> by_provider;
+  for (;;) {
+    auto row = docs->Step();
+    if (!row) return tl::unexpected(row.error());
+    if (!*row) break;
+    auto kind = market::ParseDocumentKind(docs->Text(1));
+    auto expires = ParseIsoDate(docs->Text(3));
+    if (!kind || !expires) return tl::unexpected(CorruptValue("provider_documents row"));
+    by_provider[docs->Text(0)].push_back({*kind, docs->Text(2), *expires});
+  }
+  for (Provider& p : *providers) {
+    if (auto it = by_provider.find(p.id.str()); it != by_provider.end()) {
+      p.documents = std::move(it->second);
+    }
+  }
+  return providers;
+}
+
+Result<std::optional<Provider>> SqliteMarketRepository::FindProvider(const CouncilId& council,
+                                                                     const ProviderId& id) {
+  return AtMostOne(
+      SelectProviders("p.council_id = $1 AND p.provider_id = $2", {council.str(), id.str()}));
+}
+
+Result<std::optional<Provider>> SqliteMarketRepository::FindProviderByName(
+    const CouncilId& council, const std::string& name_key) {
+  return AtMostOne(
+      SelectProviders("p.council_id = $1 AND p.name_key = $2", {council.str(), name_key}));
+}
+
+Result<std::vector<Provider>> SqliteMarketRepository::Providers(const CouncilId& council) {
+  return SelectProviders("p.council_id = $1", {council.str()});
+}
+
+Status SqliteMarketRepository::WriteServiceParts(const Service& s) {
+  auto del = c_.Prepare("DELETE FROM service_need_areas WHERE council_id = $1 AND service_id = $2");
+  if (!del) return tl::unexpected(del.error());
+  if (auto r = del->Bind(s.council.str(), s.id.str()).Run(); !r) return r;
+  for (const std::string& need : s.need_areas) {
+    auto st = c_.Prepare(
+        "INSERT OR IGNORE INTO service_need_areas (council_id, service_id, need_area) VALUES ($1, "
+        "$2, $3)");
+    if (!st) return tl::unexpected(st.error());
+    if (auto r = st->Bind(s.council.str(), s.id.str(), need).Run(); !r) return r;
+  }
+  return RefreshWords(s.council, s.provider, s.id);
+}
+
+Status SqliteMarketRepository::AddService(const Service& s) {
+  auto st = c_.Prepare(
+      "INSERT INTO services (council_id, service_id, provider_id, search_rowid, what, "
+      "description, unit, price_pence, availability, days, need_areas, service_type, approved, "
+      "created_at, updated_at) SELECT $1, $2, $3, coalesce((SELECT max(search_rowid) FROM "
+      "services), 0) + 1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14 WHERE EXISTS (SELECT 1 "
+      "FROM providers WHERE council_id = $1 AND provider_id = $3)");
+  if (!st) return tl::unexpected(st.error());
+  auto r = st->Bind(s.council.str(), s.id.str(), s.provider.str(), s.what, s.description,
+                    market::ServiceUnitName(s.unit), s.price.value(), s.availability,
+                    static_cast<std::int64_t>(s.days), JoinWords(s.need_areas),
+                    market::ServiceTypeName(s.type), static_cast<std::int64_t>(s.approved ? 1 : 0),
+                    FormatTimestamp(s.created_at), FormatTimestamp(s.updated_at))
+               .Run();
+  if (!r) return r;
+  if (c_.Changes() == 0) return Fail(ErrorCode::kNotFound, "There is no provider at this address");
+  return WriteServiceParts(s);
+}
+
+Status SqliteMarketRepository::UpdateService(const Service& s) {
+  auto st = c_.Prepare(
+      "UPDATE services SET what = $3, description = $4, unit = $5, price_pence = $6, "
+      "availability = $7, days = $8, need_areas = $9, service_type = $10, approved = $11, "
+      "updated_at = $12 WHERE council_id = $1 AND service_id = $2");
+  if (!st) return tl::unexpected(st.error());
+  auto r =
+      st->Bind(s.council.str(), s.id.str(), s.what, s.description, market::ServiceUnitName(s.unit),
+               s.price.value(), s.availability, static_cast<std::int64_t>(s.days),
+               JoinWords(s.need_areas), market::ServiceTypeName(s.type),
+               static_cast<std::int64_t>(s.approved ? 1 : 0), FormatTimestamp(s.updated_at))
+          .Run();
+  if (!r) return r;
+  if (c_.Changes() == 0) return Fail(ErrorCode::kNotFound, "There is no service at this address");
+  return WriteServiceParts(s);
+}
+
+Status SqliteMarketRepository::DeleteService(const CouncilId& council, const ServiceId& id) {
+  auto words = c_.Prepare(
+      "DELETE FROM directory_text WHERE rowid = (SELECT search_rowid FROM services WHERE "
+      "council_id = $1 AND service_id = $2)");
+  if (!words) return tl::unexpected(words.error());
+  if (auto s = words->Bind(council.str(), id.str()).Run(); !s) return s;
+  auto st = c_.Prepare("DELETE FROM services WHERE council_id = $1 AND service_id = $2");
+  if (!st) return tl::unexpected(st.error());
+  if (auto s = st->Bind(council.str(), id.str()).Run(); !s) return s;
+  if (c_.Changes() == 0) return Fail(ErrorCode::kNotFound, "There is no service at this address");
+  return Ok();
+}
+
+Result<std::optional<Service>> SqliteMarketRepository::FindService(const CouncilId& council,
+                                                                   const ServiceId& id) {
+  auto st = c_.Prepare(fmt::format(
+      "SELECT {} FROM services s WHERE s.council_id = $1 AND s.service_id = $2", kServiceColumns));
+  if (!st) return tl::unexpected(st.error());
+  st->Bind(council.str(), id.str());
+  return AtMostOne(Collect<Service>(*st, [](const Statement& s) { return ReadService(s); }));
+}
+
+Result<std::vector<Service>> SqliteMarketRepository::ServicesOf(const CouncilId& council,
+                                                                const ProviderId& provider) {
+  auto st = c_.Prepare(fmt::format(
+      "SELECT {} FROM services s WHERE s.council_id = $1 AND s.provider_id = $2 ORDER BY "
+      "s.what, s.service_id",
+      kServiceColumns));
+  if (!st) return tl::unexpected(st.error());
+  st->Bind(council.str(), provider.str());
+  return Collect<Service>(*st, [](const Statement& s) { return ReadService(s); });
+}
+
+Status SqliteMarketRepository::RefreshWords(const CouncilId& council, const ProviderId& provider,
+                                            const std::optional<ServiceId>& service) {
+  auto found = FindProvider(council, provider);
+  if (!found) return tl::unexpected(found.error());
+  if (!*found) return Fail(ErrorCode::kNotFound, "There is no provider at this address");
+  auto st = c_.Prepare(fmt::format(
+      "SELECT {}, s.search_rowid FROM services s WHERE s.council_id = $1 AND s.provider_id = $2 "
+      "AND ($3 = '' OR s.service_id = $3)",
+      kServiceColumns));
+  if (!st) return tl::unexpected(st.error());
+  st->Bind(council.str(), provider.str(), service ? service->str() : std::string());
+  std::vector<std::pair<std::int64_t, std::string>> rows;
+  for (;;) {
+    auto row = st->Step();
+    if (!row) return tl::unexpected(row.error());
+    if (!*row) break;
+    auto s = ReadService(*st);
+    if (!s) return tl::unexpected(s.error());
+    rows.emplace_back(st->Int(14), WordsFor(**found, *s));
+  }
+  for (const auto& [rowid, words] : rows) {
+    auto del = c_.Prepare("DELETE FROM directory_text WHERE rowid = $1");
+    if (!del) return tl::unexpected(del.error());
+    if (auto r = del->Bind(rowid).Run(); !r) return r;
+    auto ins = c_.Prepare("INSERT INTO directory_text (rowid, words) VALUES ($1, $2)");
+    if (!ins) return tl::unexpected(ins.error());
+    if (auto r = ins->Bind(rowid, words).Run(); !r) return r;
+  }
+  return Ok();
+}
+
+Result<market::DirectoryResults> SqliteMarketRepository::Search(const CouncilId& council,
+                                                                const market::DirectoryQuery& q) {
+  std::string where = "s.council_id = $1";
+  std::vector<std::string> text_params = {council.str()};
+  const std::string match = MatchExpression(q.words);
+  if (!match.empty()) {
+    text_params.push_back(match);
+    where += fmt::format(
+        " AND s.search_rowid IN (SELECT rowid FROM directory_text WHERE directory_text MATCH "
+        "${})",
+        text_params.size());
+  }
+  if (!q.need_area.empty()) {
+    text_params.push_back(q.need_area);
+    where += fmt::format(
+        " AND EXISTS (SELECT 1 FROM service_need_areas n WHERE n.council_id = s.council_id AND "
+        "n.need_area = ${} AND n.service_id = s.service_id)",
+        text_params.size());
+  }
+  if (!q.area.empty()) {
+    text_params.push_back(q.area);
+    where += fmt::format(
+        " AND EXISTS (SELECT 1 FROM provider_areas a WHERE a.council_id = s.council_id AND "
+        "a.area = ${} AND a.provider_id = s.provider_id)",
+        text_params.size());
+  }
+  // Numbers are written into the SQL: they are ours, checked, and few.
+  if (q.day) where += fmt::format(" AND (s.days & {}) != 0", market::DayBit(*q.day));
+  if (q.max_price) where += fmt::format(" AND s.price_pence <= {}", q.max_price->value());
+  if (q.min_rating) {
+    where += fmt::format(" AND p.cqc_rank >= {}", market::CqcRatingRank(*q.min_rating));
+  }
+  const std::string from =
+      "FROM services s JOIN providers p ON p.council_id = s.council_id AND p.provider_id = "
+      "s.provider_id WHERE " +
+      where;
+
+  market::DirectoryResults out;
+  auto count = c_.Prepare("SELECT count(*) " + from);
+  if (!count) return tl::unexpected(count.error());
+  for (std::size_t i = 0; i < text_params.size(); ++i) {
+    count->BindOne(static_cast<int>(i + 1), text_params[i]);
+  }
+  auto counted = count->Step();
+  if (!counted) return tl::unexpected(counted.error());
+  out.total = *counted ? count->Int(0) : 0;
+  if (out.total == 0 || q.offset >= out.total) return out;
+
+  auto st = c_.Prepare(fmt::format(
+      "SELECT {}, {} {} ORDER BY s.price_pence, p.name_key, s.what, s.service_id LIMIT {} OFFSET "
+      "{}",
+      kServiceColumns, kProviderColumns, from, q.limit, q.offset));
+  if (!st) return tl::unexpected(st.error());
+  for (std::size_t i = 0; i < text_params.size(); ++i) {
+    st->BindOne(static_cast<int>(i + 1), text_params[i]);
+  }
+  auto hits =
+      Collect<market::DirectoryHit>(*st, [](const Statement& row) -> Result<market::DirectoryHit> {
+        auto s = ReadService(row);
+        if (!s) return tl::unexpected(s.error());
+        auto p = ReadProvider(row, kProviderColumnCount);
+        if (!p) return tl::unexpected(p.error());
+        return market::DirectoryHit{std::move(*s), std::move(*p)};
+      });
+  if (!hits) return tl::unexpected(hits.error());
+  out.hits = std::move(*hits);
+  return out;
+}
+
+Result<market::ApprovedListSetting> SqliteMarketRepository::ApprovedList(const CouncilId& council,
+                                                                         const SchemeId& scheme) {
+  auto st = c_.Prepare(
+      "SELECT required FROM approved_list_settings WHERE council_id = $1 AND scheme_id = $2");
+  if (!st) return tl::unexpected(st.error());
+  st->Bind(council.str(), scheme.str());
+  auto row = st->Step();
+  if (!row) return tl::unexpected(row.error());
+  market::ApprovedListSetting setting;
+  if (*row) setting.required = st->Int(0) != 0;
+  return setting;
+}
+
+Status SqliteMarketRepository::SetApprovedList(const CouncilId& council, const SchemeId& scheme,
+                                               const market::ApprovedListSetting& setting,
+                                               Timestamp at, const UserId& by) {
+  auto st = c_.Prepare(
+      "INSERT INTO approved_list_settings (council_id, scheme_id, required, updated_at, "
+      "updated_by) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (council_id, scheme_id) DO UPDATE SET "
+      "required = excluded.required, updated_at = excluded.updated_at, updated_by = "
+      "excluded.updated_by");
+  if (!st) return tl::unexpected(st.error());
+  return st
+      ->Bind(council.str(), scheme.str(), static_cast<std::int64_t>(setting.required ? 1 : 0),
+             FormatTimestamp(at), by.str())
+      .Run();
+}
+
+}  // namespace selfdirect::store

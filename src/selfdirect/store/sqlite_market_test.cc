@@ -1,0 +1,236 @@
+#include "selfdirect/store/sqlite_market.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "selfdirect/store/sqlite_store.h"
+#include "tests/support/temp_dir.h"
+
+namespace selfdirect::store {
+namespace {
+
+using market::DirectoryQuery;
+using market::Provider;
+using market::Service;
+using selfdirect::testing::TempDir;
+using ::testing::ElementsAre;
+
+const Timestamp kNow = ParseTimestamp("2026-11-23T09:00:00.000Z").value();
+const ProviderId kAcorn("01JD0000000000000000PRV001");
+const ProviderId kBirch("01JD0000000000000000PRV002");
+
+class SqliteMarketTest : public ::testing::Test {
+ protected:
+  SqliteMarketTest() {
+    db_ = std::move(*Database::Open({.path = dir_.File("market.db"), .readers = 2}));
+    EXPECT_TRUE(Migrate(*db_, clock_));
+    store_ = std::make_unique<SqliteStore>(*db_);
+    Write([&](Transaction& tx) -> Status {
+      if (auto s = tx.Councils().CreateCouncil({council_, "E06000001", "Hartlepool", kNow}); !s) {
+        return s;
+      }
+      if (auto s = tx.Market().AddProvider(MakeProvider(kAcorn, "Acorn Home Care", "1-100",
+                                                        market::CqcRating::kGood, {"north"}));
+          !s) {
+        return s;
+      }
+      if (auto s = tx.Market().AddProvider(MakeProvider(kBirch, "Birch Day Centre", "1-200",
+                                                        market::CqcRating::kRequiresImprovement,
+                                                        {"south", "central"}));
+          !s) {
+        return s;
+      }
+      for (const Service& s :
+           {MakeService("01JD0000000000000000SRV001", kAcorn, "Help at home", 2150,
+                        market::ServiceType::kHomeCare, {"hygiene", "nutrition"}, 0x1F),
+            MakeService("01JD0000000000000000SRV002", kAcorn, "Night sitting", 1900,
+                        market::ServiceType::kHomeCare, {"home_safety"}, 0x7F),
+            MakeService("01JD0000000000000000SRV003", kBirch, "Art and music club", 4500,
+                        market::ServiceType::kDayCentre, {"community", "recreation"}, 0x60)}) {
+        if (auto r = tx.Market().AddService(s); !r) return r;
+      }
+      return Ok();
+    });
+  }
+
+  Provider MakeProvider(const ProviderId& id, const std::string& name, const std::string& cqc,
+                        market::CqcRating rating, std::vector<std::string> areas) {
+    Provider p;
+    p.council = council_;
+    p.id = id;
+    p.name = name;
+    p.description = "Caring for people in Hartlepool since 1990";
+    p.cqc_location_id = cqc;
+    p.cqc_rating = rating;
+    p.cqc_rated_on = *ParseIsoDate("2025-06-01");
+    p.areas = std::move(areas);
+    p.phone = "01632 960 001";
+    p.documents = {{market::DocumentKind::kInsurance, "Insurance", *ParseIsoDate("2026-12-01")}};
+    p.created_at = p.updated_at = kNow;
+    return p;
+  }
+
+  Service MakeService(const char* id, const ProviderId& provider, const std::string& what,
+                      std::int64_t pence, market::ServiceType type, std::vector<std::string> needs,
+                      std::uint8_t days) {
+    Service s;
+    s.council = council_;
+    s.id = ServiceId(id);
+    s.provider = provider;
+    s.what = what;
+    s.unit = market::ServiceUnit::kHour;
+    s.price = Pence(pence);
+    s.need_areas = std::move(needs);
+    s.type = type;
+    s.days = days;
+    s.created_at = s.updated_at = kNow;
+    return s;
+  }
+
+  void Write(const std::function<Status(Transaction&)>& fn) {
+    auto s = store_->Write(fn);
+    ASSERT_TRUE(s) << s.error().message;
+  }
+
+  std::vector<std::string> Found(DirectoryQuery q) {
+    std::vector<std::string> out;
+    EXPECT_TRUE(store_->Read([&](Transaction& tx) -> Status {
+      auto r = tx.Market().Search(council_, q);
+      if (!r) return tl::unexpected(r.error());
+      for (const auto& h : r->hits) out.push_back(h.service.what);
+      EXPECT_EQ(r->total, static_cast<std::int64_t>(out.size()));
+      return Ok();
+    }));
+    return out;
+  }
+
+  TempDir dir_;
+  FixedClock clock_{kNow};
+  std::unique_ptr<Database> db_;
+  std::unique_ptr<SqliteStore> store_;
+  CouncilId council_{"01JD000000000000000000C0U1"};
+};
+
+TEST_F(SqliteMarketTest, Fts5IsAvailable) {
+  ASSERT_TRUE(store_->Read([&](Transaction&) -> Status { return Ok(); }));
+  ASSERT_TRUE(db_->Read([](Connection& c) -> Status {
+    auto st = c.Prepare("SELECT sqlite_compileoption_used('ENABLE_FTS5')");
+    if (!st) return tl::unexpected(st.error());
+    auto row = st->Step();
+    EXPECT_TRUE(row && *row);
+    EXPECT_EQ(st->Int(0), 1);
+    return Ok();
+  }));
+}
+
+TEST_F(SqliteMarketTest, ProvidersRoundTripWithDocumentsAndAreas) {
+  ASSERT_TRUE(store_->Read([&](Transaction& tx) -> Status {
+    auto p = tx.Market().FindProvider(council_, kBirch);
+    EXPECT_TRUE(p && *p);
+    EXPECT_EQ((*p)->name, "Birch Day Centre");
+    EXPECT_EQ((*p)->cqc_rating, market::CqcRating::kRequiresImprovement);
+    EXPECT_THAT((*p)->areas, ElementsAre("south", "central"));
+    EXPECT_EQ((*p)->documents.size(), 1u);
+    auto by_name = tx.Market().FindProviderByName(council_, "acorn home care");
+    EXPECT_TRUE(by_name && *by_name && (*by_name)->id == kAcorn);
+    auto all = tx.Market().Providers(council_);
+    EXPECT_TRUE(all && all->size() == 2u);
+    return Ok();
+  }));
+}
+
+TEST_F(SqliteMarketTest, ADuplicateCqcIdIsAConflictNamingTheField) {
+  auto s = store_->Write([&](Transaction& tx) -> Status {
+    return tx.Market().AddProvider(MakeProvider(ProviderId("01JD0000000000000000PRV003"),
+                                                "Copy Care", "1-100", market::CqcRating::kGood,
+                                                {}));
+  });
+  ASSERT_FALSE(s);
+  EXPECT_EQ(s.error().code, ErrorCode::kConflict);
+  ASSERT_EQ(s.error().fields.size(), 1u);
+  EXPECT_EQ(s.error().fields[0].field, "cqc_location_id");
+}
+
+TEST_F(SqliteMarketTest, SearchesWordsAsPrefixes_CheapestFirst) {
+  EXPECT_THAT(Found({.words = {"home"}}), ElementsAre("Night sitting", "Help at home"));
+  EXPECT_THAT(Found({.words = {"acorn", "sit"}}), ElementsAre("Night sitting"));
+  EXPECT_THAT(Found({.words = {"music"}}), ElementsAre("Art and music club"));
+  // The need area's words are searched too.
+  EXPECT_THAT(Found({.words = {"recreational"}}), ElementsAre("Art and music club"));
+  EXPECT_THAT(Found({.words = {"nothing"}}), ElementsAre());
+}
+
+TEST_F(SqliteMarketTest, FtsSyntaxInAWordNeverErrors) {
+  for (const char* word : {"\"", "a\"b", "*", "OR", "NEAR", "-", "(", "^", ":", "AND NOT"}) {
+    EXPECT_NO_FATAL_FAILURE(Found({.words = {word}})) << word;
+  }
+  EXPECT_EQ(SqliteMarketRepository::MatchExpression({"a\"b", "c"}), "\"a\"\"b\"* \"c\"*");
+}
+
+TEST_F(SqliteMarketTest, FiltersByNeedAreaDayPriceAndRating) {
+  EXPECT_THAT(Found({.need_area = "community"}), ElementsAre("Art and music club"));
+  EXPECT_THAT(Found({.area = "north"}), ElementsAre("Night sitting", "Help at home"));
+  EXPECT_THAT(Found({.area = "central"}), ElementsAre("Art and music club"));
+  EXPECT_THAT(Found({.day = market::Weekday::kSaturday}),
+              ElementsAre("Night sitting", "Art and music club"));
+  EXPECT_THAT(Found({.max_price = Pence(2150)}), ElementsAre("Night sitting", "Help at home"));
+  EXPECT_THAT(Found({.max_price = Pence(2149)}), ElementsAre("Night sitting"));
+  EXPECT_THAT(Found({.min_rating = market::CqcRating::kGood}),
+              ElementsAre("Night sitting", "Help at home"));
+  EXPECT_THAT(Found({}), ElementsAre("Night sitting", "Help at home", "Art and music club"));
+}
+
+TEST_F(SqliteMarketTest, RenamingAProviderRefreshesItsServicesWords) {
+  Write([&](Transaction& tx) -> Status {
+    auto p = tx.Market().FindProvider(council_, kAcorn);
+    if (!p) return tl::unexpected(p.error());
+    Provider renamed = **p;
+    renamed.name = "Oakwood Care";
+    return tx.Market().UpdateProvider(renamed);
+  });
+  EXPECT_THAT(Found({.words = {"acorn"}}), ElementsAre());
+  EXPECT_THAT(Found({.words = {"oakwood"}}), ElementsAre("Night sitting", "Help at home"));
+}
+
+TEST_F(SqliteMarketTest, DeletingAProviderRemovesItsServicesFromSearch) {
+  Write([&](Transaction& tx) -> Status { return tx.Market().DeleteProvider(council_, kAcorn); });
+  EXPECT_THAT(Found({}), ElementsAre("Art and music club"));
+  EXPECT_THAT(Found({.words = {"home"}}), ElementsAre());
+}
+
+TEST_F(SqliteMarketTest, PagesWithTheTotal) {
+  ASSERT_TRUE(store_->Read([&](Transaction& tx) -> Status {
+    auto r = tx.Market().Search(council_, {.limit = 1, .offset = 1});
+    EXPECT_TRUE(r);
+    EXPECT_EQ(r->total, 3);
+    EXPECT_EQ(r->hits.size(), 1u);
+    EXPECT_EQ(r->hits[0].service.what, "Help at home");
+    EXPECT_EQ(r->hits[0].provider.name, "Acorn Home Care");
+    return Ok();
+  }));
+}
+
+TEST_F(SqliteMarketTest, ApprovedListIsOffUntilSet) {
+  const SchemeId scheme("01JD000000000000000000SCH1");
+  Write([&](Transaction& tx) -> Status {
+    Scheme s;
+    s.council_id = council_;
+    s.id = scheme;
+    s.name = "Adult social care";
+    s.created_at = kNow;
+    return tx.Councils().CreateScheme(s);
+  });
+  Write([&](Transaction& tx) -> Status {
+    auto setting = tx.Market().ApprovedList(council_, scheme);
+    EXPECT_TRUE(setting && !setting->required);
+    return tx.Market().SetApprovedList(council_, scheme, {.required = true}, kNow, UserId());
+  });
+  ASSERT_TRUE(store_->Read([&](Transaction& tx) -> Status {
+    auto setting = tx.Market().ApprovedList(council_, scheme);
+    EXPECT_TRUE(setting && setting->required);
+    return Ok();
+  }));
+}
+
+}  // namespace
+}  // namespace selfdirect::store
