@@ -7,12 +7,13 @@
 #include "selfdirect/app/accounts.h"
 #include "selfdirect/app/application.h"
 #include "selfdirect/app/casework.h"
-#include "selfdirect/app/invoices.h"
 #include "selfdirect/app/finance_overview.h"
+#include "selfdirect/app/invoices.h"
 #include "selfdirect/app/ledger.h"
 #include "selfdirect/app/money.h"
 #include "selfdirect/app/monitoring.h"
 #include "selfdirect/app/payments.h"
+#include "selfdirect/app/personal_assistants.h"
 #include "selfdirect/app/ras_models.h"
 #include "selfdirect/app/safeguarding.h"
 #include "selfdirect/app/statements.h"
@@ -43,6 +44,7 @@ class TestApp {
     monitoring_ = std::make_unique<app::Monitoring>(*store_, clock_, ids_);
     invoices_ = std::make_unique<app::Invoices>(*store_, clock_, ids_);
     finance_overview_ = std::make_unique<app::FinanceOverview>(*store_, clock_);
+    personal_assistants_ = std::make_unique<app::PersonalAssistants>(*store_, clock_, ids_);
   }
 
   app::Application& app() { return *app_; }
@@ -57,6 +59,7 @@ class TestApp {
   app::Monitoring& monitoring() { return *monitoring_; }
   app::Invoices& invoices() { return *invoices_; }
   app::FinanceOverview& finance_overview() { return *finance_overview_; }
+  app::PersonalAssistants& personal_assistants() { return *personal_assistants_; }
   store::Store& store() { return *store_; }
 
   // Registers a council as the operator would, with the CLI.
@@ -98,6 +101,7 @@ class TestApp {
   std::unique_ptr<app::Statements> statements_;
   std::unique_ptr<app::Money> money_;
   std::unique_ptr<app::Monitoring> monitoring_;
+  std::unique_ptr<app::PersonalAssistants> personal_assistants_;
   std::unique_ptr<app::Invoices> invoices_;
   std::unique_ptr<app::FinanceOverview> finance_overview_;
 };

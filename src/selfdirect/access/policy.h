@@ -89,6 +89,14 @@ enum class Action {
   // personal budgets each year is set by finance officers.
   kFinanceOverviewRead,
   kCouncilBudgetsManage,
+  // Personal assistants (app/personal_assistants.h). On one person's record: the person's PAs
+  // and their employer's checklist are read by the person, anyone they granted access and their
+  // social worker; changed by the person, someone with a manage-money or write-plan grant
+  // (a representative, a support planner) and their social worker. Commissioners read the
+  // council's PA workforce as aggregates only.
+  kPersonalAssistantsRead,
+  kPersonalAssistantsManage,
+  kPaWorkforceRead,
 };
 
 // Stable name, e.g. "schemes.manage"; used in the audit log and the route table.
