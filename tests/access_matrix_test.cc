@@ -7,12 +7,13 @@
 #include <map>
 #include <set>
 
-#include "selfdirect/http/invoices_api.h"
 #include "selfdirect/http/finance_overview_api.h"
+#include "selfdirect/http/invoices_api.h"
 #include "selfdirect/http/ledger_api.h"
 #include "selfdirect/http/money_api.h"
 #include "selfdirect/http/monitoring_api.h"
 #include "selfdirect/http/payments_api.h"
+#include "selfdirect/http/personal_assistants_api.h"
 #include "selfdirect/http/safeguarding_api.h"
 #include "selfdirect/http/service.h"
 #include "selfdirect/http/statements_api.h"
@@ -180,6 +181,15 @@ const std::map<std::string, std::set<std::string>> kMatrix = {
     {"finance-overview.get", {"finance-officer", "commissioner"}},
     {"finance-overview.csv", {"finance-officer", "commissioner"}},
     {"council-budgets.set", {"finance-officer"}},
+    // Personal assistants: read by the person, anyone they granted access (here a view grant)
+    // and their social worker; changed by the person, a manage-money or write-plan grant, or
+    // their social worker. Commissioners see the workforce as aggregates only.
+    {"personal-assistants.list", {"budget-holder", "assessor", "representative"}},
+    {"personal-assistants.add", {"budget-holder", "assessor"}},
+    {"personal-assistants.update", {"budget-holder", "assessor"}},
+    {"personal-assistants.end", {"budget-holder", "assessor"}},
+    {"employer-duties.set", {"budget-holder", "assessor"}},
+    {"pa-workforce.get", {"commissioner"}},
 };
 
 const PersonId kPersonHome("01JD00000000000000000PER51");
@@ -282,6 +292,7 @@ class AccessMatrixTest : public ::testing::Test {
     http::RegisterMonitoringApi(service_->mutable_router(), t_.monitoring());
     http::RegisterInvoicesApi(service_->mutable_router(), t_.invoices());
     http::RegisterFinanceOverviewApi(service_->mutable_router(), t_.finance_overview());
+    http::RegisterPersonalAssistantsApi(service_->mutable_router(), t_.personal_assistants());
   }
 
   struct Session {
@@ -340,6 +351,7 @@ class AccessMatrixTest : public ::testing::Test {
     put("invoice", "01JD0000000000000000NV0001");
     put("export", "01JD0000000000000000EXP001");
     put("year", "2026");
+    put("assistant", "01JD000000000000000000PA01");
     return path;
   }
 
@@ -421,6 +433,12 @@ class AccessMatrixTest : public ::testing::Test {
     if (route == "invoices.create") return R"({"provider":"Acorn Home Care"})";
     if (route == "invoices.approve" || route == "invoices.reject") return R"({"reason":"Checked"})";
     if (route == "council-budgets.set") return R"({"amount":"-1.00"})";
+    // Refused by the use case's field checks (after the policy), or no such PA, so that
+    // nothing changes.
+    if (route == "personal-assistants.add") return R"({"name":"","hourly_rate":"0"})";
+    if (route == "personal-assistants.update") return R"({"revision":1})";
+    if (route == "personal-assistants.end") return R"({"ends_on":"2026-12-31","revision":1})";
+    if (route == "employer-duties.set") return R"({"insurer":"Acme","revision":0})";
     if (route == "plans.create") return R"({"outcomes":[{"id":"o1","words":"Go out"}]})";
     if (route == "eligibility.create") return R"({"kind":"adult","outcomes":[]})";
     if (route == "assessments.create") {

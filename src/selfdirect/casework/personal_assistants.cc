@@ -93,7 +93,7 @@ Result<PersonalAssistant> ValidatePersonalAssistant(const PersonalAssistantReque
   const std::string hours = Trim(r.hours_per_week);
   if (hours.empty()) {
     errors.push_back({"hours_per_week", "Enter how many hours a week they usually work"});
-  } else if (auto h = ParseHundredths(hours); !h || *h <= 0 || *h > 168 * 100) {
+  } else if (auto h = ParseHundredths(hours); !h || *h <= 0 || *h > 16'800) {
     errors.push_back({"hours_per_week",
                       "Enter the usual hours a week as a number more than 0 and at most 168, "
                       "like 20 or 12.5"});
@@ -315,7 +315,7 @@ Workforce SummariseWorkforce(std::span<const PersonalAssistant> assistants, Date
   const Pence floor = rate ? rate->hourly : Pence(0);
   // Below the minimum wage, then 50p steps from it up to £3 above, then the rest.
   w.bands.push_back({Pence(0), floor});
-  for (int step = 0; step < 6; ++step) {
+  for (std::int64_t step = 0; step < 6; ++step) {
     w.bands.push_back({Pence(floor.value() + step * 50), Pence(floor.value() + (step + 1) * 50)});
   }
   w.bands.push_back({Pence(floor.value() + 300), std::nullopt});

@@ -27,12 +27,13 @@
 #include "selfdirect/cli/people_commands.h"
 #include "selfdirect/cli/ras_commands.h"
 #include "selfdirect/cli/statements_commands.h"
-#include "selfdirect/http/invoices_api.h"
 #include "selfdirect/http/finance_overview_api.h"
+#include "selfdirect/http/invoices_api.h"
 #include "selfdirect/http/ledger_api.h"
 #include "selfdirect/http/money_api.h"
 #include "selfdirect/http/monitoring_api.h"
 #include "selfdirect/http/payments_api.h"
+#include "selfdirect/http/personal_assistants_api.h"
 #include "selfdirect/http/safeguarding_api.h"
 #include "selfdirect/http/server.h"
 #include "selfdirect/http/statements_api.h"
@@ -504,6 +505,8 @@ int RunServe(const Settings& s) {
   http::RegisterInvoicesApi(service.mutable_router(), invoices);
   app::FinanceOverview finance_overview(*opened->store, clock);
   http::RegisterFinanceOverviewApi(service.mutable_router(), finance_overview);
+  app::PersonalAssistants personal_assistants(*opened->store, clock, ids);
+  http::RegisterPersonalAssistantsApi(service.mutable_router(), personal_assistants);
   http::ServerOptions server_options;
   server_options.host = s.host;
   server_options.port = s.port;

@@ -10,12 +10,13 @@
 #include <regex>
 #include <set>
 
-#include "selfdirect/http/invoices_api.h"
 #include "selfdirect/http/finance_overview_api.h"
+#include "selfdirect/http/invoices_api.h"
 #include "selfdirect/http/ledger_api.h"
 #include "selfdirect/http/money_api.h"
 #include "selfdirect/http/monitoring_api.h"
 #include "selfdirect/http/payments_api.h"
+#include "selfdirect/http/personal_assistants_api.h"
 #include "selfdirect/http/safeguarding_api.h"
 #include "selfdirect/http/service.h"
 #include "selfdirect/http/statements_api.h"
@@ -41,6 +42,7 @@ class OpenApiTest : public ::testing::Test {
     RegisterMonitoringApi(service_.mutable_router(), t_.monitoring());
     RegisterInvoicesApi(service_.mutable_router(), t_.invoices());
     RegisterFinanceOverviewApi(service_.mutable_router(), t_.finance_overview());
+    RegisterPersonalAssistantsApi(service_.mutable_router(), t_.personal_assistants());
     std::error_code ec;
     document_ = json::parse(OpenApiDocument(), ec);
     parsed_ = !ec;
