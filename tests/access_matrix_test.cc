@@ -14,6 +14,7 @@
 #include "selfdirect/http/money_api.h"
 #include "selfdirect/http/monitoring_api.h"
 #include "selfdirect/http/payments_api.h"
+#include "selfdirect/http/personal_assistants_api.h"
 #include "selfdirect/http/safeguarding_api.h"
 #include "selfdirect/http/service.h"
 #include "selfdirect/http/statements_api.h"
@@ -198,6 +199,15 @@ const std::map<std::string, std::set<std::string>> kMatrix = {
     {"provider-documents.expiring", {"commissioner"}},
     {"approved-list.get", {"commissioner"}},
     {"approved-list.set", {"commissioner"}},
+    // Personal assistants: read by the person, anyone they granted access (here a view grant)
+    // and their social worker; changed by the person, a manage-money or write-plan grant, or
+    // their social worker. Commissioners see the workforce as aggregates only.
+    {"personal-assistants.list", {"budget-holder", "assessor", "representative"}},
+    {"personal-assistants.add", {"budget-holder", "assessor"}},
+    {"personal-assistants.update", {"budget-holder", "assessor"}},
+    {"personal-assistants.end", {"budget-holder", "assessor"}},
+    {"employer-duties.set", {"budget-holder", "assessor"}},
+    {"pa-workforce.get", {"commissioner"}},
 };
 
 const PersonId kPersonHome("01JD00000000000000000PER51");
@@ -301,6 +311,7 @@ class AccessMatrixTest : public ::testing::Test {
     http::RegisterInvoicesApi(service_->mutable_router(), t_.invoices());
     http::RegisterFinanceOverviewApi(service_->mutable_router(), t_.finance_overview());
     http::RegisterMarketApi(service_->mutable_router(), t_.market());
+    http::RegisterPersonalAssistantsApi(service_->mutable_router(), t_.personal_assistants());
   }
 
   struct Session {
@@ -361,6 +372,7 @@ class AccessMatrixTest : public ::testing::Test {
     put("year", "2026");
     put("provider", "01JD0000000000000000PRV001");
     put("service", "01JD0000000000000000SRV001");
+    put("assistant", "01JD000000000000000000PA01");
     return path;
   }
 
@@ -448,6 +460,12 @@ class AccessMatrixTest : public ::testing::Test {
     if (route == "services.create" || route == "services.update") return R"({"price":"0"})";
     // Reaches the use case, which refuses it: the matrix's council has no adult scheme.
     if (route == "approved-list.set") return R"({"required":true})";
+    // Refused by the use case's field checks (after the policy), or no such PA, so that
+    // nothing changes.
+    if (route == "personal-assistants.add") return R"({"name":"","hourly_rate":"0"})";
+    if (route == "personal-assistants.update") return R"({"revision":1})";
+    if (route == "personal-assistants.end") return R"({"ends_on":"2026-12-31","revision":1})";
+    if (route == "employer-duties.set") return R"({"insurer":"Acme","revision":0})";
     if (route == "plans.create") return R"({"outcomes":[{"id":"o1","words":"Go out"}]})";
     if (route == "eligibility.create") return R"({"kind":"adult","outcomes":[]})";
     if (route == "assessments.create") {

@@ -92,6 +92,7 @@ const pages = {
   contribution: 'person/contribution.html',
   budget: 'person/budget.html',
   myMoney: 'my-money.html',
+  personalAssistants: 'personal-assistants.html',
   peopleIHelp: 'people-i-help.html',
   financeStatements: 'finance/statements.html',
   paymentRuns: 'finance/payment-runs.html',

@@ -14,6 +14,7 @@
 #include "selfdirect/app/money.h"
 #include "selfdirect/app/monitoring.h"
 #include "selfdirect/app/payments.h"
+#include "selfdirect/app/personal_assistants.h"
 #include "selfdirect/app/ras_models.h"
 #include "selfdirect/app/safeguarding.h"
 #include "selfdirect/app/statements.h"
@@ -45,6 +46,7 @@ class TestApp {
     invoices_ = std::make_unique<app::Invoices>(*store_, clock_, ids_);
     finance_overview_ = std::make_unique<app::FinanceOverview>(*store_, clock_);
     market_ = std::make_unique<app::Market>(*store_, clock_, ids_);
+    personal_assistants_ = std::make_unique<app::PersonalAssistants>(*store_, clock_, ids_);
   }
 
   app::Application& app() { return *app_; }
@@ -60,6 +62,7 @@ class TestApp {
   app::Invoices& invoices() { return *invoices_; }
   app::FinanceOverview& finance_overview() { return *finance_overview_; }
   app::Market& market() { return *market_; }
+  app::PersonalAssistants& personal_assistants() { return *personal_assistants_; }
   store::Store& store() { return *store_; }
 
   // Registers a council as the operator would, with the CLI.
@@ -101,6 +104,7 @@ class TestApp {
   std::unique_ptr<app::Statements> statements_;
   std::unique_ptr<app::Money> money_;
   std::unique_ptr<app::Monitoring> monitoring_;
+  std::unique_ptr<app::PersonalAssistants> personal_assistants_;
   std::unique_ptr<app::Invoices> invoices_;
   std::unique_ptr<app::FinanceOverview> finance_overview_;
   std::unique_ptr<app::Market> market_;

@@ -22,6 +22,7 @@ import {
 import { ROUTES, SUPPLIERS, choiceLabel, quantityPhrase, type Plan } from './plan-view';
 import { formatPence } from './money';
 import { moneyPaths } from './money-view';
+import { paPaths } from './pa-view';
 
 /** "Download the statement (PDF)", pointing at the PDF route. */
 export function pdfLink(personId: string): HTMLElement {
@@ -38,6 +39,15 @@ export function moneyLink(personId: string, audience: Audience): HTMLElement {
     'p',
     { class: 'govuk-body govuk-!-display-none-print' },
     h('a', { class: 'govuk-link', id: 'my-money-link', href: moneyPaths.page(personId) }, audience === 'self' ? 'My money: what has been paid in and spent' : 'Their money: what has been paid in and spent'),
+  );
+}
+
+/** The personal assistants the person employs and their employer's checklist. */
+export function assistantsLink(personId: string, audience: Audience): HTMLElement {
+  return h(
+    'p',
+    { class: 'govuk-body govuk-!-display-none-print' },
+    h('a', { class: 'govuk-link', id: 'pa-link', href: paPaths.page(personId) }, audience === 'self' ? 'Your personal assistants: what you need to do as an employer' : 'Their personal assistants and employer’s checklist'),
   );
 }
 
@@ -74,6 +84,9 @@ export function statementParts(budget: Budget, audience: Audience): HTMLElement[
     parts.push(h('h3', { class: 'govuk-heading-s' }, 'The sign-off'), summaryList(rows, { id: 'statement-variance' }));
   }
   parts.push(pdfLink(budget.person_id), moneyLink(budget.person_id, audience));
+  // Staff who read the statement (approvers, finance officers) do not see a person's PAs; their
+  // social worker reaches them from the person's record.
+  if (audience === 'self') parts.push(assistantsLink(budget.person_id, audience));
   return parts;
 }
 

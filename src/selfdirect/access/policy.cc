@@ -98,6 +98,21 @@ Decision DecideForPerson(const Actor& actor, Action action, const Relationship& 
       return Deny(Outcome::kForbidden,
                   "statement lines are re-categorised by the person, someone they have given "
                   "a grant to, or a finance officer");
+    case Action::kPersonalAssistantsRead:
+      if (r.self || caseworker || !r.granted.empty()) {
+        return Allow(r.self ? "own record" : caseworker ? "caseload" : "granted");
+      }
+      return Deny(Outcome::kForbidden,
+                  "a person's personal assistants are seen by the person, the people they "
+                  "chose and their social worker");
+    case Action::kPersonalAssistantsManage:
+      if (r.self || caseworker || Granted(r, GrantScope::kManageMoney) ||
+          Granted(r, GrantScope::kWritePlan)) {
+        return Allow(r.self ? "own record" : caseworker ? "caseload" : "grant");
+      }
+      return Deny(Outcome::kForbidden,
+                  "personal assistants are recorded by the person, someone with a grant to "
+                  "manage their money or write their plan, or their social worker");
     case Action::kRecordViewsRead:
       if (r.self) return Allow("own record");
       return Deny(Outcome::kForbidden, "only the person sees who has looked at their record");
@@ -213,6 +228,12 @@ const char* ActionName(Action action) {
       return "council-budgets.manage";
     case Action::kMarketManage:
       return "market.manage";
+    case Action::kPersonalAssistantsRead:
+      return "personal-assistants.read";
+    case Action::kPersonalAssistantsManage:
+      return "personal-assistants.manage";
+    case Action::kPaWorkforceRead:
+      return "pa-workforce.read";
   }
   return "unknown";
 }
@@ -368,6 +389,12 @@ Decision DecideFor(const Actor& actor, Action action, const Resource& resource) 
       return actor.Has(Role::kCommissioner)
                  ? Allow("commissioner")
                  : Deny(Outcome::kForbidden, "the provider register is kept by commissioners");
+    case Action::kPaWorkforceRead:
+      return actor.Has(Role::kCommissioner)
+                 ? Allow("commissioner")
+                 : Deny(Outcome::kForbidden, "the PA workforce figures are for commissioners");
+    case Action::kPersonalAssistantsRead:
+    case Action::kPersonalAssistantsManage:
     case Action::kPersonView:
     case Action::kConcernRaise:
     case Action::kPersonConcernsRead:

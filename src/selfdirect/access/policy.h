@@ -92,6 +92,14 @@ enum class Action {
   // The provider register (app/market.h): commissioners add and change providers, their
   // services, documents and the approved list. The directory itself is public (kPublic).
   kMarketManage,
+  // Personal assistants (app/personal_assistants.h). On one person's record: the person's PAs
+  // and their employer's checklist are read by the person, anyone they granted access and their
+  // social worker; changed by the person, someone with a manage-money or write-plan grant
+  // (a representative, a support planner) and their social worker. Commissioners read the
+  // council's PA workforce as aggregates only.
+  kPersonalAssistantsRead,
+  kPersonalAssistantsManage,
+  kPaWorkforceRead,
 };
 
 // Stable name, e.g. "schemes.manage"; used in the audit log and the route table.

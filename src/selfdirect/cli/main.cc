@@ -35,6 +35,7 @@
 #include "selfdirect/http/money_api.h"
 #include "selfdirect/http/monitoring_api.h"
 #include "selfdirect/http/payments_api.h"
+#include "selfdirect/http/personal_assistants_api.h"
 #include "selfdirect/http/safeguarding_api.h"
 #include "selfdirect/http/server.h"
 #include "selfdirect/http/statements_api.h"
@@ -518,6 +519,8 @@ int RunServe(const Settings& s) {
   http::RegisterFinanceOverviewApi(service.mutable_router(), finance_overview);
   app::Market market(*opened->store, clock, ids);
   http::RegisterMarketApi(service.mutable_router(), market);
+  app::PersonalAssistants personal_assistants(*opened->store, clock, ids);
+  http::RegisterPersonalAssistantsApi(service.mutable_router(), personal_assistants);
   http::ServerOptions server_options;
   server_options.host = s.host;
   server_options.port = s.port;

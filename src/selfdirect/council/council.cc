@@ -127,7 +127,13 @@ Result<ValidScheme> ValidateNewScheme(const NewScheme& request) {
                         "payment) or gross (collected separately)"});
     }
   }
+  CheckRange(request.pa_insurance_reminder_days, 1, 365, "settings.pa_insurance_reminder_days",
+             "The insurance reminder, in days before it ends,", &errors);
+  if (request.pa_dbs_required) out.settings.pa_dbs_required = *request.pa_dbs_required;
   if (!errors.empty()) return FailFields(std::move(errors));
+  if (request.pa_insurance_reminder_days) {
+    out.settings.pa_insurance_reminder_days = static_cast<int>(*request.pa_insurance_reminder_days);
+  }
   if (request.surplus_threshold_weeks) {
     out.settings.surplus_threshold_weeks = static_cast<int>(*request.surplus_threshold_weeks);
   }

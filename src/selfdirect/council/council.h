@@ -52,6 +52,11 @@ struct SchemeSettings {
   // How the person's contribution is collected: taken off the direct payment, or the direct
   // payment paid in full and the contribution collected separately.
   bool contribution_gross = false;
+  // Personal assistants: whether every PA must have a DBS check (by law only when an authorised
+  // person acts for someone without capacity), and how many days before an employer's
+  // liability insurance ends they are reminded.
+  bool pa_dbs_required = false;
+  int pa_insurance_reminder_days = 30;
 
   friend bool operator==(const SchemeSettings&, const SchemeSettings&) = default;
 };
@@ -80,6 +85,8 @@ struct NewScheme {
   std::optional<long long> first_review_weeks{};
   std::optional<long long> review_interval_months{};
   std::optional<std::string> contribution_collection{};  // "net" | "gross"
+  std::optional<bool> pa_dbs_required{};
+  std::optional<long long> pa_insurance_reminder_days{};
 };
 
 // Checks every field and reports all problems at once (kInvalidArgument, one FieldError each).

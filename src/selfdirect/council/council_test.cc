@@ -45,6 +45,25 @@ TEST(Scheme, ValidateNewScheme_ReadsEachSetting) {
   EXPECT_EQ(r->settings.review_interval_months, 6);
 }
 
+TEST(Scheme, ValidateNewScheme_EmployerSettingsDefaultToNoDbsAndAThirtyDayReminder) {
+  auto defaults = ValidateNewScheme({.name = "Adults", .kind = "adult-social-care"});
+  ASSERT_TRUE(defaults);
+  EXPECT_FALSE(defaults->settings.pa_dbs_required);
+  EXPECT_EQ(defaults->settings.pa_insurance_reminder_days, 30);
+  auto set = ValidateNewScheme({.name = "Adults",
+                                .kind = "adult-social-care",
+                                .pa_dbs_required = true,
+                                .pa_insurance_reminder_days = 60});
+  ASSERT_TRUE(set);
+  EXPECT_TRUE(set->settings.pa_dbs_required);
+  EXPECT_EQ(set->settings.pa_insurance_reminder_days, 60);
+  auto bad = ValidateNewScheme(
+      {.name = "Adults", .kind = "adult-social-care", .pa_insurance_reminder_days = 0});
+  ASSERT_FALSE(bad);
+  ASSERT_EQ(bad.error().fields.size(), 1u);
+  EXPECT_EQ(bad.error().fields[0].field, "settings.pa_insurance_reminder_days");
+}
+
 TEST(Scheme, ValidateNewScheme_ReportsAllProblemsAtOnce) {
   auto r = ValidateNewScheme({.name = "bad\nname",
                               .kind = "pocket-money",

@@ -31,7 +31,9 @@ json::object ToJson(const Scheme& s) {
             {"surplus_threshold_weeks", s.settings.surplus_threshold_weeks},
             {"first_review_weeks", s.settings.first_review_weeks},
             {"review_interval_months", s.settings.review_interval_months},
-            {"contribution_collection", s.settings.contribution_gross ? "gross" : "net"}}},
+            {"contribution_collection", s.settings.contribution_gross ? "gross" : "net"},
+            {"pa_dbs_required", s.settings.pa_dbs_required},
+            {"pa_insurance_reminder_days", s.settings.pa_insurance_reminder_days}}},
           {"created_at", FormatTimestamp(s.created_at)}};
 }
 
@@ -137,6 +139,9 @@ void RegisterApi(Router& router, app::Application& app, Metrics& metrics) {
                        s.OptionalInteger("review_interval_months", "settings.");
                    wanted.contribution_collection =
                        s.OptionalString("contribution_collection", "settings.");
+                   wanted.pa_dbs_required = s.OptionalBool("pa_dbs_required", "settings.");
+                   wanted.pa_insurance_reminder_days =
+                       s.OptionalInteger("pa_insurance_reminder_days", "settings.");
                    auto nested = s.Finish("settings.");
                    errors.insert(errors.end(), nested.begin(), nested.end());
                  }

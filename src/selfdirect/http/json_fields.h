@@ -83,6 +83,16 @@ class Fields {
     return std::nullopt;
   }
 
+  std::optional<bool> OptionalBool(const char* name, const char* prefix = "") {
+    seen_.push_back(name);
+    const auto* v = object_.if_contains(name);
+    if (v == nullptr || v->is_null()) return std::nullopt;
+    if (v->is_bool()) return v->as_bool();
+    errors_.push_back(
+        {std::string(prefix) + name, std::string("Answer ") + name + " with true or false"});
+    return std::nullopt;
+  }
+
   // Marks a field as accepted without reading it (the caller reads it another way).
   void Known(const char* name) { seen_.push_back(name); }
 

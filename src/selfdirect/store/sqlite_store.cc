@@ -9,6 +9,7 @@
 #include "selfdirect/store/sqlite_market.h"
 #include "selfdirect/store/sqlite_monitoring.h"
 #include "selfdirect/store/sqlite_payments.h"
+#include "selfdirect/store/sqlite_personal_assistants.h"
 #include "selfdirect/store/sqlite_ras.h"
 #include "selfdirect/store/sqlite_safeguarding.h"
 #include "selfdirect/store/sqlite_statements.h"
@@ -32,6 +33,7 @@ class SqliteTransaction final : public Transaction {
         invoices_(c),
         finance_overview_(c),
         market_(c) {}
+        personal_assistants_(c) {}
   CouncilRepository& Councils() override { return councils_; }
   AccessRepository& Access() override { return access_; }
   AuditRepository& Audit() override { return audit_; }
@@ -45,6 +47,9 @@ class SqliteTransaction final : public Transaction {
   ledger::InvoiceRepository& Invoices() override { return invoices_; }
   ledger::FinanceOverviewRepository& FinanceOverview() override { return finance_overview_; }
   market::MarketRepository& Market() override { return market_; }
+  casework::PersonalAssistantRepository& PersonalAssistants() override {
+    return personal_assistants_;
+  }
 
  private:
   SqliteCouncilRepository councils_;
@@ -60,13 +65,14 @@ class SqliteTransaction final : public Transaction {
   SqliteInvoiceRepository invoices_;
   SqliteFinanceOverviewRepository finance_overview_;
   SqliteMarketRepository market_;
+  SqlitePersonalAssistantRepository personal_assistants_;
 };
 
 constexpr const char* kCouncilColumns = "council_id, code, name, created_at";
 constexpr const char* kSchemeColumns =
     "council_id, scheme_id, name, kind, weeks_per_year_num, weeks_per_year_den, "
     "payment_interval, surplus_threshold_weeks, first_review_weeks, review_interval_months, "
-    "created_at, contribution_collection";
+    "created_at, contribution_collection, pa_dbs_required, pa_insurance_reminder_days";
 
 Result<Council> ReadCouncil(const Statement& st) {
   auto created = ParseTimestamp(st.Text(3));
@@ -90,6 +96,8 @@ Result<Scheme> ReadScheme(const Statement& st) {
   s.settings.first_review_weeks = static_cast<int>(st.Int(8));
   s.settings.review_interval_months = static_cast<int>(st.Int(9));
   s.settings.contribution_gross = st.Text(11) == "gross";
+  s.settings.pa_dbs_required = st.Int(12) != 0;
+  s.settings.pa_insurance_reminder_days = static_cast<int>(st.Int(13));
   s.created_at = *created;
   return s;
 }
@@ -147,14 +155,15 @@ Result<std::vector<Council>> SqliteCouncilRepository::ListCouncils() {
 
 Status SqliteCouncilRepository::CreateScheme(const Scheme& s) {
   auto st = c_.Prepare(std::string("INSERT INTO schemes (") + kSchemeColumns +
-                       ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)");
+                       ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)");
   if (!st) return tl::unexpected(st.error());
   auto result =
       st->Bind(s.council_id.str(), s.id.str(), s.name, SchemeKindName(s.kind),
                s.settings.weeks_per_year.numerator, s.settings.weeks_per_year.denominator,
                PeriodName(s.settings.payment_interval), s.settings.surplus_threshold_weeks,
                s.settings.first_review_weeks, s.settings.review_interval_months,
-               FormatTimestamp(s.created_at), s.settings.contribution_gross ? "gross" : "net")
+               FormatTimestamp(s.created_at), s.settings.contribution_gross ? "gross" : "net",
+               s.settings.pa_dbs_required ? 1 : 0, s.settings.pa_insurance_reminder_days)
           .Run();
   if (!result && result.error().code == ErrorCode::kConflict) {
     return Fail(ErrorCode::kConflict, "This council already has a scheme called " + s.name);

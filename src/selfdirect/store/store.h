@@ -14,6 +14,7 @@
 #include <functional>
 
 #include "selfdirect/access/repository.h"
+#include "selfdirect/casework/personal_assistants_repository.h"
 #include "selfdirect/casework/repository.h"
 #include "selfdirect/casework/safeguarding_repository.h"
 #include "selfdirect/core/result.h"
@@ -46,6 +47,7 @@ class Transaction {
   virtual ledger::InvoiceRepository& Invoices() = 0;
   virtual ledger::FinanceOverviewRepository& FinanceOverview() = 0;
   virtual market::MarketRepository& Market() = 0;
+  virtual casework::PersonalAssistantRepository& PersonalAssistants() = 0;
 };
 
 class Store {

@@ -4,6 +4,7 @@
 // their contacts with the council. With a budget in place: the next review and "Record a
 // review"; "Close the case" while it is open; a closed case says why and when.
 import '../main';
+import { paPaths } from '../pa-view';
 import { api } from '../api';
 import {
   caseTasks,
@@ -149,6 +150,7 @@ function draw(person: PersonAfterSignOff, works: boolean): void {
   if (person.has_active_plan) {
     parts.push(h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', id: 'budget-link', href: budgetPaths.page(person.id) }, 'See the personal budget statement and reviews')));
   }
+  if (works) parts.push(h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', id: 'pa-link', href: paPaths.page(person.id) }, 'Personal assistants they employ and their employer’s checklist')));
 
   const eligibility = person.eligibility;
   if (eligibility) {
