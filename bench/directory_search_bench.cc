@@ -55,7 +55,7 @@ void Fill(store::SqliteStore& s, const CouncilId& council) {
     for (int p = 0; p < kProviders; ++p) {
       market::Provider provider;
       provider.council = council;
-      char id[32];
+      char id[48];
       std::snprintf(id, sizeof id, "01JD0000000000000P%08d", p);
       provider.id = ProviderId(id);
       provider.name =
