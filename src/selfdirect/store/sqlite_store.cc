@@ -32,7 +32,7 @@ class SqliteTransaction final : public Transaction {
         monitoring_(c),
         invoices_(c),
         finance_overview_(c),
-        market_(c) {}
+        market_(c),
         personal_assistants_(c) {}
   CouncilRepository& Councils() override { return councils_; }
   AccessRepository& Access() override { return access_; }
