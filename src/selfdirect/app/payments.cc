@@ -624,9 +624,9 @@ Result<OverpaymentRecovered> Payments::RecoverOverpayment(const Context& ctx,
                                                           const PersonId& person,
                                                           const std::string& recovery_id,
                                                           const std::string& reason) {
-  if (auto a = Authorize(store_, clock_, ctx, Action::kPaymentsManage,
-                         Resource::Council(ctx.actor.council_id), "person", person.str());
-      !a) {
+  // On the person's money: finance officers (others without standing are told there is no such
+  // person, as on every person's record).
+  if (auto a = AuthorizeOnPerson(store_, clock_, ctx, Action::kPaymentDetailsManage, person); !a) {
     return tl::unexpected(a.error());
   }
   const std::string why = Trim(reason);

@@ -149,7 +149,7 @@ void RegisterPaymentsApi(Router& router, app::Payments& payments) {
 
   router.Add(
       "POST", "/api/people/{person}/overpayment-recoveries", "payments.overpayment.recover",
-      Action::kPaymentsManage, [&payments](const Request& request, const PathParams& params) {
+      Action::kPaymentDetailsManage, [&payments](const Request& request, const PathParams& params) {
         auto id = PathId<PersonId>(params, "person");
         if (auto* problem = std::get_if<Response>(&id)) return *problem;
         auto body = ReadObject(request);
