@@ -74,7 +74,7 @@ export function overpaidRecoveries(
         'form',
         { id: `recover-${index}`, method: 'post', action: paymentRunPaths.list, novalidate: true },
         textarea(fields.reason ?? '', 'Reason for recovering it', {
-          hint: `${o.person_name} will be told, so write it to them in plain words.`,
+          hint: `Kept with the recovery and in the audit trail. Tell ${o.person_name} before you recover it: the money leaves their account.`,
           rows: 2,
           labelClass: 'govuk-label--s',
         }),

@@ -635,7 +635,7 @@ Result<OverpaymentRecovered> Payments::RecoverOverpayment(const Context& ctx,
     fields.push_back({"recovery_id", "Say which overpayment to recover, as the run lists it"});
   }
   if (why.empty()) {
-    fields.push_back({"reason", "Say why the money is recovered: the person will be told"});
+    fields.push_back({"reason", "Say why the money is recovered: it is kept with the recovery"});
   } else if (why.size() > 1000) {
     fields.push_back({"reason", "The reason must be 1,000 characters or fewer"});
   }

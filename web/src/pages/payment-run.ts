@@ -219,7 +219,7 @@ async function main(): Promise<void> {
     void once(async () => {
       const reason = (form.querySelector<HTMLTextAreaElement>(`#${fields.reason}`)?.value ?? '').trim();
       if (!reason) {
-        errors.show(validationProblem([{ field: 'reason', message: `Say why the money is recovered: ${o.person_name} will be told` }]), fields);
+        errors.show(validationProblem([{ field: 'reason', message: 'Say why the money is recovered: it is kept with the recovery' }]), fields);
         return;
       }
       const done = await api<OverpaymentRecovered>('POST', paymentRunPaths.api.recover(o.person_id), { recovery_id: o.recovery_id, reason });

@@ -501,7 +501,7 @@ describe('payment runs', { skip }, () => {
     await tabTo(page, 'recover-0-button');
     await page.keyboard.press('Enter');
     await page.locator('.govuk-error-summary').waitFor();
-    assert.deepEqual(await errorSummaryItems(page), [{ text: 'Say why the money is recovered: Maya Okafor will be told', href: '#recover-0-reason' }]);
+    assert.deepEqual(await errorSummaryItems(page), [{ text: 'Say why the money is recovered: it is kept with the recovery', href: '#recover-0-reason' }]);
     await checkPage(b, 'recovering with no reason', { file: 'recover-no-reason' });
 
     await tabTo(page, 'recover-0-reason');
