@@ -86,6 +86,54 @@ Result<std::string> PersonName(store::Transaction& tx, const CouncilId& council,
 
 }  // namespace
 
+namespace {
+
+// The transfer that brings a budget's commitment to `wanted` (the council's share to commit),
+// counting what its commitment account still holds (never less than nothing): a commit from the
+// council fund ("commit:{budget}:{key}") or a release back to it ("release:{budget}:{key}"); none
+// when nothing changes. `fund` is the council fund once found (looked up or opened on first need).
+struct CommitmentChange {
+  std::optional<ledger::Transfer> transfer;
+  std::int64_t change = 0;  // pence: more than 0 committed, less than 0 released
+};
+Result<CommitmentChange> ChangeCommitment(store::Transaction& tx, const CouncilId& council,
+                                          const BudgetRecord& budget, Pence wanted,
+                                          std::string_view key, std::string_view reference,
+                                          Timestamp now, const UserId& by, UlidGenerator& ids,
+                                          std::optional<LedgerAccountId>& fund) {
+  auto account = tx.Ledger().FindAccount(council, budget.commitment_account);
+  if (!account) return tl::unexpected(account.error());
+  if (!*account) {
+    return Fail(ErrorCode::kInternal,
+                fmt::format("The budget {}'s commitment account is missing", budget.id.str()));
+  }
+  auto still = ledger::PostedCreditBalance((*account)->balances);
+  if (!still) return tl::unexpected(still.error());
+  CommitmentChange out;
+  out.change = wanted.value() - std::max<std::int64_t>(0, still->value());
+  if (out.change == 0) return out;
+  if (!fund) {
+    auto found = CouncilFund(tx, council, now, ids);
+    if (!found) return tl::unexpected(found.error());
+    fund = *found;
+  }
+  ledger::Transfer t;
+  t.id = TransferId(
+      fmt::format("{}:{}:{}", out.change > 0 ? "commit" : "release", budget.id.str(), key));
+  t.council = council;
+  t.debit_account = out.change > 0 ? *fund : budget.commitment_account;
+  t.credit_account = out.change > 0 ? budget.commitment_account : *fund;
+  t.amount = Pence(out.change > 0 ? out.change : -out.change);
+  t.code = ledger::TransferCode::kBudgetCommitment;
+  t.reference = std::string(reference.substr(0, 200));
+  t.created_at = now;
+  t.created_by = by;
+  out.transfer = std::move(t);
+  return out;
+}
+
+}  // namespace
+
 Status Payments::OnSignOff(store::Transaction& tx, const CouncilId& council,
                            const casework::PlanVersion& plan, const UserId& approver, Date from,
                            Timestamp now, UlidGenerator& ids) {
@@ -198,29 +246,14 @@ Status Payments::OnSignOff(store::Transaction& tx, const CouncilId& council,
   if (!schedule) return tl::unexpected(schedule.error());
   auto commitment = ledger::YearCommitment(*schedule, ledger::CommitmentWindow::kFinancialYear);
   if (!commitment) return tl::unexpected(commitment.error());
-  auto account = tx.Ledger().FindAccount(council, budget.commitment_account);
-  if (!account) return tl::unexpected(account.error());
-  if (!*account) return Fail(ErrorCode::kInternal, "The budget's commitment account is missing");
-  auto still = ledger::PostedCreditBalance((*account)->balances);
-  if (!still) return tl::unexpected(still.error());
-  const std::int64_t change =
-      commitment->council.value() - std::max<std::int64_t>(0, still->value());
-  if (change == 0) return {};
-  auto fund = CouncilFund(tx, council, now, ids);
-  if (!fund) return tl::unexpected(fund.error());
-  ledger::Transfer t;
-  t.id = TransferId(
-      fmt::format("{}:{}:{}", change > 0 ? "commit" : "release", budget.id.str(), plan.id.str()));
-  t.council = council;
-  t.debit_account = change > 0 ? *fund : budget.commitment_account;
-  t.credit_account = change > 0 ? budget.commitment_account : *fund;
-  t.amount = Pence(change > 0 ? change : -change);
-  t.code = ledger::TransferCode::kBudgetCommitment;
-  t.reference =
-      fmt::format("plan {} version {}: {}", plan.id.str(), plan.version, commitment->sentence)
-          .substr(0, 200);
-  t.created_at = now;
-  t.created_by = approver;
+  std::optional<LedgerAccountId> fund;
+  auto changed = ChangeCommitment(
+      tx, council, budget, commitment->council, plan.id.str(),
+      fmt::format("plan {} version {}: {}", plan.id.str(), plan.version, commitment->sentence), now,
+      approver, ids, fund);
+  if (!changed) return tl::unexpected(changed.error());
+  if (!changed->transfer) return {};
+  const ledger::Transfer& t = *changed->transfer;
   auto results = tx.Ledger().CreateTransfers(std::span<const ledger::Transfer>(&t, 1));
   if (!results) return tl::unexpected(results.error());
   if (!results->front()) return tl::unexpected(results->front().error());
@@ -544,35 +577,14 @@ Result<YearTransfers> YearCommitments(store::Transaction& tx, const CouncilId& c
     if (!schedule) return tl::unexpected(schedule.error());
     auto cost = ledger::CostOver(*schedule, year.Start(), year.End());
     if (!cost) return tl::unexpected(cost.error());
-    auto account = tx.Ledger().FindAccount(council, b.commitment_account);
-    if (!account) return tl::unexpected(account.error());
-    if (!*account) {
-      return Fail(ErrorCode::kInternal,
-                  fmt::format("The budget {}'s commitment account is missing", b.id.str()));
-    }
-    auto still = ledger::PostedCreditBalance((*account)->balances);
-    if (!still) return tl::unexpected(still.error());
-    const std::int64_t change = cost->council.value() - std::max<std::int64_t>(0, still->value());
+    auto changed =
+        ChangeCommitment(tx, council, b, cost->council, fmt::format("fy{}", year.start_year()),
+                         fmt::format("{}: {}", year.Label(), cost->sentence), now, by, ids, fund);
+    if (!changed) return tl::unexpected(changed.error());
     ++out.made.budgets;
-    if (change == 0) continue;
-    if (!fund) {
-      auto found = CouncilFund(tx, council, now, ids);
-      if (!found) return tl::unexpected(found.error());
-      fund = *found;
-    }
-    ledger::Transfer t;
-    t.id = TransferId(fmt::format("{}:{}:fy{}", change > 0 ? "commit" : "release", b.id.str(),
-                                  year.start_year()));
-    t.council = council;
-    t.debit_account = change > 0 ? *fund : b.commitment_account;
-    t.credit_account = change > 0 ? b.commitment_account : *fund;
-    t.amount = Pence(change > 0 ? change : -change);
-    t.code = ledger::TransferCode::kBudgetCommitment;
-    t.reference = fmt::format("{}: {}", year.Label(), cost->sentence).substr(0, 200);
-    t.created_at = now;
-    t.created_by = by;
-    out.transfers.push_back(std::move(t));
-    total += change;
+    if (!changed->transfer) continue;
+    out.transfers.push_back(std::move(*changed->transfer));
+    total += changed->change;
   }
   out.made.committed = Pence(total);
   return out;
