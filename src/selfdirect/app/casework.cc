@@ -5,6 +5,7 @@
 #include <unordered_map>
 
 #include "selfdirect/app/payments.h"
+#include "selfdirect/app/plan_directory.h"
 #include "selfdirect/casework/codes.h"
 #include "selfdirect/ras/decimal.h"
 
@@ -303,6 +304,18 @@ Result<std::vector<casework::PersonRecord>> Casework::Caseload(const Context& ct
 
 namespace {
 
+// The plan as asked for, with every problem named at once: the plan's own rules
+// (casework::ValidatePlan) and the kinds of support, which are the market's.
+Result<casework::PlanContent> ValidatePlanRequest(const casework::PlanRequest& request) {
+  std::vector<FieldError> kinds = CheckServiceTypes(request);
+  auto content = casework::ValidatePlan(request);
+  if (kinds.empty()) return content;
+  if (!content) {
+    kinds.insert(kinds.begin(), content.error().fields.begin(), content.error().fields.end());
+  }
+  return FailFields(std::move(kinds));
+}
+
 // The same answer whether the plan does not exist or the actor may not know it does.
 tl::unexpected<Error> NoSuchPlan() {
   return Fail(ErrorCode::kNotFound, "There is no record at this address");
@@ -349,6 +362,9 @@ Result<PlanView> Casework::View(store::Transaction& tx, casework::PlanVersion pl
   auto decisions = tx.Casework().DecisionsOf(plan.council, plan.id);
   if (!decisions) return tl::unexpected(decisions.error());
   view.decisions = std::move(*decisions);
+  auto approvals = ApprovalsOf(tx, plan.council, plan.content);
+  if (!approvals) return tl::unexpected(approvals.error());
+  view.approvals = std::move(*approvals);
   view.plan = std::move(plan);
   return view;
 }
@@ -380,7 +396,7 @@ Result<PlanView> Casework::CreatePlan(const Context& ctx, const PersonId& id,
   if (auto a = AuthorizeOnPerson(store_, clock_, ctx, Action::kPersonWritePlan, id); !a) {
     return tl::unexpected(a.error());
   }
-  auto content = casework::ValidatePlan(request);
+  auto content = ValidatePlanRequest(request);
   if (!content) return tl::unexpected(content.error());
   std::optional<PlanView> out;
   auto s = store_.Write([&](store::Transaction& tx) -> Status {
@@ -411,6 +427,10 @@ Result<PlanView> Casework::CreatePlan(const Context& ctx, const PersonId& id,
     plan.person = id;
     plan.version = *latest ? (*latest)->version + 1 : 1;
     plan.content = std::move(*content);
+    if (auto completed = CompleteFromDirectory(tx, ctx.actor.council_id, plan.content);
+        !completed) {
+      return completed;
+    }
     if (*assessment) plan.assessment = (*assessment)->id;
     plan.created_at = plan.updated_at = clock_.Now();
     plan.created_by = plan.updated_by = ctx.actor.user_id;
@@ -439,7 +459,7 @@ Result<PlanView> Casework::UpdatePlan(const Context& ctx, const PlanId& plan_id,
                                       std::int64_t expected_revision) {
   auto owner = AuthorizeOnPlan(ctx, Action::kPersonWritePlan, plan_id);
   if (!owner) return tl::unexpected(owner.error());
-  auto content = casework::ValidatePlan(request);
+  auto content = ValidatePlanRequest(request);
   if (!content) return tl::unexpected(content.error());
   std::optional<PlanView> out;
   auto s = store_.Write([&](store::Transaction& tx) -> Status {
@@ -455,6 +475,10 @@ Result<PlanView> Casework::UpdatePlan(const Context& ctx, const PlanId& plan_id,
                               plan.version, casework::PlanStatusName(plan.status)));
     }
     plan.content = std::move(*content);
+    if (auto completed = CompleteFromDirectory(tx, ctx.actor.council_id, plan.content);
+        !completed) {
+      return completed;
+    }
     plan.updated_at = clock_.Now();
     plan.updated_by = ctx.actor.user_id;
     auto view = View(tx, plan);

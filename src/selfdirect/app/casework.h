@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "selfdirect/app/context.h"
+#include "selfdirect/app/plan_directory.h"
 #include "selfdirect/app/ras_models.h"
 #include "selfdirect/casework/repository.h"
 #include "selfdirect/core/clock.h"
@@ -59,6 +60,7 @@ struct PlanView {
   WeeksPerYear weeks_per_year{52, 1};
   std::string person_name;
   std::vector<casework::PlanDecision> decisions;  // every round of sign-off, oldest first
+  PlanApprovals approvals;  // whether the scheme's approved list allows each item
 };
 
 struct PlanDecisionRequest {

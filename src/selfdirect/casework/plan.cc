@@ -140,6 +140,17 @@ Result<PlanContent> ValidatePlan(const PlanRequest& r) {
       }
     }
     item.outcomes = in.outcomes;
+    if (!in.service_id.empty()) {
+      // Stored as the directory stores it (upper case); the app checks the service exists.
+      if (auto id = Id<struct DirectoryServiceTag>::Parse(in.service_id); id) {
+        item.service_id = id->str();
+      } else {
+        errors.push_back({field + ".service_id",
+                          "That is not a service from the directory; find the service again in "
+                          "Find support, or remove this item"});
+      }
+    }
+    item.service_type = in.service_type;
     plan.items.push_back(std::move(item));
   }
   for (const std::string& w : r.written_with) {

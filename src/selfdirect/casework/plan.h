@@ -35,6 +35,12 @@ struct PlanItem {
   ItemFrequency frequency = ItemFrequency::kPerWeek;
   std::vector<std::string> outcomes;  // PlanOutcome ids it serves
   PaymentRoute route = PaymentRoute::kDirectPayment;
+  // The directory's service it buys, when chosen in the marketplace ("" when not): an opaque id
+  // here; the app checks it names a service of the council's directory.
+  std::string service_id;
+  // What kind of support it is: a market service type code ("home_care", "day_centre", …), or ""
+  // when not said. The service's own type when a service is named. Checked by the app.
+  std::string service_type;
 };
 
 struct PlanRisk {
@@ -54,6 +60,7 @@ struct PlanContent {
 struct PlanItemRequest {
   std::string what, supplier, supplier_name, unit, unit_price, quantity, frequency, route;
   std::vector<std::string> outcomes;
+  std::string service_id, service_type;
 };
 struct PlanRequest {
   std::vector<PlanOutcome> outcomes;
@@ -67,7 +74,9 @@ struct PlanRequest {
 // Refused: a price of zero or less or over £100,000 a unit; a quantity of zero or less, with
 // more than two decimal places, or absurd (more than 168 hours a week, more than 10,000 of
 // anything a week); an outcome an item names that the plan does not have; a plan with no
-// outcome.
+// outcome; a service id that is not an id (26 letters and digits). Whether the service exists
+// and whether the service type is one of the market's is for the caller (app/), which knows the
+// directory.
 Result<PlanContent> ValidatePlan(const PlanRequest& request);
 
 struct PlanCost {

@@ -223,25 +223,43 @@ json::array CodeArray(CodeList list) {
   return out;
 }
 
+// "Home care" for "home_care"; "" when the kind is not said.
+std::string ServiceTypeLabelOf(const std::string& code) {
+  auto type = market::ParseServiceType(code);
+  return type ? market::ServiceTypeLabel(*type) : "";
+}
+
+// Whether the scheme's approved list allows item n: {"allowed": true} or with the reason.
+json::object ApprovalJson(const app::PlanApprovals& approvals, std::size_t n) {
+  if (n >= approvals.items.size() || approvals.items[n].allowed) return {{"allowed", true}};
+  return {{"allowed", false}, {"reason", approvals.items[n].reason}};
+}
+
 json::object PlanJson(const app::PlanView& v) {
   const casework::PlanVersion& p = v.plan;
   json::array outcomes;
   for (const auto& o : p.content.outcomes) outcomes.push_back({{"id", o.id}, {"words", o.words}});
   json::array items;
-  for (const auto& i : p.content.items) {
+  for (std::size_t n = 0; n < p.content.items.size(); ++n) {
+    const casework::PlanItem& i = p.content.items[n];
     json::array served;
     for (const auto& o : i.outcomes) served.push_back(json::value(o));
     const auto line = i.unit_price.MulDiv(i.hundredths, 100, RoundingRule::kHalfUp);
-    items.push_back({{"what", i.what},
-                     {"supplier", casework::SupplierName(i.supplier)},
-                     {"supplier_name", i.supplier_name},
-                     {"unit", i.unit},
-                     {"unit_price", FormatDecimal(i.unit_price)},
-                     {"quantity", FormatDecimal(Pence(i.hundredths))},
-                     {"frequency", casework::ItemFrequencyName(i.frequency)},
-                     {"outcomes", served},
-                     {"route", casework::PaymentRouteName(i.route)},
-                     {"line_pence", line ? line->value() : 0}});
+    items.push_back(
+        {{"what", i.what},
+         {"supplier", casework::SupplierName(i.supplier)},
+         {"supplier_name", i.supplier_name},
+         {"unit", i.unit},
+         {"unit_price", FormatDecimal(i.unit_price)},
+         {"quantity", FormatDecimal(Pence(i.hundredths))},
+         {"frequency", casework::ItemFrequencyName(i.frequency)},
+         {"outcomes", served},
+         {"route", casework::PaymentRouteName(i.route)},
+         {"service_id", i.service_id.empty() ? json::value(nullptr) : json::value(i.service_id)},
+         {"service_type", i.service_type},
+         {"service_type_label", ServiceTypeLabelOf(i.service_type)},
+         {"approval", ApprovalJson(v.approvals, n)},
+         {"line_pence", line ? line->value() : 0}});
   }
   json::array risks;
   for (const auto& r : p.content.risks) {
@@ -288,6 +306,7 @@ json::object PlanJson(const app::PlanView& v) {
       {"indicative_annual_pence",
        v.indicative_annual ? json::value(v.indicative_annual->value()) : nullptr},
       {"against_indicative", v.against_indicative},
+      {"approved_list_required", v.approvals.required},
       {"weeks_per_year", FormatWeeksPerYear(v.weeks_per_year)},
       {"updated_at", FormatTimestamp(p.updated_at)},
       {"submitted_at", p.submitted_at ? json::value(FormatTimestamp(*p.submitted_at)) : nullptr}};
@@ -333,6 +352,8 @@ casework::PlanRequest ReadPlan(const json::object& o, std::vector<FieldError>* e
       item.quantity = String(io, "quantity", errors, prefix);
       item.frequency = String(io, "frequency", errors, prefix);
       item.route = String(io, "route", errors, prefix);
+      item.service_id = String(io, "service_id", errors, prefix);
+      item.service_type = String(io, "service_type", errors, prefix);
       if (const auto* served = io.if_contains("outcomes");
           served != nullptr && served->is_array()) {
         for (const auto& s : served->as_array()) {

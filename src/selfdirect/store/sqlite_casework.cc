@@ -584,6 +584,8 @@ Result<casework::PlanItem> ReadPlanItem(const Statement& s, int c) {
   item.frequency = *frequency;
   item.outcomes = Split(s.Text(c + 7));
   item.route = *route;
+  if (!s.IsNull(c + 9)) item.service_id = s.Text(c + 9);
+  item.service_type = s.Text(c + 10);
   return item;
 }
 
@@ -617,14 +619,17 @@ Status SqliteCaseworkRepository::WritePlanParts(const casework::PlanVersion& p) 
     const casework::PlanItem& item = c.items[i];
     auto st = c_.Prepare(
         "INSERT INTO plan_items (council_id, plan_id, position, what, supplier, supplier_name, "
-        "unit, unit_price_pence, hundredths, frequency, outcomes, route) VALUES ($1, $2, $3, $4, "
-        "$5, $6, $7, $8, $9, $10, $11, $12)");
+        "unit, unit_price_pence, hundredths, frequency, outcomes, route, service_id, "
+        "service_type) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)");
     if (!st) return tl::unexpected(st.error());
     if (auto r = st->Bind(p.council.str(), p.id.str(), static_cast<std::int64_t>(i), item.what,
                           casework::SupplierName(item.supplier), item.supplier_name, item.unit,
                           item.unit_price.value(), item.hundredths,
                           casework::ItemFrequencyName(item.frequency), Join(item.outcomes),
-                          casework::PaymentRouteName(item.route))
+                          casework::PaymentRouteName(item.route),
+                          item.service_id.empty() ? std::optional<std::string>()
+                                                  : std::optional<std::string>(item.service_id),
+                          item.service_type)
                      .Run();
         !r) {
       return r;
@@ -716,7 +721,8 @@ Result<std::optional<casework::PlanVersion>> SqliteCaseworkRepository::ReadPlan(
   p.content.outcomes = std::move(*o);
   auto items = c_.Prepare(
       "SELECT what, supplier, supplier_name, unit, unit_price_pence, hundredths, frequency, "
-      "outcomes, route FROM plan_items WHERE council_id = $1 AND plan_id = $2 ORDER BY position");
+      "outcomes, route, service_id, service_type FROM plan_items WHERE council_id = $1 AND "
+      "plan_id = $2 ORDER BY position");
   if (!items) return tl::unexpected(items.error());
   items->Bind(council.str(), p.id.str());
   auto it =
@@ -829,7 +835,8 @@ Status SqliteCaseworkRepository::ReadPlanParts(const CouncilId& council,
   auto items = CollectForKeys<std::pair<std::string, casework::PlanItem>>(
       c_,
       "SELECT plan_id, what, supplier, supplier_name, unit, unit_price_pence, hundredths, "
-      "frequency, outcomes, route FROM plan_items WHERE council_id = $1 AND " +
+      "frequency, outcomes, route, service_id, service_type FROM plan_items WHERE council_id = "
+      "$1 AND " +
           KeysIn("plan_id") + " ORDER BY plan_id, position",
       council, ids, [](const Statement& s) -> Result<std::pair<std::string, casework::PlanItem>> {
         auto item = ReadPlanItem(s, 1);
