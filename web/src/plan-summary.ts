@@ -80,7 +80,11 @@ export function planSummary(plan: Plan, changeHref?: string): HTMLElement[] {
           ['How much', item.how],
           ['Cost', item.cost],
           ['Paid by', item.paid],
+          ...(item.kind ? [['Kind of support', item.kind] as [string, string]] : []),
           ['Helps with', item.outcomes.length > 0 ? h('ul', { class: 'govuk-list app-list--compact' }, item.outcomes.map((o) => h('li', {}, o))) : 'No outcome chosen'],
+          ...(item.notAllowed
+            ? [['Approved list', h('div', { class: 'govuk-warning-text govuk-!-margin-bottom-0', id: `item-${i + 1}-not-allowed` }, h('span', { class: 'govuk-warning-text__icon', 'aria-hidden': 'true' }, '!'), h('strong', { class: 'govuk-warning-text__text' }, h('span', { class: 'govuk-visually-hidden' }, 'Warning'), ' ', item.notAllowed))] as [string, HTMLElement]]
+            : []),
         ], { id: `summary-item-${i + 1}` }),
         change(`item ${i + 1}`),
       ),

@@ -6,6 +6,7 @@ import {
   indicativeAnnualPence,
   isEditable,
   isStaleRevision,
+  itemFromService,
   itemRows,
   moneyPanel,
   needsVarianceReason,
@@ -14,6 +15,7 @@ import {
   overBudgetWarning,
   planBody,
   planFieldIds,
+  planPaths,
   planRounds,
   plainNumber,
   poundsForInput,
@@ -51,8 +53,8 @@ describe('planBody', () => {
     expect(planBody(draft)).toEqual({
       outcomes: [{ id: 'o1', words: 'To get out more' }, { id: 'o3', words: 'To keep fit' }],
       items: [
-        { what: 'Help i1', supplier: 'provider', supplier_name: '', unit: 'hour', unit_price: '23.50', quantity: '14', frequency: 'per_week', outcomes: ['o1'], route: 'direct_payment' },
-        { what: 'Help i4', supplier: 'provider', supplier_name: '', unit: 'hour', unit_price: '45', quantity: '2', frequency: 'per_week', outcomes: ['o1'], route: 'direct_payment' },
+        { what: 'Help i1', supplier: 'provider', supplier_name: '', unit: 'hour', unit_price: '23.50', quantity: '14', frequency: 'per_week', outcomes: ['o1'], route: 'direct_payment', service_id: null, service_type: '' },
+        { what: 'Help i4', supplier: 'provider', supplier_name: '', unit: 'hour', unit_price: '45', quantity: '2', frequency: 'per_week', outcomes: ['o1'], route: 'direct_payment', service_id: null, service_type: '' },
       ],
       written_with: ['person'],
       risks: [{ risk: 'Falls', how_managed: 'A pendant alarm' }],
@@ -196,6 +198,55 @@ describe('itemRows', () => {
       outcomes: [{ id: 'o1', words: 'To get out more' }],
       items: [{ what: 'A PA', supplier: 'personal_assistant', supplier_name: 'Sam', unit: 'hour', unit_price: '23.50', quantity: '14.00', frequency: 'per_week', outcomes: ['o1'], route: 'direct_payment', line_pence: 32900 }],
     });
-    expect(rows).toEqual([{ what: 'A PA', who: 'A personal assistant they employ: Sam', how: '14 hours each week at £23.50 each', paid: 'Direct payment', outcomes: ['1. To get out more'], cost: '£329.00 a week' }]);
+    expect(rows).toEqual([{ what: 'A PA', who: 'A personal assistant they employ: Sam', how: '14 hours each week at £23.50 each', paid: 'Direct payment', outcomes: ['1. To get out more'], cost: '£329.00 a week', kind: '', notAllowed: '' }]);
+  });
+
+  it('says the kind of support, and why the approved list does not allow an item', () => {
+    const rows = itemRows({
+      outcomes: [{ id: 'o1', words: 'To get out more' }],
+      items: [
+        { what: 'Sitting', supplier: 'provider', supplier_name: 'Acorn', unit: 'hour', unit_price: '20.00', quantity: '2.00', frequency: 'per_week', outcomes: ['o1'], route: 'direct_payment', line_pence: 4000, service_type: 'respite', service_type_label: 'Respite', approval: { allowed: false, reason: 'Not approved: choose another.' } },
+      ],
+    });
+    expect(rows[0]?.kind).toBe('Respite');
+    expect(rows[0]?.notAllowed).toBe('Not approved: choose another.');
+  });
+});
+
+describe('a service chosen in the directory', () => {
+  const service = { id: '01JD3Q7Z8M0000000000000001', what: 'Help at home', unit: 'hour', price_pence: 2150, service_type: 'home_care', provider_name: 'Acorn Home Care' };
+
+  it('becomes an item from that provider at the directory’s price, each week, how many left to say', () => {
+    expect(itemFromService(service)).toEqual({
+      what: 'Help at home',
+      supplier: 'provider',
+      supplier_name: 'Acorn Home Care',
+      unit: 'hour',
+      unit_price: '21.50',
+      quantity: '',
+      frequency: 'per_week',
+      outcomes: [],
+      route: 'direct_payment',
+      service_id: '01JD3Q7Z8M0000000000000001',
+      service_type: 'home_care',
+    });
+  });
+
+  it('is bought once when it is an item, such as equipment', () => {
+    expect(itemFromService({ ...service, unit: 'item', price_pence: 12000 })).toMatchObject({ frequency: 'one_off', unit_price: '120.00' });
+  });
+
+  it('is sent with its service and kind, and a missing service is shown at the item’s remove button', () => {
+    const chosen = { ...item('i7', '21.50', '3'), service_id: service.id, service_type: 'home_care' };
+    const body = planBody({ ...draft, items: [chosen] }) as { items: Record<string, unknown>[] };
+    expect(body.items[0]).toMatchObject({ service_id: service.id, service_type: 'home_care' });
+    const ids = planFieldIds({ ...draft, items: [chosen] });
+    expect(ids['items[0].service_id']).toBe('item-i7-remove');
+    expect(ids['items[0].service_type']).toBe('item-i7-service-type');
+  });
+
+  it('has the builder’s and the directory’s addresses for choosing and adding it', () => {
+    expect(planPaths.findService('P1')).toBe('/find-support?plan=P1');
+    expect(planPaths.addService('P1', 'S1', 'R1')).toBe('/person/plan?plan=P1&add_service=S1&provider=R1');
   });
 });

@@ -27,6 +27,14 @@ export interface PlanItem {
   frequency: string;
   outcomes: string[];
   route: string;
+  /** The directory service it buys, when chosen in Find support. */
+  service_id?: string | null;
+  /** The kind of support (a directory service type code), or '' when not said. */
+  service_type?: string;
+  /** The kind in words, from the server. */
+  service_type_label?: string;
+  /** Whether the scheme's approved list allows it, from the server. */
+  approval?: { allowed: boolean; reason?: string };
   /** The line's cost (price × quantity), from the server. */
   line_pence?: number;
 }
@@ -53,6 +61,8 @@ export interface Plan {
   cost: { weekly_pence: number; annual_pence: number; one_off_pence: number; first_year_pence: number };
   indicative_annual_pence: number | null;
   against_indicative: string;
+  /** Whether the scheme pays only for providers' services on the approved list. */
+  approved_list_required?: boolean;
   weeks_per_year: string;
   updated_at: string;
   submitted_at: string | null;
@@ -107,7 +117,7 @@ export function choiceLabel(choices: readonly Choice[], value: string): string {
 /** Everything the builder's form holds, read from the page. `key` identifies an item or risk on the page. */
 export interface PlanDraft {
   outcomes: PlanOutcome[];
-  items: (Omit<PlanItem, 'line_pence'> & { key: string })[];
+  items: (Omit<PlanItem, 'line_pence' | 'service_type_label' | 'approval'> & { key: string })[];
   writtenWith: string[];
   risks: (PlanRisk & { key: string })[];
   emergency: string;
@@ -132,6 +142,8 @@ export function planBody(draft: PlanDraft): Record<string, unknown> {
       frequency: i.frequency,
       outcomes: i.outcomes,
       route: i.route,
+      service_id: i.service_id ? i.service_id : null,
+      service_type: i.service_type ?? '',
     })),
     written_with: draft.writtenWith,
     risks: draft.risks.filter((r) => !blankRisk(r)).map((r) => ({ risk: r.risk.trim(), how_managed: r.how_managed.trim() })),
@@ -161,9 +173,11 @@ export function planFieldIds(draft: PlanDraft): Record<string, string> {
     ids[`outcomes[${i}]`] = `outcome-${o.id}`;
   });
   draft.items.forEach((item, i) => {
-    for (const field of ['what', 'supplier', 'supplier_name', 'unit', 'unit_price', 'quantity', 'frequency', 'route', 'outcomes']) {
+    for (const field of ['what', 'supplier', 'supplier_name', 'unit', 'unit_price', 'quantity', 'frequency', 'route', 'outcomes', 'service_type']) {
       ids[`items[${i}].${field}`] = itemFieldId(item.key, field);
     }
+    // A service no longer in the directory: the item's remove button is the way out.
+    ids[`items[${i}].service_id`] = itemFieldId(item.key, 'remove');
     ids[`items[${i}]`] = itemFieldId(item.key, 'what');
   });
   draft.risks.filter((r) => !blankRisk(r)).forEach((risk, i) => {
@@ -338,6 +352,11 @@ export const planPaths = {
   builder: (planId: string): string => `/person/plan?plan=${encodeURIComponent(planId)}`,
   start: (personId: string): string => `/person/plan?person=${encodeURIComponent(personId)}`,
   check: (planId: string): string => `/person/plan/check?plan=${encodeURIComponent(planId)}`,
+  /** Find support, choosing a service for this plan. */
+  findService: (planId: string): string => `/find-support?${new URLSearchParams({ plan: planId }).toString()}`,
+  /** Back to the builder, adding a directory service as a new item. */
+  addService: (planId: string, serviceId: string, providerId: string): string =>
+    `/person/plan?${new URLSearchParams({ plan: planId, add_service: serviceId, provider: providerId }).toString()}`,
   decision: (planId: string): string => `/sign-off/decision?plan=${encodeURIComponent(planId)}`,
 };
 
@@ -389,7 +408,7 @@ export function problemWithMessage<P extends { detail: string; errors: unknown[]
 }
 
 /** A plan's items as the check-your-answers and decision pages list them. */
-export function itemRows(plan: Pick<Plan, 'items' | 'outcomes'>): { what: string; who: string; how: string; paid: string; outcomes: string[]; cost: string }[] {
+export function itemRows(plan: Pick<Plan, 'items' | 'outcomes'>): { what: string; who: string; how: string; paid: string; outcomes: string[]; cost: string; kind: string; notAllowed: string }[] {
   return plan.items.map((item) => {
     const served = item.outcomes.map((id) => {
       const index = plan.outcomes.findIndex((o) => o.id === id);
@@ -405,6 +424,8 @@ export function itemRows(plan: Pick<Plan, 'items' | 'outcomes'>): { what: string
       paid: choiceLabel(ROUTES, item.route),
       outcomes: served,
       cost: `${formatPence(line)}${when}`,
+      kind: item.service_type_label ?? '',
+      notAllowed: item.approval && !item.approval.allowed ? (item.approval.reason ?? 'Not on the approved list') : '',
     };
   });
 }
@@ -456,4 +477,35 @@ export function poundsForInput(pence: number): string {
   const sign = value < 0n ? '-' : '';
   const magnitude = value < 0n ? -value : value;
   return `${sign}${magnitude / 100n}.${(magnitude % 100n).toString().padStart(2, '0')}`;
+}
+
+/** A directory service, as the builder needs it to start an item. */
+export interface DirectoryServiceChoice {
+  id: string;
+  what: string;
+  unit: string;
+  price_pence: number;
+  service_type: string;
+  provider_name: string;
+}
+
+/**
+ * A new plan item for a service chosen in the directory: its words, provider, unit and price,
+ * and how often it is usually bought (hours, days, sessions and weeks each week; items once).
+ * How many is left for the planner to say.
+ */
+export function itemFromService(service: DirectoryServiceChoice): Omit<PlanItem, 'line_pence'> {
+  return {
+    what: service.what,
+    supplier: 'provider',
+    supplier_name: service.provider_name,
+    unit: service.unit,
+    unit_price: poundsForInput(service.price_pence),
+    quantity: '',
+    frequency: service.unit === 'item' ? 'one_off' : 'per_week',
+    outcomes: [],
+    route: 'direct_payment',
+    service_id: service.id,
+    service_type: service.service_type,
+  };
 }

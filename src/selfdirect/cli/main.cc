@@ -60,6 +60,9 @@ struct Settings {
   // --require-totp-for-administrators=false): see ResolveRequireTotp.
   bool require_totp_for_administrators = true;
   bool allow_administrators_without_totp = false;
+  // argon2id at its minimum cost instead of libsodium's MODERATE: for automated tests, which
+  // sign in hundreds of times, never for real passwords.
+  bool fast_password_hashing_for_tests = false;
   std::string tls_certificate;
   std::string tls_private_key;
   // councils add / users add / users disable
@@ -480,6 +483,7 @@ int RunServe(const Settings& s) {
   app::Application application(*opened->store, clock, ids);
   app::AccountsOptions accounts_options;
   accounts_options.require_totp_for_administrators = s.require_totp_for_administrators;
+  if (s.fast_password_hashing_for_tests) accounts_options.hash_strength = HashStrength::kMinimum;
   app::Accounts accounts(*opened->store, clock, ids, accounts_options);
   http::Metrics metrics;
   http::ServiceOptions service_options;
@@ -540,6 +544,12 @@ int RunServe(const Settings& s) {
                  "(--allow-administrators-without-totp): use this only for a local experiment."
               << std::endl;
     LogEvent("warning", "administrators may administer without two-step sign-in");
+  }
+  if (s.fast_password_hashing_for_tests) {
+    std::cout << "Passwords are hashed at the lowest cost (--fast-password-hashing-for-tests): "
+                 "use this only for automated tests, never for real passwords."
+              << std::endl;
+    LogEvent("warning", "passwords are hashed at the lowest cost, for tests");
   }
   if (auto councils = application.ListCouncils(app::Context::Operator("serve"));
       councils && councils->empty()) {
@@ -611,6 +621,9 @@ int Main(int argc, char** argv) {
                      "Let administrators administer without two-step sign-in: for a local "
                      "experiment, never for real data")
           ->envname("SELFDIRECT_ALLOW_ADMINISTRATORS_WITHOUT_TOTP");
+  serve->add_flag("--fast-password-hashing-for-tests", s.fast_password_hashing_for_tests,
+                  "Hash new passwords at argon2id's lowest cost, so that automated tests can "
+                  "sign in quickly: never for real passwords");
 
   auto* migrate = app.add_subcommand("migrate", "Create or update the database schema");
   AddDataOption(*migrate, s);

@@ -3,6 +3,9 @@
 // GET form, so a search is an address that can be shared or bookmarked; the results list each
 // service with its price per unit, the provider's CQC rating and areas, and links to the
 // provider's page. Without a council in the address, the page lists the councils to choose from.
+// With ?plan=… (from the plan builder's "Save and find a service in the directory"), someone who
+// may change that plan sees whose plan it is and an "Add to the plan" link on each service,
+// which takes them back to the builder with the service as a new item.
 import '../main';
 import { api, loadCouncils } from '../api';
 import { dateInWords } from '../casework-view';
@@ -27,7 +30,13 @@ import {
   type DirectoryHit,
   type DirectoryResults,
 } from '../market-view';
+import { isEditable, planApiPath, planPaths, type Plan } from '../plan-view';
 import type { Problem } from '../problem';
+
+/** The plan a service is being chosen for, when the address names one its reader may change. */
+interface ChoosingFor {
+  plan: Plan & { person_name?: string };
+}
 
 function select(id: string, name: string, label: string, hint: string, options: Code[], chosen: string, none: string): HTMLElement {
   return h(
@@ -82,7 +91,7 @@ function askQuestions(codes: DirectoryCodes, query: Record<string, string>): voi
   );
 }
 
-function hitCard(hit: DirectoryHit, council: string, codes: DirectoryCodes): HTMLElement {
+function hitCard(hit: DirectoryHit, council: string, codes: DirectoryCodes, choosing: ChoosingFor | null): HTMLElement {
   const rows: [string, string][] = [
     ['Price', priceWithUnit(hit)],
     ['Type', hit.service_type_label],
@@ -102,7 +111,43 @@ function hitCard(hit: DirectoryHit, council: string, codes: DirectoryCodes): HTM
     h('p', { class: 'govuk-body govuk-!-margin-bottom-2' }, `From ${hit.provider.name}`),
     hit.description ? h('p', { class: 'govuk-body' }, hit.description) : null,
     summaryList(rows),
+    choosing
+      ? h(
+          'p',
+          { class: 'govuk-body' },
+          h('a', { class: 'govuk-link govuk-!-font-weight-bold', id: `add-${hit.id}`, href: planPaths.addService(choosing.plan.id, hit.id, hit.provider.id) }, 'Add to the plan', visuallyHidden(`: ${hit.what} from ${hit.provider.name}`)),
+        )
+      : null,
   );
+}
+
+/** Whose plan the services are being chosen for, and the way back to it. */
+function showChoosingFor(choosing: ChoosingFor): void {
+  const host = byId('choosing-for');
+  const whose = choosing.plan.person_name ? `${choosing.plan.person_name}’s support plan` : 'a support plan';
+  replaceChildren(
+    host,
+    h(
+      'div',
+      { class: 'govuk-inset-text', id: 'choosing-for-text' },
+      `You are choosing a service for ${whose} (version ${choosing.plan.version}). Choose “Add to the plan” under a service to add it, or `,
+      h('a', { class: 'govuk-link', href: planPaths.builder(choosing.plan.id), id: 'back-to-plan' }, 'go back to the plan'),
+      '.',
+    ),
+  );
+  host.hidden = false;
+  const field = byId<HTMLInputElement>('for-plan');
+  field.value = choosing.plan.id;
+  field.disabled = false;
+}
+
+/** The plan named by ?plan=…, when the reader is signed in and may still change it. */
+async function choosingFor(): Promise<ChoosingFor | null> {
+  const planId = new URLSearchParams(window.location.search).get('plan') ?? '';
+  if (!planId) return null;
+  const plan = await api<Plan & { person_name?: string }>('GET', planApiPath.plan(planId));
+  if (!plan.ok || !isEditable(plan.data.status)) return null;
+  return { plan: plan.data };
 }
 
 function pagination(results: DirectoryResults, query: Record<string, string>): HTMLElement | null {
@@ -121,15 +166,15 @@ function pagination(results: DirectoryResults, query: Record<string, string>): H
   );
 }
 
-function showResults(results: DirectoryResults, query: Record<string, string>, codes: DirectoryCodes): void {
+function showResults(results: DirectoryResults, query: Record<string, string>, codes: DirectoryCodes, choosing: ChoosingFor | null): void {
   replaceChildren(
     byId('results'),
     h('h2', { class: 'govuk-heading-m', id: 'results-heading' }, resultsHeading(results.total)),
     results.total === 0
       ? h('p', { class: 'govuk-body', id: 'no-results' }, 'Try fewer words, or take away some of the choices.')
       : h('p', { class: 'govuk-body', id: 'showing' }, showingText(results)),
-    h('ul', { class: 'govuk-list', id: 'result-list' }, results.results.map((hit) => hitCard(hit, results.council.code, codes))),
-    pagination(results, query),
+    h('ul', { class: 'govuk-list', id: 'result-list' }, results.results.map((hit) => hitCard(hit, results.council.code, codes, choosing))),
+    pagination(results, choosing ? { ...query, plan: choosing.plan.id } : query),
   );
 }
 
@@ -185,7 +230,9 @@ async function start(): Promise<void> {
   }
   byId('council-caption').textContent = found.data.council.name;
   document.title = `Find support – ${found.data.council.name} – selfdirect`;
-  showResults(found.data, { ...query, council }, codes.data);
+  const choosing = await choosingFor();
+  if (choosing) showChoosingFor(choosing);
+  showResults(found.data, { ...query, council }, codes.data, choosing);
 }
 
 void start();

@@ -27,6 +27,7 @@ import {
   isEditable,
   isStaleRevision,
   itemFieldId,
+  itemFromService,
   moneyPanel,
   nextOutcomeId,
   planApiPath,
@@ -45,6 +46,7 @@ import {
   type PlanRisk,
   type SchemeSettings,
 } from '../plan-view';
+import type { Code, DirectoryCodes, ProviderPage } from '../market-view';
 
 const LIVE_DELAY_MS = 300;
 
@@ -150,6 +152,7 @@ class Builder {
     private readonly person: PersonFile,
     private indicativeAnnual: number | null,
     private weeksPerYear: string,
+    private readonly kinds: readonly Code[],
   ) {}
 
   // ----- Reading the form -----
@@ -183,6 +186,8 @@ class Builder {
         frequency: this.checked(`${itemFieldId(key, 'frequency')}`)[0] ?? '',
         outcomes: this.checked(`${itemFieldId(key, 'outcomes')}`),
         route: this.checked(`${itemFieldId(key, 'route')}`)[0] ?? '',
+        service_id: row.dataset['serviceId'] ?? null,
+        service_type: row.dataset['serviceId'] ? (row.dataset['serviceType'] ?? '') : f('service_type'),
       };
     });
     const risks = [...byId('risks').querySelectorAll<HTMLElement>('[data-risk]')].map((row) => {
@@ -218,8 +223,8 @@ class Builder {
     this.showSaved();
   }
 
-  private removeButton(label: string, hidden: HTMLElement, onRemove: () => void): HTMLElement {
-    const button = h('button', { type: 'button', class: 'govuk-button govuk-button--secondary', 'data-module': 'govuk-button' }, label, hidden);
+  private removeButton(label: string, hidden: HTMLElement, onRemove: () => void, id?: string): HTMLElement {
+    const button = h('button', { type: 'button', class: 'govuk-button govuk-button--secondary', 'data-module': 'govuk-button', id }, label, hidden);
     button.addEventListener('click', onRemove);
     return button;
   }
@@ -261,6 +266,7 @@ class Builder {
       { class: 'app-plan-item', 'data-item': key, id: `item-row-${key}` },
       h('h3', { class: 'govuk-heading-s', id: id('heading'), tabindex: '-1' }, n('Item ')),
       textInput(id('what'), ['What is it?', ofItem()], item?.what ?? '', { hint: 'For example, help to get up and dressed, or a gym pass' }),
+      item?.service_id ? this.fromDirectory(key, item) : null,
       choiceGroup({ kind: 'radio', name: id('supplier'), firstId: id('supplier'), legend: ['Who gives it?', ofItem()], choices: SUPPLIERS, checked: [item?.supplier || 'to_be_chosen'], small: true }),
       textInput(id('supplier_name'), ['Their name, if known', ofItem()], item?.supplier_name ?? ''),
       textInput(id('unit'), ['What is one unit?', ofItem()], item?.unit ?? 'hour', { hint: 'For example hour, visit, session or item', width: '10' }),
@@ -269,8 +275,14 @@ class Builder {
       choiceGroup({ kind: 'radio', name: id('frequency'), firstId: id('frequency'), legend: ['How often?', ofItem()], choices: FREQUENCIES, checked: [item?.frequency || 'per_week'], small: true }),
       h('div', { id: id('outcomes-group') }),
       choiceGroup({ kind: 'radio', name: id('route'), firstId: id('route'), legend: ['How is it paid for?', ofItem()], choices: ROUTES, checked: [item?.route || 'direct_payment'], small: true }),
+      item?.service_id ? null : this.kindSelect(key, item?.service_type ?? '', ofItem()),
       h('p', { class: 'govuk-body', id: id('line-cost') }),
+      h('div', { id: id('approval') }),
     );
+    if (item?.service_id) {
+      row.dataset['serviceId'] = item.service_id;
+      row.dataset['serviceType'] = item.service_type ?? '';
+    }
     this.drawItemOutcomes(row, item?.outcomes ?? []);
     row.append(
       this.removeButton('Remove', h('span', { class: 'govuk-visually-hidden' }, ' ', n('item ')), () => {
@@ -283,9 +295,71 @@ class Builder {
         this.updateMoney(false);
         if (nextKey) byId(itemFieldId(nextKey, 'heading')).focus();
         else byId('add-item').focus();
-      }),
+      }, id('remove')),
     );
     return row;
+  }
+
+  /** What an item chosen in the directory says about where it came from. */
+  private fromDirectory(key: string, item: Omit<PlanItem, 'line_pence'>): HTMLElement {
+    const kind = item.service_type_label || this.kinds.find((k) => k.code === item.service_type)?.label || '';
+    return h(
+      'div',
+      { class: 'govuk-inset-text', id: itemFieldId(key, 'from-directory') },
+      'Chosen from the council’s directory',
+      item.supplier_name ? ` (${item.supplier_name})` : '',
+      kind ? `. Kind of support: ${kind}.` : '.',
+      ' To choose a different service, remove this item and find another.',
+    );
+  }
+
+  /** "What kind of support is it?": the directory's service types, or not said. */
+  private kindSelect(key: string, chosen: string, ofItem: HTMLElement): HTMLElement {
+    const selectId = itemFieldId(key, 'service_type');
+    return h(
+      'div',
+      { class: 'govuk-form-group' },
+      h('label', { class: 'govuk-label', for: selectId }, 'What kind of support is it? (optional)', ofItem),
+      h('div', { class: 'govuk-hint', id: `${selectId}-hint` }, 'This helps the council see what people are looking for, and what is hard to find.'),
+      h(
+        'select',
+        { class: 'govuk-select', id: selectId, name: selectId, 'aria-describedby': `${selectId}-hint` },
+        h('option', { value: '' }, 'Not said'),
+        this.kinds.map((k) => h('option', { value: k.code, selected: k.code === chosen ? true : undefined }, k.label)),
+      ),
+    );
+  }
+
+  /** A new item for a service chosen in the directory, at the end of the list, with the focus on it. */
+  addFromDirectory(item: Omit<PlanItem, 'line_pence'>): string {
+    const row = this.itemRow(item);
+    byId('items').append(row);
+    this.renumber();
+    this.updateMoney(true);
+    const key = row.dataset['item'] ?? '';
+    return key;
+  }
+
+  /** Under each item the scheme's approved list does not allow, why, from the plan as saved. */
+  showApprovals(): void {
+    const rows = [...byId('items').querySelectorAll<HTMLElement>('[data-item]')];
+    rows.forEach((row, i) => {
+      const key = row.dataset['item'] ?? '';
+      const host = document.getElementById(itemFieldId(key, 'approval'));
+      if (!host) return;
+      const approval = this.plan?.items[i]?.approval;
+      replaceChildren(
+        host,
+        approval && !approval.allowed
+          ? h(
+              'div',
+              { class: 'govuk-warning-text' },
+              h('span', { class: 'govuk-warning-text__icon', 'aria-hidden': 'true' }, '!'),
+              h('strong', { class: 'govuk-warning-text__text' }, visuallyHidden('Warning'), ' ', approval.reason ?? 'This item is not on the approved list.'),
+            )
+          : null,
+      );
+    });
   }
 
   /** The item's "Which outcomes does it help with?" boxes, from the outcomes as they are now. */
@@ -416,6 +490,7 @@ class Builder {
 
   /** The server's own figure for the version as last saved. */
   showSaved(): void {
+    this.showApprovals();
     const host = byId('money-saved');
     if (!this.plan) {
       replaceChildren(host);
@@ -432,7 +507,7 @@ class Builder {
 
   // ----- Saving -----
 
-  async save(andContinue: boolean): Promise<void> {
+  async save(then: 'stay' | 'check' | 'directory'): Promise<void> {
     const draft = this.draft();
     const fieldIds = planFieldIds(draft);
     const body = planBody(draft);
@@ -453,9 +528,13 @@ class Builder {
     if (this.plan.indicative_annual_pence !== null) this.indicativeAnnual = this.plan.indicative_annual_pence;
     this.weeksPerYear = this.plan.weeks_per_year;
     if (first) window.history.replaceState(null, '', planPaths.builder(this.plan.id));
-    if (andContinue) {
+    if (then === 'check') {
       setFlash({ heading: 'The plan has been saved' });
       window.location.assign(planPaths.check(this.plan.id));
+      return;
+    }
+    if (then === 'directory') {
+      window.location.assign(planPaths.findService(this.plan.id));
       return;
     }
     this.showSaved();
@@ -497,7 +576,16 @@ class Builder {
       busy = true;
       const submitter = (event as SubmitEvent).submitter as HTMLButtonElement | null;
       try {
-        await this.save(submitter?.value !== 'draft');
+        await this.save(submitter?.value === 'draft' ? 'stay' : 'check');
+      } finally {
+        busy = false;
+      }
+    });
+    byId('find-service').addEventListener('click', async () => {
+      if (busy) return;
+      busy = true;
+      try {
+        await this.save('directory');
       } finally {
         busy = false;
       }
@@ -566,11 +654,43 @@ async function main(): Promise<void> {
   byId('plan-status').textContent = plan
     ? `${PLAN_STATUS_LABELS[plan.status] ?? plan.status}. Changes are kept when you save.`
     : 'Nothing is kept until you save.';
-  const builder = new Builder(plan, person, indicative, weeksPerYear);
+  const codes = await api<DirectoryCodes>('GET', '/api/directory/codes');
+  const builder = new Builder(plan, person, indicative, weeksPerYear, codes.ok ? codes.data.service_types : []);
   builder.fill(plan);
   builder.wire();
   byId('loading').remove();
   byId('plan-section').hidden = false;
+  if (plan) await addChosenService(builder, plan, params);
+}
+
+/** Back from Find support with a service: it becomes a new item, not yet saved. */
+async function addChosenService(builder: Builder, plan: Plan, params: URLSearchParams): Promise<void> {
+  const serviceId = params.get('add_service') ?? '';
+  const providerId = params.get('provider') ?? '';
+  if (!serviceId || !providerId) return;
+  // Reloading the page must not add it twice.
+  window.history.replaceState(null, '', planPaths.builder(plan.id));
+  const page = await api<ProviderPage>('GET', `/api/directory/providers/${encodeURIComponent(providerId)}`);
+  const service = page.ok ? page.data.services.find((s) => s.id === serviceId) : undefined;
+  if (!page.ok || !service) {
+    showPageProblemInBanner('That service is no longer in the directory. Find another, or add the item yourself.');
+    return;
+  }
+  const key = builder.addFromDirectory(itemFromService({ ...service, provider_name: page.data.provider.name }));
+  showSuccess(byId('notification'), `${service.what} from ${page.data.provider.name} has been added`, 'Say how many and which outcomes it helps with, then save the plan.');
+  byId(itemFieldId(key, 'heading')).focus();
+}
+
+function showPageProblemInBanner(message: string): void {
+  replaceChildren(
+    byId('notification'),
+    h(
+      'div',
+      { class: 'govuk-notification-banner', role: 'region', 'aria-labelledby': 'directory-problem-title', 'data-module': 'govuk-notification-banner' },
+      h('div', { class: 'govuk-notification-banner__header' }, h('h2', { class: 'govuk-notification-banner__title', id: 'directory-problem-title' }, 'Important')),
+      h('div', { class: 'govuk-notification-banner__content' }, h('p', { class: 'govuk-notification-banner__heading' }, message)),
+    ),
+  );
 }
 
 void main();

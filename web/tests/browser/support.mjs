@@ -44,13 +44,15 @@ export function skipWithoutBin(why) {
  * stdout. `stop()` sends SIGTERM and waits up to 10 s (then SIGKILLs and throws).
  * `extraArgs` are added to the command line (such as --allow-administrators-without-totp);
  * without them, administrators must set up two-step sign-in before they administer, as in
- * a real deployment.
+ * a real deployment. Passwords are hashed at argon2id's lowest cost
+ * (--fast-password-hashing-for-tests): the tests sign in hundreds of times, and the cost of a
+ * real hash is the C++ tests' business, not the pages'.
  */
 export async function startServer(bin, dataFile, { extraArgs = [] } = {}) {
   if (!existsSync(join(distDir, 'index.html'))) {
     throw new Error(`${distDir}/index.html does not exist: run \`npm run build\` in web/ first`);
   }
-  const args = ['serve', '--host', '127.0.0.1', '--port', '0', '--data', dataFile, '--web-root', distDir, ...extraArgs];
+  const args = ['serve', '--host', '127.0.0.1', '--port', '0', '--data', dataFile, '--web-root', distDir, '--fast-password-hashing-for-tests', ...extraArgs];
   // The server's own settings, not whatever the environment running the tests happens to hold.
   const env = { ...process.env };
   delete env.SELFDIRECT_REQUIRE_TOTP_FOR_ADMINISTRATORS;
