@@ -199,6 +199,7 @@ const std::map<std::string, std::set<std::string>> kMatrix = {
     {"provider-documents.expiring", {"commissioner"}},
     {"approved-list.get", {"commissioner"}},
     {"approved-list.set", {"commissioner"}},
+    {"market-shaping.get", {"commissioner"}},
     // Personal assistants: read by the person, anyone they granted access (here a view grant)
     // and their social worker; changed by the person, a manage-money or write-plan grant, or
     // their social worker. Commissioners see the workforce as aggregates only.

@@ -207,6 +207,30 @@ Result<market::ApprovedListSetting> Market::ApprovedList(const Context& ctx) {
   return out;
 }
 
+Result<market::MarketShaping> Market::Shaping(const Context& ctx, int unmet_after_days) {
+  if (auto p = PermitInCouncil(ctx, Action::kMarketManage); !p) return tl::unexpected(p.error());
+  if (unmet_after_days < 1 || unmet_after_days > 365) {
+    return FailFields({{"unmet_after_days", "Enter a number of days from 1 to 365"}});
+  }
+  std::vector<market::PlanSpell> spells;
+  std::vector<market::ServiceInfo> services;
+  auto s = store_.Read([&](store::Transaction& tx) -> Status {
+    auto approvals = tx.Market().ApprovedPlans(ctx.actor.council_id);
+    if (!approvals) return tl::unexpected(approvals.error());
+    auto closures = tx.Market().Closures(ctx.actor.council_id);
+    if (!closures) return tl::unexpected(closures.error());
+    auto all = tx.Market().AllServices(ctx.actor.council_id);
+    if (!all) return tl::unexpected(all.error());
+    spells = market::BuildSpells(std::move(*approvals), *closures);
+    services = std::move(*all);
+    return Ok();
+  });
+  if (!s) return tl::unexpected(s.error());
+  market::ShapingOptions options;
+  options.unmet_after_days = unmet_after_days;
+  return market::Shape(spells, services, clock_.Today(), options);
+}
+
 Result<market::ApprovedListSetting> Market::SetApprovedList(const Context& ctx, bool required) {
   if (auto p = PermitInCouncil(ctx, Action::kMarketManage); !p) return tl::unexpected(p.error());
   const market::ApprovedListSetting setting{required};

@@ -87,6 +87,11 @@ class Market {
   Result<market::ApprovedListSetting> ApprovedList(const Context& ctx);
   Result<market::ApprovedListSetting> SetApprovedList(const Context& ctx, bool required);
 
+  // The market-shaping view on today's date (market::Shape): demand per kind of support, the
+  // services losing people, and items still to be chosen more than `unmet_after_days` (1 to 365;
+  // field "unmet_after_days") after sign-off. Aggregates only.
+  Result<market::MarketShaping> Shaping(const Context& ctx, int unmet_after_days);
+
   // ----- The public directory (Action::kPublic) -----
 
   // The council a directory request is for: the code given, else the signed-in actor's own.

@@ -204,5 +204,35 @@ TEST_F(PlanDirectoryTest, UnderAnApprovedListThePlanSaysWhichItemsAreNotAllowedA
   EXPECT_TRUE(a.items[3].allowed);  // the approved list is of providers' services
 }
 
+TEST_F(PlanDirectoryTest, CommissionersSeeDemandForADirectoryServiceOnceAPlanIsAgreed) {
+  const User approver = t_.AddUser(council_, "ade@hartlepool.example", {"approver"});
+  ASSERT_TRUE(t_.casework().SetApprovalLimit(ActingAs(admin_), approver.id, "100000"));
+  auto item = Item("Help at home", "provider", "");
+  item.service_id = approved_.str();
+  auto waiting = Item("A day out", "to_be_chosen", "");
+  waiting.service_type = "community_activity";
+  auto plan = t_.casework().CreatePlan(ActingAs(worker_), person_, Plan({item, waiting}));
+  ASSERT_TRUE(plan.has_value()) << plan.error().message;
+  ASSERT_TRUE(t_.casework().SubmitPlan(ActingAs(worker_), plan->plan.id, 1));
+  auto approved = t_.casework().DecidePlan(ActingAs(approver), plan->plan.id,
+                                           {"approve", "", "", "persons_choice", "Her choice", 2});
+  ASSERT_TRUE(approved.has_value()) << approved.error().message;
+
+  auto view = t_.market().Shaping(ActingAs(commissioner_), 28);
+  ASSERT_TRUE(view.has_value()) << view.error().message;
+  EXPECT_EQ(view->people_in_force, 1);
+  const auto home_care = static_cast<std::size_t>(
+      std::find(view->kinds.begin(), view->kinds.end(), "Home care") - view->kinds.begin());
+  ASSERT_LT(home_care, view->kinds.size());
+  EXPECT_EQ(view->demand.back().people[home_care], 1);
+  EXPECT_EQ(view->demand.front().people[home_care], 0);  // two years ago
+  EXPECT_TRUE(view->declining.empty());
+  EXPECT_TRUE(view->unmet.empty());  // agreed today: not yet waiting long
+  auto zero = t_.market().Shaping(ActingAs(commissioner_), 0);
+  ASSERT_FALSE(zero.has_value());
+  EXPECT_EQ(zero.error().fields.at(0).field, "unmet_after_days");
+  EXPECT_EQ(t_.market().Shaping(ActingAs(worker_), 28).error().code, ErrorCode::kPermissionDenied);
+}
+
 }  // namespace
 }  // namespace selfdirect::app

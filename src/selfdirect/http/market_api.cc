@@ -414,6 +414,69 @@ void RegisterMarketApi(Router& router, app::Market& market) {
                if (!setting) return ProblemFromError(setting.error());
                return JsonResponse(200, {{"required", setting->required}});
              });
+
+  router.Add(
+      "GET", "/api/market/shaping", "market-shaping.get", Action::kMarketManage,
+      [&market](const Request& request, const PathParams&) {
+        int days = 28;
+        if (const std::string text = request.QueryParam("unmet_after_days"); !text.empty()) {
+          const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), days);
+          if (ec != std::errc() || end != text.data() + text.size()) {
+            return ValidationProblem(
+                {{"unmet_after_days", "Enter a number of days from 1 to 365, like 28"}});
+          }
+        }
+        auto view = market.Shaping(request.ctx, days);
+        if (!view) return ProblemFromError(view.error());
+        json::array kinds;
+        for (const std::string& k : view->kinds) kinds.push_back(json::value(k));
+        json::array demand;
+        for (const market::DemandPoint& p : view->demand) {
+          json::array people;
+          for (std::int64_t n : p.people) people.push_back(n);
+          demand.push_back({{"on", FormatIsoDate(p.on)}, {"people", people}});
+        }
+        json::array declining;
+        for (const market::DecliningService& d : view->declining) {
+          json::array trend;
+          for (std::int64_t n : d.trend) trend.push_back(n);
+          json::array moved;
+          for (const market::MovedTo& m : d.moved_to) {
+            moved.push_back({{"label", m.label}, {"people", m.people}});
+          }
+          json::array needs;
+          for (const std::string& code : d.service.need_areas) {
+            const market::NeedArea* area = market::FindNeedArea(code);
+            needs.push_back(json::value(area != nullptr ? area->label : code));
+          }
+          declining.push_back({{"service_id", d.service.id.str()},
+                               {"what", d.service.what},
+                               {"provider_name", d.service.provider_name},
+                               {"service_type_label", market::ServiceTypeLabel(d.service.type)},
+                               {"traditional_menu", market::OnTraditionalMenu(d.service.type)},
+                               {"need_areas", needs},
+                               {"trend", trend},
+                               {"people_now", d.people_now},
+                               {"people_year_ago", d.people_year_ago},
+                               {"change_percent", d.change_percent},
+                               {"moved_to", moved}});
+        }
+        json::array unmet;
+        for (const market::UnmetDemand& u : view->unmet) {
+          unmet.push_back({{"kind_label", u.kind_label},
+                           {"area", u.area},
+                           {"items", u.items},
+                           {"people", u.people},
+                           {"longest_days", u.longest_days}});
+        }
+        return JsonResponse(200, {{"today", FormatIsoDate(view->today)},
+                                  {"unmet_after_days", days},
+                                  {"people_in_force", view->people_in_force},
+                                  {"kinds", kinds},
+                                  {"demand", demand},
+                                  {"declining", declining},
+                                  {"unmet", unmet}});
+      });
 }
 
 }  // namespace selfdirect::http

@@ -14,6 +14,7 @@
 #include "selfdirect/market/providers.h"
 #include "selfdirect/market/search.h"
 #include "selfdirect/market/services.h"
+#include "selfdirect/market/shaping.h"
 
 namespace selfdirect::market {
 
@@ -74,6 +75,15 @@ class MarketRepository {
   virtual Status SetApprovedList(const CouncilId& council, const SchemeId& scheme,
                                  const ApprovedListSetting& setting, Timestamp at,
                                  const UserId& by) = 0;
+
+  // ----- Market shaping (aggregates; nothing here is shown by name) -----
+  // Every support plan version that was approved, from the day of its approval, with the
+  // person's postcode district and its items' services, kinds and suppliers.
+  virtual Result<std::vector<ApprovedPlan>> ApprovedPlans(const CouncilId& council) = 0;
+  // Each case closure: (person, the day it took effect).
+  virtual Result<std::vector<std::pair<std::string, Date>>> Closures(const CouncilId& council) = 0;
+  // Every service of the directory with its provider's name, by provider then service.
+  virtual Result<std::vector<ServiceInfo>> AllServices(const CouncilId& council) = 0;
 };
 
 }  // namespace selfdirect::market

@@ -493,4 +493,72 @@ Status SqliteMarketRepository::SetApprovedList(const CouncilId& council, const S
       .Run();
 }
 
+Result<std::vector<market::ApprovedPlan>> SqliteMarketRepository::ApprovedPlans(
+    const CouncilId& council) {
+  auto plans = c_.Prepare(
+      "SELECT p.plan_id, p.person_id, pe.postcode, substr(d.decided_at, 1, 10) FROM plans p "
+      "JOIN plan_decisions d ON d.council_id = p.council_id AND d.plan_id = p.plan_id AND "
+      "d.decision = 'approve' JOIN people pe ON pe.council_id = p.council_id AND pe.person_id = "
+      "p.person_id WHERE p.council_id = $1 ORDER BY p.plan_id");
+  if (!plans) return tl::unexpected(plans.error());
+  plans->Bind(council.str());
+  std::vector<market::ApprovedPlan> out;
+  std::map<std::string, std::size_t> by_plan;
+  for (;;) {
+    auto row = plans->Step();
+    if (!row) return tl::unexpected(row.error());
+    if (!*row) break;
+    auto from = ParseIsoDate(plans->Text(3));
+    if (!from) return tl::unexpected(CorruptValue("plan_decisions.decided_at"));
+    by_plan[plans->Text(0)] = out.size();
+    out.push_back({plans->Text(1), market::PostcodeDistrict(plans->Text(2)), *from, {}});
+  }
+  auto items = c_.Prepare(
+      "SELECT i.plan_id, coalesce(i.service_id, ''), i.service_type, i.supplier FROM plan_items "
+      "i JOIN plan_decisions d ON d.council_id = i.council_id AND d.plan_id = i.plan_id AND "
+      "d.decision = 'approve' WHERE i.council_id = $1 ORDER BY i.plan_id, i.position");
+  if (!items) return tl::unexpected(items.error());
+  items->Bind(council.str());
+  for (;;) {
+    auto row = items->Step();
+    if (!row) return tl::unexpected(row.error());
+    if (!*row) break;
+    auto plan = by_plan.find(items->Text(0));
+    if (plan == by_plan.end()) continue;
+    out[plan->second].items.push_back({items->Text(1), items->Text(2), items->Text(3)});
+  }
+  return out;
+}
+
+Result<std::vector<std::pair<std::string, Date>>> SqliteMarketRepository::Closures(
+    const CouncilId& council) {
+  auto st = c_.Prepare(
+      "SELECT person_id, effective_on FROM closures WHERE council_id = $1 ORDER BY "
+      "person_id, seq");
+  if (!st) return tl::unexpected(st.error());
+  st->Bind(council.str());
+  return Collect<std::pair<std::string, Date>>(
+      *st, [](const Statement& s) -> Result<std::pair<std::string, Date>> {
+        auto on = ParseIsoDate(s.Text(1));
+        if (!on) return tl::unexpected(CorruptValue("closures.effective_on"));
+        return std::make_pair(s.Text(0), *on);
+      });
+}
+
+Result<std::vector<market::ServiceInfo>> SqliteMarketRepository::AllServices(
+    const CouncilId& council) {
+  auto st = c_.Prepare(
+      "SELECT s.service_id, s.what, p.name, s.service_type, s.need_areas FROM services s JOIN "
+      "providers p ON p.council_id = s.council_id AND p.provider_id = s.provider_id WHERE "
+      "s.council_id = $1 ORDER BY p.name, s.what, s.service_id");
+  if (!st) return tl::unexpected(st.error());
+  st->Bind(council.str());
+  return Collect<market::ServiceInfo>(*st, [](const Statement& s) -> Result<market::ServiceInfo> {
+    auto type = market::ParseServiceType(s.Text(3));
+    if (!type) return tl::unexpected(CorruptValue("services.service_type"));
+    return market::ServiceInfo{ServiceId(s.Text(0)), s.Text(1), s.Text(2), *type,
+                               SplitWords(s.Text(4))};
+  });
+}
+
 }  // namespace selfdirect::store

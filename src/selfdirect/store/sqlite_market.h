@@ -37,6 +37,10 @@ class SqliteMarketRepository final : public market::MarketRepository {
                          const market::ApprovedListSetting& setting, Timestamp at,
                          const UserId& by) override;
 
+  Result<std::vector<market::ApprovedPlan>> ApprovedPlans(const CouncilId& council) override;
+  Result<std::vector<std::pair<std::string, Date>>> Closures(const CouncilId& council) override;
+  Result<std::vector<market::ServiceInfo>> AllServices(const CouncilId& council) override;
+
   // The FTS5 query for these words: each one quoted (a double quote inside doubled) and marked
   // as a prefix, all of them required. "" for no words. Public for tests.
   static std::string MatchExpression(const std::vector<std::string>& words);

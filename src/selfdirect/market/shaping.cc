@@ -1,0 +1,189 @@
+#include "selfdirect/market/shaping.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <set>
+
+namespace selfdirect::market {
+
+std::vector<PlanSpell> BuildSpells(std::vector<ApprovedPlan> approvals,
+                                   std::span<const std::pair<std::string, Date>> closures) {
+  std::stable_sort(approvals.begin(), approvals.end(), [](const auto& a, const auto& b) {
+    return a.person != b.person ? a.person < b.person : a.from < b.from;
+  });
+  std::map<std::string, std::vector<Date>> closed;
+  for (const auto& [person, on] : closures) closed[person].push_back(on);
+  std::vector<PlanSpell> spells;
+  spells.reserve(approvals.size());
+  for (std::size_t i = 0; i < approvals.size(); ++i) {
+    ApprovedPlan& a = approvals[i];
+    PlanSpell s{std::move(a.person), std::move(a.area), a.from, std::nullopt, std::move(a.items)};
+    const bool has_next = i + 1 < approvals.size() && approvals[i + 1].person == s.person;
+    if (has_next) s.to = approvals[i + 1].from;
+    // A closure on or after the start, before the next plan, ends the spell.
+    if (auto c = closed.find(s.person); c != closed.end()) {
+      for (Date on : c->second) {
+        if (on >= s.from && (!s.to || on < *s.to)) s.to = on;
+      }
+    }
+    spells.push_back(std::move(s));
+  }
+  return spells;
+}
+
+std::string PostcodeDistrict(std::string_view postcode) {
+  std::string compact;
+  for (char c : postcode) {
+    if (c == ' ') continue;
+    compact.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+  }
+  // The inward code is the last three characters (a digit and two letters).
+  if (compact.size() < 5 || compact.size() > 7) return "";
+  const std::string inward = compact.substr(compact.size() - 3);
+  if (!std::isdigit(static_cast<unsigned char>(inward[0])) ||
+      !std::isalpha(static_cast<unsigned char>(inward[1])) ||
+      !std::isalpha(static_cast<unsigned char>(inward[2]))) {
+    return "";
+  }
+  const std::string outward = compact.substr(0, compact.size() - 3);
+  if (!std::isalpha(static_cast<unsigned char>(outward[0]))) return "";
+  for (char c : outward) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) return "";
+  }
+  return outward;
+}
+
+namespace {
+
+constexpr const char* kKindNotSaid = "Kind not said";
+
+// The kind of support an item is, as a label: its service type, or what its supplier says.
+std::string KindLabel(const SpellItem& item) {
+  if (auto type = ParseServiceType(item.service_type)) return ServiceTypeLabel(*type);
+  return kKindNotSaid;
+}
+
+// Where a person went, in words, for "moved to".
+std::string DestinationLabel(const SpellItem& item) {
+  if (auto type = ParseServiceType(item.service_type)) return ServiceTypeLabel(*type);
+  if (item.supplier == "personal_assistant") return "A personal assistant";
+  if (item.supplier == "not_a_care_service") return "Something that is not a care service";
+  if (item.supplier == "to_be_chosen") return "Still to be chosen";
+  return "Another provider (kind not said)";
+}
+
+// The spell of each person in force on `day` (at most one: spells of one person do not overlap).
+std::map<std::string, const PlanSpell*> InForce(std::span<const PlanSpell> spells, Date day) {
+  std::map<std::string, const PlanSpell*> out;
+  for (const PlanSpell& s : spells) {
+    if (s.InForceOn(day)) out[s.person] = &s;
+  }
+  return out;
+}
+
+bool Uses(const PlanSpell& s, const std::string& service_id) {
+  return std::any_of(s.items.begin(), s.items.end(),
+                     [&](const SpellItem& i) { return i.service_id == service_id; });
+}
+
+}  // namespace
+
+MarketShaping Shape(std::span<const PlanSpell> spells, std::span<const ServiceInfo> services,
+                    Date today, const ShapingOptions& options) {
+  MarketShaping out;
+  out.today = today;
+  for (ServiceType t : AllServiceTypes()) out.kinds.push_back(ServiceTypeLabel(t));
+  out.kinds.push_back(kKindNotSaid);
+  auto kind_index = [&](const std::string& label) {
+    return static_cast<std::size_t>(std::find(out.kinds.begin(), out.kinds.end(), label) -
+                                    out.kinds.begin());
+  };
+
+  // Demand: every three months for two years, ending today.
+  std::vector<Date> points;
+  for (int back = 24; back >= 0; back -= 3) points.push_back(AddMonths(today, -back));
+  std::vector<std::map<std::string, const PlanSpell*>> in_force;
+  for (Date on : points) in_force.push_back(InForce(spells, on));
+  for (std::size_t p = 0; p < points.size(); ++p) {
+    DemandPoint point{points[p], std::vector<std::int64_t>(out.kinds.size(), 0)};
+    for (const auto& [person, spell] : in_force[p]) {
+      std::set<std::size_t> kinds;
+      for (const SpellItem& item : spell->items) kinds.insert(kind_index(KindLabel(item)));
+      for (std::size_t k : kinds) ++point.people[k];
+    }
+    out.demand.push_back(std::move(point));
+  }
+  const auto& now = in_force.back();
+  out.people_in_force = static_cast<std::int64_t>(now.size());
+
+  // Services losing people: now against a year ago (points 4 … 8 are 12, 9, 6, 3 months ago and
+  // today).
+  const auto& year_ago = in_force[4];
+  for (const ServiceInfo& service : services) {
+    const std::string id = service.id.str();
+    DecliningService d;
+    d.service = service;
+    for (std::size_t p = 4; p < points.size(); ++p) {
+      std::int64_t n = 0;
+      for (const auto& [person, spell] : in_force[p]) n += Uses(*spell, id) ? 1 : 0;
+      d.trend.push_back(n);
+    }
+    d.people_year_ago = d.trend.front();
+    d.people_now = d.trend.back();
+    if (d.people_year_ago < options.decline_from_at_least) continue;
+    const std::int64_t fall = d.people_year_ago - d.people_now;
+    if (fall * 100 < d.people_year_ago * options.decline_percent) continue;
+    d.change_percent = static_cast<int>(-fall * 100 / d.people_year_ago);
+    std::map<std::string, std::int64_t> moved;
+    for (const auto& [person, spell] : year_ago) {
+      if (!Uses(*spell, id)) continue;
+      auto current = now.find(person);
+      if (current == now.end()) {
+        ++moved["No plan in force now"];
+        continue;
+      }
+      if (Uses(*current->second, id)) continue;
+      std::set<std::string> went;
+      for (const SpellItem& item : current->second->items) went.insert(DestinationLabel(item));
+      if (went.empty()) went.insert("A plan with nothing in it yet");
+      for (const std::string& w : went) ++moved[w];
+    }
+    for (const auto& [label, n] : moved) d.moved_to.push_back({label, n});
+    std::stable_sort(d.moved_to.begin(), d.moved_to.end(),
+                     [](const MovedTo& a, const MovedTo& b) { return a.people > b.people; });
+    out.declining.push_back(std::move(d));
+  }
+  std::stable_sort(out.declining.begin(), out.declining.end(),
+                   [](const DecliningService& a, const DecliningService& b) {
+                     return a.change_percent < b.change_percent;
+                   });
+
+  // Unmet demand: items still to be chosen, in plans in force today, agreed long enough ago.
+  std::map<std::pair<std::string, std::string>, UnmetDemand> unmet;
+  std::map<std::pair<std::string, std::string>, std::set<std::string>> unmet_people;
+  for (const auto& [person, spell] : now) {
+    const int waited = DaysBetween(spell->from, today);
+    if (waited <= options.unmet_after_days) continue;
+    for (const SpellItem& item : spell->items) {
+      if (item.supplier != "to_be_chosen") continue;
+      const std::string area = spell->area.empty() ? "Area not known" : spell->area;
+      const auto key = std::make_pair(KindLabel(item), area);
+      UnmetDemand& u = unmet[key];
+      u.kind_label = key.first;
+      u.area = key.second;
+      ++u.items;
+      u.longest_days = std::max(u.longest_days, waited);
+      unmet_people[key].insert(person);
+    }
+  }
+  for (auto& [key, u] : unmet) {
+    u.people = static_cast<std::int64_t>(unmet_people[key].size());
+    out.unmet.push_back(std::move(u));
+  }
+  std::stable_sort(out.unmet.begin(), out.unmet.end(),
+                   [](const UnmetDemand& a, const UnmetDemand& b) { return a.items > b.items; });
+  return out;
+}
+
+}  // namespace selfdirect::market
