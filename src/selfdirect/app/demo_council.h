@@ -40,7 +40,9 @@ struct DemoCouncilOptions {
   std::int64_t people = 5000;
   std::uint64_t seed = 1;
   Date as_of{};  // the council's "today"; cases run over the three years before it
-  HashStrength hash_strength = HashStrength::kModerate;  // for the demo users' passwords
+  // The demo users' passwords are printed for anyone to read, so the minimum strength of hash
+  // is enough; the moderate one would take seconds for each user.
+  HashStrength hash_strength = HashStrength::kMinimum;
   // Called now and then while cases are written: steps done of all steps.
   std::function<void(std::int64_t done, std::int64_t total)> on_progress;
 };
