@@ -81,8 +81,8 @@ TEST(DemoCouncil, TheSameSeedWritesTheSameDatabaseAndAnotherSeedAnother) {
   EXPECT_GT(ta.at("audit_log").size(), 700u);
   EXPECT_NE(ta.at("people"), tc.at("people"));
   EXPECT_EQ(first->people, 150);
-  EXPECT_EQ(first->signed_off + first->awaiting_sign_off + first->planning +
-                first->in_assessment + first->not_eligible + first->no_further_action,
+  EXPECT_EQ(first->signed_off + first->awaiting_sign_off + first->planning + first->in_assessment +
+                first->not_eligible + first->no_further_action,
             150);
 }
 
@@ -142,16 +142,15 @@ TEST_F(LoadedDemo, EveryRoleHasASignInThatWorks) {
                                           {std::string(kDemoCouncilCode), s.email, s.password});
     EXPECT_TRUE(signed_in.has_value()) << s.email;
   }
-  EXPECT_THAT(roles, ::testing::UnorderedElementsAre(
-                         "Administrator", "Social worker", "Approver", "Finance officer",
-                         "Commissioner", "Safeguarding lead", "Analyst", "Auditor",
-                         "Budget holder", "Representative"));
+  EXPECT_THAT(roles, ::testing::UnorderedElementsAre("Administrator", "Social worker", "Approver",
+                                                     "Finance officer", "Commissioner",
+                                                     "Safeguarding lead", "Analyst", "Auditor",
+                                                     "Budget holder", "Representative"));
 }
 
 TEST_F(LoadedDemo, TheSocialWorkerHasACaseloadAndTheBudgetHolderABudget) {
-  auto worker = t_.accounts().FindUserByEmail(Context::Operator("test"),
-                                              std::string(kDemoCouncilCode),
-                                              "social.worker@demoshire.example");
+  auto worker = t_.accounts().FindUserByEmail(
+      Context::Operator("test"), std::string(kDemoCouncilCode), "social.worker@demoshire.example");
   ASSERT_TRUE(worker.has_value());
   const Context as_worker{Actor{worker->council_id, worker->id, worker->roles}, "t", ""};
   auto caseload = t_.casework().Caseload(as_worker, std::nullopt, "", 500);
@@ -159,9 +158,8 @@ TEST_F(LoadedDemo, TheSocialWorkerHasACaseloadAndTheBudgetHolderABudget) {
   EXPECT_GT(caseload->size(), 100u);
   EXPECT_LT(caseload->size(), 200u);  // the North team's half
 
-  auto holder = t_.accounts().FindUserByEmail(Context::Operator("test"),
-                                              std::string(kDemoCouncilCode),
-                                              "budget.holder@demoshire.example");
+  auto holder = t_.accounts().FindUserByEmail(
+      Context::Operator("test"), std::string(kDemoCouncilCode), "budget.holder@demoshire.example");
   ASSERT_TRUE(holder.has_value());
   const Context as_holder{Actor{holder->council_id, holder->id, holder->roles}, "t", ""};
   auto budget = t_.casework().Budget(as_holder, PersonId(holder->person_id));

@@ -506,7 +506,8 @@ void ChooseBudget(Random& random, const SyntheticPerson& p, Pence indicative, Sy
   std::int64_t difference = indicative.value() * per_mille / 1000;
   difference = (difference + 50) / 100 * 100;  // to the whole pound
   std::int64_t actual = indicative.value() + (up ? difference : -difference);
-  if (actual < 100 * 100) actual = indicative.value();  // never below £100 a year
+  constexpr std::int64_t kLeast = 10'000;  // never below £100 a year
+  if (actual < kLeast) actual = indicative.value();
   plan.actual_annual = Pence(actual);
   if (actual != indicative.value()) {
     plan.variance_category = category;
@@ -532,7 +533,6 @@ Status BuildItems(Random& random, const SyntheticPerson& p, const CouncilOptions
   // The budget a week, rounded down (annual × denominator ÷ numerator).
   const std::int64_t weekly = plan.actual_annual.value() * wpy.denominator / wpy.numerator;
   std::int64_t left_weekly = weekly;
-  std::int64_t left_yearly = plan.actual_annual.value();
 
   casework::PlanRequest& r = plan.request;
   const Outcomes& words = OutcomesFor(reason);
@@ -599,7 +599,7 @@ Status BuildItems(Random& random, const SyntheticPerson& p, const CouncilOptions
                       {"o2"}});
     left_weekly -= kAlarm.provider_price;
   }
-  left_yearly = left_weekly * wpy.numerator / wpy.denominator;
+  std::int64_t left_yearly = left_weekly * wpy.numerator / wpy.denominator;
   // Something bought once a year, or once.
   if ((dp || mixed) && (ld || mh) && left_yearly >= kGym.provider_price && random.PerMille(400)) {
     const ItemKind& kind = ld ? kGym : kArtClass;
