@@ -354,15 +354,21 @@ Result<DemoCouncilReport> LoadDemoCouncil(store::Store& store, const DemoCouncil
     // A budget holder who signs in to their own record (a working-age adult with a direct
     // payment), and a representative: the son of an older person whose direct payment he runs.
     clock.Set(At(AddDays(options.as_of, -1), 17));
+    // Preferably signed off in the last ten months (their budget's year is still running) for a
+    // middling amount, so that what they see is typical.
     const SyntheticPerson* holder = nullptr;
     const SyntheticPerson* represented = nullptr;
-    for (const SyntheticPerson& p : council->people) {
-      if (!p.plan || !p.plan->approved_at) continue;
-      const bool dp = std::any_of(p.plan->request.items.begin(), p.plan->request.items.end(),
-                                  [](const auto& i) { return i.route == "direct_payment"; });
-      if (!dp) continue;
-      if (holder == nullptr && p.age < 65 && p.team == "north") holder = &p;
-      if (represented == nullptr && p.age >= 75 && p.team == "north") represented = &p;
+    for (const bool typical : {true, false}) {
+      for (const SyntheticPerson& p : council->people) {
+        if (!p.plan || !p.plan->approved_at || p.team != "north") continue;
+        const bool dp = std::any_of(p.plan->request.items.begin(), p.plan->request.items.end(),
+                                    [](const auto& i) { return i.route == "direct_payment"; });
+        const bool recent = DaysBetween(DayOf(*p.plan->approved_at), options.as_of) <= 300;
+        const std::int64_t actual = p.plan->actual_annual.value();
+        if (!dp || (typical && (!recent || actual < 8'000'00 || actual > 40'000'00))) continue;
+        if (holder == nullptr && p.age < 65) holder = &p;
+        if (represented == nullptr && p.age >= 75) represented = &p;
+      }
     }
     if (holder != nullptr) {
       const PersonId& id = done[static_cast<std::size_t>(holder->index)].person;
