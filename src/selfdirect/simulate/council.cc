@@ -90,20 +90,19 @@ Timestamp Later(Random& random, Timestamp from, const DayRange& range) {
       random, AddDays(DayOf(from), static_cast<int>(random.Between(range.low, range.high))));
 }
 
-// An NHS number in the 999 range (reserved for testing) with a valid check digit, unique per n.
-std::string NhsNumberFor(std::int64_t n) {
-  for (std::int64_t k = n;; k += 1'000'000) {
-    const std::string nine = fmt::format("999{:06}", k % 1'000'000);
+// The next NHS number in the 999 range (999 000 000 0 to 999 999 999 9, reserved for testing)
+// with a valid check digit, counting on from `next`; "" once the range is used up (after
+// about 909,000 people: a tenth of the nine-digit stems have no valid check digit).
+std::string NextNhsNumber(std::int64_t& next) {
+  while (next < 1'000'000) {
+    const std::string nine = fmt::format("999{:06}", next++);
     int sum = 0;
     for (int i = 0; i < 9; ++i) sum += (nine[static_cast<std::size_t>(i)] - '0') * (10 - i);
     const int check = 11 - sum % 11;
-    if (check == 10) {
-      // No valid number with these nine digits; take the next block's (k grows, so n's
-      // number stays distinct from every other person's as long as people < 1,000,000).
-      return NhsNumberFor(n + 500'000 >= 1'000'000 ? n - 500'000 : n + 500'000);
-    }
+    if (check == 10) continue;  // no valid number with this stem
     return nine + static_cast<char>('0' + (check == 11 ? 0 : check));
   }
+  return "";
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -112,6 +111,7 @@ std::string NhsNumberFor(std::int64_t n) {
 void GeneratePeople(const CouncilOptions& options, SyntheticCouncil& council) {
   Random random = StageStream(options.seed, "people");
   council.people.resize(static_cast<std::size_t>(options.people));
+  std::int64_t nhs_stem = 0;
   for (std::int64_t i = 0; i < options.people; ++i) {
     SyntheticPerson& p = council.people[static_cast<std::size_t>(i)];
     p.index = i;
@@ -152,7 +152,7 @@ void GeneratePeople(const CouncilOptions& options, SyntheticCouncil& council) {
     n.address = address.lines;
     n.postcode = address.postcode;
     if (random.PerMille(700)) n.phone = fmt::format("01632 {:06}", 960000 + random.Below(1000));
-    n.nhs_number = NhsNumberFor(i);
+    n.nhs_number = NextNhsNumber(nhs_stem);
     n.communication.easy_read = learning_disability && random.PerMille(450);
     n.communication.large_print =
         n.primary_support_reason == "sensory_visual" ? random.PerMille(600) : random.PerMille(20);
