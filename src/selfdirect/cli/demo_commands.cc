@@ -96,15 +96,15 @@ int RunDemoGenerate(store::Store& store, const Clock& clock, const std::string& 
   const double rate = static_cast<double>(report->people) / std::max(seconds, 0.001);
   out << fmt::format(
       "Loaded {} ({}) in {:.1f} s ({} people a second):\n"
-      "  {} people: {} with a signed-off budget, {} waiting for sign-off, {} writing a plan,\n"
+      "  {} {}: {} with a signed-off budget, {} waiting for sign-off, {} writing a plan,\n"
       "  {} waiting for an eligibility decision or assessment, {} not eligible, {} given "
       "advice or referred on.\n",
       report->council.name, report->council.code, seconds,
       rate < 10 ? fmt::format("{:.1f}", rate) : Thousands(static_cast<std::int64_t>(rate)),
-      Thousands(report->people), Thousands(report->signed_off),
-      Thousands(report->awaiting_sign_off), Thousands(report->planning),
-      Thousands(report->in_assessment), Thousands(report->not_eligible),
-      Thousands(report->no_further_action));
+      Thousands(report->people), report->people == 1 ? "person" : "people",
+      Thousands(report->signed_off), Thousands(report->awaiting_sign_off),
+      Thousands(report->planning), Thousands(report->in_assessment),
+      Thousands(report->not_eligible), Thousands(report->no_further_action));
   out << "\nDemo sign-ins (council code " << report->council.code
       << "). The passwords are shown only now:\n";
   std::size_t role_width = 4, email_width = 5, password_width = 8;
