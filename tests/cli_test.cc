@@ -764,6 +764,7 @@ TEST(CliDemo, BadArgumentsAreRefusedBeforeTheDatabaseIsTouched) {
       {"--people 5000000", "--people must be a whole number from 1 to 1,000,000"},
       {"--people many", "--people must be a whole number"},
       {"--as-of 2026-02-30", "--as-of must be a real date"},
+      {"--as-of 1950-06-01", "--as-of must be a real date from 2000 to 2099"},
   };
   for (const auto& [args, message] : cases) {
     auto r = Selfdirect("demo generate --data " + db + " " + args);

@@ -2,9 +2,11 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <iostream>
+#include <optional>
 
 #include "selfdirect/app/demo_council.h"
 #include "selfdirect/cli/progress.h"
@@ -13,7 +15,7 @@
 namespace selfdirect::cli {
 namespace {
 
-// A whole number written plainly (digits, an optional leading minus), or nullopt.
+// A whole number written plainly (digits, and a leading minus for a signed type), or nullopt.
 template <typename T>
 std::optional<T> WholeNumber(const std::string& text) {
   T value{};
@@ -39,10 +41,14 @@ std::string CheckDemoArguments(const DemoGenerateArguments& a) {
         "council (it was \"{}\")\n",
         UINT64_MAX, a.seed);
   }
-  if (!a.as_of.empty() && !ParseIsoDate(a.as_of)) {
-    problems += fmt::format(
-        "--as-of must be a real date written YYYY-MM-DD, like 2026-11-23 (it was \"{}\")\n",
-        a.as_of);
+  if (!a.as_of.empty()) {
+    const auto day = ParseIsoDate(a.as_of);
+    if (!day || !simulate::AsOfInRange(*day)) {
+      problems += fmt::format(
+          "--as-of must be a real date from 2000 to 2099 written YYYY-MM-DD, like 2026-11-23 "
+          "(it was \"{}\")\n",
+          a.as_of);
+    }
   }
   return problems;
 }

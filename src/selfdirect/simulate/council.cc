@@ -754,8 +754,15 @@ void GenerateSignOffs(const CouncilOptions& options, SyntheticCouncil& council, 
 
 }  // namespace
 
+bool AsOfInRange(Date as_of) {
+  return as_of.year() >= date::year{2000} && as_of.year() <= date::year{2099};
+}
+
 Result<SyntheticCouncil> GenerateCouncil(const ras::Model& model, const CouncilOptions& options) {
   std::vector<FieldError> errors;
+  if (!options.as_of.ok() || !AsOfInRange(options.as_of)) {
+    errors.push_back({"as_of", "Choose an as-of date from 2000 to 2099"});
+  }
   if (options.people < 1 || options.people > kMaxPeople) {
     errors.push_back({"people", fmt::format("Choose between 1 and {} people", kMaxPeople)});
   }

@@ -102,10 +102,14 @@ struct SyntheticCouncil {
   std::vector<SyntheticPerson> people;
 };
 
+// True when `as_of` is from 2000 to 2099: early enough that nobody is born before 1900, late
+// enough to stay within the calendar the rest of the system handles.
+bool AsOfInRange(Date as_of);
+
 // Generates a council for `model` (a checked RAS model whose attributes are among age,
 // living_setting, has_unpaid_carer and support_reason, as the shipped models' are).
-// kInvalidArgument: people out of range, years not 1–10, or a model the generator cannot
-// answer (naming the input).
+// kInvalidArgument: people out of range, years not 1–10, an as-of date out of range, or a model the
+// generator cannot answer (naming the input).
 Result<SyntheticCouncil> GenerateCouncil(const ras::Model& model, const CouncilOptions& options);
 
 // A step of a case, for writing a council in time order.

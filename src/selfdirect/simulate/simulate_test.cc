@@ -121,6 +121,9 @@ TEST(GenerateCouncil, RefusesAbsurdRequests) {
   CouncilOptions o = Options(10, 1);
   o.years = 0;
   EXPECT_EQ(GenerateCouncil(*model, o).error().fields.at(0).field, "years");
+  o = Options(10, 1);
+  o.as_of = ParseIsoDate("1950-06-01").value();
+  EXPECT_EQ(GenerateCouncil(*model, o).error().fields.at(0).field, "as_of");
 }
 
 class FiveThousand : public ::testing::Test {
