@@ -3,6 +3,9 @@
 
 DATA ?= var/selfdirect.db
 PORT ?= 8080
+# The demo council `make run` loads into an empty database (docs/synthetic.md).
+DEMO_PEOPLE ?= 5000
+DEMO_SEED ?= 1
 
 deps:
 	@scripts/install-deps
@@ -14,10 +17,14 @@ build: deps
 web: deps
 	@cd web && npm run --silent build
 
-## Install what is missing, build, migrate the database and serve on http://localhost:8080
+## Install what is missing, build, migrate the database, load a demo council the first time
+## (when the database has no council) and serve on http://localhost:8080
 run: build web
 	@./build/release/selfdirect migrate --data $(DATA)
-	@./build/release/selfdirect serve --data $(DATA) --port $(PORT) --web-root web/dist
+	@./build/release/selfdirect demo generate --data $(DATA) --people $(DEMO_PEOPLE) \
+		--seed $(DEMO_SEED) --if-empty
+	@./build/release/selfdirect serve --data $(DATA) --port $(PORT) --web-root web/dist \
+		--allow-administrators-without-totp
 
 ## Install what is missing, build, and run every test suite
 test: deps

@@ -754,5 +754,50 @@ TEST_F(CliStatements, ABadFileNamesEveryBadRowAndChangesNothing) {
   EXPECT_THAT(verify.output, HasSubstr("2 accounts, 1 transfer, balances agree"));
 }
 
+TEST(CliDemo, BadArgumentsAreRefusedBeforeTheDatabaseIsTouched) {
+  testing::TempDir dir;
+  const std::string db = dir.File("demo.db");
+  const std::pair<std::string, std::string> cases[] = {
+      {"--seed abc", "--seed must be a whole number"},
+      {"--seed -3", "--seed must be a whole number"},
+      {"--people 0", "--people must be a whole number from 1 to 1,000,000"},
+      {"--people 5000000", "--people must be a whole number from 1 to 1,000,000"},
+      {"--people many", "--people must be a whole number"},
+      {"--as-of 2026-02-30", "--as-of must be a real date"},
+      {"--as-of 1950-06-01", "--as-of must be a real date from 2000 to 2099"},
+  };
+  for (const auto& [args, message] : cases) {
+    auto r = Selfdirect("demo generate --data " + db + " " + args);
+    EXPECT_EQ(r.status, 1) << args << ": " << r.output;
+    EXPECT_THAT(r.output, HasSubstr(message)) << args;
+    EXPECT_THAT(r.output, HasSubstr("Nothing was written.")) << args;
+    EXPECT_FALSE(std::filesystem::exists(db)) << args;
+  }
+}
+
+TEST(CliDemo, LoadsACouncilOncePrintsTheSignInsAndRefusesADatabaseWithPeople) {
+  testing::TempDir dir;
+  const std::string db = dir.File("demo.db");
+  auto r = Selfdirect("demo generate --data " + db + " --people 40 --seed 3 --as-of 2026-11-23");
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("Loaded Demoshire Council (synthetic demo data) (E06000999)"));
+  EXPECT_THAT(r.output, HasSubstr("40 people:"));
+  EXPECT_THAT(r.output, HasSubstr("Demo sign-ins (council code E06000999)"));
+  EXPECT_THAT(r.output, ::testing::ContainsRegex("social.worker@demoshire.example +"
+                                                 "demo-social-worker-pass"));
+  EXPECT_THAT(r.output, HasSubstr("Budget holder"));
+
+  auto again = Selfdirect("demo generate --data " + db + " --people 40 --seed 3");
+  EXPECT_EQ(again.status, 1) << again.output;
+  EXPECT_THAT(again.output, HasSubstr("already has a council (Demoshire Council (synthetic demo "
+                                      "data)) with people on its records"));
+  EXPECT_THAT(again.output, HasSubstr("Nothing was written."));
+
+  auto quiet = Selfdirect("demo generate --data " + db + " --if-empty");
+  EXPECT_EQ(quiet.status, 0) << quiet.output;
+  EXPECT_THAT(quiet.output, HasSubstr("already has a council: no demo council loaded"));
+  EXPECT_THAT(quiet.output, ::testing::Not(HasSubstr("Demo sign-ins")));
+}
+
 }  // namespace
 }  // namespace selfdirect

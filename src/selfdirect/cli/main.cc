@@ -1,5 +1,5 @@
 // The selfdirect command: serve, migrate, version, councils, users, people, audit, ledger,
-// statements, ras.
+// statements, ras, demo.
 //
 // Settings come from flags, then SELFDIRECT_* environment variables, then a YAML config file
 // (--config or SELFDIRECT_CONFIG), then built-in defaults; the first that sets a value wins.
@@ -20,6 +20,7 @@
 #include "selfdirect/app/ledger.h"
 #include "selfdirect/app/ras_models.h"
 #include "selfdirect/app/safeguarding.h"
+#include "selfdirect/cli/demo_commands.h"
 #include "selfdirect/cli/json_log.h"
 #include "selfdirect/cli/ledger_commands.h"
 #include "selfdirect/cli/monitoring_commands.h"
@@ -453,6 +454,19 @@ int RunMonitoringRun(const Settings& s, const std::string& date) {
                        std::cerr);
 }
 
+int RunDemoGenerateCommand(const Settings& s, const DemoGenerateArguments& arguments) {
+  // Bad arguments are refused before the database is even opened.
+  if (const std::string problems = CheckDemoArguments(arguments); !problems.empty()) {
+    std::cerr << problems << "Nothing was written.\n";
+    return 1;
+  }
+  std::string error;
+  auto stack = OpenStack(s, &error);
+  if (!stack) return Fatal(error);
+  return RunDemoGenerate(*stack->opened.store, stack->clock, s.data, arguments, std::cout,
+                         std::cerr);
+}
+
 int RunMigrate(const Settings& s) {
   std::string error;
   auto opened = Open(s, 1, &error);
@@ -783,6 +797,27 @@ int Main(int argc, char** argv) {
   monitoring_run->add_option("--date", monitoring_date, "The date to check, YYYY-MM-DD")
       ->required();
 
+  auto* demo = app.add_subcommand("demo", "Synthetic demo data (docs/synthetic.md)");
+  demo->require_subcommand(1);
+  DemoGenerateArguments demo_arguments;
+  auto* demo_generate = demo->add_subcommand(
+      "generate",
+      "Load a made-up council (people, cases, plans, budgets and users for each role) into an "
+      "empty database, and print the demo sign-ins once");
+  AddDataOption(*demo_generate, s);
+  demo_generate->add_option("--people", demo_arguments.people, "How many people, 1 to 1,000,000")
+      ->capture_default_str();
+  demo_generate
+      ->add_option("--seed", demo_arguments.seed,
+                   "A whole number: the same seed gives the same council")
+      ->capture_default_str();
+  demo_generate->add_option("--as-of", demo_arguments.as_of,
+                            "The council's today, YYYY-MM-DD (default: today); cases run over the "
+                            "three years before it");
+  demo_generate->add_flag("--if-empty", demo_arguments.if_empty,
+                          "When the database already has a council, say so and change nothing "
+                          "(exit 0)");
+
   RasCommands ras;
   ras.Register(app);
   auto* ras_publish = ras.app()->add_subcommand(
@@ -831,6 +866,7 @@ int Main(int argc, char** argv) {
   if (*statements_import) return RunStatementsImport(s, statement_import_arguments);
   if (*statement_formats_add) return RunStatementFormatsAdd(s, statement_format_arguments);
   if (*monitoring_run) return RunMonitoringRun(s, monitoring_date);
+  if (*demo_generate) return RunDemoGenerateCommand(s, demo_arguments);
   return RunServe(s);
 }
 

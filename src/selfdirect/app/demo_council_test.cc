@@ -1,0 +1,192 @@
+#include "selfdirect/app/demo_council.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <map>
+
+#include "selfdirect/ras/explain.h"
+#include "selfdirect/ras/inputs.h"
+#include "selfdirect/ras/model_loader.h"
+#include "tests/support/test_app.h"
+
+namespace selfdirect::app {
+namespace {
+
+using ::testing::HasSubstr;
+
+DemoCouncilOptions Options(std::int64_t people, std::uint64_t seed) {
+  DemoCouncilOptions o;
+  o.people = people;
+  o.seed = seed;
+  o.as_of = ParseIsoDate("2026-11-23").value();
+  o.hash_strength = HashStrength::kMinimum;
+  return o;
+}
+
+// Every table's rows as text, each table's rows sorted, with what is random by design (password
+// hashes and one-time link tokens, whose salt and value come from the operating system) masked.
+std::map<std::string, std::vector<std::string>> Tables(store::Database& db) {
+  std::map<std::string, std::vector<std::string>> out;
+  auto s = db.Read([&](store::Connection& c) -> Status {
+    std::vector<std::string> names;
+    sqlite3_stmt* list = nullptr;
+    sqlite3_prepare_v2(c.raw(), "SELECT name FROM sqlite_master WHERE type = 'table'", -1, &list,
+                       nullptr);
+    while (sqlite3_step(list) == SQLITE_ROW) {
+      names.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(list, 0)));
+    }
+    sqlite3_finalize(list);
+    for (const std::string& name : names) {
+      sqlite3_stmt* st = nullptr;
+      sqlite3_prepare_v2(c.raw(), ("SELECT * FROM " + name).c_str(), -1, &st, nullptr);
+      std::vector<std::string>& rows = out[name];
+      while (sqlite3_step(st) == SQLITE_ROW) {
+        std::string row;
+        for (int i = 0; i < sqlite3_column_count(st); ++i) {
+          const std::string column = sqlite3_column_name(st, i);
+          const unsigned char* text = sqlite3_column_text(st, i);
+          const bool masked = (name == "users" && column == "password_hash") ||
+                              (name == "password_links" && column == "token_hash");
+          row += masked ? "*" : text ? reinterpret_cast<const char*>(text) : "NULL";
+          row += '|';
+        }
+        rows.push_back(std::move(row));
+      }
+      sqlite3_finalize(st);
+      std::sort(rows.begin(), rows.end());
+    }
+    return Ok();
+  });
+  if (!s) throw std::runtime_error(s.error().message);
+  return out;
+}
+
+TEST(DemoCouncil, TheSameSeedWritesTheSameDatabaseAndAnotherSeedAnother) {
+  testing::TestApp a, b, c;
+  auto first = LoadDemoCouncil(a.store(), Options(150, 11));
+  ASSERT_TRUE(first.has_value()) << first.error().message;
+  ASSERT_TRUE(LoadDemoCouncil(b.store(), Options(150, 11)));
+  ASSERT_TRUE(LoadDemoCouncil(c.store(), Options(150, 12)));
+  const auto ta = Tables(a.db()), tb = Tables(b.db()), tc = Tables(c.db());
+  ASSERT_EQ(ta.size(), tb.size());
+  for (const auto& [name, rows] : ta) {
+    EXPECT_EQ(rows, tb.at(name)) << "table " << name;
+  }
+  EXPECT_EQ(ta.at("people").size(), 150u);
+  EXPECT_GT(ta.at("plan_decisions").size(), 90u);
+  EXPECT_GT(ta.at("budgets").size(), 90u);
+  EXPECT_GT(ta.at("audit_log").size(), 700u);
+  EXPECT_NE(ta.at("people"), tc.at("people"));
+  EXPECT_EQ(first->people, 150);
+  EXPECT_EQ(first->signed_off + first->awaiting_sign_off + first->planning + first->in_assessment +
+                first->not_eligible + first->no_further_action,
+            150);
+}
+
+class LoadedDemo : public ::testing::Test {
+ protected:
+  LoadedDemo() {
+    auto r = LoadDemoCouncil(t_.store(), Options(300, 2026));
+    if (!r) throw std::runtime_error(r.error().message);
+    report_ = std::move(*r);
+  }
+  Context Operator() {
+    Context ctx = Context::Operator("test");
+    ctx.actor.council_id = report_.council.id;
+    return ctx;
+  }
+  testing::TestApp t_;
+  DemoCouncilReport report_;
+};
+
+TEST_F(LoadedDemo, EveryStoredIndicativeBudgetIsTheModelWorkedOutOnItsAnswers) {
+  auto model = ras::LoadModel(DemoRasModel(), "points-price.yaml");
+  ASSERT_TRUE(model.has_value());
+  int checked = 0;
+  auto s = t_.store().Read([&](store::Transaction& tx) -> Status {
+    casework::PeopleQuery q;
+    q.council = report_.council.id;
+    q.limit = 1000;
+    auto people = tx.Casework().ListPeople(q);
+    if (!people) return tl::unexpected(people.error());
+    for (const auto& record : *people) {
+      auto a = tx.Casework().LatestAssessment(report_.council.id, record.person.id);
+      if (!a) return tl::unexpected(a.error());
+      if (!*a) continue;
+      ras::RawAnswers answers;
+      for (const auto& [id, text] : (*a)->answers) {
+        answers.emplace_back(id, ras::RawAnswer{ras::RawAnswer::Kind::kCell, text, false});
+      }
+      auto inputs = ras::ValidateAnswers(**model, answers);
+      EXPECT_TRUE(inputs.has_value()) << inputs.error().message;
+      if (!inputs) continue;
+      auto explained = ras::Explain(**model, *inputs);
+      EXPECT_EQ(explained->amount_pence, (*a)->amount_pence) << record.person.id.str();
+      EXPECT_EQ((*a)->model_id, "points-price");
+      ++checked;
+    }
+    return Ok();
+  });
+  ASSERT_TRUE(s.has_value()) << s.error().message;
+  EXPECT_GT(checked, 230);
+}
+
+TEST_F(LoadedDemo, EveryRoleHasASignInThatWorks) {
+  std::vector<std::string> roles;
+  for (const DemoSignIn& s : report_.sign_ins) {
+    roles.push_back(s.role);
+    auto signed_in = t_.accounts().SignIn(Context::Operator("test"),
+                                          {std::string(kDemoCouncilCode), s.email, s.password});
+    EXPECT_TRUE(signed_in.has_value()) << s.email;
+  }
+  EXPECT_THAT(roles, ::testing::UnorderedElementsAre("Administrator", "Social worker", "Approver",
+                                                     "Finance officer", "Commissioner",
+                                                     "Safeguarding lead", "Analyst", "Auditor",
+                                                     "Budget holder", "Representative"));
+}
+
+TEST_F(LoadedDemo, TheSocialWorkerHasACaseloadAndTheBudgetHolderABudget) {
+  auto worker = t_.accounts().FindUserByEmail(
+      Context::Operator("test"), std::string(kDemoCouncilCode), "social.worker@demoshire.example");
+  ASSERT_TRUE(worker.has_value());
+  const Context as_worker{Actor{worker->council_id, worker->id, worker->roles}, "t", ""};
+  auto caseload = t_.casework().Caseload(as_worker, std::nullopt, "", 500);
+  ASSERT_TRUE(caseload.has_value()) << caseload.error().message;
+  EXPECT_GT(caseload->size(), 100u);
+  EXPECT_LT(caseload->size(), 200u);  // the North team's half
+
+  auto holder = t_.accounts().FindUserByEmail(
+      Context::Operator("test"), std::string(kDemoCouncilCode), "budget.holder@demoshire.example");
+  ASSERT_TRUE(holder.has_value());
+  const Context as_holder{Actor{holder->council_id, holder->id, holder->roles}, "t", ""};
+  auto budget = t_.casework().Budget(as_holder, PersonId(holder->person_id));
+  ASSERT_TRUE(budget.has_value()) << budget.error().message;
+  EXPECT_GT(budget->in_force.decision.actual_annual->value(), 0);
+}
+
+TEST_F(LoadedDemo, ASecondLoadIsRefusedAndChangesNothing) {
+  const auto before = Tables(t_.db());
+  auto again = LoadDemoCouncil(t_.store(), Options(10, 1));
+  ASSERT_FALSE(again.has_value());
+  EXPECT_EQ(again.error().code, ErrorCode::kFailedPrecondition);
+  EXPECT_THAT(again.error().message, HasSubstr("already has a council"));
+  EXPECT_THAT(again.error().message, HasSubstr("with people on its records"));
+  EXPECT_EQ(Tables(t_.db()), before);
+}
+
+TEST(DemoCouncil, AbsurdNumbersOfPeopleAreRefusedBeforeAnythingIsWritten) {
+  testing::TestApp t;
+  for (std::int64_t people : {std::int64_t{0}, std::int64_t{-5}, std::int64_t{2'000'000}}) {
+    auto r = LoadDemoCouncil(t.store(), Options(people, 1));
+    ASSERT_FALSE(r.has_value());
+    EXPECT_EQ(r.error().code, ErrorCode::kInvalidArgument);
+    EXPECT_EQ(r.error().fields.at(0).field, "people");
+  }
+  EXPECT_EQ(WhyNotEmpty(t.store()).value(), "");
+}
+
+}  // namespace
+}  // namespace selfdirect::app

@@ -1,0 +1,131 @@
+#include "selfdirect/cli/demo_commands.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <charconv>
+#include <chrono>
+#include <iostream>
+#include <optional>
+
+#include "selfdirect/app/demo_council.h"
+#include "selfdirect/cli/progress.h"
+#include "selfdirect/simulate/council.h"
+
+namespace selfdirect::cli {
+namespace {
+
+// A whole number written plainly (digits, and a leading minus for a signed type), or nullopt.
+template <typename T>
+std::optional<T> WholeNumber(const std::string& text) {
+  T value{};
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || ec != std::errc() || ptr != end) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+std::string CheckDemoArguments(const DemoGenerateArguments& a) {
+  std::string problems;
+  const auto people = WholeNumber<std::int64_t>(a.people);
+  if (!people || *people < 1 || *people > simulate::kMaxPeople) {
+    problems +=
+        fmt::format("--people must be a whole number from 1 to {}, like 5000 (it was \"{}\")\n",
+                    Thousands(simulate::kMaxPeople), a.people);
+  }
+  if (!WholeNumber<std::uint64_t>(a.seed)) {
+    problems += fmt::format(
+        "--seed must be a whole number from 0 to {}, like 42: the same seed gives the same "
+        "council (it was \"{}\")\n",
+        UINT64_MAX, a.seed);
+  }
+  if (!a.as_of.empty()) {
+    const auto day = ParseIsoDate(a.as_of);
+    if (!day || !simulate::AsOfInRange(*day)) {
+      problems += fmt::format(
+          "--as-of must be a real date from 2000 to 2099 written YYYY-MM-DD, like 2026-11-23 "
+          "(it was \"{}\")\n",
+          a.as_of);
+    }
+  }
+  return problems;
+}
+
+int RunDemoGenerate(store::Store& store, const Clock& clock, const std::string& data,
+                    const DemoGenerateArguments& arguments, std::ostream& out, std::ostream& err) {
+  if (const std::string problems = CheckDemoArguments(arguments); !problems.empty()) {
+    err << problems << "Nothing was written.\n";
+    return 1;
+  }
+  app::DemoCouncilOptions options;
+  options.people = *WholeNumber<std::int64_t>(arguments.people);
+  options.seed = *WholeNumber<std::uint64_t>(arguments.seed);
+  options.as_of = arguments.as_of.empty() ? clock.Today() : *ParseIsoDate(arguments.as_of);
+
+  auto why = app::WhyNotEmpty(store);
+  if (!why) {
+    err << "selfdirect: " << why.error().message << "\n";
+    return 1;
+  }
+  if (!why->empty()) {
+    if (arguments.if_empty) {
+      out << "The database " << data << " already has a council: no demo council loaded.\n";
+      return 0;
+    }
+    err << "selfdirect: " << *why << ". Nothing was written.\n";
+    return 1;
+  }
+
+  out << fmt::format(
+             "Loading a demo council of {} people (seed {}, as of {}) into {}. This is made-up "
+             "data for trying selfdirect out.",
+             Thousands(options.people), options.seed, FormatIsoDate(options.as_of), data)
+      << std::endl;
+  Progress progress;
+  options.on_progress = [&](std::int64_t done, std::int64_t total) {
+    progress.Update("Writing", done, total, "steps");
+  };
+  const auto started = std::chrono::steady_clock::now();
+  auto report = app::LoadDemoCouncil(store, options);
+  progress.Finish();
+  if (!report) {
+    err << "selfdirect: " << report.error().message << "\n";
+    for (const FieldError& f : report.error().fields)
+      err << "  " << f.field << ": " << f.message << "\n";
+    err << "Nothing was written.\n";
+    return 1;
+  }
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const double rate = static_cast<double>(report->people) / std::max(seconds, 0.001);
+  out << fmt::format(
+      "Loaded {} ({}) in {:.1f} s ({} people a second):\n"
+      "  {} {}: {} with a signed-off budget, {} waiting for sign-off, {} writing a plan,\n"
+      "  {} waiting for an eligibility decision or assessment, {} not eligible, {} given "
+      "advice or referred on.\n",
+      report->council.name, report->council.code, seconds,
+      rate < 10 ? fmt::format("{:.1f}", rate) : Thousands(static_cast<std::int64_t>(rate)),
+      Thousands(report->people), report->people == 1 ? "person" : "people",
+      Thousands(report->signed_off), Thousands(report->awaiting_sign_off),
+      Thousands(report->planning), Thousands(report->in_assessment),
+      Thousands(report->not_eligible), Thousands(report->no_further_action));
+  out << "\nDemo sign-ins (council code " << report->council.code
+      << "). The passwords are shown only now:\n";
+  std::size_t role_width = 4, email_width = 5, password_width = 8;
+  for (const auto& s : report->sign_ins) {
+    role_width = std::max(role_width, s.role.size());
+    email_width = std::max(email_width, s.email.size());
+    password_width = std::max(password_width, s.password.size());
+  }
+  out << fmt::format("  {:<{}}  {:<{}}  {:<{}}  {}\n", "Role", role_width, "Email", email_width,
+                     "Password", password_width, "What they find");
+  for (const auto& s : report->sign_ins) {
+    out << fmt::format("  {:<{}}  {:<{}}  {:<{}}  {}\n", s.role, role_width, s.email, email_width,
+                       s.password, password_width, s.finds);
+  }
+  return 0;
+}
+
+}  // namespace selfdirect::cli

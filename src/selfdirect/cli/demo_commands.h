@@ -1,0 +1,29 @@
+// `selfdirect demo generate`: a synthetic demo council in an empty database (docs/synthetic.md).
+#pragma once
+
+#include <iosfwd>
+#include <string>
+
+#include "selfdirect/core/clock.h"
+#include "selfdirect/store/store.h"
+
+namespace selfdirect::cli {
+
+struct DemoGenerateArguments {
+  std::string people = "5000";  // text, so that a bad number gets our own message
+  std::string seed = "1";
+  std::string as_of;      // YYYY-MM-DD; today (UTC) when empty
+  bool if_empty = false;  // when the database has a council already: say so, change nothing, exit 0
+};
+
+// Checks the arguments; "" when they are good, else one plain-English line per problem.
+std::string CheckDemoArguments(const DemoGenerateArguments& arguments);
+
+// Generates the demo council and writes it into `store` (already migrated), printing the
+// summary and the demo sign-ins (once) to `out`, problems to `err`, and a progress bar on
+// stderr when it is a terminal. Returns the exit status: 0 done (or, with if_empty, nothing to
+// do), 1 refused (bad arguments, or a database that already has a council).
+int RunDemoGenerate(store::Store& store, const Clock& clock, const std::string& data,
+                    const DemoGenerateArguments& arguments, std::ostream& out, std::ostream& err);
+
+}  // namespace selfdirect::cli

@@ -1,0 +1,137 @@
+// A synthetic council: people and their cases from first contact to a signed-off plan, drawn
+// from the distributions in distributions.h (documented in docs/synthetic.md), the same for the
+// same seed on every machine. No I/O: the caller writes the council through the app's use
+// cases (app/demo_council.h).
+//
+//   auto model = ras::LoadModel(text, "points-price.yaml");
+//   auto council = GenerateCouncil(**model, {.people = 5000, .seed = 7, .as_of = *today});
+//   for (const SyntheticPerson& p : council->people) ...   // p.Steps() in time order
+//
+// The generator runs in stages, one per kind of record (people, contacts, eligibility,
+// assessments, plans, sign-off), each drawing from its own random stream derived from the seed
+// (random.h). A later stage (reviews, money, the market) adds a stage of its own and leaves
+// every earlier one's output as it was.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "selfdirect/casework/eligibility.h"
+#include "selfdirect/casework/person.h"
+#include "selfdirect/casework/plan.h"
+#include "selfdirect/core/calendar.h"
+#include "selfdirect/core/clock.h"
+#include "selfdirect/core/pence.h"
+#include "selfdirect/core/period.h"
+#include "selfdirect/core/result.h"
+#include "selfdirect/ras/model.h"
+
+namespace selfdirect::simulate {
+
+// The most people one council may have: beyond it a request is refused as a mistake.
+inline constexpr std::int64_t kMaxPeople = 1'000'000;
+
+struct CouncilOptions {
+  std::int64_t people = 5000;  // 1 … kMaxPeople
+  std::uint64_t seed = 1;
+  Date as_of{};  // the council's "today": every date falls in the `years` before it
+  int years = 3;
+  WeeksPerYear weeks_per_year{52, 1};  // the scheme's, to turn weekly amounts into annual
+};
+
+// The first contact.
+struct SyntheticContact {
+  Timestamp at;
+  std::string route_of_access;  // casework codes (kRouteOfAccess)
+  std::string asked_for;
+  std::string outcome;  // kContactOutcome; only "to_assessment" goes on
+};
+
+struct SyntheticEligibility {
+  Timestamp at;
+  casework::NewDetermination request;
+  bool eligible = false;
+};
+
+struct SyntheticAssessment {
+  Timestamp at;
+  std::string completed_by;       // "self" | "with_assessor"
+  ras::RawAnswers answers;        // every question and attribute of the model
+  std::int64_t amount_pence = 0;  // the model's amount for these answers, per the model's period
+  Pence indicative_annual;        // the same a year (what sign-off compares with)
+};
+
+// The support plan and what becomes of it by the as-of date.
+struct SyntheticPlan {
+  Timestamp started_at;
+  casework::PlanRequest request;
+  std::string mechanism;  // kMechanism18to64's codes: dp, dp_and_arranged, managed, arranged
+  Pence first_year_cost;  // what casework::CostOf gives for the request
+  // The budget the approver signs off, and why it differs from the indicative one ("" and ""
+  // when it does not).
+  Pence actual_annual;
+  std::string variance_category;
+  std::string variance_words;
+  // Each step happens only if its day is on or before the day before the as-of date.
+  std::optional<Timestamp> submitted_at;
+  std::optional<Timestamp> returned_at;  // returned once with comments …
+  std::string return_comments;
+  std::optional<Timestamp> resubmitted_at;  // … and submitted again
+  std::optional<Timestamp> approved_at;
+};
+
+struct SyntheticPerson {
+  std::int64_t index = 0;  // 0-based, in generation order
+  casework::NewPerson person;
+  int age = 0;                     // on the as-of date
+  std::string ras_support_reason;  // the model's support_reason category
+  std::string living_setting;      // the model's living_setting category
+  int need = 0;                    // level of need, per mille
+  std::string team;                // "north" | "south": the team whose worker records them
+  SyntheticContact contact;
+  std::optional<SyntheticEligibility> eligibility;  // empty: not decided by the as-of date
+  std::optional<SyntheticAssessment> assessment;
+  std::optional<SyntheticPlan> plan;
+};
+
+struct SyntheticCouncil {
+  CouncilOptions options;
+  Timestamp start;  // the beginning of the period: `years` before the as-of date
+  std::vector<SyntheticPerson> people;
+};
+
+// True when `as_of` is from 2000 to 2099: early enough that nobody is born before 1900, late
+// enough to stay within the calendar the rest of the system handles.
+bool AsOfInRange(Date as_of);
+
+// Generates a council for `model` (a checked RAS model whose attributes are among age,
+// living_setting, has_unpaid_carer and support_reason, as the shipped models' are).
+// kInvalidArgument: people out of range, years not 1–10, an as-of date out of range, or a model the
+// generator cannot answer (naming the input).
+Result<SyntheticCouncil> GenerateCouncil(const ras::Model& model, const CouncilOptions& options);
+
+// A step of a case, for writing a council in time order.
+enum class StepKind {
+  kContact,
+  kEligibility,
+  kAssessment,
+  kStartPlan,
+  kSubmitPlan,
+  kReturnPlan,
+  kResubmitPlan,
+  kApprovePlan,
+};
+
+struct Step {
+  Timestamp at;
+  std::int64_t person = 0;  // index into SyntheticCouncil::people
+  StepKind kind = StepKind::kContact;
+};
+
+// Every step of every case, sorted by time (then by person, then in case order): the order a
+// real council would have recorded them in.
+std::vector<Step> StepsInTimeOrder(const SyntheticCouncil& council);
+
+}  // namespace selfdirect::simulate

@@ -1,0 +1,197 @@
+// The distributions a synthetic council is drawn from: one named table each. docs/synthetic.md
+// gives each table's target, where the figure comes from, and which are estimates. Change a
+// table here and there together.
+//
+// Weights are whole numbers and only their ratios matter; most tables are out of 1,000 so that
+// a weight reads as "per thousand". The tests (simulate_test.cc) check that a generated council
+// matches these tables within a stated tolerance.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "selfdirect/simulate/random.h"
+
+namespace selfdirect::simulate {
+
+// docs/synthetic.md#age: about a third of people in long-term support are 18–64, two thirds 65+.
+inline constexpr Weighted kAgeGroup[] = {{"18-64", 340}, {"65+", 660}};
+
+// docs/synthetic.md#age: age bands within each group (ages drawn evenly within a band).
+struct AgeBand {
+  std::string_view label;
+  int low;
+  int high;  // inclusive
+  std::int64_t weight;
+};
+inline constexpr AgeBand kAgeBands18to64[] = {
+    {"18-24", 18, 24, 140}, {"25-44", 25, 44, 380}, {"45-64", 45, 64, 480}};
+inline constexpr AgeBand kAgeBands65Plus[] = {
+    {"65-74", 65, 74, 270}, {"75-84", 75, 84, 370}, {"85+", 85, 99, 360}};
+
+// docs/synthetic.md#gender.
+inline constexpr Weighted kGender18to64[] = {
+    {"female", 450}, {"male", 540}, {"other", 5}, {"not_known", 5}};
+inline constexpr Weighted kGender65Plus[] = {
+    {"female", 630}, {"male", 365}, {"other", 2}, {"not_known", 3}};
+
+// docs/synthetic.md#ethnicity: NHS Data Dictionary letters (casework/codes.cc).
+inline constexpr Weighted kEthnicity[] = {{"A", 790}, {"B", 10}, {"C", 40}, {"D", 5},  {"E", 3},
+                                          {"F", 4},   {"G", 4},  {"H", 20}, {"J", 17}, {"K", 6},
+                                          {"L", 10},  {"M", 15}, {"N", 15}, {"P", 5},  {"R", 3},
+                                          {"S", 10},  {"Z", 43}};
+
+// docs/synthetic.md#support-reason: the Client Level Data primary support reason, by age group.
+// Physical support is the largest group overall; learning disability support is mostly
+// working-age; support with memory and cognition mostly 65+.
+inline constexpr Weighted kSupportReason18to64[] = {{"physical_personal_care", 240},
+                                                    {"physical_access_mobility", 40},
+                                                    {"sensory_visual", 12},
+                                                    {"sensory_hearing", 10},
+                                                    {"sensory_dual", 3},
+                                                    {"memory_cognition", 20},
+                                                    {"learning_disability", 385},
+                                                    {"mental_health", 240},
+                                                    {"social_substance_misuse", 20},
+                                                    {"social_asylum_seeker", 5},
+                                                    {"social_isolation_other", 25}};
+inline constexpr Weighted kSupportReason65Plus[] = {{"physical_personal_care", 600},
+                                                    {"physical_access_mobility", 60},
+                                                    {"sensory_visual", 20},
+                                                    {"sensory_hearing", 12},
+                                                    {"sensory_dual", 8},
+                                                    {"memory_cognition", 200},
+                                                    {"learning_disability", 25},
+                                                    {"mental_health", 55},
+                                                    {"social_substance_misuse", 5},
+                                                    {"social_isolation_other", 15}};
+
+// docs/synthetic.md#accommodation: where people live. Everyone generated lives in the community
+// (where personal budgets are used); care homes come with the next phase.
+inline constexpr Weighted kAccommodationLearningDisability[] = {
+    {"with_family", 340},   {"supported_accommodation", 330}, {"shared_lives", 50},
+    {"tenant_social", 180}, {"tenant_private", 40},           {"owner_occupier", 30},
+    {"other", 30}};
+inline constexpr Weighted kAccommodation18to64[] = {{"owner_occupier", 180},
+                                                    {"tenant_social", 400},
+                                                    {"tenant_private", 150},
+                                                    {"with_family", 180},
+                                                    {"supported_accommodation", 60},
+                                                    {"shared_lives", 10},
+                                                    {"homeless", 10},
+                                                    {"other", 10}};
+inline constexpr Weighted kAccommodation65Plus[] = {
+    {"owner_occupier", 480}, {"tenant_social", 250},     {"tenant_private", 50},
+    {"with_family", 90},     {"sheltered_housing", 110}, {"supported_accommodation", 15},
+    {"shared_lives", 5}};
+
+// docs/synthetic.md#unpaid-carers: per thousand with an unpaid carer, by the RAS living setting.
+inline constexpr Weighted kUnpaidCarerPerMille[] = {
+    {"family_home", 950}, {"own_home", 450}, {"supported_living", 120}, {"shared_lives", 100}};
+
+// docs/synthetic.md#employment.
+inline constexpr Weighted kEmployment18to64[] = {{"paid_16_plus", 20},      {"paid_under_16", 40},
+                                                 {"voluntary_work", 30},    {"seeking_work", 60},
+                                                 {"not_seeking_work", 700}, {"not_known", 150}};
+inline constexpr Weighted kEmployment65Plus[] = {
+    {"not_seeking_work", 870}, {"voluntary_work", 10}, {"not_known", 120}};
+
+// docs/synthetic.md#contacts: how people come to the council (route of access).
+inline constexpr Weighted kRoute18to24[] = {{"transition", 400},
+                                            {"community", 450},
+                                            {"hospital_discharge", 80},
+                                            {"other_council", 40},
+                                            {"hospital_diversion", 30}};
+inline constexpr Weighted kRoute25to64[] = {
+    {"community", 680},           {"hospital_discharge", 160}, {"hospital_diversion", 60},
+    {"reablement_discharge", 40}, {"other_council", 40},       {"self_funder", 20}};
+inline constexpr Weighted kRoute65Plus[] = {
+    {"community", 480},         {"hospital_discharge", 280},
+    {"hospital_diversion", 60}, {"reablement_discharge", 130},
+    {"self_funder", 40},        {"other_council", 10}};
+
+// docs/synthetic.md#contacts: what the first contact leads to.
+inline constexpr Weighted kContactOutcome[] = {
+    {"to_assessment", 930}, {"information_advice", 50}, {"referred_nhs", 10}, {"declined", 10}};
+
+// docs/synthetic.md#eligibility: per thousand determinations that find eligible needs.
+inline constexpr std::int64_t kEligiblePerMille = 930;
+
+// docs/synthetic.md#assessment: who completed the questionnaire.
+inline constexpr Weighted kCompletedBy[] = {{"self", 300}, {"with_assessor", 700}};
+
+// docs/synthetic.md#need: the level of need (per mille) by the RAS's support reason: centre and
+// spread of a triangular distribution (the mean of two even draws), clamped to 0–1,000.
+struct NeedProfile {
+  std::string_view reason;  // the RAS model's support_reason code
+  int centre;
+  int spread;
+  // How strongly the need shows in each of the ten Care Act outcomes (per cent), in the order
+  // nutrition, hygiene, toilet, clothing, home_safety, habitable_home, relationships,
+  // work_learning, community, caring_for_child.
+  int outcome_weight[10];
+};
+inline constexpr NeedProfile kNeedProfiles[] = {
+    {"physical_support", 470, 350, {70, 100, 90, 100, 100, 80, 40, 20, 70, 5}},
+    {"sensory_support", 330, 300, {50, 40, 20, 40, 70, 70, 60, 40, 100, 5}},
+    {"memory_cognition", 560, 350, {90, 80, 70, 70, 100, 90, 60, 10, 80, 0}},
+    {"learning_disability", 620, 350, {70, 60, 40, 50, 80, 90, 90, 100, 100, 5}},
+    {"mental_health", 420, 350, {60, 40, 10, 30, 60, 80, 100, 80, 90, 15}},
+    {"social_support", 300, 300, {50, 30, 10, 20, 50, 70, 90, 60, 80, 10}},
+};
+
+// docs/synthetic.md#mechanisms: how the money is held, by age group. "dp" is a direct payment
+// for everything; "dp_and_arranged" a direct payment for part and council-arranged care for
+// the rest (a part direct payment); "managed" an individual service fund; "arranged"
+// council-arranged services only.
+inline constexpr Weighted kMechanism18to64[] = {
+    {"dp", 280}, {"dp_and_arranged", 100}, {"managed", 120}, {"arranged", 500}};
+inline constexpr Weighted kMechanism65Plus[] = {
+    {"dp", 120}, {"dp_and_arranged", 60}, {"managed", 80}, {"arranged", 740}};
+
+// docs/synthetic.md#variance: how far the signed-off budget is from the indicative one.
+struct VarianceBand {
+  std::string_view label;
+  int low_per_mille;   // the smallest difference, per thousand of the indicative budget
+  int high_per_mille;  // the largest
+  std::int64_t weight;
+};
+inline constexpr VarianceBand kVarianceBands[] = {{"equal", 0, 0, 300},
+                                                  {"within 5%", 5, 50, 250},
+                                                  {"5% to 10%", 51, 100, 200},
+                                                  {"10% to 25%", 101, 250, 170},
+                                                  {"over 25%", 251, 600, 80}};
+// Per thousand differences that are above the indicative budget (the rest are below).
+inline constexpr std::int64_t kVarianceUpPerMille = 580;
+inline constexpr std::int64_t kVarianceUpPerMilleLearningDisability = 720;
+
+// docs/synthetic.md#variance: the main reason recorded, by direction (app/casework.cc's
+// variance categories).
+inline constexpr Weighted kVarianceReasonUp[] = {{"model_too_low", 300},
+                                                 {"market_prices", 300},
+                                                 {"needs_changed", 250},
+                                                 {"unpaid_support_changed", 100},
+                                                 {"other", 50}};
+inline constexpr Weighted kVarianceReasonDown[] = {{"persons_choice", 400},
+                                                   {"unpaid_support_changed", 250},
+                                                   {"model_too_high", 200},
+                                                   {"needs_changed", 100},
+                                                   {"other", 50}};
+
+// docs/synthetic.md#sign-off: per thousand plans returned once with comments before approval.
+inline constexpr std::int64_t kReturnedOncePerMille = 100;
+
+// docs/synthetic.md#timeline: days between one step of a case and the next (even within).
+struct DayRange {
+  std::string_view step;
+  int low;
+  int high;
+};
+inline constexpr DayRange kDaysToEligibility{"contact to eligibility decision", 3, 35};
+inline constexpr DayRange kDaysToAssessment{"eligibility to assessment", 5, 40};
+inline constexpr DayRange kDaysToPlan{"assessment to starting the plan", 3, 30};
+inline constexpr DayRange kDaysToSubmit{"starting the plan to submitting it", 5, 30};
+inline constexpr DayRange kDaysToDecision{"submission to decision", 1, 14};
+inline constexpr DayRange kDaysToResubmit{"return to resubmission", 3, 14};
+
+}  // namespace selfdirect::simulate

@@ -1,0 +1,370 @@
+// The synthetic council: the same seed gives the same council; the shares match the tables of
+// distributions.h (docs/synthetic.md) within the tolerances below; every assessment's amount is
+// the model's; every record passes the casework checks a real one would.
+#include <fmt/format.h>
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "selfdirect/casework/nhs_number.h"
+#include "selfdirect/ras/explain.h"
+#include "selfdirect/ras/inputs.h"
+#include "selfdirect/ras/model_loader.h"
+#include "selfdirect/simulate/council.h"
+#include "selfdirect/simulate/distributions.h"
+
+namespace selfdirect::simulate {
+namespace {
+
+std::shared_ptr<const ras::Model> LoadShipped(const std::string& name) {
+  const std::string path = std::string(SELFDIRECT_SOURCE_DIR) + "/models/" + name + ".yaml";
+  std::ifstream file(path, std::ios::binary);
+  std::ostringstream text;
+  text << file.rdbuf();
+  auto model = ras::LoadModel(text.str(), path);
+  if (!model) throw std::runtime_error("cannot load " + path);
+  return *model;
+}
+
+const Date kAsOf = ParseIsoDate("2026-11-23").value();
+
+CouncilOptions Options(std::int64_t people, std::uint64_t seed) {
+  CouncilOptions o;
+  o.people = people;
+  o.seed = seed;
+  o.as_of = kAsOf;
+  return o;
+}
+
+// Everything generated, as text, so two councils can be compared exactly.
+std::string Fingerprint(const SyntheticCouncil& c) {
+  std::string out;
+  for (const SyntheticPerson& p : c.people) {
+    const auto& n = p.person;
+    out += fmt::format("{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}|{}\n", p.index, n.given_name,
+                       n.family_name, n.date_of_birth, n.nhs_number, n.gender, n.ethnicity,
+                       n.primary_support_reason, n.accommodation, n.has_unpaid_carer, n.address,
+                       n.postcode, p.need, p.team,
+                       FormatTimestamp(p.contact.at) + p.contact.route_of_access);
+    if (p.eligibility)
+      out += FormatTimestamp(p.eligibility->at) + (p.eligibility->eligible ? "E" : "N");
+    if (p.assessment) {
+      out += fmt::format("A{}:{}:", FormatTimestamp(p.assessment->at), p.assessment->amount_pence);
+      for (const auto& [id, a] : p.assessment->answers)
+        out += id + "=" + a.text + (a.yes ? "y" : "") + ",";
+    }
+    if (p.plan) {
+      const SyntheticPlan& plan = *p.plan;
+      out += fmt::format("P{}:{}:{}:{}:{}", FormatTimestamp(plan.started_at), plan.mechanism,
+                         plan.actual_annual.value(), plan.variance_category, plan.variance_words);
+      for (const auto& item : plan.request.items) {
+        out += item.what + item.unit_price + item.quantity + item.route + item.supplier_name + ";";
+      }
+      for (const auto& t :
+           {plan.submitted_at, plan.returned_at, plan.resubmitted_at, plan.approved_at}) {
+        out += t ? FormatTimestamp(*t) : "-";
+      }
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+double Share(std::int64_t part, std::int64_t whole) {
+  return whole == 0 ? 0 : static_cast<double>(part) / static_cast<double>(whole);
+}
+
+double TableShare(std::span<const Weighted> table, std::string_view code) {
+  std::int64_t hit = 0;
+  for (const Weighted& w : table) {
+    if (w.code == code) hit += w.weight;
+  }
+  return Share(hit, TotalWeight(table));
+}
+
+TEST(Random, IsTheSameOnEveryMachine) {
+  // xoshiro256** seeded by SplitMix64, checked against the reference algorithm worked by hand
+  // (in Python): a change of algorithm is caught.
+  Random r(42);
+  const std::uint64_t first = r.Next();
+  Random again(42);
+  EXPECT_EQ(again.Next(), first);
+  EXPECT_EQ(first, 0x15780B2E0C2EC716ULL) << fmt::format("{:#018x}", first);
+  Random people = StageStream(42, "people");
+  Random contacts = StageStream(42, "contacts");
+  EXPECT_NE(people.Next(), contacts.Next());
+}
+
+TEST(Random, StaysInRangeAndFollowsTheWeights) {
+  Random r(7);
+  constexpr Weighted kTable[] = {{"a", 1}, {"b", 3}};
+  int b = 0;
+  for (int i = 0; i < 40'000; ++i) {
+    const auto x = r.Between(-3, 5);
+    ASSERT_GE(x, -3);
+    ASSERT_LE(x, 5);
+    if (Choose(r, kTable) == 1) ++b;
+  }
+  EXPECT_NEAR(Share(b, 40'000), 0.75, 0.01);
+}
+
+TEST(GenerateCouncil, RefusesAbsurdRequests) {
+  auto model = LoadShipped("points-price");
+  auto none = GenerateCouncil(*model, Options(0, 1));
+  ASSERT_FALSE(none.has_value());
+  EXPECT_EQ(none.error().fields.at(0).field, "people");
+  EXPECT_FALSE(GenerateCouncil(*model, Options(kMaxPeople + 1, 1)).has_value());
+  CouncilOptions o = Options(10, 1);
+  o.years = 0;
+  EXPECT_EQ(GenerateCouncil(*model, o).error().fields.at(0).field, "years");
+  o = Options(10, 1);
+  o.as_of = ParseIsoDate("1950-06-01").value();
+  EXPECT_EQ(GenerateCouncil(*model, o).error().fields.at(0).field, "as_of");
+}
+
+class FiveThousand : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    model_ = LoadShipped("points-price");
+    auto c = GenerateCouncil(*model_, Options(5000, 20261123));
+    ASSERT_TRUE(c.has_value()) << c.error().message;
+    council_ = new SyntheticCouncil(std::move(*c));
+  }
+  static void TearDownTestSuite() { delete council_; }
+  static std::shared_ptr<const ras::Model> model_;
+  static SyntheticCouncil* council_;
+};
+std::shared_ptr<const ras::Model> FiveThousand::model_;
+SyntheticCouncil* FiveThousand::council_ = nullptr;
+
+TEST_F(FiveThousand, TheSameSeedGivesTheSameCouncilAndAnotherSeedAnother) {
+  auto again = GenerateCouncil(*model_, Options(5000, 20261123));
+  ASSERT_TRUE(again.has_value());
+  EXPECT_EQ(Fingerprint(*again), Fingerprint(*council_));
+  auto other = GenerateCouncil(*model_, Options(5000, 20261124));
+  ASSERT_TRUE(other.has_value());
+  EXPECT_NE(Fingerprint(*other), Fingerprint(*council_));
+}
+
+TEST_F(FiveThousand, AStageDoesNotChangeTheStagesBeforeIt) {
+  // Another model changes the assessments and everything after them, never the people,
+  // their contacts or eligibility.
+  auto levels = GenerateCouncil(*LoadShipped("levels"), Options(5000, 20261123));
+  ASSERT_TRUE(levels.has_value()) << levels.error().message;
+  for (std::size_t i = 0; i < council_->people.size(); ++i) {
+    const auto& a = council_->people[i];
+    const auto& b = levels->people[i];
+    ASSERT_EQ(a.person.given_name + a.person.date_of_birth + a.person.address,
+              b.person.given_name + b.person.date_of_birth + b.person.address);
+    ASSERT_EQ(a.contact.at, b.contact.at);
+    ASSERT_EQ(a.eligibility.has_value(), b.eligibility.has_value());
+  }
+}
+
+TEST_F(FiveThousand, PeopleAreInTheDocumentedProportions) {
+  const auto& people = council_->people;
+  const auto n = static_cast<std::int64_t>(people.size());
+  std::map<std::string, std::int64_t> reason, ethnicity, gender, setting;
+  std::int64_t working_age = 0, carers = 0;
+  for (const auto& p : people) {
+    if (p.age < 65) ++working_age;
+    ++reason[p.ras_support_reason];
+    ++ethnicity[p.person.ethnicity];
+    ++gender[p.person.gender];
+    ++setting[p.living_setting];
+    if (p.person.has_unpaid_carer == "yes") ++carers;
+    ASSERT_GE(p.age, 18);
+  }
+  // A third 18–64, two thirds 65+ (tolerance: 2.5 percentage points).
+  EXPECT_NEAR(Share(working_age, n), TableShare(kAgeGroup, "18-64"), 0.025);
+  // Physical support: the largest group, at the tables' share (2.5 points).
+  const double physical =
+      TableShare(kAgeGroup, "18-64") *
+          (TableShare(kSupportReason18to64, "physical_personal_care") +
+           TableShare(kSupportReason18to64, "physical_access_mobility")) +
+      TableShare(kAgeGroup, "65+") * (TableShare(kSupportReason65Plus, "physical_personal_care") +
+                                      TableShare(kSupportReason65Plus, "physical_access_mobility"));
+  EXPECT_NEAR(Share(reason["physical_support"], n), physical, 0.025);
+  for (const auto& [code, count] : reason) {
+    if (code != "physical_support") {
+      EXPECT_LT(count, reason["physical_support"]) << code;
+    }
+  }
+  const double ld =
+      TableShare(kAgeGroup, "18-64") * TableShare(kSupportReason18to64, "learning_disability") +
+      TableShare(kAgeGroup, "65+") * TableShare(kSupportReason65Plus, "learning_disability");
+  EXPECT_NEAR(Share(reason["learning_disability"], n), ld, 0.02);
+  EXPECT_NEAR(Share(ethnicity["A"], n), TableShare(kEthnicity, "A"), 0.025);
+  EXPECT_NEAR(Share(gender["female"], n),
+              TableShare(kAgeGroup, "18-64") * TableShare(kGender18to64, "female") +
+                  TableShare(kAgeGroup, "65+") * TableShare(kGender65Plus, "female"),
+              0.025);
+  // Unpaid carers: about half (the tables give 0.45–0.95 by setting).
+  EXPECT_GT(Share(carers, n), 0.40);
+  EXPECT_LT(Share(carers, n), 0.65);
+  EXPECT_GT(setting["own_home"], setting["supported_living"]);
+}
+
+TEST_F(FiveThousand, MostCasesReachASignedOffPlanAndSomeAreUnderWay) {
+  std::int64_t approved = 0, waiting = 0, drafts = 0, not_eligible = 0, returned = 0;
+  for (const auto& p : council_->people) {
+    if (p.eligibility && !p.eligibility->eligible) ++not_eligible;
+    if (!p.plan) continue;
+    if (p.plan->approved_at) {
+      ++approved;
+    } else if (p.plan->submitted_at) {
+      ++waiting;
+    } else {
+      ++drafts;
+    }
+    if (p.plan->returned_at) ++returned;
+  }
+  const auto n = static_cast<std::int64_t>(council_->people.size());
+  EXPECT_GT(Share(approved, n), 0.70);
+  EXPECT_GT(waiting, 0);
+  EXPECT_GT(drafts, 0);
+  EXPECT_GT(returned, 0);
+  EXPECT_NEAR(Share(not_eligible, n), 0.93 * 0.07, 0.02);
+}
+
+TEST_F(FiveThousand, DirectPaymentsAreAboutAQuarterAndMoreAmongWorkingAgeAdults) {
+  std::int64_t plans = 0, dp = 0, young = 0, young_dp = 0, old = 0, old_dp = 0;
+  for (const auto& p : council_->people) {
+    if (!p.plan || !p.plan->approved_at) continue;
+    const bool any_dp = std::any_of(p.plan->request.items.begin(), p.plan->request.items.end(),
+                                    [](const auto& i) { return i.route == "direct_payment"; });
+    ++plans;
+    dp += any_dp;
+    (p.age < 65 ? young : old) += 1;
+    (p.age < 65 ? young_dp : old_dp) += any_dp;
+  }
+  const double target =
+      TableShare(kAgeGroup, "18-64") *
+          (TableShare(kMechanism18to64, "dp") + TableShare(kMechanism18to64, "dp_and_arranged")) +
+      TableShare(kAgeGroup, "65+") *
+          (TableShare(kMechanism65Plus, "dp") + TableShare(kMechanism65Plus, "dp_and_arranged"));
+  EXPECT_NEAR(Share(dp, plans), target, 0.03);
+  EXPECT_NEAR(target, 0.25, 0.02);
+  EXPECT_GT(Share(young_dp, young), Share(old_dp, old) + 0.1);
+}
+
+TEST_F(FiveThousand, LearningDisabilitySupportIsTheMostExpensivePerPerson) {
+  std::map<std::string, std::pair<std::int64_t, std::int64_t>> by_reason;  // total, count
+  for (const auto& p : council_->people) {
+    if (!p.plan || !p.plan->approved_at) continue;
+    auto& [total, count] = by_reason[p.ras_support_reason];
+    total += p.plan->actual_annual.value();
+    ++count;
+  }
+  const auto mean = [&](const std::string& r) {
+    return by_reason[r].first / std::max<std::int64_t>(1, by_reason[r].second);
+  };
+  for (const auto& [reason, totals] : by_reason) {
+    if (reason != "learning_disability") {
+      EXPECT_GT(mean("learning_disability"), mean(reason)) << reason;
+    }
+  }
+}
+
+TEST_F(FiveThousand, BudgetsDifferFromTheIndicativeInTheDocumentedSpreadWithAReason) {
+  std::int64_t decided = 0, equal = 0, within_10 = 0, above = 0, over_budget = 0;
+  for (const auto& p : council_->people) {
+    if (!p.plan || !p.plan->approved_at) continue;
+    ++decided;
+    const std::int64_t indicative = p.assessment->indicative_annual.value();
+    const std::int64_t actual = p.plan->actual_annual.value();
+    if (actual == indicative) {
+      ++equal;
+      EXPECT_TRUE(p.plan->variance_category.empty());
+    } else {
+      EXPECT_FALSE(p.plan->variance_category.empty());
+      EXPECT_FALSE(p.plan->variance_words.empty());
+      if (actual > indicative) ++above;
+    }
+    if (std::abs(actual - indicative) * 10 <= indicative) ++within_10;
+    if (p.plan->first_year_cost > p.plan->actual_annual) ++over_budget;
+  }
+  // Equal 30%; within 10% (equal included) 75%: tolerance 3 points.
+  EXPECT_NEAR(Share(equal, decided), 0.30, 0.03);
+  EXPECT_NEAR(Share(within_10, decided), 0.75, 0.03);
+  EXPECT_GT(above, (decided - equal) / 2);
+  EXPECT_LT(Share(over_budget, decided), 0.01) << over_budget;
+}
+
+TEST(GenerateCouncil, EveryIndicativeBudgetIsTheModelsAmountForItsAnswers) {
+  for (const char* name : {"points-price", "regression", "levels"}) {
+    auto model = LoadShipped(name);
+    auto c = GenerateCouncil(*model, Options(1500, 99));
+    ASSERT_TRUE(c.has_value()) << name << ": " << c.error().message;
+    int assessed = 0;
+    for (const auto& p : c->people) {
+      if (!p.assessment) continue;
+      ++assessed;
+      auto inputs = ras::ValidateAnswers(*model, p.assessment->answers);
+      ASSERT_TRUE(inputs.has_value()) << inputs.error().message;
+      auto explained = ras::Explain(*model, *inputs);
+      ASSERT_TRUE(explained.has_value());
+      ASSERT_EQ(explained->amount_pence, p.assessment->amount_pence) << name << " " << p.index;
+    }
+    EXPECT_GT(assessed, 1200) << name;
+  }
+}
+
+TEST(GenerateCouncil, EveryRecordPassesTheChecksARealOneWould) {
+  auto model = LoadShipped("points-price");
+  auto c = GenerateCouncil(*model, Options(2000, 5));
+  ASSERT_TRUE(c.has_value());
+  std::set<std::string> nhs;
+  for (const auto& p : c->people) {
+    auto person = casework::ValidateNewPerson(p.person, kAsOf);
+    ASSERT_TRUE(person.has_value()) << p.index << ": " << person.error().fields.at(0).field << " "
+                                    << person.error().fields.at(0).message;
+    EXPECT_EQ(casework::AgeOn(*person, kAsOf), p.age);
+    ASSERT_TRUE(casework::NormaliseNhsNumber(p.person.nhs_number).has_value())
+        << p.person.nhs_number;
+    EXPECT_TRUE(nhs.insert(p.person.nhs_number).second) << p.person.nhs_number;
+    if (p.eligibility) {
+      auto d = casework::Determine(p.eligibility->request);
+      ASSERT_TRUE(d.has_value());
+      EXPECT_EQ(d->eligible, p.eligibility->eligible);
+    }
+    if (p.plan) {
+      auto plan = casework::ValidatePlan(p.plan->request);
+      ASSERT_TRUE(plan.has_value()) << plan.error().message;
+      if (p.plan->mechanism != "arranged" && p.plan->mechanism != "managed") {
+        EXPECT_TRUE(std::any_of(plan->items.begin(), plan->items.end(), [](const auto& i) {
+          return i.route == casework::PaymentRoute::kDirectPayment;
+        })) << p.index;
+      }
+    }
+  }
+}
+
+TEST(StepsInTimeOrder, AreSortedAndKeepEachCaseInOrder) {
+  auto c = GenerateCouncil(*LoadShipped("points-price"), Options(800, 3));
+  ASSERT_TRUE(c.has_value());
+  auto steps = StepsInTimeOrder(*c);
+  std::map<std::int64_t, int> last;
+  for (std::size_t i = 0; i < steps.size(); ++i) {
+    if (i > 0) {
+      ASSERT_LE(steps[i - 1].at, steps[i].at);
+    }
+    const int kind = static_cast<int>(steps[i].kind);
+    auto it = last.find(steps[i].person);
+    if (it != last.end()) {
+      ASSERT_GT(kind, it->second);
+    } else {
+      ASSERT_EQ(steps[i].kind, StepKind::kContact);
+    }
+    last[steps[i].person] = kind;
+    ASSERT_LT(DayOf(steps[i].at), kAsOf);
+  }
+  EXPECT_EQ(last.size(), 800u);
+}
+
+}  // namespace
+}  // namespace selfdirect::simulate
