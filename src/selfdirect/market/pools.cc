@@ -35,8 +35,8 @@ std::optional<E> FindCode(const std::array<const char*, N>& list, std::string_vi
 std::string Trim(std::string_view text) {
   std::size_t b = 0, e = text.size();
   while (b < e && (text[b] == ' ' || text[b] == '\t' || text[b] == '\n' || text[b] == '\r')) ++b;
-  while (e > b &&
-         (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == '\n' || text[e - 1] == '\r')) {
+  while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\t' || text[e - 1] == '\n' ||
+                   text[e - 1] == '\r')) {
     --e;
   }
   return std::string(text.substr(b, e - b));
@@ -132,8 +132,9 @@ Result<Pool> ValidateNewPool(const PoolRequest& r) {
   }
   pool.pays_for = Trim(r.pays_for);
   if (pool.pays_for.empty()) {
-    errors.push_back({"pays_for", "Say what the pool pays for, for example \"a tutor and the "
-                                  "room for a weekly art group\""});
+    errors.push_back({"pays_for",
+                      "Say what the pool pays for, for example \"a tutor and the "
+                      "room for a weekly art group\""});
   } else if (pool.pays_for.size() > 1000) {
     errors.push_back({"pays_for", "Keep what the pool pays for to 1,000 characters or fewer"});
   }
@@ -185,8 +186,8 @@ Result<Pool> ValidateNewPool(const PoolRequest& r) {
         }
       }
     }
-    auto share =
-        PositivePounds(r.members[i].share, at + ".share", "the member's share every 4 weeks", errors);
+    auto share = PositivePounds(r.members[i].share, at + ".share",
+                                "the member's share every 4 weeks", errors);
     if (share) {
       m.share = *share;
       shares.push_back(*share);
@@ -336,7 +337,8 @@ Result<std::vector<ContributionDue>> ContributionsDue(const Pool& pool, Date tod
   std::vector<ContributionDue> out;
   for (const auto& m : pool.members) {
     if (m.status != MemberStatus::kActive) continue;
-    out.push_back({m.seq, m.person, m.share, *period, ContributionKey(pool.id, m.seq, period->start)});
+    out.push_back(
+        {m.seq, m.person, m.share, *period, ContributionKey(pool.id, m.seq, period->start)});
   }
   return out;
 }
@@ -386,11 +388,11 @@ Result<PoolPayment> ValidatePayment(const PaymentRequest& r) {
   std::vector<FieldError> errors;
   PoolPayment p;
   p.key = Trim(r.key);
-  const bool key_ok = !p.key.empty() && p.key.size() <= 16 &&
-                      std::all_of(p.key.begin(), p.key.end(), [](char c) {
-                        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
-                               (c >= '0' && c <= '9') || c == '_' || c == '.' || c == '-';
-                      });
+  const bool key_ok =
+      !p.key.empty() && p.key.size() <= 16 && std::all_of(p.key.begin(), p.key.end(), [](char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+               c == '_' || c == '.' || c == '-';
+      });
   if (!key_ok) {
     errors.push_back({"key",
                       "Enter a reference for this payment that you will not use again, such as "
@@ -400,8 +402,9 @@ Result<PoolPayment> ValidatePayment(const PaymentRequest& r) {
   if (amount) p.amount = *amount;
   p.reference = Trim(r.reference);
   if (p.reference.empty()) {
-    errors.push_back({"reference", "Say who was paid and what for, for example \"Art tutor, "
-                                   "November\""});
+    errors.push_back({"reference",
+                      "Say who was paid and what for, for example \"Art tutor, "
+                      "November\""});
   } else if (p.reference.size() > 150) {
     errors.push_back({"reference", "Keep this to 150 characters or fewer"});
   }
@@ -469,7 +472,8 @@ Result<Leaving> Leave(const Pool& pool, const PersonId& person, Pence balance,
   }
   leaver->status = MemberStatus::kLeft;
   leaver->left_on = today;
-  if (leaver->taken.value() > 0) out.payouts.push_back({leaver->seq, leaver->person, leaver->taken});
+  if (leaver->taken.value() > 0)
+    out.payouts.push_back({leaver->seq, leaver->person, leaver->taken});
   std::vector<PoolMember*> remaining;
   for (PoolMember* m : current) {
     if (m != leaver) remaining.push_back(m);

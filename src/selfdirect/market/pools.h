@@ -47,8 +47,8 @@ enum class LeavingRule {
   // The balance stays with the pool for the members who remain.
   kStaysWithPool,
 };
-const char* LeavingRuleCode(LeavingRule rule);    // "shared_by_contributions"
-const char* LeavingRuleWords(LeavingRule rule);   // a sentence for the statement
+const char* LeavingRuleCode(LeavingRule rule);   // "shared_by_contributions"
+const char* LeavingRuleWords(LeavingRule rule);  // a sentence for the statement
 std::optional<LeavingRule> ParseLeavingRule(std::string_view code);
 
 enum class PoolStatus { kProposed, kActive, kClosed };
@@ -174,13 +174,13 @@ Result<std::vector<ContributionDue>> ContributionsDue(const Pool& pool, Date tod
 
 // The transfer keys a pool's money moves under. Each is at most 64 characters.
 std::string ContributionKey(const PoolId& pool, int seq, Date period_start);
-std::string LeavingKey(const PoolId& pool, int seq);   // "pool:{pool}:m{seq}:leave"
+std::string LeavingKey(const PoolId& pool, int seq);               // "pool:{pool}:m{seq}:leave"
 std::string PaymentKey(const PoolId& pool, std::string_view key);  // "pool:{pool}:out:{key}"
 
 // What a pool transfer's key says it is.
 struct PoolTransferKey {
   enum class Kind { kContribution, kLeaving, kPayment, kOther } kind = Kind::kOther;
-  int seq = 0;                      // the member's, for a contribution or a leaving
+  int seq = 0;                       // the member's, for a contribution or a leaving
   std::optional<Date> period_start;  // for a contribution
 };
 PoolTransferKey ParsePoolTransferKey(const PoolId& pool, std::string_view key);

@@ -186,8 +186,8 @@ TEST(PoolsTest, Leave_SharedByContributions_TheLeaverTakesTheirPart) {
   auto consented = RecordConsent(*joined, kCy, By(ConsentBy::kPerson), D("2026-12-01"));
   ASSERT_TRUE(consented.has_value());
   EXPECT_EQ(consented->Member(kCy)->status, MemberStatus::kActive);  // the pool had started
-  const std::vector<std::pair<int, Pence>> put_in{{1, Pence(24000)}, {2, Pence(24000)},
-                                                  {3, Pence(6000)}};
+  const std::vector<std::pair<int, Pence>> put_in{
+      {1, Pence(24000)}, {2, Pence(24000)}, {3, Pence(6000)}};
   auto leaving = Leave(*consented, kCy, Pence(10001), put_in, D("2026-12-10"));
   ASSERT_TRUE(leaving.has_value()) << leaving.error().message;
   // 10001 × 6000 / 54000 = 1111.22…: Cy takes £11.11.
