@@ -90,6 +90,7 @@ std::vector<std::pair<int, Pence>> PutIn(const Pool& pool,
       by_seq[key.seq] += t.amount.value();
   }
   std::vector<std::pair<int, Pence>> out;
+  out.reserve(by_seq.size());
   for (const auto& [seq, pence] : by_seq) out.emplace_back(seq, Pence(pence));
   return out;
 }

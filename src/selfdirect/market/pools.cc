@@ -462,6 +462,7 @@ Result<Leaving> Leave(const Pool& pool, const PersonId& person, Pence balance,
   Pence left_in_pool = balance;
   if (pool.leaving_rule == LeavingRule::kSharedByContributions && balance.value() > 0) {
     std::vector<Pence> weights;
+    weights.reserve(current.size());
     for (const PoolMember* m : current) weights.push_back(contributed(m->seq));
     const auto parts = SplitByContributions(balance, weights);
     for (std::size_t i = 0; i < current.size(); ++i) {
