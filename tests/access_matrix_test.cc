@@ -15,6 +15,7 @@
 #include "selfdirect/http/monitoring_api.h"
 #include "selfdirect/http/payments_api.h"
 #include "selfdirect/http/personal_assistants_api.h"
+#include "selfdirect/http/pools_api.h"
 #include "selfdirect/http/safeguarding_api.h"
 #include "selfdirect/http/service.h"
 #include "selfdirect/http/statements_api.h"
@@ -209,6 +210,22 @@ const std::map<std::string, std::set<std::string>> kMatrix = {
     {"personal-assistants.end", {"budget-holder", "assessor"}},
     {"employer-duties.set", {"budget-holder", "assessor"}},
     {"pa-workforce.get", {"commissioner"}},
+    // Pooled budgets: the pool routes are for budget holders, the people who act for them and
+    // social workers (finance officers read them), and the use case then looks for standing on
+    // one of the pool's members (the matrix's pool does not exist: 404, not a denial). A
+    // person's pools are read by the person, those they granted access, their social worker
+    // and finance officers; the pools' money is moved by finance officers.
+    {"pools.create", {"budget-holder", "representative", "support-planner", "assessor"}},
+    {"pools.get",
+     {"budget-holder", "representative", "support-planner", "assessor", "finance-officer"}},
+    {"pools.consent", {"budget-holder", "representative", "support-planner", "assessor"}},
+    {"pools.join", {"budget-holder", "representative", "support-planner", "assessor"}},
+    {"pools.leave", {"budget-holder", "representative", "support-planner", "assessor"}},
+    {"pools.statement",
+     {"budget-holder", "representative", "support-planner", "assessor", "finance-officer"}},
+    {"pools.collect", {"finance-officer"}},
+    {"pools.pay", {"finance-officer"}},
+    {"pools.list", {"budget-holder", "assessor", "representative", "finance-officer"}},
 };
 
 const PersonId kPersonHome("01JD00000000000000000PER51");
@@ -313,6 +330,7 @@ class AccessMatrixTest : public ::testing::Test {
     http::RegisterFinanceOverviewApi(service_->mutable_router(), t_.finance_overview());
     http::RegisterMarketApi(service_->mutable_router(), t_.market());
     http::RegisterPersonalAssistantsApi(service_->mutable_router(), t_.personal_assistants());
+    http::RegisterPoolsApi(service_->mutable_router(), t_.pools());
   }
 
   struct Session {
@@ -374,6 +392,7 @@ class AccessMatrixTest : public ::testing::Test {
     put("provider", "01JD0000000000000000PRV001");
     put("service", "01JD0000000000000000SRV001");
     put("assistant", "01JD000000000000000000PA01");
+    put("pool", "01JD000000000000000000P001");
     return path;
   }
 
@@ -467,6 +486,15 @@ class AccessMatrixTest : public ::testing::Test {
     if (route == "personal-assistants.update") return R"({"revision":1})";
     if (route == "personal-assistants.end") return R"({"ends_on":"2026-12-31","revision":1})";
     if (route == "employer-duties.set") return R"({"insurer":"Acme","revision":0})";
+    // Refused by field checks, or no such pool, so that nothing changes.
+    if (route == "pools.create") return R"({"name":""})";
+    if (route == "pools.consent" || route == "pools.leave") {
+      return R"({"person":"01JD00000000000000000PER51"})";
+    }
+    if (route == "pools.join") {
+      return R"({"person":"01JD00000000000000000PER51","share":"1.00","consent":true})";
+    }
+    if (route == "pools.pay") return R"({"key":"m1","amount":"1.00","reference":"x"})";
     if (route == "plans.create") return R"({"outcomes":[{"id":"o1","words":"Go out"}]})";
     if (route == "eligibility.create") return R"({"kind":"adult","outcomes":[]})";
     if (route == "assessments.create") {

@@ -93,6 +93,8 @@ const pages = {
   budget: 'person/budget.html',
   myMoney: 'my-money.html',
   personalAssistants: 'personal-assistants.html',
+  pools: 'pools.html',
+  pool: 'pool.html',
   peopleIHelp: 'people-i-help.html',
   financeStatements: 'finance/statements.html',
   paymentRuns: 'finance/payment-runs.html',

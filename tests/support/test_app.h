@@ -15,6 +15,7 @@
 #include "selfdirect/app/monitoring.h"
 #include "selfdirect/app/payments.h"
 #include "selfdirect/app/personal_assistants.h"
+#include "selfdirect/app/pools.h"
 #include "selfdirect/app/ras_models.h"
 #include "selfdirect/app/safeguarding.h"
 #include "selfdirect/app/statements.h"
@@ -47,6 +48,7 @@ class TestApp {
     finance_overview_ = std::make_unique<app::FinanceOverview>(*store_, clock_);
     market_ = std::make_unique<app::Market>(*store_, clock_, ids_);
     personal_assistants_ = std::make_unique<app::PersonalAssistants>(*store_, clock_, ids_);
+    pools_ = std::make_unique<app::Pools>(*store_, clock_, ids_);
   }
 
   app::Application& app() { return *app_; }
@@ -63,6 +65,7 @@ class TestApp {
   app::FinanceOverview& finance_overview() { return *finance_overview_; }
   app::Market& market() { return *market_; }
   app::PersonalAssistants& personal_assistants() { return *personal_assistants_; }
+  app::Pools& pools() { return *pools_; }
   store::Store& store() { return *store_; }
 
   // Registers a council as the operator would, with the CLI.
@@ -105,6 +108,7 @@ class TestApp {
   std::unique_ptr<app::Money> money_;
   std::unique_ptr<app::Monitoring> monitoring_;
   std::unique_ptr<app::PersonalAssistants> personal_assistants_;
+  std::unique_ptr<app::Pools> pools_;
   std::unique_ptr<app::Invoices> invoices_;
   std::unique_ptr<app::FinanceOverview> finance_overview_;
   std::unique_ptr<app::Market> market_;

@@ -100,6 +100,17 @@ enum class Action {
   kPersonalAssistantsRead,
   kPersonalAssistantsManage,
   kPaWorkforceRead,
+  // Pooled budgets (app/pools.h). On one person's record (Resource::Person): their pools and
+  // their statements are read by the person, anyone they granted access, their social worker
+  // and finance officers; a pool is proposed, consented to, joined or left for a person by the
+  // person, someone with a manage-money or write-plan grant (a representative, a support
+  // planner) or their social worker. Asked of the council (Resource::Council), these two say
+  // who may use the pool routes at all (budget holders, representatives, support planners,
+  // social workers; finance officers read), before the use case looks at the pool's members.
+  // The pools' money (collecting the members' shares, paying out) is moved by finance officers.
+  kPoolsRead,
+  kPoolsManage,
+  kPoolMoneyManage,
 };
 
 // Stable name, e.g. "schemes.manage"; used in the audit log and the route table.

@@ -37,6 +37,7 @@
 #include "selfdirect/http/monitoring_api.h"
 #include "selfdirect/http/payments_api.h"
 #include "selfdirect/http/personal_assistants_api.h"
+#include "selfdirect/http/pools_api.h"
 #include "selfdirect/http/safeguarding_api.h"
 #include "selfdirect/http/server.h"
 #include "selfdirect/http/statements_api.h"
@@ -539,6 +540,8 @@ int RunServe(const Settings& s) {
   http::RegisterMarketApi(service.mutable_router(), market);
   app::PersonalAssistants personal_assistants(*opened->store, clock, ids);
   http::RegisterPersonalAssistantsApi(service.mutable_router(), personal_assistants);
+  app::Pools pools(*opened->store, clock, ids);
+  http::RegisterPoolsApi(service.mutable_router(), pools);
   http::ServerOptions server_options;
   server_options.host = s.host;
   server_options.port = s.port;

@@ -18,6 +18,7 @@
 #include "selfdirect/http/monitoring_api.h"
 #include "selfdirect/http/payments_api.h"
 #include "selfdirect/http/personal_assistants_api.h"
+#include "selfdirect/http/pools_api.h"
 #include "selfdirect/http/safeguarding_api.h"
 #include "selfdirect/http/service.h"
 #include "selfdirect/http/statements_api.h"
@@ -45,6 +46,7 @@ class OpenApiTest : public ::testing::Test {
     RegisterFinanceOverviewApi(service_.mutable_router(), t_.finance_overview());
     RegisterMarketApi(service_.mutable_router(), t_.market());
     RegisterPersonalAssistantsApi(service_.mutable_router(), t_.personal_assistants());
+    RegisterPoolsApi(service_.mutable_router(), t_.pools());
     std::error_code ec;
     document_ = json::parse(OpenApiDocument(), ec);
     parsed_ = !ec;

@@ -6,7 +6,7 @@
 namespace selfdirect::ledger {
 namespace {
 
-constexpr std::array<LedgerCodeLabel, 9> kAccountTypes = {{
+constexpr std::array<LedgerCodeLabel, 10> kAccountTypes = {{
     {"council_fund", "Council fund"},
     {"budget_commitment", "Budget commitment"},
     {"direct_payment_holding", "Direct payment account"},
@@ -16,13 +16,15 @@ constexpr std::array<LedgerCodeLabel, 9> kAccountTypes = {{
     {"third_party_top_up", "Top-up from someone else"},
     {"clawback", "Money recovered"},
     {"payee", "Paid out"},
+    {"pooled_budget", "Pooled budget"},
 }};
 
-constexpr std::array<LedgerCodeLabel, 4> kOwnerKinds = {{
+constexpr std::array<LedgerCodeLabel, 5> kOwnerKinds = {{
     {"council", "The council"},
     {"person", "A person the council supports"},
     {"provider", "A provider"},
     {"organisation", "An organisation holding a managed budget"},
+    {"pool", "A pooled budget shared by several budget holders"},
 }};
 
 template <typename E, std::size_t N>
@@ -50,8 +52,9 @@ std::optional<OwnerKind> ParseOwnerKind(std::string_view code) {
 
 AccountFlags DefaultFlags(AccountType type) {
   AccountFlags f;
-  f.debits_must_not_exceed_credits =
-      type == AccountType::kDirectPaymentHolding || type == AccountType::kManagedBudget;
+  f.debits_must_not_exceed_credits = type == AccountType::kDirectPaymentHolding ||
+                                     type == AccountType::kManagedBudget ||
+                                     type == AccountType::kPooledBudget;
   return f;
 }
 
@@ -63,14 +66,15 @@ Result<Account> ValidateNewAccount(const NewAccount& request) {
     errors.push_back({"type",
                       "Choose the kind of account: council_fund, budget_commitment, "
                       "direct_payment_holding, managed_budget, provider_payable, "
-                      "contribution_receivable, third_party_top_up, clawback or payee"});
+                      "contribution_receivable, third_party_top_up, clawback, payee or "
+                      "pooled_budget"});
   } else {
     a.type = *type;
   }
   auto owner = ParseOwnerKind(request.owner_kind);
   if (!owner) {
-    errors.push_back(
-        {"owner_kind", "Say who owns the account: council, person, provider or organisation"});
+    errors.push_back({"owner_kind",
+                      "Say who owns the account: council, person, provider, organisation or pool"});
   } else {
     a.owner.kind = *owner;
     if (*owner == OwnerKind::kPerson) {

@@ -42,10 +42,13 @@ enum class AccountType {
   // council's and the person's accounts; one such account per payee (or one per council for
   // small payees) keeps every transfer double-entry, so the council-wide sum stays zero.
   kPayee,
+  // A pooled budget (market/pools.h): money several budget holders put together for a shared
+  // service, fed from their direct-payment accounts. Owned by the pool; may not be overdrawn.
+  kPooledBudget,
 };
 
 // Who an account belongs to.
-enum class OwnerKind { kCouncil, kPerson, kProvider, kOrganisation };
+enum class OwnerKind { kCouncil, kPerson, kProvider, kOrganisation, kPool };
 
 struct Owner {
   OwnerKind kind = OwnerKind::kCouncil;
@@ -107,7 +110,8 @@ const char* OwnerKindCode(OwnerKind k);  // "person"
 std::optional<OwnerKind> ParseOwnerKind(std::string_view code);
 
 // The balance rule an account of this type gets unless the request says otherwise: holding
-// accounts (direct payment, managed budget) may not be overdrawn; others have no rule.
+// accounts (direct payment, managed budget, pooled budget) may not be overdrawn; others have no
+// rule.
 AccountFlags DefaultFlags(AccountType type);
 
 // What a caller sends to open an account; text as typed.

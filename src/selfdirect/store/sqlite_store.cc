@@ -10,6 +10,7 @@
 #include "selfdirect/store/sqlite_monitoring.h"
 #include "selfdirect/store/sqlite_payments.h"
 #include "selfdirect/store/sqlite_personal_assistants.h"
+#include "selfdirect/store/sqlite_pools.h"
 #include "selfdirect/store/sqlite_ras.h"
 #include "selfdirect/store/sqlite_safeguarding.h"
 #include "selfdirect/store/sqlite_statements.h"
@@ -33,7 +34,8 @@ class SqliteTransaction final : public Transaction {
         invoices_(c),
         finance_overview_(c),
         market_(c),
-        personal_assistants_(c) {}
+        personal_assistants_(c),
+        pools_(c) {}
   CouncilRepository& Councils() override { return councils_; }
   AccessRepository& Access() override { return access_; }
   AuditRepository& Audit() override { return audit_; }
@@ -50,6 +52,7 @@ class SqliteTransaction final : public Transaction {
   casework::PersonalAssistantRepository& PersonalAssistants() override {
     return personal_assistants_;
   }
+  market::PoolRepository& Pools() override { return pools_; }
 
  private:
   SqliteCouncilRepository councils_;
@@ -66,6 +69,7 @@ class SqliteTransaction final : public Transaction {
   SqliteFinanceOverviewRepository finance_overview_;
   SqliteMarketRepository market_;
   SqlitePersonalAssistantRepository personal_assistants_;
+  SqlitePoolRepository pools_;
 };
 
 constexpr const char* kCouncilColumns = "council_id, code, name, created_at";

@@ -25,6 +25,7 @@
 #include "selfdirect/ledger/payments_repository.h"
 #include "selfdirect/ledger/repository.h"
 #include "selfdirect/ledger/statement_repository.h"
+#include "selfdirect/market/pools_repository.h"
 #include "selfdirect/market/repository.h"
 #include "selfdirect/ras/repository.h"
 #include "selfdirect/store/migrations.h"
@@ -48,6 +49,7 @@ class Transaction {
   virtual ledger::FinanceOverviewRepository& FinanceOverview() = 0;
   virtual market::MarketRepository& Market() = 0;
   virtual casework::PersonalAssistantRepository& PersonalAssistants() = 0;
+  virtual market::PoolRepository& Pools() = 0;
 };
 
 class Store {

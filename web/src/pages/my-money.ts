@@ -11,6 +11,7 @@ import { h, byId, replaceChildren, visuallyHidden } from '../dom';
 import { table } from '../govuk';
 import { renderServiceNavigation, showPageProblem, startSignedInPage } from '../layout';
 import { formatPence } from '../money';
+import { poolPaths } from '../pools-view';
 import { burnDownChart, chartRows, chartSummary, lineRows, moneyPaths, pageFromQuery, upcomingRows, type Money } from '../money-view';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -196,6 +197,11 @@ function moneyParts(money: Money, self: boolean): HTMLElement[] {
       'p',
       { class: 'govuk-body' },
       h('a', { class: 'govuk-link', id: 'budget-link', href: budgetPaths.page(money.person_id) }, self ? 'Your plan and budget statement' : 'Their plan and budget statement'),
+    ),
+    h(
+      'p',
+      { class: 'govuk-body' },
+      h('a', { class: 'govuk-link', id: 'pools-link', href: poolPaths.list(money.person_id) }, self ? 'Pooled budgets: share part of your direct payment with others' : 'Their pooled budgets'),
     ),
   );
   return parts;

@@ -1,0 +1,268 @@
+/**
+ * What the pooled budget pages show, worked out without a browser: the API's shapes, the
+ * pages' addresses, the words for each state, the rows of the summaries and tables, and the
+ * proposal a form sends.
+ *
+ *   poolPaths.list('01J…')                 // '/pools?person=01J…'
+ *   poolPaths.page('01P…', '01J…')         // '/pool?id=01P…&person=01J…'
+ *   memberName(member)                     // 'Invited member (waiting for their consent)'
+ *   poolRows(pool)                         // [['What it pays for', '…'], ['Cost every 4 weeks', '£240.00'], …]
+ *   proposalBody(answers, '01J…')          // { ok: true, body: {...} } or { ok: false, problems }
+ */
+import { dateInWords } from './casework-view';
+import { formatPence, parsePounds } from './money';
+import type { FieldProblem } from './problem';
+
+export type PoolStatus = 'proposed' | 'active' | 'closed';
+export type MemberStatus = 'proposed' | 'consented' | 'active' | 'left';
+
+export interface PoolMember {
+  seq: number;
+  person_id: string | null;
+  name: string | null;
+  share_pence: number;
+  status: MemberStatus;
+  consent_by: 'person' | 'representative' | 'social_worker' | null;
+  consent_how: string;
+  consented_at: string | null;
+  left_on: string | null;
+  may_act: boolean;
+}
+
+export interface Pool {
+  id: string;
+  name: string;
+  pays_for: string;
+  service_id: string | null;
+  cost_pence: number | null;
+  leaving_rule: 'shared_by_contributions' | 'stays_with_pool';
+  leaving_rule_words: string;
+  status: PoolStatus;
+  starts_on: string | null;
+  balance_pence: number;
+  period: { start: string; end: string } | null;
+  may_move_money: boolean;
+  today: string;
+  members: PoolMember[];
+}
+
+export interface PoolSummary {
+  id: string;
+  name: string;
+  pays_for: string;
+  status: PoolStatus;
+  member_status: MemberStatus;
+  share_pence: number;
+  members: number;
+}
+
+export interface PersonPools {
+  person_id: string;
+  person_name: string;
+  pools: PoolSummary[];
+}
+
+export interface PoolStatement {
+  pool: Pool;
+  person_id: string;
+  person_name: string;
+  member_status: MemberStatus;
+  share_pence: number;
+  periods: { start: string; end: string; money_in_pence: number; yours_pence: number }[];
+  money_out: { on: string; description: string; amount_pence: number }[];
+  money_in_total_pence: number;
+  money_out_total_pence: number;
+  put_in_pence: number;
+  share_of_balance_pence: number | null;
+  taken_pence: number;
+}
+
+export const poolPaths = {
+  list: (personId: string) => `/pools?person=${encodeURIComponent(personId)}`,
+  page: (poolId: string, personId: string) => `/pool?id=${encodeURIComponent(poolId)}&person=${encodeURIComponent(personId)}`,
+  listApi: (personId: string) => `/api/people/${encodeURIComponent(personId)}/pools`,
+  create: () => '/api/pools',
+  api: (poolId: string) => `/api/pools/${encodeURIComponent(poolId)}`,
+  consents: (poolId: string) => `${poolPaths.api(poolId)}/consents`,
+  statement: (poolId: string, personId: string) => `${poolPaths.api(poolId)}/statement?person=${encodeURIComponent(personId)}`,
+};
+
+/** The proposal form's fields, by the names the API gives its problems. */
+export const PROPOSAL_FIELDS: Readonly<Record<string, string>> = {
+  name: 'name',
+  pays_for: 'pays_for',
+  cost: 'cost',
+  leaving_rule: 'leaving_rule',
+  members: 'other_reference',
+  'members[0].share': 'your_share',
+  'members[0].consent': 'consent',
+  'members[1].person': 'other_reference',
+  'members[1].share': 'other_share',
+};
+
+export const CONSENT_FIELDS: Readonly<Record<string, string>> = { share: 'consent', how: 'how', person: 'consent' };
+
+export function poolStatusWords(status: PoolStatus): string {
+  switch (status) {
+    case 'proposed':
+      return 'Waiting for every member to consent';
+    case 'active':
+      return 'Running';
+    case 'closed':
+      return 'Closed';
+  }
+}
+
+/** The GOV.UK tag colour for a pool's state. */
+export function poolStatusTag(status: PoolStatus): string {
+  return status === 'active' ? 'govuk-tag--green' : status === 'proposed' ? 'govuk-tag--yellow' : 'govuk-tag--grey';
+}
+
+export function memberStatusWords(status: MemberStatus): string {
+  switch (status) {
+    case 'proposed':
+      return 'Not consented yet';
+    case 'consented':
+      return 'Consented';
+    case 'active':
+      return 'In the pool';
+    case 'left':
+      return 'Left';
+  }
+}
+
+/** A member's name, or what can be said about them when the viewer may not know who they are. */
+export function memberName(m: Pick<PoolMember, 'name' | 'status'>): string {
+  if (m.name) return m.name;
+  return m.status === 'proposed' ? 'Invited member (waiting for their consent)' : 'A member';
+}
+
+export function consentWords(m: Pick<PoolMember, 'consent_by' | 'consent_how' | 'consented_at'>): string {
+  if (!m.consent_by || !m.consented_at) return 'Not given yet';
+  const on = dateInWords(m.consented_at.slice(0, 10));
+  switch (m.consent_by) {
+    case 'person':
+      return `Given by the member on ${on}`;
+    case 'representative':
+      return `Given for the member by someone they chose to act for them, on ${on}`;
+    case 'social_worker':
+      return `Given in person and recorded by their social worker on ${on}${m.consent_how ? `: ${m.consent_how}` : ''}`;
+  }
+}
+
+/** The pool's agreement as summary list rows. */
+export function poolRows(pool: Pool): [string, string][] {
+  const rows: [string, string][] = [
+    ['What it pays for', pool.pays_for],
+    ['Cost every 4 weeks', pool.cost_pence === null ? 'Not stated' : formatPence(pool.cost_pence)],
+    ['When a member leaves', pool.leaving_rule_words],
+    ['State', poolStatusWords(pool.status)],
+  ];
+  if (pool.starts_on) rows.push(['Started on', dateInWords(pool.starts_on)]);
+  rows.push(['In the pool now', formatPence(pool.balance_pence)]);
+  return rows;
+}
+
+/** Each member: name, share every 4 weeks, state. */
+export function memberRows(pool: Pool): [string, string, string][] {
+  return pool.members.map((m) => [memberName(m), formatPence(m.share_pence), memberStatusWords(m.status)]);
+}
+
+/** The member's own figures, as summary list rows. */
+export function statementRows(s: PoolStatement, self: boolean): [string, string][] {
+  const you = self ? 'Your' : 'Their';
+  const rows: [string, string][] = [
+    [`${you} share every 4 weeks`, formatPence(s.share_pence)],
+    [`${self ? 'You have' : 'They have'} put in`, formatPence(s.put_in_pence)],
+    ['Money in from all members', formatPence(s.money_in_total_pence)],
+    ['Money paid out', formatPence(s.money_out_total_pence)],
+    ['In the pool now', formatPence(s.pool.balance_pence)],
+  ];
+  if (s.share_of_balance_pence !== null) {
+    rows.push([`${you} part of what is in the pool`, `${formatPence(s.share_of_balance_pence)}, by what each member has put in`]);
+  }
+  if (s.member_status === 'left') {
+    rows.push([self ? 'You took when you left' : 'They took when they left', formatPence(s.taken_pence)]);
+  }
+  return rows;
+}
+
+/** "22 November to 19 December 2026", or with both years when they differ. */
+export function periodWords(start: string, end: string): string {
+  const from = dateInWords(start);
+  const to = dateInWords(end);
+  if (start.slice(0, 4) === end.slice(0, 4)) return `${from.slice(0, from.lastIndexOf(' '))} to ${to}`;
+  return `${from} to ${to}`;
+}
+
+/** Money in by period: the 4 weeks, every member's shares together, this member's share. */
+export function periodRows(s: PoolStatement): [string, string, string][] {
+  return s.periods.map((p) => [periodWords(p.start, p.end), formatPence(p.money_in_pence), formatPence(p.yours_pence)]);
+}
+
+export function moneyOutRows(s: PoolStatement): [string, string, string][] {
+  return s.money_out.map((o) => [dateInWords(o.on), o.description, formatPence(o.amount_pence)]);
+}
+
+export interface ProposalAnswers {
+  name: string;
+  pays_for: string;
+  cost: string;
+  leaving_rule: string;
+  your_share: string;
+  other_reference: string;
+  other_share: string;
+  consent: boolean;
+}
+
+/**
+ * The proposal the form sends for `personId` (the member the page is for) and one other member
+ * named by their reference. Amounts are checked here the way the server checks them, so a slip
+ * is caught before sending; the server checks everything again.
+ */
+export function proposalBody(a: ProposalAnswers, personId: string): { ok: true; body: Record<string, unknown> } | { ok: false; problems: FieldProblem[] } {
+  const problems: FieldProblem[] = [];
+  const amount = (text: string, field: string, what: string, optional = false): string => {
+    const trimmed = text.trim();
+    if (optional && trimmed === '') return '';
+    const parsed = parsePounds(trimmed.replace(/^£/, ''));
+    if (!parsed.ok) {
+      problems.push({ field, message: trimmed === '' ? `Enter ${what}, like 120.00` : parsed.message });
+      return '';
+    }
+    if (parsed.pence <= 0n) problems.push({ field, message: `Enter ${what} of more than £0.00` });
+    return trimmed.replace(/^£/, '');
+  };
+  if (!a.name.trim()) problems.push({ field: 'name', message: 'Enter a name for the pool, for example "Tuesday art group"' });
+  if (!a.pays_for.trim()) problems.push({ field: 'pays_for', message: 'Say what the pool pays for' });
+  const cost = amount(a.cost, 'cost', 'what the pool costs every 4 weeks', true);
+  if (!a.leaving_rule) problems.push({ field: 'leaving_rule', message: 'Choose what happens to the money in the pool when a member leaves' });
+  const yours = amount(a.your_share, 'members[0].share', 'the share every 4 weeks');
+  const reference = a.other_reference.trim().toUpperCase();
+  if (!/^[0-9A-HJKMNP-TV-Z]{26}$/.test(reference)) {
+    problems.push({ field: 'members[1].person', message: 'Enter the other member’s reference: 26 letters and digits, as their pooled budgets page shows it' });
+  } else if (reference === personId.toUpperCase()) {
+    problems.push({ field: 'members[1].person', message: 'Enter the other member’s reference, not this one' });
+  }
+  const theirs = amount(a.other_share, 'members[1].share', 'their share every 4 weeks');
+  if (!a.consent) problems.push({ field: 'members[0].consent', message: 'Confirm that this member agrees to pool their share: no one is put in a pool without consenting' });
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    body: {
+      name: a.name.trim(),
+      pays_for: a.pays_for.trim(),
+      ...(cost ? { cost } : {}),
+      leaving_rule: a.leaving_rule,
+      members: [
+        { person: personId, share: yours, consent: true },
+        { person: reference, share: theirs },
+      ],
+    },
+  };
+}
+
+/** The member on this page (the one whose pools these are), if they are in the pool. */
+export function memberFor(pool: Pool, personId: string): PoolMember | undefined {
+  return pool.members.find((m) => m.person_id === personId && m.status !== 'left') ?? pool.members.find((m) => m.person_id === personId);
+}
