@@ -108,6 +108,7 @@ const pages = {
   directoryProvider: 'find-support/provider.html',
   providers: 'market/providers.html',
   provider: 'market/provider.html',
+  marketShaping: 'market/shaping.html',
 };
 
 export default defineConfig({

@@ -57,11 +57,13 @@ describe('signInPath', () => {
 });
 
 describe('pagesFor', () => {
-  it('gives commissioners the provider register, and nobody else', () => {
-    expect(pagesFor(['commissioner']).map((page) => page.text)).toEqual(['Your account', 'Finance overview', 'Providers']);
+  it('gives commissioners the provider register and market shaping, and nobody else', () => {
+    expect(pagesFor(['commissioner']).map((page) => page.text)).toEqual(['Your account', 'Finance overview', 'Providers', 'Market shaping']);
     for (const role of ['budget-holder', 'representative', 'support-planner', 'assessor', 'approver', 'finance-officer', 'safeguarding-lead', 'analyst', 'administrator', 'auditor']) {
       expect(pagesFor([role]).map((page) => page.href)).not.toContain('/market/providers');
+      expect(pagesFor([role]).map((page) => page.href)).not.toContain('/market/shaping');
     }
+    expect(pageTitle('/market/shaping')).toBe('Market shaping');
     expect(pageTitle('/market/providers')).toBe('Providers');
     expect(pageTitle('/market/provider')).not.toBe('Providers');
   });
@@ -126,8 +128,8 @@ describe('pagesFor', () => {
   });
 
   it('gives finance officers and commissioners the finance overview, once each, and nobody else', () => {
-    expect(hrefs(['commissioner'])).toEqual(['/account', '/finance/overview', '/market/providers']);
-    expect(hrefs(['finance-officer', 'commissioner'])).toEqual(['/account', '/finance/payment-runs', '/finance/statements', '/finance/invoices', '/finance/surplus-proposals', '/finance/overview', '/market/providers', '/alerts']);
+    expect(hrefs(['commissioner'])).toEqual(['/account', '/finance/overview', '/market/providers', '/market/shaping']);
+    expect(hrefs(['finance-officer', 'commissioner'])).toEqual(['/account', '/finance/payment-runs', '/finance/statements', '/finance/invoices', '/finance/surplus-proposals', '/finance/overview', '/market/providers', '/market/shaping', '/alerts']);
     for (const role of ['budget-holder', 'representative', 'assessor', 'approver', 'safeguarding-lead', 'analyst', 'administrator', 'auditor']) {
       expect(hrefs([role])).not.toContain('/finance/overview');
     }

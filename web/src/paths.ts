@@ -63,6 +63,7 @@ const SIGNED_IN_PAGES: readonly { href: string; text: string; role?: string | re
   { href: '/finance/surplus-proposals', text: 'Surplus proposals', role: 'finance-officer' },
   { href: '/finance/overview', text: 'Finance overview', role: ['finance-officer', 'commissioner'] },
   { href: '/market/providers', text: 'Providers', role: 'commissioner' },
+  { href: '/market/shaping', text: 'Market shaping', role: 'commissioner' },
   { href: '/concerns', text: 'Safeguarding', role: 'safeguarding-lead' },
   // alerts.read: the use case narrows the list to the alerts routed to each of these roles.
   { href: '/alerts', text: 'Money alerts', role: ['finance-officer', 'assessor', 'support-planner', 'safeguarding-lead'] },
