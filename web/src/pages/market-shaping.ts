@@ -152,8 +152,8 @@ function demandSection(s: MarketShaping): HTMLElement {
 }
 
 async function main(): Promise<void> {
-  const page = await startSignedInPage({ current: '/market/shaping' });
-  if (!page) return;
+  const page = await startSignedInPage({ current: '/market/shaping', role: 'commissioner' });
+  if (!page) return; // the page says why
   const days = daysFromQuery(window.location.search);
   const result = await api<MarketShaping>('GET', shapingPaths.api(days));
   if (!result.ok) {
