@@ -16,24 +16,9 @@ inline app::Context ActingAs(const User& u) {
   return app::Context{Actor{u.council_id, u.id, u.roles}, "req", ""};
 }
 
-// A person taken to a signed-off plan with these items (each serving outcome "o1"). Fails the
-// calling test (and returns an empty id) when any step is refused.
-inline PersonId SignOffAPlanWith(TestApp& t, const User& worker, const User& approver,
-                                 const std::string& given, const std::string& nhs,
-                                 std::vector<casework::PlanItemRequest> items,
-                                 const User* finance = nullptr,
-                                 const std::string& weekly_contribution = "") {
-  casework::NewPerson p;
-  p.given_name = given;
-  p.family_name = "Okafor";
-  p.date_of_birth = "1948-03-27";
-  p.nhs_number = nhs;
-  p.primary_support_reason = "physical_personal_care";
-  auto created = t.casework().CreatePerson(ActingAs(worker), p,
-                                           {"2026-11-20", "hospital_discharge", "Help", ""});
-  EXPECT_TRUE(created.has_value()) << created.error().message;
-  if (!created) return PersonId();
-  const PersonId id = created->record.person.id;
+// Records the person as eligible (the first three adult outcomes not achieved without help) and
+// assessed with an assessor on the small test model (£166.65 a week with its answers here).
+inline void RecordEligibleAndAssessed(TestApp& t, const User& worker, const PersonId& id) {
   casework::NewDetermination d;
   d.kind = "adult";
   d.needs_arise_from_condition = true;
@@ -56,6 +41,27 @@ inline PersonId SignOffAPlanWith(TestApp& t, const User& worker, const User& app
                               {"living_setting", {K::kText, "supported_living", false}},
                               {"has_unpaid_carer", {K::kYesNo, "", true}}}};
   EXPECT_TRUE(t.casework().RecordAssessment(ActingAs(worker), id, answers));
+}
+
+// A person taken to a signed-off plan with these items (each serving outcome "o1"). Fails the
+// calling test (and returns an empty id) when any step is refused.
+inline PersonId SignOffAPlanWith(TestApp& t, const User& worker, const User& approver,
+                                 const std::string& given, const std::string& nhs,
+                                 std::vector<casework::PlanItemRequest> items,
+                                 const User* finance = nullptr,
+                                 const std::string& weekly_contribution = "") {
+  casework::NewPerson p;
+  p.given_name = given;
+  p.family_name = "Okafor";
+  p.date_of_birth = "1948-03-27";
+  p.nhs_number = nhs;
+  p.primary_support_reason = "physical_personal_care";
+  auto created = t.casework().CreatePerson(ActingAs(worker), p,
+                                           {"2026-11-20", "hospital_discharge", "Help", ""});
+  EXPECT_TRUE(created.has_value()) << created.error().message;
+  if (!created) return PersonId();
+  const PersonId id = created->record.person.id;
+  RecordEligibleAndAssessed(t, worker, id);
   if (finance != nullptr && !weekly_contribution.empty()) {
     EXPECT_TRUE(t.casework().RecordContribution(
         ActingAs(*finance), id, {weekly_contribution, "", "financial_assessment", ""}));

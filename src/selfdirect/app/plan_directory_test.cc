@@ -48,30 +48,8 @@ class PlanDirectoryTest : public ::testing::Test {
     auto created = t_.casework().CreatePerson(ActingAs(worker_), p,
                                               {"2026-11-20", "hospital_discharge", "Help", ""});
     EXPECT_TRUE(created.has_value());
-    person_ = created->record.person.id;
-    casework::NewDetermination d;
-    d.kind = "adult";
-    d.needs_arise_from_condition = true;
-    d.significant_impact_on_wellbeing = true;
-    int n = 0;
-    for (const auto& a : casework::AdultOutcomes()) {
-      casework::OutcomeFinding f{a.code, n++ >= 3, std::nullopt, ""};
-      if (!f.achieved) f.reason = casework::UnableReason::kWithoutAssistance;
-      d.outcomes.push_back(f);
-    }
-    EXPECT_TRUE(t_.casework().RecordEligibility(ActingAs(worker_), person_, d));
-    using K = ras::RawAnswer::Kind;
-    EXPECT_TRUE(
-        t_.casework().RecordAssessment(ActingAs(worker_), person_,
-                                       {"small",
-                                        "with_assessor",
-                                        {{"washing", {K::kText, "c", false}},
-                                         {"dressing", {K::kText, "b", false}},
-                                         {"going_out", {K::kText, "b", false}},
-                                         {"nights", {K::kNumber, "2", false}},
-                                         {"age", {K::kNumber, "78", false}},
-                                         {"living_setting", {K::kText, "supported_living", false}},
-                                         {"has_unpaid_carer", {K::kYesNo, "", true}}}}));
+    if (created) person_ = created->record.person.id;
+    testing::RecordEligibleAndAssessed(t_, worker_, person_);
   }
 
   ServiceId AddService(const std::string& what, const std::string& type, bool approved) {
