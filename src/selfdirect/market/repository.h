@@ -78,7 +78,7 @@ class MarketRepository {
 
   // ----- Market shaping (aggregates; nothing here is shown by name) -----
   // Every support plan version that was approved, from the day of its approval, with the
-  // person's postcode district and its items' services, kinds and suppliers.
+  // person's postcode and its items' services, kinds and suppliers.
   virtual Result<std::vector<ApprovedPlan>> ApprovedPlans(const CouncilId& council) = 0;
   // Each case closure: (person, the day it took effect).
   virtual Result<std::vector<std::pair<std::string, Date>>> Closures(const CouncilId& council) = 0;

@@ -18,7 +18,8 @@ std::vector<PlanSpell> BuildSpells(std::vector<ApprovedPlan> approvals,
   spells.reserve(approvals.size());
   for (std::size_t i = 0; i < approvals.size(); ++i) {
     ApprovedPlan& a = approvals[i];
-    PlanSpell s{std::move(a.person), std::move(a.area), a.from, std::nullopt, std::move(a.items)};
+    PlanSpell s{std::move(a.person), PostcodeDistrict(a.postcode), a.from, std::nullopt,
+                std::move(a.items)};
     const bool has_next = i + 1 < approvals.size() && approvals[i + 1].person == s.person;
     if (has_next) s.to = approvals[i + 1].from;
     // A closure on or after the start, before the next plan, ends the spell.

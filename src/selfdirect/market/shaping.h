@@ -29,8 +29,8 @@ struct SpellItem {
 
 // An approved support plan: from the day it was signed off.
 struct ApprovedPlan {
-  std::string person;  // only ever counted
-  std::string area;    // the person's postcode district ("TS24"), "" when not known
+  std::string person;    // only ever counted
+  std::string postcode;  // the person's postcode as recorded ("TS24 7QS"), "" when not known
   Date from;
   std::vector<SpellItem> items;
 };
@@ -48,6 +48,7 @@ struct PlanSpell {
 
 // The spells: each approved plan runs until the person's next approved plan, or until their case
 // was closed (the latest closure on or after the plan's start). `closures` are (person, date).
+// A spell's area is the person's postcode district.
 std::vector<PlanSpell> BuildSpells(std::vector<ApprovedPlan> approvals,
                                    std::span<const std::pair<std::string, Date>> closures);
 

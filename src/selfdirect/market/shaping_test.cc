@@ -33,9 +33,9 @@ TEST(PostcodeDistrict, IsTheOutwardCodeOfAPostcode) {
 
 TEST(BuildSpells, APlanRunsUntilTheNextApprovedPlanOrTheCaseIsClosed) {
   std::vector<ApprovedPlan> approvals = {
-      {"bea", "TS24", D("2026-01-10"), {Assistant()}},
-      {"ada", "TS24", D("2025-06-01"), {Uses(kDayCentre, "day_centre")}},
-      {"ada", "TS24", D("2026-02-01"), {Assistant()}},
+      {"bea", "TS24 7QS", D("2026-01-10"), {Assistant()}},
+      {"ada", "TS24 7QS", D("2025-06-01"), {Uses(kDayCentre, "day_centre")}},
+      {"ada", "TS24 7QS", D("2026-02-01"), {Assistant()}},
   };
   const std::pair<std::string, Date> closures[] = {{"bea", D("2026-05-31")},
                                                    {"ada", D("2024-01-01")}};  // before: ignored
@@ -54,14 +54,14 @@ TEST(BuildSpells, APlanRunsUntilTheNextApprovedPlanOrTheCaseIsClosed) {
 std::vector<PlanSpell> DayCentreLosingPeople() {
   std::vector<ApprovedPlan> a;
   for (const char* p : {"p1", "p2", "p3", "p4", "p5"}) {
-    a.push_back({p, "TS24", D("2025-01-15"), {Uses(kDayCentre, "day_centre")}});
+    a.push_back({p, "TS24 7QS", D("2025-01-15"), {Uses(kDayCentre, "day_centre")}});
   }
-  a.push_back({"p1", "TS24", D("2026-03-01"), {Assistant()}});
-  a.push_back({"p2", "TS25", D("2026-06-01"), {Assistant(), Chosen("community_activity")}});
+  a.push_back({"p1", "TS24 7QS", D("2026-03-01"), {Assistant()}});
+  a.push_back({"p2", "TS25 8AB", D("2026-06-01"), {Assistant(), Chosen("community_activity")}});
   // Someone new to home care, and one with home care still to be chosen for months.
-  a.push_back({"p6", "TS25", D("2026-10-01"), {Uses(kHomeCare, "home_care")}});
+  a.push_back({"p6", "TS25 8AB", D("2026-10-01"), {Uses(kHomeCare, "home_care")}});
   a.push_back({"p7", "", D("2026-08-01"), {Chosen("home_care"), Chosen("")}});
-  a.push_back({"p8", "TS24", D("2026-11-10"), {Chosen("home_care")}});  // only 12 days ago
+  a.push_back({"p8", "TS24 7QS", D("2026-11-10"), {Chosen("home_care")}});  // only 12 days ago
   const std::pair<std::string, Date> closures[] = {{"p3", D("2026-04-30")}};
   return BuildSpells(std::move(a), closures);
 }

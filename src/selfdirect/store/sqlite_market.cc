@@ -511,7 +511,7 @@ Result<std::vector<market::ApprovedPlan>> SqliteMarketRepository::ApprovedPlans(
     auto from = ParseIsoDate(plans->Text(3));
     if (!from) return tl::unexpected(CorruptValue("plan_decisions.decided_at"));
     by_plan[plans->Text(0)] = out.size();
-    out.push_back({plans->Text(1), market::PostcodeDistrict(plans->Text(2)), *from, {}});
+    out.push_back({plans->Text(1), plans->Text(2), *from, {}});
   }
   auto items = c_.Prepare(
       "SELECT i.plan_id, coalesce(i.service_id, ''), i.service_type, i.supplier FROM plan_items "
