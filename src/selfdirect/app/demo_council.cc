@@ -9,6 +9,8 @@
 #include "selfdirect/app/accounts.h"
 #include "selfdirect/app/application.h"
 #include "selfdirect/app/casework.h"
+#include "selfdirect/app/market.h"
+#include "selfdirect/app/personal_assistants.h"
 #include "selfdirect/app/ras_models.h"
 #include "selfdirect/ras/model_loader.h"
 #include "selfdirect/simulate/council.h"
@@ -64,6 +66,13 @@ tl::unexpected<Error> Refused(const SyntheticPerson& p, std::string_view step, c
   return Fail(ErrorCode::kInternal,
               fmt::format("The demo council's {} for person {} ({} {}) was refused: {}", step,
                           p.index, p.person.given_name, p.person.family_name, why));
+}
+
+tl::unexpected<Error> DirectoryRefused(std::string_view what, const Error& e) {
+  std::string why = e.message;
+  for (const FieldError& f : e.fields) why += "; " + f.field + ": " + f.message;
+  return Fail(ErrorCode::kInternal,
+              fmt::format("The demo council's directory entry {} was refused: {}", what, why));
 }
 
 Context As(const User& u) { return Context{Actor{u.council_id, u.id, u.roles}, "cli:demo", ""}; }
@@ -149,6 +158,8 @@ Result<DemoCouncilReport> LoadDemoCouncil(store::Store& store, const DemoCouncil
   Accounts accounts(batch, clock, ids, accounts_options);
   RasModels ras(batch, clock);
   Casework casework(batch, clock, ids, ras);
+  Market market(batch, clock, ids);
+  PersonalAssistants assistants(batch, clock, ids);
 
   const std::vector<DemoUser> demo_users = {
       {"administrator",
@@ -164,7 +175,7 @@ Result<DemoCouncilReport> LoadDemoCouncil(store::Store& store, const DemoCouncil
        "Priya Shah",
        {"assessor"},
        "demo-social-worker-pass",
-       "the North team's caseload: people at every stage, their plans and budgets"},
+       "the North team's caseload: people at every stage, their plans, budgets and reviews"},
       {"north_2", "", "north.colleague@demoshire.example", "Tom Wright", {"assessor"}, nullptr, ""},
       {"south_1", "", "south.worker@demoshire.example", "Grace Mensah", {"assessor"}, nullptr, ""},
       {"south_2",
@@ -194,7 +205,7 @@ Result<DemoCouncilReport> LoadDemoCouncil(store::Store& store, const DemoCouncil
        "Ruth Green",
        {"commissioner"},
        "demo-commissioner-pass",
-       "the council's figures and the market"},
+       "the market: the directory, and market shaping with a day centre people are leaving"},
       {"safeguarding",
        "Safeguarding lead",
        "safeguarding@demoshire.example",
@@ -267,6 +278,34 @@ Result<DemoCouncilReport> LoadDemoCouncil(store::Store& store, const DemoCouncil
       return users.at(second ? "south_2" : "south_1");
     };
 
+    // The market: every provider and service in the directory, before any plan buys from it.
+    const Context commissioner = As(users.at("commissioner"));
+    std::vector<std::vector<ServiceId>> service_ids;
+    for (const simulate::SyntheticProvider& sp : council->market) {
+      auto provider = market.CreateProvider(commissioner, sp.request);
+      if (!provider) return DirectoryRefused(sp.request.name, provider.error());
+      auto& ids_of = service_ids.emplace_back();
+      for (const market::ServiceRequest& service : sp.services) {
+        auto added = market.AddService(commissioner, provider->id, service);
+        if (!added) return DirectoryRefused(sp.request.name + ": " + service.what, added.error());
+        ids_of.push_back(added->id);
+        ++report.services;
+      }
+      ++report.providers;
+    }
+    // A plan as the generator wrote it, with each item's directory service by its id.
+    auto with_services = [&](casework::PlanRequest request,
+                             const std::vector<simulate::ServiceRef>& sources) {
+      for (std::size_t i = 0; i < request.items.size() && i < sources.size(); ++i) {
+        const simulate::ServiceRef ref = sources[i];
+        if (!ref.found()) continue;
+        request.items[i].service_id = service_ids[static_cast<std::size_t>(ref.provider)]
+                                                 [static_cast<std::size_t>(ref.service)]
+                                                     .str();
+      }
+      return request;
+    };
+
     // Every case, one step at a time, in the order the council would have recorded them.
     struct Written {
       PersonId person;
@@ -308,22 +347,30 @@ Result<DemoCouncilReport> LoadDemoCouncil(store::Store& store, const DemoCouncil
           break;
         }
         case StepKind::kStartPlan: {
-          auto r = casework.CreatePlan(worker, w.person, p.plan->request);
+          auto r = casework.CreatePlan(worker, w.person,
+                                       with_services(p.plan->request, p.plan->sources));
           if (!r) return Refused(p, "support plan", r.error());
           w.plan = r->plan.id;
           w.revision = r->plan.revision;
           break;
         }
         case StepKind::kSubmitPlan:
-        case StepKind::kResubmitPlan: {
+        case StepKind::kResubmitPlan:
+        case StepKind::kSubmitRevision: {
           if (step.kind == StepKind::kResubmitPlan) {
             // The plan is saved again in answer to the approver's comments, then submitted.
-            auto saved = casework.UpdatePlan(worker, w.plan, p.plan->request, w.revision);
+            auto saved = casework.UpdatePlan(
+                worker, w.plan, with_services(p.plan->request, p.plan->sources), w.revision);
             if (!saved) return Refused(p, "plan's changes", saved.error());
             w.revision = saved->plan.revision;
           }
           auto r = casework.SubmitPlan(worker, w.plan, w.revision);
-          if (!r) return Refused(p, "plan's submission", r.error());
+          if (!r) {
+            return Refused(p,
+                           step.kind == StepKind::kSubmitRevision ? "revised plan's submission"
+                                                                  : "plan's submission",
+                           r.error());
+          }
           w.revision = r->plan.revision;
           break;
         }
@@ -334,13 +381,53 @@ Result<DemoCouncilReport> LoadDemoCouncil(store::Store& store, const DemoCouncil
           w.revision = r->plan.revision;
           break;
         }
-        case StepKind::kApprovePlan: {
+        case StepKind::kApprovePlan:
+        case StepKind::kApproveRevision: {
+          // A revised plan keeps the budget, and so the reason it differs from the indicative.
+          const bool revised = step.kind == StepKind::kApproveRevision;
           auto r =
               casework.DecidePlan(As(approver), w.plan,
                                   {"approve", "", PoundsText(p.plan->actual_annual),
                                    p.plan->variance_category, p.plan->variance_words, w.revision});
-          if (!r) return Refused(p, "sign-off", r.error());
+          if (!r) return Refused(p, revised ? "revised plan's sign-off" : "sign-off", r.error());
           w.revision = r->plan.revision;
+          if (revised) break;
+          // Each personal assistant the plan pays for, recorded for the employer.
+          for (const casework::PlanItemRequest& item : p.plan->request.items) {
+            if (item.supplier != "personal_assistant") continue;
+            const std::string day = FormatIsoDate(DayOf(step.at));
+            casework::PersonalAssistantRequest pa;
+            pa.name = item.supplier_name;
+            pa.hourly_rate = item.unit_price;
+            pa.hours_per_week = item.quantity;
+            pa.starts_on = day;
+            pa.right_to_work_checked_on = day;
+            pa.dbs_checked_on = day;
+            pa.close_relative_in_household = false;
+            auto added = assistants.Add(worker, w.person, pa);
+            if (!added) return Refused(p, "personal assistant", added.error());
+          }
+          break;
+        }
+        case StepKind::kReview: {
+          auto r = casework.RecordReview(worker, w.person,
+                                         p.reviews[static_cast<std::size_t>(step.n)].request);
+          if (!r) return Refused(p, fmt::format("review {}", step.n + 1), r.error());
+          break;
+        }
+        case StepKind::kStartRevision: {
+          const simulate::SyntheticRevision& revision =
+              *p.reviews[static_cast<std::size_t>(step.n)].revision;
+          auto r = casework.CreatePlan(worker, w.person,
+                                       with_services(revision.request, revision.sources));
+          if (!r) return Refused(p, "revised plan", r.error());
+          w.plan = r->plan.id;
+          w.revision = r->plan.revision;
+          break;
+        }
+        case StepKind::kClose: {
+          auto r = casework.CloseCase(worker, w.person, p.closure->request);
+          if (!r) return Refused(p, "closure", r.error());
           break;
         }
       }
@@ -415,7 +502,10 @@ Result<DemoCouncilReport> LoadDemoCouncil(store::Store& store, const DemoCouncil
 
   for (const SyntheticPerson& p : council->people) {
     ++report.people;
-    if (p.contact.outcome != "to_assessment") {
+    report.reviews += static_cast<std::int64_t>(p.reviews.size());
+    if (p.closure) {
+      ++report.closed;
+    } else if (p.contact.outcome != "to_assessment") {
       ++report.no_further_action;
     } else if (p.eligibility && !p.eligibility->eligible) {
       ++report.not_eligible;

@@ -1,7 +1,9 @@
 // Loading a synthetic demo council (simulate/council.h) into an empty database through the
 // same use cases staff use: the council and its adult social care scheme, the points-and-price
 // RAS model, users for each role with known demo passwords, two locality teams, and every
-// person's case from first contact to sign-off, each step at its own moment.
+// person's case from first contact to sign-off, reviews and closure, each step at its own
+// moment; and the local market: providers and services in the directory that plans buy from,
+// and the personal assistants that direct payments employ.
 //
 //   DemoCouncilOptions options{.people = 5000, .seed = 7, .as_of = *ParseIsoDate("2026-11-23")};
 //   Result<DemoCouncilReport> report = LoadDemoCouncil(store, options);
@@ -60,12 +62,16 @@ struct DemoCouncilReport {
   std::vector<DemoSignIn> sign_ins;
   std::int64_t people = 0;
   std::int64_t signed_off = 0;         // a budget in place
+  std::int64_t closed = 0;             // had a budget; the case has closed since
   std::int64_t awaiting_sign_off = 0;  // submitted, not yet decided
   std::int64_t planning = 0;           // writing a plan (or returned to them)
   std::int64_t in_assessment = 0;      // eligible or at contact, not yet assessed
   std::int64_t not_eligible = 0;
   std::int64_t no_further_action = 0;  // information and advice, declined, referred on
   std::int64_t steps = 0;              // use cases run for the cases
+  std::int64_t reviews = 0;            // reviews held
+  std::int64_t providers = 0;          // in the directory
+  std::int64_t services = 0;
 };
 
 // Why the database cannot take the demo council, in plain English, or "" when it can (it has

@@ -82,7 +82,7 @@ TEST(DemoCouncil, TheSameSeedWritesTheSameDatabaseAndAnotherSeedAnother) {
   EXPECT_NE(ta.at("people"), tc.at("people"));
   EXPECT_EQ(first->people, 150);
   EXPECT_EQ(first->signed_off + first->awaiting_sign_off + first->planning + first->in_assessment +
-                first->not_eligible + first->no_further_action,
+                first->not_eligible + first->no_further_action + first->closed,
             150);
 }
 
@@ -165,6 +165,41 @@ TEST_F(LoadedDemo, TheSocialWorkerHasACaseloadAndTheBudgetHolderABudget) {
   auto budget = t_.casework().Budget(as_holder, PersonId(holder->person_id));
   ASSERT_TRUE(budget.has_value()) << budget.error().message;
   EXPECT_GT(budget->in_force.decision.actual_annual->value(), 0);
+}
+
+TEST_F(LoadedDemo, TheMarketReviewsAndClosuresAreWrittenThroughTheUseCases) {
+  const auto tables = Tables(t_.db());
+  EXPECT_EQ(static_cast<std::int64_t>(tables.at("providers").size()), report_.providers);
+  EXPECT_EQ(static_cast<std::int64_t>(tables.at("services").size()), report_.services);
+  EXPECT_GE(report_.providers, 10);
+  EXPECT_EQ(static_cast<std::int64_t>(tables.at("reviews").size()), report_.reviews);
+  EXPECT_GT(report_.reviews, 150);
+  EXPECT_EQ(static_cast<std::int64_t>(tables.at("closures").size()), report_.closed);
+  EXPECT_GT(report_.closed, 10);
+  EXPECT_GT(tables.at("personal_assistants").size(), 5u);
+  // Plan items name their directory service (the column is NULL when they do not).
+  const auto& items = tables.at("plan_items");
+  std::vector<std::string> service_ids;  // the second column: council_id|service_id|…
+  for (const std::string& row : tables.at("services")) {
+    const auto from = row.find('|') + 1;
+    service_ids.push_back(row.substr(from, row.find('|', from) - from));
+  }
+  const auto named = std::count_if(items.begin(), items.end(), [&](const std::string& row) {
+    return std::any_of(service_ids.begin(), service_ids.end(), [&](const std::string& id) {
+      return row.find("|" + id + "|") != std::string::npos;
+    });
+  });
+  EXPECT_GT(named, static_cast<std::int64_t>(items.size()) / 2);
+
+  // The commissioner sees demand for every kind of support the plans buy.
+  auto commissioner = t_.accounts().FindUserByEmail(
+      Context::Operator("test"), std::string(kDemoCouncilCode), "commissioner@demoshire.example");
+  ASSERT_TRUE(commissioner.has_value());
+  const Context as_commissioner{
+      Actor{commissioner->council_id, commissioner->id, commissioner->roles}, "t", ""};
+  auto shaping = t_.market().Shaping(as_commissioner, 28);
+  ASSERT_TRUE(shaping.has_value()) << shaping.error().message;
+  EXPECT_GT(shaping->people_in_force, 100);
 }
 
 TEST_F(LoadedDemo, ASecondLoadIsRefusedAndChangesNothing) {

@@ -402,7 +402,42 @@ constexpr std::string_view kHomeCareProviders[] = {"Riverside Home Care",
                                                    "Brightwater Care at Home", "Oakfield Homecare"};
 constexpr std::string_view kSupportProviders[] = {"Castle Supported Living", "Pathways Support",
                                                   "Open Door Recovery", "Northgate Support"};
-constexpr std::string_view kDayProviders[] = {"Millbrook Day Centre", "Harbour Lights Day Service"};
+constexpr std::string_view kHarbourLights = "Harbour Lights Day Service";
+
+// Where an older person's days out are: the shares move from kDayServiceBefore to
+// kDayServiceAfter over the kDeclineMonths before the as-of date.
+ServiceRef DayServiceFor(Random& random, const std::vector<SyntheticProvider>& market,
+                         Timestamp when, Date as_of) {
+  const Date decline_starts = AddMonths(as_of, -kDeclineMonths);
+  const std::int64_t span = DaysBetween(decline_starts, as_of);
+  const std::int64_t into =
+      std::clamp<std::int64_t>(DaysBetween(decline_starts, DayOf(when)), 0, span);
+  auto between = [&](std::int64_t before, std::int64_t after) {
+    return before + (after - before) * into / span;
+  };
+  const Weighted shares[] = {
+      {kDecliningProvider,
+       between(kDayServiceBefore.day_centre_millbrook, kDayServiceAfter.day_centre_millbrook)},
+      {kHarbourLights,
+       between(kDayServiceBefore.day_centre_harbour, kDayServiceAfter.day_centre_harbour)},
+      {kCommunityHub, between(kDayServiceBefore.community_hub, kDayServiceAfter.community_hub)}};
+  const std::string_view provider = Code(random, shares);
+  return FindService(market, provider,
+                     provider == kCommunityHub ? kServiceLunchClub : kServiceDayCentre);
+}
+
+// The kind of support (market::ServiceTypeName) of a directory service.
+std::string TypeOf(const std::vector<SyntheticProvider>& market, ServiceRef ref) {
+  if (!ref.found()) return "";
+  return market[static_cast<std::size_t>(ref.provider)]
+      .services[static_cast<std::size_t>(ref.service)]
+      .service_type;
+}
+
+Pence PriceOf(const std::vector<SyntheticProvider>& market, ServiceRef ref) {
+  return market[static_cast<std::size_t>(ref.provider)]
+      .prices[static_cast<std::size_t>(ref.service)];
+}
 
 std::string Pounds(std::int64_t pence) { return fmt::format("{}.{:02}", pence / 100, pence % 100); }
 
@@ -518,7 +553,7 @@ void ChooseBudget(Random& random, const SyntheticPerson& p, Pence indicative, Sy
 // Builds the plan's items to cost at most the budget: a main hourly item, perhaps days out, an
 // alarm, a yearly purchase or a one-off, each with a route that fits the mechanism.
 Status BuildItems(Random& random, const SyntheticPerson& p, const CouncilOptions& options,
-                  SyntheticPlan& plan) {
+                  const std::vector<SyntheticProvider>& market, SyntheticPlan& plan) {
   const std::string& reason = p.ras_support_reason;
   const bool ld = reason == "learning_disability";
   const bool mh = reason == "mental_health" || reason == "social_support";
@@ -542,6 +577,7 @@ Status BuildItems(Random& random, const SyntheticPerson& p, const CouncilOptions
 
   // The main help: from a personal assistant (by direct payment) or a provider.
   const bool pa = dp && main.pa_price > 0 && random.PerMille(700);
+  ServiceRef core_source;
   casework::PlanItemRequest core;
   core.what = std::string(main.what);
   core.unit = std::string(main.unit);
@@ -559,6 +595,11 @@ Status BuildItems(Random& random, const SyntheticPerson& p, const CouncilOptions
     core.supplier_name = std::string(providers[random.Below(providers.size())]);
     core.unit_price = Pounds(main.provider_price);
     core.route = dp ? "direct_payment" : arranged_route;
+    core_source = FindService(market, core.supplier_name,
+                              ld   ? kServiceSupportedLiving
+                              : mh ? kServiceFloatingSupport
+                                   : kServiceHomeCare);
+    core.service_type = TypeOf(market, core_source);
   }
   const std::int64_t core_price = pa ? main.pa_price : main.provider_price;
   const std::int64_t core_share = random.Between(550, 800);  // per mille of the weekly budget
@@ -567,36 +608,50 @@ Status BuildItems(Random& random, const SyntheticPerson& p, const CouncilOptions
   left_weekly -= core_quarters * core_price / 4;
 
   std::vector<casework::PlanItemRequest> extras;
+  std::vector<ServiceRef> extra_sources;  // one for each extra
+  auto add = [&](casework::PlanItemRequest item, ServiceRef source) {
+    if (source.found()) item.service_type = TypeOf(market, source);
+    extras.push_back(std::move(item));
+    extra_sources.push_back(source);
+  };
   auto route_for = [&](bool care_service) -> std::string {
     if (dp || mixed) return "direct_payment";  // a part direct payment buys the extras
     return care_service ? arranged_route : "";
   };
-  // Days out or a group, a few a week.
-  const std::int64_t sessions = std::min<std::int64_t>(5, left_weekly / days.provider_price);
+  // Days out or a group, a few a week: for older people at a day centre or the community hub.
+  const ServiceRef day_source =
+      (ld || mh)
+          ? FindService(market, kSupportProviders[random.Below(std::size(kSupportProviders))],
+                        ld ? kServiceDayOpportunities : kServicePeerGroup)
+          : DayServiceFor(random, market, plan.started_at, options.as_of);
+  const std::int64_t day_price = PriceOf(market, day_source).value();
+  const bool at_hub =
+      market[static_cast<std::size_t>(day_source.provider)].request.name == kCommunityHub;
+  const std::int64_t sessions = std::min<std::int64_t>(5, left_weekly / day_price);
   if (sessions > 0 && random.PerMille(ld ? 700 : mh ? 500 : 350)) {
-    const auto& providers = (ld || mh) ? std::span<const std::string_view>(kSupportProviders)
-                                       : std::span<const std::string_view>(kDayProviders);
-    extras.push_back({std::string(days.what),
-                      "provider",
-                      std::string(providers[random.Below(providers.size())]),
-                      std::string(days.unit),
-                      Pounds(days.provider_price),
-                      Quantity(sessions * 100),
-                      "per_week",
-                      route_for(true),
-                      {social_outcome ? "o3" : "o2"}});
-    left_weekly -= sessions * days.provider_price;
+    add({at_hub ? "Lunch club and activities at the community hub" : std::string(days.what),
+         "provider",
+         market[static_cast<std::size_t>(day_source.provider)].request.name,
+         std::string(days.unit),
+         Pounds(day_price),
+         Quantity(sessions * 100),
+         "per_week",
+         route_for(true),
+         {social_outcome ? "o3" : "o2"}},
+        day_source);
+    left_weekly -= sessions * day_price;
   }
   if (!ld && !mh && p.age >= 65 && left_weekly >= kAlarm.provider_price && random.PerMille(300)) {
-    extras.push_back({std::string(kAlarm.what),
-                      "provider",
-                      "Careline Response",
-                      std::string(kAlarm.unit),
-                      Pounds(kAlarm.provider_price),
-                      "1.00",
-                      "per_week",
-                      route_for(true),
-                      {"o2"}});
+    add({std::string(kAlarm.what),
+         "provider",
+         "Careline Response",
+         std::string(kAlarm.unit),
+         Pounds(kAlarm.provider_price),
+         "1.00",
+         "per_week",
+         route_for(true),
+         {"o2"}},
+        FindService(market, "Careline Response", kServiceAlarm));
     left_weekly -= kAlarm.provider_price;
   }
   std::int64_t left_yearly = left_weekly * wpy.numerator / wpy.denominator;
@@ -604,51 +659,65 @@ Status BuildItems(Random& random, const SyntheticPerson& p, const CouncilOptions
   if ((dp || mixed) && (ld || mh) && left_yearly >= kGym.provider_price && random.PerMille(400)) {
     const ItemKind& kind = ld ? kGym : kArtClass;
     if (ld) {
-      extras.push_back({std::string(kind.what),
-                        "not_a_care_service",
-                        "Leisure Centre",
-                        std::string(kind.unit),
-                        Pounds(kind.provider_price),
-                        "1.00",
-                        "per_year",
-                        "direct_payment",
-                        {social_outcome ? "o3" : "o2"}});
+      add({std::string(kind.what),
+           "not_a_care_service",
+           "Leisure Centre",
+           std::string(kind.unit),
+           Pounds(kind.provider_price),
+           "1.00",
+           "per_year",
+           "direct_payment",
+           {social_outcome ? "o3" : "o2"}},
+          {});
+      extras.back().service_type = "community_activity";
       left_yearly -= kind.provider_price;
     } else if (left_weekly >= kind.provider_price) {
-      extras.push_back({std::string(kind.what),
-                        "not_a_care_service",
-                        "Community Arts",
-                        std::string(kind.unit),
-                        Pounds(kind.provider_price),
-                        "1.00",
-                        "per_week",
-                        "direct_payment",
-                        {social_outcome ? "o3" : "o2"}});
+      add({std::string(kind.what),
+           "not_a_care_service",
+           "Community Arts",
+           std::string(kind.unit),
+           Pounds(kind.provider_price),
+           "1.00",
+           "per_week",
+           "direct_payment",
+           {social_outcome ? "o3" : "o2"}},
+          {});
+      extras.back().service_type = "community_activity";
       left_weekly -= kind.provider_price;
       left_yearly = left_weekly * wpy.numerator / wpy.denominator;
     }
   } else if (!ld && !mh && p.person.has_unpaid_carer == "yes" &&
              left_yearly >= kRespite.provider_price && random.PerMille(250)) {
-    extras.push_back({std::string(kRespite.what),
-                      "provider",
-                      "Elmwood Care Home",
-                      std::string(kRespite.unit),
-                      Pounds(kRespite.provider_price),
-                      "1.00",
-                      "per_year",
-                      route_for(true),
-                      {"o2"}});
+    add({std::string(kRespite.what),
+         "provider",
+         "Elmwood Care Home",
+         std::string(kRespite.unit),
+         Pounds(kRespite.provider_price),
+         "1.00",
+         "per_year",
+         route_for(true),
+         {"o2"}},
+        FindService(market, "Elmwood Care Home", kServiceRespite));
+    // Respite is hard to find: some plans agree it with the place still to be chosen (the
+    // commissioner's unmet demand).
+    if (random.PerMille(kRespiteToBeChosenPerMille)) {
+      extras.back().supplier = "to_be_chosen";
+      extras.back().supplier_name = "";
+      extras.back().service_type = "respite";
+      extra_sources.back() = {};
+    }
     left_yearly -= kRespite.provider_price;
   } else if (!ld && !mh && left_yearly >= kChair.provider_price && random.PerMille(60)) {
-    extras.push_back({std::string(kChair.what),
-                      "provider",
-                      "Mobility Store",
-                      std::string(kChair.unit),
-                      Pounds(kChair.provider_price),
-                      "1.00",
-                      "one_off",
-                      (dp || mixed) ? "direct_payment" : arranged_route,
-                      {"o1"}});
+    add({std::string(kChair.what),
+         "provider",
+         "Mobility Store",
+         std::string(kChair.unit),
+         Pounds(kChair.provider_price),
+         "1.00",
+         "one_off",
+         (dp || mixed) ? "direct_payment" : arranged_route,
+         {"o1"}},
+        FindService(market, "Mobility Store", kServiceRiserChair));
     left_yearly -= kChair.provider_price;
   }
   // A part direct payment must pay for something: the core is then council-arranged.
@@ -660,15 +729,16 @@ Status BuildItems(Random& random, const SyntheticPerson& p, const CouncilOptions
     const std::int64_t pa_quarters = std::max<std::int64_t>(1, core_quarters / 4);
     const std::int64_t moved = (pa_quarters * main.pa_price + core_price - 1) / core_price;
     core_quarters = std::max<std::int64_t>(1, core_quarters - moved);
-    extras.push_back({"A personal assistant for outings and shopping",
-                      "personal_assistant",
-                      std::string(AssistantName(random)),
-                      "hour",
-                      Pounds(main.pa_price),
-                      Quantity(pa_quarters * 25),
-                      "per_week",
-                      "direct_payment",
-                      {"o2"}});
+    add({"A personal assistant for outings and shopping",
+         "personal_assistant",
+         std::string(AssistantName(random)),
+         "hour",
+         Pounds(main.pa_price),
+         Quantity(pa_quarters * 25),
+         "per_week",
+         "direct_payment",
+         {"o2"}},
+        {});
   }
   if (mixed) core.route = "council_arranged";
 
@@ -680,6 +750,9 @@ Status BuildItems(Random& random, const SyntheticPerson& p, const CouncilOptions
     r.items.clear();
     r.items.push_back(core);
     r.items.insert(r.items.end(), extras.begin(), extras.end());
+    plan.sources.clear();
+    plan.sources.push_back(core_source);
+    plan.sources.insert(plan.sources.end(), extra_sources.begin(), extra_sources.end());
     auto content = casework::ValidatePlan(r);
     if (!content) {
       return Fail(ErrorCode::kInternal, "A demo plan was refused: " + content.error().message +
@@ -706,7 +779,7 @@ Status GeneratePlans(const CouncilOptions& options, SyntheticCouncil& council, D
     plan.mechanism =
         Code(random, p.age >= 65 ? std::span<const Weighted>(kMechanism65Plus) : kMechanism18to64);
     ChooseBudget(random, p, p.assessment->indicative_annual, plan);
-    if (auto built = BuildItems(random, p, options, plan); !built) return built;
+    if (auto built = BuildItems(random, p, options, council.market, plan); !built) return built;
     casework::PlanRequest& r = plan.request;
     r.written_with = {"person"};
     if (p.person.has_unpaid_carer == "yes" && random.PerMille(700)) {
@@ -752,6 +825,187 @@ void GenerateSignOffs(const CouncilOptions& options, SyntheticCouncil& council, 
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Stage: closures.
+
+constexpr std::pair<std::string_view, std::string_view> kClosureWords[] = {
+    {"died", "{} died peacefully at home; the family has been told about the final payments."},
+    {"died", "{} died in hospital after a short illness."},
+    {"moved_away",
+     "{} moved to live near family in another council's area; their new council "
+     "has the assessment."},
+    {"declined", "{} no longer wants paid support and knows how to ask again."},
+    {"needs_met_elsewhere", "{} moved into a care home funded by NHS continuing healthcare."},
+    {"needs_met_elsewhere", "{}'s family now gives all the help needed."},
+};
+
+std::string ClosureWords(Random& random, std::string_view reason, const std::string& name) {
+  std::vector<std::string_view> matching;
+  for (const auto& [code, words] : kClosureWords) {
+    if (code == reason) matching.push_back(words);
+  }
+  return fmt::format(fmt::runtime(matching[random.Below(matching.size())]), name);
+}
+
+// A case with a budget may close in any year after sign-off, at the age band's rate.
+void GenerateClosures(const CouncilOptions& options, SyntheticCouncil& council, Date last_day) {
+  Random random = StageStream(options.seed, "closures");
+  for (SyntheticPerson& p : council.people) {
+    if (!p.plan || !p.plan->approved_at) continue;
+    const ClosureRates* rates = &kClosureRates[0];
+    for (const ClosureRates& r : kClosureRates) {
+      if (p.age >= r.from_age) rates = &r;
+    }
+    const Weighted reasons[] = {{"died", rates->died},
+                                {"moved_away", rates->moved_away},
+                                {"declined", rates->declined},
+                                {"needs_met_elsewhere", rates->needs_met_elsewhere}};
+    const std::int64_t per_mille = TotalWeight(reasons);
+    Date year_from = AddDays(DayOf(*p.plan->approved_at), 1);
+    while (year_from <= last_day) {
+      const bool closes = random.PerMille(per_mille);
+      const Date on = AddDays(year_from, static_cast<int>(random.Between(0, 364)));
+      const std::string_view reason = Code(random, reasons);
+      if (closes) {
+        const Timestamp recorded =
+            Later(random, Timestamp{date::sys_days{on}.time_since_epoch()}, kDaysToRecordClosure);
+        if (on <= last_day && DayOf(recorded) <= last_day) {
+          SyntheticClosure c;
+          c.at = recorded;
+          c.request.reason = reason;
+          c.request.effective_on = FormatIsoDate(on);
+          c.request.words = ClosureWords(random, reason, p.person.given_name);
+          p.closure = std::move(c);
+        }
+        break;
+      }
+      year_from = AddDays(year_from, 365);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stage: reviews.
+
+constexpr std::string_view kViewsAchieved[] = {"It works well for me", "Much better than before",
+                                               "I am happy with how this is going"};
+constexpr std::string_view kViewsPartly[] = {"Some weeks are better than others",
+                                             "Getting there, slowly",
+                                             "Better, but the times do not always suit me"};
+constexpr std::string_view kViewsNotYet[] = {"This has not happened yet",
+                                             "I still cannot do this and it worries me"};
+constexpr std::string_view kOverallViews[] = {
+    "I feel more in control than I did.", "The help is good; I would like more say over times.",
+    "Things are steady and I want to keep it like this.",
+    "I would like to try something different for my days."};
+
+std::string_view Pick(Random& random, std::span<const std::string_view> list) {
+  return list[random.Below(list.size())];
+}
+
+// The plan with its day at the declining day centre moved to the community hub: the same days,
+// at the hub's price, so the plan costs less and stays within its budget.
+std::optional<SyntheticRevision> LeaveTheDayCentre(const std::vector<SyntheticProvider>& market,
+                                                   const casework::PlanRequest& request,
+                                                   const std::vector<ServiceRef>& sources) {
+  const ServiceRef hub = FindService(market, kCommunityHub, kServiceLunchClub);
+  for (std::size_t i = 0; i < sources.size(); ++i) {
+    if (!sources[i].found() ||
+        market[static_cast<std::size_t>(sources[i].provider)].request.name != kDecliningProvider) {
+      continue;
+    }
+    SyntheticRevision revision;
+    revision.request = request;
+    revision.sources = sources;
+    casework::PlanItemRequest& item = revision.request.items[i];
+    item.what = "Lunch club and activities at the community hub";
+    item.supplier_name = std::string(kCommunityHub);
+    item.unit_price = Pounds(PriceOf(market, hub).value());
+    item.service_type = TypeOf(market, hub);
+    revision.sources[i] = hub;
+    return revision;
+  }
+  return std::nullopt;
+}
+
+// Reviews near each due date (casework::NextReview under the default rules), each outcome rated,
+// until the as-of date or the case's closure. Some people with the declining day centre agree a
+// revised plan at a review in its last two years.
+void GenerateReviews(const CouncilOptions& options, SyntheticCouncil& council, Date last_day) {
+  Random random = StageStream(options.seed, "reviews");
+  const casework::ReviewRules rules;
+  const Date decline_starts = AddMonths(options.as_of, -kDeclineMonths);
+  for (SyntheticPerson& p : council.people) {
+    if (!p.plan || !p.plan->approved_at) continue;
+    // Nothing happens on or after the day the case closed.
+    const Date stop =
+        p.closure ? AddDays(*ParseIsoDate(p.closure->request.effective_on), -1) : last_day;
+    const auto& items = p.plan->request.items;
+    const bool dp = std::any_of(items.begin(), items.end(),
+                                [](const auto& i) { return i.route == "direct_payment"; });
+    // The plan in force (copies: the reviews vector grows under any pointer into it).
+    casework::PlanRequest current = p.plan->request;
+    std::vector<ServiceRef> sources = p.plan->sources;
+    Date plan_from = DayOf(*p.plan->approved_at);
+    std::optional<Date> last;
+    for (;;) {
+      const casework::ReviewDue due = casework::NextReview(rules, plan_from, dp, last);
+      const bool late = random.PerMille(kReviewLatePerMille);
+      const DayRange& range = late ? kReviewDaysLate : kReviewDaysFromDue;
+      Date held = AddDays(due.due, static_cast<int>(random.Between(range.low, range.high)));
+      held = std::max(held, AddDays(last.value_or(plan_from), 1));
+      held = std::max(held, AddDays(plan_from, 1));
+      if (held > stop) break;
+      SyntheticReview review;
+      review.at = DuringTheDay(random, held);
+      casework::ReviewRequest& r = review.request;
+      r.held_on = FormatIsoDate(held);
+      r.reason = random.PerMille(60) ? "needs_changed" : "planned";
+      r.method = Code(random, kReviewMethods);
+      for (const casework::PlanOutcome& o : current.outcomes) {
+        const std::string_view rating = Code(random, kOutcomeRatings);
+        const std::string_view view = rating == "achieved" ? Pick(random, kViewsAchieved)
+                                      : rating == "partly" ? Pick(random, kViewsPartly)
+                                                           : Pick(random, kViewsNotYet);
+        r.outcomes.push_back({o.id, std::string(rating), std::string(view)});
+      }
+      r.persons_view = Pick(random, kOverallViews);
+      r.result = "continue";
+      std::optional<SyntheticRevision> revision;
+      if (held >= decline_starts && random.PerMille(kLeaveDayCentreAtReviewPerMille)) {
+        revision = LeaveTheDayCentre(council.market, current, sources);
+      }
+      if (revision) {
+        r.result = "revise_plan";
+        r.notes = fmt::format(
+            "{} would rather go to the lunch club at {} with friends; the plan moves the days "
+            "there.",
+            p.person.given_name, kCommunityHub);
+        revision->started_at = Later(random, review.at, kDaysToStartRevision);
+        const Timestamp submitted = Later(random, revision->started_at, kDaysToSubmit);
+        const Timestamp approved = Later(random, submitted, kDaysToDecision);
+        if (DayOf(revision->started_at) > stop) revision.reset();
+        if (revision && DayOf(submitted) <= stop) revision->submitted_at = submitted;
+        if (revision && revision->submitted_at && DayOf(approved) <= stop) {
+          revision->approved_at = approved;
+        }
+      } else {
+        r.notes = "Carry on with the plan as it is.";
+      }
+      review.revision = std::move(revision);
+      p.reviews.push_back(std::move(review));
+      last = held;
+      const std::optional<SyntheticRevision>& done = p.reviews.back().revision;
+      if (done) {
+        if (!done->approved_at) break;  // still being agreed on the as-of date
+        current = done->request;
+        sources = done->sources;
+        plan_from = DayOf(*done->approved_at);
+      }
+    }
+  }
+}
+
 }  // namespace
 
 bool AsOfInRange(Date as_of) {
@@ -782,11 +1036,14 @@ Result<SyntheticCouncil> GenerateCouncil(const ras::Model& model, const CouncilO
   GeneratePeople(options, council);
   GenerateContacts(options, council, last_day);
   GenerateEligibility(options, council, last_day);
+  council.market = GenerateMarket(options);
   if (auto s = GenerateAssessments(model, options, council, last_day); !s) {
     return tl::unexpected(s.error());
   }
   if (auto s = GeneratePlans(options, council, last_day); !s) return tl::unexpected(s.error());
   GenerateSignOffs(options, council, last_day);
+  GenerateClosures(options, council, last_day);
+  GenerateReviews(options, council, last_day);
   return council;
 }
 
@@ -806,6 +1063,21 @@ std::vector<Step> StepsInTimeOrder(const SyntheticCouncil& council) {
       steps.push_back({*plan.resubmitted_at, p.index, StepKind::kResubmitPlan});
     }
     if (plan.approved_at) steps.push_back({*plan.approved_at, p.index, StepKind::kApprovePlan});
+    for (std::size_t n = 0; n < p.reviews.size(); ++n) {
+      const SyntheticReview& review = p.reviews[n];
+      const int i = static_cast<int>(n);
+      steps.push_back({review.at, p.index, StepKind::kReview, i});
+      if (!review.revision) continue;
+      const SyntheticRevision& revision = *review.revision;
+      steps.push_back({revision.started_at, p.index, StepKind::kStartRevision, i});
+      if (revision.submitted_at) {
+        steps.push_back({*revision.submitted_at, p.index, StepKind::kSubmitRevision, i});
+      }
+      if (revision.approved_at) {
+        steps.push_back({*revision.approved_at, p.index, StepKind::kApproveRevision, i});
+      }
+    }
+    if (p.closure) steps.push_back({p.closure->at, p.index, StepKind::kClose});
   }
   // A person's steps are on strictly later days, so sorting by time keeps each case in order.
   std::stable_sort(steps.begin(), steps.end(), [](const Step& a, const Step& b) {

@@ -7,10 +7,10 @@
 //   auto council = GenerateCouncil(**model, {.people = 5000, .seed = 7, .as_of = *today});
 //   for (const SyntheticPerson& p : council->people) ...   // p.Steps() in time order
 //
-// The generator runs in stages, one per kind of record (people, contacts, eligibility,
-// assessments, plans, sign-off), each drawing from its own random stream derived from the seed
-// (random.h). A later stage (reviews, money, the market) adds a stage of its own and leaves
-// every earlier one's output as it was.
+// The generator runs in stages, one per kind of record (people, contacts, eligibility, the
+// market, assessments, plans, sign-off, closures, reviews), each drawing from its own random
+// stream derived from the seed (random.h). A later stage (money) adds a stage of its own and
+// leaves every earlier one's output as it was.
 #pragma once
 
 #include <cstdint>
@@ -18,15 +18,18 @@
 #include <string>
 #include <vector>
 
+#include "selfdirect/casework/closure.h"
 #include "selfdirect/casework/eligibility.h"
 #include "selfdirect/casework/person.h"
 #include "selfdirect/casework/plan.h"
+#include "selfdirect/casework/review.h"
 #include "selfdirect/core/calendar.h"
 #include "selfdirect/core/clock.h"
 #include "selfdirect/core/pence.h"
 #include "selfdirect/core/period.h"
 #include "selfdirect/core/result.h"
 #include "selfdirect/ras/model.h"
+#include "selfdirect/simulate/market.h"
 
 namespace selfdirect::simulate {
 
@@ -68,6 +71,9 @@ struct SyntheticPlan {
   Timestamp started_at;
   casework::PlanRequest request;
   std::string mechanism;  // kMechanism18to64's codes: dp, dp_and_arranged, managed, arranged
+  // Each item's directory service, in the order of request.items (not found() for an item no
+  // directory service supplies: a personal assistant, a gym).
+  std::vector<ServiceRef> sources;
   Pence first_year_cost;  // what casework::CostOf gives for the request
   // The budget the approver signs off, and why it differs from the indicative one ("" and ""
   // when it does not).
@@ -82,6 +88,28 @@ struct SyntheticPlan {
   std::optional<Timestamp> approved_at;
 };
 
+// A new version of the plan agreed at a review: the same budget, the same outcomes, other
+// support (people leaving the declining day centre for the community hub).
+struct SyntheticRevision {
+  casework::PlanRequest request;
+  std::vector<ServiceRef> sources;
+  Timestamp started_at;
+  std::optional<Timestamp> submitted_at;
+  std::optional<Timestamp> approved_at;
+};
+
+// A review of the plan in force, held near its due date (casework::NextReview).
+struct SyntheticReview {
+  Timestamp at;
+  casework::ReviewRequest request;            // held_on, outcomes rated, result
+  std::optional<SyntheticRevision> revision;  // when the result is to revise the plan
+};
+
+struct SyntheticClosure {
+  Timestamp at;  // when it was recorded, a few days after it took effect
+  casework::ClosureRequest request;
+};
+
 struct SyntheticPerson {
   std::int64_t index = 0;  // 0-based, in generation order
   casework::NewPerson person;
@@ -94,11 +122,14 @@ struct SyntheticPerson {
   std::optional<SyntheticEligibility> eligibility;  // empty: not decided by the as-of date
   std::optional<SyntheticAssessment> assessment;
   std::optional<SyntheticPlan> plan;
+  std::vector<SyntheticReview> reviews;  // in the order held
+  std::optional<SyntheticClosure> closure;
 };
 
 struct SyntheticCouncil {
   CouncilOptions options;
   Timestamp start;  // the beginning of the period: `years` before the as-of date
+  std::vector<SyntheticProvider> market;  // written before any case
   std::vector<SyntheticPerson> people;
 };
 
@@ -122,12 +153,18 @@ enum class StepKind {
   kReturnPlan,
   kResubmitPlan,
   kApprovePlan,
+  kReview,         // reviews[n]
+  kStartRevision,  // reviews[n].revision
+  kSubmitRevision,
+  kApproveRevision,
+  kClose,
 };
 
 struct Step {
   Timestamp at;
   std::int64_t person = 0;  // index into SyntheticCouncil::people
   StepKind kind = StepKind::kContact;
+  int n = 0;  // which review, for the review steps
 };
 
 // Every step of every case, sorted by time (then by person, then in case order): the order a

@@ -194,4 +194,45 @@ inline constexpr DayRange kDaysToSubmit{"starting the plan to submitting it", 5,
 inline constexpr DayRange kDaysToDecision{"submission to decision", 1, 14};
 inline constexpr DayRange kDaysToResubmit{"return to resubmission", 3, 14};
 
+inline constexpr DayRange kDaysToStartRevision{"review to starting the revised plan", 2, 14};
+
+// docs/synthetic.md#market: the day service an older person's plan chooses, per thousand:
+// before the decline begins (two years before the as-of date), and at its end (the as-of date).
+// In between, the shares move in a straight line.
+struct DayServiceShares {
+  std::int64_t day_centre_millbrook, day_centre_harbour, community_hub;
+};
+inline constexpr DayServiceShares kDayServiceBefore{550, 400, 50};
+inline constexpr DayServiceShares kDayServiceAfter{0, 400, 600};
+inline constexpr int kDeclineMonths = 24;
+// Per thousand reviews of a plan with the declining day centre, held in those two years, that
+// revise the plan to the community hub instead.
+inline constexpr std::int64_t kLeaveDayCentreAtReviewPerMille = 500;
+
+// Per thousand respite weeks agreed with the place still to be chosen.
+inline constexpr std::int64_t kRespiteToBeChosenPerMille = 300;
+
+// docs/synthetic.md#reviews: when a review is held, in days from its due date; per thousand
+// reviews held late (by 30 to 120 days); and the ratings of outcomes.
+inline constexpr DayRange kReviewDaysFromDue{"due date to the review (held near it)", -14, 14};
+inline constexpr std::int64_t kReviewLatePerMille = 120;
+inline constexpr DayRange kReviewDaysLate{"due date to a late review", 30, 120};
+inline constexpr Weighted kOutcomeRatings[] = {
+    {"achieved", 550}, {"partly", 350}, {"not_yet", 100}};
+inline constexpr Weighted kReviewMethods[] = {
+    {"in_person", 450}, {"phone_or_video", 300}, {"self_review", 150}, {"with_provider", 100}};
+
+// docs/synthetic.md#closures: per thousand people with a budget whose case closes in a year, by
+// age band, and why.
+struct ClosureRates {
+  int from_age;
+  std::int64_t died, moved_away, declined, needs_met_elsewhere;
+};
+inline constexpr ClosureRates kClosureRates[] = {
+    {18, 8, 20, 10, 15},
+    {65, 90, 10, 8, 25},
+    {85, 200, 5, 5, 30},
+};
+inline constexpr DayRange kDaysToRecordClosure{"closure to recording it", 1, 10};
+
 }  // namespace selfdirect::simulate

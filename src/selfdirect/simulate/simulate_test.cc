@@ -10,7 +10,9 @@
 #include <set>
 #include <sstream>
 
+#include "selfdirect/casework/closure.h"
 #include "selfdirect/casework/nhs_number.h"
+#include "selfdirect/market/shaping.h"
 #include "selfdirect/ras/explain.h"
 #include "selfdirect/ras/inputs.h"
 #include "selfdirect/ras/model_loader.h"
@@ -68,7 +70,15 @@ std::string Fingerprint(const SyntheticCouncil& c) {
            {plan.submitted_at, plan.returned_at, plan.resubmitted_at, plan.approved_at}) {
         out += t ? FormatTimestamp(*t) : "-";
       }
+      for (const ServiceRef& ref : plan.sources)
+        out += fmt::format("{}.{},", ref.provider, ref.service);
     }
+    for (const SyntheticReview& r : p.reviews) {
+      out += "R" + FormatTimestamp(r.at) + r.request.result + r.request.method;
+      for (const auto& o : r.request.outcomes) out += o.outcome + o.rating;
+      if (r.revision) out += "V" + FormatTimestamp(r.revision->started_at);
+    }
+    if (p.closure) out += "C" + FormatTimestamp(p.closure->at) + p.closure->request.reason;
     out += "\n";
   }
   return out;
@@ -344,6 +354,198 @@ TEST(GenerateCouncil, EveryRecordPassesTheChecksARealOneWould) {
   }
 }
 
+TEST(GenerateMarket, EveryProviderAndServicePassesTheDirectorysChecks) {
+  const std::vector<SyntheticProvider> market = GenerateMarket(Options(10, 1));
+  ASSERT_GE(market.size(), 10u);
+  std::set<std::string> names, cqc;
+  int soon = 0;
+  for (const SyntheticProvider& p : market) {
+    auto provider = market::ValidateProvider(p.request, kAsOf);
+    ASSERT_TRUE(provider.has_value())
+        << p.request.name << ": " << provider.error().fields.at(0).field;
+    EXPECT_TRUE(names.insert(p.request.name).second) << p.request.name;
+    if (!p.request.cqc_location_id.empty()) {
+      EXPECT_TRUE(cqc.insert(p.request.cqc_location_id).second) << p.request.cqc_location_id;
+    }
+    for (const auto& d : p.request.documents) {
+      const int days = DaysBetween(kAsOf, ParseIsoDate(d.expires_on).value());
+      EXPECT_GT(days, 0) << p.request.name;
+      if (days <= 30) ++soon;
+    }
+    ASSERT_EQ(p.services.size(), p.prices.size());
+    for (std::size_t i = 0; i < p.services.size(); ++i) {
+      auto service = market::ValidateService(p.services[i]);
+      ASSERT_TRUE(service.has_value())
+          << p.services[i].what << ": " << service.error().fields.at(0).field;
+      EXPECT_EQ(service->price, p.prices[i]);
+    }
+  }
+  EXPECT_EQ(soon, 1) << "one provider's insurance runs out within the month";
+  EXPECT_TRUE(FindService(market, kDecliningProvider, kServiceDayCentre).found());
+  EXPECT_TRUE(FindService(market, kCommunityHub, kServiceLunchClub).found());
+  EXPECT_FALSE(FindService(market, kCommunityHub, kServiceDayCentre).found());
+}
+
+TEST_F(FiveThousand, PlanItemsBuyTheDirectorysServicesAtItsPrices) {
+  int with_service = 0, items = 0;
+  for (const SyntheticPerson& p : council_->people) {
+    if (!p.plan) continue;
+    const auto& plan = *p.plan;
+    ASSERT_EQ(plan.sources.size(), plan.request.items.size()) << p.index;
+    for (std::size_t i = 0; i < plan.sources.size(); ++i) {
+      const auto& item = plan.request.items[i];
+      ++items;
+      const ServiceRef ref = plan.sources[i];
+      if (!ref.found()) {
+        EXPECT_NE(item.supplier, "provider") << p.index << " " << item.what;
+        continue;
+      }
+      ++with_service;
+      const auto& provider = council_->market[static_cast<std::size_t>(ref.provider)];
+      const auto& service = provider.services[static_cast<std::size_t>(ref.service)];
+      EXPECT_EQ(item.supplier, "provider");
+      EXPECT_EQ(item.supplier_name, provider.request.name);
+      EXPECT_EQ(item.unit_price, service.price) << item.what;
+      EXPECT_EQ(item.unit, service.unit) << item.what;
+      EXPECT_EQ(item.service_type, service.service_type);
+    }
+  }
+  // Most of what plans buy comes from the directory; personal assistants and gyms do not.
+  EXPECT_GT(Share(with_service, items), 0.6);
+  EXPECT_LT(Share(with_service, items), 0.95);
+}
+
+TEST_F(FiveThousand, CasesCloseAtTheDocumentedRatesAndNothingHappensAfter) {
+  std::int64_t with_budget = 0, closed = 0, died = 0, died_85 = 0, budget_85 = 0;
+  for (const SyntheticPerson& p : council_->people) {
+    if (!p.plan || !p.plan->approved_at) continue;
+    ++with_budget;
+    if (p.age >= 85) ++budget_85;
+    if (!p.closure) continue;
+    ++closed;
+    const Date on = ParseIsoDate(p.closure->request.effective_on).value();
+    auto closure = casework::ValidateClosure(p.closure->request,
+                                             ParseIsoDate(p.person.date_of_birth).value(), kAsOf);
+    ASSERT_TRUE(closure.has_value()) << p.index;
+    EXPECT_GT(on, DayOf(*p.plan->approved_at));
+    EXPECT_GT(DayOf(p.closure->at), on);
+    for (const SyntheticReview& r : p.reviews) EXPECT_LT(DayOf(r.at), on) << p.index;
+    if (p.closure->request.reason == "died") {
+      ++died;
+      if (p.age >= 85) ++died_85;
+    }
+  }
+  // Budgets run for about 18 months on average before the as-of date: between a tenth and a
+  // quarter close, most of them because the person died; the oldest close most often.
+  EXPECT_GT(Share(closed, with_budget), 0.08);
+  EXPECT_LT(Share(closed, with_budget), 0.25);
+  EXPECT_GT(Share(died, closed), 0.5);
+  EXPECT_GT(Share(died_85, budget_85), Share(died, with_budget));
+}
+
+TEST_F(FiveThousand, ReviewsAreHeldNearTheirDueDatesAndRateEveryOutcome) {
+  std::int64_t reviews = 0, late = 0;
+  const casework::ReviewRules rules;
+  for (const SyntheticPerson& p : council_->people) {
+    if (!p.plan || !p.plan->approved_at) {
+      EXPECT_TRUE(p.reviews.empty());
+      continue;
+    }
+    const casework::PlanRequest* plan = &p.plan->request;
+    Date from = DayOf(*p.plan->approved_at);
+    std::optional<Date> last;
+    const bool dp = std::any_of(plan->items.begin(), plan->items.end(),
+                                [](const auto& i) { return i.route == "direct_payment"; });
+    for (const SyntheticReview& r : p.reviews) {
+      ++reviews;
+      const Date held = ParseIsoDate(r.request.held_on).value();
+      EXPECT_EQ(held, DayOf(r.at));
+      EXPECT_GT(held, from);
+      const Date due = casework::NextReview(rules, from, dp, last).due;
+      const int days = DaysBetween(due, held);
+      EXPECT_GE(days, kReviewDaysFromDue.low) << p.index;
+      EXPECT_LE(days, kReviewDaysLate.high) << p.index;
+      if (days > kReviewDaysFromDue.high) ++late;
+      ASSERT_EQ(r.request.outcomes.size(), plan->outcomes.size());
+      for (std::size_t i = 0; i < plan->outcomes.size(); ++i) {
+        EXPECT_EQ(r.request.outcomes[i].outcome, plan->outcomes[i].id);
+      }
+      // A revised plan follows a review that said so, unless the review was too recent for it
+      // to be started by the as-of date (or the case's closure): then it is the last review.
+      if (r.revision) {
+        EXPECT_EQ(r.request.result, "revise_plan");
+      }
+      if (r.request.result == "revise_plan" && !r.revision) {
+        EXPECT_EQ(&r, &p.reviews.back());
+      }
+      last = held;
+      if (r.revision && r.revision->approved_at) {
+        plan = &r.revision->request;
+        from = DayOf(*r.revision->approved_at);
+      }
+    }
+  }
+  EXPECT_GT(reviews, 1000);
+  EXPECT_NEAR(Share(late, reviews), kReviewLatePerMille / 1000.0, 0.04);
+}
+
+// The "done when" of the market issue: the commissioner's decommissioning-risk list, worked out
+// as the server does (market::Shape), names the declining day centre.
+TEST_F(FiveThousand, TheDayCentreLosesPeopleAndShapingListsItAsAtRisk) {
+  std::vector<market::ApprovedPlan> approvals;
+  std::vector<std::pair<std::string, Date>> closures;
+  auto items_of = [&](const std::vector<ServiceRef>& sources,
+                      const casework::PlanRequest& request) {
+    std::vector<market::SpellItem> items;
+    for (std::size_t i = 0; i < sources.size(); ++i) {
+      items.push_back(
+          {sources[i].found() ? fmt::format("{}.{}", sources[i].provider, sources[i].service) : "",
+           request.items[i].service_type, request.items[i].supplier});
+    }
+    return items;
+  };
+  for (const SyntheticPerson& p : council_->people) {
+    if (!p.plan || !p.plan->approved_at) continue;
+    const std::string who = std::to_string(p.index);
+    approvals.push_back({who, p.person.postcode, DayOf(*p.plan->approved_at),
+                         items_of(p.plan->sources, p.plan->request)});
+    for (const SyntheticReview& r : p.reviews) {
+      if (r.revision && r.revision->approved_at) {
+        approvals.push_back({who, p.person.postcode, DayOf(*r.revision->approved_at),
+                             items_of(r.revision->sources, r.revision->request)});
+      }
+    }
+    if (p.closure) {
+      closures.emplace_back(who, ParseIsoDate(p.closure->request.effective_on).value());
+    }
+  }
+  std::vector<market::ServiceInfo> services;
+  for (std::size_t pi = 0; pi < council_->market.size(); ++pi) {
+    const auto& provider = council_->market[pi];
+    for (std::size_t si = 0; si < provider.services.size(); ++si) {
+      market::ServiceInfo info;
+      info.id = ServiceId(fmt::format("{}.{}", pi, si));
+      info.what = provider.services[si].what;
+      info.provider_name = provider.request.name;
+      info.type = *market::ParseServiceType(provider.services[si].service_type);
+      services.push_back(std::move(info));
+    }
+  }
+  const auto spells = market::BuildSpells(std::move(approvals), closures);
+  const market::MarketShaping view = market::Shape(spells, services, kAsOf);
+  ASSERT_FALSE(view.declining.empty());
+  const auto it = std::find_if(view.declining.begin(), view.declining.end(), [](const auto& d) {
+    return d.service.provider_name == kDecliningProvider;
+  });
+  ASSERT_NE(it, view.declining.end());
+  EXPECT_LE(it->change_percent, -20);
+  EXPECT_GE(it->people_year_ago, 20);
+  // Some of those who left chose the community hub.
+  EXPECT_TRUE(std::any_of(it->moved_to.begin(), it->moved_to.end(), [](const auto& m) {
+    return m.label == "Community activity";
+  })) << (it->moved_to.empty() ? "" : it->moved_to.front().label);
+}
+
 TEST(StepsInTimeOrder, AreSortedAndKeepEachCaseInOrder) {
   auto c = GenerateCouncil(*LoadShipped("points-price"), Options(800, 3));
   ASSERT_TRUE(c.has_value());
@@ -353,7 +555,13 @@ TEST(StepsInTimeOrder, AreSortedAndKeepEachCaseInOrder) {
     if (i > 0) {
       ASSERT_LE(steps[i - 1].at, steps[i].at);
     }
-    const int kind = static_cast<int>(steps[i].kind);
+    // Within a case: the steps to sign-off in order, then each review with its revision, then
+    // the closure.
+    const int k = static_cast<int>(steps[i].kind);
+    const int review = static_cast<int>(StepKind::kReview);
+    const int kind = steps[i].kind == StepKind::kClose ? 1'000'000
+                     : k < review                      ? k
+                                                       : 100 + steps[i].n * 10 + (k - review);
     auto it = last.find(steps[i].person);
     if (it != last.end()) {
       ASSERT_GT(kind, it->second);
