@@ -10,8 +10,11 @@
 #include "selfdirect/app/application.h"
 #include "selfdirect/app/casework.h"
 #include "selfdirect/app/market.h"
+#include "selfdirect/app/monitoring.h"
+#include "selfdirect/app/payments.h"
 #include "selfdirect/app/personal_assistants.h"
 #include "selfdirect/app/ras_models.h"
+#include "selfdirect/app/statements.h"
 #include "selfdirect/ras/model_loader.h"
 #include "selfdirect/simulate/council.h"
 #include "selfdirect/simulate/random.h"
@@ -73,6 +76,117 @@ tl::unexpected<Error> DirectoryRefused(std::string_view what, const Error& e) {
   for (const FieldError& f : e.fields) why += "; " + f.field + ": " + f.message;
   return Fail(ErrorCode::kInternal,
               fmt::format("The demo council's directory entry {} was refused: {}", what, why));
+}
+
+// Demoshire's prepaid card statements: ISO dates, one signed amount, no running balance.
+constexpr std::string_view kDemoCardFormatName = "Demoshire prepaid card (demo)";
+constexpr std::string_view kDemoCardFormat = R"(format: selfdirect-statement/1
+name: Demoshire prepaid card (demo)
+delimiter: comma
+header: true
+skip_rows: 0
+order: oldest_first
+columns:
+  date: Date
+  payee: Payee
+  reference: Reference
+  amount: Amount
+date_formats: [yyyy-mm-dd]
+amounts:
+  money_out: negative
+  allow_pound_sign: false
+  allow_thousands_commas: false
+)";
+constexpr int kDaysBetweenRuns = 28;
+constexpr int kRunsBetweenStatements = 3;
+
+// The person's direct-payment holding account, opened by the sign-off.
+Result<std::optional<LedgerAccountId>> HoldingAccount(store::Store& store, const CouncilId& council,
+                                                      const PersonId& person) {
+  std::optional<LedgerAccountId> out;
+  auto s = store.Read([&](store::Transaction& tx) -> Status {
+    auto accounts =
+        tx.Ledger().FindAccountsByOwner(council, {ledger::OwnerKind::kPerson, person.str()});
+    if (!accounts) return tl::unexpected(accounts.error());
+    for (const ledger::Account& a : *accounts) {
+      if (a.type == ledger::AccountType::kDirectPaymentHolding && !a.closed()) out = a.id;
+    }
+    return Ok();
+  });
+  if (!s) return tl::unexpected(s.error());
+  return out;
+}
+
+// An account and what can be spent from it now.
+Result<std::pair<ledger::Account, Pence>> ReadAccount(store::Store& store, const CouncilId& council,
+                                                      const LedgerAccountId& id) {
+  std::optional<std::pair<ledger::Account, Pence>> out;
+  auto s = store.Read([&](store::Transaction& tx) -> Status {
+    auto account = tx.Ledger().FindAccount(council, id);
+    if (!account) return tl::unexpected(account.error());
+    if (!*account) return Fail(ErrorCode::kNotFound, "no such account");
+    auto available = ledger::AvailableCreditBalance((*account)->balances);
+    if (!available) return tl::unexpected(available.error());
+    out.emplace(**account, *available);
+    return Ok();
+  });
+  if (!s) return tl::unexpected(s.error());
+  return *out;
+}
+
+// The card statement for days [from, to): each week's planned spend at the person's rate, on the
+// day of the week it falls, never more than the card holds (the money runs out first); in the
+// first statement, anything bought once.
+std::string DemoStatement(const simulate::SyntheticMoney& money, Date from, Date to,
+                          Pence available, bool first) {
+  std::string csv = "Date,Payee,Reference,Amount\n";
+  std::int64_t left = available.value();
+  bool any = false;
+  // What is bought once, in the first statement, when the money for it has arrived.
+  for (const simulate::DirectSpend& s : money.once) {
+    if (!first || s.weekly_pence > left || AddDays(from, 14) >= to) continue;
+    left -= s.weekly_pence;
+    any = true;
+    csv += fmt::format("{},{},{},-{}.{:02}\n", FormatIsoDate(AddDays(from, 14)), s.payee,
+                       s.reference, s.weekly_pence / 100, s.weekly_pence % 100);
+  }
+  for (Date week = from; AddDays(week, 7) <= to; week = AddDays(week, 7)) {
+    for (std::size_t i = 0; i < money.spend.size(); ++i) {
+      const simulate::DirectSpend& s = money.spend[i];
+      const std::int64_t amount = s.weekly_pence * money.spend_per_mille / 1000;
+      if (amount <= 0 || amount > left) continue;
+      left -= amount;
+      any = true;
+      csv += fmt::format("{},{},{} {},-{}.{:02}\n",
+                         FormatIsoDate(AddDays(week, static_cast<int>(1 + i % 5))), s.payee,
+                         s.reference, FormatIsoDate(week), amount / 100, amount % 100);
+    }
+  }
+  return any ? csv : "";
+}
+
+// Where the money is paid: the direct payment to the person's prepaid card; a managed budget to
+// the organisation that holds it.
+Status PaymentDetailsFor(Payments& payments, const Context& finance, const SyntheticPerson& p,
+                         const PersonId& person) {
+  const auto& items = p.plan->request.items;
+  const auto managed = std::find_if(items.begin(), items.end(),
+                                    [](const auto& i) { return i.route == "managed_budget"; });
+  if (p.money) {
+    auto set = payments.SetPaymentDetails(
+        finance, person,
+        {"direct_payment", p.person.given_name + " " + p.person.family_name, "", "",
+         p.money->card_reference});
+    if (!set) return tl::unexpected(set.error());
+  }
+  if (managed != items.end()) {
+    auto set = payments.SetPaymentDetails(
+        finance, person,
+        {"managed_budget", managed->supplier_name + " (individual service fund)", "40-12-76",
+         fmt::format("{:08}", 30'000'000 + p.index), ""});
+    if (!set) return tl::unexpected(set.error());
+  }
+  return Ok();
 }
 
 Context As(const User& u) { return Context{Actor{u.council_id, u.id, u.roles}, "cli:demo", ""}; }
@@ -160,6 +274,9 @@ Result<DemoCouncilReport> LoadDemoCouncil(store::Store& store, const DemoCouncil
   Casework casework(batch, clock, ids, ras);
   Market market(batch, clock, ids);
   PersonalAssistants assistants(batch, clock, ids);
+  Payments payments(batch, clock, ids);
+  Statements statements(batch, clock, ids);
+  Monitoring monitoring(batch, clock, ids);
 
   const std::vector<DemoUser> demo_users = {
       {"administrator",
@@ -199,6 +316,13 @@ Result<DemoCouncilReport> LoadDemoCouncil(store::Store& store, const DemoCouncil
        {"finance-officer"},
        "demo-finance-pass",
        "budgets in payment and their accounts"},
+      {"finance_2",
+       "",
+       "finance.colleague@demoshire.example",
+       "Sam Wilson",
+       {"finance-officer"},
+       nullptr,
+       ""},
       {"commissioner",
        "Commissioner",
        "commissioner@demoshire.example",
@@ -311,10 +435,69 @@ Result<DemoCouncilReport> LoadDemoCouncil(store::Store& store, const DemoCouncil
       PersonId person;
       PlanId plan;
       std::int64_t revision = 0;
+      std::optional<LedgerAccountId> holding;  // the direct payment's account, once signed off
+      Date spent_to{};                         // the statements imported cover days before it
+      bool statement_made = false;
     };
     std::vector<Written> done(council->people.size());
+
+    // Money: a payment run every four weeks (approved by a second finance officer when above
+    // the threshold), and every twelve weeks each direct payment holder's card statement.
+    const Context finance = As(users.at("finance"));
+    const Context finance_2 = As(users.at("finance_2"));
+    if (auto format = statements.AddFormat(
+            finance,
+            {std::string(kDemoCardFormatName), std::string(kDemoCardFormat), {"DEMOSHIRE DP"}});
+        !format) {
+      return tl::unexpected(format.error());
+    }
+    Date next_run = AddDays(first_day, kDaysBetweenRuns - 1);
+    std::int64_t runs = 0;
+    auto import_statements = [&](Date to) -> Status {
+      clock.Set(At(to, 12));
+      for (const SyntheticPerson& p : council->people) {
+        Written& w = done[static_cast<std::size_t>(p.index)];
+        if (!p.money || !w.holding || w.spent_to >= to) continue;
+        if (p.closure && ParseIsoDate(p.closure->request.effective_on).value() < to) continue;
+        auto account = ReadAccount(batch, report.council.id, *w.holding);
+        if (!account) return tl::unexpected(account.error());
+        auto csv = DemoStatement(*p.money, w.spent_to, to, account->second, !w.statement_made);
+        w.statement_made = true;
+        w.spent_to = to;
+        if (csv.empty()) continue;
+        auto imported =
+            statements.Import(finance, *w.holding, std::string(kDemoCardFormatName), csv);
+        if (!imported) return Refused(p, "card statement", imported.error());
+        ++report.statements;
+      }
+      return Ok();
+    };
+    // Every run due on or before `day`, at 7 in the morning, before the day's casework.
+    auto run_payments_to = [&](Date day) -> Status {
+      for (; next_run <= day; next_run = AddDays(next_run, kDaysBetweenRuns)) {
+        clock.Set(At(next_run, 7));
+        auto run = payments.RunDate(finance, next_run);
+        // Before the first budget is signed off, nothing is due: no run.
+        if (!run && run.error().code == ErrorCode::kFailedPrecondition) continue;
+        if (!run) return tl::unexpected(run.error());
+        if (run->run && run->run->status == ledger::RunStatus::kAwaitingApproval) {
+          clock.Set(At(next_run, 8));
+          auto approved = payments.Approve(finance_2, run->run->id);
+          if (!approved) return tl::unexpected(approved.error());
+          auto released = payments.Release(finance, run->run->id);
+          if (!released) return tl::unexpected(released.error());
+        }
+        ++runs;
+        if (runs % kRunsBetweenStatements == 0) {
+          if (auto s = import_statements(next_run); !s) return s;
+        }
+      }
+      return Ok();
+    };
+
     std::int64_t count = 0;
     for (const simulate::Step& step : steps) {
+      if (auto s = run_payments_to(DayOf(step.at)); !s) return s;
       clock.Set(step.at);
       const SyntheticPerson& p = council->people[static_cast<std::size_t>(step.person)];
       Written& w = done[static_cast<std::size_t>(step.person)];
@@ -392,6 +575,15 @@ Result<DemoCouncilReport> LoadDemoCouncil(store::Store& store, const DemoCouncil
           if (!r) return Refused(p, revised ? "revised plan's sign-off" : "sign-off", r.error());
           w.revision = r->plan.revision;
           if (revised) break;
+          if (auto s = PaymentDetailsFor(payments, finance, p, w.person); !s) {
+            return Refused(p, "payment details", s.error());
+          }
+          if (p.money) {
+            auto holding = HoldingAccount(batch, report.council.id, w.person);
+            if (!holding) return tl::unexpected(holding.error());
+            w.holding = *holding;
+            w.spent_to = DayOf(step.at);
+          }
           // Each personal assistant the plan pays for, recorded for the employer.
           for (const casework::PlanItemRequest& item : p.plan->request.items) {
             if (item.supplier != "personal_assistant") continue;
@@ -437,6 +629,15 @@ Result<DemoCouncilReport> LoadDemoCouncil(store::Store& store, const DemoCouncil
       }
     }
     report.steps = count;
+    if (auto s = run_payments_to(AddDays(options.as_of, -1)); !s) return s;
+    // The spending since the last statements, so that "My money" shows this month's.
+    if (auto s = import_statements(AddDays(options.as_of, -1)); !s) return s;
+    // The proportionate checks on yesterday's books: surpluses and money running out.
+    clock.Set(At(AddDays(options.as_of, -1), 18));
+    auto checked = monitoring.Run(finance, AddDays(options.as_of, -1));
+    if (!checked) return tl::unexpected(checked.error());
+    for (const auto& [kind, n] : checked->raised) report.alerts += n;
+    report.payment_runs = runs;
 
     // A budget holder who signs in to their own record (a working-age adult with a direct
     // payment), and a representative: the son of an older person whose direct payment he runs.

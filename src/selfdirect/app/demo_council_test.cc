@@ -202,6 +202,38 @@ TEST_F(LoadedDemo, TheMarketReviewsAndClosuresAreWrittenThroughTheUseCases) {
   EXPECT_GT(shaping->people_in_force, 100);
 }
 
+TEST_F(LoadedDemo, MoneyMovesThroughPaymentRunsAndCardStatementsAndTheBooksBalance) {
+  const auto tables = Tables(t_.db());
+  // Three years of runs every four weeks, less the first weeks before any budget was signed off.
+  EXPECT_GE(report_.payment_runs, 34);
+  EXPECT_EQ(static_cast<std::int64_t>(tables.at("payment_runs").size()), report_.payment_runs);
+  EXPECT_GT(report_.statements, 20);
+  EXPECT_EQ(static_cast<std::int64_t>(tables.at("statement_imports").size()), report_.statements);
+  EXPECT_GT(tables.at("ledger_transfers").size(), 1000u);
+  // Some holders underspend and some run short: the monitoring run finds both kinds.
+  EXPECT_GT(report_.alerts, 0);
+  EXPECT_EQ(static_cast<std::int64_t>(tables.at("monitoring_alerts").size()), report_.alerts);
+
+  auto checks = t_.ledger().Verify(Operator());
+  ASSERT_TRUE(checks.has_value()) << checks.error().message;
+  for (const auto& c : *checks) {
+    EXPECT_TRUE(c.mismatches.empty());
+    EXPECT_TRUE(c.problems.empty());
+    EXPECT_EQ(c.debits_posted, c.credits_posted);
+  }
+
+  // The budget holder sees money in and out, and a chart of it.
+  auto holder = t_.accounts().FindUserByEmail(
+      Context::Operator("test"), std::string(kDemoCouncilCode), "budget.holder@demoshire.example");
+  ASSERT_TRUE(holder.has_value());
+  const Context as_holder{Actor{holder->council_id, holder->id, holder->roles}, "t", ""};
+  auto money = t_.money().Of(as_holder, PersonId(holder->person_id));
+  ASSERT_TRUE(money.has_value()) << money.error().message;
+  EXPECT_GT(money->money_in_total.value(), 0);
+  EXPECT_GT(money->money_out_total.value(), 0);
+  EXPECT_FALSE(money->burn_down.empty());
+}
+
 TEST_F(LoadedDemo, ASecondLoadIsRefusedAndChangesNothing) {
   const auto before = Tables(t_.db());
   auto again = LoadDemoCouncil(t_.store(), Options(10, 1));

@@ -1006,6 +1006,63 @@ void GenerateReviews(const CouncilOptions& options, SyntheticCouncil& council, D
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Stage: money. The payments themselves are the system's own (the schedule of each budget in
+// payment); what the generator decides is how each direct payment is spent.
+
+std::string Upper(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+  return out;
+}
+
+Status GenerateMoney(const CouncilOptions& options, SyntheticCouncil& council) {
+  Random random = StageStream(options.seed, "money");
+  std::int64_t total = 0;
+  for (const SpendProfile& s : kSpendProfiles) total += s.weight;
+  for (SyntheticPerson& p : council.people) {
+    if (!p.plan || !p.plan->approved_at) continue;
+    auto content = casework::ValidatePlan(p.plan->request);
+    if (!content) return tl::unexpected(content.error());
+    SyntheticMoney money;
+    bool direct_payment = false;
+    for (const casework::PlanItem& item : content->items) {
+      if (item.route != casework::PaymentRoute::kDirectPayment) continue;
+      direct_payment = true;
+      if (item.supplier_name.empty()) continue;  // still to be chosen: nothing bought yet
+      const bool pa = item.supplier == casework::Supplier::kPersonalAssistant;
+      const std::int64_t cost = item.unit_price.value() * item.hundredths / 100;
+      switch (item.frequency) {
+        case casework::ItemFrequency::kPerWeek:
+          money.spend.push_back({Upper(item.supplier_name), pa ? "PA WAGES" : "INVOICE", cost});
+          break;
+        case casework::ItemFrequency::kPerYear:  // spread over the weeks, as a card would be
+          money.spend.push_back({Upper(item.supplier_name), "MEMBERSHIP", cost / 52});
+          break;
+        case casework::ItemFrequency::kOneOff:
+          money.once.push_back({Upper(item.supplier_name), "PURCHASE", cost});
+          break;
+      }
+    }
+    if (!direct_payment) continue;
+    money.card_reference = fmt::format("DZC-{:08}", random.Between(0, 99'999'999));
+    auto pick = static_cast<std::int64_t>(random.Below(static_cast<std::uint64_t>(total)));
+    const SpendProfile* profile = &kSpendProfiles[0];
+    for (const SpendProfile& s : kSpendProfiles) {
+      if (pick < s.weight) {
+        profile = &s;
+        break;
+      }
+      pick -= s.weight;
+    }
+    money.spend_per_mille = random.Between(profile->low_per_mille, profile->high_per_mille);
+    p.money = std::move(money);
+  }
+  return Ok();
+}
+
 }  // namespace
 
 bool AsOfInRange(Date as_of) {
@@ -1044,6 +1101,7 @@ Result<SyntheticCouncil> GenerateCouncil(const ras::Model& model, const CouncilO
   GenerateSignOffs(options, council, last_day);
   GenerateClosures(options, council, last_day);
   GenerateReviews(options, council, last_day);
+  if (auto s = GenerateMoney(options, council); !s) return tl::unexpected(s.error());
   return council;
 }
 

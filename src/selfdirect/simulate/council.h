@@ -8,7 +8,7 @@
 //   for (const SyntheticPerson& p : council->people) ...   // p.Steps() in time order
 //
 // The generator runs in stages, one per kind of record (people, contacts, eligibility, the
-// market, assessments, plans, sign-off, closures, reviews), each drawing from its own random
+// market, assessments, plans, sign-off, closures, reviews, money), each drawing from its own random
 // stream derived from the seed (random.h). A later stage (money) adds a stage of its own and
 // leaves every earlier one's output as it was.
 #pragma once
@@ -110,6 +110,22 @@ struct SyntheticClosure {
   casework::ClosureRequest request;
 };
 
+// How a direct payment is spent: what goes out of the holding account each week, to whom, and
+// how much of it the person actually spends (some underspend and build a surplus; a few spend
+// faster than the money comes in and run out).
+struct DirectSpend {
+  std::string payee;      // as a statement shows it: "RIVERSIDE HOME CARE"
+  std::string reference;  // "PA WAGES", "INVOICE"
+  std::int64_t weekly_pence = 0;
+};
+
+struct SyntheticMoney {
+  std::string card_reference;           // the prepaid card the direct payment is paid to
+  std::vector<DirectSpend> spend;       // each week (a yearly item: a 52nd of it)
+  std::vector<DirectSpend> once;        // bought in the first weeks (weekly_pence: the whole price)
+  std::int64_t spend_per_mille = 1000;  // of each week's planned spend
+};
+
 struct SyntheticPerson {
   std::int64_t index = 0;  // 0-based, in generation order
   casework::NewPerson person;
@@ -124,6 +140,7 @@ struct SyntheticPerson {
   std::optional<SyntheticPlan> plan;
   std::vector<SyntheticReview> reviews;  // in the order held
   std::optional<SyntheticClosure> closure;
+  std::optional<SyntheticMoney> money;  // a signed-off plan with a direct payment
 };
 
 struct SyntheticCouncil {

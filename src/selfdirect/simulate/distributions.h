@@ -235,4 +235,18 @@ inline constexpr ClosureRates kClosureRates[] = {
 };
 inline constexpr DayRange kDaysToRecordClosure{"closure to recording it", 1, 10};
 
+// docs/synthetic.md#money: how much of the planned spend a direct payment holder spends, per
+// thousand: most spend nearly all of it; some underspend (a surplus builds up); a few spend
+// faster than the money arrives (they run out).
+struct SpendProfile {
+  std::string_view code;
+  std::int64_t weight;
+  std::int64_t low_per_mille, high_per_mille;
+};
+inline constexpr SpendProfile kSpendProfiles[] = {
+    {"as_planned", 800, 940, 1010},
+    {"underspends", 140, 350, 650},
+    {"overspends", 60, 1100, 1250},
+};
+
 }  // namespace selfdirect::simulate
