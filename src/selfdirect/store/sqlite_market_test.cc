@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "selfdirect/store/sqlite_store.h"
+#include "tests/support/person_record.h"
 #include "tests/support/temp_dir.h"
 
 namespace selfdirect::store {
@@ -236,17 +237,8 @@ TEST_F(SqliteMarketTest, ApprovedPlansGiveEachItemsProviderAndPrice) {
   const PersonId person("01JD0000000000000000PER001");
   const PlanId plan("01JD0000000000000000PLN001");
   Write([&](Transaction& tx) -> Status {
-    casework::Person p;
-    p.council = council_;
-    p.id = person;
-    p.given_name = "Ada";
-    p.family_name = "Okafor";
-    p.date_of_birth = *ParseIsoDate("1948-03-27");
-    p.gender = p.primary_support_reason = p.accommodation = p.employment = "not_known";
-    p.ethnicity = "Z";
-    p.has_unpaid_carer = "not_known";
+    casework::Person p = selfdirect::testing::AdaOkafor(council_, person, kNow);
     p.postcode = "TS24 7QS";
-    p.created_at = kNow;
     if (auto s = tx.Casework().CreatePerson(p, {}); !s) return s;
     casework::PlanVersion v;
     v.council = council_;
