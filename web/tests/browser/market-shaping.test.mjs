@@ -20,7 +20,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { callApi, checkPageState, errorSummaryItems, focusedId, POINTS_PRICE_MODEL, skipWithoutBin, text, useServerAndBrowser, webDir } from './support.mjs';
-import { recordPersonToIndicativeBudget, setApprovalLimit } from './casework-support.mjs';
+import { agreePlan, recordPersonToIndicativeBudget, setApprovalLimit } from './casework-support.mjs';
 
 const STEP_TIMEOUT_MS = 90_000;
 const skip = skipWithoutBin('these tests import providers, add users and publish a model with the selfdirect command line');
@@ -104,7 +104,7 @@ describe('market shaping', { skip }, () => {
     assert.ok(service, 'Acorn Home Care’s Help at home is in the directory');
     for (const givenName of ['Ada', 'Bea', 'Cy', 'Dee', 'Eve']) {
       const personId = await recordPersonToIndicativeBudget(assessor.page, env.council.code, { givenName, familyName: 'Okafor', nhsNumber: null });
-      const plan = await callApi(assessor.page, 'POST', `/api/people/${personId}/plans`, {
+      await agreePlan(assessor.page, approver.page, personId, {
         outcomes: [{ id: 'o1', words: 'I want to get up and dressed before 9' }],
         items: [{
           what: 'Help at home', supplier: 'provider', supplier_name: 'Acorn Home Care', unit: 'hour', unit_price: '21.50', quantity: '10',
@@ -113,14 +113,7 @@ describe('market shaping', { skip }, () => {
         written_with: ['person', 'social_worker'],
         risks: [],
         emergency: 'Call her daughter on 07700 900123',
-      });
-      assert.equal(plan.status, 201, JSON.stringify(plan.body));
-      const submitted = await callApi(assessor.page, 'POST', `/api/plans/${plan.body.id}/submit`, { revision: plan.body.revision });
-      assert.equal(submitted.status, 200, JSON.stringify(submitted.body));
-      const decided = await callApi(approver.page, 'POST', `/api/plans/${plan.body.id}/decision`, {
-        decision: 'approve', revision: submitted.body.revision, variance_category: 'persons_choice', variance_words: 'Her choice of provider.',
-      });
-      assert.equal(decided.status, 200, JSON.stringify(decided.body));
+      }, 'Her choice of provider.');
     }
     await approver.context.close();
     await assessor.context.close();
