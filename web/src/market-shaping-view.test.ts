@@ -1,5 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { changeWords, daysFromQuery, declineSentence, demandRows, inForceSentence, movedToWords, shapingPaths, trendBars, trendDescription, waitedWords } from './market-shaping-view';
+import {
+  changeWords,
+  concentrationRows,
+  concentrationSuppressedSentence,
+  daysFromQuery,
+  declineSentence,
+  demandRows,
+  hhiBars,
+  hhiDescription,
+  inForceSentence,
+  movedToWords,
+  payBandRows,
+  shapingPaths,
+  shareWords,
+  trendBars,
+  trendDescription,
+  waitedWords,
+  workforceSummary,
+  workforceSuppressedSentence,
+  type Concentration,
+  type PaWorkforce,
+} from './market-shaping-view';
 
 const dayCentre = {
   service_id: 'S1',
@@ -58,5 +79,114 @@ describe('market shaping', () => {
     expect(shapingPaths.api('42')).toBe('/api/market/shaping?unmet_after_days=42');
     expect(shapingPaths.api('')).toBe('/api/market/shaping');
     expect(shapingPaths.page(28)).toBe('/market/shaping?unmet_after_days=28');
+  });
+});
+
+function group(over: Partial<Concentration>): Concentration {
+  return {
+    kind_label: 'Home care',
+    area: 'TS24',
+    providers: 2,
+    people: 6,
+    annual_pence: 6_000_000,
+    hhi: 5000,
+    band: 'highly_concentrated',
+    band_label: 'Highly concentrated',
+    largest_provider_id: 'P1',
+    largest_provider_name: 'Acorn Home Care',
+    largest_share_basis_points: 5000,
+    ...over,
+  };
+}
+
+describe('provider concentration', () => {
+  it('lists groups the highest HHI first, the whole council by name, shares from basis points', () => {
+    const rows = concentrationRows({
+      concentration: [
+        group({ area: null, hhi: 6033, annual_pence: 11_000_000, largest_share_basis_points: 7273 }),
+        group({ kind_label: 'Day centre', area: 'TS25', hhi: 900, band: 'unconcentrated', band_label: 'Unconcentrated', providers: 12 }),
+        group({ hhi: 10000, providers: 1, largest_share_basis_points: 10000 }),
+      ],
+    });
+    expect(rows.map((r) => r.hhi)).toEqual([10000, 6033, 900]);
+    expect(rows[0]).toMatchObject({ kind: 'Home care', area: 'TS24', providers: 1, hhiText: '10,000', band: 'Highly concentrated', largest: 'Acorn Home Care (100.00%)' });
+    expect(rows[1]).toMatchObject({ area: 'Whole council', spend: '£110,000.00', largest: 'Acorn Home Care (72.73%)' });
+    expect(rows[2]?.band).toBe('Unconcentrated');
+  });
+
+  it('writes shares with integers only', () => {
+    expect(shareWords(7273)).toBe('72.73%');
+    expect(shareWords(5)).toBe('0.05%');
+    expect(shareWords(10000)).toBe('100.00%');
+  });
+
+  it('says in plain English why some groups are missing', () => {
+    expect(concentrationSuppressedSentence({ concentration_suppressed: 0, concentration_from_people: 5 })).toBe('');
+    expect(concentrationSuppressedSentence({ concentration_suppressed: 1, concentration_from_people: 5 })).toBe(
+      '1 kind of support in an area is not shown because fewer than 5 people buy it there: with so few, the figures could point to someone.',
+    );
+    expect(concentrationSuppressedSentence({ concentration_suppressed: 3, concentration_from_people: 5 })).toMatch(/^3 kinds of support in an area are not shown/);
+  });
+
+  it('draws at most ten bars on a 0 to 10,000 scale with both thresholds, and says it in words', () => {
+    const many = Array.from({ length: 12 }, (_, i) => group({ hhi: 1000 * (i % 11), area: `TS${i}` }));
+    const g = hhiBars(many);
+    expect(g.bars).toHaveLength(10);
+    expect(g.bars[0]?.value).toBe(10000);
+    expect(g.bars[0]?.width).toBe(g.plot);
+    expect(g.thresholds.map((t) => t.x)).toEqual([g.left + g.plot / 10, g.left + g.plot / 5]);
+    expect(g.thresholds.map((t) => t.anchor)).toEqual(['end', 'start']); // labels either side: never overlapping
+    expect(g.ticks.map((t) => t.label)).toEqual(['0', '2,000', '4,000', '6,000', '8,000', '10,000']);
+    expect(g.ticks.at(-1)?.x).toBe(g.left + g.plot);
+    expect(g.bottom).toBe(g.top + 10 * g.rowHeight);
+    expect(g.bars[1]?.y).toBe((g.bars[0]?.y ?? 0) + g.rowHeight);
+    expect(hhiDescription([group({ area: null, hhi: 6033 })])).toBe(
+      'Herfindahl–Hirschman index, out of 10,000; above 1,000 is concentrated and above 2,000 highly concentrated. Home care, Whole council: 6,033 highly concentrated.',
+    );
+    expect(hhiDescription([])).toBe('No market to show.');
+  });
+});
+
+const workforce: PaWorkforce = {
+  on: '2026-11-22',
+  smallest_count_shown: 5,
+  suppressed: false,
+  count: 23,
+  hours_per_week: '412.5',
+  below_minimum_wage: null,
+  minimum_wage_pence: 1221,
+  bands: [
+    { from_pence: 0, to_pence: 1221, count: null, suppressed: true },
+    { from_pence: 1221, to_pence: 1271, count: 12, suppressed: false },
+    { from_pence: 1271, to_pence: 1321, count: 0, suppressed: false },
+    { from_pence: 1521, to_pence: null, count: 8, suppressed: false },
+  ],
+};
+
+describe('PA workforce', () => {
+  it('gives the count, the hours and who is paid below the minimum wage, withholding small counts', () => {
+    expect(workforceSummary(workforce)).toEqual([
+      ['Personal assistants employed today', '23'],
+      ['Their usual hours a week, all together', '412.5 hours'],
+      ['Paid below the minimum wage (£12.21 an hour)', 'Fewer than 5'],
+    ]);
+    expect(workforceSuppressedSentence(workforce)).toBe('Where 1 to 4 personal assistants are in a group, the page says “Fewer than 5” instead of the number, so that nobody can be picked out.');
+  });
+
+  it('names each pay band in pounds an hour', () => {
+    expect(payBandRows(workforce)).toEqual([
+      { band: 'Below £12.21 an hour (under the minimum wage)', count: 'Fewer than 5' },
+      { band: '£12.21 to £12.70 an hour', count: '12' },
+      { band: '£12.71 to £13.20 an hour', count: '0' },
+      { band: '£15.21 an hour or more', count: '8' },
+    ]);
+  });
+
+  it('shows nothing but why when there are too few personal assistants', () => {
+    const few: PaWorkforce = { ...workforce, suppressed: true, count: null, hours_per_week: null, bands: workforce.bands.map((b) => ({ ...b, count: null, suppressed: true })) };
+    expect(workforceSummary(few)).toEqual([]);
+    expect(payBandRows(few)).toEqual([]);
+    expect(workforceSuppressedSentence(few)).toBe('Fewer than 5 personal assistants are employed through personal budgets today, so no figures are shown: numbers this small could point to someone.');
+    expect(workforceSuppressedSentence({ ...workforce, below_minimum_wage: 0, bands: [] })).toBe('');
   });
 });

@@ -221,6 +221,11 @@ Result<market::MarketShaping> Market::Shaping(const Context& ctx, int unmet_afte
     if (!closures) return tl::unexpected(closures.error());
     auto all = tx.Market().AllServices(ctx.actor.council_id);
     if (!all) return tl::unexpected(all.error());
+    auto settings = AdultSchemeSettings(tx, ctx.actor.council_id);
+    if (!settings) return tl::unexpected(settings.error());
+    if (auto priced = market::PriceItems(*approvals, settings->weeks_per_year); !priced) {
+      return priced;
+    }
     spells = market::BuildSpells(std::move(*approvals), *closures);
     services = std::move(*all);
     return Ok();

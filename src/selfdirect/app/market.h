@@ -88,8 +88,9 @@ class Market {
   Result<market::ApprovedListSetting> SetApprovedList(const Context& ctx, bool required);
 
   // The market-shaping view on today's date (market::Shape): demand per kind of support, the
-  // services losing people, and items still to be chosen more than `unmet_after_days` (1 to 365;
-  // field "unmet_after_days") after sign-off. Aggregates only.
+  // services losing people, items still to be chosen more than `unmet_after_days` (1 to 365;
+  // field "unmet_after_days") after sign-off, and providers' revenue concentration (each item at
+  // its recurring cost a year with the adult scheme's weeks per year). Aggregates only.
   Result<market::MarketShaping> Shaping(const Context& ctx, int unmet_after_days);
 
   // ----- The public directory (Action::kPublic) -----

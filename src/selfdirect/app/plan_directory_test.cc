@@ -206,6 +206,9 @@ TEST_F(PlanDirectoryTest, CommissionersSeeDemandForADirectoryServiceOnceAPlanIsA
   EXPECT_EQ(view->demand.front().people[home_care], 0);  // two years ago
   EXPECT_TRUE(view->declining.empty());
   EXPECT_TRUE(view->unmet.empty());  // agreed today: not yet waiting long
+  // One person's home care from Acorn: its area's and the council's concentration are held back.
+  EXPECT_TRUE(view->concentration.empty());
+  EXPECT_EQ(view->concentration_suppressed, 2);
   auto zero = t_.market().Shaping(ActingAs(commissioner_), 0);
   ASSERT_FALSE(zero.has_value());
   EXPECT_EQ(zero.error().fields.at(0).field, "unmet_after_days");

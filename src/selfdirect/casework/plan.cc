@@ -209,6 +209,15 @@ Result<PlanCost> CostOf(const PlanContent& plan, WeeksPerYear wpy) {
   return cost;
 }
 
+Result<Pence> AnnualCostOf(Pence unit_price, std::int64_t hundredths, ItemFrequency frequency,
+                           WeeksPerYear wpy) {
+  if (frequency == ItemFrequency::kOneOff) return Pence(0);
+  auto line = unit_price.MulDiv(hundredths, 100, RoundingRule::kHalfUp);
+  if (!line) return tl::unexpected(line.error());
+  if (frequency == ItemFrequency::kPerYear) return *line;
+  return ConvertPeriod(*line, Period::kWeekly, Period::kAnnual, wpy);
+}
+
 std::string AgainstIndicative(Pence plan, Pence indicative) {
   if (plan.value() == indicative.value()) {
     return fmt::format("This plan uses exactly the indicative budget of {}",

@@ -90,6 +90,14 @@ struct PlanCost {
 // the penny once; weeks and years converted by the core DefaultRule for the direction.
 Result<PlanCost> CostOf(const PlanContent& plan, WeeksPerYear weeks_per_year);
 
+// One item's recurring cost a year: its line (price × quantity) rounded half up to the penny
+// once, as CostOf does, and a per-week line converted to a year by the core DefaultRule; a
+// per-year line as it is; 0 for a one-off purchase (not recurring). The items' costs of a plan
+// can add up to a penny or so more or less than CostOf's annual, which converts the weekly total
+// once rather than each line.
+Result<Pence> AnnualCostOf(Pence unit_price, std::int64_t hundredths, ItemFrequency frequency,
+                           WeeksPerYear weeks_per_year);
+
 // How the plan's first-year cost stands against the indicative budget (both a year), in plain
 // English: "£1,234.00 left to plan with" or "This plan costs £210.00 a year more than the
 // indicative budget of £12,000.00".

@@ -94,6 +94,16 @@ TEST(CostOf, AddsWeeklyYearlyAndOneOffItemsWithTheSchemesWeeks) {
   EXPECT_EQ(exact_year->annual, Pence(10'428'57 + 300'00));  // £200 × 365/7 = £10,428.571…
 }
 
+TEST(AnnualCostOf, IsOneItemsRecurringCostAYearRoundedAsCostOfRoundsIt) {
+  // £18.25 × 2.5 hours = £45.625 a week → £45.63 (half up); × 365/7 = £2,379.2786… → £2,379.28.
+  EXPECT_EQ(*AnnualCostOf(Pence(18'25), 250, ItemFrequency::kPerWeek, WeeksPerYear{365, 7}),
+            Pence(2'379'28));
+  EXPECT_EQ(*AnnualCostOf(Pence(300'00), 100, ItemFrequency::kPerYear, WeeksPerYear{52, 1}),
+            Pence(300'00));
+  EXPECT_EQ(*AnnualCostOf(Pence(450'00), 100, ItemFrequency::kOneOff, WeeksPerYear{52, 1}),
+            Pence(0));  // not recurring
+}
+
 TEST(AgainstIndicative, SaysPlainlyWhereThePlanStands) {
   EXPECT_EQ(AgainstIndicative(Pence(10'000'00), Pence(12'000'00)),
             "£2,000.00 left to plan with, of the indicative budget of £12,000.00 a year");

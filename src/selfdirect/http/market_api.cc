@@ -469,13 +469,32 @@ void RegisterMarketApi(Router& router, app::Market& market) {
                            {"people", u.people},
                            {"longest_days", u.longest_days}});
         }
+        json::array concentration;
+        for (const market::Concentration& c : view->concentration) {
+          concentration.push_back(
+              {{"kind_label", c.kind_label},
+               {"area", c.area.empty() ? json::value(nullptr) : json::value(c.area)},
+               {"providers", c.providers},
+               {"people", c.people},
+               {"annual_pence", c.annual_pence},
+               {"hhi", c.hhi},
+               {"band", market::ConcentrationBandName(c.band)},
+               {"band_label", market::ConcentrationBandLabel(c.band)},
+               {"largest_provider_id", c.largest_provider_id},
+               {"largest_provider_name", c.largest_provider_name},
+               {"largest_share_basis_points", c.largest_share_basis_points}});
+        }
         return JsonResponse(200, {{"today", FormatIsoDate(view->today)},
                                   {"unmet_after_days", days},
                                   {"people_in_force", view->people_in_force},
                                   {"kinds", kinds},
                                   {"demand", demand},
                                   {"declining", declining},
-                                  {"unmet", unmet}});
+                                  {"unmet", unmet},
+                                  {"concentration", concentration},
+                                  {"concentration_suppressed", view->concentration_suppressed},
+                                  {"concentration_from_people",
+                                   market::ShapingOptions{}.concentration_from_people}});
       });
 }
 

@@ -164,5 +164,15 @@ TEST_F(MarketApiTest, UnknownFieldsAndBadTypesAreNamed) {
   EXPECT_THAT(r.body, HasSubstr("areas"));
 }
 
+TEST_F(MarketApiTest, ShapingSaysHowConcentratedAndHowManyGroupsAreLeftOut) {
+  auto r = Send(&commissioner_, "GET", "/api/market/shaping");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const json::object body = Body(r);
+  EXPECT_TRUE(body.at("concentration").as_array().empty());  // no agreed plan yet
+  EXPECT_EQ(body.at("concentration_suppressed").as_int64(), 0);
+  EXPECT_EQ(body.at("concentration_from_people").as_int64(), 5);
+  EXPECT_EQ(Send(&finance_, "GET", "/api/market/shaping").status, 403);
+}
+
 }  // namespace
 }  // namespace selfdirect::http

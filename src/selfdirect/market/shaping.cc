@@ -4,6 +4,7 @@
 #include <cctype>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace selfdirect::market {
 
@@ -31,6 +32,66 @@ std::vector<PlanSpell> BuildSpells(std::vector<ApprovedPlan> approvals,
     spells.push_back(std::move(s));
   }
   return spells;
+}
+
+Status PriceItems(std::vector<ApprovedPlan>& approvals, WeeksPerYear weeks_per_year) {
+  for (ApprovedPlan& plan : approvals) {
+    for (SpellItem& item : plan.items) {
+      auto annual = casework::AnnualCostOf(Pence(item.unit_price_pence), item.hundredths,
+                                           item.frequency, weeks_per_year);
+      if (!annual) return tl::unexpected(annual.error());
+      item.annual_pence = annual->value();
+    }
+  }
+  return Ok();
+}
+
+ConcentrationBand BandOfHhi(std::int64_t hhi) {
+  if (hhi > 2000) return ConcentrationBand::kHighlyConcentrated;
+  if (hhi > 1000) return ConcentrationBand::kConcentrated;
+  return ConcentrationBand::kUnconcentrated;
+}
+
+const char* ConcentrationBandName(ConcentrationBand band) {
+  switch (band) {
+    case ConcentrationBand::kUnconcentrated:
+      return "unconcentrated";
+    case ConcentrationBand::kConcentrated:
+      return "concentrated";
+    case ConcentrationBand::kHighlyConcentrated:
+      return "highly_concentrated";
+  }
+  return "unconcentrated";
+}
+
+const char* ConcentrationBandLabel(ConcentrationBand band) {
+  switch (band) {
+    case ConcentrationBand::kUnconcentrated:
+      return "Unconcentrated";
+    case ConcentrationBand::kConcentrated:
+      return "Concentrated";
+    case ConcentrationBand::kHighlyConcentrated:
+      return "Highly concentrated";
+  }
+  return "Unconcentrated";
+}
+
+std::int64_t HerfindahlHirschman(std::span<const std::int64_t> amounts) {
+  Int128 total = 0;
+  Int128 squares = 0;
+  for (std::int64_t a : amounts) {
+    total += a;
+    squares += static_cast<Int128>(a) * a;
+  }
+  if (total <= 0) return 0;
+  return static_cast<std::int64_t>(
+      RoundDivide(squares * 10'000, total * total, RoundingRule::kHalfUp));
+}
+
+std::int64_t ShareBasisPoints(std::int64_t part, std::int64_t total) {
+  if (total <= 0) return 0;
+  return static_cast<std::int64_t>(
+      RoundDivide(static_cast<Int128>(part) * 10'000, total, RoundingRule::kHalfUp));
 }
 
 std::string PostcodeDistrict(std::string_view postcode) {
@@ -184,6 +245,66 @@ MarketShaping Shape(std::span<const PlanSpell> spells, std::span<const ServiceIn
   }
   std::stable_sort(out.unmet.begin(), out.unmet.end(),
                    [](const UnmetDemand& a, const UnmetDemand& b) { return a.items > b.items; });
+
+  // Concentration: items bought from a directory provider in plans in force today, at their
+  // recurring cost a year, per (kind, area) and per kind for the whole council (area "").
+  struct Group {
+    std::map<std::string, std::int64_t> pence;  // per provider id
+    std::map<std::string, std::string> names;
+    std::set<std::string> people;
+  };
+  std::map<std::pair<std::string, std::string>, Group> groups;
+  for (const auto& [person, spell] : now) {
+    for (const SpellItem& item : spell->items) {
+      if (item.supplier != "provider" || item.provider_id.empty() || item.annual_pence <= 0) {
+        continue;
+      }
+      const std::string kind = KindLabel(item);
+      const std::string area = spell->area.empty() ? "Area not known" : spell->area;
+      for (const std::string& where : {area, std::string()}) {
+        Group& g = groups[{kind, where}];
+        g.pence[item.provider_id] += item.annual_pence;
+        g.names[item.provider_id] = item.provider_name;
+        g.people.insert(person);
+      }
+    }
+  }
+  for (const auto& [key, g] : groups) {
+    const auto people = static_cast<std::int64_t>(g.people.size());
+    if (people < options.concentration_from_people) {
+      ++out.concentration_suppressed;
+      continue;
+    }
+    Concentration c;
+    c.kind_label = key.first;
+    c.area = key.second;
+    c.providers = static_cast<std::int64_t>(g.pence.size());
+    c.people = people;
+    std::vector<std::int64_t> amounts;
+    const std::pair<const std::string, std::int64_t>* largest = nullptr;
+    for (const auto& entry : g.pence) {
+      amounts.push_back(entry.second);
+      c.annual_pence += entry.second;
+      if (largest == nullptr || entry.second > largest->second ||
+          (entry.second == largest->second &&
+           g.names.at(entry.first) < g.names.at(largest->first))) {
+        largest = &entry;
+      }
+    }
+    c.hhi = HerfindahlHirschman(amounts);
+    c.band = BandOfHhi(c.hhi);
+    c.largest_provider_id = largest->first;
+    c.largest_provider_name = g.names.at(largest->first);
+    c.largest_share_basis_points = ShareBasisPoints(largest->second, c.annual_pence);
+    out.concentration.push_back(std::move(c));
+  }
+  std::stable_sort(out.concentration.begin(), out.concentration.end(),
+                   [](const Concentration& a, const Concentration& b) {
+                     if (a.hhi != b.hhi) return a.hhi > b.hhi;
+                     if (a.annual_pence != b.annual_pence) return a.annual_pence > b.annual_pence;
+                     // Then by kind, the whole council ("") before its areas.
+                     return std::tie(a.kind_label, a.area) < std::tie(b.kind_label, b.area);
+                   });
   return out;
 }
 

@@ -14,7 +14,10 @@
 #include <string>
 #include <vector>
 
+#include "selfdirect/casework/plan.h"
 #include "selfdirect/core/calendar.h"
+#include "selfdirect/core/period.h"
+#include "selfdirect/core/result.h"
 #include "selfdirect/market/providers.h"
 #include "selfdirect/market/services.h"
 
@@ -25,6 +28,15 @@ struct SpellItem {
   std::string service_id;    // the directory's service, "" when none
   std::string service_type;  // the kind of support, "" when not said
   std::string supplier;      // casework::SupplierName: "provider", "to_be_chosen", …
+  // The directory service's provider (id and public name), "" when the item names no service.
+  std::string provider_id;
+  std::string provider_name;
+  // Its price as agreed: per unit, units × 100, and how often.
+  std::int64_t unit_price_pence = 0;
+  std::int64_t hundredths = 0;
+  casework::ItemFrequency frequency = casework::ItemFrequency::kPerWeek;
+  // Its recurring cost a year (casework::AnnualCostOf), set by PriceItems; 0 until then.
+  std::int64_t annual_pence = 0;
 };
 
 // An approved support plan: from the day it was signed off.
@@ -52,6 +64,10 @@ struct PlanSpell {
 std::vector<PlanSpell> BuildSpells(std::vector<ApprovedPlan> approvals,
                                    std::span<const std::pair<std::string, Date>> closures);
 
+// Sets each item's annual_pence from its price with the scheme's weeks per year
+// (casework::AnnualCostOf). Fails only when a price is too large to add up.
+Status PriceItems(std::vector<ApprovedPlan>& approvals, WeeksPerYear weeks_per_year);
+
 // The postcode district of a UK postcode ("TS24 7QS" → "TS24"); "" when it does not look like one.
 std::string PostcodeDistrict(std::string_view postcode);
 
@@ -70,6 +86,8 @@ struct ShapingOptions {
   int decline_percent = 20;
   // …from at least this many (smaller numbers are noise).
   std::int64_t decline_from_at_least = 3;
+  // A concentration group (kind of support, area) drawn from fewer people than this is not shown.
+  std::int64_t concentration_from_people = 5;
 };
 
 // People using each kind of support on one day.
@@ -101,6 +119,41 @@ struct UnmetDemand {
   int longest_days = 0;  // the longest any of them has waited since sign-off
 };
 
+// How concentrated a market is, by its Herfindahl–Hirschman index, with the thresholds of the
+// UK merger assessment guidelines of 2010 (CC2 (Revised) / OFT1254, section 5.3): an HHI
+// exceeding 1,000 is concentrated, exceeding 2,000 highly concentrated.
+enum class ConcentrationBand { kUnconcentrated, kConcentrated, kHighlyConcentrated };
+ConcentrationBand BandOfHhi(std::int64_t hhi);
+const char* ConcentrationBandName(ConcentrationBand band);   // "unconcentrated", …
+const char* ConcentrationBandLabel(ConcentrationBand band);  // "Unconcentrated", …
+
+// The Herfindahl–Hirschman index of providers' amounts (each ≥ 0): the sum of the squares of
+// their shares in per cent, 0 to 10,000. Computed exactly as 10,000 × Σ amount² ÷ (Σ amount)² in
+// 128-bit integers and rounded half up to a whole point once (shares are never rounded first);
+// 0 when the amounts add up to nothing. A single provider is 10,000; n equal providers 10,000/n.
+// Exact while the amounts add up to at most 10^15 pence (£10 trillion), far beyond any council.
+std::int64_t HerfindahlHirschman(std::span<const std::int64_t> amounts);
+
+// `part` of `total` in basis points (hundredths of a per cent), rounded half up; 0 when the
+// total is 0.
+std::int64_t ShareBasisPoints(std::int64_t part, std::int64_t total);
+
+// Providers' revenue concentration for one kind of support in one area (or the whole council):
+// from the items bought from directory providers in plans in force today, each at its recurring
+// cost a year.
+struct Concentration {
+  std::string kind_label;  // "Home care", or "Kind not said"
+  std::string area;        // postcode district, "Area not known", or "" for the whole council
+  std::int64_t providers = 0;
+  std::int64_t people = 0;        // people buying it (at least options.concentration_from_people)
+  std::int64_t annual_pence = 0;  // what their plans commit to these providers a year
+  std::int64_t hhi = 0;           // 0 to 10,000
+  ConcentrationBand band = ConcentrationBand::kUnconcentrated;
+  std::string largest_provider_id;    // the provider with the most (a provider, never a person)
+  std::string largest_provider_name;  // (ties: the name first in order)
+  std::int64_t largest_share_basis_points = 0;
+};
+
 struct MarketShaping {
   Date today;
   std::vector<std::string> kinds;   // labels: every market service type, then "Kind not said"
@@ -108,6 +161,11 @@ struct MarketShaping {
   std::vector<DecliningService> declining;  // the steepest fall first
   std::vector<UnmetDemand> unmet;           // the most items first
   std::int64_t people_in_force = 0;         // people with an agreed plan in force today
+  // Concentration per kind and area and per kind for the whole council, the highest HHI first
+  // (then the most spend, then by kind with the whole council before its areas); groups from fewer
+  // than concentration_from_people people left out, and counted here.
+  std::vector<Concentration> concentration;
+  std::int64_t concentration_suppressed = 0;
 };
 
 // The commissioners' view on `today`. Counts people (a person counts once per kind or service,

@@ -135,5 +135,160 @@ TEST(Shape, UnmetDemandIsWhatIsStillToBeChosenLongAfterSignOff) {
                                                     "Kind not said / Area not known / 1 / 113"));
 }
 
+TEST(HerfindahlHirschman, OneProviderIs10000AndEqualProvidersShareIt) {
+  const std::int64_t one[] = {123'45};
+  EXPECT_EQ(HerfindahlHirschman(one), 10'000);
+  const std::int64_t two[] = {500'00, 500'00};
+  EXPECT_EQ(HerfindahlHirschman(two), 5'000);
+  const std::int64_t four[] = {7, 7, 7, 7};
+  EXPECT_EQ(HerfindahlHirschman(four), 2'500);
+  EXPECT_EQ(HerfindahlHirschman(std::span<const std::int64_t>()), 0);
+  const std::int64_t nothing[] = {0, 0};
+  EXPECT_EQ(HerfindahlHirschman(nothing), 0);
+}
+
+TEST(HerfindahlHirschman, IsExactThenRoundedHalfUpOnce) {
+  const std::int64_t thirds[] = {1, 1, 1};  // 3,333.33…
+  EXPECT_EQ(HerfindahlHirschman(thirds), 3'333);
+  const std::int64_t one_and_two[] = {1, 2};  // 10,000 × 5 ÷ 9 = 5,555.55…
+  EXPECT_EQ(HerfindahlHirschman(one_and_two), 5'556);
+  const std::int64_t half[] = {1, 199};  // 10,000 × 39,602 ÷ 40,000 = 9,900.5 exactly
+  EXPECT_EQ(HerfindahlHirschman(half), 9'901);
+  // Rounding shares to whole per cent first would give 1² + 99² = 9,802: not done.
+  // Large sums do not overflow: £10 million a year each, three providers.
+  const std::int64_t big[] = {1'000'000'000, 1'000'000'000, 2'000'000'000};
+  EXPECT_EQ(HerfindahlHirschman(big), 3'750);
+}
+
+TEST(ShareBasisPoints, IsHundredthsOfAPerCentRoundedHalfUp) {
+  EXPECT_EQ(ShareBasisPoints(199, 200), 9'950);
+  EXPECT_EQ(ShareBasisPoints(1, 3), 3'333);
+  EXPECT_EQ(ShareBasisPoints(2, 3), 6'667);
+  EXPECT_EQ(ShareBasisPoints(1, 20'000), 1);  // 0.5 basis points, half up
+  EXPECT_EQ(ShareBasisPoints(5, 0), 0);
+}
+
+TEST(BandOfHhi, UsesTheMergerGuidelinesThresholds) {
+  EXPECT_EQ(BandOfHhi(0), ConcentrationBand::kUnconcentrated);
+  EXPECT_EQ(BandOfHhi(1'000), ConcentrationBand::kUnconcentrated);  // "exceeding 1,000"
+  EXPECT_EQ(BandOfHhi(1'001), ConcentrationBand::kConcentrated);
+  EXPECT_EQ(BandOfHhi(2'000), ConcentrationBand::kConcentrated);
+  EXPECT_EQ(BandOfHhi(2'001), ConcentrationBand::kHighlyConcentrated);
+  EXPECT_STREQ(ConcentrationBandName(ConcentrationBand::kHighlyConcentrated),
+               "highly_concentrated");
+  EXPECT_STREQ(ConcentrationBandLabel(ConcentrationBand::kConcentrated), "Concentrated");
+}
+
+TEST(PriceItems, GivesEachItemItsRecurringCostAYear) {
+  SpellItem weekly{"", "home_care", "provider"};
+  weekly.unit_price_pence = 20'00;
+  weekly.hundredths = 1'000;  // 10 hours a week
+  SpellItem once{"", "", "not_a_care_service"};
+  once.unit_price_pence = 300'00;
+  once.hundredths = 100;
+  once.frequency = casework::ItemFrequency::kOneOff;
+  std::vector<ApprovedPlan> plans = {{"p1", "", D("2026-01-01"), {weekly, once}}};
+  ASSERT_TRUE(PriceItems(plans, WeeksPerYear{52, 1}));
+  EXPECT_EQ(plans[0].items[0].annual_pence, 10'400'00);
+  EXPECT_EQ(plans[0].items[1].annual_pence, 0);
+}
+
+// Bought from a directory provider, at `pounds` a year.
+SpellItem Bought(const char* provider, const char* type, std::int64_t pounds) {
+  SpellItem i{"", type, "provider"};
+  i.service_id = std::string("svc-") + provider;
+  i.provider_id = std::string("id-") + provider;
+  i.provider_name = provider;
+  i.annual_pence = pounds * 100;
+  return i;
+}
+
+// People in force today, each with the given items, in `postcode`.
+void Add(std::vector<PlanSpell>& spells, const char* postcode, int people,
+         const std::vector<SpellItem>& items) {
+  const auto n = spells.size();
+  for (int i = 0; i < people; ++i) {
+    spells.push_back({"q" + std::to_string(n + static_cast<std::size_t>(i)),
+                      PostcodeDistrict(postcode), D("2026-01-01"), std::nullopt, items});
+  }
+}
+
+const Concentration* Find(const MarketShaping& m, const char* kind, const char* area) {
+  for (const Concentration& c : m.concentration) {
+    if (c.kind_label == kind && c.area == area) return &c;
+  }
+  return nullptr;
+}
+
+TEST(Shape, ConcentrationIsPerKindAndAreaAndForTheWholeCouncil) {
+  std::vector<PlanSpell> spells;
+  // TS24: home care from Acorn only (5 people, £10,000 a year each).
+  Add(spells, "TS24 7QS", 5, {Bought("Acorn", "home_care", 10'000)});
+  // TS25: home care from Acorn and Birch equally (3 people each).
+  Add(spells, "TS25 8AB", 3, {Bought("Acorn", "home_care", 10'000)});
+  Add(spells, "TS25 8AB", 3, {Bought("Birch", "home_care", 10'000)});
+  // Items not from a directory provider do not count.
+  Add(spells, "TS25 8AB", 2, {Chosen("home_care"), Assistant()});
+  const MarketShaping m = Shape(spells, {}, D("2026-11-22"));
+  ASSERT_THAT(m.concentration, SizeIs(3));
+  const Concentration* ts24 = Find(m, "Home care", "TS24");
+  ASSERT_NE(ts24, nullptr);
+  EXPECT_EQ(ts24->providers, 1);
+  EXPECT_EQ(ts24->people, 5);
+  EXPECT_EQ(ts24->hhi, 10'000);
+  EXPECT_EQ(ts24->band, ConcentrationBand::kHighlyConcentrated);
+  EXPECT_EQ(ts24->largest_provider_name, "Acorn");
+  EXPECT_EQ(ts24->largest_share_basis_points, 10'000);
+  EXPECT_EQ(ts24->annual_pence, 50'000'00);
+  const Concentration* ts25 = Find(m, "Home care", "TS25");
+  ASSERT_NE(ts25, nullptr);
+  EXPECT_EQ(ts25->providers, 2);
+  EXPECT_EQ(ts25->hhi, 5'000);
+  EXPECT_EQ(ts25->largest_provider_name, "Acorn");  // a tie: the name first in order
+  EXPECT_EQ(ts25->largest_share_basis_points, 5'000);
+  // The whole council: Acorn £80,000, Birch £30,000 → (8/11)² + (3/11)² = 73/121 → 6,033.
+  const Concentration* all = Find(m, "Home care", "");
+  ASSERT_NE(all, nullptr);
+  EXPECT_EQ(all->people, 11);
+  EXPECT_EQ(all->annual_pence, 110'000'00);
+  EXPECT_EQ(all->hhi, 6'033);
+  EXPECT_EQ(all->largest_share_basis_points, 7'273);
+  // The highest HHI first.
+  EXPECT_EQ(m.concentration[0].area, "TS24");
+  EXPECT_EQ(m.concentration[2].area, "TS25");
+  EXPECT_EQ(m.concentration_suppressed, 0);
+}
+
+TEST(Shape, ConcentrationFromFewerThanFivePeopleIsNotShown) {
+  std::vector<PlanSpell> spells;
+  Add(spells, "TS24 7QS", 4, {Bought("Acorn", "day_centre", 5'000)});
+  Add(spells, "TS25 8AB", 1, {Bought("Birch", "day_centre", 5'000)});
+  Add(spells, "", 1, {Bought("Birch", "home_care", 5'000)});
+  const MarketShaping m = Shape(spells, {}, D("2026-11-22"));
+  // Day centres: TS24 (4 people) and TS25 (1) are held back; the council (5 people) is shown.
+  ASSERT_THAT(m.concentration, SizeIs(1));
+  EXPECT_EQ(m.concentration[0].kind_label, "Day centre");
+  EXPECT_EQ(m.concentration[0].area, "");
+  EXPECT_EQ(m.concentration[0].hhi, 6'800);  // 80% and 20%: 6,400 + 400
+  // Held back: TS24, TS25, and home care both in "Area not known" and for the council.
+  EXPECT_EQ(m.concentration_suppressed, 4);
+  ShapingOptions anyone;
+  anyone.concentration_from_people = 1;
+  const MarketShaping all = Shape(spells, {}, D("2026-11-22"), anyone);
+  EXPECT_THAT(all.concentration, SizeIs(5));
+  EXPECT_NE(Find(all, "Home care", "Area not known"), nullptr);
+}
+
+TEST(Shape, ConcentrationCountsOnlyPlansInForceToday) {
+  std::vector<PlanSpell> spells;
+  Add(spells, "TS24 7QS", 5, {Bought("Acorn", "home_care", 1'000)});
+  Add(spells, "TS24 7QS", 5, {Bought("Birch", "home_care", 1'000)});
+  for (std::size_t i = 5; i < 10; ++i) spells[i].to = D("2026-06-01");  // Birch's ended
+  const MarketShaping m = Shape(spells, {}, D("2026-11-22"));
+  ASSERT_NE(Find(m, "Home care", "TS24"), nullptr);
+  EXPECT_EQ(Find(m, "Home care", "TS24")->providers, 1);
+  EXPECT_EQ(Find(m, "Home care", "TS24")->hhi, 10'000);
+}
+
 }  // namespace
 }  // namespace selfdirect::market

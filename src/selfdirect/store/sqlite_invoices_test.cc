@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "selfdirect/store/sqlite_store.h"
+#include "tests/support/person_record.h"
 #include "tests/support/temp_dir.h"
 
 namespace selfdirect::store {
@@ -27,16 +28,7 @@ class SqliteInvoicesTest : public ::testing::Test {
       if (auto s = tx.Councils().CreateCouncil({council_, "E06000001", "Hartlepool", kNow}); !s) {
         return s;
       }
-      casework::Person p;
-      p.council = council_;
-      p.id = kAda;
-      p.given_name = "Ada";
-      p.family_name = "Okafor";
-      p.date_of_birth = *ParseIsoDate("1948-03-27");
-      p.gender = p.primary_support_reason = p.accommodation = p.employment = "not_known";
-      p.ethnicity = "Z";
-      p.has_unpaid_carer = "not_known";
-      p.created_at = kNow;
+      casework::Person p = selfdirect::testing::AdaOkafor(council_, kAda, kNow);
       if (auto s = tx.Casework().CreatePerson(p, {casework::Stage::kPlanning, false}); !s) {
         return s;
       }

@@ -513,10 +513,15 @@ Result<std::vector<market::ApprovedPlan>> SqliteMarketRepository::ApprovedPlans(
     by_plan[plans->Text(0)] = out.size();
     out.push_back({plans->Text(1), plans->Text(2), *from, {}});
   }
+  // The service's provider, when the item names a service still in the directory.
   auto items = c_.Prepare(
-      "SELECT i.plan_id, coalesce(i.service_id, ''), i.service_type, i.supplier FROM plan_items "
-      "i JOIN plan_decisions d ON d.council_id = i.council_id AND d.plan_id = i.plan_id AND "
-      "d.decision = 'approve' WHERE i.council_id = $1 ORDER BY i.plan_id, i.position");
+      "SELECT i.plan_id, coalesce(i.service_id, ''), i.service_type, i.supplier, "
+      "coalesce(p.provider_id, ''), coalesce(p.name, ''), i.unit_price_pence, i.hundredths, "
+      "i.frequency FROM plan_items i JOIN plan_decisions d ON d.council_id = i.council_id AND "
+      "d.plan_id = i.plan_id AND d.decision = 'approve' LEFT JOIN services s ON s.council_id = "
+      "i.council_id AND s.service_id = i.service_id LEFT JOIN providers p ON p.council_id = "
+      "s.council_id AND p.provider_id = s.provider_id WHERE i.council_id = $1 ORDER BY "
+      "i.plan_id, i.position");
   if (!items) return tl::unexpected(items.error());
   items->Bind(council.str());
   for (;;) {
@@ -525,7 +530,19 @@ Result<std::vector<market::ApprovedPlan>> SqliteMarketRepository::ApprovedPlans(
     if (!*row) break;
     auto plan = by_plan.find(items->Text(0));
     if (plan == by_plan.end()) continue;
-    out[plan->second].items.push_back({items->Text(1), items->Text(2), items->Text(3)});
+    std::optional<casework::ItemFrequency> frequency;
+    for (auto f : {casework::ItemFrequency::kPerWeek, casework::ItemFrequency::kPerYear,
+                   casework::ItemFrequency::kOneOff}) {
+      if (items->Text(8) == casework::ItemFrequencyName(f)) frequency = f;
+    }
+    if (!frequency) return tl::unexpected(CorruptValue("plan_items.frequency"));
+    market::SpellItem item{items->Text(1), items->Text(2), items->Text(3)};
+    item.provider_id = items->Text(4);
+    item.provider_name = items->Text(5);
+    item.unit_price_pence = items->Int(6);
+    item.hundredths = items->Int(7);
+    item.frequency = *frequency;
+    out[plan->second].items.push_back(std::move(item));
   }
   return out;
 }

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "selfdirect/store/sqlite_store.h"
+#include "tests/support/person_record.h"
 #include "tests/support/temp_dir.h"
 
 namespace selfdirect::store {
@@ -228,6 +229,68 @@ TEST_F(SqliteMarketTest, ApprovedListIsOffUntilSet) {
   ASSERT_TRUE(store_->Read([&](Transaction& tx) -> Status {
     auto setting = tx.Market().ApprovedList(council_, scheme);
     EXPECT_TRUE(setting && setting->required);
+    return Ok();
+  }));
+}
+
+TEST_F(SqliteMarketTest, ApprovedPlansGiveEachItemsProviderAndPrice) {
+  const PersonId person("01JD0000000000000000PER001");
+  const PlanId plan("01JD0000000000000000PLN001");
+  Write([&](Transaction& tx) -> Status {
+    casework::Person p = selfdirect::testing::AdaOkafor(council_, person, kNow);
+    p.postcode = "TS24 7QS";
+    if (auto s = tx.Casework().CreatePerson(p, {}); !s) return s;
+    casework::PlanVersion v;
+    v.council = council_;
+    v.id = plan;
+    v.person = person;
+    v.version = 1;
+    v.status = casework::PlanStatus::kApproved;
+    v.content.outcomes = {{"o1", "Stay at home"}};
+    casework::PlanItem from_directory;
+    from_directory.what = "Help at home";
+    from_directory.supplier = casework::Supplier::kProvider;
+    from_directory.unit = "hour";
+    from_directory.unit_price = Pence(21'50);
+    from_directory.hundredths = 1'050;
+    from_directory.service_id = "01JD0000000000000000SRV001";
+    from_directory.service_type = "home_care";
+    from_directory.outcomes = {"o1"};
+    casework::PlanItem assistant = from_directory;
+    assistant.what = "Swimming";
+    assistant.supplier = casework::Supplier::kPersonalAssistant;
+    assistant.service_id.clear();
+    assistant.service_type.clear();
+    assistant.frequency = casework::ItemFrequency::kPerYear;
+    v.content.items = {from_directory, assistant};
+    v.content.written_with = {"person"};
+    v.created_at = v.updated_at = kNow;
+    if (auto s = tx.Casework().CreatePlan(v); !s) return s;
+    casework::PlanDecision d;
+    d.council = council_;
+    d.plan = plan;
+    d.decision = "approve";
+    d.decided_at = kNow;
+    return tx.Casework().AddPlanDecision(d);
+  });
+  ASSERT_TRUE(store_->Read([&](Transaction& tx) -> Status {
+    auto plans = tx.Market().ApprovedPlans(council_);
+    if (!plans) return tl::unexpected(plans.error());
+    EXPECT_EQ(plans->size(), 1u);
+    if (plans->empty()) return Ok();
+    const market::ApprovedPlan& a = plans->front();
+    EXPECT_EQ(a.postcode, "TS24 7QS");
+    EXPECT_EQ(a.from, *ParseIsoDate("2026-11-23"));
+    EXPECT_EQ(a.items.size(), 2u);
+    if (a.items.size() != 2) return Ok();
+    EXPECT_EQ(a.items[0].provider_id, kAcorn.str());
+    EXPECT_EQ(a.items[0].provider_name, "Acorn Home Care");
+    EXPECT_EQ(a.items[0].unit_price_pence, 21'50);
+    EXPECT_EQ(a.items[0].hundredths, 1'050);
+    EXPECT_EQ(a.items[0].frequency, casework::ItemFrequency::kPerWeek);
+    EXPECT_EQ(a.items[1].provider_id, "");  // no service: no provider
+    EXPECT_EQ(a.items[1].supplier, "personal_assistant");
+    EXPECT_EQ(a.items[1].frequency, casework::ItemFrequency::kPerYear);
     return Ok();
   }));
 }

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "selfdirect/store/sqlite_store.h"
+#include "tests/support/person_record.h"
 #include "tests/support/temp_dir.h"
 
 namespace selfdirect::store {
@@ -22,16 +23,7 @@ class SqliteSafeguardingTest : public ::testing::Test {
     person_ = PersonId(ids_.Next());
     InWrite([&](Transaction& tx) -> Status {
       if (auto c = tx.Councils().CreateCouncil(council_); !c) return c;
-      casework::Person p;
-      p.council = council_.id;
-      p.id = person_;
-      p.given_name = "Ada";
-      p.family_name = "Okafor";
-      p.date_of_birth = *ParseIsoDate("1948-03-27");
-      p.gender = p.primary_support_reason = p.accommodation = p.employment = "not_known";
-      p.ethnicity = "Z";
-      p.has_unpaid_carer = "not_known";
-      p.created_at = clock_.Now();
+      casework::Person p = selfdirect::testing::AdaOkafor(council_.id, person_, clock_.Now());
       return tx.Casework().CreatePerson(p, {});
     });
   }

@@ -3,25 +3,37 @@
 // list: each with a small chart of the people using it over the year, where those who left went,
 // and what it helps with), then support still to be chosen long after sign-off (unmet demand, by
 // kind of support and postcode district, with a box to change how long counts as long), then the
-// people using each kind of support a year ago, six months ago and today.
+// people using each kind of support a year ago, six months ago and today; then how concentrated
+// each kind of support is in few providers' hands (Herfindahl–Hirschman index, a chart of the
+// most concentrated and a table of all); then the personal assistant workforce (count, hours and
+// pay bands against the minimum wage, small counts withheld).
 import '../main';
-import { api } from '../api';
+import { api, type ApiResult } from '../api';
 import { byId, h, replaceChildren } from '../dom';
 import { FormErrors } from '../forms';
 import { summaryList, table } from '../govuk';
 import { showPageProblem, startSignedInPage } from '../layout';
 import {
+  concentrationRows,
+  concentrationSuppressedSentence,
   daysFromQuery,
   declineSentence,
   demandRows,
+  hhiBars,
+  hhiDescription,
   inForceSentence,
   movedToWords,
+  payBandRows,
   shapingPaths,
   trendBars,
   trendDescription,
   waitedWords,
+  workforceSummary,
+  workforceSuppressedSentence,
+  WORKFORCE_API,
   type DecliningService,
   type MarketShaping,
+  type PaWorkforce,
 } from '../market-shaping-view';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -151,17 +163,135 @@ function demandSection(s: MarketShaping): HTMLElement {
   );
 }
 
+function hhiChart(s: MarketShaping): SVGElement {
+  const g = hhiBars(s.concentration);
+  const ink = '#0b0c0c';
+  return svg(
+    'svg',
+    { viewBox: `0 0 ${g.width} ${g.height}`, width: '100%', role: 'img', 'aria-labelledby': 'hhi-chart-title hhi-chart-desc', class: 'app-hhi-chart', id: 'hhi-chart', focusable: 'false' },
+    svg('title', { id: 'hhi-chart-title' }, 'The most concentrated kinds of support, by Herfindahl–Hirschman index'),
+    svg('desc', { id: 'hhi-chart-desc' }, hhiDescription(s.concentration)),
+    // The scale below the bars.
+    svg('line', { x1: g.left, x2: g.left + g.plot, y1: g.bottom + 4, y2: g.bottom + 4, stroke: ink, 'stroke-width': 1 }),
+    ...g.ticks.map((t) =>
+      svg(
+        'g',
+        {},
+        svg('line', { x1: t.x, x2: t.x, y1: g.bottom + 4, y2: g.bottom + 9, stroke: ink, 'stroke-width': 1 }),
+        svg('text', { x: t.x, y: g.bottom + 24, 'text-anchor': 'middle', 'font-size': 13, fill: ink }, t.label),
+      ),
+    ),
+    ...g.bars.map((bar) =>
+      svg(
+        'g',
+        {},
+        svg('text', { x: g.left - 10, y: bar.y + g.rowHeight / 2, 'text-anchor': 'end', 'dominant-baseline': 'middle', 'font-size': 15, fill: ink }, bar.label),
+        svg('rect', { x: g.left, y: bar.y + 5, width: Math.max(bar.width, 1), height: g.rowHeight - 10, fill: '#1d70b8' }),
+        svg('text', { x: g.left + bar.width + 8, y: bar.y + g.rowHeight / 2, 'dominant-baseline': 'middle', 'font-size': 15, 'font-weight': 'bold', fill: ink }, bar.valueText),
+      ),
+    ),
+    // The thresholds on top of the bars: above 1,000 concentrated, above 2,000 highly.
+    ...g.thresholds.map((t) =>
+      svg(
+        'g',
+        {},
+        svg('line', { x1: t.x, x2: t.x, y1: g.top - 8, y2: g.bottom + 4, stroke: ink, 'stroke-width': 1.5, 'stroke-dasharray': '4 3' }),
+        svg('text', { x: t.anchor === 'end' ? t.x - 4 : t.x + 4, y: g.top - 12, 'text-anchor': t.anchor, 'font-size': 13, fill: ink }, t.label),
+      ),
+    ),
+  );
+}
+
+function concentrationSection(s: MarketShaping): HTMLElement {
+  const rows = concentrationRows(s);
+  const withheld = concentrationSuppressedSentence(s);
+  return h(
+    'div',
+    { class: 'govuk-grid-row' },
+    h(
+      'div',
+      { class: 'govuk-grid-column-full' },
+      h('h2', { class: 'govuk-heading-m', id: 'concentration-heading' }, 'How concentrated each market is'),
+      h(
+        'p',
+        { class: 'govuk-body', id: 'concentration-intro' },
+        'How much of the money people’s plans commit a year to providers in the directory goes to a few of them, for each kind of support, in each postcode district and across the council. Measured by the Herfindahl–Hirschman index (HHI): 10,000 is a single provider; above 2,000 is highly concentrated and above 1,000 concentrated, the thresholds of the UK merger assessment guidelines.',
+      ),
+      rows.length > 0
+        ? [
+            h(
+              'figure',
+              { class: 'govuk-!-margin-0 govuk-!-margin-bottom-6 app-hhi-figure' },
+              hhiChart(s),
+              h('figcaption', { class: 'govuk-body-s', id: 'hhi-chart-caption' }, 'Up to the ten highest, out of 10,000. The dashed lines are 1,000 and 2,000: above them a market is concentrated and highly concentrated. The table below has every figure.'),
+            ),
+            table({
+              caption: 'Providers’ share of each market, the most concentrated first',
+              captionSize: 's',
+              captionNote: 'Annual spend is what the plans in force today commit to these providers a year. The largest provider’s share is of that spend.',
+              head: ['Kind of support', 'Area', { text: 'Providers', numeric: true }, { text: 'Annual spend', numeric: true }, { text: 'HHI', numeric: true }, 'Band', 'Largest provider (share)'],
+              rows: rows.map((r) => [r.kind, r.area, { content: r.providers.toLocaleString('en-GB'), numeric: true }, { content: r.spend, numeric: true }, { content: r.hhiText, numeric: true }, r.band, r.largest]),
+              rowHeadings: true,
+              small: true,
+              scroll: true,
+              id: 'concentration-table',
+            }),
+          ]
+        : h('p', { class: 'govuk-body', id: 'concentration-none' }, 'No kind of support is bought from directory providers by enough people to show yet.'),
+      withheld ? h('p', { class: 'govuk-body', id: 'concentration-withheld' }, withheld) : null,
+    ),
+  );
+}
+
+function workforceSection(w: ApiResult<PaWorkforce>): HTMLElement {
+  const body: HTMLElement[] = [];
+  if (!w.ok) {
+    body.push(h('p', { class: 'govuk-body', id: 'workforce-problem' }, `The personal assistant figures could not be shown: ${w.problem.title}`));
+  } else {
+    const pa = w.data;
+    const summary = workforceSummary(pa);
+    if (summary.length > 0) body.push(summaryList(summary, { id: 'workforce-summary' }));
+    const bands = payBandRows(pa);
+    if (bands.length > 0) {
+      body.push(
+        table({
+          caption: 'Personal assistants by hourly pay',
+          captionSize: 's',
+          head: ['Hourly pay', { text: 'Personal assistants', numeric: true }],
+          rows: bands.map((b) => [b.band, { content: b.count, numeric: true }]),
+          rowHeadings: true,
+          small: true,
+          id: 'workforce-bands',
+        }),
+      );
+    }
+    const withheld = workforceSuppressedSentence(pa);
+    if (withheld) body.push(h('p', { class: 'govuk-body', id: 'workforce-withheld' }, withheld));
+  }
+  return h(
+    'div',
+    { class: 'govuk-grid-row' },
+    h(
+      'div',
+      { class: 'govuk-grid-column-two-thirds' },
+      h('h2', { class: 'govuk-heading-m', id: 'workforce-heading' }, 'Personal assistants'),
+      h('p', { class: 'govuk-body' }, 'Personal assistants employed by people with a personal budget today: how many, their usual hours and what they are paid. Numbers only: nobody is named.'),
+      ...body,
+    ),
+  );
+}
+
 async function main(): Promise<void> {
   const page = await startSignedInPage({ current: '/market/shaping', role: 'commissioner' });
   if (!page) return; // the page says why
   const days = daysFromQuery(window.location.search);
-  const result = await api<MarketShaping>('GET', shapingPaths.api(days));
+  const [result, workforce] = await Promise.all([api<MarketShaping>('GET', shapingPaths.api(days)), api<PaWorkforce>('GET', WORKFORCE_API)]);
   if (!result.ok) {
     if (result.problem.status === 422) {
       // The number typed: say what is wrong beside the box, and show the usual view under it.
       const fallback = await api<MarketShaping>('GET', shapingPaths.api(''));
       if (!fallback.ok) return showPageProblem(fallback.problem);
-      show(fallback.data);
+      show(fallback.data, workforce);
       const box = byId<HTMLInputElement>('unmet-after-days');
       box.value = days;
       new FormErrors(byId('error-summary'), byId<HTMLFormElement>('days-form')).show(result.problem, { unmet_after_days: 'unmet-after-days' });
@@ -169,16 +299,18 @@ async function main(): Promise<void> {
     }
     return showPageProblem(result.problem);
   }
-  show(result.data);
+  show(result.data, workforce);
 }
 
-function show(s: MarketShaping): void {
+function show(s: MarketShaping, workforce: ApiResult<PaWorkforce>): void {
   byId('loading').remove();
   byId('in-force').textContent = inForceSentence(s);
   byId('summary').hidden = false;
   replaceChildren(byId('declining'), decliningSection(s));
   replaceChildren(byId('unmet'), unmetSection(s));
   replaceChildren(byId('demand'), demandSection(s));
+  replaceChildren(byId('concentration'), concentrationSection(s));
+  replaceChildren(byId('workforce'), workforceSection(workforce));
 }
 
 void main();

@@ -1,7 +1,8 @@
 // The casework steps several browser tests take on the way to what they test: a social
 // worker adding Maya Okafor (through the add-a-person form, or through the API), deciding her
 // eligibility and recording her assessment (£239.25 a week with the points-price model's first
-// worked example), and an administrator setting an approver's limit. Not a test file itself
+// worked example), agreeing a support plan (written, submitted and approved), and an
+// administrator setting an approver's limit. Not a test file itself
 // (node --test runs only *.test.mjs here).
 import assert from 'node:assert/strict';
 import { callApi } from './support.mjs';
@@ -64,6 +65,24 @@ export async function recordPersonToIndicativeBudget(page, councilCode, person =
   assert.equal(assessment.status, 201, JSON.stringify(assessment.body));
   assert.equal(assessment.body.amount_pence, 23925);
   return personId;
+}
+
+/**
+ * Agrees a support plan through the API: the social worker on `assessorPage` writes `plan` (the
+ * body of POST /api/people/{person}/plans) for `personId` and submits it, and the approver on
+ * `approverPage` approves it with `variance_words` as the reason for any difference from the
+ * indicative budget (category persons_choice). Checks each step; resolves with the plan's id.
+ */
+export async function agreePlan(assessorPage, approverPage, personId, plan, varianceWords) {
+  const created = await callApi(assessorPage, 'POST', `/api/people/${personId}/plans`, plan);
+  assert.equal(created.status, 201, JSON.stringify(created.body));
+  const submitted = await callApi(assessorPage, 'POST', `/api/plans/${created.body.id}/submit`, { revision: created.body.revision });
+  assert.equal(submitted.status, 200, JSON.stringify(submitted.body));
+  const decided = await callApi(approverPage, 'POST', `/api/plans/${created.body.id}/decision`, {
+    decision: 'approve', revision: submitted.body.revision, variance_category: 'persons_choice', variance_words: varianceWords,
+  });
+  assert.equal(decided.status, 200, JSON.stringify(decided.body));
+  return created.body.id;
 }
 
 /**
