@@ -206,9 +206,21 @@ MarketShaping Shape(std::span<const PlanSpell> spells, std::span<const ServiceIn
         continue;
       }
       if (Uses(*current->second, id)) continue;
-      std::set<std::string> went;
-      for (const SpellItem& item : current->second->items) went.insert(DestinationLabel(item));
-      if (went.empty()) went.insert("A plan with nothing in it yet");
+      // What they have now that they did not have beside this service a year ago: someone who
+      // swapped the day centre for a lunch club kept their home care, which is not where they went.
+      std::set<std::string> had, went;
+      for (const SpellItem& item : spell->items) {
+        if (item.service_id != id) had.insert(DestinationLabel(item));
+      }
+      for (const SpellItem& item : current->second->items) {
+        const std::string label = DestinationLabel(item);
+        if (!had.contains(label)) went.insert(label);
+      }
+      if (current->second->items.empty()) {
+        went.insert("A plan with nothing in it yet");
+      } else if (went.empty()) {
+        went.insert("More of the support they already had");
+      }
       for (const std::string& w : went) ++moved[w];
     }
     for (const auto& [label, n] : moved) d.moved_to.push_back({label, n});

@@ -96,7 +96,9 @@ struct DemandPoint {
   std::vector<std::int64_t> people;  // per kind, in the order of MarketShaping::kinds
 };
 
-// Where people who stopped using a service went: a kind of support (or "No plan in force now").
+// Where people who stopped using a service went: each kind of support in their plan now that was
+// not in it beside the service a year ago ("More of the support they already had" when none is
+// new), or "No plan in force now".
 struct MovedTo {
   std::string label;
   std::int64_t people = 0;

@@ -87,6 +87,29 @@ TEST(Shape, ListsAServiceLosingPeopleWithItsTrendAndWhereTheyWent) {
   EXPECT_EQ(d.moved_to[2].people, 1);
 }
 
+TEST(Shape, WhereTheyWentIsOnlyWhatIsNewBesideTheSupportTheyKept) {
+  // Both had home care beside the day centre; one swapped the day centre for a community
+  // activity, the other for more home care.
+  std::vector<ApprovedPlan> a;
+  for (const char* p : {"k1", "k2", "k3"}) {
+    a.push_back({p, "TS24 7QS", D("2025-01-15"),
+                 {Uses(kHomeCare, "home_care"), Uses(kDayCentre, "day_centre")}});
+  }
+  a.push_back({"k1", "TS24 7QS", D("2026-03-01"),
+               {Uses(kHomeCare, "home_care"), Chosen("community_activity")}});
+  a.push_back({"k2", "TS24 7QS", D("2026-03-01"), {Uses(kHomeCare, "home_care")}});
+  const auto spells = BuildSpells(std::move(a), {});
+  const auto services = Services();
+  const MarketShaping m = Shape(spells, services, D("2026-11-22"));
+  ASSERT_THAT(m.declining, SizeIs(1));
+  const DecliningService& d = m.declining[0];
+  ASSERT_THAT(d.moved_to, SizeIs(2));
+  EXPECT_EQ(d.moved_to[0].label, "Community activity");
+  EXPECT_EQ(d.moved_to[0].people, 1);
+  EXPECT_EQ(d.moved_to[1].label, "More of the support they already had");
+  EXPECT_EQ(d.moved_to[1].people, 1);
+}
+
 TEST(Shape, ASmallOrGentleFallIsNotARisk) {
   const auto spells = DayCentreLosingPeople();
   const auto services = Services();
