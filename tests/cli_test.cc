@@ -829,6 +829,7 @@ TEST(CliSimulate, RunsAnExampleScenarioAndWritesTheCsvFiles) {
   ASSERT_EQ(r.status, 0) << r.output;
   EXPECT_THAT(r.output, HasSubstr("Scenario: Responsibility shifts to the individual"));
   EXPECT_THAT(r.output, HasSubstr("the price per point goes from £4.35 to £3.70 a week (-15%)"));
+  EXPECT_THAT(r.output, HasSubstr("People with a direct payment: "));
   EXPECT_THAT(r.output, HasSubstr("By support reason:"));
   EXPECT_THAT(r.output, HasSubstr("Sufficiency: "));
   for (const char* name : {"years.csv", "groups.csv", "sufficiency.csv"}) {

@@ -127,6 +127,11 @@ void PrintSummary(const simulate::ScenarioResult& r, const std::string& file, st
                        Banded(y.budgets, true), Banded(y.council_cost, true));
   }
 
+  out << fmt::format("People with a direct payment: {} today, {} in year 1, {} in year {}.\n",
+                     Thousands(r.baseline_direct_payments),
+                     Banded(r.years.front().direct_payments, false),
+                     Banded(r.years.back().direct_payments, false), r.years.back().year);
+
   out << "\nWho is better and worse off at once, before any growth (budgets a year; \"below "
          "plan\": a budget below what the person's plan costs):\n";
   constexpr const char* kRow = "  {:<22} {:>7} {:>7} {:>7} {:>12} {:>12} {:>10} {:>7} {:>12}\n";
