@@ -9,8 +9,10 @@
 #include <fstream>
 #include <sstream>
 
+#include "selfdirect/core/pence.h"
 #include "selfdirect/ras/model_loader.h"
 #include "selfdirect/simulate/council.h"
+#include "selfdirect/simulate/random.h"
 #include "selfdirect/simulate/scenario_run.h"
 
 namespace selfdirect::simulate {
@@ -190,6 +192,29 @@ TEST(ScaleToFit, SumsExactlyWithTheLeftoverPenceToTheLargestRemainders) {
   std::vector<std::int64_t> big = {INT64_MAX / 4, INT64_MAX / 4, 3};
   ASSERT_TRUE(ScaleToFit(big, INT64_MAX / 2));
   EXPECT_EQ(big[0] + big[1] + big[2], INT64_MAX / 2);
+}
+
+TEST(ScaleToFit, AnyAmountsAndTargetSumExactlyAndEachIsWithinAPennyOfItsShare) {
+  Random random(2026);
+  for (int trial = 0; trial < 2000; ++trial) {
+    std::vector<std::int64_t> amounts(static_cast<std::size_t>(random.Between(1, 40)));
+    for (std::int64_t& a : amounts) a = random.Between(0, 5'000'000);
+    const std::vector<std::int64_t> before = amounts;
+    const std::int64_t target = random.Between(0, 100'000'000);
+    ASSERT_TRUE(ScaleToFit(amounts, target));
+    Int128 sum = 0, scaled = 0;
+    for (std::int64_t a : before) sum += a;
+    for (std::int64_t a : amounts) scaled += a;
+    if (sum == 0) {
+      EXPECT_EQ(amounts, before);
+      continue;
+    }
+    EXPECT_EQ(static_cast<std::int64_t>(scaled), target) << "trial " << trial;
+    for (std::size_t i = 0; i < amounts.size(); ++i) {
+      const auto floor = static_cast<std::int64_t>(static_cast<Int128>(before[i]) * target / sum);
+      EXPECT_TRUE(amounts[i] == floor || amounts[i] == floor + 1) << "trial " << trial;
+    }
+  }
 }
 
 TEST(Compound, RoundsHalfUpEachYear) {
