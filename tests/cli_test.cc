@@ -799,5 +799,49 @@ TEST(CliDemo, LoadsACouncilOncePrintsTheSignInsAndRefusesADatabaseWithPeople) {
   EXPECT_THAT(quiet.output, ::testing::Not(HasSubstr("Demo sign-ins")));
 }
 
+TEST(CliSimulate, ABadScenarioFileNamesEveryProblemAndRunsNothing) {
+  testing::TempDir dir;
+  const std::string file = dir.File("bad.yaml");
+  std::ofstream(file) << "name: Bad\nhorizon_years: 10000\nseed: forty-two\n"
+                         "demand_growth_percent_a_year: -150\ncuts: 25\n";
+  auto r = Selfdirect("simulate --scenario " + file + " --people 0 --csv " + dir.File("out"));
+  EXPECT_EQ(r.status, 1) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("--people must be a whole number from 1 to 1,000,000"));
+  EXPECT_THAT(r.output, HasSubstr(file + ": horizon_years must be a whole number from 1 to 100"));
+  EXPECT_THAT(r.output, HasSubstr(file + ": seed must be a whole number"));
+  EXPECT_THAT(r.output, HasSubstr(file + ": demand_growth_percent_a_year must be above -100%"));
+  EXPECT_THAT(r.output,
+              HasSubstr(file + ": a scenario has no setting \"cuts\"; it may have: name"));
+  EXPECT_THAT(r.output, HasSubstr("Nothing was run."));
+  EXPECT_THAT(r.output, ::testing::Not(HasSubstr("Scenario:")));
+  EXPECT_FALSE(std::filesystem::exists(dir.File("out")));
+
+  auto missing = Selfdirect("simulate --scenario " + dir.File("none.yaml"));
+  EXPECT_EQ(missing.status, 1);
+  EXPECT_THAT(missing.output, HasSubstr("none.yaml: cannot be read"));
+}
+
+TEST(CliSimulate, RunsAnExampleScenarioAndWritesTheCsvFiles) {
+  testing::TempDir dir;
+  auto r = Selfdirect("simulate --scenario " + std::string(SELFDIRECT_SOURCE_DIR) +
+                      "/scenarios/responsibility-shift.yaml --people 300 --seed 4 --csv " +
+                      dir.File("out"));
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("Scenario: Responsibility shifts to the individual"));
+  EXPECT_THAT(r.output, HasSubstr("the price per point goes from £4.35 to £3.70 a week (-15%)"));
+  EXPECT_THAT(r.output, HasSubstr("People with a direct payment: "));
+  EXPECT_THAT(r.output, HasSubstr("By support reason:"));
+  EXPECT_THAT(r.output, HasSubstr("Sufficiency: "));
+  for (const char* name : {"years.csv", "groups.csv", "sufficiency.csv"}) {
+    std::ifstream csv(dir.File("out/" + std::string(name)));
+    std::string header;
+    EXPECT_TRUE(std::getline(csv, header)) << name;
+  }
+  std::ifstream years(dir.File("out/years.csv"));
+  int lines = 0;
+  for (std::string line; std::getline(years, line);) ++lines;
+  EXPECT_EQ(lines, 1 + 1 + 10);  // the header, today, ten years
+}
+
 }  // namespace
 }  // namespace selfdirect

@@ -13,34 +13,26 @@
 #include "selfdirect/simulate/council.h"
 
 namespace selfdirect::cli {
-namespace {
 
-// A whole number written plainly (digits, and a leading minus for a signed type), or nullopt.
-template <typename T>
-std::optional<T> WholeNumber(const std::string& text) {
-  T value{};
-  const char* end = text.data() + text.size();
-  auto [ptr, ec] = std::from_chars(text.data(), end, value);
-  if (text.empty() || ec != std::errc() || ptr != end) return std::nullopt;
-  return value;
-}
-
-}  // namespace
-
-std::string CheckDemoArguments(const DemoGenerateArguments& a) {
+std::string CheckPeopleAndSeed(const std::string& people_text, const std::string& seed) {
   std::string problems;
-  const auto people = WholeNumber<std::int64_t>(a.people);
+  const auto people = WholeNumber<std::int64_t>(people_text);
   if (!people || *people < 1 || *people > simulate::kMaxPeople) {
     problems +=
         fmt::format("--people must be a whole number from 1 to {}, like 5000 (it was \"{}\")\n",
-                    Thousands(simulate::kMaxPeople), a.people);
+                    Thousands(simulate::kMaxPeople), people_text);
   }
-  if (!WholeNumber<std::uint64_t>(a.seed)) {
+  if (!WholeNumber<std::uint64_t>(seed)) {
     problems += fmt::format(
         "--seed must be a whole number from 0 to {}, like 42: the same seed gives the same "
         "council (it was \"{}\")\n",
-        UINT64_MAX, a.seed);
+        UINT64_MAX, seed);
   }
+  return problems;
+}
+
+std::string CheckDemoArguments(const DemoGenerateArguments& a) {
+  std::string problems = CheckPeopleAndSeed(a.people, a.seed);
   if (!a.as_of.empty()) {
     const auto day = ParseIsoDate(a.as_of);
     if (!day || !simulate::AsOfInRange(*day)) {

@@ -1,7 +1,10 @@
 // `selfdirect demo generate`: a synthetic demo council in an empty database (docs/synthetic.md).
 #pragma once
 
+#include <charconv>
+#include <cstdint>
 #include <iosfwd>
+#include <optional>
 #include <string>
 
 #include "selfdirect/core/clock.h"
@@ -15,6 +18,20 @@ struct DemoGenerateArguments {
   std::string as_of;      // YYYY-MM-DD; today (UTC) when empty
   bool if_empty = false;  // when the database has a council already: say so, change nothing, exit 0
 };
+
+// A whole number written plainly (digits, and a leading minus for a signed type), or nullopt.
+template <typename T>
+std::optional<T> WholeNumber(const std::string& text) {
+  T value{};
+  const char* end = text.data() + text.size();
+  auto [ptr, ec] = std::from_chars(text.data(), end, value);
+  if (text.empty() || ec != std::errc() || ptr != end) return std::nullopt;
+  return value;
+}
+
+// A synthetic council's --people and --seed: "" when both are good, else one plain-English line
+// per problem (also for `selfdirect simulate`).
+std::string CheckPeopleAndSeed(const std::string& people, const std::string& seed);
 
 // Checks the arguments; "" when they are good, else one plain-English line per problem.
 std::string CheckDemoArguments(const DemoGenerateArguments& arguments);

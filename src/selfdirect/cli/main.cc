@@ -1,5 +1,5 @@
 // The selfdirect command: serve, migrate, version, councils, users, people, audit, ledger,
-// statements, ras, demo.
+// statements, ras, demo, simulate.
 //
 // Settings come from flags, then SELFDIRECT_* environment variables, then a YAML config file
 // (--config or SELFDIRECT_CONFIG), then built-in defaults; the first that sets a value wins.
@@ -28,6 +28,7 @@
 #include "selfdirect/cli/people_commands.h"
 #include "selfdirect/cli/providers_commands.h"
 #include "selfdirect/cli/ras_commands.h"
+#include "selfdirect/cli/simulate_commands.h"
 #include "selfdirect/cli/statements_commands.h"
 #include "selfdirect/http/finance_overview_api.h"
 #include "selfdirect/http/invoices_api.h"
@@ -821,6 +822,24 @@ int Main(int argc, char** argv) {
                           "When the database already has a council, say so and change nothing "
                           "(exit 0)");
 
+  SimulateArguments simulate_arguments;
+  auto* simulate = app.add_subcommand(
+      "simulate",
+      "Run a policy scenario (docs/scenarios.md) over a synthetic council made in memory; the "
+      "database is not touched");
+  simulate->add_option("--scenario", simulate_arguments.scenario, "The scenario file (YAML)")
+      ->required();
+  simulate
+      ->add_option("--people", simulate_arguments.people,
+                   "People in the synthetic council, 1 to 1,000,000")
+      ->capture_default_str();
+  simulate
+      ->add_option("--seed", simulate_arguments.seed,
+                   "The synthetic council's seed (the scenario file has its own for the runs)")
+      ->capture_default_str();
+  simulate->add_option("--csv", simulate_arguments.csv,
+                       "A directory to write years.csv, groups.csv and sufficiency.csv into");
+
   RasCommands ras;
   ras.Register(app);
   auto* ras_publish = ras.app()->add_subcommand(
@@ -870,6 +889,7 @@ int Main(int argc, char** argv) {
   if (*statement_formats_add) return RunStatementFormatsAdd(s, statement_format_arguments);
   if (*monitoring_run) return RunMonitoringRun(s, monitoring_date);
   if (*demo_generate) return RunDemoGenerateCommand(s, demo_arguments);
+  if (*simulate) return RunSimulate(simulate_arguments, std::cout, std::cerr);
   return RunServe(s);
 }
 
