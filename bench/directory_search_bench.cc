@@ -10,6 +10,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <random>
 #include <string>
 #include <vector>
@@ -164,17 +165,24 @@ Percentiles Of(std::vector<double> ms) {
 int main() {
   using namespace selfdirect;
   testing::TempDir dir;
-  auto db = store::Database::Open({.path = dir.File("directory.db"), .readers = 1});
+  // SELFDIRECT_BENCH_DB=FILE keeps the directory in FILE and, when FILE exists, searches it
+  // again without making it (for looking at query plans between runs).
+  const char* kept = std::getenv("SELFDIRECT_BENCH_DB");
+  const bool reuse = kept != nullptr && std::filesystem::exists(kept);
+  auto db = store::Database::Open(
+      {.path = kept != nullptr ? std::string(kept) : dir.File("directory.db"), .readers = 1});
   if (!db) return 1;
   FixedClock clock(ParseTimestamp("2026-11-23T09:00:00.000Z").value());
   if (!store::Migrate(**db, clock)) return 1;
   store::SqliteStore s(**db);
   const CouncilId council("01JD000000000000000000C0U1");
-  const auto made = Steady::now();
-  Fill(s, council);
-  std::printf("made %d providers and %d services in %.1f s\n", kProviders,
-              kProviders * kServicesPerProvider,
-              std::chrono::duration<double>(Steady::now() - made).count());
+  if (!reuse) {
+    const auto made = Steady::now();
+    Fill(s, council);
+    std::printf("made %d providers and %d services in %.1f s\n", kProviders,
+                kProviders * kServicesPerProvider,
+                std::chrono::duration<double>(Steady::now() - made).count());
+  }
 
   const auto queries = Queries();
   std::vector<double> searched, baseline;
@@ -212,6 +220,18 @@ int main() {
     if (!base) return 1;
   }
   const Percentiles a = Of(searched), b = Of(baseline);
+  // Each kind of query (Queries' cases) on its own, to see which is slow.
+  constexpr const char* kKinds[] = {
+      "one word",       "two words",         "word + need area",  "word + area + day",
+      "prefix + price", "word + CQC rating", "filters, no words", "words matching nothing"};
+  for (int kind = 0; kind < 8; ++kind) {
+    std::vector<double> these;
+    for (std::size_t i = static_cast<std::size_t>(kind); i < searched.size(); i += 8) {
+      these.push_back(searched[i]);
+    }
+    const Percentiles k = Of(these);
+    std::printf("  %-24s p50 %8.2f ms  p99 %8.2f ms\n", kKinds[kind], k.p50, k.p99);
+  }
   std::printf("%d searches, %lld services matched in all\n", kSearches,
               static_cast<long long>(found));
   std::printf("\n%-36s %10s %10s %12s %12s %8s\n", "benchmark", "p50 ms", "p99 ms", "base p50 ms",

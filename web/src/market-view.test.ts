@@ -87,6 +87,10 @@ describe('words', () => {
     expect(resultsHeading(1)).toBe('1 service found');
     expect(resultsHeading(1200)).toBe('1,200 services found');
     expect(showingText({ offset: 20, total: 57, results: new Array(20) })).toBe('Showing 21 to 40 of 57');
+    expect(resultsHeading(1000, true)).toBe('More than 1,000 services found');
+    expect(showingText({ offset: 0, total: 1000, more: true, results: new Array(20) })).toBe(
+      'Showing 1 to 20 of more than 1,000',
+    );
   });
   it('names needs and areas', () => {
     expect(needsText(['hygiene', 'x'], [{ code: 'hygiene', label: 'Washing' }])).toBe('Washing; x');

@@ -71,6 +71,8 @@ export interface DirectoryResults {
   council: { code: string; name: string };
   searched: string;
   total: number;
+  /** More than `total` (the count stops at 1,000) services match. */
+  more?: boolean;
   limit: number;
   offset: number;
   results: DirectoryHit[];
@@ -198,15 +200,17 @@ export function areasText(areas: readonly string[]): string {
 }
 
 /** "1 service found", "12 services found", "No services found". */
-export function resultsHeading(total: number): string {
+export function resultsHeading(total: number, more = false): string {
   if (total === 0) return 'No services found';
+  if (more) return `More than ${total.toLocaleString('en-GB')} services found`;
   return `${total.toLocaleString('en-GB')} service${total === 1 ? '' : 's'} found`;
 }
 
 /** "Showing 21 to 40 of 57". */
-export function showingText(results: Pick<DirectoryResults, 'offset' | 'total' | 'results'>): string {
+export function showingText(results: Pick<DirectoryResults, 'offset' | 'total' | 'results' | 'more'>): string {
   if (results.total === 0) return '';
-  return `Showing ${results.offset + 1} to ${results.offset + results.results.length} of ${results.total.toLocaleString('en-GB')}`;
+  const of = `${results.more ? 'more than ' : ''}${results.total.toLocaleString('en-GB')}`;
+  return `Showing ${results.offset + 1} to ${results.offset + results.results.length} of ${of}`;
 }
 
 /** Splits "north; central south" into area codes, as the server takes them. */

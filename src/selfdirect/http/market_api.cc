@@ -254,6 +254,7 @@ void RegisterMarketApi(Router& router, app::Market& market) {
                return JsonResponse(200, {{"council", CouncilJson(found->council)},
                                          {"searched", market::Searched(found->query)},
                                          {"total", found->results.total},
+                                         {"more", found->results.more},
                                          {"limit", found->query.limit},
                                          {"offset", found->query.offset},
                                          {"results", results}});

@@ -24,8 +24,13 @@ struct DirectoryHit {
   Provider provider;  // without documents
 };
 
+// The most matches a search counts: beyond it the total says "more than" (a search that broad
+// needs narrowing, and counting every match of a common word is what made searches slow).
+inline constexpr std::int64_t kDirectoryCountCap = 1000;
+
 struct DirectoryResults {
-  std::int64_t total = 0;  // every match, not just this page
+  std::int64_t total = 0;  // every match, not just this page; at most kDirectoryCountCap
+  bool more = false;       // more than `total` (= kDirectoryCountCap) match
   std::vector<DirectoryHit> hits;
 };
 
@@ -65,7 +70,7 @@ class MarketRepository {
   // ----- The directory -----
   // Services matching every part of the query (each word a prefix of a word in the provider's
   // or the service's text), cheapest first then by provider and service name; at most
-  // query.limit from query.offset, with the total.
+  // query.limit from query.offset, with the total (counted up to kDirectoryCountCap).
   virtual Result<DirectoryResults> Search(const CouncilId& council,
                                           const DirectoryQuery& query) = 0;
 

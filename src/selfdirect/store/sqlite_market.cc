@@ -398,69 +398,161 @@ Status SqliteMarketRepository::RefreshWords(const CouncilId& council, const Prov
 
 Result<market::DirectoryResults> SqliteMarketRepository::Search(const CouncilId& council,
                                                                 const market::DirectoryQuery& q) {
-  std::string where = "s.council_id = $1";
-  std::vector<std::string> text_params = {council.str()};
+  // Two steps, each driven from the most selective index (docs/market.md, "How search is fast"):
+  //  1. the candidates: up to kDirectoryCountCap + 1 matches, read from the full-text index when
+  //     there are words, else from the need area's or the area's index, else the services;
+  //  2. the page: when the candidates are all the matches, sorted here and the page read by
+  //     id; when there are more, walked in price order (services_by_price), which finds a page
+  //     quickly because so many match.
+  std::vector<std::string> params = {council.str()};
+  auto param = [&](std::string value) {
+    params.push_back(std::move(value));
+    return fmt::format("${}", params.size());
+  };
   const std::string match = MatchExpression(q.words);
+  std::string driver;  // FROM … up to the services, with the driver's own conditions
+  std::string where = "s.council_id = $1";
+  bool need_done = false, area_done = false;
   if (!match.empty()) {
-    text_params.push_back(match);
-    where += fmt::format(
-        " AND s.search_rowid IN (SELECT rowid FROM directory_text WHERE directory_text MATCH "
-        "${})",
-        text_params.size());
+    // CROSS JOIN keeps the full-text index first: SQLite would otherwise scan the services and
+    // ask the index about each one.
+    driver = "FROM directory_text d CROSS JOIN services s ON s.search_rowid = d.rowid";
+    where += " AND directory_text MATCH " + param(match);
+  } else if (!q.need_area.empty()) {
+    driver =
+        "FROM service_need_areas n CROSS JOIN services s ON s.council_id = n.council_id AND "
+        "s.service_id = n.service_id";
+    where += " AND n.council_id = $1 AND n.need_area = " + param(q.need_area);
+    need_done = true;
+  } else if (!q.area.empty()) {
+    driver =
+        "FROM provider_areas a CROSS JOIN services s ON s.council_id = a.council_id AND "
+        "s.provider_id = a.provider_id";
+    where += " AND a.council_id = $1 AND a.area = " + param(q.area);
+    area_done = true;
+  } else {
+    driver = "FROM services s";
   }
-  if (!q.need_area.empty()) {
-    text_params.push_back(q.need_area);
-    where += fmt::format(
-        " AND EXISTS (SELECT 1 FROM service_need_areas n WHERE n.council_id = s.council_id AND "
-        "n.need_area = ${} AND n.service_id = s.service_id)",
-        text_params.size());
+  std::string filters;
+  if (!q.need_area.empty() && !need_done) {
+    filters += fmt::format(
+        " AND EXISTS (SELECT 1 FROM service_need_areas n2 WHERE n2.council_id = s.council_id AND "
+        "n2.need_area = {} AND n2.service_id = s.service_id)",
+        param(q.need_area));
   }
-  if (!q.area.empty()) {
-    text_params.push_back(q.area);
-    where += fmt::format(
-        " AND EXISTS (SELECT 1 FROM provider_areas a WHERE a.council_id = s.council_id AND "
-        "a.area = ${} AND a.provider_id = s.provider_id)",
-        text_params.size());
+  if (!q.area.empty() && !area_done) {
+    filters += fmt::format(
+        " AND EXISTS (SELECT 1 FROM provider_areas a2 WHERE a2.council_id = s.council_id AND "
+        "a2.area = {} AND a2.provider_id = s.provider_id)",
+        param(q.area));
   }
   // Numbers are written into the SQL: they are ours, checked, and few.
-  if (q.day) where += fmt::format(" AND (s.days & {}) != 0", market::DayBit(*q.day));
-  if (q.max_price) where += fmt::format(" AND s.price_pence <= {}", q.max_price->value());
+  if (q.day) filters += fmt::format(" AND (s.days & {}) != 0", market::DayBit(*q.day));
+  if (q.max_price) filters += fmt::format(" AND s.price_pence <= {}", q.max_price->value());
   if (q.min_rating) {
-    where += fmt::format(" AND p.cqc_rank >= {}", market::CqcRatingRank(*q.min_rating));
+    filters += fmt::format(" AND p.cqc_rank >= {}", market::CqcRatingRank(*q.min_rating));
   }
-  const std::string from =
-      "FROM services s JOIN providers p ON p.council_id = s.council_id AND p.provider_id = "
-      "s.provider_id WHERE " +
-      where;
+  const std::string join_provider =
+      " JOIN providers p ON p.council_id = s.council_id AND p.provider_id = s.provider_id";
+  auto bind_all = [&](Statement& st) {
+    for (std::size_t i = 0; i < params.size(); ++i) {
+      st.BindOne(static_cast<int>(i + 1), params[i]);
+    }
+  };
 
+  // 1. The candidates, with what they are sorted by.
+  struct Candidate {
+    std::int64_t price;
+    std::string name_key, what, id;
+  };
+  std::vector<Candidate> candidates;
+  {
+    auto st = c_.Prepare(fmt::format(
+        "SELECT s.price_pence, p.name_key, s.what, s.service_id {}{} WHERE {}{} LIMIT {}", driver,
+        join_provider, where, filters, market::kDirectoryCountCap + 1));
+    if (!st) return tl::unexpected(st.error());
+    bind_all(*st);
+    for (;;) {
+      auto row = st->Step();
+      if (!row) return tl::unexpected(row.error());
+      if (!*row) break;
+      candidates.push_back({st->Int(0), st->Text(1), st->Text(2), st->Text(3)});
+    }
+  }
   market::DirectoryResults out;
-  auto count = c_.Prepare("SELECT count(*) " + from);
-  if (!count) return tl::unexpected(count.error());
-  for (std::size_t i = 0; i < text_params.size(); ++i) {
-    count->BindOne(static_cast<int>(i + 1), text_params[i]);
-  }
-  auto counted = count->Step();
-  if (!counted) return tl::unexpected(counted.error());
-  out.total = *counted ? count->Int(0) : 0;
-  if (out.total == 0 || q.offset >= out.total) return out;
+  out.more = static_cast<std::int64_t>(candidates.size()) > market::kDirectoryCountCap;
+  out.total = std::min<std::int64_t>(static_cast<std::int64_t>(candidates.size()),
+                                     market::kDirectoryCountCap);
+  if (out.total == 0 || (!out.more && q.offset >= out.total)) return out;
 
-  auto st = c_.Prepare(fmt::format(
-      "SELECT {}, {} {} ORDER BY s.price_pence, p.name_key, s.what, s.service_id LIMIT {} OFFSET "
-      "{}",
-      kServiceColumns, kProviderColumns, from, q.limit, q.offset));
-  if (!st) return tl::unexpected(st.error());
-  for (std::size_t i = 0; i < text_params.size(); ++i) {
-    st->BindOne(static_cast<int>(i + 1), text_params[i]);
+  // 2. The page.
+  auto read_hits = [&](Statement& st) {
+    return Collect<market::DirectoryHit>(
+        st, [](const Statement& row) -> Result<market::DirectoryHit> {
+          auto s = ReadService(row);
+          if (!s) return tl::unexpected(s.error());
+          auto p = ReadProvider(row, kProviderColumnCount);
+          if (!p) return tl::unexpected(p.error());
+          return market::DirectoryHit{std::move(*s), std::move(*p)};
+        });
+  };
+  const std::string order = "ORDER BY s.price_pence, p.name_key, s.what, s.service_id";
+  if (out.more) {
+    std::string walk = where;
+    if (!match.empty()) {
+      // The words as a list the walk looks each service up in.
+      walk =
+          "s.council_id = $1 AND s.search_rowid IN (SELECT rowid FROM directory_text WHERE "
+          "directory_text MATCH $2)";
+    } else if (need_done) {
+      walk =
+          "s.council_id = $1 AND EXISTS (SELECT 1 FROM service_need_areas n WHERE n.council_id = "
+          "s.council_id AND n.need_area = $2 AND n.service_id = s.service_id)";
+    } else if (area_done) {
+      walk =
+          "s.council_id = $1 AND EXISTS (SELECT 1 FROM provider_areas a WHERE a.council_id = "
+          "s.council_id AND a.area = $2 AND a.provider_id = s.provider_id)";
+    }
+    auto st = c_.Prepare(fmt::format(
+        "SELECT {}, {} FROM services s{} WHERE {}{} {} LIMIT {} OFFSET {}", kServiceColumns,
+        kProviderColumns, join_provider, walk, filters, order, q.limit, q.offset));
+    if (!st) return tl::unexpected(st.error());
+    bind_all(*st);
+    auto hits = read_hits(*st);
+    if (!hits) return tl::unexpected(hits.error());
+    out.hits = std::move(*hits);
+    return out;
   }
-  auto hits =
-      Collect<market::DirectoryHit>(*st, [](const Statement& row) -> Result<market::DirectoryHit> {
-        auto s = ReadService(row);
-        if (!s) return tl::unexpected(s.error());
-        auto p = ReadProvider(row, kProviderColumnCount);
-        if (!p) return tl::unexpected(p.error());
-        return market::DirectoryHit{std::move(*s), std::move(*p)};
-      });
+  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
+    return std::tie(a.price, a.name_key, a.what, a.id) <
+           std::tie(b.price, b.name_key, b.what, b.id);
+  });
+  const auto from = static_cast<std::size_t>(q.offset);
+  const std::size_t to = std::min(candidates.size(), from + static_cast<std::size_t>(q.limit));
+  std::string ids;
+  std::vector<std::string> page_params = {council.str()};
+  for (std::size_t i = from; i < to; ++i) {
+    page_params.push_back(candidates[i].id);
+    ids += fmt::format("{}${}", ids.empty() ? "" : ", ", page_params.size());
+  }
+  // No ORDER BY: SQLite would walk the services in price order to check each against the list;
+  // the page is put in the candidates' order below.
+  auto st =
+      c_.Prepare(fmt::format("SELECT {}, {} FROM services s{} WHERE s.council_id = $1 AND "
+                             "s.service_id IN ({})",
+                             kServiceColumns, kProviderColumns, join_provider, ids));
+  if (!st) return tl::unexpected(st.error());
+  for (std::size_t i = 0; i < page_params.size(); ++i) {
+    st->BindOne(static_cast<int>(i + 1), page_params[i]);
+  }
+  auto hits = read_hits(*st);
   if (!hits) return tl::unexpected(hits.error());
+  std::map<std::string, std::size_t> position;
+  for (std::size_t i = from; i < to; ++i) position[candidates[i].id] = i;
+  std::sort(hits->begin(), hits->end(),
+            [&](const market::DirectoryHit& a, const market::DirectoryHit& b) {
+              return position[a.service.id.str()] < position[b.service.id.str()];
+            });
   out.hits = std::move(*hits);
   return out;
 }

@@ -1,5 +1,6 @@
 #include "selfdirect/store/sqlite_market.h"
 
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -179,6 +180,50 @@ TEST_F(SqliteMarketTest, FiltersByNeedAreaDayPriceAndRating) {
   EXPECT_THAT(Found({.min_rating = market::CqcRating::kGood}),
               ElementsAre("Night sitting", "Help at home"));
   EXPECT_THAT(Found({}), ElementsAre("Night sitting", "Help at home", "Art and music club"));
+}
+
+TEST_F(SqliteMarketTest, CountsUpToTheCapAndPagesInTheSameOrderEitherSide) {
+  // 1,010 lunch clubs at five prices: more than the count goes to.
+  Write([&](Transaction& tx) -> Status {
+    for (int i = 0; i < 1010; ++i) {
+      auto r = tx.Market().AddService(MakeService(
+          fmt::format("01JD000000000000000SRV{:04}", i).c_str(), i % 2 == 0 ? kAcorn : kBirch,
+          fmt::format("Lunch club {:04}", i), 500 + 100 * (i % 5),
+          market::ServiceType::kCommunityActivity, {"nutrition"}, 0x1F));
+      if (!r) return r;
+    }
+    return Ok();
+  });
+  auto page = [&](DirectoryQuery q) {
+    market::DirectoryResults out;
+    EXPECT_TRUE(store_->Read([&](Transaction& tx) -> Status {
+      auto r = tx.Market().Search(council_, q);
+      if (!r) return tl::unexpected(r.error());
+      out = std::move(*r);
+      return Ok();
+    }));
+    return out;
+  };
+  const auto broad = page({.words = {"lunch"}, .limit = 20});
+  EXPECT_EQ(broad.total, market::kDirectoryCountCap);
+  EXPECT_TRUE(broad.more);
+  // Narrowed by a price to 202 (the £5.00 ones): counted exactly, sorted here.
+  const auto narrow = page({.words = {"lunch"}, .max_price = Pence(500), .limit = 20});
+  EXPECT_EQ(narrow.total, 202);
+  EXPECT_FALSE(narrow.more);
+  // Both ways give the cheapest first, then by provider and name: the same first page.
+  ASSERT_EQ(broad.hits.size(), 20u);
+  ASSERT_EQ(narrow.hits.size(), 20u);
+  for (std::size_t i = 0; i < 20; ++i) {
+    EXPECT_EQ(broad.hits[i].service.id, narrow.hits[i].service.id) << i;
+  }
+  EXPECT_EQ(broad.hits[0].provider.name, "Acorn Home Care");
+  EXPECT_EQ(broad.hits[0].service.what, "Lunch club 0000");
+  EXPECT_EQ(narrow.hits[19].service.what, "Lunch club 0190");
+  // A page beyond the count still comes, in order.
+  const auto far = page({.words = {"lunch"}, .limit = 20, .offset = 1000});
+  ASSERT_EQ(far.hits.size(), 10u);
+  EXPECT_TRUE(far.more);
 }
 
 TEST_F(SqliteMarketTest, RenamingAProviderRefreshesItsServicesWords) {

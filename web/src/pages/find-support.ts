@@ -152,7 +152,9 @@ async function choosingFor(): Promise<ChoosingFor | null> {
 
 function pagination(results: DirectoryResults, query: Record<string, string>): HTMLElement | null {
   const previous = results.offset > 0 ? Math.max(0, results.offset - results.limit) : null;
-  const next = results.offset + results.results.length < results.total ? results.offset + results.limit : null;
+  const shown = results.offset + results.results.length;
+  const full = results.results.length === results.limit;
+  const next = shown < results.total || (results.more && full) ? results.offset + results.limit : null;
   if (previous === null && next === null) return null;
   return h(
     'nav',
@@ -169,7 +171,10 @@ function pagination(results: DirectoryResults, query: Record<string, string>): H
 function showResults(results: DirectoryResults, query: Record<string, string>, codes: DirectoryCodes, choosing: ChoosingFor | null): void {
   replaceChildren(
     byId('results'),
-    h('h2', { class: 'govuk-heading-m', id: 'results-heading' }, resultsHeading(results.total)),
+    h('h2', { class: 'govuk-heading-m', id: 'results-heading' }, resultsHeading(results.total, results.more)),
+    results.more
+      ? h('p', { class: 'govuk-body', id: 'narrow-hint' }, 'Add words or choose filters to narrow the search.')
+      : null,
     results.total === 0
       ? h('p', { class: 'govuk-body', id: 'no-results' }, 'Try fewer words, or take away some of the choices.')
       : h('p', { class: 'govuk-body', id: 'showing' }, showingText(results)),
