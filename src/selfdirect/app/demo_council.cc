@@ -315,7 +315,7 @@ Result<DemoCouncilReport> LoadDemoCouncil(store::Store& store, const DemoCouncil
        "Mark Evans",
        {"finance-officer"},
        "demo-finance-pass",
-       "budgets in payment and their accounts"},
+       "three years of payment runs, surplus and money-running-out alerts, budgets and accounts"},
       {"finance_2",
        "",
        "finance.colleague@demoshire.example",
@@ -336,7 +336,8 @@ Result<DemoCouncilReport> LoadDemoCouncil(store::Store& store, const DemoCouncil
        "Kwame Osei",
        {"safeguarding-lead"},
        "demo-safeguarding-pass",
-       "concerns (none yet: the next phase)"},
+       "signals from the money monitoring (a new payee taking most of a budget); no concerns "
+       "raised by people yet"},
       {"analyst",
        "Analyst",
        "analyst@demoshire.example",
