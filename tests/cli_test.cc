@@ -765,6 +765,9 @@ TEST(CliDemo, BadArgumentsAreRefusedBeforeTheDatabaseIsTouched) {
       {"--people many", "--people must be a whole number"},
       {"--as-of 2026-02-30", "--as-of must be a real date"},
       {"--as-of 1950-06-01", "--as-of must be a real date from 2000 to 2099"},
+      {"--years 0", "--years must be a whole number from 1 to 10"},
+      {"--years 10000", "--years must be a whole number from 1 to 10"},
+      {"--years three", "--years must be a whole number from 1 to 10"},
   };
   for (const auto& [args, message] : cases) {
     auto r = Selfdirect("demo generate --data " + db + " " + args);
@@ -778,8 +781,10 @@ TEST(CliDemo, BadArgumentsAreRefusedBeforeTheDatabaseIsTouched) {
 TEST(CliDemo, LoadsACouncilOncePrintsTheSignInsAndRefusesADatabaseWithPeople) {
   testing::TempDir dir;
   const std::string db = dir.File("demo.db");
-  auto r = Selfdirect("demo generate --data " + db + " --people 40 --seed 3 --as-of 2026-11-23");
+  auto r = Selfdirect("demo generate --data " + db +
+                      " --people 40 --seed 3 --as-of 2026-11-23 --years 2");
   ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("(seed 3, 2 years to 2026-11-23)"));
   EXPECT_THAT(r.output, HasSubstr("Loaded Demoshire Council (synthetic demo data) (E06000999)"));
   EXPECT_THAT(r.output, HasSubstr("40 people:"));
   EXPECT_THAT(r.output, HasSubstr("Demo sign-ins (council code E06000999)"));

@@ -252,6 +252,7 @@ Result<DemoCouncilReport> LoadDemoCouncil(store::Store& store, const DemoCouncil
   generate.people = options.people;
   generate.seed = options.seed;
   generate.as_of = options.as_of;
+  generate.years = options.years;
   auto council = simulate::GenerateCouncil(**model, generate);
   if (!council) return tl::unexpected(council.error());
   const std::vector<simulate::Step> steps = simulate::StepsInTimeOrder(*council);

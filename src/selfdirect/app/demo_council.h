@@ -41,7 +41,8 @@ std::string_view DemoRasModel();
 struct DemoCouncilOptions {
   std::int64_t people = 5000;
   std::uint64_t seed = 1;
-  Date as_of{};  // the council's "today"; cases run over the three years before it
+  Date as_of{};   // the council's "today"; cases run over the `years` before it
+  int years = 3;  // 1 to 10
   // The demo users' passwords are printed for anyone to read, so the minimum strength of hash
   // is enough; the moderate one would take seconds for each user.
   HashStrength hash_strength = HashStrength::kMinimum;
@@ -72,9 +73,9 @@ struct DemoCouncilReport {
   std::int64_t reviews = 0;            // reviews held
   std::int64_t providers = 0;          // in the directory
   std::int64_t services = 0;
-  std::int64_t payment_runs = 0;       // every four weeks, released
-  std::int64_t statements = 0;         // card statements imported
-  std::int64_t alerts = 0;             // raised by the monitoring run on the last day
+  std::int64_t payment_runs = 0;  // every four weeks, released
+  std::int64_t statements = 0;    // card statements imported
+  std::int64_t alerts = 0;        // raised by the monitoring run on the last day
 };
 
 // Why the database cannot take the demo council, in plain English, or "" when it can (it has

@@ -33,6 +33,11 @@ std::string CheckPeopleAndSeed(const std::string& people_text, const std::string
 
 std::string CheckDemoArguments(const DemoGenerateArguments& a) {
   std::string problems = CheckPeopleAndSeed(a.people, a.seed);
+  const auto years = WholeNumber<int>(a.years);
+  if (!years || *years < 1 || *years > 10) {
+    problems += fmt::format("--years must be a whole number from 1 to 10, like 3 (it was \"{}\")\n",
+                            a.years);
+  }
   if (!a.as_of.empty()) {
     const auto day = ParseIsoDate(a.as_of);
     if (!day || !simulate::AsOfInRange(*day)) {
@@ -55,6 +60,7 @@ int RunDemoGenerate(store::Store& store, const Clock& clock, const std::string& 
   options.people = *WholeNumber<std::int64_t>(arguments.people);
   options.seed = *WholeNumber<std::uint64_t>(arguments.seed);
   options.as_of = arguments.as_of.empty() ? clock.Today() : *ParseIsoDate(arguments.as_of);
+  options.years = *WholeNumber<int>(arguments.years);
 
   auto why = app::WhyNotEmpty(store);
   if (!why) {
@@ -71,9 +77,10 @@ int RunDemoGenerate(store::Store& store, const Clock& clock, const std::string& 
   }
 
   out << fmt::format(
-             "Loading a demo council of {} people (seed {}, as of {}) into {}. This is made-up "
-             "data for trying selfdirect out.",
-             Thousands(options.people), options.seed, FormatIsoDate(options.as_of), data)
+             "Loading a demo council of {} people (seed {}, {} year{} to {}) into {}. This is "
+             "made-up data for trying selfdirect out.",
+             Thousands(options.people), options.seed, options.years, options.years == 1 ? "" : "s",
+             FormatIsoDate(options.as_of), data)
       << std::endl;
   Progress progress;
   options.on_progress = [&](std::int64_t done, std::int64_t total) {

@@ -15,7 +15,8 @@ namespace selfdirect::cli {
 struct DemoGenerateArguments {
   std::string people = "5000";  // text, so that a bad number gets our own message
   std::string seed = "1";
-  std::string as_of;      // YYYY-MM-DD; today (UTC) when empty
+  std::string as_of;        // YYYY-MM-DD; today (UTC) when empty
+  std::string years = "3";  // of history before the as-of date, 1 to 10
   bool if_empty = false;  // when the database has a council already: say so, change nothing, exit 0
 };
 

@@ -817,7 +817,11 @@ int Main(int argc, char** argv) {
       ->capture_default_str();
   demo_generate->add_option("--as-of", demo_arguments.as_of,
                             "The council's today, YYYY-MM-DD (default: today); cases run over the "
-                            "three years before it");
+                            "years before it");
+  demo_generate
+      ->add_option("--years", demo_arguments.years,
+                   "Years of cases, reviews and payments before the as-of date, 1 to 10")
+      ->capture_default_str();
   demo_generate->add_flag("--if-empty", demo_arguments.if_empty,
                           "When the database already has a council, say so and change nothing "
                           "(exit 0)");
