@@ -17,6 +17,7 @@
 #include "selfdirect/http/personal_assistants_api.h"
 #include "selfdirect/http/pools_api.h"
 #include "selfdirect/http/safeguarding_api.h"
+#include "selfdirect/http/scenarios_api.h"
 #include "selfdirect/http/service.h"
 #include "selfdirect/http/statements_api.h"
 #include "tests/support/test_app.h"
@@ -226,6 +227,11 @@ const std::map<std::string, std::set<std::string>> kMatrix = {
     {"pools.collect", {"finance-officer"}},
     {"pools.pay", {"finance-officer"}},
     {"pools.list", {"budget-holder", "assessor", "representative", "finance-officer"}},
+    // Policy scenarios: pure computation on a synthetic council made in memory (no person's
+    // data), for analysts and commissioners.
+    {"scenario-examples.list", {"commissioner", "analyst"}},
+    {"scenario-runs.create", {"commissioner", "analyst"}},
+    {"scenario-runs.csv", {"commissioner", "analyst"}},
 };
 
 const PersonId kPersonHome("01JD00000000000000000PER51");
@@ -331,6 +337,7 @@ class AccessMatrixTest : public ::testing::Test {
     http::RegisterMarketApi(service_->mutable_router(), t_.market());
     http::RegisterPersonalAssistantsApi(service_->mutable_router(), t_.personal_assistants());
     http::RegisterPoolsApi(service_->mutable_router(), t_.pools());
+    http::RegisterScenariosApi(service_->mutable_router(), scenarios_);
   }
 
   struct Session {
@@ -494,6 +501,10 @@ class AccessMatrixTest : public ::testing::Test {
     if (route == "pools.join") {
       return R"({"person":"01JD00000000000000000PER51","share":"1.00","consent":true})";
     }
+    // Refused by the scenario's checks (people out of range), so that nothing runs.
+    if (route == "scenario-runs.create" || route == "scenario-runs.csv") {
+      return R"({"scenario":"name: x","people":1})";
+    }
     if (route == "pools.pay") return R"({"key":"m1","amount":"1.00","reference":"x"})";
     if (route == "plans.create") return R"({"outcomes":[{"id":"o1","words":"Go out"}]})";
     if (route == "eligibility.create") return R"({"kind":"adult","outcomes":[]})";
@@ -536,6 +547,7 @@ class AccessMatrixTest : public ::testing::Test {
   User target_home_, target_other_;
   std::string token_home_, token_other_;
   std::unique_ptr<http::HttpService> service_;
+  app::Scenarios scenarios_;
 };
 
 TEST_F(AccessMatrixTest, EveryRouteIsInTheMatrix) {

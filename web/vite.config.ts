@@ -109,6 +109,7 @@ const pages = {
   providers: 'market/providers.html',
   provider: 'market/provider.html',
   marketShaping: 'market/shaping.html',
+  scenarios: 'scenarios.html',
 };
 
 export default defineConfig({

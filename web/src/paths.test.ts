@@ -58,7 +58,7 @@ describe('signInPath', () => {
 
 describe('pagesFor', () => {
   it('gives commissioners the provider register and market shaping, and nobody else', () => {
-    expect(pagesFor(['commissioner']).map((page) => page.text)).toEqual(['Your account', 'Finance overview', 'Providers', 'Market shaping']);
+    expect(pagesFor(['commissioner']).map((page) => page.text)).toEqual(['Your account', 'Finance overview', 'Providers', 'Market shaping', 'Policy scenarios']);
     for (const role of ['budget-holder', 'representative', 'support-planner', 'assessor', 'approver', 'finance-officer', 'safeguarding-lead', 'analyst', 'administrator', 'auditor']) {
       expect(pagesFor([role]).map((page) => page.href)).not.toContain('/market/providers');
       expect(pagesFor([role]).map((page) => page.href)).not.toContain('/market/shaping');
@@ -73,7 +73,7 @@ describe('pagesFor', () => {
   it('gives everyone their account, administrators Users and Budget models, and auditors the Audit log', () => {
     expect(hrefs(['budget-holder'])).toEqual(['/account']);
     expect(hrefs(['administrator'])).toEqual(['/account', '/users', '/ras-models']);
-    expect(hrefs(['analyst', 'auditor'])).toEqual(['/account', '/audit']);
+    expect(hrefs(['analyst', 'auditor'])).toEqual(['/account', '/scenarios', '/audit']);
     expect(hrefs(['auditor', 'administrator'])).toEqual(['/account', '/users', '/ras-models', '/audit']);
   });
 
@@ -127,9 +127,18 @@ describe('pagesFor', () => {
     }
   });
 
+  it('gives analysts and commissioners policy scenarios, and nobody else', () => {
+    expect(hrefs(['analyst'])).toEqual(['/account', '/scenarios']);
+    expect(hrefs(['analyst', 'commissioner']).filter((href) => href === '/scenarios')).toHaveLength(1);
+    for (const role of ['budget-holder', 'representative', 'support-planner', 'assessor', 'approver', 'finance-officer', 'safeguarding-lead', 'administrator', 'auditor']) {
+      expect(hrefs([role])).not.toContain('/scenarios');
+    }
+    expect(pageTitle('/scenarios')).toBe('Policy scenarios');
+  });
+
   it('gives finance officers and commissioners the finance overview, once each, and nobody else', () => {
-    expect(hrefs(['commissioner'])).toEqual(['/account', '/finance/overview', '/market/providers', '/market/shaping']);
-    expect(hrefs(['finance-officer', 'commissioner'])).toEqual(['/account', '/finance/payment-runs', '/finance/statements', '/finance/invoices', '/finance/surplus-proposals', '/finance/overview', '/market/providers', '/market/shaping', '/alerts']);
+    expect(hrefs(['commissioner'])).toEqual(['/account', '/finance/overview', '/market/providers', '/market/shaping', '/scenarios']);
+    expect(hrefs(['finance-officer', 'commissioner'])).toEqual(['/account', '/finance/payment-runs', '/finance/statements', '/finance/invoices', '/finance/surplus-proposals', '/finance/overview', '/market/providers', '/market/shaping', '/scenarios', '/alerts']);
     for (const role of ['budget-holder', 'representative', 'assessor', 'approver', 'safeguarding-lead', 'analyst', 'administrator', 'auditor']) {
       expect(hrefs([role])).not.toContain('/finance/overview');
     }

@@ -10,7 +10,9 @@
  *                                                 // Provider invoices, Surplus proposals,
  *                                                 // Finance overview, Money alerts
  *   pagesFor(['assessor'])                        // Your account, Your caseload, Reviews, Money alerts
- *   pagesFor(['commissioner'])                    // Your account, Finance overview, Providers
+ *   pagesFor(['commissioner'])                    // Your account, Finance overview, Providers,
+ *                                                 // Market shaping, Policy scenarios
+ *   pagesFor(['analyst'])                         // Your account, Policy scenarios
  *   pagesFor(['administrator'])                   // Your account, Users, Budget models
  *   pagesFor(['budget-holder'], { hasRecord: true }) // Your account, Your record
  *   pageTitle('/users/change-roles')              // 'Users'
@@ -64,6 +66,7 @@ const SIGNED_IN_PAGES: readonly { href: string; text: string; role?: string | re
   { href: '/finance/overview', text: 'Finance overview', role: ['finance-officer', 'commissioner'] },
   { href: '/market/providers', text: 'Providers', role: 'commissioner' },
   { href: '/market/shaping', text: 'Market shaping', role: 'commissioner' },
+  { href: '/scenarios', text: 'Policy scenarios', role: ['analyst', 'commissioner'] },
   { href: '/concerns', text: 'Safeguarding', role: 'safeguarding-lead' },
   // alerts.read: the use case narrows the list to the alerts routed to each of these roles.
   { href: '/alerts', text: 'Money alerts', role: ['finance-officer', 'assessor', 'support-planner', 'safeguarding-lead'] },

@@ -259,6 +259,8 @@ const char* ActionName(Action action) {
       return "pools.manage";
     case Action::kPoolMoneyManage:
       return "pool-money.manage";
+    case Action::kScenariosRun:
+      return "scenarios.run";
   }
   return "unknown";
 }
@@ -414,6 +416,10 @@ Decision DecideFor(const Actor& actor, Action action, const Resource& resource) 
       return actor.Has(Role::kCommissioner)
                  ? Allow("commissioner")
                  : Deny(Outcome::kForbidden, "the provider register is kept by commissioners");
+    case Action::kScenariosRun:
+      return actor.Has(Role::kAnalyst) || actor.Has(Role::kCommissioner)
+                 ? Allow("analyst or commissioner")
+                 : Deny(Outcome::kForbidden, "policy scenarios are for analysts and commissioners");
     case Action::kPaWorkforceRead:
       return actor.Has(Role::kCommissioner)
                  ? Allow("commissioner")

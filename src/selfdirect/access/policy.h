@@ -111,6 +111,10 @@ enum class Action {
   kPoolsRead,
   kPoolsManage,
   kPoolMoneyManage,
+  // Policy scenarios (app/scenarios.h): run a scenario over a synthetic council made in memory
+  // and see the shipped examples: analysts and commissioners. Pure computation on made-up
+  // people: nothing about any person is read, so nothing is audited.
+  kScenariosRun,
 };
 
 // Stable name, e.g. "schemes.manage"; used in the audit log and the route table.

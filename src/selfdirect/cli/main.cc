@@ -40,6 +40,7 @@
 #include "selfdirect/http/personal_assistants_api.h"
 #include "selfdirect/http/pools_api.h"
 #include "selfdirect/http/safeguarding_api.h"
+#include "selfdirect/http/scenarios_api.h"
 #include "selfdirect/http/server.h"
 #include "selfdirect/http/statements_api.h"
 #include "selfdirect/store/sqlite_store.h"
@@ -543,6 +544,8 @@ int RunServe(const Settings& s) {
   http::RegisterPersonalAssistantsApi(service.mutable_router(), personal_assistants);
   app::Pools pools(*opened->store, clock, ids);
   http::RegisterPoolsApi(service.mutable_router(), pools);
+  app::Scenarios scenarios;
+  http::RegisterScenariosApi(service.mutable_router(), scenarios);
   http::ServerOptions server_options;
   server_options.host = s.host;
   server_options.port = s.port;

@@ -9,11 +9,10 @@
 #include <sstream>
 
 #include "selfdirect/app/demo_council.h"
+#include "selfdirect/app/scenarios.h"
 #include "selfdirect/cli/demo_commands.h"
 #include "selfdirect/cli/progress.h"
-#include "selfdirect/core/csv.h"
 #include "selfdirect/core/pence.h"
-#include "selfdirect/ras/decimal.h"
 #include "selfdirect/ras/model_loader.h"
 #include "selfdirect/simulate/council.h"
 #include "selfdirect/simulate/scenario.h"
@@ -73,48 +72,7 @@ void PrintSummary(const simulate::ScenarioResult& r, const std::string& file, st
       Thousands(r.baseline_people_with_budget), Thousands(r.baseline_direct_payments),
       Pounds(r.baseline_budgets));
   out << "What changes:\n";
-  bool any = false;
-  if (s.price_per_point_change_bp) {
-    out << fmt::format("  the price per point goes from {} to {} a week ({})\n",
-                       ras::FormatMicrosAsPounds(r.price_per_point_before),
-                       ras::FormatMicrosAsPounds(r.price_per_point_after),
-                       simulate::FormatPercentBp(*s.price_per_point_change_bp));
-    any = true;
-  }
-  if (s.eligibility_min_outcomes != 2) {
-    out << fmt::format(
-        "  eligible when {} or more of the ten outcomes are not achieved (today 2)\n",
-        s.eligibility_min_outcomes);
-    any = true;
-  }
-  if (s.funding_change_bp) {
-    out << fmt::format(
-        "  the money for budgets changes by {} to {}; every budget is scaled to fit\n",
-        simulate::FormatPercentBp(*s.funding_change_bp), Pounds(r.funding_target));
-    any = true;
-  }
-  if (s.demand_growth_bp != 0 || s.demand_growth_spread_bp != 0) {
-    out << fmt::format("  demand grows {} a year (each year's growth drawn within ±{} of it)\n",
-                       simulate::FormatPercentBp(s.demand_growth_bp),
-                       simulate::FormatPercentBp(s.demand_growth_spread_bp));
-    any = true;
-  }
-  if (s.contribution_bp != 0) {
-    out << fmt::format("  people pay {} of their budget as a contribution\n",
-                       simulate::FormatPercentBp(s.contribution_bp));
-    any = true;
-  }
-  if (s.top_up_bp != 0) {
-    out << fmt::format("  {} of the people left short top up their budget themselves\n",
-                       simulate::FormatPercentBp(s.top_up_bp));
-    any = true;
-  }
-  if (s.direct_payment_share_bp) {
-    out << fmt::format("  {} of people with a budget take a direct payment\n",
-                       simulate::FormatPercentBp(*s.direct_payment_share_bp));
-    any = true;
-  }
-  if (!any) out << "  nothing: today's rules, projected\n";
+  for (const std::string& change : app::ScenarioChanges(r)) out << "  " << change << "\n";
 
   out << fmt::format(
       "\nEach year, the median of {} run{} (in brackets the 90% band, from the 5th to the 95th "
@@ -161,77 +119,6 @@ void PrintSummary(const simulate::ScenarioResult& r, const std::string& file, st
   }
 }
 
-std::string CsvLine(const std::vector<std::string>& fields) {
-  std::string line;
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (i > 0) line += ',';
-    AppendCsvField(line, fields[i]);
-  }
-  return line + "\n";
-}
-
-std::string Decimal(std::int64_t pence) { return FormatDecimal(Pence(pence)); }
-
-std::string YearsCsv(const simulate::ScenarioResult& r) {
-  std::string csv = CsvLine({"year", "people_eligible", "people_eligible_low",
-                             "people_eligible_high", "budgets", "budgets_low", "budgets_high",
-                             "council_cost", "council_cost_low", "council_cost_high",
-                             "direct_payments", "direct_payments_low", "direct_payments_high"});
-  csv += CsvLine(
-      {"0", std::to_string(r.baseline_people_eligible), std::to_string(r.baseline_people_eligible),
-       std::to_string(r.baseline_people_eligible), Decimal(r.baseline_budgets),
-       Decimal(r.baseline_budgets), Decimal(r.baseline_budgets), Decimal(r.baseline_budgets),
-       Decimal(r.baseline_budgets), Decimal(r.baseline_budgets),
-       std::to_string(r.baseline_direct_payments), std::to_string(r.baseline_direct_payments),
-       std::to_string(r.baseline_direct_payments)});
-  for (const simulate::ScenarioYear& y : r.years) {
-    std::vector<std::string> row = {std::to_string(y.year)};
-    for (const auto& [band, money] :
-         {std::pair{y.people_eligible, false}, std::pair{y.budgets, true},
-          std::pair{y.council_cost, true}, std::pair{y.direct_payments, false}}) {
-      for (std::int64_t v : {band.central, band.low, band.high}) {
-        row.push_back(money ? Decimal(v) : std::to_string(v));
-      }
-    }
-    csv += CsvLine(row);
-  }
-  return csv;
-}
-
-std::string GroupsCsv(const simulate::ScenarioResult& r) {
-  std::string csv =
-      CsvLine({"dimension", "group", "people", "better_off", "worse_off", "unchanged", "gained",
-               "lost", "no_longer_eligible", "newly_eligible", "below_plan_cost", "shortfall"});
-  for (const simulate::ScenarioGroup& g : r.groups) {
-    csv += CsvLine({g.dimension, g.group, std::to_string(g.people), std::to_string(g.winners),
-                    std::to_string(g.losers), std::to_string(g.unchanged), Decimal(g.money_up),
-                    Decimal(g.money_down), std::to_string(g.no_longer_eligible),
-                    std::to_string(g.newly_eligible), std::to_string(g.below_plan_cost),
-                    Decimal(g.shortfall)});
-  }
-  return csv;
-}
-
-std::string SufficiencyCsv(const simulate::ScenarioResult& r) {
-  const simulate::Sufficiency& f = r.sufficiency;
-  std::string csv =
-      CsvLine({"dimension", "group", "people_with_plan", "below_plan_cost", "shortfall",
-               "people_topping_up", "people_topping_up_low", "people_topping_up_high", "topped_up",
-               "topped_up_low", "topped_up_high"});
-  csv += CsvLine(
-      {"everyone", "all", std::to_string(f.people_with_plan), std::to_string(f.below_plan_cost),
-       Decimal(f.shortfall), std::to_string(f.people_topping_up.central),
-       std::to_string(f.people_topping_up.low), std::to_string(f.people_topping_up.high),
-       Decimal(f.topped_up.central), Decimal(f.topped_up.low), Decimal(f.topped_up.high)});
-  for (const simulate::ScenarioGroup& g : r.groups) {
-    if (g.dimension == "everyone") continue;
-    csv +=
-        CsvLine({g.dimension, g.group, std::to_string(g.people - g.newly_eligible),
-                 std::to_string(g.below_plan_cost), Decimal(g.shortfall), "", "", "", "", "", ""});
-  }
-  return csv;
-}
-
 bool WriteCsvFiles(const simulate::ScenarioResult& r, const std::string& directory,
                    std::ostream& out, std::ostream& err) {
   std::error_code ec;
@@ -240,9 +127,9 @@ bool WriteCsvFiles(const simulate::ScenarioResult& r, const std::string& directo
     err << "selfdirect: cannot make the directory " << directory << ": " << ec.message() << "\n";
     return false;
   }
-  for (const auto& [name, text] :
-       {std::pair{"years.csv", YearsCsv(r)}, std::pair{"groups.csv", GroupsCsv(r)},
-        std::pair{"sufficiency.csv", SufficiencyCsv(r)}}) {
+  for (const auto& [name, text] : {std::pair{"years.csv", app::ScenarioYearsCsv(r)},
+                                   std::pair{"groups.csv", app::ScenarioGroupsCsv(r)},
+                                   std::pair{"sufficiency.csv", app::ScenarioSufficiencyCsv(r)}}) {
     const std::string path = (std::filesystem::path(directory) / name).string();
     std::ofstream file(path, std::ios::binary | std::ios::trunc);
     file << text;

@@ -20,6 +20,7 @@
 #include "selfdirect/http/personal_assistants_api.h"
 #include "selfdirect/http/pools_api.h"
 #include "selfdirect/http/safeguarding_api.h"
+#include "selfdirect/http/scenarios_api.h"
 #include "selfdirect/http/service.h"
 #include "selfdirect/http/statements_api.h"
 #include "tests/support/test_app.h"
@@ -47,6 +48,7 @@ class OpenApiTest : public ::testing::Test {
     RegisterMarketApi(service_.mutable_router(), t_.market());
     RegisterPersonalAssistantsApi(service_.mutable_router(), t_.personal_assistants());
     RegisterPoolsApi(service_.mutable_router(), t_.pools());
+    RegisterScenariosApi(service_.mutable_router(), scenarios_);
     std::error_code ec;
     document_ = json::parse(OpenApiDocument(), ec);
     parsed_ = !ec;
@@ -97,6 +99,7 @@ class OpenApiTest : public ::testing::Test {
 
   testing::TestApp t_;
   Metrics metrics_;
+  app::Scenarios scenarios_;
   HttpService service_;
   json::value document_;
   bool parsed_ = false;

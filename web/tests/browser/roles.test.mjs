@@ -62,8 +62,8 @@ const ROLES = [
  * officer). "Money alerts" goes to every role alerts.read allows: finance officer, assessor,
  * support planner and safeguarding lead. A representative has "People you help" (the grants they
  * hold). "Finance overview" goes to finance officers and commissioners (finance-overview.read), and
- * "Providers" (the provider register, market.manage) and "Market shaping" to commissioners. The
- * analyst has no staff page yet, so only their account.
+ * "Providers" (the provider register, market.manage) and "Market shaping" to commissioners.
+ * "Policy scenarios" (scenarios.run) goes to analysts and commissioners.
  */
 const NAVIGATION = {
   'budget-holder': ['Your account', 'Your record'],
@@ -72,7 +72,8 @@ const NAVIGATION = {
   'assessor': ['Your account', 'Your caseload', 'Reviews', 'Money alerts'],
   'approver': ['Your account', 'Plans to sign off'],
   'finance-officer': ['Your account', 'Payment runs', 'Statements', 'Provider invoices', 'Surplus proposals', 'Finance overview', 'Money alerts'],
-  'commissioner': ['Your account', 'Finance overview', 'Providers', 'Market shaping'],
+  'commissioner': ['Your account', 'Finance overview', 'Providers', 'Market shaping', 'Policy scenarios'],
+  'analyst': ['Your account', 'Policy scenarios'],
   'safeguarding-lead': ['Your account', 'Safeguarding', 'Money alerts'],
   'administrator': ['Your account', 'Users', 'Budget models'],
   'auditor': ['Your account', 'Audit log'],
@@ -100,6 +101,7 @@ const PAGES = [
   { path: '/finance/overview', name: 'finance-overview', heading: 'Finance overview', roles: ['finance-officer', 'commissioner'], api: () => '/api/finance/overview' },
   { path: '/market/providers', name: 'providers', heading: 'Providers', role: 'commissioner', api: () => '/api/providers' },
   { path: '/market/shaping', name: 'market-shaping', heading: 'Market shaping', role: 'commissioner', api: () => '/api/market/shaping' },
+  { path: '/scenarios', name: 'scenarios', heading: 'Policy scenarios', roles: ['analyst', 'commissioner'], api: () => '/api/scenarios/examples' },
 ];
 
 /**
