@@ -523,7 +523,7 @@ describe('account pages', { skip }, () => {
     // An auditor is not an administrator.
     await page.goto('/users');
     await page.getByRole('heading', { name: 'You do not have permission to see this page' }).waitFor();
-    assert.deepEqual(await page.locator('#navigation a').allInnerTexts(), ['Your account', 'Audit log']);
+    assert.deepEqual(await page.locator('#navigation a').allInnerTexts(), ['Your account', 'Policy scenarios', 'Audit log']);
     await checkPage(auditor, 'the users page without permission');
   });
 

@@ -138,7 +138,7 @@ describe('the directory', { skip }, () => {
   test('a commissioner keeps the register: documents expiring, a provider and a service added', { timeout: STEP_TIMEOUT_MS }, async () => {
     const c = await env.signIn('commissioner', COMMISSIONER, { link: links.commissioner, password: PASSWORD });
     const { page } = c;
-    assert.deepEqual(await page.locator('#navigation a').allInnerTexts(), ['Your account', 'Finance overview', 'Providers', 'Market shaping']);
+    assert.deepEqual(await page.locator('#navigation a').allInnerTexts(), ['Your account', 'Finance overview', 'Providers', 'Market shaping', 'Policy scenarios']);
     await tabToLink(page, 'Providers');
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === '/market/providers');

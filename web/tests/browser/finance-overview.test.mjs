@@ -265,7 +265,7 @@ describe('finance overview', { skip }, () => {
     const e = expected();
     const commissioner = await signIn('commissioner', COMMISSIONER);
     const { page } = commissioner;
-    assert.deepEqual(await page.locator('#navigation a').allInnerTexts(), ['Your account', 'Finance overview', 'Providers', 'Market shaping']);
+    assert.deepEqual(await page.locator('#navigation a').allInnerTexts(), ['Your account', 'Finance overview', 'Providers', 'Market shaping', 'Policy scenarios']);
     await page.goto('/finance/overview');
     await page.locator('#forecast-sentence').waitFor();
     assert.match(await text(page, '#forecast-sentence'), new RegExp(`${pounds(e.forecast)} on personal budgets this year`));
