@@ -14,6 +14,7 @@
 #include "selfdirect/app/payments.h"
 #include "selfdirect/app/personal_assistants.h"
 #include "selfdirect/app/ras_models.h"
+#include "selfdirect/app/safeguarding.h"
 #include "selfdirect/app/statements.h"
 #include "selfdirect/ras/model_loader.h"
 #include "selfdirect/simulate/council.h"
@@ -135,8 +136,9 @@ Result<std::pair<ledger::Account, Pence>> ReadAccount(store::Store& store, const
 }
 
 // The card statement for days [from, to): each week's planned spend at the person's rate, on the
-// day of the week it falls, never more than the card holds (the money runs out first); in the
-// first statement, anything bought once.
+// day of the week it falls, never more than the card holds (the money runs out first); money
+// paid in every four weeks (the person's own contribution, a family top-up); in the first
+// statement, anything bought once.
 std::string DemoStatement(const simulate::SyntheticMoney& money, Date from, Date to,
                           Pence available, bool first) {
   std::string csv = "Date,Payee,Reference,Amount\n";
@@ -150,7 +152,16 @@ std::string DemoStatement(const simulate::SyntheticMoney& money, Date from, Date
     csv += fmt::format("{},{},{},-{}.{:02}\n", FormatIsoDate(AddDays(from, 14)), s.payee,
                        s.reference, s.weekly_pence / 100, s.weekly_pence % 100);
   }
-  for (Date week = from; AddDays(week, 7) <= to; week = AddDays(week, 7)) {
+  int weeks = 0;
+  for (Date week = from; AddDays(week, 7) <= to; week = AddDays(week, 7), ++weeks) {
+    // Money paid in every four weeks, on the first day of the week, before that week's spending.
+    for (const simulate::DirectSpend& in : money.money_in) {
+      if (weeks % 4 != 0 || in.weekly_pence <= 0) continue;
+      left += in.weekly_pence;
+      any = true;
+      csv += fmt::format("{},{},{},{}.{:02}\n", FormatIsoDate(week), in.payee, in.reference,
+                         in.weekly_pence / 100, in.weekly_pence % 100);
+    }
     for (std::size_t i = 0; i < money.spend.size(); ++i) {
       const simulate::DirectSpend& s = money.spend[i];
       const std::int64_t amount = s.weekly_pence * money.spend_per_mille / 1000;
@@ -278,6 +289,7 @@ Result<DemoCouncilReport> LoadDemoCouncil(store::Store& store, const DemoCouncil
   Payments payments(batch, clock, ids);
   Statements statements(batch, clock, ids);
   Monitoring monitoring(batch, clock, ids);
+  Safeguarding safeguarding(batch, clock, ids);
 
   const std::vector<DemoUser> demo_users = {
       {"administrator",
@@ -337,8 +349,8 @@ Result<DemoCouncilReport> LoadDemoCouncil(store::Store& store, const DemoCouncil
        "Kwame Osei",
        {"safeguarding-lead"},
        "demo-safeguarding-pass",
-       "signals from the money monitoring (a new payee taking most of a budget); no concerns "
-       "raised by people yet"},
+       "concerns raised by social workers at every stage (waiting for triage, enquiries under "
+       "way, closed with the person's view), and signals from the money monitoring"},
       {"analyst",
        "Analyst",
        "analyst@demoshire.example",
@@ -440,8 +452,10 @@ Result<DemoCouncilReport> LoadDemoCouncil(store::Store& store, const DemoCouncil
       std::optional<LedgerAccountId> holding;  // the direct payment's account, once signed off
       Date spent_to{};                         // the statements imported cover days before it
       bool statement_made = false;
+      std::vector<casework::Concern> concerns;  // as last recorded, in the order raised
     };
     std::vector<Written> done(council->people.size());
+    const Context lead = As(users.at("safeguarding"));
 
     // Money: a payment run every four weeks (approved by a second finance officer when above
     // the threshold), and every twelve weeks each direct payment holder's card statement.
@@ -622,6 +636,37 @@ Result<DemoCouncilReport> LoadDemoCouncil(store::Store& store, const DemoCouncil
         case StepKind::kClose: {
           auto r = casework.CloseCase(worker, w.person, p.closure->request);
           if (!r) return Refused(p, "closure", r.error());
+          break;
+        }
+        case StepKind::kContribution: {
+          // The financial assessment is a finance officer's to record.
+          auto r = casework.RecordContribution(finance, w.person, p.contribution->request);
+          if (!r) return Refused(p, "financial assessment", r.error());
+          ++report.contributions;
+          break;
+        }
+        case StepKind::kRaiseConcern: {
+          casework::NewConcern request = p.concerns[static_cast<std::size_t>(step.n)].request;
+          request.plan = w.plan.str();
+          auto r = safeguarding.Raise(worker, w.person, request);
+          if (!r) return Refused(p, "safeguarding concern", r.error());
+          w.concerns.push_back(*r);
+          ++report.concerns;
+          break;
+        }
+        case StepKind::kTriageConcern:
+        case StepKind::kStartEnquiry:
+        case StepKind::kCloseConcern: {
+          const auto n = static_cast<std::size_t>(step.n);
+          const simulate::SyntheticConcern& c = p.concerns[n];
+          casework::Concern& stored = w.concerns.at(n);
+          auto r = step.kind == StepKind::kTriageConcern
+                       ? safeguarding.Triage(lead, stored.id, c.triage, stored.revision)
+                   : step.kind == StepKind::kStartEnquiry
+                       ? safeguarding.StartEnquiry(lead, stored.id, c.enquiry, stored.revision)
+                       : safeguarding.Close(lead, stored.id, c.closure, stored.revision);
+          if (!r) return Refused(p, "safeguarding lead's step", r.error());
+          stored = r->concern;
           break;
         }
       }

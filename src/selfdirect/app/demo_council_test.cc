@@ -234,6 +234,37 @@ TEST_F(LoadedDemo, MoneyMovesThroughPaymentRunsAndCardStatementsAndTheBooksBalan
   EXPECT_FALSE(money->burn_down.empty());
 }
 
+TEST_F(LoadedDemo, ContributionsConcernsAndTopUpsAreWrittenThroughTheUseCases) {
+  const auto tables = Tables(t_.db());
+  EXPECT_EQ(static_cast<std::int64_t>(tables.at("contributions").size()), report_.contributions);
+  EXPECT_GT(report_.contributions, 200);
+  EXPECT_EQ(static_cast<std::int64_t>(tables.at("safeguarding_concerns").size()),
+            report_.concerns);
+  EXPECT_GT(report_.concerns, 0);
+  // Card statements carry money paid in: own contributions and family top-ups.
+  const auto& transfers = tables.at("ledger_transfers");
+  const auto top_ups = std::count_if(transfers.begin(), transfers.end(), [](const auto& row) {
+    return row.find("|top_up|") != std::string::npos;
+  });
+  EXPECT_GT(top_ups, 0);
+
+  // The safeguarding lead finds the concerns: each one the social worker raised, at its stage.
+  auto lead = t_.accounts().FindUserByEmail(Context::Operator("test"),
+                                            std::string(kDemoCouncilCode),
+                                            "safeguarding@demoshire.example");
+  ASSERT_TRUE(lead.has_value());
+  const Context as_lead{Actor{lead->council_id, lead->id, lead->roles}, "t", ""};
+  auto queue = t_.safeguarding().Queue(as_lead);
+  ASSERT_TRUE(queue.has_value()) << queue.error().message;
+  for (const ConcernView& v : *queue) {
+    EXPECT_NE(v.concern.status, casework::ConcernStatus::kClosed);
+    EXPECT_EQ(v.concern.raiser, casework::Raiser::kStaff);
+    EXPECT_TRUE(v.concern.plan.has_value());
+    EXPECT_FALSE(v.person_name.empty());
+  }
+  EXPECT_LE(static_cast<std::int64_t>(queue->size()), report_.concerns);
+}
+
 TEST_F(LoadedDemo, ASecondLoadIsRefusedAndChangesNothing) {
   const auto before = Tables(t_.db());
   auto again = LoadDemoCouncil(t_.store(), Options(10, 1));

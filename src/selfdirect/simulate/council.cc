@@ -1063,6 +1063,219 @@ Status GenerateMoney(const CouncilOptions& options, SyntheticCouncil& council) {
   return Ok();
 }
 
+// ---------------------------------------------------------------------------------------------
+// Stage: contributions. The financial assessment for everyone whose plan is started, recorded
+// half an hour after starting it (the plan is submitted days later).
+
+void GenerateContributions(const CouncilOptions& options, SyntheticCouncil& council) {
+  Random random = StageStream(options.seed, "contributions");
+  const std::int64_t weeks = options.weeks_per_year.numerator;
+  const std::int64_t per = options.weeks_per_year.denominator;
+  for (SyntheticPerson& p : council.people) {
+    if (!p.plan) continue;
+    const ContributionProfile* profile = &kContributionProfiles[0];
+    for (const ContributionProfile& c : kContributionProfiles) {
+      if (p.age >= c.from_age) profile = &c;
+    }
+    SyntheticContribution c;
+    c.at = p.plan->started_at + std::chrono::minutes{30};
+    c.request.assessed_on = FormatIsoDate(DayOf(p.plan->started_at));
+    const auto pick = static_cast<std::int64_t>(random.Below(
+        static_cast<std::uint64_t>(profile->not_charged + profile->nil + profile->pays)));
+    if (pick < profile->not_charged) {
+      c.request.basis = "not_charged";
+      c.request.notes = "Aftercare under section 117 of the Mental Health Act 1983: not charged.";
+    } else {
+      c.request.basis = "financial_assessment";
+      if (pick < profile->not_charged + profile->nil) {
+        c.request.notes = "Income at or below the Minimum Income Guarantee: nothing to pay.";
+      } else {
+        // Never more than a share of the weekly budget (the charge is capped at the cost).
+        const std::int64_t weekly_budget = p.plan->actual_annual.value() * per / weeks;
+        const std::int64_t cap = weekly_budget * kContributionCapPerMille / 1000;
+        c.weekly_pence = std::min(random.Between(profile->low_pence, profile->high_pence), cap);
+        c.request.notes =
+            "Assessed on income and savings; housing costs and disability-related "
+            "spending allowed for.";
+      }
+      c.request.weekly = Pounds(c.weekly_pence);
+    }
+    p.contribution = std::move(c);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stage: top-ups. Money paid into the card every four weeks: the person's own contribution when
+// the whole budget is a direct payment (the council pays it net of the contribution), and for
+// a few people a family member's top-up.
+
+void GenerateTopUps(const CouncilOptions& options, SyntheticCouncil& council) {
+  Random random = StageStream(options.seed, "top-ups");
+  for (SyntheticPerson& p : council.people) {
+    if (!p.money) continue;
+    const std::string name = Upper(p.person.given_name + " " + p.person.family_name);
+    if (p.plan->mechanism == "dp" && p.contribution && p.contribution->weekly_pence > 0) {
+      p.money->money_in.push_back(
+          {name, "TOP UP OWN CONTRIBUTION", 4 * p.contribution->weekly_pence});
+    }
+    if (random.PerMille(kFamilyTopUpPerMille)) {
+      const Names family = NameFor(random, "F", p.person.ethnicity, 50);
+      p.money->money_in.push_back({Upper(family.given.substr(0, 1) + " " + p.person.family_name),
+                                   "TOP UP FROM FAMILY",
+                                   random.Between(kFamilyTopUpLowPence, kFamilyTopUpHighPence)});
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stage: safeguarding. A concern raised by the person's social worker on a day the budget is in
+// force, at kConcernsPerThousandAYear; the lead's steps follow until the day before the as-of
+// date (safeguarding goes on after a case closes).
+
+struct ConcernWords {
+  std::string_view category;
+  std::string_view what_happened;  // {0}: the person's given name
+  std::string_view wishes;
+};
+constexpr ConcernWords kConcernWords[] = {
+    {"neglect",
+     "Carers missed three visits last week and {0} was left without meals or "
+     "medicines.",
+     "{0} wants the visits to happen and to stay at home."},
+    {"physical",
+     "Bruising seen on {0}'s arms at the day service; {0} could not say how it "
+     "happened.",
+     "{0} wants to feel safe and to keep going to the day service."},
+    {"financial",
+     "A relative has been using {0}'s card; money has gone from the account that "
+     "{0} did not spend.",
+     "{0} wants the money back and the relative kept away from "
+     "the card."},
+    {"psychological", "{0} says a neighbour shouts at and threatens them when they go out.",
+     "{0} wants to be able to go out without being frightened."},
+    {"self_neglect", "{0} has stopped letting carers in; the house is cold and there is no food.",
+     "{0} wants to be left alone, but agreed to talk to the social worker."},
+    {"domestic",
+     "{0} told the support worker that their partner pushes them and takes their "
+     "phone.",
+     "{0} wants to stay in the relationship but to be safe."},
+    {"organisational",
+     "Several people using the same service had their medicines late; staff "
+     "say there are too few of them.",
+     "{0} wants the service to be put right."},
+    {"sexual", "{0} told their support worker about unwanted touching by someone at a group.",
+     "{0} wants it to stop and does not want to go back to the group for now."},
+    {"discriminatory", "{0} is being mocked about their disability by people where they live.",
+     "{0} wants it to stop and to stay where they live."},
+    {"modern_slavery",
+     "{0} is being made to work for a relative without pay and is not allowed "
+     "out alone.",
+     "{0} wants to leave and to be somewhere safe."},
+};
+
+const ConcernWords& WordsFor(std::string_view category) {
+  for (const ConcernWords& w : kConcernWords) {
+    if (w.category == category) return w;
+  }
+  return kConcernWords[0];
+}
+
+std::string TriageReasons(std::string_view decision, const std::string& name) {
+  if (decision == "section_42_enquiry") {
+    return fmt::format(
+        "The section 42 criteria are met: {} has care and support needs, is at risk of abuse or "
+        "neglect, and cannot protect themselves from it because of those needs.",
+        name);
+  }
+  if (decision == "other_action") {
+    return fmt::format(
+        "Not a section 42 enquiry: the social worker will review the plan with {} and the "
+        "people supporting them, and report back within a month.",
+        name);
+  }
+  return fmt::format(
+      "Looked into with {} and their social worker: there is no continuing risk of abuse or "
+      "neglect.",
+      name);
+}
+
+constexpr std::string_view kConcernActions[] = {
+    "The care provider changed the rota and a manager checks every visit for a month.",
+    "A protection plan is in place and the person's money is now managed by a support "
+    "organisation.",
+    "The police were told; the person moved to a safe place and then back home with more "
+    "support.",
+    "The plan was reviewed and a second carer added; the family were given advice.",
+    "An advocate helped the person decide what they wanted; the provider is under review.",
+};
+
+std::string PersonsView(std::string_view met, const std::string& name) {
+  if (met == "fully")
+    return fmt::format("{} says they feel safe now and got what they wanted.", name);
+  if (met == "partly") {
+    return fmt::format("{} feels safer but would have liked it sorted out sooner.", name);
+  }
+  if (met == "not_met") return fmt::format("{} says nothing has really changed for them.", name);
+  return fmt::format("{} did not want to say what they wanted to happen.", name);
+}
+
+void GenerateConcerns(const CouncilOptions& options, SyntheticCouncil& council, Date last_day) {
+  Random random = StageStream(options.seed, "safeguarding");
+  for (SyntheticPerson& p : council.people) {
+    if (!p.plan || !p.plan->approved_at) continue;
+    const Date from = AddDays(DayOf(*p.plan->approved_at), 1);
+    const Date to =
+        p.closure ? AddDays(*ParseIsoDate(p.closure->request.effective_on), -1) : last_day;
+    const std::int64_t days = DaysBetween(from, to) + 1;
+    if (days <= 0) continue;
+    // kConcernsPerThousandAYear over the days in force: at most one concern a person.
+    if (static_cast<std::int64_t>(random.Below(365'000)) >= kConcernsPerThousandAYear * days) {
+      continue;
+    }
+    const std::string& name = p.person.given_name;
+    SyntheticConcern c;
+    c.raised_at = DuringTheDay(
+        random, AddDays(from, static_cast<int>(random.Below(static_cast<std::uint64_t>(days)))));
+    const std::string_view category = Code(random, kConcernCategories);
+    const ConcernWords& words = WordsFor(category);
+    c.request.category = std::string(category);
+    c.request.what_happened = fmt::format(fmt::runtime(words.what_happened), name);
+    c.request.immediate_risk = random.PerMille(kConcernImmediateRiskPerMille);
+    c.request.persons_wishes = fmt::format(fmt::runtime(words.wishes), name);
+    if (category == "organisational") {
+      for (const casework::PlanItemRequest& item : p.plan->request.items) {
+        if (item.supplier == "provider" && !item.supplier_name.empty()) {
+          c.request.provider = item.supplier_name;
+          break;
+        }
+      }
+    }
+    const std::string_view decision = Code(random, kConcernTriage);
+    c.triage = {std::string(decision), TriageReasons(decision, name)};
+    const Timestamp triaged = Later(random, c.raised_at, kDaysToTriage);
+    std::optional<Timestamp> close;
+    if (decision == "section_42_enquiry") {
+      const Timestamp started = Later(random, triaged, kDaysToEnquiry);
+      c.enquiry = {
+          fmt::format("{} locality team social worker", p.team == "north" ? "North" : "South"),
+          FormatIsoDate(DayOf(started))};
+      if (DayOf(started) <= last_day && DayOf(triaged) <= last_day) c.enquiry_at = started;
+      close = Later(random, started, kDaysEnquiryLasts);
+    } else if (decision == "other_action") {
+      close = Later(random, triaged, kDaysOtherActionLasts);
+    }
+    const std::string_view risk = Code(random, kConcernRiskOutcomes);
+    const std::string_view met = Code(random, kConcernOutcomesMet);
+    c.closure = {std::string(risk),
+                 std::string(kConcernActions[random.Below(std::size(kConcernActions))]),
+                 std::string(met), PersonsView(met, name)};
+    if (DayOf(triaged) <= last_day) c.triaged_at = triaged;
+    const bool started = decision != "section_42_enquiry" || c.enquiry_at.has_value();
+    if (c.triaged_at && started && close && DayOf(*close) <= last_day) c.closed_at = close;
+    p.concerns.push_back(std::move(c));
+  }
+}
+
 }  // namespace
 
 bool AsOfInRange(Date as_of) {
@@ -1102,6 +1315,9 @@ Result<SyntheticCouncil> GenerateCouncil(const ras::Model& model, const CouncilO
   GenerateClosures(options, council, last_day);
   GenerateReviews(options, council, last_day);
   if (auto s = GenerateMoney(options, council); !s) return tl::unexpected(s.error());
+  GenerateContributions(options, council);
+  GenerateTopUps(options, council);
+  GenerateConcerns(options, council, last_day);
   return council;
 }
 
@@ -1115,6 +1331,7 @@ std::vector<Step> StepsInTimeOrder(const SyntheticCouncil& council) {
     if (!p.plan) continue;
     const SyntheticPlan& plan = *p.plan;
     steps.push_back({plan.started_at, p.index, StepKind::kStartPlan});
+    if (p.contribution) steps.push_back({p.contribution->at, p.index, StepKind::kContribution});
     if (plan.submitted_at) steps.push_back({*plan.submitted_at, p.index, StepKind::kSubmitPlan});
     if (plan.returned_at) steps.push_back({*plan.returned_at, p.index, StepKind::kReturnPlan});
     if (plan.resubmitted_at) {
@@ -1136,8 +1353,17 @@ std::vector<Step> StepsInTimeOrder(const SyntheticCouncil& council) {
       }
     }
     if (p.closure) steps.push_back({p.closure->at, p.index, StepKind::kClose});
+    for (std::size_t n = 0; n < p.concerns.size(); ++n) {
+      const SyntheticConcern& c = p.concerns[n];
+      const int i = static_cast<int>(n);
+      steps.push_back({c.raised_at, p.index, StepKind::kRaiseConcern, i});
+      if (c.triaged_at) steps.push_back({*c.triaged_at, p.index, StepKind::kTriageConcern, i});
+      if (c.enquiry_at) steps.push_back({*c.enquiry_at, p.index, StepKind::kStartEnquiry, i});
+      if (c.closed_at) steps.push_back({*c.closed_at, p.index, StepKind::kCloseConcern, i});
+    }
   }
-  // A person's steps are on strictly later days, so sorting by time keeps each case in order.
+  // A person's steps are at strictly later moments (most on later days), so sorting by time
+  // keeps each case in order.
   std::stable_sort(steps.begin(), steps.end(), [](const Step& a, const Step& b) {
     return a.at != b.at ? a.at < b.at : a.person < b.person;
   });

@@ -8,9 +8,9 @@
 //   for (const SyntheticPerson& p : council->people) ...   // p.Steps() in time order
 //
 // The generator runs in stages, one per kind of record (people, contacts, eligibility, the
-// market, assessments, plans, sign-off, closures, reviews, money), each drawing from its own random
-// stream derived from the seed (random.h). A later stage (money) adds a stage of its own and
-// leaves every earlier one's output as it was.
+// market, assessments, plans, sign-off, closures, reviews, money, contributions, top-ups,
+// safeguarding), each drawing from its own random stream derived from the seed (random.h). A
+// later stage adds a stream of its own and leaves every earlier one's output as it was.
 #pragma once
 
 #include <cstdint>
@@ -18,11 +18,13 @@
 #include <string>
 #include <vector>
 
+#include "selfdirect/casework/budget.h"
 #include "selfdirect/casework/closure.h"
 #include "selfdirect/casework/eligibility.h"
 #include "selfdirect/casework/person.h"
 #include "selfdirect/casework/plan.h"
 #include "selfdirect/casework/review.h"
+#include "selfdirect/casework/safeguarding.h"
 #include "selfdirect/core/calendar.h"
 #include "selfdirect/core/clock.h"
 #include "selfdirect/core/pence.h"
@@ -124,6 +126,29 @@ struct SyntheticMoney {
   std::vector<DirectSpend> spend;       // each week (a yearly item: a 52nd of it)
   std::vector<DirectSpend> once;        // bought in the first weeks (weekly_pence: the whole price)
   std::int64_t spend_per_mille = 1000;  // of each week's planned spend
+  // Paid in every four weeks (weekly_pence: the four weeks' amount): the person's own
+  // contribution, which the council takes off the direct payment, and a family member's top-up.
+  std::vector<DirectSpend> money_in;
+};
+
+// The financial assessment, recorded while the plan is written (before it is signed off).
+struct SyntheticContribution {
+  Timestamp at;
+  casework::ContributionRequest request;
+  std::int64_t weekly_pence = 0;  // what the person pays a week (0: not charged, or nil)
+};
+
+// A safeguarding concern the person's social worker raises while the budget is in force, and
+// the safeguarding lead's steps, each only if its day is before the as-of date.
+struct SyntheticConcern {
+  Timestamp raised_at;
+  casework::NewConcern request;  // plan: "" (the writer names the person's plan)
+  std::optional<Timestamp> triaged_at;
+  casework::TriageRequest triage;
+  std::optional<Timestamp> enquiry_at;  // a section 42 enquiry started
+  casework::EnquiryRequest enquiry;
+  std::optional<Timestamp> closed_at;  // not for "no further action": the triage closes it
+  casework::ConcernClosureRequest closure;
 };
 
 struct SyntheticPerson {
@@ -138,7 +163,9 @@ struct SyntheticPerson {
   std::optional<SyntheticEligibility> eligibility;  // empty: not decided by the as-of date
   std::optional<SyntheticAssessment> assessment;
   std::optional<SyntheticPlan> plan;
-  std::vector<SyntheticReview> reviews;  // in the order held
+  std::optional<SyntheticContribution> contribution;  // for everyone with a plan
+  std::vector<SyntheticReview> reviews;               // in the order held
+  std::vector<SyntheticConcern> concerns;             // in the order raised
   std::optional<SyntheticClosure> closure;
   std::optional<SyntheticMoney> money;  // a signed-off plan with a direct payment
 };
@@ -166,6 +193,7 @@ enum class StepKind {
   kEligibility,
   kAssessment,
   kStartPlan,
+  kContribution,
   kSubmitPlan,
   kReturnPlan,
   kResubmitPlan,
@@ -175,13 +203,17 @@ enum class StepKind {
   kSubmitRevision,
   kApproveRevision,
   kClose,
+  kRaiseConcern,  // concerns[n]
+  kTriageConcern,
+  kStartEnquiry,
+  kCloseConcern,
 };
 
 struct Step {
   Timestamp at;
   std::int64_t person = 0;  // index into SyntheticCouncil::people
   StepKind kind = StepKind::kContact;
-  int n = 0;  // which review, for the review steps
+  int n = 0;  // which review or concern, for their steps
 };
 
 // Every step of every case, sorted by time (then by person, then in case order): the order a

@@ -249,4 +249,47 @@ inline constexpr SpendProfile kSpendProfiles[] = {
     {"overspends", 60, 1100, 1250},
 };
 
+// docs/synthetic.md#contributions: what people pay towards their care each week, from the
+// financial assessment recorded before sign-off. Per thousand people by age group: not charged
+// (aftercare under section 117), assessed to pay nothing (income at or below the Minimum Income
+// Guarantee), or assessed to pay a weekly amount in the range, never more than kContributionCap
+// per mille of the weekly budget. Savings above the upper limit (paying the full cost) are left
+// out: such people rarely take a council budget.
+struct ContributionProfile {
+  int from_age;
+  std::int64_t not_charged, nil, pays;
+  std::int64_t low_pence, high_pence;  // a week, for those who pay
+};
+inline constexpr ContributionProfile kContributionProfiles[] = {
+    {18, 50, 520, 430, 5'00, 60'00},
+    {65, 30, 330, 640, 10'00, 120'00},
+};
+inline constexpr std::int64_t kContributionCapPerMille = 500;
+
+// docs/synthetic.md#top-ups: per thousand direct payment holders, a family member tops the card
+// up every four weeks by an amount in the range (pence).
+inline constexpr std::int64_t kFamilyTopUpPerMille = 50;
+inline constexpr std::int64_t kFamilyTopUpLowPence = 20'00;
+inline constexpr std::int64_t kFamilyTopUpHighPence = 200'00;
+
+// docs/synthetic.md#safeguarding: concerns per thousand people with a budget in a year, their
+// types (the Safeguarding Adults Collection's shares of concerns with a recorded type of
+// risk, rounded), how the lead triages them, and what becomes of the risk.
+inline constexpr std::int64_t kConcernsPerThousandAYear = 20;
+inline constexpr Weighted kConcernCategories[] = {
+    {"neglect", 310},      {"physical", 190},    {"financial", 150},     {"psychological", 140},
+    {"self_neglect", 100}, {"domestic", 60},     {"organisational", 30}, {"sexual", 15},
+    {"discriminatory", 3}, {"modern_slavery", 2}};
+inline constexpr std::int64_t kConcernImmediateRiskPerMille = 100;
+inline constexpr Weighted kConcernTriage[] = {
+    {"section_42_enquiry", 350}, {"other_action", 250}, {"no_further_action", 400}};
+inline constexpr DayRange kDaysToTriage{"concern to triage", 1, 7};
+inline constexpr DayRange kDaysToEnquiry{"triage to starting the enquiry", 1, 7};
+inline constexpr DayRange kDaysEnquiryLasts{"enquiry started to closing the concern", 20, 90};
+inline constexpr DayRange kDaysOtherActionLasts{"triage to closing after other action", 7, 30};
+inline constexpr Weighted kConcernRiskOutcomes[] = {
+    {"removed", 250}, {"reduced", 650}, {"remains", 100}};
+inline constexpr Weighted kConcernOutcomesMet[] = {
+    {"fully", 600}, {"partly", 280}, {"not_met", 50}, {"not_expressed", 70}};
+
 }  // namespace selfdirect::simulate

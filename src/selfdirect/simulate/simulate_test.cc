@@ -5,13 +5,16 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <array>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
 
+#include "selfdirect/casework/budget.h"
 #include "selfdirect/casework/closure.h"
 #include "selfdirect/casework/nhs_number.h"
+#include "selfdirect/casework/safeguarding.h"
 #include "selfdirect/market/shaping.h"
 #include "selfdirect/ras/explain.h"
 #include "selfdirect/ras/inputs.h"
@@ -79,6 +82,20 @@ std::string Fingerprint(const SyntheticCouncil& c) {
       if (r.revision) out += "V" + FormatTimestamp(r.revision->started_at);
     }
     if (p.closure) out += "C" + FormatTimestamp(p.closure->at) + p.closure->request.reason;
+    if (p.contribution) {
+      out += "F" + FormatTimestamp(p.contribution->at) + p.contribution->request.basis +
+             p.contribution->request.weekly;
+    }
+    if (p.money) {
+      for (const DirectSpend& in : p.money->money_in)
+        out += "I" + in.payee + in.reference + std::to_string(in.weekly_pence);
+    }
+    for (const SyntheticConcern& c : p.concerns) {
+      out += "S" + FormatTimestamp(c.raised_at) + c.request.category + c.triage.decision;
+      for (const auto& t : {c.triaged_at, c.enquiry_at, c.closed_at})
+        out += t ? FormatTimestamp(*t) : "-";
+      out += c.closure.risk + c.closure.outcomes_met;
+    }
     out += "\n";
   }
   return out;
@@ -550,14 +567,25 @@ TEST(StepsInTimeOrder, AreSortedAndKeepEachCaseInOrder) {
   auto c = GenerateCouncil(*LoadShipped("points-price"), Options(800, 3));
   ASSERT_TRUE(c.has_value());
   auto steps = StepsInTimeOrder(*c);
-  std::map<std::int64_t, int> last;
+  std::map<std::int64_t, int> last, last_concern;
   for (std::size_t i = 0; i < steps.size(); ++i) {
     if (i > 0) {
       ASSERT_LE(steps[i - 1].at, steps[i].at);
     }
+    // A safeguarding concern's steps in their order, each concern after the one before.
+    const int k = static_cast<int>(steps[i].kind);
+    if (k >= static_cast<int>(StepKind::kRaiseConcern)) {
+      const int step = steps[i].n * 10 + (k - static_cast<int>(StepKind::kRaiseConcern));
+      auto it = last_concern.find(steps[i].person);
+      if (it != last_concern.end()) {
+        ASSERT_GT(step, it->second);
+      }
+      ASSERT_TRUE(last.contains(steps[i].person));
+      last_concern[steps[i].person] = step;
+      continue;
+    }
     // Within a case: the steps to sign-off in order, then each review with its revision, then
     // the closure.
-    const int k = static_cast<int>(steps[i].kind);
     const int review = static_cast<int>(StepKind::kReview);
     const int kind = steps[i].kind == StepKind::kClose ? 1'000'000
                      : k < review                      ? k
@@ -572,6 +600,117 @@ TEST(StepsInTimeOrder, AreSortedAndKeepEachCaseInOrder) {
     ASSERT_LT(DayOf(steps[i].at), kAsOf);
   }
   EXPECT_EQ(last.size(), 800u);
+  EXPECT_FALSE(last_concern.empty());
+}
+
+TEST_F(FiveThousand, EveryPlanHasAFinancialAssessmentInTheDocumentedShares) {
+  // Per age group: people not charged, assessed to pay nothing, and assessed to pay.
+  std::map<int, std::array<std::int64_t, 3>> counts;
+  for (const SyntheticPerson& p : council_->people) {
+    ASSERT_EQ(p.plan.has_value(), p.contribution.has_value()) << p.index;
+    if (!p.contribution) continue;
+    const SyntheticContribution& c = *p.contribution;
+    auto valid = casework::ValidateContribution(c.request, kAsOf);
+    ASSERT_TRUE(valid.has_value()) << p.index << ": " << valid.error().message;
+    EXPECT_EQ(valid->weekly.value(), c.weekly_pence) << p.index;
+    // Recorded while the plan is written: after it starts, before it is submitted.
+    EXPECT_GT(c.at, p.plan->started_at);
+    if (p.plan->submitted_at) {
+      EXPECT_LT(c.at, *p.plan->submitted_at) << p.index;
+    }
+    const std::int64_t weekly_budget = p.plan->actual_annual.value() / 52;
+    EXPECT_LE(c.weekly_pence, weekly_budget * kContributionCapPerMille / 1000 + 1) << p.index;
+    auto& n = counts[p.age >= 65 ? 65 : 18];
+    ++n[c.request.basis == "not_charged" ? 0 : c.weekly_pence == 0 ? 1 : 2];
+  }
+  for (const ContributionProfile& profile : kContributionProfiles) {
+    const auto& n = counts.at(profile.from_age);
+    const std::int64_t all = n[0] + n[1] + n[2];
+    const std::int64_t weight = profile.not_charged + profile.nil + profile.pays;
+    EXPECT_NEAR(Share(n[0], all), Share(profile.not_charged, weight), 0.03) << profile.from_age;
+    EXPECT_NEAR(Share(n[1], all), Share(profile.nil, weight), 0.04) << profile.from_age;
+    EXPECT_NEAR(Share(n[2], all), Share(profile.pays, weight), 0.04) << profile.from_age;
+  }
+}
+
+TEST_F(FiveThousand, DirectPaymentHoldersPayInTheirContributionAndAFewFamiliesTopUp) {
+  std::int64_t holders = 0, family = 0;
+  for (const SyntheticPerson& p : council_->people) {
+    if (!p.money) continue;
+    ++holders;
+    bool own = false;
+    for (const DirectSpend& in : p.money->money_in) {
+      EXPECT_GT(in.weekly_pence, 0);
+      EXPECT_THAT(in.reference, ::testing::StartsWith("TOP UP"));
+      if (in.reference == "TOP UP FROM FAMILY") {
+        ++family;
+        EXPECT_GE(in.weekly_pence, kFamilyTopUpLowPence);
+        EXPECT_LE(in.weekly_pence, kFamilyTopUpHighPence);
+      } else {
+        own = true;
+        EXPECT_EQ(in.weekly_pence, 4 * p.contribution->weekly_pence) << p.index;
+      }
+    }
+    // Only a budget paid wholly as a direct payment has the contribution taken off it.
+    EXPECT_EQ(own, p.plan->mechanism == "dp" && p.contribution->weekly_pence > 0) << p.index;
+  }
+  ASSERT_GT(holders, 500);
+  EXPECT_NEAR(Share(family, holders), kFamilyTopUpPerMille / 1000.0, 0.02);
+}
+
+TEST_F(FiveThousand, AFewSafeguardingConcernsAreRaisedAndTriagedInOrder) {
+  std::int64_t concerns = 0, budget_days = 0, neglect = 0, waiting = 0, enquiries = 0, closed = 0;
+  for (const SyntheticPerson& p : council_->people) {
+    if (!p.plan || !p.plan->approved_at) {
+      EXPECT_TRUE(p.concerns.empty()) << p.index;
+      continue;
+    }
+    const Date approved = DayOf(*p.plan->approved_at);
+    const Date end = p.closure ? ParseIsoDate(p.closure->request.effective_on).value() : kAsOf;
+    budget_days += DaysBetween(approved, end);
+    for (const SyntheticConcern& c : p.concerns) {
+      ++concerns;
+      auto valid = casework::ValidateNewConcern(c.request, PersonId("01J00000000000000000000000"));
+      ASSERT_TRUE(valid.has_value()) << p.index << ": " << valid.error().message;
+      EXPECT_GT(DayOf(c.raised_at), approved);
+      EXPECT_LT(DayOf(c.raised_at), end);
+      if (c.request.category == "neglect") ++neglect;
+      EXPECT_TRUE(casework::ValidateTriage(c.triage).has_value());
+      EXPECT_TRUE(casework::ValidateConcernClosure(c.closure).has_value());
+      if (!c.triaged_at) {
+        ++waiting;
+        EXPECT_FALSE(c.enquiry_at || c.closed_at);
+        continue;
+      }
+      EXPECT_GT(*c.triaged_at, c.raised_at);
+      // Only a section 42 enquiry starts one; "no further action" closes at triage.
+      if (c.enquiry_at) {
+        EXPECT_EQ(c.triage.decision, "section_42_enquiry");
+      }
+      if (c.enquiry_at) {
+        ++enquiries;
+        EXPECT_GT(*c.enquiry_at, *c.triaged_at);
+        EXPECT_EQ(c.enquiry.started_on, FormatIsoDate(DayOf(*c.enquiry_at)));
+      }
+      if (c.triage.decision == "no_further_action") {
+        EXPECT_FALSE(c.closed_at);
+      }
+      if (c.closed_at) {
+        ++closed;
+        EXPECT_GT(*c.closed_at, c.enquiry_at.value_or(*c.triaged_at));
+        EXPECT_LT(DayOf(*c.closed_at), kAsOf);
+      }
+    }
+  }
+  // About kConcernsPerThousandAYear over the years budgets were in force; neglect the most
+  // common; some concerns still open on the as-of date, most of the enquiries finished.
+  const double expected = static_cast<double>(budget_days) / 365 * kConcernsPerThousandAYear / 1000;
+  EXPECT_GT(static_cast<double>(concerns), expected * 0.6);
+  EXPECT_LT(static_cast<double>(concerns), expected * 1.4);
+  EXPECT_GT(Share(neglect, concerns), 0.15);
+  EXPECT_GT(enquiries, 0);
+  EXPECT_GT(closed, 0);
+  EXPECT_LT(waiting, concerns / 2);
 }
 
 }  // namespace
