@@ -13,6 +13,7 @@
 #include "selfdirect/app/monitoring.h"
 #include "selfdirect/app/payments.h"
 #include "selfdirect/app/personal_assistants.h"
+#include "selfdirect/app/pools.h"
 #include "selfdirect/app/ras_models.h"
 #include "selfdirect/app/safeguarding.h"
 #include "selfdirect/app/statements.h"
@@ -290,6 +291,7 @@ Result<DemoCouncilReport> LoadDemoCouncil(store::Store& store, const DemoCouncil
   Statements statements(batch, clock, ids);
   Monitoring monitoring(batch, clock, ids);
   Safeguarding safeguarding(batch, clock, ids);
+  Pools pools(batch, clock, ids);
 
   const std::vector<DemoUser> demo_users = {
       {"administrator",
@@ -488,6 +490,50 @@ Result<DemoCouncilReport> LoadDemoCouncil(store::Store& store, const DemoCouncil
       }
       return Ok();
     };
+    // The pools, on a run day: proposed with everyone's consent, a member leaving, and each
+    // period's shares collected (when every member's card holds their share) and paid out.
+    std::vector<std::optional<market::PoolId>> pool_ids(council->pools.size());
+    std::vector<bool> pool_left(council->pools.size(), false);
+    auto pools_on = [&](Date day) -> Status {
+      for (std::size_t i = 0; i < council->pools.size(); ++i) {
+        const simulate::SyntheticPool& sp = council->pools[i];
+        const SyntheticPerson& first = council->people[static_cast<std::size_t>(sp.members[0])];
+        const Context social_worker = As(worker_of(first));
+        if (!pool_ids[i] && day >= sp.proposed_on) {
+          clock.Set(At(day, 10));
+          ProposeRequest request;
+          request.pool = {sp.name, sp.pays_for, "", "", sp.leaving_rule, {}};
+          for (std::int64_t m : sp.members) {
+            request.members.push_back({done[static_cast<std::size_t>(m)].person.str(),
+                                       PoundsText(Pence(sp.share_pence)), true});
+          }
+          request.consent_how = sp.consent_how;
+          auto proposed = pools.Propose(social_worker, request);
+          if (!proposed) return Refused(first, "pool " + sp.name, proposed.error());
+          pool_ids[i] = proposed->pool.id;
+          ++report.pools;
+        }
+        if (!pool_ids[i]) continue;
+        if (sp.leaves_on && !pool_left[i] && day >= *sp.leaves_on) {
+          clock.Set(At(day, 10));
+          const std::size_t leaver = static_cast<std::size_t>(sp.members.back());
+          auto left = pools.Leave(social_worker, *pool_ids[i], done[leaver].person);
+          if (!left) return Refused(council->people[leaver], "leaving " + sp.name, left.error());
+          pool_left[i] = true;
+        }
+        clock.Set(At(day, 11));
+        auto collected = pools.Collect(finance, *pool_ids[i]);
+        // A member whose card holds less than their share: nothing moves this period.
+        if (!collected && collected.error().code == ErrorCode::kConflict) continue;
+        if (!collected) return Refused(first, "collecting " + sp.name, collected.error());
+        if (collected->collected == 0) continue;
+        auto paid = pools.Pay(finance, *pool_ids[i],
+                              {FormatIsoDate(day), PoundsText(collected->total),
+                               fmt::format("{}, 4 weeks from {}", sp.paid_to, FormatIsoDate(day))});
+        if (!paid) return Refused(first, "paying out of " + sp.name, paid.error());
+      }
+      return Ok();
+    };
     // Every run due on or before `day`, at 7 in the morning, before the day's casework.
     auto run_payments_to = [&](Date day) -> Status {
       for (; next_run <= day; next_run = AddDays(next_run, kDaysBetweenRuns)) {
@@ -504,6 +550,7 @@ Result<DemoCouncilReport> LoadDemoCouncil(store::Store& store, const DemoCouncil
           if (!released) return tl::unexpected(released.error());
         }
         ++runs;
+        if (auto s = pools_on(next_run); !s) return s;
         if (runs % kRunsBetweenStatements == 0) {
           if (auto s = import_statements(next_run); !s) return s;
         }

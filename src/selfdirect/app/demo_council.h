@@ -78,6 +78,7 @@ struct DemoCouncilReport {
   std::int64_t alerts = 0;         // raised by the monitoring run on the last day
   std::int64_t contributions = 0;  // financial assessments recorded
   std::int64_t concerns = 0;       // safeguarding concerns raised by social workers
+  std::int64_t pools = 0;          // pooled budgets proposed (and started)
 };
 
 // Why the database cannot take the demo council, in plain English, or "" when it can (it has

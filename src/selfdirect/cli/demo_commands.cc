@@ -106,7 +106,7 @@ int RunDemoGenerate(store::Store& store, const Clock& clock, const std::string& 
       "advice or referred on,\n"
       "  {} whose case has closed since; {} reviews held; {} providers with {} services in the "
       "directory;\n"
-      "  {} financial assessments recorded, {} safeguarding concerns raised;\n"
+      "  {} financial assessments recorded, {} safeguarding concerns raised, {} pooled budgets;\n"
       "  {} payment runs released, {} card statements imported, {} monitoring alerts raised.\n",
       report->council.name, report->council.code, seconds,
       rate < 10 ? fmt::format("{:.1f}", rate) : Thousands(static_cast<std::int64_t>(rate)),
@@ -116,7 +116,8 @@ int RunDemoGenerate(store::Store& store, const Clock& clock, const std::string& 
       Thousands(report->not_eligible), Thousands(report->no_further_action),
       Thousands(report->closed), Thousands(report->reviews), Thousands(report->providers),
       Thousands(report->services), Thousands(report->contributions), Thousands(report->concerns),
-      Thousands(report->payment_runs), Thousands(report->statements), Thousands(report->alerts));
+      Thousands(report->pools), Thousands(report->payment_runs), Thousands(report->statements),
+      Thousands(report->alerts));
   out << "\nDemo sign-ins (council code " << report->council.code
       << "). The passwords are shown only now:\n";
   std::size_t role_width = 4, email_width = 5, password_width = 8;

@@ -1276,6 +1276,58 @@ void GenerateConcerns(const CouncilOptions& options, SyntheticCouncil& council, 
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Stage: pools. Each of kPoolShapes among the North team's direct payment holders (the demo
+// social worker's team): signed off at least 60 days before the proposal, a direct
+// payment of at least three shares, spending no faster than their money comes in, with no
+// closure and no plan still being revised.
+
+void GeneratePools(const CouncilOptions& options, SyntheticCouncil& council) {
+  Random random = StageStream(options.seed, "pools");
+  std::vector<bool> taken(council.people.size(), false);
+  for (const PoolShape& shape : kPoolShapes) {
+    const Date proposed = AddDays(options.as_of, -shape.proposed_days_before);
+    std::vector<std::int64_t> candidates;
+    for (const SyntheticPerson& p : council.people) {
+      if (!p.money || p.closure || taken[static_cast<std::size_t>(p.index)]) continue;
+      if (p.team != "north" || shape.working_age != (p.age < 65)) continue;
+      if (p.money->spend_per_mille > 1000) continue;
+      if (p.plan->actual_annual.value() < kPoolMemberLeastAnnualPence) continue;
+      // The direct payment every 4 weeks (net of the contribution) carries three shares.
+      std::int64_t weekly = -(p.contribution ? p.contribution->weekly_pence : 0);
+      for (const DirectSpend& d : p.money->spend) weekly += d.weekly_pence;
+      if (4 * weekly < 3 * shape.share_pence) continue;
+      if (DaysBetween(DayOf(*p.plan->approved_at), proposed) < 60) continue;
+      const bool revising = std::any_of(p.reviews.begin(), p.reviews.end(), [](const auto& r) {
+        return r.revision && !r.revision->approved_at;
+      });
+      if (!revising) candidates.push_back(p.index);
+    }
+    if (candidates.size() < shape.members) continue;
+    SyntheticPool pool;
+    // A few chosen at random, in the order of the records.
+    for (std::size_t i = 0; i < shape.members; ++i) {
+      const auto pick = i + random.Below(candidates.size() - i);
+      std::swap(candidates[i], candidates[pick]);
+    }
+    pool.members.assign(candidates.begin(),
+                        candidates.begin() + static_cast<std::ptrdiff_t>(shape.members));
+    std::sort(pool.members.begin(), pool.members.end());
+    for (std::int64_t m : pool.members) taken[static_cast<std::size_t>(m)] = true;
+    pool.name = std::string(shape.name);
+    pool.pays_for = std::string(shape.pays_for);
+    pool.leaving_rule = std::string(shape.leaving_rule);
+    pool.paid_to = std::string(shape.paid_to);
+    pool.share_pence = shape.share_pence;
+    pool.consent_how = "Told their social worker at a meeting with the others, with family there";
+    pool.proposed_on = proposed;
+    if (shape.leaves_days_before > 0) {
+      pool.leaves_on = AddDays(options.as_of, -shape.leaves_days_before);
+    }
+    council.pools.push_back(std::move(pool));
+  }
+}
+
 }  // namespace
 
 bool AsOfInRange(Date as_of) {
@@ -1318,6 +1370,7 @@ Result<SyntheticCouncil> GenerateCouncil(const ras::Model& model, const CouncilO
   GenerateContributions(options, council);
   GenerateTopUps(options, council);
   GenerateConcerns(options, council, last_day);
+  GeneratePools(options, council);
   return council;
 }
 

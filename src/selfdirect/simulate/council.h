@@ -9,7 +9,7 @@
 //
 // The generator runs in stages, one per kind of record (people, contacts, eligibility, the
 // market, assessments, plans, sign-off, closures, reviews, money, contributions, top-ups,
-// safeguarding), each drawing from its own random stream derived from the seed (random.h). A
+// safeguarding, pools), each drawing from its own random stream derived from the seed (random.h). A
 // later stage adds a stream of its own and leaves every earlier one's output as it was.
 #pragma once
 
@@ -170,11 +170,28 @@ struct SyntheticPerson {
   std::optional<SyntheticMoney> money;  // a signed-off plan with a direct payment
 };
 
+// A pooled budget: direct payment holders in one team who put part of their direct payments
+// together for a shared service. Proposed, with every member's consent, on the first
+// payment run day on or after `proposed_on`; the shares are collected and paid out on every run
+// day after that; one member may leave.
+struct SyntheticPool {
+  std::string name;
+  std::string pays_for;
+  std::string leaving_rule;           // market::LeavingRuleCode
+  std::string paid_to;                // the payment's reference, before the period's dates
+  std::vector<std::int64_t> members;  // indexes into SyntheticCouncil::people
+  std::int64_t share_pence = 0;       // each member's, every 4 weeks
+  std::string consent_how;            // how each person told their social worker
+  Date proposed_on;
+  std::optional<Date> leaves_on;  // members.back() leaves on the first run day on or after it
+};
+
 struct SyntheticCouncil {
   CouncilOptions options;
   Timestamp start;  // the beginning of the period: `years` before the as-of date
   std::vector<SyntheticProvider> market;  // written before any case
   std::vector<SyntheticPerson> people;
+  std::vector<SyntheticPool> pools;  // none when too few people fit
 };
 
 // True when `as_of` is from 2000 to 2099: early enough that nobody is born before 1900, late

@@ -292,4 +292,26 @@ inline constexpr Weighted kConcernRiskOutcomes[] = {
 inline constexpr Weighted kConcernOutcomesMet[] = {
     {"fully", 600}, {"partly", 280}, {"not_met", 50}, {"not_expressed", 70}};
 
+// docs/synthetic.md#pools: two pooled budgets among the North team's direct payment holders.
+struct PoolShape {
+  std::string_view name;
+  std::string_view pays_for;
+  std::string_view leaving_rule;
+  std::string_view paid_to;
+  bool working_age;  // 18–64; else 65 and over
+  std::size_t members;
+  std::int64_t share_pence;  // each, every 4 weeks
+  int proposed_days_before;  // the as-of date
+  int leaves_days_before;    // 0: nobody leaves
+};
+inline constexpr PoolShape kPoolShapes[] = {
+    {"Thursday art group", "A weekly art group with a tutor at Hartside Community Hub",
+     "shared_by_contributions", "Art tutor and materials", true, 4, 40'00, 330, 120},
+    {"Shared personal assistant for outings",
+     "A personal assistant shared for shopping trips and days out, two afternoons a week",
+     "stays_with_pool", "Shared personal assistant's wages", false, 3, 120'00, 220, 0},
+};
+// A member's budget must be at least this a year, so the share is a small part of it.
+inline constexpr std::int64_t kPoolMemberLeastAnnualPence = 6'000'00;
+
 }  // namespace selfdirect::simulate

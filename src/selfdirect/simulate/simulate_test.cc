@@ -98,6 +98,11 @@ std::string Fingerprint(const SyntheticCouncil& c) {
     }
     out += "\n";
   }
+  for (const SyntheticPool& pool : c.pools) {
+    out += pool.name + FormatIsoDate(pool.proposed_on);
+    for (std::int64_t m : pool.members) out += fmt::format(",{}", m);
+    out += "\n";
+  }
   return out;
 }
 
@@ -711,6 +716,28 @@ TEST_F(FiveThousand, AFewSafeguardingConcernsAreRaisedAndTriagedInOrder) {
   EXPECT_GT(enquiries, 0);
   EXPECT_GT(closed, 0);
   EXPECT_LT(waiting, concerns / 2);
+}
+
+TEST_F(FiveThousand, TwoPoolsOfDirectPaymentHoldersWhoseMoneyCarriesTheShares) {
+  ASSERT_EQ(council_->pools.size(), std::size(kPoolShapes));
+  std::set<std::int64_t> seen;
+  for (std::size_t i = 0; i < council_->pools.size(); ++i) {
+    const SyntheticPool& pool = council_->pools[i];
+    const PoolShape& shape = kPoolShapes[i];
+    EXPECT_EQ(pool.name, shape.name);
+    EXPECT_EQ(pool.members.size(), shape.members);
+    EXPECT_EQ(pool.leaves_on.has_value(), shape.leaves_days_before > 0);
+    for (std::int64_t m : pool.members) {
+      EXPECT_TRUE(seen.insert(m).second) << "person " << m << " is in two pools";
+      const SyntheticPerson& p = council_->people[static_cast<std::size_t>(m)];
+      ASSERT_TRUE(p.money.has_value()) << m;
+      EXPECT_FALSE(p.closure.has_value()) << m;
+      EXPECT_EQ(p.team, "north");
+      EXPECT_EQ(p.age < 65, shape.working_age) << m;
+      EXPECT_LE(p.money->spend_per_mille, 1000);
+      EXPECT_LT(DayOf(*p.plan->approved_at), AddDays(pool.proposed_on, -59));
+    }
+  }
 }
 
 }  // namespace
