@@ -545,7 +545,7 @@ int RunServe(const Settings& s) {
   app::Pools pools(*opened->store, clock, ids);
   http::RegisterPoolsApi(service.mutable_router(), pools);
   app::Scenarios scenarios;
-  http::RegisterScenariosApi(service.mutable_router(), scenarios);
+  http::RegisterScenariosApi(service.mutable_router(), scenarios, clock);
   http::ServerOptions server_options;
   server_options.host = s.host;
   server_options.port = s.port;
