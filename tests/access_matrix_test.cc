@@ -232,6 +232,7 @@ const std::map<std::string, std::set<std::string>> kMatrix = {
     {"scenario-examples.list", {"commissioner", "analyst"}},
     {"scenario-runs.create", {"commissioner", "analyst"}},
     {"scenario-runs.csv", {"commissioner", "analyst"}},
+    {"scenario-runs.xlsx", {"commissioner", "analyst"}},
 };
 
 const PersonId kPersonHome("01JD00000000000000000PER51");
@@ -337,7 +338,7 @@ class AccessMatrixTest : public ::testing::Test {
     http::RegisterMarketApi(service_->mutable_router(), t_.market());
     http::RegisterPersonalAssistantsApi(service_->mutable_router(), t_.personal_assistants());
     http::RegisterPoolsApi(service_->mutable_router(), t_.pools());
-    http::RegisterScenariosApi(service_->mutable_router(), scenarios_);
+    http::RegisterScenariosApi(service_->mutable_router(), scenarios_, t_.app().clock());
   }
 
   struct Session {
@@ -502,7 +503,8 @@ class AccessMatrixTest : public ::testing::Test {
       return R"({"person":"01JD00000000000000000PER51","share":"1.00","consent":true})";
     }
     // Refused by the scenario's checks (people out of range), so that nothing runs.
-    if (route == "scenario-runs.create" || route == "scenario-runs.csv") {
+    if (route == "scenario-runs.create" || route == "scenario-runs.csv" ||
+        route == "scenario-runs.xlsx") {
       return R"({"scenario":"name: x","people":1})";
     }
     if (route == "pools.pay") return R"({"key":"m1","amount":"1.00","reference":"x"})";

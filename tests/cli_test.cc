@@ -9,7 +9,9 @@
 
 #include <array>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 
 #include "selfdirect/store/migrations.h"
@@ -846,6 +848,40 @@ TEST(CliSimulate, RunsAnExampleScenarioAndWritesTheCsvFiles) {
   int lines = 0;
   for (std::string line; std::getline(years, line);) ++lines;
   EXPECT_EQ(lines, 1 + 1 + 10);  // the header, today, ten years
+}
+
+TEST(CliSimulate, WritesTheWorkbookBesideTheCsvFiles) {
+  testing::TempDir dir;
+  const std::string book = dir.File("shift.xlsx");
+  auto r = Selfdirect("simulate --scenario " + std::string(SELFDIRECT_SOURCE_DIR) +
+                      "/scenarios/responsibility-shift.yaml --people 300 --seed 4 --csv " +
+                      dir.File("out") + " --xlsx " + book);
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("Wrote " + dir.File("out/years.csv")));
+  EXPECT_THAT(r.output, HasSubstr("Wrote " + book));
+  std::ifstream in(book, std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_GT(bytes.size(), 4u);
+  EXPECT_EQ(bytes.substr(0, 4), std::string("PK\x03\x04", 4));
+  EXPECT_THAT(bytes, HasSubstr("xl/worksheets/sheet4.xml"));
+}
+
+TEST(CliSimulate, AnXlsxPathThatCannotBeWrittenIsRefusedBeforeAnythingRuns) {
+  testing::TempDir dir;
+  const std::string scenario =
+      std::string(SELFDIRECT_SOURCE_DIR) + "/scenarios/responsibility-shift.yaml";
+  auto missing =
+      Selfdirect("simulate --scenario " + scenario + " --xlsx " + dir.File("no/such/run.xlsx"));
+  EXPECT_EQ(missing.status, 1) << missing.output;
+  EXPECT_THAT(missing.output,
+              HasSubstr("--xlsx " + dir.File("no/such/run.xlsx") + ": the directory " +
+                        dir.File("no/such") + " does not exist"));
+  EXPECT_THAT(missing.output, HasSubstr("Nothing was run."));
+  EXPECT_THAT(missing.output, ::testing::Not(HasSubstr("Scenario:")));
+  auto directory = Selfdirect("simulate --scenario " + scenario + " --xlsx " + dir.File(""));
+  EXPECT_EQ(directory.status, 1) << directory.output;
+  EXPECT_THAT(directory.output, HasSubstr("is a directory"));
+  EXPECT_FALSE(std::filesystem::exists(dir.File("no")));
 }
 
 }  // namespace

@@ -70,6 +70,17 @@ export function goToSignIn(): Promise<never> {
 
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
+/** The response's body as JSON: undefined when it is empty, not JSON or never arrives. */
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text().catch(() => '');
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /** One fetch: the response's status and parsed JSON body, or null when it never arrived. */
 async function send(
   method: Method,
@@ -91,16 +102,7 @@ async function send(
   } catch {
     return null;
   }
-  const text = await response.text().catch(() => '');
-  let json: unknown;
-  if (text !== '') {
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-  }
-  return { status: response.status, ok: response.ok, json };
+  return { status: response.status, ok: response.ok, json: await readJson(response) };
 }
 
 /**
@@ -159,14 +161,47 @@ export async function apiUpload<T>(path: string, bytes: ArrayBuffer, contentType
   } catch {
     return { ok: false, problem: NETWORK_PROBLEM };
   }
-  const text = await response.text().catch(() => '');
-  let json: unknown;
-  try {
-    json = text === '' ? undefined : JSON.parse(text);
-  } catch {
-    json = undefined;
-  }
+  const json = await readJson(response);
   if (response.ok) return { ok: true, status: response.status, data: json as T };
   if (response.status === 401) return goToSignIn();
   return { ok: false, problem: parseProblem(response.status, json) };
+}
+
+/** A file the server sent to be saved: its bytes and the name it suggested. */
+export type DownloadResult = { ok: true; blob: Blob; filename: string } | { ok: false; problem: Problem };
+
+/**
+ * The file name in a Content-Disposition header (`attachment; filename="x.xlsx"`, quoted or
+ * not), or `fallback` when it has none. Only the plain `filename` parameter is read, without
+ * any path: the server sends simple ASCII names.
+ */
+export function attachmentName(contentDisposition: string | null, fallback: string): string {
+  const match = /(?:^|;)\s*filename\s*=\s*(?:"([^"]*)"|([^;\s]+))/i.exec(contentDisposition ?? '');
+  const name = (match?.[1] ?? match?.[2] ?? '').split(/[\\/]/).pop() ?? '';
+  return name.trim() === '' ? fallback : name;
+}
+
+/**
+ * POSTs `body` as JSON (with the CSRF token) to a route that answers with a file, such as a
+ * spreadsheet; resolves with the file, or a Problem as api() gives one. Never rejects.
+ */
+export async function apiDownload(path: string, body: unknown, accept: string, fallbackName: string): Promise<DownloadResult> {
+  const headers: Record<string, string> = { Accept: `${accept}, application/problem+json`, 'Content-Type': 'application/json' };
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(path, { method: 'POST', headers, body: JSON.stringify(body), credentials: 'same-origin', cache: 'no-store' });
+  } catch {
+    return { ok: false, problem: NETWORK_PROBLEM };
+  }
+  if (response.ok) {
+    try {
+      const blob = await response.blob();
+      return { ok: true, blob, filename: attachmentName(response.headers.get('Content-Disposition'), fallbackName) };
+    } catch {
+      return { ok: false, problem: NETWORK_PROBLEM };
+    }
+  }
+  if (response.status === 401) return goToSignIn();
+  return { ok: false, problem: parseProblem(response.status, await readJson(response)) };
 }

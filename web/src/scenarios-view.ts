@@ -19,6 +19,9 @@ import type { ErrorSummaryModel, Problem } from './problem';
 
 export const EXAMPLES_API = '/api/scenarios/examples';
 export const RUNS_API = '/api/scenarios/runs';
+/** The same run as a workbook: About, Years, Groups and Sufficiency sheets. */
+export const RUNS_XLSX_API = '/api/scenarios/runs.xlsx';
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const MIN_PEOPLE = 100;
 export const MAX_PEOPLE = 20_000;
 export const DEFAULT_PEOPLE = 5_000;

@@ -2,8 +2,9 @@
 
 #include <fmt/format.h>
 
+#include <cctype>
+
 #include "selfdirect/app/demo_council.h"
-#include "selfdirect/core/csv.h"
 #include "selfdirect/core/pence.h"
 #include "selfdirect/ras/decimal.h"
 #include "selfdirect/ras/model_loader.h"
@@ -23,17 +24,6 @@ namespace {
 
 // The synthetic council's "today", as the command line's.
 constexpr const char* kCouncilAsOf = "2026-11-23";
-
-std::string Decimal(std::int64_t pence) { return FormatDecimal(Pence(pence)); }
-
-std::string CsvLine(const std::vector<std::string>& fields) {
-  std::string line;
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (i > 0) line += ',';
-    AppendCsvField(line, fields[i]);
-  }
-  return line + "\n";
-}
 
 // A scenario key's problem as a request field: "scenario.funding_change_percent".
 std::vector<FieldError> InScenario(std::vector<FieldError> fields) {
@@ -152,64 +142,178 @@ std::vector<std::string> ScenarioChanges(const simulate::ScenarioResult& r) {
   return out;
 }
 
-std::string ScenarioYearsCsv(const simulate::ScenarioResult& r) {
-  std::string csv = CsvLine({"year", "people_eligible", "people_eligible_low",
-                             "people_eligible_high", "budgets", "budgets_low", "budgets_high",
-                             "council_cost", "council_cost_low", "council_cost_high",
-                             "direct_payments", "direct_payments_low", "direct_payments_high"});
-  csv += CsvLine(
-      {"0", std::to_string(r.baseline_people_eligible), std::to_string(r.baseline_people_eligible),
-       std::to_string(r.baseline_people_eligible), Decimal(r.baseline_budgets),
-       Decimal(r.baseline_budgets), Decimal(r.baseline_budgets), Decimal(r.baseline_budgets),
-       Decimal(r.baseline_budgets), Decimal(r.baseline_budgets),
-       std::to_string(r.baseline_direct_payments), std::to_string(r.baseline_direct_payments),
-       std::to_string(r.baseline_direct_payments)});
+namespace {
+
+using documents::Cell;
+using documents::Column;
+using documents::PenceCell;
+using documents::TextCell;
+using documents::WholeCell;
+
+// A measure's three columns: central, low and high ("budgets", "budgets_low", "budgets_high").
+void AddBanded(std::vector<Column>& columns, const std::string& key, const std::string& heading) {
+  columns.push_back({key, heading});
+  columns.push_back({key + "_low", heading + ", low"});
+  columns.push_back({key + "_high", heading + ", high"});
+}
+
+// A band's three cells, as counts or as money.
+void AddBand(std::vector<Cell>& row, const simulate::Band& b, bool money) {
+  for (std::int64_t v : {b.central, b.low, b.high})
+    row.push_back(money ? PenceCell(v) : WholeCell(v));
+}
+
+}  // namespace
+
+documents::Sheet ScenarioYearsSheet(const simulate::ScenarioResult& r) {
+  documents::Sheet sheet{"Years", {{"year", "Year"}}, {}};
+  AddBanded(sheet.columns, "people_eligible", "People eligible");
+  AddBanded(sheet.columns, "budgets", "Budgets a year");
+  AddBanded(sheet.columns, "council_cost", "Cost to the council a year");
+  AddBanded(sheet.columns, "direct_payments", "People with a direct payment");
+  // Year 0 is today: a point, not a band (the council pays every budget).
+  const simulate::Band eligible{r.baseline_people_eligible, r.baseline_people_eligible,
+                                r.baseline_people_eligible};
+  const simulate::Band budgets{r.baseline_budgets, r.baseline_budgets, r.baseline_budgets};
+  const simulate::Band direct{r.baseline_direct_payments, r.baseline_direct_payments,
+                              r.baseline_direct_payments};
+  std::vector<Cell> today = {WholeCell(0)};
+  AddBand(today, eligible, false);
+  AddBand(today, budgets, true);
+  AddBand(today, budgets, true);
+  AddBand(today, direct, false);
+  sheet.rows.push_back(std::move(today));
   for (const simulate::ScenarioYear& y : r.years) {
-    std::vector<std::string> row = {std::to_string(y.year)};
-    for (const auto& [band, money] :
-         {std::pair{y.people_eligible, false}, std::pair{y.budgets, true},
-          std::pair{y.council_cost, true}, std::pair{y.direct_payments, false}}) {
-      for (std::int64_t v : {band.central, band.low, band.high}) {
-        row.push_back(money ? Decimal(v) : std::to_string(v));
-      }
-    }
-    csv += CsvLine(row);
+    std::vector<Cell> row = {WholeCell(y.year)};
+    AddBand(row, y.people_eligible, false);
+    AddBand(row, y.budgets, true);
+    AddBand(row, y.council_cost, true);
+    AddBand(row, y.direct_payments, false);
+    sheet.rows.push_back(std::move(row));
   }
-  return csv;
+  return sheet;
+}
+
+documents::Sheet ScenarioGroupsSheet(const simulate::ScenarioResult& r) {
+  documents::Sheet sheet{"Groups",
+                         {{"dimension", "Grouped by"},
+                          {"group", "Group"},
+                          {"people", "People"},
+                          {"better_off", "Better off"},
+                          {"worse_off", "Worse off"},
+                          {"unchanged", "Unchanged"},
+                          {"gained", "Gained a year"},
+                          {"lost", "Lost a year"},
+                          {"no_longer_eligible", "No longer eligible"},
+                          {"newly_eligible", "Newly eligible"},
+                          {"below_plan_cost", "Below their plan's cost"},
+                          {"shortfall", "Short of their plans' cost a year"}},
+                         {}};
+  for (const simulate::ScenarioGroup& g : r.groups) {
+    sheet.rows.push_back({TextCell(g.dimension), TextCell(g.group), WholeCell(g.people),
+                          WholeCell(g.winners), WholeCell(g.losers), WholeCell(g.unchanged),
+                          PenceCell(g.money_up), PenceCell(g.money_down),
+                          WholeCell(g.no_longer_eligible), WholeCell(g.newly_eligible),
+                          WholeCell(g.below_plan_cost), PenceCell(g.shortfall)});
+  }
+  return sheet;
+}
+
+documents::Sheet ScenarioSufficiencySheet(const simulate::ScenarioResult& r) {
+  const simulate::Sufficiency& f = r.sufficiency;
+  documents::Sheet sheet{"Sufficiency",
+                         {{"dimension", "Grouped by"},
+                          {"group", "Group"},
+                          {"people_with_plan", "People with a plan"},
+                          {"below_plan_cost", "Below their plan's cost"},
+                          {"shortfall", "Short of their plans' cost a year"}},
+                         {}};
+  AddBanded(sheet.columns, "people_topping_up", "People topping up");
+  AddBanded(sheet.columns, "topped_up", "Topped up a year");
+  std::vector<Cell> everyone = {TextCell("everyone"), TextCell("all"),
+                                WholeCell(f.people_with_plan), WholeCell(f.below_plan_cost),
+                                PenceCell(f.shortfall)};
+  AddBand(everyone, f.people_topping_up, false);
+  AddBand(everyone, f.topped_up, true);
+  sheet.rows.push_back(std::move(everyone));
+  for (const simulate::ScenarioGroup& g : r.groups) {
+    if (g.dimension == "everyone") continue;
+    // Top-ups are drawn for everyone at once, so a group has no figure for them.
+    std::vector<Cell> row = {TextCell(g.dimension), TextCell(g.group),
+                             WholeCell(g.people - g.newly_eligible), WholeCell(g.below_plan_cost),
+                             PenceCell(g.shortfall)};
+    row.resize(sheet.columns.size());
+    sheet.rows.push_back(std::move(row));
+  }
+  return sheet;
+}
+
+std::string ScenarioYearsCsv(const simulate::ScenarioResult& r) {
+  return documents::SheetCsv(ScenarioYearsSheet(r));
 }
 
 std::string ScenarioGroupsCsv(const simulate::ScenarioResult& r) {
-  std::string csv =
-      CsvLine({"dimension", "group", "people", "better_off", "worse_off", "unchanged", "gained",
-               "lost", "no_longer_eligible", "newly_eligible", "below_plan_cost", "shortfall"});
-  for (const simulate::ScenarioGroup& g : r.groups) {
-    csv += CsvLine({g.dimension, g.group, std::to_string(g.people), std::to_string(g.winners),
-                    std::to_string(g.losers), std::to_string(g.unchanged), Decimal(g.money_up),
-                    Decimal(g.money_down), std::to_string(g.no_longer_eligible),
-                    std::to_string(g.newly_eligible), std::to_string(g.below_plan_cost),
-                    Decimal(g.shortfall)});
-  }
-  return csv;
+  return documents::SheetCsv(ScenarioGroupsSheet(r));
 }
 
 std::string ScenarioSufficiencyCsv(const simulate::ScenarioResult& r) {
-  const simulate::Sufficiency& f = r.sufficiency;
-  std::string csv =
-      CsvLine({"dimension", "group", "people_with_plan", "below_plan_cost", "shortfall",
-               "people_topping_up", "people_topping_up_low", "people_topping_up_high", "topped_up",
-               "topped_up_low", "topped_up_high"});
-  csv += CsvLine(
-      {"everyone", "all", std::to_string(f.people_with_plan), std::to_string(f.below_plan_cost),
-       Decimal(f.shortfall), std::to_string(f.people_topping_up.central),
-       std::to_string(f.people_topping_up.low), std::to_string(f.people_topping_up.high),
-       Decimal(f.topped_up.central), Decimal(f.topped_up.low), Decimal(f.topped_up.high)});
-  for (const simulate::ScenarioGroup& g : r.groups) {
-    if (g.dimension == "everyone") continue;
-    csv +=
-        CsvLine({g.dimension, g.group, std::to_string(g.people - g.newly_eligible),
-                 std::to_string(g.below_plan_cost), Decimal(g.shortfall), "", "", "", "", "", ""});
+  return documents::SheetCsv(ScenarioSufficiencySheet(r));
+}
+
+documents::Workbook ScenarioWorkbook(const ScenarioRunView& run, Date made_on) {
+  const simulate::ScenarioResult& r = run.result;
+  const simulate::Scenario& s = r.scenario;
+  documents::Sheet about{"About", {{"", "", 34, true, true}, {"", "", 90, true, false}}, {}, false};
+  auto add = [&about](std::string label, Cell value) {
+    about.rows.push_back({TextCell(std::move(label)), std::move(value)});
+  };
+  add("Policy scenario", TextCell(s.name));
+  if (!s.description.empty()) add("Description", TextCell(s.description));
+  for (std::size_t i = 0; i < run.changes.size(); ++i) {
+    std::string change = run.changes[i];
+    if (!change.empty()) change[0] = static_cast<char>(std::toupper(change[0]));
+    add(i == 0 ? "What changes" : "", TextCell(std::move(change)));
   }
-  return csv;
+  add("People in the synthetic council", WholeCell(run.people));
+  add("The synthetic council's seed", TextCell(std::to_string(run.council_seed)));
+  add("Runs", WholeCell(s.runs));
+  add("The runs' seed", TextCell(std::to_string(s.seed)));
+  add("Years projected", WholeCell(s.horizon_years));
+  add("Made on", TextCell(FormatLongDate(made_on)));
+  add("How to read the bands",
+      TextCell("Each year's figure is the median run's; the low and high columns are the 5th and "
+               "95th percentile runs, so 90% of runs fall between them (with no spread in "
+               "growth and no top-ups every run is the same and the three are equal)."));
+  add("The sheets",
+      TextCell("Years: year 0 is today, then each year under the scenario. Groups: who is better "
+               "and worse off at once, before any growth, by age band and support reason. "
+               "Sufficiency: the people whose new budget is below what their current plan "
+               "costs. Money is in pounds a year."));
+  add("Whose figures",
+      TextCell("Made-up people in a synthetic council (docs/synthetic.md): the figures say "
+               "nothing about any real council or person."));
+  return {s.name,
+          {std::move(about), ScenarioYearsSheet(r), ScenarioGroupsSheet(r),
+           ScenarioSufficiencySheet(r)}};
+}
+
+std::string ScenarioFileStem(std::string_view name) {
+  constexpr std::size_t kMost = 60;
+  std::string stem;
+  bool gap = false;
+  for (char c : name) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) != 0 && u < 0x80) {
+      if (gap && !stem.empty()) stem += '-';
+      gap = false;
+      if (stem.size() >= kMost) break;
+      stem += static_cast<char>(std::tolower(u));
+    } else {
+      gap = true;
+    }
+  }
+  while (stem.size() > kMost || (!stem.empty() && stem.back() == '-')) stem.pop_back();
+  return stem.empty() ? "scenario" : stem;
 }
 
 }  // namespace selfdirect::app

@@ -7,6 +7,7 @@
 //   auto examples = scenarios.Examples(ctx);           // id, name, description, YAML text
 //   auto run = scenarios.Run(ctx, yaml_text, 5000);    // 422 naming "scenario.<key>", "people"
 //   std::string csv = ScenarioYearsCsv(run->result);   // year 0 (today), then 1 … horizon
+//   documents::Workbook book = ScenarioWorkbook(*run, clock.Today());  // for documents/xlsx.h
 //
 // Allowed by Action::kScenariosRun (analysts and commissioners).
 #pragma once
@@ -17,6 +18,8 @@
 #include <vector>
 
 #include "selfdirect/app/context.h"
+#include "selfdirect/core/calendar.h"
+#include "selfdirect/documents/workbook.h"
 #include "selfdirect/simulate/scenario_run.h"
 
 namespace selfdirect::app {
@@ -63,14 +66,28 @@ class Scenarios {
 // (-15%)"), or a single "nothing: today's rules, projected".
 std::vector<std::string> ScenarioChanges(const simulate::ScenarioResult& result);
 
-// The years as CSV (docs/scenarios.md, years.csv): year 0 is today, then each year's central
-// value and its low and high band; money in pounds with two decimal places.
+// The years (year 0 is today, then each year's central value and its low and high band), who is
+// better and worse off at once by group, and the sufficiency test for everyone then per group,
+// as sheets of cells with money in pence. The CSVs below and the workbook are made from these,
+// so they always hold the same figures.
+documents::Sheet ScenarioYearsSheet(const simulate::ScenarioResult& result);
+documents::Sheet ScenarioGroupsSheet(const simulate::ScenarioResult& result);
+documents::Sheet ScenarioSufficiencySheet(const simulate::ScenarioResult& result);
+
+// The sheets as CSV (docs/scenarios.md: years.csv, groups.csv, sufficiency.csv); money in
+// pounds with two decimal places.
 std::string ScenarioYearsCsv(const simulate::ScenarioResult& result);
-
-// Who is better and worse off at once, by group (docs/scenarios.md, groups.csv).
 std::string ScenarioGroupsCsv(const simulate::ScenarioResult& result);
-
-// The sufficiency test for everyone, then per group (docs/scenarios.md, sufficiency.csv).
 std::string ScenarioSufficiencyCsv(const simulate::ScenarioResult& result);
+
+// The run as a workbook (docs/scenarios.md, XLSX): a first sheet "About" (the scenario's name
+// and description, what changes, the people, seeds, runs and horizon, `made_on`, and how to
+// read the bands), then "Years", "Groups" and "Sufficiency", the CSVs' columns in the CSVs'
+// order under headings a person reads.
+documents::Workbook ScenarioWorkbook(const ScenarioRunView& run, Date made_on);
+
+// A file name for a scenario, from its name: lower-case letters and digits, words joined by
+// hyphens, at most 60 characters ("A 25% cut" → "a-25-cut"); "scenario" when nothing is left.
+std::string ScenarioFileStem(std::string_view name);
 
 }  // namespace selfdirect::app

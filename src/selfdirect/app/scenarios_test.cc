@@ -3,6 +3,12 @@
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
+#include <map>
+#include <sstream>
+
+#include "selfdirect/core/csv.h"
+#include "selfdirect/core/pence.h"
+
 namespace selfdirect::app {
 namespace {
 
@@ -77,6 +83,134 @@ TEST(ScenariosTest, RunAndExamples_AreRefusedToRolesWithoutTheAction) {
     EXPECT_FALSE(Scenarios().Examples(As(role)));
   }
   EXPECT_TRUE(Scenarios().Examples(As(Role::kCommissioner)));
+}
+
+// The CSV's records, each as its fields.
+std::vector<std::vector<std::string>> CsvRecords(const std::string& csv) {
+  std::istringstream in(csv);
+  CsvReader reader(in);
+  CsvRecord record;
+  std::vector<std::vector<std::string>> out;
+  while (true) {
+    auto got = reader.Next(record);
+    EXPECT_TRUE(got) << got.error().message;
+    if (!got || !*got) break;
+    std::vector<std::string> fields;
+    for (std::size_t i = 0; i < record.size(); ++i) fields.emplace_back(record[i]);
+    out.push_back(std::move(fields));
+  }
+  return out;
+}
+
+// Each cell against the CSV's field in the same place: counts as the same whole number, money
+// as the same pence (the CSV in pounds with two decimals), text as the same text.
+void ExpectSheetIsTheCsv(const documents::Sheet& sheet, const std::string& csv) {
+  const auto records = CsvRecords(csv);
+  ASSERT_EQ(records.size(), sheet.rows.size() + 1) << sheet.name;
+  ASSERT_EQ(records[0].size(), sheet.columns.size()) << sheet.name;
+  for (std::size_t c = 0; c < sheet.columns.size(); ++c) {
+    EXPECT_EQ(sheet.columns[c].key, records[0][c]) << sheet.name;
+    EXPECT_FALSE(sheet.columns[c].heading.empty()) << sheet.name;
+  }
+  for (std::size_t r = 0; r < sheet.rows.size(); ++r) {
+    const auto& fields = records[r + 1];
+    ASSERT_EQ(fields.size(), sheet.columns.size()) << sheet.name << " row " << r;
+    for (std::size_t c = 0; c < fields.size(); ++c) {
+      const documents::Cell cell =
+          c < sheet.rows[r].size() ? sheet.rows[r][c] : documents::EmptyCell();
+      const std::string where = sheet.name + " row " + std::to_string(r) + " " + records[0][c];
+      switch (cell.kind) {
+        case documents::Cell::Kind::kPence: {
+          auto pounds = ParsePounds(fields[c]);
+          ASSERT_TRUE(pounds) << where << ": " << fields[c];
+          EXPECT_EQ(pounds->value(), cell.number) << where;
+          break;
+        }
+        case documents::Cell::Kind::kWhole:
+          EXPECT_EQ(fields[c], std::to_string(cell.number)) << where;
+          break;
+        case documents::Cell::Kind::kText:
+          EXPECT_EQ(fields[c], cell.text) << where;
+          break;
+        case documents::Cell::Kind::kEmpty:
+          EXPECT_EQ(fields[c], "") << where;
+          break;
+      }
+    }
+  }
+}
+
+TEST(ScenariosTest, Workbook_IsAboutThenTheCsvsSheetsWithTheCsvsFigures) {
+  const auto& shift = ScenarioExamples()[4];
+  auto run = Scenarios().Run(As(Role::kAnalyst), shift.yaml, 300);
+  ASSERT_TRUE(run) << run.error().message;
+  const simulate::ScenarioResult& r = run->result;
+  const auto book = ScenarioWorkbook(*run, *ParseIsoDate("2026-11-24"));
+  EXPECT_EQ(book.title, "Responsibility shifts to the individual");
+  ASSERT_EQ(book.sheets.size(), 4u);
+  EXPECT_EQ(book.sheets[0].name, "About");
+  EXPECT_FALSE(book.sheets[0].header);
+  ExpectSheetIsTheCsv(book.sheets[1], ScenarioYearsCsv(r));
+  ExpectSheetIsTheCsv(book.sheets[2], ScenarioGroupsCsv(r));
+  ExpectSheetIsTheCsv(book.sheets[3], ScenarioSufficiencyCsv(r));
+  EXPECT_EQ(book.sheets[1].name, "Years");
+  EXPECT_EQ(book.sheets[2].name, "Groups");
+  EXPECT_EQ(book.sheets[3].name, "Sufficiency");
+
+  // The figures themselves, in pence, where the CSVs' documented columns put them.
+  const auto& years = book.sheets[1].rows;
+  ASSERT_EQ(years.size(), 11u);
+  EXPECT_EQ(years[0][4].kind, documents::Cell::Kind::kPence);
+  EXPECT_EQ(years[0][4].number, r.baseline_budgets);
+  EXPECT_EQ(years[10][0].number, 10);
+  EXPECT_EQ(years[1][7].number, r.years[0].council_cost.central);
+  EXPECT_EQ(years[1][8].number, r.years[0].council_cost.low);
+  EXPECT_EQ(years[1][9].number, r.years[0].council_cost.high);
+  EXPECT_EQ(years[1][10].kind, documents::Cell::Kind::kWhole);
+  EXPECT_EQ(book.sheets[3].rows[0][4].number, r.sufficiency.shortfall);
+  EXPECT_EQ(book.sheets[3].rows[0][9].number, r.sufficiency.topped_up.low);
+  EXPECT_THAT(ScenarioGroupsCsv(r),
+              ::testing::StartsWith("dimension,group,people,better_off,worse_off,unchanged,gained,"
+                                    "lost,no_longer_eligible,newly_eligible,below_plan_cost,"
+                                    "shortfall\n"));
+  EXPECT_THAT(ScenarioSufficiencyCsv(r),
+              ::testing::StartsWith("dimension,group,people_with_plan,below_plan_cost,shortfall,"
+                                    "people_topping_up,people_topping_up_low,people_topping_up_"
+                                    "high,topped_up,topped_up_low,topped_up_high\n"));
+
+  // About: the scenario, what changes and the parameters used.
+  std::map<std::string, documents::Cell> about;
+  for (const auto& row : book.sheets[0].rows) {
+    if (!row[0].text.empty()) about.emplace(row[0].text, row[1]);
+  }
+  EXPECT_EQ(about["Policy scenario"].text, "Responsibility shifts to the individual");
+  EXPECT_EQ(about["Description"].text, r.scenario.description);
+  EXPECT_EQ(about["What changes"].text,
+            "The price per point goes from £4.35 to £3.70 a week (-15%)");
+  EXPECT_EQ(about["People in the synthetic council"].number, 300);
+  EXPECT_EQ(about["The synthetic council's seed"].text, "1");
+  EXPECT_EQ(about["Runs"].number, r.scenario.runs);
+  EXPECT_EQ(about["The runs' seed"].text, std::to_string(r.scenario.seed));
+  EXPECT_EQ(about["Years projected"].number, 10);
+  EXPECT_EQ(about["Made on"].text, "24 November 2026");
+  EXPECT_THAT(about["How to read the bands"].text, HasSubstr("5th and 95th percentile"));
+  std::size_t change_rows = 0;
+  for (const auto& row : book.sheets[0].rows) {
+    const bool is_change = row[0].text == "What changes" || row[0].text.empty();
+    change_rows += is_change ? 1 : 0;
+  }
+  EXPECT_EQ(change_rows, run->changes.size());
+}
+
+TEST(ScenariosTest, FileStem_IsTheNameInLowerCaseWordsJoinedByHyphens) {
+  EXPECT_EQ(ScenarioFileStem("A 25% cut in the money for personal budgets"),
+            "a-25-cut-in-the-money-for-personal-budgets");
+  EXPECT_EQ(ScenarioFileStem("  Demand doubles — in 20 years!  "), "demand-doubles-in-20-years");
+  EXPECT_EQ(ScenarioFileStem("\"%%\" / ***"), "scenario");
+  EXPECT_EQ(ScenarioFileStem("Café"), "caf");
+  const std::string stem = ScenarioFileStem(std::string(100, 'a') + " b");
+  EXPECT_EQ(stem, std::string(60, 'a'));
+  EXPECT_EQ(ScenarioFileStem(std::string(59, 'a') + " bcd"), std::string(59, 'a'));
 }
 
 }  // namespace

@@ -545,7 +545,7 @@ int RunServe(const Settings& s) {
   app::Pools pools(*opened->store, clock, ids);
   http::RegisterPoolsApi(service.mutable_router(), pools);
   app::Scenarios scenarios;
-  http::RegisterScenariosApi(service.mutable_router(), scenarios);
+  http::RegisterScenariosApi(service.mutable_router(), scenarios, clock);
   http::ServerOptions server_options;
   server_options.host = s.host;
   server_options.port = s.port;
@@ -846,6 +846,9 @@ int Main(int argc, char** argv) {
       ->capture_default_str();
   simulate->add_option("--csv", simulate_arguments.csv,
                        "A directory to write years.csv, groups.csv and sufficiency.csv into");
+  simulate->add_option("--xlsx", simulate_arguments.xlsx,
+                       "A file to write the results into as a spreadsheet (XLSX): About, Years, "
+                       "Groups and Sufficiency sheets");
 
   RasCommands ras;
   ras.Register(app);

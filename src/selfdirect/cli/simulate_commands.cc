@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -12,7 +14,9 @@
 #include "selfdirect/app/scenarios.h"
 #include "selfdirect/cli/demo_commands.h"
 #include "selfdirect/cli/progress.h"
+#include "selfdirect/core/clock.h"
 #include "selfdirect/core/pence.h"
+#include "selfdirect/documents/xlsx.h"
 #include "selfdirect/ras/model_loader.h"
 #include "selfdirect/simulate/council.h"
 #include "selfdirect/simulate/scenario.h"
@@ -143,10 +147,44 @@ bool WriteCsvFiles(const simulate::ScenarioResult& r, const std::string& directo
   return true;
 }
 
+// Why the workbook could not be written to `path`, before anything runs; "" when it can be tried.
+std::string CheckXlsxPath(const std::string& path) {
+  if (path.empty()) return "";
+  std::error_code ec;
+  const std::filesystem::path file(path);
+  if (std::filesystem::is_directory(file, ec)) {
+    return fmt::format("--xlsx {}: is a directory; give a file name such as {}\n", path,
+                       (file / "scenario.xlsx").string());
+  }
+  const std::filesystem::path parent = file.has_parent_path() ? file.parent_path() : ".";
+  if (!std::filesystem::is_directory(parent, ec)) {
+    return fmt::format("--xlsx {}: the directory {} does not exist\n", path, parent.string());
+  }
+  return "";
+}
+
+bool WriteXlsxFile(const app::ScenarioRunView& run, const std::string& path, std::ostream& out,
+                   std::ostream& err) {
+  auto xlsx = documents::RenderXlsx(app::ScenarioWorkbook(run, SystemClock().Today()));
+  if (!xlsx) {
+    err << "selfdirect: " << xlsx.error().message << "\n";
+    return false;
+  }
+  std::ofstream file(path, std::ios::binary | std::ios::trunc);
+  file << *xlsx;
+  file.close();
+  if (!file) {
+    err << "selfdirect: cannot write " << path << ": " << std::strerror(errno) << "\n";
+    return false;
+  }
+  out << "Wrote " << path << "\n";
+  return true;
+}
+
 }  // namespace
 
 int RunSimulate(const SimulateArguments& a, std::ostream& out, std::ostream& err) {
-  std::string problems = CheckPeopleAndSeed(a.people, a.seed);
+  std::string problems = CheckPeopleAndSeed(a.people, a.seed) + CheckXlsxPath(a.xlsx);
   const auto people = WholeNumber<std::int64_t>(a.people);
   const auto seed = WholeNumber<std::uint64_t>(a.seed);
   std::optional<simulate::Scenario> scenario;
@@ -201,9 +239,15 @@ int RunSimulate(const SimulateArguments& a, std::ostream& out, std::ostream& err
     return 1;
   }
   PrintSummary(*result, a.scenario, *people, *seed, out);
-  if (!a.csv.empty()) {
-    out << "\n";
-    if (!WriteCsvFiles(*result, a.csv, out, err)) return 1;
+  if (!a.csv.empty() || !a.xlsx.empty()) out << "\n";
+  if (!a.csv.empty() && !WriteCsvFiles(*result, a.csv, out, err)) return 1;
+  if (!a.xlsx.empty()) {
+    app::ScenarioRunView run;
+    run.changes = app::ScenarioChanges(*result);
+    run.result = std::move(*result);
+    run.people = *people;
+    run.council_seed = *seed;
+    if (!WriteXlsxFile(run, a.xlsx, out, err)) return 1;
   }
   return 0;
 }

@@ -48,7 +48,7 @@ class OpenApiTest : public ::testing::Test {
     RegisterMarketApi(service_.mutable_router(), t_.market());
     RegisterPersonalAssistantsApi(service_.mutable_router(), t_.personal_assistants());
     RegisterPoolsApi(service_.mutable_router(), t_.pools());
-    RegisterScenariosApi(service_.mutable_router(), scenarios_);
+    RegisterScenariosApi(service_.mutable_router(), scenarios_, t_.app().clock());
     std::error_code ec;
     document_ = json::parse(OpenApiDocument(), ec);
     parsed_ = !ec;

@@ -1,9 +1,11 @@
-// The policy scenarios API. Thin: the request in, one Scenarios use case, JSON or CSV out.
+// The policy scenarios API. Thin: the request in, one Scenarios use case, JSON, CSV or XLSX
+// out.
 #include "selfdirect/http/scenarios_api.h"
 
 #include <boost/json.hpp>
 #include <variant>
 
+#include "selfdirect/documents/xlsx.h"
 #include "selfdirect/http/json_fields.h"
 #include "selfdirect/http/problem.h"
 
@@ -94,9 +96,20 @@ std::variant<app::ScenarioRunView, Response> RunFrom(const app::Scenarios& scena
   return std::move(*run);
 }
 
+// A file to save, not to show: `body` as `content_type`, named `filename` (ASCII, no quotes).
+Response Download(std::string content_type, std::string body, const std::string& filename) {
+  Response r;
+  r.status = 200;
+  r.content_type = std::move(content_type);
+  r.body = std::move(body);
+  r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+  r.headers.emplace_back("Cache-Control", "no-store");
+  return r;
+}
+
 }  // namespace
 
-void RegisterScenariosApi(Router& router, const app::Scenarios& scenarios) {
+void RegisterScenariosApi(Router& router, const app::Scenarios& scenarios, const Clock& clock) {
   router.Add(
       "GET", "/api/scenarios/examples", "scenario-examples.list", Action::kScenariosRun,
       [&scenarios](const Request& request, const PathParams&) {
@@ -121,14 +134,20 @@ void RegisterScenariosApi(Router& router, const app::Scenarios& scenarios) {
              [&scenarios](const Request& request, const PathParams&) {
                auto run = RunFrom(scenarios, request);
                if (auto* problem = std::get_if<Response>(&run)) return *problem;
-               Response r;
-               r.status = 200;
-               r.content_type = "text/csv; charset=utf-8";
-               r.body = app::ScenarioYearsCsv(std::get<app::ScenarioRunView>(run).result);
-               r.headers.emplace_back("Content-Disposition",
-                                      "attachment; filename=\"scenario-years.csv\"");
-               r.headers.emplace_back("Cache-Control", "no-store");
-               return r;
+               return Download("text/csv; charset=utf-8",
+                               app::ScenarioYearsCsv(std::get<app::ScenarioRunView>(run).result),
+                               "scenario-years.csv");
+             });
+
+  router.Add("POST", "/api/scenarios/runs.xlsx", "scenario-runs.xlsx", Action::kScenariosRun,
+             [&scenarios, &clock](const Request& request, const PathParams&) {
+               auto run = RunFrom(scenarios, request);
+               if (auto* problem = std::get_if<Response>(&run)) return *problem;
+               const auto& view = std::get<app::ScenarioRunView>(run);
+               auto xlsx = documents::RenderXlsx(app::ScenarioWorkbook(view, clock.Today()));
+               if (!xlsx) return ProblemFromError(xlsx.error());
+               return Download(std::string(kXlsxContentType), std::move(*xlsx),
+                               app::ScenarioFileStem(view.result.scenario.name) + ".xlsx");
              });
 }
 

@@ -23,7 +23,7 @@ class ScenariosApiTest : public ::testing::Test {
     t_.AddUser(c, "money@westminster.example", {"finance-officer"});
     service_ = std::make_unique<HttpService>(t_.app(), t_.accounts(), t_.ras(), t_.casework(),
                                              metrics_, ServiceOptions{});
-    RegisterScenariosApi(service_->mutable_router(), scenarios_);
+    RegisterScenariosApi(service_->mutable_router(), scenarios_, t_.app().clock());
     analyst_ = SignIn("numbers@westminster.example");
     finance_ = SignIn("money@westminster.example");
   }
@@ -102,6 +102,42 @@ TEST_F(ScenariosApiTest, RunCsv_IsTheYearsAsADownload) {
   EXPECT_EQ(r.content_type, "text/csv; charset=utf-8");
   EXPECT_THAT(r.Header("Content-Disposition"), HasSubstr("attachment"));
   EXPECT_THAT(r.body, HasSubstr("year,people_eligible,people_eligible_low"));
+}
+
+TEST_F(ScenariosApiTest, RunXlsx_IsAWorkbookNamedAfterTheScenario) {
+  auto r = Send(&analyst_, "POST", "/api/scenarios/runs.xlsx",
+                RunBody(app::ScenarioExamples()[0].yaml, 200));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.content_type, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_EQ(r.Header("Content-Disposition"),
+            "attachment; filename=\"a-25-cut-in-the-money-for-personal-budgets.xlsx\"");
+  EXPECT_EQ(r.Header("Cache-Control"), "no-store");
+  ASSERT_GT(r.body.size(), 4u);
+  EXPECT_EQ(r.body.substr(0, 4), std::string("PK\x03\x04", 4));
+  // About, Years, Groups, Sufficiency: zip keeps the parts' names uncompressed.
+  for (const char* part : {"xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml",
+                           "xl/worksheets/sheet3.xml", "xl/worksheets/sheet4.xml"}) {
+    EXPECT_THAT(r.body, HasSubstr(part));
+  }
+  EXPECT_THAT(r.body, ::testing::Not(HasSubstr("xl/worksheets/sheet5.xml")));
+}
+
+TEST_F(ScenariosApiTest, RunXlsx_ABadBodyGetsTheCsvsProblems) {
+  for (const std::string& body : {RunBody("name: Cut\nfunding_cut_percent: -25\n", 300),
+                                  RunBody(app::ScenarioExamples()[0].yaml, 99),
+                                  std::string(R"({"scenario":"name: x","x":1})"),
+                                  std::string("not json"), std::string("[]")}) {
+    auto csv = Send(&analyst_, "POST", "/api/scenarios/runs.csv", body);
+    auto xlsx = Send(&analyst_, "POST", "/api/scenarios/runs.xlsx", body);
+    EXPECT_GE(xlsx.status, 400) << body;
+    EXPECT_EQ(xlsx.status, csv.status) << body;
+    EXPECT_EQ(xlsx.content_type, "application/problem+json") << body;
+    EXPECT_EQ(xlsx.body, csv.body) << body;
+  }
+  EXPECT_EQ(Send(&finance_, "POST", "/api/scenarios/runs.xlsx",
+                 RunBody(app::ScenarioExamples()[0].yaml, 300))
+                .status,
+            403);
 }
 
 TEST_F(ScenariosApiTest, Run_ABadKeyIs422NamingIt) {

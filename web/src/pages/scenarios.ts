@@ -1,9 +1,10 @@
 // /scenarios (analysts and commissioners): choose an example policy scenario or write one, run
 // it over a synthetic council, and see the cost to the council year by year with its band (a
 // chart and a table), who is better and worse off by age band and support reason (a chart and
-// tables) and the sufficiency test; download the years as CSV. Nothing about a real person.
+// tables) and the sufficiency test; download the years as CSV, or the whole run as a spreadsheet
+// (XLSX, made by the server from the same request). Nothing about a real person.
 import '../main';
-import { api } from '../api';
+import { api, apiDownload } from '../api';
 import { byId, h, replaceChildren } from '../dom';
 import { FormErrors } from '../forms';
 import { table } from '../govuk';
@@ -21,11 +22,13 @@ import {
   PEOPLE_MESSAGE,
   peopleSentence,
   RUNS_API,
+  RUNS_XLSX_API,
   runningMessage,
   scenarioErrors,
   sufficiencySentence,
   topUpSentence,
   winnersLosersBars,
+  XLSX_TYPE,
   yearRows,
   type ScenarioExample,
   type ScenarioGroup,
@@ -126,12 +129,50 @@ function groupTable(run: ScenarioRun, dimension: ScenarioGroup['dimension'], cap
   });
 }
 
-function csvLink(run: ScenarioRun): HTMLElement {
-  const url = URL.createObjectURL(new Blob([run.years_csv], { type: 'text/csv' }));
-  return h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: url, download: 'scenario-years.csv', id: 'download-csv' }, 'Download the years as CSV'));
+/** What was sent to run the scenario: the XLSX is made from the same. */
+interface RunRequest {
+  scenario: string;
+  people: number;
 }
 
-function results(run: ScenarioRun): HTMLElement[] {
+/** Asks the server for the run as a workbook and saves it; says so in `status`. */
+async function saveWorkbook(button: HTMLButtonElement, status: HTMLElement, request: RunRequest): Promise<void> {
+  // aria-disabled, not disabled: a disabled button would lose the keyboard's focus.
+  if (button.getAttribute('aria-disabled') === 'true') return;
+  button.setAttribute('aria-disabled', 'true');
+  status.textContent = 'Making the spreadsheet…';
+  const file = await apiDownload(RUNS_XLSX_API, request, XLSX_TYPE, 'scenario.xlsx');
+  button.removeAttribute('aria-disabled');
+  if (!file.ok) {
+    status.textContent = 'The spreadsheet could not be made.';
+    return showPageProblem(file.problem);
+  }
+  const url = URL.createObjectURL(file.blob);
+  const link = h('a', { href: url, download: file.filename, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  status.textContent = `The spreadsheet ${file.filename} has been downloaded.`;
+}
+
+function downloads(run: ScenarioRun, request: RunRequest): HTMLElement {
+  const url = URL.createObjectURL(new Blob([run.years_csv], { type: 'text/csv' }));
+  const status = h('p', { class: 'govuk-body-s', id: 'download-status', role: 'status' });
+  const button = h('button', { type: 'button', class: 'govuk-button govuk-button--secondary govuk-!-margin-bottom-2', 'data-module': 'govuk-button', id: 'download-xlsx', 'aria-describedby': 'download-xlsx-hint' }, 'Download as a spreadsheet (XLSX)');
+  button.addEventListener('click', () => void saveWorkbook(button, status, request));
+  return h(
+    'div',
+    { id: 'downloads' },
+    h('h3', { class: 'govuk-heading-s' }, 'Download the results'),
+    h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: url, download: 'scenario-years.csv', id: 'download-csv' }, 'Download the years as CSV')),
+    h('p', { class: 'govuk-hint', id: 'download-xlsx-hint' }, 'The spreadsheet has a sheet about the run, then the years, who is better and worse off by group, and the sufficiency test, with money in pounds.'),
+    button,
+    status,
+  );
+}
+
+function results(run: ScenarioRun, request: RunRequest): HTMLElement[] {
   const topUp = topUpSentence(run);
   return [
     h(
@@ -167,7 +208,7 @@ function results(run: ScenarioRun): HTMLElement[] {
           scroll: true,
           id: 'years-table',
         }),
-        csvLink(run),
+        downloads(run, request),
       ),
     ),
     h(
@@ -249,7 +290,8 @@ async function main(): Promise<void> {
       button.setAttribute('aria-disabled', 'true');
       status.textContent = runningMessage(people);
       replaceChildren(byId('results'));
-      const result = await api<ScenarioRun>('POST', RUNS_API, { scenario: yaml.value, people });
+      const request: RunRequest = { scenario: yaml.value, people };
+      const result = await api<ScenarioRun>('POST', RUNS_API, request);
       running = false;
       button.disabled = false;
       button.removeAttribute('aria-disabled');
@@ -262,7 +304,7 @@ async function main(): Promise<void> {
         return showPageProblem(result.problem);
       }
       errors.clear();
-      replaceChildren(byId('results'), results(result.data));
+      replaceChildren(byId('results'), results(result.data, request));
       status.textContent = doneMessage(result.data);
     })();
   });

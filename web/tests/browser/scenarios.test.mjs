@@ -3,7 +3,8 @@
 // council (300 people, to keep it quick); each time the page says in plain English what happens
 // to the cost, draws the cost chart with its band and text alternative, shows the years table,
 // the winners and losers by group (chart and tables) and the sufficiency test, and offers the
-// years as a CSV download. A scenario with a key that does not exist gets a GOV.UK error summary
+// years as a CSV download and the whole run as a spreadsheet (XLSX, fetched from the server with
+// the keyboard: a zip file of the right type, named after the scenario). A scenario with a key that does not exist gets a GOV.UK error summary
 // linked to the scenario's text, and nothing runs. axe-core checks every page state; the only
 // console error allowed is the 422 the bad key gets.
 //
@@ -13,6 +14,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { checkPageState, errorSummaryItems, skipWithoutBin, text, useServerAndBrowser } from './support.mjs';
 
 const STEP_TIMEOUT_MS = 120_000;
@@ -75,6 +77,23 @@ describe('policy scenarios', { skip }, () => {
         await page.locator('#download-csv').click();
         const file = await download;
         assert.equal(file.suggestedFilename(), 'scenario-years.csv');
+
+        // The spreadsheet, from the keyboard.
+        const xlsxResponse = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/scenarios/runs.xlsx');
+        const xlsxDownload = page.waitForEvent('download');
+        await page.locator('#download-xlsx').focus();
+        await page.keyboard.press('Enter');
+        const response = await xlsxResponse;
+        assert.equal(response.status(), 200);
+        assert.equal(response.headers()['content-type'], 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+        const book = await xlsxDownload;
+        assert.equal(book.suggestedFilename(), 'a-25-cut-in-the-money-for-personal-budgets.xlsx');
+        const bytes = await readFile(await book.path());
+        assert.equal(bytes.subarray(0, 4).toString('latin1'), 'PK\x03\x04', 'a zip file');
+        assert.ok(bytes.includes('xl/worksheets/sheet4.xml'), 'four sheets');
+        await page.locator('#download-status', { hasText: 'has been downloaded' }).waitFor();
+        assert.equal(await text(page, '#download-status'), 'The spreadsheet a-25-cut-in-the-money-for-personal-budgets.xlsx has been downloaded.');
+        assert.equal(await page.evaluate(() => document.activeElement?.id), 'download-xlsx', 'the focus stays on the button');
       }
       if (example.id === 'example-responsibility-shift') {
         assert.match(await text(page, '#top-up-sentence'), /would pay the difference themselves/);
