@@ -5,9 +5,9 @@
 // 1. Generating it: `GenerateCouncil` and then `StepsInTimeOrder` (the order the demo loader
 //    writes a council in). Target: at most 60 s. Printed: seconds, people per second, CPU
 //    seconds, and the peak memory of the generation (VmHWM, reset just before it). Baseline:
-//    the same number of people with only a name, a date of birth and a first-contact time,
-//    drawn the same way (the same tables, `NameFor`, the same random streams): the least any
-//    generator of people with a history must do.
+//    the same number of people with only a name, a date of birth and a first-contact time
+//    (gender and ethnicity from the generator's tables, names from `NameFor`, ages evenly from
+//    18 to 99): the least any generator of people with a history must do.
 // 2. Running each of the five example scenarios (`scenarios/*.yaml`) with `RunScenario` over
 //    the council's baseline population (`PopulationFromCouncil`, timed too). Target: at most
 //    5 s each. Baseline: one pass over the same population working out each person's RAS
@@ -103,7 +103,7 @@ struct NamedPerson {
   Timestamp contact_at;
 };
 
-// `people` people with only names and dates, drawn as the generator's people stage draws them.
+// `people` people with only names and dates, from the generator's tables and name lists.
 std::vector<NamedPerson> NamesAndDates(std::int64_t people, Date as_of, int years) {
   Random random = StageStream(1, "people");
   Random dates = StageStream(1, "contacts");
