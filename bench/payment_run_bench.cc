@@ -12,7 +12,6 @@
 // copy of the same database: the floor under the ledger's checks, the balances, the run's
 // lines and the payment file. Each figure is the median of a few runs, each on a fresh copy.
 #include <sqlite3.h>
-#include <time.h>
 
 #include <algorithm>
 #include <chrono>
@@ -20,34 +19,23 @@
 #include <filesystem>
 #include <vector>
 
+#include "bench/timing.h"
 #include "tests/support/payment_council.h"
 #include "tests/support/temp_dir.h"
 
 namespace selfdirect {
 namespace {
 
-using Steady = std::chrono::steady_clock;
+using bench::CpuSeconds;
+using bench::Median;
+using bench::Seconds;
+using bench::Steady;
 
 // --budgets=N and --runs=N change these (to profile a smaller run); other arguments, such as
 // the ones scripts/run-bench gives every benchmark, are ignored.
 int g_budgets = 100'000;
 int g_runs = 3;
 constexpr double kTargetSeconds = 2.0;
-
-double Seconds(Steady::duration d) { return std::chrono::duration<double>(d).count(); }
-
-// This process's CPU time (user and system), in seconds: less at the mercy of other work on a
-// shared machine than the wall clock, which is the figure the target is about.
-double CpuSeconds() {
-  timespec t{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
-}
-
-double Median(std::vector<double> values) {
-  std::sort(values.begin(), values.end());
-  return values[values.size() / 2];
-}
 
 void Copy(const std::string& from, const std::string& to) {
   std::filesystem::copy_file(from, to, std::filesystem::copy_options::overwrite_existing);
