@@ -7,7 +7,9 @@
 //    seconds, and the peak memory of the generation (VmHWM, reset just before it). Baseline:
 //    the same number of people with only a name, a date of birth and a first-contact time
 //    (gender and ethnicity from the generator's tables, names from `NameFor`, ages evenly from
-//    18 to 99): the least any generator of people with a history must do.
+//    18 to 99): the least any generator of people with a history must do. Also timed: writing
+//    the council as CSV files into a temporary directory (`WriteCouncilCsv`, what
+//    `demo generate --csv DIR` does after generating), with the generation: the same target.
 // 2. Running each of the five example scenarios (`scenarios/*.yaml`) with `RunScenario` over
 //    the council's baseline population (`PopulationFromCouncil`, timed too). Target: at most
 //    5 s each. Baseline: one pass over the same population working out each person's RAS
@@ -18,10 +20,15 @@
 // Options (others, such as the Google Benchmark flags scripts/run-bench gives every benchmark,
 // are ignored): --people=N (1,000,000), --runs=N (scenario runs per example, median; 3),
 // --part=generate|scenarios|all (all; "scenarios" still generates the council, untimed).
+#include <fmt/format.h>
+#include <stdlib.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
+#include <map>
 #include <span>
 #include <sstream>
 #include <string>
@@ -32,6 +39,7 @@
 #include "selfdirect/ras/model_loader.h"
 #include "selfdirect/ras/program.h"
 #include "selfdirect/simulate/council.h"
+#include "selfdirect/simulate/council_csv.h"
 #include "selfdirect/simulate/distributions.h"
 #include "selfdirect/simulate/names.h"
 #include "selfdirect/simulate/random.h"
@@ -148,6 +156,28 @@ void PrintCounts(const SyntheticCouncil& council, std::size_t steps) {
       static_cast<long long>(closed), static_cast<long long>(money), steps);
 }
 
+// Writes every table of the council's CSV set into a new directory under $TMPDIR (removed
+// after), as `demo generate --csv` does; returns the bytes written.
+std::int64_t WriteCsvFiles(const SyntheticCouncil& council) {
+  std::string dir = (std::filesystem::temp_directory_path() / "selfdirect-csv-XXXXXX").string();
+  if (mkdtemp(dir.data()) == nullptr) Die("cannot make a directory in " + dir);
+  std::map<std::string_view, std::ofstream> files;
+  for (std::string_view table : CouncilCsvTables()) {
+    files[table].open(std::filesystem::path(dir) / std::string(table), std::ios::binary);
+  }
+  std::int64_t bytes = 0;
+  WriteCouncilCsv(council, [&](std::string_view table, std::string_view text) {
+    files.at(table).write(text.data(), static_cast<std::streamsize>(text.size()));
+    bytes += static_cast<std::int64_t>(text.size());
+  });
+  for (auto& [table, file] : files) {
+    file.close();
+    if (!file) Die("cannot write " + std::string(table) + " in " + dir);
+  }
+  std::filesystem::remove_all(dir);
+  return bytes;
+}
+
 // Generates the council, timing it (and printing the figures) when `report`.
 SyntheticCouncil Generate(const ras::Model& model, bool report) {
   CouncilOptions options;
@@ -182,6 +212,9 @@ SyntheticCouncil Generate(const ras::Model& model, bool report) {
   std::vector<Step> steps;
   const Timed order = Time([&] { steps = StepsInTimeOrder(*council); });
   PrintCounts(*council, steps.size());
+  // What `demo generate --csv DIR` does after generating: every table to a file on disk.
+  std::int64_t csv_bytes = 0;
+  const Timed csv = Time([&] { csv_bytes = WriteCsvFiles(*council); });
 
   const double n = static_cast<double>(g_people);
   const double total = generate.seconds + order.seconds;
@@ -193,15 +226,26 @@ SyntheticCouncil Generate(const ras::Model& model, bool report) {
               generate.cpu, n / generate.seconds, "-", "-");
   std::printf("%-52s %9.2f %9.2f %13s %11s %8s\n", "  StepsInTimeOrder", order.seconds, order.cpu,
               "-", "-", "-");
+  std::printf("%-52s %9.2f %9.2f %13.0f %11.3f %7.1fx\n", "GenerateCouncil + CSV files (--csv)",
+              generate.seconds + csv.seconds, generate.cpu + csv.cpu,
+              n / (generate.seconds + csv.seconds), base.seconds,
+              (generate.seconds + csv.seconds) / base.seconds);
+  std::printf(
+      "%-52s %9.2f %9.2f %13s %11s %8s\n",
+      fmt::format("  WriteCouncilCsv ({:.0f} MB)", static_cast<double>(csv_bytes) / 1e6).c_str(),
+      csv.seconds, csv.cpu, "-", "-", "-");
   std::printf("%-52s %9.3f %9.3f %13.0f %11s %8s\n", "baseline: names and dates only", base.seconds,
               base.cpu, n / base.seconds, "-", "-");
   std::printf(
       "memory: generation peak %.0f MiB above the start (VmHWM), council held %.0f MiB "
       "(%.0f bytes a person); baseline peak %.0f MiB\n",
       peak_mib, held_mib, held_mib * 1024 * 1024 / n, base_mib);
-  std::printf("target: %lld people with three years of history in at most %.0f s: %s\n\n",
-              static_cast<long long>(g_people), kGenerateTargetSeconds,
-              total <= kGenerateTargetSeconds ? "met" : "NOT met");
+  std::printf(
+      "target: %lld people with three years of history in at most %.0f s: %s in memory, "
+      "%s as CSV files\n\n",
+      static_cast<long long>(g_people), kGenerateTargetSeconds,
+      total <= kGenerateTargetSeconds ? "met" : "NOT met",
+      generate.seconds + csv.seconds <= kGenerateTargetSeconds ? "met" : "NOT met");
   return std::move(*council);
 }
 

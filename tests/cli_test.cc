@@ -7,11 +7,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <sstream>
 #include <string>
 
 #include "selfdirect/store/migrations.h"
@@ -804,6 +806,44 @@ TEST(CliDemo, LoadsACouncilOncePrintsTheSignInsAndRefusesADatabaseWithPeople) {
   EXPECT_EQ(quiet.status, 0) << quiet.output;
   EXPECT_THAT(quiet.output, HasSubstr("already has a council: no demo council loaded"));
   EXPECT_THAT(quiet.output, ::testing::Not(HasSubstr("Demo sign-ins")));
+}
+
+TEST(CliDemo, WritesTheCouncilAsCsvFilesTheSameForTheSameSeedWithoutADatabase) {
+  testing::TempDir dir;
+  const std::string db = dir.File("demo.db");
+  auto r = Selfdirect("demo generate --data " + db + " --people 60 --seed 4 --as-of 2026-11-23 " +
+                      "--csv " + dir.File("a"));
+  ASSERT_EQ(r.status, 0) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("Wrote 14 files"));
+  EXPECT_FALSE(std::filesystem::exists(db));
+  auto again =
+      Selfdirect("demo generate --people 60 --seed 4 --as-of 2026-11-23 --csv " + dir.File("b"));
+  ASSERT_EQ(again.status, 0) << again.output;
+  auto read = [](const std::string& path) {
+    std::ifstream file(path, std::ios::binary);
+    std::ostringstream text;
+    text << file.rdbuf();
+    return text.str();
+  };
+  for (const char* table : {"people.csv", "plans.csv", "plan_items.csv", "concerns.csv"}) {
+    const std::string a = read(dir.File(std::string("a/") + table));
+    EXPECT_FALSE(a.empty()) << table;
+    EXPECT_EQ(a, read(dir.File(std::string("b/") + table))) << table;
+  }
+  // 60 people and a header.
+  const std::string people = read(dir.File("a/people.csv"));
+  EXPECT_EQ(std::count(people.begin(), people.end(), '\n'), 61);
+  EXPECT_THAT(people, ::testing::StartsWith("person,given_name,family_name,date_of_birth,"));
+
+  // A path that is a file cannot be a directory; bad numbers are refused as before.
+  std::ofstream(dir.File("plain")) << "x";
+  auto bad = Selfdirect("demo generate --people 5 --csv " + dir.File("plain"));
+  EXPECT_EQ(bad.status, 1) << bad.output;
+  EXPECT_THAT(bad.output, HasSubstr("cannot make or use that directory"));
+  auto seed = Selfdirect("demo generate --seed abc --csv " + dir.File("c"));
+  EXPECT_EQ(seed.status, 1);
+  EXPECT_THAT(seed.output, HasSubstr("--seed must be a whole number"));
+  EXPECT_FALSE(std::filesystem::exists(dir.File("c")));
 }
 
 TEST(CliSimulate, ABadScenarioFileNamesEveryProblemAndRunsNothing) {

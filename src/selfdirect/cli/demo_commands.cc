@@ -5,12 +5,17 @@
 #include <algorithm>
 #include <charconv>
 #include <chrono>
+#include <filesystem>
+#include <fstream>
 #include <iostream>
+#include <map>
 #include <optional>
 
 #include "selfdirect/app/demo_council.h"
 #include "selfdirect/cli/progress.h"
+#include "selfdirect/ras/model_loader.h"
 #include "selfdirect/simulate/council.h"
+#include "selfdirect/simulate/council_csv.h"
 
 namespace selfdirect::cli {
 
@@ -132,6 +137,70 @@ int RunDemoGenerate(store::Store& store, const Clock& clock, const std::string& 
     out << fmt::format("  {:<{}}  {:<{}}  {:<{}}  {}\n", s.role, role_width, s.email, email_width,
                        s.password, password_width, s.finds);
   }
+  return 0;
+}
+
+int RunDemoCsv(const Clock& clock, const DemoGenerateArguments& arguments, std::ostream& out,
+               std::ostream& err) {
+  if (const std::string problems = CheckDemoArguments(arguments); !problems.empty()) {
+    err << problems << "Nothing was written.\n";
+    return 1;
+  }
+  const std::filesystem::path directory(arguments.csv);
+  std::error_code ec;
+  std::filesystem::create_directories(directory, ec);
+  if (ec || !std::filesystem::is_directory(directory, ec)) {
+    err << "selfdirect: --csv " << arguments.csv
+        << ": cannot make or use that directory. Nothing was written.\n";
+    return 1;
+  }
+  simulate::CouncilOptions options;
+  options.people = *WholeNumber<std::int64_t>(arguments.people);
+  options.seed = *WholeNumber<std::uint64_t>(arguments.seed);
+  options.as_of = arguments.as_of.empty() ? clock.Today() : *ParseIsoDate(arguments.as_of);
+  options.years = *WholeNumber<int>(arguments.years);
+  auto model = ras::LoadModel(app::DemoRasModel(), "points-price.yaml");
+  if (!model) {
+    err << "selfdirect: the demo council's RAS model does not load\n";
+    return 1;
+  }
+  out << fmt::format("Generating a council of {} people (seed {}, {} year{} to {}) as CSV in {}",
+                     Thousands(options.people), options.seed, options.years,
+                     options.years == 1 ? "" : "s", FormatIsoDate(options.as_of), arguments.csv)
+      << std::endl;
+  const auto started = std::chrono::steady_clock::now();
+  auto council = simulate::GenerateCouncil(**model, options);
+  if (!council) {
+    err << "selfdirect: " << council.error().message << "\n";
+    return 1;
+  }
+  std::map<std::string_view, std::ofstream> files;
+  for (std::string_view table : simulate::CouncilCsvTables()) {
+    const auto path = directory / std::string(table);
+    files[table].open(path, std::ios::binary | std::ios::trunc);
+    if (!files[table]) {
+      err << "selfdirect: cannot write " << path.string() << "\n";
+      return 1;
+    }
+  }
+  std::int64_t bytes = 0;
+  simulate::WriteCouncilCsv(*council, [&](std::string_view table, std::string_view text) {
+    files.at(table).write(text.data(), static_cast<std::streamsize>(text.size()));
+    bytes += static_cast<std::int64_t>(text.size());
+  });
+  for (auto& [table, file] : files) {
+    file.close();
+    if (!file) {
+      err << "selfdirect: cannot write " << (directory / std::string(table)).string()
+          << " (is the disk full?)\n";
+      return 1;
+    }
+  }
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  out << fmt::format("Wrote {} files ({:.1f} MB) in {:.1f} s: {}\n", files.size(),
+                     static_cast<double>(bytes) / 1e6, seconds,
+                     fmt::join(simulate::CouncilCsvTables(), ", "));
   return 0;
 }
 

@@ -18,6 +18,7 @@ struct DemoGenerateArguments {
   std::string as_of;        // YYYY-MM-DD; today (UTC) when empty
   std::string years = "3";  // of history before the as-of date, 1 to 10
   bool if_empty = false;  // when the database has a council already: say so, change nothing, exit 0
+  std::string csv;        // a directory: write the council there as CSV files, not to a database
 };
 
 // A whole number written plainly (digits, and a leading minus for a signed type), or nullopt.
@@ -43,5 +44,11 @@ std::string CheckDemoArguments(const DemoGenerateArguments& arguments);
 // do), 1 refused (bad arguments, or a database that already has a council).
 int RunDemoGenerate(store::Store& store, const Clock& clock, const std::string& data,
                     const DemoGenerateArguments& arguments, std::ostream& out, std::ostream& err);
+
+// Generates the council and writes it as CSV files into arguments.csv (made when missing;
+// files of the same names are replaced), no database involved (docs/synthetic.md#csv).
+// Returns 0 done, 1 for bad arguments or a directory that cannot be written.
+int RunDemoCsv(const Clock& clock, const DemoGenerateArguments& arguments, std::ostream& out,
+               std::ostream& err);
 
 }  // namespace selfdirect::cli

@@ -458,6 +458,10 @@ int RunMonitoringRun(const Settings& s, const std::string& date) {
 }
 
 int RunDemoGenerateCommand(const Settings& s, const DemoGenerateArguments& arguments) {
+  if (!arguments.csv.empty()) {
+    SystemClock clock;
+    return RunDemoCsv(clock, arguments, std::cout, std::cerr);
+  }
   // Bad arguments are refused before the database is even opened.
   if (const std::string problems = CheckDemoArguments(arguments); !problems.empty()) {
     std::cerr << problems << "Nothing was written.\n";
@@ -828,6 +832,9 @@ int Main(int argc, char** argv) {
   demo_generate->add_flag("--if-empty", demo_arguments.if_empty,
                           "When the database already has a council, say so and change nothing "
                           "(exit 0)");
+  demo_generate->add_option("--csv", demo_arguments.csv,
+                            "Write the council as CSV files into this directory instead of a "
+                            "database (docs/synthetic.md#csv)");
 
   SimulateArguments simulate_arguments;
   auto* simulate = app.add_subcommand(

@@ -15,11 +15,13 @@
 #include "selfdirect/casework/closure.h"
 #include "selfdirect/casework/nhs_number.h"
 #include "selfdirect/casework/safeguarding.h"
+#include "selfdirect/core/csv.h"
 #include "selfdirect/market/shaping.h"
 #include "selfdirect/ras/explain.h"
 #include "selfdirect/ras/inputs.h"
 #include "selfdirect/ras/model_loader.h"
 #include "selfdirect/simulate/council.h"
+#include "selfdirect/simulate/council_csv.h"
 #include "selfdirect/simulate/distributions.h"
 
 namespace selfdirect::simulate {
@@ -738,6 +740,51 @@ TEST_F(FiveThousand, TwoPoolsOfDirectPaymentHoldersWhoseMoneyCarriesTheShares) {
       EXPECT_LT(DayOf(*p.plan->approved_at), AddDays(pool.proposed_on, -59));
     }
   }
+}
+
+TEST_F(FiveThousand, TheCsvSetHasARowForEveryRecordAndEveryRowItsHeadersColumns) {
+  std::map<std::string, std::string> files;
+  WriteCouncilCsv(*council_, [&](std::string_view table, std::string_view text) {
+    files[std::string(table)] += text;
+  });
+  ASSERT_EQ(files.size(), CouncilCsvTables().size());
+  std::map<std::string, std::int64_t> rows;
+  for (const auto& [table, text] : files) {
+    std::istringstream in(text);
+    CsvReader reader(in);
+    CsvRecord record;
+    ASSERT_TRUE(reader.Next(record).value()) << table;
+    const std::size_t columns = record.size();
+    EXPECT_EQ(record[0], table == "providers.csv" || table == "services.csv" ? "provider"
+                         : table == "pools.csv"                              ? "pool"
+                                                                             : "person")
+        << table;
+    for (;;) {
+      auto got = reader.Next(record);
+      ASSERT_TRUE(got.has_value()) << table << ": " << got.error().message;
+      if (!*got) break;
+      ASSERT_EQ(record.size(), columns) << table << " row " << rows[table] + 2;
+      ++rows[table];
+    }
+  }
+  std::int64_t plans = 0, items = 0, reviews = 0, concerns = 0, money = 0;
+  for (const SyntheticPerson& p : council_->people) {
+    plans += p.plan ? 1 : 0;
+    items += p.plan ? static_cast<std::int64_t>(p.plan->request.items.size()) : 0;
+    reviews += static_cast<std::int64_t>(p.reviews.size());
+    concerns += static_cast<std::int64_t>(p.concerns.size());
+    money += p.money ? 1 : 0;
+  }
+  EXPECT_EQ(rows["people.csv"], 5000);
+  EXPECT_EQ(rows["contacts.csv"], 5000);
+  EXPECT_EQ(rows["plans.csv"], plans);
+  EXPECT_EQ(rows["contributions.csv"], plans);
+  EXPECT_EQ(rows["plan_items.csv"], items);
+  EXPECT_EQ(rows["reviews.csv"], reviews);
+  EXPECT_EQ(rows["concerns.csv"], concerns);
+  EXPECT_EQ(rows["direct_payments.csv"], money);
+  EXPECT_EQ(rows["pools.csv"], static_cast<std::int64_t>(council_->pools.size()));
+  EXPECT_EQ(rows["providers.csv"], static_cast<std::int64_t>(council_->market.size()));
 }
 
 }  // namespace
