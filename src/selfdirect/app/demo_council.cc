@@ -100,6 +100,8 @@ amounts:
   allow_thousands_commas: false
 )";
 constexpr int kDaysBetweenRuns = 28;
+constexpr const char* kYearWords[] = {"no",   "one", "two",   "three", "four",
+                                      "five", "six", "seven", "eight", "nine"};
 constexpr int kRunsBetweenStatements = 3;
 
 // The person's direct-payment holding account, opened by the sign-off.
@@ -330,7 +332,8 @@ Result<DemoCouncilReport> LoadDemoCouncil(store::Store& store, const DemoCouncil
        "Mark Evans",
        {"finance-officer"},
        "demo-finance-pass",
-       "three years of payment runs, surplus and money-running-out alerts, budgets and accounts"},
+       "{} of payment runs, surplus and money-running-out alerts, contributions owed, budgets "
+       "and accounts"},
       {"finance_2",
        "",
        "finance.colleague@demoshire.example",
@@ -396,7 +399,13 @@ Result<DemoCouncilReport> LoadDemoCouncil(store::Store& store, const DemoCouncil
             !set) {
           return set;
         }
-        report.sign_ins.push_back({u.role_title, u.email, u.password, u.finds});
+        // "{}" in what they find: the years of history.
+        const std::string years = options.years == 1 ? "a year"
+                                  : options.years <= 9
+                                      ? fmt::format("{} years", kYearWords[options.years])
+                                      : fmt::format("{} years", options.years);
+        report.sign_ins.push_back(
+            {u.role_title, u.email, u.password, fmt::format(fmt::runtime(u.finds), years)});
       }
       users.emplace(u.key, added->user);
     }

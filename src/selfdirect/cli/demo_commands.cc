@@ -169,6 +169,9 @@ int RunDemoCsv(const Clock& clock, const DemoGenerateArguments& arguments, std::
                      options.years == 1 ? "" : "s", FormatIsoDate(options.as_of), arguments.csv)
       << std::endl;
   const auto started = std::chrono::steady_clock::now();
+  if (options.people >= 100'000) {
+    out << "Generating in memory first (about a minute for a million people)..." << std::endl;
+  }
   auto council = simulate::GenerateCouncil(**model, options);
   if (!council) {
     err << "selfdirect: " << council.error().message << "\n";
@@ -184,10 +187,17 @@ int RunDemoCsv(const Clock& clock, const DemoGenerateArguments& arguments, std::
     }
   }
   std::int64_t bytes = 0;
-  simulate::WriteCouncilCsv(*council, [&](std::string_view table, std::string_view text) {
-    files.at(table).write(text.data(), static_cast<std::streamsize>(text.size()));
-    bytes += static_cast<std::int64_t>(text.size());
-  });
+  Progress progress;
+  simulate::WriteCouncilCsv(
+      *council,
+      [&](std::string_view table, std::string_view text) {
+        files.at(table).write(text.data(), static_cast<std::streamsize>(text.size()));
+        bytes += static_cast<std::int64_t>(text.size());
+      },
+      [&](std::int64_t done, std::int64_t total) {
+        progress.Update("Writing", done, total, "people");
+      });
+  progress.Finish();
   for (auto& [table, file] : files) {
     file.close();
     if (!file) {

@@ -85,7 +85,8 @@ std::vector<std::string_view> CouncilCsvTables() {
           "direct_payments.csv", "pools.csv"};
 }
 
-void WriteCouncilCsv(const SyntheticCouncil& c, const CsvWrite& write) {
+void WriteCouncilCsv(const SyntheticCouncil& c, const CsvWrite& write,
+                     const std::function<void(std::int64_t, std::int64_t)>& on_progress) {
   Market(c, write);
   Table people("people.csv",
                {"person",
@@ -235,6 +236,10 @@ void WriteCouncilCsv(const SyntheticCouncil& c, const CsvWrite& write) {
       for (const DirectSpend& s : p.money->money_in) paid_in += s.weekly_pence;
       money.Row(
           {person, p.money->card_reference, N(p.money->spend_per_mille), N(weekly), N(paid_in)});
+    }
+    const auto all = static_cast<std::int64_t>(c.people.size());
+    if (on_progress && ((p.index + 1) % 10'000 == 0 || p.index + 1 == all)) {
+      on_progress(p.index + 1, all);
     }
   }
   Table pools(

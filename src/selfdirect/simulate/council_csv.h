@@ -28,6 +28,9 @@ using CsvWrite = std::function<void(std::string_view table, std::string_view tex
 // council), providers by `provider` and services by `provider` and `service` (indexes in the
 // market); money is in pence, times in UTC (ISO 8601), dates YYYY-MM-DD; a step that has not
 // happened by the as-of date is empty.
-void WriteCouncilCsv(const SyntheticCouncil& council, const CsvWrite& write);
+// `on_progress`, when given, hears (people written, all people) every 10,000 people and at the
+// end.
+void WriteCouncilCsv(const SyntheticCouncil& council, const CsvWrite& write,
+                     const std::function<void(std::int64_t, std::int64_t)>& on_progress = {});
 
 }  // namespace selfdirect::simulate
