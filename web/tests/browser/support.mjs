@@ -122,7 +122,8 @@ export async function startServer(bin, dataFile, { extraArgs = [] } = {}) {
 /**
  * Gives a test file a database, a server and a browser of its own, with before() and after()
  * hooks registered where it is called (at the top of the file). Before the tests: a temporary
- * folder with test.db in it, `councils add` for `council`, then `setUp(env)` (add users and
+ * folder with test.db in it, `councils add` for `council` (none with `council: null`, for a
+ * setUp that makes its own, such as `demo generate`), then `setUp(env)` (add users and
  * publish models with env.addUser and env.publishModel), then `selfdirect serve` on that
  * database with `serverArgs` (startServer), Debian's Chromium (launchBrowser), then
  * `whenStarted(env)` (such as opening pages). After them: the browser closed, the server
@@ -228,7 +229,7 @@ export function useServerAndBrowser(name, { council = COUNCIL, serverArgs = [], 
     try {
       env.tmp = await mkdtemp(join(tmpdir(), `selfdirect-${name}-test-`));
       env.data = join(env.tmp, 'test.db');
-      await runCli(bin, ['councils', 'add', '--data', env.data, '--code', council.code, '--name', council.name]);
+      if (council) await runCli(bin, ['councils', 'add', '--data', env.data, '--code', council.code, '--name', council.name]);
       await setUp?.(env);
       env.server = await startServer(bin, env.data, { extraArgs: serverArgs });
       env.browser = await launchBrowser();
