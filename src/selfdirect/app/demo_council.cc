@@ -325,7 +325,8 @@ Result<DemoCouncilReport> LoadDemoCouncil(store::Store& store, const DemoCouncil
        "Helen Clarke",
        {"approver"},
        "demo-approver-pass",
-       "plans waiting for sign-off, and every decision with its reasons"},
+       "plans waiting for sign-off, each with its budget and the reasons it differs from the "
+       "indicative one"},
       {"finance",
        "Finance officer",
        "finance@demoshire.example",
@@ -354,15 +355,16 @@ Result<DemoCouncilReport> LoadDemoCouncil(store::Store& store, const DemoCouncil
        "Kwame Osei",
        {"safeguarding-lead"},
        "demo-safeguarding-pass",
-       "concerns raised by social workers at every stage (waiting for triage, enquiries under "
-       "way, closed with the person's view), and signals from the money monitoring"},
+       "open safeguarding concerns raised by social workers (waiting for triage, enquiries under "
+       "way; closed ones on each person's record), and signals from the money monitoring"},
       {"analyst",
        "Analyst",
        "analyst@demoshire.example",
        "Lin Chen",
        {"analyst"},
        "demo-analyst-pass",
-       "pseudonymised reporting data"},
+       "policy scenarios to run (a 25% cut, demand doubling, three futures) over a council made "
+       "in memory"},
       {"auditor",
        "Auditor",
        "auditor@demoshire.example",

@@ -1219,8 +1219,58 @@ std::string PersonsView(std::string_view met, const std::string& name) {
   return fmt::format("{} did not want to say what they wanted to happen.", name);
 }
 
+// A concern about `p` raised on `day`, with the lead's steps that fall by `last_day`.
+SyntheticConcern MakeConcern(Random& random, const SyntheticPerson& p, Date day, Date last_day) {
+  const std::string& name = p.person.given_name;
+  SyntheticConcern c;
+  c.raised_at = DuringTheDay(random, day);
+  const std::string_view category = Code(random, kConcernCategories);
+  const ConcernWords& words = WordsFor(category);
+  c.request.category = std::string(category);
+  c.request.what_happened = fmt::format(fmt::runtime(words.what_happened), name);
+  c.request.immediate_risk = random.PerMille(kConcernImmediateRiskPerMille);
+  c.request.persons_wishes = fmt::format(fmt::runtime(words.wishes), name);
+  if (category == "organisational") {
+    for (const casework::PlanItemRequest& item : p.plan->request.items) {
+      if (item.supplier == "provider" && !item.supplier_name.empty()) {
+        c.request.provider = item.supplier_name;
+        break;
+      }
+    }
+  }
+  const std::string_view decision = Code(random, kConcernTriage);
+  c.triage = {std::string(decision), TriageReasons(decision, name)};
+  const Timestamp triaged = Later(random, c.raised_at, kDaysToTriage);
+  std::optional<Timestamp> close;
+  if (decision == "section_42_enquiry") {
+    const Timestamp started = Later(random, triaged, kDaysToEnquiry);
+    c.enquiry = {
+        fmt::format("{} locality team social worker", p.team == "north" ? "North" : "South"),
+        FormatIsoDate(DayOf(started))};
+    if (DayOf(started) <= last_day && DayOf(triaged) <= last_day) c.enquiry_at = started;
+    close = Later(random, started, kDaysEnquiryLasts);
+  } else if (decision == "other_action") {
+    close = Later(random, triaged, kDaysOtherActionLasts);
+  }
+  const std::string_view risk = Code(random, kConcernRiskOutcomes);
+  const std::string_view met = Code(random, kConcernOutcomesMet);
+  c.closure = {std::string(risk),
+               std::string(kConcernActions[random.Below(std::size(kConcernActions))]),
+               std::string(met), PersonsView(met, name)};
+  if (DayOf(triaged) <= last_day) c.triaged_at = triaged;
+  const bool started = decision != "section_42_enquiry" || c.enquiry_at.has_value();
+  if (c.triaged_at && started && close && DayOf(*close) <= last_day) c.closed_at = close;
+  return c;
+}
+
+bool Open(const SyntheticConcern& c) {
+  return !c.triaged_at || (c.triage.decision != "no_further_action" && !c.closed_at);
+}
+
 void GenerateConcerns(const CouncilOptions& options, SyntheticCouncil& council, Date last_day) {
   Random random = StageStream(options.seed, "safeguarding");
+  bool any_open = false;
+  std::vector<std::int64_t> in_force;  // budgets in force on the last day, with no concern
   for (SyntheticPerson& p : council.people) {
     if (!p.plan || !p.plan->approved_at) continue;
     const Date from = AddDays(DayOf(*p.plan->approved_at), 1);
@@ -1230,50 +1280,21 @@ void GenerateConcerns(const CouncilOptions& options, SyntheticCouncil& council, 
     if (days <= 0) continue;
     // kConcernsPerThousandAYear over the days in force: at most one concern a person.
     if (static_cast<std::int64_t>(random.Below(365'000)) >= kConcernsPerThousandAYear * days) {
+      if (!p.closure) in_force.push_back(p.index);
       continue;
     }
-    const std::string& name = p.person.given_name;
-    SyntheticConcern c;
-    c.raised_at = DuringTheDay(
-        random, AddDays(from, static_cast<int>(random.Below(static_cast<std::uint64_t>(days)))));
-    const std::string_view category = Code(random, kConcernCategories);
-    const ConcernWords& words = WordsFor(category);
-    c.request.category = std::string(category);
-    c.request.what_happened = fmt::format(fmt::runtime(words.what_happened), name);
-    c.request.immediate_risk = random.PerMille(kConcernImmediateRiskPerMille);
-    c.request.persons_wishes = fmt::format(fmt::runtime(words.wishes), name);
-    if (category == "organisational") {
-      for (const casework::PlanItemRequest& item : p.plan->request.items) {
-        if (item.supplier == "provider" && !item.supplier_name.empty()) {
-          c.request.provider = item.supplier_name;
-          break;
-        }
-      }
-    }
-    const std::string_view decision = Code(random, kConcernTriage);
-    c.triage = {std::string(decision), TriageReasons(decision, name)};
-    const Timestamp triaged = Later(random, c.raised_at, kDaysToTriage);
-    std::optional<Timestamp> close;
-    if (decision == "section_42_enquiry") {
-      const Timestamp started = Later(random, triaged, kDaysToEnquiry);
-      c.enquiry = {
-          fmt::format("{} locality team social worker", p.team == "north" ? "North" : "South"),
-          FormatIsoDate(DayOf(started))};
-      if (DayOf(started) <= last_day && DayOf(triaged) <= last_day) c.enquiry_at = started;
-      close = Later(random, started, kDaysEnquiryLasts);
-    } else if (decision == "other_action") {
-      close = Later(random, triaged, kDaysOtherActionLasts);
-    }
-    const std::string_view risk = Code(random, kConcernRiskOutcomes);
-    const std::string_view met = Code(random, kConcernOutcomesMet);
-    c.closure = {std::string(risk),
-                 std::string(kConcernActions[random.Below(std::size(kConcernActions))]),
-                 std::string(met), PersonsView(met, name)};
-    if (DayOf(triaged) <= last_day) c.triaged_at = triaged;
-    const bool started = decision != "section_42_enquiry" || c.enquiry_at.has_value();
-    if (c.triaged_at && started && close && DayOf(*close) <= last_day) c.closed_at = close;
-    p.concerns.push_back(std::move(c));
+    const Date day =
+        AddDays(from, static_cast<int>(random.Below(static_cast<std::uint64_t>(days))));
+    p.concerns.push_back(MakeConcern(random, p, day, last_day));
+    any_open = any_open || Open(p.concerns.back());
   }
+  // So that the safeguarding lead's queue is never empty: when every concern has closed, one
+  // more, raised on the last day (waiting for triage), about someone whose budget is in force.
+  if (any_open || in_force.empty()) return;
+  Random extra = StageStream(options.seed, "safeguarding-open");
+  SyntheticPerson& p =
+      council.people[static_cast<std::size_t>(in_force[extra.Below(in_force.size())])];
+  p.concerns.push_back(MakeConcern(extra, p, last_day, last_day));
 }
 
 // ---------------------------------------------------------------------------------------------

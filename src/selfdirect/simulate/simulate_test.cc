@@ -787,5 +787,20 @@ TEST_F(FiveThousand, TheCsvSetHasARowForEveryRecordAndEveryRowItsHeadersColumns)
   EXPECT_EQ(rows["providers.csv"], static_cast<std::int64_t>(council_->market.size()));
 }
 
+TEST(GenerateCouncil, TheSafeguardingLeadAlwaysHasAnOpenConcern) {
+  // Small councils, where every concern the rate gives may have closed by the as-of date.
+  for (std::uint64_t seed : {11, 12, 13}) {
+    auto c = GenerateCouncil(*LoadShipped("points-price"), Options(300, seed));
+    ASSERT_TRUE(c.has_value());
+    int open = 0;
+    for (const SyntheticPerson& p : c->people) {
+      for (const SyntheticConcern& k : p.concerns) {
+        open += !k.triaged_at || (k.triage.decision != "no_further_action" && !k.closed_at);
+      }
+    }
+    EXPECT_GE(open, 1) << "seed " << seed;
+  }
+}
+
 }  // namespace
 }  // namespace selfdirect::simulate
