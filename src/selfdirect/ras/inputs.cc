@@ -150,19 +150,28 @@ bool ParseInputCell(const Model& model, int input, std::string_view cell, std::i
 }
 
 Result<Inputs> ValidateAnswers(const Model& model, const RawAnswers& answers) {
+  // Answers usually come in the model's order: each is looked for where it would be first, and
+  // the index by id is built only when one is out of place.
   std::map<std::string, int, std::less<>> index;
-  for (int i = 0; i < model.input_count(); ++i) index.emplace(InputId(model, i), i);
+  auto find = [&](const std::string& id, int position) {
+    if (position < model.input_count() && InputId(model, position) == id) return position;
+    if (index.empty()) {
+      for (int i = 0; i < model.input_count(); ++i) index.emplace(InputId(model, i), i);
+    }
+    auto it = index.find(id);
+    return it == index.end() ? -1 : it->second;
+  };
   Inputs inputs(static_cast<std::size_t>(model.input_count()), 0);
   std::vector<bool> seen(inputs.size(), false);
   std::vector<FieldError> errors;
+  int position = 0;
   for (const auto& [id, answer] : answers) {
-    auto it = index.find(id);
-    if (it == index.end()) {
+    const int input = find(id, position++);
+    if (input < 0) {
       errors.push_back(
           {id, fmt::format("\"{}\" is not a question or attribute of this model", Clip(id))});
       continue;
     }
-    const int input = it->second;
     if (seen[input]) {
       errors.push_back({id, "is answered twice"});
       continue;

@@ -336,6 +336,7 @@ Status GenerateAssessments(const ras::Model& model, const CouncilOptions& option
     SyntheticAssessment a;
     a.at = Later(random, p.eligibility->at, kDaysToAssessment);
     a.completed_by = Code(random, kCompletedBy);
+    a.answers.reserve(model.questions.size() + model.attributes.size());
     for (const ras::Question& q : model.questions) {
       auto answer = AnswerQuestion(random, p, q);
       if (!answer) return tl::unexpected(answer.error());
