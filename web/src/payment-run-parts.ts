@@ -8,7 +8,7 @@
 import { h, visuallyHidden } from './dom';
 import { table, tag } from './govuk';
 import { formatPence } from './money';
-import { paymentRunPaths, recoveryFields, type HeldPayment, type Overpayment } from './payment-run-view';
+import { coversWords, paymentRunPaths, recoveryFields, type HeldPayment, type Overpayment } from './payment-run-view';
 import { textarea } from './safeguarding-form';
 
 /**
@@ -22,10 +22,11 @@ export function heldTable(held: readonly HeldPayment[], id: string, back: string
     caption: 'Payments held',
     captionSize: 'm',
     captionNote: 'These are not paid in this run. Put right what is wrong and they are paid in the next one.',
-    head: ['Person', 'Why it is held', { text: 'Amount', numeric: true }, { text: 'What to do', hidden: true }],
+    head: ['Person', 'Why it is held', 'For', { text: 'Amount', numeric: true }, { text: 'What to do', hidden: true }],
     rows: held.map((p) => [
       h('a', { class: 'govuk-link', href: paymentRunPaths.budget(p.person_id) }, p.person_name),
       p.reason,
+      coversWords(p.covers_from, p.covers_to),
       { content: formatPence(p.amount_pence), numeric: true },
       h('a', { class: 'govuk-link', href: paymentRunPaths.details(p.person_id, p.kind, back) }, 'Payment details', visuallyHidden(` for ${p.person_name}`)),
     ]),

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
   approvalWords,
   countWords,
+  coversWords,
   dateParts,
   detailsBody,
   detailsRows,
@@ -31,8 +32,8 @@ const preview: Preview = {
     { kind: 'contribution', label: 'Contributions owed', count: 1, total_pence: 2350 },
   ],
   held: [
-    { person_id: 'p1', person_name: 'Ada Okafor', kind: 'direct_payment', amount_pence: 12000, reason: 'No bank details' },
-    { person_id: 'p2', person_name: 'Ben Ng', kind: 'managed_budget', amount_pence: 505, reason: 'No bank details' },
+    { person_id: 'p1', person_name: 'Ada Okafor', kind: 'direct_payment', amount_pence: 12000, reason: 'No bank details', covers_from: '2026-11-03', covers_to: '2026-11-30' },
+    { person_id: 'p2', person_name: 'Ben Ng', kind: 'managed_budget', amount_pence: 505, reason: 'No bank details', covers_from: '2026-11-03', covers_to: '2026-11-30' },
   ],
   overpaid: [],
   approval_threshold_pence: 5000000,
@@ -171,6 +172,14 @@ describe('money and dates', () => {
     expect(isoDateParts('2026-02-09')).toEqual({ day: '9', month: '2', year: '2026' });
     expect(isoDateParts('9 February')).toBeNull();
     expect(isoDateParts(null)).toBeNull();
+  });
+
+  test('the days a held payment is for, the month and year said once when shared', () => {
+    expect(coversWords('2026-11-03', '2026-11-30')).toBe('3 to 30 November 2026');
+    expect(coversWords('2026-11-17', '2026-12-14')).toBe('17 November to 14 December 2026');
+    expect(coversWords('2026-12-22', '2027-01-18')).toBe('22 December 2026 to 18 January 2027');
+    expect(coversWords('2026-11-03', '2026-11-03')).toBe('3 November 2026');
+    expect(coversWords('soon', '2026-11-03')).toBe('soon to 3 November 2026');
   });
 });
 

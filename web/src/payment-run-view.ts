@@ -28,6 +28,9 @@ export interface HeldPayment {
   kind: string;
   amount_pence: number;
   reason: string;
+  /** The days the payment is for, both included (YYYY-MM-DD). */
+  covers_from: string;
+  covers_to: string;
 }
 
 /** A proposal to recover money paid that was not due. Nothing is recovered by a run. */
@@ -215,6 +218,21 @@ export function runRows(run: PaymentRun): [string, string][] {
 }
 
 /** The past runs table's row: date, status tag, total, who started it. */
+/**
+ * The days a payment is for, both included, in words, naming the month and year once when they
+ * are shared: "3 to 30 November 2026", "17 November to 14 December 2026",
+ * "22 December 2026 to 18 January 2027"; one day alone: "3 November 2026".
+ */
+export function coversWords(from: string, to: string): string {
+  const a = dateInWords(from).split(' ');
+  const b = dateInWords(to).split(' ');
+  if (a.length !== 3 || b.length !== 3) return `${dateInWords(from)} to ${dateInWords(to)}`;
+  if (from === to) return dateInWords(from);
+  if (a[2] !== b[2]) return `${a.join(' ')} to ${b.join(' ')}`;
+  if (a[1] !== b[1]) return `${a[0]} ${a[1]} to ${b.join(' ')}`;
+  return `${a[0]} to ${b.join(' ')}`;
+}
+
 export function pastRunRow(run: PaymentRun): { date: string; tag: { text: string; modifier: string }; total: string; startedBy: string } {
   return {
     date: dateInWords(run.date),

@@ -614,7 +614,8 @@ Status Describe(store::Transaction& tx, const CouncilId& council, std::span<cons
   }
   for (const RunLine& l : lines) {
     if (l.held()) {
-      view.held.push_back({l.person, names[l.person.str()], l.kind, l.amount, l.held_reason});
+      view.held.push_back({l.person, names[l.person.str()], l.kind, l.amount, l.held_reason,
+                           l.covers_from, l.covers_to});
     }
   }
   for (const auto& o : overpaid) {

@@ -40,6 +40,7 @@ struct HeldPayment {
   ledger::PaymentKind kind = ledger::PaymentKind::kDirectPayment;
   Pence amount;
   std::string reason;
+  Date covers_from, covers_to;  // the days the payment is for, both included
 };
 
 struct OverpaidPeriod {

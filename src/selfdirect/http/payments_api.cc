@@ -71,7 +71,9 @@ json::object RunJson(const app::RunView& v, bool with_lines) {
                       {"person_name", h.person_name},
                       {"kind", ledger::PaymentKindName(h.kind)},
                       {"amount_pence", h.amount.value()},
-                      {"reason", h.reason}});
+                      {"reason", h.reason},
+                      {"covers_from", FormatIsoDate(h.covers_from)},
+                      {"covers_to", FormatIsoDate(h.covers_to)}});
     }
     o["held"] = std::move(held);
     json::array overpaid;

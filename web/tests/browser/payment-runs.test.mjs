@@ -241,7 +241,9 @@ describe('payment runs', { skip }, () => {
     const held = await tableRows(page, '#held-table');
     assert.equal(held.length, 2);
     for (const row of held) assert.equal(row[0], 'Maya Okafor');
-    assert.deepEqual(held.map((row) => row[2]).sort(), ['£720.00', '£800.00']);
+    assert.deepEqual(held.map((row) => row[3]).sort(), ['£720.00', '£800.00']);
+    // Each says which days it would have paid for ("3 to 30 November 2026").
+    for (const row of held) assert.match(row[2], /^\d{1,2} (\w+ )?(\d{4} )?to \d{1,2} \w+ \d{4}$/);
     assert.equal(await page.locator('#held-table a', { hasText: 'Maya Okafor' }).first().getAttribute('href'), `/person/budget?person=${personId}`);
     await checkPage(a, 'the preview with both payments held', { file: 'preview-held' });
   });
@@ -250,7 +252,7 @@ describe('payment runs', { skip }, () => {
     const a = env.as('a');
     const { page } = a;
     const held = await tableRows(page, '#held-table');
-    const direct = held.findIndex((row) => row[2] === '£720.00');
+    const direct = held.findIndex((row) => row[3] === '£720.00');
     assert.match(held[direct][1], /No bank account or prepaid card for the direct payment/);
     const link = page.locator('#held-table tbody tr').nth(direct).locator('a', { hasText: 'Payment details' });
     assert.equal(await link.getAttribute('href'), `/finance/payment-details?person=${personId}&route=direct_payment&return=${encodeURIComponent(`/finance/payment-runs?date=${iso(today)}`)}`);
@@ -301,7 +303,7 @@ describe('payment runs', { skip }, () => {
     assert.deepEqual(rows.find(([key]) => key === 'Direct payments'), ['Direct payments', '1 payment, £720.00']);
     assert.deepEqual(rows.find(([key]) => key === 'Total to be paid'), ['Total to be paid', '£720.00 in 1 payment']);
     assert.match(rows.find(([key]) => key === 'Needs a second approval')[1], /^Yes: the total is more than £500\.00/);
-    assert.deepEqual((await tableRows(page, '#held-table')).map((row) => row[2]), ['£800.00']);
+    assert.deepEqual((await tableRows(page, '#held-table')).map((row) => row[3]), ['£800.00']);
     await checkPage(a, 'the preview after adding the bank account', { file: 'preview' });
   });
 
