@@ -4,6 +4,7 @@ import {
   consentWords,
   dueShares,
   joinBody,
+  leaveLabels,
   leaveOutcome,
   leftWords,
   mayActForMembers,
@@ -236,6 +237,14 @@ describe('pooled budget pages', () => {
       expect(mayLeave(p, { ...member(0), status: 'left' })).toBe(false);
       expect(mayLeave({ ...p, status: 'closed' }, p.members[0])).toBe(false);
       expect(mayLeave(p, undefined)).toBe(false);
+    });
+
+    test('a member leaves; one who has not consented says no', () => {
+      expect(leaveLabels(statement(), true)).toEqual({ link: 'Leave the pool', heading: 'Are you sure you want to leave Tuesday art group?', button: 'Leave the pool' });
+      expect(leaveLabels(statement(), false).heading).toBe('Are you sure you want to take Ada Okafor out of Tuesday art group?');
+      const invited = statement({ person_id: BEN, person_name: 'Ben Ames', pool: pool({ members: [member(0), { ...member(1), person_id: BEN, may_act: true }] }) });
+      expect(leaveLabels(invited, true)).toEqual({ link: 'Say no to this pool', heading: 'Are you sure you want to say no to Tuesday art group?', button: 'Say no to the pool' });
+      expect(leaveLabels(invited, false).link).toBe('Say no to this pool for them');
     });
 
     test('after leaving: what they took, in words', () => {

@@ -353,6 +353,23 @@ export function leaveOutcome(s: PoolStatement, self: boolean): LeaveOutcome {
   return { takesPence: takes, closes, heir, heirTakesPence: heirTakes, words };
 }
 
+/**
+ * The leave link and the confirmation's heading and button. A member who has not consented yet
+ * is saying no to the pool rather than leaving it.
+ */
+export function leaveLabels(s: PoolStatement, self: boolean): { link: string; heading: string; button: string } {
+  const invited = memberFor(s.pool, s.person_id)?.status === 'proposed';
+  const name = s.pool.name;
+  if (invited) {
+    return self
+      ? { link: 'Say no to this pool', heading: `Are you sure you want to say no to ${name}?`, button: 'Say no to the pool' }
+      : { link: 'Say no to this pool for them', heading: `Are you sure ${s.person_name} says no to ${name}?`, button: 'Say no for them' };
+  }
+  return self
+    ? { link: 'Leave the pool', heading: `Are you sure you want to leave ${name}?`, button: 'Leave the pool' }
+    : { link: 'Take them out of the pool', heading: `Are you sure you want to take ${s.person_name} out of ${name}?`, button: 'Take them out of the pool' };
+}
+
 /** The message after leaving, from the member's statement as it is now. */
 export function leftWords(s: PoolStatement, self: boolean): { heading: string; body: string } {
   const your = self ? 'your' : 'their';

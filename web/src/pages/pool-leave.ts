@@ -11,7 +11,7 @@ import { summaryList } from '../govuk';
 import { setFlash, showFormProblem, showPageProblem } from '../layout';
 import { formatPence } from '../money';
 import { startPoolPage } from '../pool-page';
-import { leaveOutcome, leftWords, mayLeave, memberFor, poolPaths, type Pool, type PoolStatement } from '../pools-view';
+import { leaveLabels, leaveOutcome, leftWords, mayLeave, memberFor, poolPaths, type Pool, type PoolStatement } from '../pools-view';
 
 async function main(): Promise<void> {
   const page = await startPoolPage();
@@ -34,7 +34,8 @@ async function main(): Promise<void> {
     );
     return;
   }
-  const heading = self ? `Are you sure you want to leave ${pool.name}?` : `Are you sure you want to take ${s.person_name} out of ${pool.name}?`;
+  const labels = leaveLabels(s, self);
+  const heading = labels.heading;
   byId('page-heading').textContent = heading;
   document.title = `${heading} – selfdirect`;
   const outcome = leaveOutcome(s, self);
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
   const form = h(
     'form',
     { id: 'leave-form', novalidate: true },
-    h('div', { class: 'govuk-button-group' }, h('button', { type: 'submit', class: 'govuk-button govuk-button--warning', 'data-module': 'govuk-button', id: 'leave' }, self ? 'Leave the pool' : 'Take them out of the pool'), h('a', { class: 'govuk-link', href: back, id: 'cancel' }, 'Cancel')),
+    h('div', { class: 'govuk-button-group' }, h('button', { type: 'submit', class: 'govuk-button govuk-button--warning', 'data-module': 'govuk-button', id: 'leave' }, labels.button), h('a', { class: 'govuk-link', href: back, id: 'cancel' }, 'Cancel')),
   );
   const errors = new FormErrors(byId('error-summary'), form);
   form.addEventListener('submit', (event) => {

@@ -21,6 +21,7 @@ import {
   CONSENT_FIELDS,
   consentWords,
   dueShares,
+  leaveLabels,
   mayLeave,
   memberFor,
   memberRows,
@@ -239,7 +240,7 @@ function parts(s: PoolStatement): HTMLElement[] {
     out.push(
       h('h2', { class: 'govuk-heading-m' }, 'Leaving the pool'),
       h('p', { class: 'govuk-body' }, pool.leaving_rule_words),
-      h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', id: 'leave-link', href: poolPaths.leavePage(poolId, personId) }, self ? 'Leave the pool' : 'Take them out of the pool')),
+      h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', id: 'leave-link', href: poolPaths.leavePage(poolId, personId) }, leaveLabels(s, self).link)),
     );
   }
   out.push(h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', id: 'pools-link', href: poolPaths.list(personId) }, self ? 'All your pooled budgets' : 'All their pooled budgets')));

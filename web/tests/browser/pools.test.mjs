@@ -144,6 +144,7 @@ describe('pooled budgets', { skip }, () => {
     await page.waitForURL((url) => url.pathname === '/pool');
     await page.locator('#consent-form').waitFor();
     assert.match(await text(page, '#consent-form'), /£120\.00 will be taken from your direct payment account every 4 weeks/);
+    assert.equal(await text(page, '#leave-link'), 'Say no to this pool');
     await checkPage(bo, 'the consent form', { file: 'bo-consent' });
     await tabTo(page, 'consent');
     await page.keyboard.press('Space');
