@@ -23,8 +23,8 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { callApi, errorSummaryItems, POINTS_PRICE_MODEL, skipWithoutBin, text, useServerAndBrowser } from './support.mjs';
-import { addScheme, ADMIN, APPROVER, ASSESSOR, BO, FINANCE, MAYA, PASSWORD, poolPageCheck, signedOffPerson, tabTo, today, typeInto } from './pools-support.mjs';
+import { callApi, errorSummaryItems, skipWithoutBin, text } from './support.mjs';
+import { addScheme, ADMIN, APPROVER, ASSESSOR, BO, FINANCE, MAYA, poolPageCheck, poolServer, press, signedOffPerson, tabTo, today, typeInto } from './pools-support.mjs';
 
 const STEP_TIMEOUT_MS = 120_000;
 const skip = skipWithoutBin('these tests add users and publish a model with the selfdirect command line');
@@ -37,23 +37,7 @@ const people = {};
 let poolId;
 let runId;
 
-const env = useServerAndBrowser('pool-money', {
-  serverArgs: ['--allow-administrators-without-totp'],
-  async setUp() {
-    for (const user of [ASSESSOR, APPROVER, ADMIN, FINANCE]) links[user.email] = await env.addUser(user);
-    await env.publishModel(POINTS_PRICE_MODEL);
-  },
-});
-
-function signIn(name, user) {
-  return env.signIn(name, user, { link: links[user.email], password: PASSWORD });
-}
-
-/** Tabs to the button `id` and presses Enter. */
-async function press(page, id) {
-  await tabTo(page, id);
-  await page.keyboard.press('Enter');
-}
+const { env, signIn } = poolServer('pool-money', links);
 
 describe('a running pooled budget: money, joining and leaving', { skip }, () => {
   test('set up: three budget holders paid by direct payment, and a running pool of two', { timeout: STEP_TIMEOUT_MS }, async () => {

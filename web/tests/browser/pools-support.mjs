@@ -2,13 +2,14 @@
 // users, keyboard helpers, a page check that also refuses an id used twice, and budget holders
 // with a signed-off plan paid by direct payment.
 //
-//   const env = useServerAndBrowser('pools', { ... });
+//   const links = {};
+//   const { env, signIn } = poolServer('pools', links);
 //   const checkPage = poolPageCheck('pools');
 //   const councilId = await addScheme(admin);
 //   const personId = await signedOffPerson(env, assessor, approver, 'Maya', '943 476 5919', 10);
 
 import assert from 'node:assert/strict';
-import { callApi, checkPageState, focusedId } from './support.mjs';
+import { callApi, checkPageState, focusedId, POINTS_PRICE_MODEL, useServerAndBrowser } from './support.mjs';
 import { recordPersonToIndicativeBudget, setApprovalLimit } from './casework-support.mjs';
 
 export const PASSWORD = 'correct horse battery staple';
@@ -18,6 +19,24 @@ export const ADMIN = { email: 'kim@example.org', name: 'Kim Administrator', role
 export const FINANCE = { email: 'fin@example.org', name: 'Fin Finance-Officer', role: 'finance-officer' };
 export const MAYA = { email: 'maya@example.org', name: 'Maya Okafor', role: 'budget-holder' };
 export const BO = { email: 'bo@example.org', name: 'Bo Okafor', role: 'budget-holder' };
+
+/**
+ * The server and browser for a pooled budget test: the staff users added (their set-password
+ * links kept in `links` by email; add the budget holders' there too) and the points model
+ * published. The server runs with --allow-administrators-without-totp so the administrator can
+ * add the scheme. `signIn(name, user)` signs a user in with the shared password.
+ */
+export function poolServer(name, links) {
+  const env = useServerAndBrowser(name, {
+    serverArgs: ['--allow-administrators-without-totp'],
+    async setUp() {
+      for (const user of [ASSESSOR, APPROVER, ADMIN, FINANCE]) links[user.email] = await env.addUser(user);
+      await env.publishModel(POINTS_PRICE_MODEL);
+    },
+  });
+  const signIn = (who, user) => env.signIn(who, user, { link: links[user.email], password: PASSWORD });
+  return { env, signIn };
+}
 
 export function today() {
   return new Date().toISOString().slice(0, 10);
@@ -50,6 +69,12 @@ export async function typeInto(page, id, value) {
   await page.keyboard.press('Control+A');
   await page.keyboard.press('Delete');
   await page.keyboard.type(value);
+}
+
+/** Tabs to the button or link `id` and presses Enter. */
+export async function press(page, id) {
+  await tabTo(page, id);
+  await page.keyboard.press('Enter');
 }
 
 /** A person with a signed-off plan of `hours` a week at £20.00 by direct payment. */

@@ -16,8 +16,8 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { callApi, errorSummaryItems, POINTS_PRICE_MODEL, skipWithoutBin, text, useServerAndBrowser } from './support.mjs';
-import { addScheme, ADMIN, APPROVER, ASSESSOR, BO, FINANCE, MAYA, PASSWORD, poolPageCheck, signedOffPerson, tabTo, today, typeInto } from './pools-support.mjs';
+import { callApi, errorSummaryItems, skipWithoutBin, text } from './support.mjs';
+import { addScheme, ADMIN, APPROVER, ASSESSOR, BO, FINANCE, MAYA, poolPageCheck, poolServer, signedOffPerson, tabTo, today, typeInto } from './pools-support.mjs';
 
 const STEP_TIMEOUT_MS = 120_000;
 const skip = skipWithoutBin('these tests add users and publish a model with the selfdirect command line');
@@ -27,17 +27,7 @@ const links = {};
 const people = {};
 let poolId;
 
-const env = useServerAndBrowser('pools', {
-  serverArgs: ['--allow-administrators-without-totp'],
-  async setUp() {
-    for (const user of [ASSESSOR, APPROVER, ADMIN, FINANCE]) links[user.email] = await env.addUser(user);
-    await env.publishModel(POINTS_PRICE_MODEL);
-  },
-});
-
-function signIn(name, user) {
-  return env.signIn(name, user, { link: links[user.email], password: PASSWORD });
-}
+const { env, signIn } = poolServer('pools', links);
 
 describe('pooled budgets', { skip }, () => {
   test('set up: two budget holders paid by direct payment, each with an account', { timeout: STEP_TIMEOUT_MS }, async () => {
