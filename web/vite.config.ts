@@ -95,6 +95,7 @@ const pages = {
   personalAssistants: 'personal-assistants.html',
   pools: 'pools.html',
   pool: 'pool.html',
+  poolLeave: 'pool/leave.html',
   peopleIHelp: 'people-i-help.html',
   financeStatements: 'finance/statements.html',
   paymentRuns: 'finance/payment-runs.html',

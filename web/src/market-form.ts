@@ -6,6 +6,7 @@
  */
 import { dateFromParts } from './casework-view';
 import { h } from './dom';
+import { singleCheckbox } from './form-parts';
 import type { FieldProblem } from './problem';
 import { dateInput, textInput, textarea, valueOf } from './safeguarding-form';
 import { documentsFor, listOf, type DirectoryCodes, type Provider, type Service } from './market-view';
@@ -165,20 +166,7 @@ export function serviceQuestions(codes: DirectoryCodes, service: Service | null)
     checkboxes('days', 'Days it runs', 'Leave them all empty if the provider arranges days with each person.', codes.days, service?.days ?? []),
     checkboxes('need', 'What it helps with', 'Choose at least one.', codes.need_areas, service?.need_areas ?? []),
     selectQuestion('service-type', 'Type of service', codes.service_types.map((t) => ({ code: t.code, label: t.traditional_menu ? `${t.label} (traditional menu)` : t.label })), service?.service_type ?? '', 'Choose a type'),
-    h(
-      'div',
-      { class: 'govuk-form-group' },
-      h(
-        'div',
-        { class: 'govuk-checkboxes govuk-checkboxes--small', 'data-module': 'govuk-checkboxes' },
-        h(
-          'div',
-          { class: 'govuk-checkboxes__item' },
-          h('input', { class: 'govuk-checkboxes__input', id: 'approved', name: 'approved', type: 'checkbox', value: 'yes', checked: service?.approved ? true : undefined }),
-          h('label', { class: 'govuk-label govuk-checkboxes__label', for: 'approved' }, 'On the council’s approved list'),
-        ),
-      ),
-    ),
+    singleCheckbox('approved', 'On the council’s approved list', { checked: service?.approved === true }),
   ];
   const root = h('div', {}, questions);
   if (service) {

@@ -1,9 +1,19 @@
 import { describe, expect, test } from 'vitest';
 import {
+  collectedWords,
   consentWords,
+  dueShares,
+  joinBody,
+  leaveLabels,
+  leaveOutcome,
+  leftWords,
+  mayActForMembers,
+  mayLeave,
   memberName,
   memberRows,
   moneyOutRows,
+  paidWords,
+  paymentBody,
   periodRows,
   periodWords,
   poolPaths,
@@ -83,6 +93,11 @@ describe('pooled budget pages', () => {
     expect(poolPaths.page('P1', ADA)).toBe(`/pool?id=P1&person=${ADA}`);
     expect(poolPaths.statement('P1', ADA)).toBe(`/api/pools/P1/statement?person=${ADA}`);
     expect(poolPaths.consents('P1')).toBe('/api/pools/P1/consents');
+    expect(poolPaths.leavePage('P1', ADA)).toBe(`/pool/leave?id=P1&person=${ADA}`);
+    expect(poolPaths.leave('P1')).toBe('/api/pools/P1/leave');
+    expect(poolPaths.join('P1')).toBe('/api/pools/P1/members');
+    expect(poolPaths.collect('P1')).toBe('/api/pools/P1/contributions');
+    expect(poolPaths.pay('P1')).toBe('/api/pools/P1/payments');
   });
 
   test('a member who has not consented is not named', () => {
@@ -108,6 +123,8 @@ describe('pooled budget pages', () => {
     expect(rows).toContainEqual(['In the pool now', '£180.00']);
     expect(rows).toContainEqual(['Started on', '22 November 2026']);
     expect(poolRows(pool({ cost_pence: null, starts_on: null, status: 'proposed' }))).toContainEqual(['Cost every 4 weeks', 'Not stated']);
+    expect(rows).toContainEqual(['Pool reference', '01JD000000000000000000P001']);
+    expect(poolRows(pool({ status: 'closed' })).map(([k]) => k)).not.toContain('Pool reference');
   });
 
   test('the statement rows: own share, what was put in and the part of the balance', () => {
@@ -156,5 +173,144 @@ describe('pooled budget pages', () => {
     if (sent.ok) return;
     expect(sent.problems.map((p) => p.field)).toEqual(['name', 'cost', 'members[1].person', 'members[1].share', 'members[0].consent']);
     expect(sent.problems[4]?.message).toContain('without consenting');
+  });
+
+  const CAL = '01JD0000000000000000000CA1';
+  /** A running pool of three who have each put in £120.00, £60.00 paid out: £300.00 left. */
+  function threeOf(over: Partial<Pool> = {}): Pool {
+    const base = pool();
+    const [ada] = base.members;
+    if (!ada) throw new Error('no Ada');
+    return pool({
+      balance_pence: 30000,
+      members: [
+        ada,
+        { ...ada, seq: 2, person_id: BEN, name: 'Ben Ames', may_act: false },
+        { ...ada, seq: 3, person_id: CAL, name: 'Cal Reid', may_act: false },
+      ],
+      ...over,
+    });
+  }
+
+  describe('leaving', () => {
+    test('under "take their part" the leaver takes their part by contributions, and the pool goes on', () => {
+      const s = statement({ pool: threeOf(), share_of_balance_pence: 10000 });
+      const out = leaveOutcome(s, true);
+      expect(out).toMatchObject({ takesPence: 10000, closes: false, heir: null, heirTakesPence: 0 });
+      expect(out.words).toEqual([
+        'You will take £100.00 from the pool: your part of the £300.00 in it, in proportion to what each member has put in. It will be paid back into your direct payment account.',
+        'Your share of £120.00 will no longer be taken every 4 weeks.',
+      ]);
+    });
+
+    test('under "stays with the pool" the leaver takes nothing', () => {
+      const s = statement({ pool: threeOf({ leaving_rule: 'stays_with_pool' }), share_of_balance_pence: 10000 });
+      const out = leaveOutcome(s, false);
+      expect(out.takesPence).toBe(0);
+      expect(out.words[0]).toBe('They will take nothing from the pool: under its agreement the £300.00 in it stays with the pool for the members who remain.');
+      expect(out.words[1]).toBe('Their share of £120.00 will no longer be taken every 4 weeks.');
+    });
+
+    test('one of the last two leaving closes the pool, and the other member takes the rest', () => {
+      const both = pool({ members: [member(0), { ...member(0), seq: 2, person_id: BEN, name: 'Ben Ames', may_act: false }] });
+      const out = leaveOutcome(statement({ pool: both, share_of_balance_pence: 9000 }), true);
+      expect(out).toMatchObject({ takesPence: 9000, closes: true, heir: 'Ben Ames', heirTakesPence: 9000 });
+      expect(out.words[1]).toBe('The pool will close, because fewer than two members would be left in it. Ben Ames will take the £90.00 left in it.');
+      const kept = leaveOutcome(statement({ pool: { ...both, leaving_rule: 'stays_with_pool' }, share_of_balance_pence: 9000 }), true);
+      expect(kept).toMatchObject({ takesPence: 0, heir: 'Ben Ames', heirTakesPence: 18000 });
+    });
+
+    test('when the only other member never consented, the leaver takes it all', () => {
+      const out = leaveOutcome(statement({ share_of_balance_pence: 18000, pool: pool({ leaving_rule: 'stays_with_pool' }) }), true);
+      expect(out).toMatchObject({ takesPence: 18000, closes: true, heir: null });
+      expect(out.words[0]).toBe('You will take £180.00 from the pool: all of the £180.00 in it, because no one else who agreed to the pool would be left in it. It will be paid back into your direct payment account.');
+    });
+
+    test('an empty pool: nothing to take', () => {
+      expect(leaveOutcome(statement({ pool: threeOf({ balance_pence: 0 }), share_of_balance_pence: 0 }), true).words[0]).toBe('You will take nothing from the pool: there is no money in it.');
+    });
+
+    test('who may be offered to leave', () => {
+      const p = threeOf();
+      expect(mayLeave(p, p.members[0])).toBe(true);
+      expect(mayLeave(p, p.members[1])).toBe(false);
+      expect(mayLeave(p, { ...member(0), status: 'left' })).toBe(false);
+      expect(mayLeave({ ...p, status: 'closed' }, p.members[0])).toBe(false);
+      expect(mayLeave(p, undefined)).toBe(false);
+    });
+
+    test('a member leaves; one who has not consented says no', () => {
+      expect(leaveLabels(statement(), true)).toEqual({ link: 'Leave the pool', heading: 'Are you sure you want to leave Tuesday art group?', button: 'Leave the pool' });
+      expect(leaveLabels(statement(), false).heading).toBe('Are you sure you want to take Ada Okafor out of Tuesday art group?');
+      const invited = statement({ person_id: BEN, person_name: 'Ben Ames', pool: pool({ members: [member(0), { ...member(1), person_id: BEN, may_act: true }] }) });
+      expect(leaveLabels(invited, true)).toEqual({ link: 'Say no to this pool', heading: 'Are you sure you want to say no to Tuesday art group?', button: 'Say no to the pool' });
+      expect(leaveLabels(invited, false).link).toBe('Say no to this pool for them');
+    });
+
+    test('after leaving: what they took, in words', () => {
+      expect(leftWords(statement({ member_status: 'left', taken_pence: 10000 }), true)).toEqual({
+        heading: 'You have left Tuesday art group',
+        body: 'You took £100.00 from the pool. It has been paid back into your direct payment account.',
+      });
+      expect(leftWords(statement({ member_status: 'left', taken_pence: 0, pool: pool({ status: 'closed' }) }), false).body).toBe('They took nothing from the pool. The pool has closed.');
+    });
+  });
+
+  describe('joining', () => {
+    const JOIN = { pool_reference: ' 01jd000000000000000000p001 ', share: '£120.00', cost: '360', consent: true, how: '' };
+
+    test('a join is sent for this member, consenting, to the pool the reference names', () => {
+      expect(joinBody(JOIN, CAL)).toEqual({ ok: true, pool: '01JD000000000000000000P001', body: { person: CAL, share: '120.00', cost: '360', consent: true } });
+      const sent = joinBody({ ...JOIN, cost: '', how: ' At a home visit ' }, CAL);
+      expect(sent.ok && sent.body).toEqual({ person: CAL, share: '120.00', consent: true, how: 'At a home visit' });
+    });
+
+    test('slips name each field, and no one joins without consenting', () => {
+      const sent = joinBody({ pool_reference: 'art group', share: '', cost: '12.345', consent: false, how: '' }, CAL);
+      expect(sent.ok).toBe(false);
+      if (sent.ok) return;
+      expect(sent.problems.map((p) => p.field)).toEqual(['pool', 'share', 'cost', 'consent']);
+      expect(sent.problems[3]?.message).toContain('without consenting');
+    });
+
+    test('only people who may act for members are offered the forms', () => {
+      expect(mayActForMembers(['budget-holder'])).toBe(true);
+      expect(mayActForMembers(['assessor'])).toBe(true);
+      expect(mayActForMembers(['finance-officer'])).toBe(false);
+    });
+  });
+
+  describe('finance officers: collecting and paying out', () => {
+    test('the shares due are the active members’', () => {
+      expect(dueShares(pool())).toEqual({ rows: [['Ada Okafor', '£120.00']], totalPence: 12000 });
+      expect(dueShares(threeOf()).totalPence).toBe(36000);
+    });
+
+    test('a collection in words, and a repeat that takes nothing', () => {
+      const period = { start: '2026-11-22', end: '2026-12-19' };
+      expect(collectedWords({ collected: 2, period_total_pence: 24000, balance_pence: 24000, period })).toEqual({
+        heading: 'Shares collected',
+        body: 'The shares for 22 November to 19 December 2026 (£240.00 in all) were taken from 2 members’ direct payment accounts. The pool now holds £240.00.',
+      });
+      expect(collectedWords({ collected: 0, period_total_pence: 24000, balance_pence: 24000, period }).body).toBe(
+        'The shares for 22 November to 19 December 2026 were collected before: nothing more was taken. The pool holds £240.00.',
+      );
+    });
+
+    test('a payment is checked like the server checks it', () => {
+      expect(paymentBody({ amount: '£60', reference: ' Art tutor, first week ', key: 'INV-001' })).toEqual({ ok: true, body: { key: 'INV-001', amount: '60', reference: 'Art tutor, first week' } });
+      const bad = paymentBody({ amount: '0', reference: '', key: 'invoice 1' });
+      expect(bad.ok).toBe(false);
+      if (bad.ok) return;
+      expect(bad.problems.map((p) => p.field)).toEqual(['amount', 'reference', 'key']);
+      expect(paymentBody({ amount: '1', reference: 'x'.repeat(151), key: 'A'.repeat(17) }).ok).toBe(false);
+    });
+
+    test('a payment in words', () => {
+      expect(paidWords({ amount: '60', reference: 'Art tutor, first week' }, pool())).toEqual({
+        heading: 'Payment made',
+        body: '£60.00 was paid out of the pool: Art tutor, first week. The pool now holds £180.00.',
+      });
+    });
   });
 });

@@ -9,6 +9,7 @@ import { api } from '../api';
 import { personHomePath } from '../budget-view';
 import { dateFromParts } from '../casework-view';
 import { byId, h, replaceChildren, visuallyHidden } from '../dom';
+import { moneyInput, singleCheckbox } from '../form-parts';
 import { FormErrors } from '../forms';
 import { summaryList, tag } from '../govuk';
 import { renderServiceNavigation, showFormProblem, showPageProblem, showSuccess, startSignedInPage } from '../layout';
@@ -31,21 +32,6 @@ let view: EmployerView;
 let audience: Audience = 'self';
 /** The PA the form is changing, or null when it adds one. */
 let editing: PersonalAssistant | null = null;
-
-function moneyInput(id: string, label: string, hint: string): HTMLElement {
-  return h(
-    'div',
-    { class: 'govuk-form-group' },
-    h('label', { class: 'govuk-label govuk-label--s', for: id }, label),
-    h('div', { class: 'govuk-hint', id: `${id}-hint` }, hint),
-    h(
-      'div',
-      { class: 'govuk-input__wrapper' },
-      h('div', { class: 'govuk-input__prefix', 'aria-hidden': 'true' }, '£'),
-      h('input', { class: 'govuk-input govuk-input--width-10', id, name: id, type: 'text', inputmode: 'decimal', spellcheck: 'false', 'aria-describedby': `${id}-hint` }),
-    ),
-  );
-}
 
 /** A smaller date question than the safeguarding pages' (legend size s). */
 function smallDate(id: string, legend: string, hint: string): HTMLElement {
@@ -188,20 +174,7 @@ function dutiesForm(): HTMLFormElement {
     smallDate('insurance_expires_on', 'When the insurance ends', `${self ? 'You' : 'They'} will be reminded ${view.rules.insurance_reminder_days} days before`),
     smallDate('contract_issued_on', 'When you gave your PAs their written contract', 'For example, 28 4 2026'),
     textarea('holiday_pay', 'How holiday pay is arranged', { labelClass: 'govuk-label--s', rows: 2, hint: 'PAs are entitled to 5.6 weeks of paid holiday a year' }),
-    h(
-      'div',
-      { class: 'govuk-form-group' },
-      h(
-        'div',
-        { class: 'govuk-checkboxes govuk-checkboxes--small', 'data-module': 'govuk-checkboxes' },
-        h(
-          'div',
-          { class: 'govuk-checkboxes__item' },
-          h('input', { class: 'govuk-checkboxes__input', id: 'authorised_person_without_capacity', name: 'authorised_person_without_capacity', type: 'checkbox', value: 'yes' }),
-          h('label', { class: 'govuk-label govuk-checkboxes__label', for: 'authorised_person_without_capacity' }, 'Someone manages this direct payment for a person who cannot decide for themselves (an authorised person)'),
-        ),
-      ),
-    ),
+    singleCheckbox('authorised_person_without_capacity', 'Someone manages this direct payment for a person who cannot decide for themselves (an authorised person)'),
     h('button', { type: 'submit', class: 'govuk-button', 'data-module': 'govuk-button', id: 'save-duties' }, 'Save the checklist'),
   );
   return form;

@@ -3,36 +3,39 @@
 // another budget holder needs to invite them), each pool they are or were in (an invitation
 // waiting for their consent first), and a form to propose a pool with one other member, named
 // by the reference that member gave them. The proposer gives this member's consent in the same
-// step; the other member is asked for theirs when they sign in.
+// step; the other member is asked for theirs when they sign in. Below it, a form to join a pool
+// that is already running, named by the reference a member gave them, with consent given there
+// and then. Finance officers, who may read a person's pools but not act for them, see the list
+// alone.
 import '../main';
 import { api } from '../api';
 import { personHomePath } from '../budget-view';
 import { byId, h, replaceChildren } from '../dom';
+import { moneyInput, singleCheckbox } from '../form-parts';
 import { FormErrors } from '../forms';
 import { summaryList, tag } from '../govuk';
 import { renderServiceNavigation, setFlash, showFormProblem, showPageProblem, startSignedInPage } from '../layout';
 import { formatPence } from '../money';
-import { memberStatusWords, poolPaths, poolStatusTag, poolStatusWords, PROPOSAL_FIELDS, proposalBody, type PersonPools, type Pool, type PoolSummary } from '../pools-view';
+import {
+  JOIN_FIELDS,
+  joinBody,
+  mayActForMembers,
+  memberStatusWords,
+  poolPaths,
+  poolStatusTag,
+  poolStatusWords,
+  PROPOSAL_FIELDS,
+  proposalBody,
+  type PersonPools,
+  type Pool,
+  type PoolSummary,
+} from '../pools-view';
 import { validationProblem } from '../problem';
 import { radios, textarea, textInput, valueOf } from '../safeguarding-form';
 
 let personId = '';
 let self = true;
-
-function moneyInput(id: string, label: string, hint: string): HTMLElement {
-  return h(
-    'div',
-    { class: 'govuk-form-group' },
-    h('label', { class: 'govuk-label govuk-label--s', for: id }, label),
-    h('div', { class: 'govuk-hint', id: `${id}-hint` }, hint),
-    h(
-      'div',
-      { class: 'govuk-input__wrapper' },
-      h('div', { class: 'govuk-input__prefix', 'aria-hidden': 'true' }, '£'),
-      h('input', { class: 'govuk-input govuk-input--width-10', id, name: id, type: 'text', inputmode: 'decimal', spellcheck: 'false', 'aria-describedby': `${id}-hint` }),
-    ),
-  );
-}
+let socialWorker = false;
 
 function poolCard(p: PoolSummary): HTMLElement {
   const invited = p.member_status === 'proposed' && p.status !== 'closed';
@@ -88,21 +91,7 @@ function proposalForm(): HTMLFormElement {
     moneyInput('your_share', self ? 'Your share every 4 weeks' : 'Their share every 4 weeks', `Taken from ${you} direct payment account every 4 weeks`),
     textInput('other_reference', 'The other member’s reference', { labelClass: 'govuk-label--s', hint: '26 letters and digits, from their pooled budgets page' }),
     moneyInput('other_share', 'Their share every 4 weeks', 'Taken from their direct payment account every 4 weeks'),
-    h(
-      'div',
-      { class: 'govuk-form-group' },
-      h(
-        'div',
-        { class: 'govuk-checkboxes govuk-checkboxes--small', 'data-module': 'govuk-checkboxes' },
-        h(
-          'div',
-          { class: 'govuk-checkboxes__item' },
-          h('input', { class: 'govuk-checkboxes__input', id: 'consent', name: 'consent', type: 'checkbox', value: 'yes', 'aria-describedby': 'consent-hint' }),
-          h('label', { class: 'govuk-label govuk-checkboxes__label', for: 'consent' }, self ? 'I agree to pool my share every 4 weeks' : 'They agree to pool their share every 4 weeks'),
-          h('div', { class: 'govuk-hint govuk-checkboxes__hint', id: 'consent-hint' }, 'The other members will see the name and share of everyone who has agreed.'),
-        ),
-      ),
-    ),
+    singleCheckbox('consent', self ? 'I agree to pool my share every 4 weeks' : 'They agree to pool their share every 4 weeks', { hint: 'The other members will see the name and share of everyone who has agreed.' }),
     h('button', { type: 'submit', class: 'govuk-button', 'data-module': 'govuk-button', id: 'propose' }, 'Propose the pool'),
   );
   const errors = new FormErrors(byId('error-summary'), form);
@@ -138,6 +127,62 @@ async function propose(form: HTMLFormElement, errors: FormErrors): Promise<void>
   window.location.assign(poolPaths.page(result.data.id, personId));
 }
 
+function joinForm(): HTMLFormElement {
+  const form = h(
+    'form',
+    { id: 'join-form', novalidate: true },
+    h('h2', { class: 'govuk-heading-m' }, 'Join a pool that is already running'),
+    h(
+      'p',
+      { class: 'govuk-body' },
+      `Ask a member of the pool for its reference (it is on their page for the pool), what it pays for, what happens to the money when someone leaves, and what ${self ? 'your' : 'their'} share would be.`,
+    ),
+    textInput('pool_reference', 'The pool’s reference', { labelClass: 'govuk-label--s', hint: '26 letters and digits, from a member’s page for the pool' }),
+    moneyInput('join_share', self ? 'Your share every 4 weeks' : 'Their share every 4 weeks', `Taken from ${self ? 'your' : 'their'} direct payment account every 4 weeks`),
+    moneyInput('join_cost', `What the pool will cost every 4 weeks with ${self ? 'you' : 'them'} in it (if it states a cost)`, 'In pounds and pence. If the pool states what it costs, the members’ shares must add up to the new cost exactly. Leave this empty if it does not.'),
+    socialWorker && !self
+      ? textarea('join_how', 'How did they give their consent?', { labelClass: 'govuk-label--s', rows: 3, hint: 'For example, at a home visit on 20 November, with the easy-read agreement' })
+      : null,
+    singleCheckbox(
+      'join_consent',
+      self ? 'I agree to join the pool and to pool my share every 4 weeks' : 'They agree to join the pool and to pool their share every 4 weeks',
+      { hint: 'The other members will see the name and share of everyone in the pool.' },
+    ),
+    h('button', { type: 'submit', class: 'govuk-button', 'data-module': 'govuk-button', id: 'join' }, 'Join the pool'),
+  );
+  const errors = new FormErrors(byId('error-summary'), form);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    void join(form, errors);
+  });
+  return form;
+}
+
+async function join(form: HTMLFormElement, errors: FormErrors): Promise<void> {
+  const checked = joinBody(
+    {
+      pool_reference: valueOf(form, 'pool_reference'),
+      share: valueOf(form, 'join_share'),
+      cost: valueOf(form, 'join_cost'),
+      consent: byId<HTMLInputElement>('join_consent').checked,
+      how: valueOf(form, 'join_how'),
+    },
+    personId,
+  );
+  if (!checked.ok) {
+    showFormProblem(errors, validationProblem(checked.problems), JOIN_FIELDS);
+    return;
+  }
+  const result = await api<Pool>('POST', poolPaths.join(checked.pool), checked.body);
+  if (!result.ok) {
+    // No such pool (404) is about the reference typed.
+    showFormProblem(errors, result.problem, JOIN_FIELDS, result.problem.status === 404 ? { linkOtherProblemsTo: 'pool_reference' } : {});
+    return;
+  }
+  setFlash({ heading: `${self ? 'You have' : 'They have'} joined ${result.data.name}`, body: `${self ? 'Your' : 'Their'} share is taken every 4 weeks with everyone else’s, from the next collection.` });
+  window.location.assign(poolPaths.page(result.data.id, personId));
+}
+
 async function main(): Promise<void> {
   const page = await startSignedInPage({ current: '' });
   if (!page) return;
@@ -147,6 +192,7 @@ async function main(): Promise<void> {
     return showPageProblem({ status: 404, type: '', title: 'Not found', detail: 'This address does not say whose pooled budgets to show.', errors: [] });
   }
   self = session.user.person_id === personId;
+  socialWorker = session.user.roles.includes('assessor');
   if (self) renderServiceNavigation(session, '/my-record');
   else if (session.user.roles.includes('assessor')) renderServiceNavigation(session, '/caseload');
   const home = personHomePath(session.user.roles, personId, session.user.person_id);
@@ -174,18 +220,21 @@ async function main(): Promise<void> {
       ),
     );
   }
-  parts.push(
-    h('h2', { class: 'govuk-heading-m' }, self ? 'Your reference' : 'Their reference'),
-    h('p', { class: 'govuk-body' }, self ? 'Give this to another budget holder who wants to pool with you:' : 'Another budget holder needs this to invite them to a pool:'),
-    h('p', { class: 'govuk-body govuk-!-font-weight-bold', id: 'reference' }, list.person_id),
-    h('h2', { class: 'govuk-heading-m' }, self ? 'Your pools' : 'Their pools'),
-  );
+  const mayAct = self || mayActForMembers(session.user.roles);
+  if (mayAct) {
+    parts.push(
+      h('h2', { class: 'govuk-heading-m' }, self ? 'Your reference' : 'Their reference'),
+      h('p', { class: 'govuk-body' }, self ? 'Give this to another budget holder who wants to pool with you:' : 'Another budget holder needs this to invite them to a pool:'),
+      h('p', { class: 'govuk-body govuk-!-font-weight-bold', id: 'reference' }, list.person_id),
+    );
+  }
+  parts.push(h('h2', { class: 'govuk-heading-m' }, self ? 'Your pools' : 'Their pools'));
   if (list.pools.length === 0) {
     parts.push(h('p', { class: 'govuk-body', id: 'pools-none' }, self ? 'You are not in a pooled budget.' : 'They are not in a pooled budget.'));
   } else {
     parts.push(h('div', { id: 'pools-list' }, list.pools.map((p) => poolCard(p))));
   }
-  parts.push(proposalForm());
+  if (mayAct) parts.push(proposalForm(), joinForm());
   replaceChildren(byId('pools-content'), parts);
 }
 

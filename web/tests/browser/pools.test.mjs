@@ -16,102 +16,28 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { callApi, checkPageState, errorSummaryItems, focusedId, POINTS_PRICE_MODEL, skipWithoutBin, text, useServerAndBrowser } from './support.mjs';
-import { recordPersonToIndicativeBudget, setApprovalLimit } from './casework-support.mjs';
+import { callApi, errorSummaryItems, skipWithoutBin, text } from './support.mjs';
+import { addScheme, ADMIN, APPROVER, ASSESSOR, BO, FINANCE, MAYA, poolPageCheck, poolServer, signedOffPerson, tabTo, today, typeInto } from './pools-support.mjs';
 
 const STEP_TIMEOUT_MS = 120_000;
 const skip = skipWithoutBin('these tests add users and publish a model with the selfdirect command line');
 
-const PASSWORD = 'correct horse battery staple';
-const ASSESSOR = { email: 'sam@example.org', name: 'Sam Social-Worker', role: 'assessor' };
-const APPROVER = { email: 'ade@example.org', name: 'Ade Approver', role: 'approver' };
-const ADMIN = { email: 'kim@example.org', name: 'Kim Administrator', role: 'administrator' };
-const FINANCE = { email: 'fin@example.org', name: 'Fin Finance-Officer', role: 'finance-officer' };
-const MAYA = { email: 'maya@example.org', name: 'Maya Okafor', role: 'budget-holder' };
-const BO = { email: 'bo@example.org', name: 'Bo Okafor', role: 'budget-holder' };
-
+const checkPage = poolPageCheck('pools');
 const links = {};
 const people = {};
 let poolId;
 
-const env = useServerAndBrowser('pools', {
-  serverArgs: ['--allow-administrators-without-totp'],
-  async setUp() {
-    for (const user of [ASSESSOR, APPROVER, ADMIN, FINANCE]) links[user.email] = await env.addUser(user);
-    await env.publishModel(POINTS_PRICE_MODEL);
-  },
-});
-
-function signIn(name, user) {
-  return env.signIn(name, user, { link: links[user.email], password: PASSWORD });
-}
-
-function today() {
-  return new Date().toISOString().slice(0, 10);
-}
-
-async function checkPage(p, name, { apiErrors = [], file } = {}) {
-  const duplicates = await p.page.evaluate(() => {
-    const seen = new Set();
-    return [...document.querySelectorAll('[id]')].map((e) => e.id).filter((id) => seen.has(id) || !seen.add(id));
-  });
-  assert.deepEqual(duplicates, [], `ids used twice on ${name}`);
-  return checkPageState(p, name, { apiErrors, file: file && `pools-${file}` });
-}
-
-/** Presses Tab until the element with `id` has focus. */
-async function tabTo(page, id, limit = 200) {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press('Tab');
-    if ((await focusedId(page)) === id) return;
-  }
-  assert.fail(`Tab never reached #${id}`);
-}
-
-/** Tabs to the field `id` and types `value` into it, replacing what was there. */
-async function typeInto(page, id, value) {
-  await tabTo(page, id);
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.type(value);
-}
-
-/** A person with a signed-off plan of `hours` a week at £20.00 by direct payment. */
-async function signedOffPerson(assessor, approver, givenName, nhsNumber, hours) {
-  const personId = await recordPersonToIndicativeBudget(assessor.page, env.council.code, { givenName, nhsNumber });
-  const plan = await callApi(assessor.page, 'POST', `/api/people/${personId}/plans`, {
-    outcomes: [{ id: 'o1', words: 'I want to go to the art group every week' }],
-    items: [{
-      what: 'Help to get out', supplier: 'personal_assistant', supplier_name: 'Sam', unit: 'hour',
-      unit_price: '20', quantity: String(hours), frequency: 'per_week', outcomes: ['o1'], route: 'direct_payment',
-    }],
-    written_with: ['person', 'social_worker'],
-    risks: [{ risk: 'Her assistant is ill', how_managed: 'Her daughter helps' }],
-    emergency: 'Call her daughter on 07700 900123',
-  });
-  assert.equal(plan.status, 201, JSON.stringify(plan.body));
-  const submitted = await callApi(assessor.page, 'POST', `/api/plans/${plan.body.id}/submit`, { revision: plan.body.revision });
-  assert.equal(submitted.status, 200, JSON.stringify(submitted.body));
-  const decided = await callApi(approver.page, 'POST', `/api/plans/${plan.body.id}/decision`, {
-    decision: 'approve', revision: submitted.body.revision, variance_category: 'persons_choice', variance_words: 'Their choice of assistant.',
-  });
-  assert.equal(decided.status, 200, JSON.stringify(decided.body));
-  return personId;
-}
+const { env, signIn } = poolServer('pools', links);
 
 describe('pooled budgets', { skip }, () => {
   test('set up: two budget holders paid by direct payment, each with an account', { timeout: STEP_TIMEOUT_MS }, async () => {
     const admin = await signIn('admin', ADMIN);
-    const session = (await callApi(admin.page, 'GET', '/api/session')).body;
-    const councilId = session.user.council_id;
-    const scheme = await callApi(admin.page, 'POST', `/api/councils/${councilId}/schemes`, { name: 'Adult social care', kind: 'adult-social-care' });
-    assert.equal(scheme.status, 201, JSON.stringify(scheme.body));
-    await setApprovalLimit(admin.page, APPROVER.email, '30000');
+    const councilId = await addScheme(admin);
 
     const assessor = await signIn('assessor', ASSESSOR);
     const approver = await signIn('approver', APPROVER);
-    people.maya = await signedOffPerson(assessor, approver, 'Maya', '943 476 5919', 10);
-    people.bo = await signedOffPerson(assessor, approver, 'Bo', '401 023 2137', 5);
+    people.maya = await signedOffPerson(env, assessor, approver, 'Maya', '943 476 5919', 10);
+    people.bo = await signedOffPerson(env, assessor, approver, 'Bo', '401 023 2137', 5);
     await approver.context.close();
     await assessor.context.close();
 
@@ -208,6 +134,7 @@ describe('pooled budgets', { skip }, () => {
     await page.waitForURL((url) => url.pathname === '/pool');
     await page.locator('#consent-form').waitFor();
     assert.match(await text(page, '#consent-form'), /£120\.00 will be taken from your direct payment account every 4 weeks/);
+    assert.equal(await text(page, '#leave-link'), 'Say no to this pool');
     await checkPage(bo, 'the consent form', { file: 'bo-consent' });
     await tabTo(page, 'consent');
     await page.keyboard.press('Space');
