@@ -225,6 +225,7 @@ const std::map<std::string, std::set<std::string>> kMatrix = {
     {"pools.statement",
      {"budget-holder", "representative", "support-planner", "assessor", "finance-officer"}},
     {"pools.collect", {"finance-officer"}},
+    {"pools.all", {"finance-officer"}},
     {"pools.pay", {"finance-officer"}},
     {"pools.list", {"budget-holder", "assessor", "representative", "finance-officer"}},
     // Policy scenarios: pure computation on a synthetic council made in memory (no person's

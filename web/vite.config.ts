@@ -103,6 +103,7 @@ const pages = {
   paymentDetails: 'finance/payment-details.html',
   invoices: 'finance/invoices.html',
   surplusProposals: 'finance/surplus-proposals.html',
+  financePools: 'finance/pools.html',
   alerts: 'alerts.html',
   financeOverview: 'finance/overview.html',
   findSupport: 'find-support.html',

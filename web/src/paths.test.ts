@@ -84,7 +84,7 @@ describe('pagesFor', () => {
   });
 
   it('gives finance officers statement import, provider invoices and surplus proposals', () => {
-    expect(hrefs(['finance-officer'])).toEqual(['/account', '/finance/payment-runs', '/finance/statements', '/finance/invoices', '/finance/surplus-proposals', '/finance/overview', '/alerts']);
+    expect(hrefs(['finance-officer'])).toEqual(['/account', '/finance/payment-runs', '/finance/statements', '/finance/invoices', '/finance/surplus-proposals', '/finance/pools', '/finance/overview', '/alerts']);
     expect(hrefs(['assessor'])).not.toContain('/finance/invoices');
     expect(pageTitle('/finance/invoices')).toBe('Provider invoices');
     expect(hrefs(['assessor'])).not.toContain('/finance/statements');
@@ -106,9 +106,9 @@ describe('pagesFor', () => {
   });
 
   it('gives finance officers the payment runs, and nobody else', () => {
-    expect(hrefs(['finance-officer'])).toEqual(['/account', '/finance/payment-runs', '/finance/statements', '/finance/invoices', '/finance/surplus-proposals', '/finance/overview', '/alerts']);
-    expect(pagesFor(['finance-officer']).map((page) => page.text)).toEqual(['Your account', 'Payment runs', 'Statements', 'Provider invoices', 'Surplus proposals', 'Finance overview', 'Money alerts']);
-    expect(hrefs(['approver', 'finance-officer'])).toEqual(['/account', '/sign-off', '/finance/payment-runs', '/finance/statements', '/finance/invoices', '/finance/surplus-proposals', '/finance/overview', '/alerts']);
+    expect(hrefs(['finance-officer'])).toEqual(['/account', '/finance/payment-runs', '/finance/statements', '/finance/invoices', '/finance/surplus-proposals', '/finance/pools', '/finance/overview', '/alerts']);
+    expect(pagesFor(['finance-officer']).map((page) => page.text)).toEqual(['Your account', 'Payment runs', 'Statements', 'Provider invoices', 'Surplus proposals', 'Pooled budgets', 'Finance overview', 'Money alerts']);
+    expect(hrefs(['approver', 'finance-officer'])).toEqual(['/account', '/sign-off', '/finance/payment-runs', '/finance/statements', '/finance/invoices', '/finance/surplus-proposals', '/finance/pools', '/finance/overview', '/alerts']);
     expect(hrefs(['approver'])).not.toContain('/finance/payment-runs');
   });
 
@@ -138,7 +138,7 @@ describe('pagesFor', () => {
 
   it('gives finance officers and commissioners the finance overview, once each, and nobody else', () => {
     expect(hrefs(['commissioner'])).toEqual(['/account', '/finance/overview', '/market/providers', '/market/shaping', '/scenarios']);
-    expect(hrefs(['finance-officer', 'commissioner'])).toEqual(['/account', '/finance/payment-runs', '/finance/statements', '/finance/invoices', '/finance/surplus-proposals', '/finance/overview', '/market/providers', '/market/shaping', '/scenarios', '/alerts']);
+    expect(hrefs(['finance-officer', 'commissioner'])).toEqual(['/account', '/finance/payment-runs', '/finance/statements', '/finance/invoices', '/finance/surplus-proposals', '/finance/pools', '/finance/overview', '/market/providers', '/market/shaping', '/scenarios', '/alerts']);
     for (const role of ['budget-holder', 'representative', 'assessor', 'approver', 'safeguarding-lead', 'analyst', 'administrator', 'auditor']) {
       expect(hrefs([role])).not.toContain('/finance/overview');
     }

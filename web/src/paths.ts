@@ -63,6 +63,7 @@ const SIGNED_IN_PAGES: readonly { href: string; text: string; role?: string | re
   { href: '/finance/statements', text: 'Statements', role: 'finance-officer' },
   { href: '/finance/invoices', text: 'Provider invoices', role: 'finance-officer' },
   { href: '/finance/surplus-proposals', text: 'Surplus proposals', role: 'finance-officer' },
+  { href: '/finance/pools', text: 'Pooled budgets', role: 'finance-officer' },
   { href: '/finance/overview', text: 'Finance overview', role: ['finance-officer', 'commissioner'] },
   { href: '/market/providers', text: 'Providers', role: 'commissioner' },
   { href: '/market/shaping', text: 'Market shaping', role: 'commissioner' },

@@ -2,6 +2,7 @@ import { describe, expect, test } from 'vitest';
 import {
   collectedWords,
   consentWords,
+  councilPoolRow,
   dueShares,
   joinBody,
   leaveLabels,
@@ -20,10 +21,12 @@ import {
   poolRows,
   proposalBody,
   statementRows,
+  toCollectWords,
   type Pool,
   type PoolMember,
   type PoolStatement,
   type ProposalAnswers,
+  type CouncilPool,
 } from './pools-view';
 
 const ADA = '01JD0000000000000000000ADA';
@@ -314,3 +317,50 @@ describe('pooled budget pages', () => {
     });
   });
 });
+
+describe('the finance officers’ list of pools', () => {
+  const running: CouncilPool = {
+    id: 'P1',
+    name: 'Tuesday art group',
+    pays_for: 'An art tutor',
+    status: 'active',
+    members: 2,
+    member_id: 'M1',
+    shares_pence: 24000,
+    balance_pence: 1050,
+    period: { start: '2026-11-17', end: '2026-12-14' },
+    collected: false,
+  };
+
+  test('a running pool: its page as its first member, the shares, and what is still to collect', () => {
+    expect(councilPoolRow(running)).toEqual({
+      name: 'Tuesday art group',
+      href: '/pool?id=P1&person=M1',
+      status: 'Running',
+      tag: 'govuk-tag--green',
+      members: '2 members',
+      shares: '£240.00',
+      balance: '£10.50',
+      period: '17 November to 14 December 2026',
+      todo: { text: 'To collect', tag: 'govuk-tag--yellow' },
+    });
+    expect(councilPoolRow({ ...running, collected: true }).todo).toEqual({ text: 'Collected', tag: 'govuk-tag--green' });
+  });
+
+  test('a pool not started or closed has nothing to collect, and one with no member left no page', () => {
+    expect(councilPoolRow({ ...running, status: 'proposed', period: null }).todo.text).toBe('Not started');
+    expect(councilPoolRow({ ...running, status: 'proposed', period: null }).period).toBe('');
+    const closed = councilPoolRow({ ...running, status: 'closed', members: 1, member_id: null });
+    expect(closed.todo.text).toBe('Closed');
+    expect(closed.members).toBe('1 member');
+    expect(closed.href).toBeNull();
+  });
+
+  test('how many running pools still have shares to collect', () => {
+    expect(toCollectWords([])).toBe('No pooled budget is running, so there is nothing to collect.');
+    expect(toCollectWords([running])).toBe('1 running pool has shares to collect for this period. Open each to collect them and pay its service.');
+    expect(toCollectWords([running, { ...running, id: 'P2' }])).toMatch(/^2 running pools have/);
+    expect(toCollectWords([{ ...running, collected: true }])).toBe('Every running pool’s shares have been collected for this period (1 pool).');
+  });
+});
+

@@ -81,7 +81,23 @@ export interface PoolStatement {
   taken_pence: number;
 }
 
+/** A pool in the finance officers' list (GET /api/pools). */
+export interface CouncilPool {
+  id: string;
+  name: string;
+  pays_for: string;
+  status: PoolStatus;
+  members: number;
+  member_id: string | null;
+  shares_pence: number;
+  balance_pence: number;
+  period: { start: string; end: string } | null;
+  collected: boolean;
+}
+
 export const poolPaths = {
+  all: '/finance/pools',
+  allApi: '/api/pools',
   list: (personId: string) => `/pools?person=${encodeURIComponent(personId)}`,
   page: (poolId: string, personId: string) => `/pool?id=${encodeURIComponent(poolId)}&person=${encodeURIComponent(personId)}`,
   listApi: (personId: string) => `/api/people/${encodeURIComponent(personId)}/pools`,
@@ -471,3 +487,39 @@ export function paidWords(body: { amount: string; reference: string }, pool: Poo
 export function mayActForMembers(roles: readonly string[]): boolean {
   return ['budget-holder', 'representative', 'support-planner', 'assessor'].some((r) => roles.includes(r));
 }
+
+/**
+ * A row of the finance officers' list: the pool (a link to its page, read as its first current
+ * member's), its state, members, shares every 4 weeks, balance, and this period: collected or
+ * still to collect. A pool that has not started, or has closed, has nothing to collect.
+ */
+export function councilPoolRow(p: CouncilPool): { name: string; href: string | null; status: string; tag: string; members: string; shares: string; balance: string; period: string; todo: { text: string; tag: string } } {
+  const period = p.period ? periodWords(p.period.start, p.period.end) : '';
+  const todo =
+    p.status !== 'active'
+      ? { text: p.status === 'proposed' ? 'Not started' : 'Closed', tag: 'govuk-tag--grey' }
+      : p.collected
+        ? { text: 'Collected', tag: 'govuk-tag--green' }
+        : { text: 'To collect', tag: 'govuk-tag--yellow' };
+  return {
+    name: p.name,
+    href: p.member_id ? poolPaths.page(p.id, p.member_id) : null,
+    status: poolStatusWords(p.status),
+    tag: poolStatusTag(p.status),
+    members: p.members === 1 ? '1 member' : `${p.members} members`,
+    shares: formatPence(p.shares_pence),
+    balance: formatPence(p.balance_pence),
+    period,
+    todo,
+  };
+}
+
+/** How many running pools still have this period's shares to collect, in words. */
+export function toCollectWords(pools: readonly CouncilPool[]): string {
+  const running = pools.filter((p) => p.status === 'active');
+  const due = running.filter((p) => !p.collected).length;
+  if (running.length === 0) return 'No pooled budget is running, so there is nothing to collect.';
+  if (due === 0) return `Every running pool’s shares have been collected for this period (${running.length === 1 ? '1 pool' : `${running.length} pools`}).`;
+  return `${due === 1 ? '1 running pool has' : `${due} running pools have`} shares to collect for this period. Open each to collect them and pay its service.`;
+}
+

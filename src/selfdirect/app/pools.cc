@@ -755,6 +755,58 @@ Result<PersonPools> Pools::Of(const Context& ctx, const PersonId& person) {
   return out;
 }
 
+Result<std::vector<CouncilPool>> Pools::All(const Context& ctx) {
+  if (auto a = Authorize(store_, clock_, ctx, Action::kPoolMoneyManage,
+                         Resource::Council(ctx.actor.council_id), "pools", "");
+      !a) {
+    return tl::unexpected(a.error());
+  }
+  std::vector<CouncilPool> out;
+  const Date today = clock_.Today();
+  auto s = store_.Read([&](store::Transaction& tx) -> Status {
+    auto ids = tx.Pools().ListPools(ctx.actor.council_id);
+    if (!ids) return tl::unexpected(ids.error());
+    for (const PoolId& id : *ids) {
+      auto found = tx.Pools().FindPool(ctx.actor.council_id, id);
+      if (!found) return tl::unexpected(found.error());
+      if (!*found) continue;
+      const Pool& pool = **found;
+      CouncilPool row;
+      row.id = pool.id;
+      row.name = pool.name;
+      row.pays_for = pool.pays_for;
+      row.status = pool.status;
+      row.period = market::PeriodOf(pool, today);
+      for (const auto& m : pool.members) {
+        if (!m.current()) continue;
+        if (row.members++ == 0) row.member = m.person;
+      }
+      auto account = ReadAccount(tx, pool.council, pool.account);
+      if (!account) return tl::unexpected(account.error());
+      auto balance = ledger::PostedCreditBalance(account->balances);
+      if (!balance) return tl::unexpected(balance.error());
+      row.balance = *balance;
+      if (pool.status == market::PoolStatus::kActive) {
+        auto due = market::ContributionsDue(pool, today);
+        if (!due) return tl::unexpected(due.error());
+        row.collected = !due->empty();
+        for (const auto& d : *due) {
+          auto sum = row.shares.Plus(d.amount);
+          if (!sum) return tl::unexpected(sum.error());
+          row.shares = *sum;
+          auto done = tx.Ledger().FindTransfer(pool.council, TransferId(d.key));
+          if (!done) return tl::unexpected(done.error());
+          row.collected = row.collected && done->has_value();
+        }
+      }
+      out.push_back(std::move(row));
+    }
+    return Ok();
+  });
+  if (!s) return tl::unexpected(s.error());
+  return out;
+}
+
 Result<PoolStatement> Pools::Statement(const Context& ctx, const PoolId& id,
                                        const PersonId& person) {
   if (auto g = Gate(ctx, Action::kPoolsRead, id); !g) return tl::unexpected(g.error());

@@ -69,7 +69,23 @@ struct PoolSummary {
   market::MemberStatus member_status = market::MemberStatus::kProposed;
   Pence share;
   int members = 0;  // current members
+  PersonId member;  // the first current member (the pool's page is read as a member's)
 };
+// A pool as the finance officers' list shows it: what is due this period and whether it has
+// been collected.
+struct CouncilPool {
+  market::PoolId id;
+  std::string name;
+  std::string pays_for;
+  market::PoolStatus status = market::PoolStatus::kProposed;
+  int members = 0;  // current members
+  PersonId member;  // the first current member (the pool's page is read as a member's)
+  Pence shares;     // every 4 weeks: the active members' shares together
+  Pence balance;
+  std::optional<market::PoolPeriod> period;  // the current 4 weeks, once active
+  bool collected = false;                    // every share due this period is in
+};
+
 struct PersonPools {
   PersonId person;
   std::string person_name;
@@ -176,6 +192,9 @@ class Pools {
 
   // The pools a person is or was in.
   Result<PersonPools> Of(const Context& ctx, const PersonId& person);
+
+  // Every pool of the council, newest first (finance officers, who collect and pay out).
+  Result<std::vector<CouncilPool>> All(const Context& ctx);
 
   // A member's statement of the pool (the member, anyone who may read their pools).
   Result<PoolStatement> Statement(const Context& ctx, const market::PoolId& pool,

@@ -234,6 +234,34 @@ TEST_F(PoolsTest, Collect_MovesEachShareOnceAndRefusesAllWhenAnAccountIsShort) {
   EXPECT_EQ(Balance(HoldingOf(ada_)), Pence(68000));
 }
 
+TEST_F(PoolsTest, All_FinanceOfficersSeeEveryPoolWithWhatIsDueAndWhetherItIsIn) {
+  PayTheFirstPeriod();
+  const PoolView pool = Started();
+  auto by_holder = t_.pools().All(As(ada_user_));
+  ASSERT_FALSE(by_holder.has_value());
+  EXPECT_EQ(by_holder.error().code, ErrorCode::kPermissionDenied);
+
+  auto before = t_.pools().All(As(finance_));
+  ASSERT_TRUE(before.has_value()) << before.error().message;
+  ASSERT_EQ(before->size(), 1u);
+  const CouncilPool& row = before->front();
+  EXPECT_EQ(row.id, pool.pool.id);
+  EXPECT_EQ(row.name, pool.pool.name);
+  EXPECT_EQ(row.status, market::PoolStatus::kActive);
+  EXPECT_EQ(row.members, 2);
+  EXPECT_EQ(row.member, ada_);
+  EXPECT_EQ(row.shares, Pence(24000));
+  EXPECT_EQ(row.balance, Pence(0));
+  EXPECT_TRUE(row.period.has_value());
+  EXPECT_FALSE(row.collected);
+
+  ASSERT_TRUE(t_.pools().Collect(As(finance_), pool.pool.id));
+  auto after = t_.pools().All(As(finance_));
+  ASSERT_TRUE(after.has_value());
+  EXPECT_TRUE(after->front().collected);
+  EXPECT_EQ(after->front().balance, Pence(24000));
+}
+
 TEST_F(PoolsTest, Collect_AShortAccountNamesItAndBothAmountsAndNothingMoves) {
   // Nothing has been paid into either account yet.
   const PoolView pool = Started();

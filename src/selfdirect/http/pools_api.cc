@@ -121,6 +121,28 @@ void RegisterPoolsApi(Router& router, app::Pools& pools) {
                return ViewResponse(pools.Propose(request.ctx, r), 201);
              });
 
+  router.Add(
+      "GET", "/api/pools", "pools.all", Action::kPoolMoneyManage,
+      [&pools](const Request& request, const PathParams&) {
+        auto all = pools.All(request.ctx);
+        if (!all) return ProblemFromError(all.error());
+        json::array list;
+        for (const app::CouncilPool& p : *all) {
+          list.push_back(
+              {{"id", p.id.str()},
+               {"name", p.name},
+               {"pays_for", p.pays_for},
+               {"status", market::PoolStatusCode(p.status)},
+               {"members", p.members},
+               {"member_id", p.member.empty() ? json::value(nullptr) : json::value(p.member.str())},
+               {"shares_pence", p.shares.value()},
+               {"balance_pence", p.balance.value()},
+               {"period", p.period ? json::value(PeriodJson(*p.period)) : json::value(nullptr)},
+               {"collected", p.collected}});
+        }
+        return JsonResponse(200, {{"pools", std::move(list)}});
+      });
+
   router.Add("GET", "/api/pools/{pool}", "pools.get", Action::kPoolsRead,
              [&pools](const Request& request, const PathParams& params) {
                auto id = PathId<PoolId>(params, "pool");

@@ -134,6 +134,21 @@ TEST_F(PoolsApiTest, TwoBudgetHoldersFormAPoolAndEachReadsTheirStatement) {
   EXPECT_THAT(short_money.body, HasSubstr("holds £0.00"));
   EXPECT_THAT(short_money.body, HasSubstr("£120.00"));
 
+  // Finance officers find the pool in the council's list, not yet collected; members may not
+  // list the council's pools.
+  auto listed = Send("GET", "/api/pools", "", &finance_);
+  ASSERT_EQ(listed.status, 200) << listed.body;
+  const json::object all = Body(listed);
+  const auto& row = all.at("pools").as_array().at(0).as_object();
+  EXPECT_EQ(row.at("id").as_string(), pool);
+  EXPECT_EQ(row.at("status").as_string(), "active");
+  EXPECT_EQ(row.at("members").as_int64(), 2);
+  EXPECT_EQ(row.at("member_id").as_string(), ada_);
+  EXPECT_EQ(row.at("shares_pence").as_int64(), 24000);
+  EXPECT_FALSE(row.at("collected").as_bool());
+  EXPECT_TRUE(row.at("period").is_object());
+  EXPECT_EQ(Send("GET", "/api/pools", "", &ada_session_).status, 403);
+
   auto statement =
       Send("GET", "/api/pools/" + pool + "/statement?person=" + ada_, "", &ada_session_);
   ASSERT_EQ(statement.status, 200) << statement.body;

@@ -25,6 +25,8 @@ class PoolRepository {
   virtual Status SavePool(const Pool& pool, std::int64_t expected_revision) = 0;
   // The pools a person is or was a member of, newest first.
   virtual Result<std::vector<PoolId>> PoolsOf(const CouncilId& council, const PersonId& person) = 0;
+  // Every pool of the council, newest first.
+  virtual Result<std::vector<PoolId>> ListPools(const CouncilId& council) = 0;
 };
 
 }  // namespace selfdirect::market

@@ -167,4 +167,13 @@ Result<std::vector<market::PoolId>> SqlitePoolRepository::PoolsOf(const CouncilI
       *st, [](const Statement& s) -> Result<market::PoolId> { return market::PoolId(s.Text(0)); });
 }
 
+Result<std::vector<market::PoolId>> SqlitePoolRepository::ListPools(const CouncilId& council) {
+  auto st = c_.Prepare(
+      "SELECT pool_id FROM pools WHERE council_id = $1 ORDER BY created_at DESC, pool_id DESC");
+  if (!st) return tl::unexpected(st.error());
+  st->Bind(council.str());
+  return Collect<market::PoolId>(
+      *st, [](const Statement& s) -> Result<market::PoolId> { return market::PoolId(s.Text(0)); });
+}
+
 }  // namespace selfdirect::store

@@ -16,6 +16,7 @@ class SqlitePoolRepository final : public market::PoolRepository {
   Status SavePool(const market::Pool& pool, std::int64_t expected_revision) override;
   Result<std::vector<market::PoolId>> PoolsOf(const CouncilId& council,
                                               const PersonId& person) override;
+  Result<std::vector<market::PoolId>> ListPools(const CouncilId& council) override;
 
  private:
   Status SaveMembers(const market::Pool& pool);

@@ -85,6 +85,8 @@ function describe(href: string): string {
       return 'record providers’ invoices for council-arranged services, decide the held ones and export them for payment';
     case '/finance/surplus-proposals':
       return 'run the monitoring checks, and approve or decline recovering money that has built up in an account';
+    case '/finance/pools':
+      return 'collect each pooled budget’s shares every 4 weeks and pay its service out of it';
     case '/alerts':
       return 'the questions the money checks have raised for you to ask about, with the evidence';
     case '/finance/overview':

@@ -164,7 +164,7 @@ describe('finance overview', { skip }, () => {
     const e = expected();
     const finance = await signIn('finance', FINANCE);
     const { page } = finance;
-    assert.deepEqual(await page.locator('#navigation a').allInnerTexts(), ['Your account', 'Payment runs', 'Statements', 'Provider invoices', 'Surplus proposals', 'Finance overview', 'Money alerts']);
+    assert.deepEqual(await page.locator('#navigation a').allInnerTexts(), ['Your account', 'Payment runs', 'Statements', 'Provider invoices', 'Surplus proposals', 'Pooled budgets', 'Finance overview', 'Money alerts']);
     await tabTo(page, (_id, pg) => focusedLinkIs(pg, 'Finance overview'), 'the Finance overview link');
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === '/finance/overview');

@@ -23,7 +23,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { callApi, checkPageState, errorSummaryItems, focusedId, POINTS_PRICE_MODEL, skipWithoutBin, text, useServerAndBrowser, webDir } from './support.mjs';
+import { callApi, checkPageState, errorSummaryItems, focusedId, POINTS_PRICE_MODEL, skipWithoutBin, tableRows, text, useServerAndBrowser, webDir } from './support.mjs';
 import { recordPersonToIndicativeBudget, setApprovalLimit } from './casework-support.mjs';
 
 const STEP_TIMEOUT_MS = 120_000;
@@ -114,12 +114,6 @@ function summaryRows(page, selector) {
   ]));
 }
 
-/** A table's body rows, each cell's text. */
-function tableRows(page, selector) {
-  return page.locator(`${selector} tbody tr`).evaluateAll((trs) =>
-    trs.map((tr) => [...tr.children].map((td) => td.textContent.replace(/\s+/g, ' ').trim())));
-}
-
 /** The card of the waiting proposal for `name`, and its id. */
 async function proposalFor(page, name) {
   const card = page.locator('#waiting .govuk-summary-card', { has: page.locator('.govuk-summary-card__title', { hasText: name }) });
@@ -190,7 +184,7 @@ describe('proportionate monitoring', { skip }, () => {
   test('the finance officer, by keyboard, runs the checks: it shows it is checking, then two surplus proposals with their letters', { timeout: STEP_TIMEOUT_MS }, async () => {
     const finance = await signIn('finance', FINANCE);
     const { page } = finance;
-    assert.deepEqual(await page.locator('#navigation a').allInnerTexts(), ['Your account', 'Payment runs', 'Statements', 'Provider invoices', 'Surplus proposals', 'Finance overview', 'Money alerts']);
+    assert.deepEqual(await page.locator('#navigation a').allInnerTexts(), ['Your account', 'Payment runs', 'Statements', 'Provider invoices', 'Surplus proposals', 'Pooled budgets', 'Finance overview', 'Money alerts']);
     assert.match(await text(page, '#account-pages'), /Surplus proposals – run the monitoring checks/);
     await tabToLink(page, 'Surplus proposals');
     await page.keyboard.press('Enter');

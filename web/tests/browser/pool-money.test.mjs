@@ -23,7 +23,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { callApi, errorSummaryItems, skipWithoutBin, text } from './support.mjs';
+import { callApi, errorSummaryItems, skipWithoutBin, tableRows, text } from './support.mjs';
 import { addScheme, ADMIN, APPROVER, ASSESSOR, BO, FINANCE, MAYA, poolPageCheck, poolServer, press, signedOffPerson, tabTo, today, typeInto } from './pools-support.mjs';
 
 const STEP_TIMEOUT_MS = 120_000;
@@ -126,6 +126,20 @@ describe('a running pooled budget: money, joining and leaving', { skip }, () => 
     assert.doesNotMatch(await page.title(), /^Error: /);
     assert.match(await text(page, '#pool-summary'), /In the pool now\s*£240\.00/);
     await checkPage(finance, 'the shares collected', { file: 'collected' });
+
+    // The finance officers' list of pools says this period's shares are in, and opens the pool.
+    await page.goto('/finance/pools');
+    await page.locator('#pools-table').waitFor();
+    assert.equal(await page.locator('.govuk-service-navigation__item--active').innerText(), 'Pooled budgets');
+    assert.match(await text(page, '#to-collect'), /^Every running pool’s shares have been collected for this period \(1 pool\)\.$/);
+    const rows = await tableRows(page, '#pools-table');
+    assert.equal(rows.length, 1);
+    assert.deepEqual(rows[0].slice(1, 5), ['Running', '2 members', '£240.00', '£240.00']);
+    assert.match(rows[0][5], /^\d{1,2} \w+ (\d{4} )?to \d{1,2} \w+ \d{4}: Collected$/);
+    await checkPage(finance, 'the finance officers’ list of pools', { file: 'finance-pools' });
+    await page.locator(`#open-${poolId}`).click();
+    await page.waitForURL((url) => url.pathname === '/pool');
+    await page.locator('#collect-form').waitFor();
   });
 
   test('the finance officer pays the art tutor out of the pool, and Maya’s statement shows it', { timeout: STEP_TIMEOUT_MS }, async () => {

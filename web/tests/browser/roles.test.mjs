@@ -71,7 +71,7 @@ const NAVIGATION = {
   'support-planner': ['Your account', 'Money alerts'],
   'assessor': ['Your account', 'Your caseload', 'Reviews', 'Money alerts'],
   'approver': ['Your account', 'Plans to sign off'],
-  'finance-officer': ['Your account', 'Payment runs', 'Statements', 'Provider invoices', 'Surplus proposals', 'Finance overview', 'Money alerts'],
+  'finance-officer': ['Your account', 'Payment runs', 'Statements', 'Provider invoices', 'Surplus proposals', 'Pooled budgets', 'Finance overview', 'Money alerts'],
   'commissioner': ['Your account', 'Finance overview', 'Providers', 'Market shaping', 'Policy scenarios'],
   'analyst': ['Your account', 'Policy scenarios'],
   'safeguarding-lead': ['Your account', 'Safeguarding', 'Money alerts'],

@@ -520,3 +520,9 @@ export async function nextTotpCode(twoStep) {
   twoStep.step = step;
   return totpCode(twoStep.secret, step);
 }
+
+/** The text of each cell of each body row of the table at `selector`, spaces run together. */
+export function tableRows(page, selector) {
+  return page.locator(`${selector} tbody tr`).evaluateAll((trs) =>
+    trs.map((tr) => [...tr.children].map((td) => td.textContent.replace(/\s+/g, ' ').trim())));
+}
