@@ -498,16 +498,43 @@ Result<market::DirectoryResults> SqliteMarketRepository::Search(const CouncilId&
   std::size_t lo = from, hi = to;
   while (lo > 0 && PriceOfRowid(rowids[lo - 1]) == PriceOfRowid(rowids[from])) --lo;
   while (hi < rowids.size() && PriceOfRowid(rowids[hi]) == PriceOfRowid(rowids[to - 1])) ++hi;
-  // CROSS JOIN keeps the full-text index first: SQLite would otherwise scan the services and ask
-  // the index about each one.
-  auto st = c_.Prepare(fmt::format(
-      "SELECT {}, {} FROM directory_text d CROSS JOIN services s ON s.search_rowid = d.rowid JOIN "
-      "providers p ON p.council_id = s.council_id AND p.provider_id = s.provider_id WHERE "
-      "directory_text MATCH $1 AND d.rowid BETWEEN $2 AND $3 AND s.council_id = $4 ORDER BY "
-      "s.price_pence, p.name_key, s.what, s.service_id LIMIT {} OFFSET {}",
-      kServiceColumns, kProviderColumns, to - from, from - lo));
+  // Those rows by their rowids when they are few; else (a long run of services at one price) by
+  // the full-text query again, between the first and the last.
+  const std::string columns = fmt::format("{}, {}", kServiceColumns, kProviderColumns);
+  // Bound, not written in, so that the prepared statements kept are one per length of list.
+  const std::string order =
+      "ORDER BY s.price_pence, p.name_key, s.what, s.service_id LIMIT $2 OFFSET $3";
+  constexpr std::size_t kMostByRowid = 500;
+  const bool by_rowid = hi - lo <= kMostByRowid;
+  std::string sql;
+  if (by_rowid) {
+    std::string list;
+    for (std::size_t i = lo; i < hi; ++i)
+      list += fmt::format("{}${}", i == lo ? "" : ", ", i - lo + 4);
+    // "+s.council_id": the council's index of prices would otherwise be walked for the order.
+    sql = fmt::format(
+        "SELECT {} FROM services s JOIN providers p ON p.council_id = s.council_id AND "
+        "p.provider_id = s.provider_id WHERE +s.council_id = $1 AND s.search_rowid IN ({}) {}",
+        columns, list, order);
+  } else {
+    // CROSS JOIN keeps the full-text index first: SQLite would otherwise scan the services and
+    // ask the index about each one.
+    sql = fmt::format(
+        "SELECT {} FROM directory_text d CROSS JOIN services s ON s.search_rowid = d.rowid JOIN "
+        "providers p ON p.council_id = s.council_id AND p.provider_id = s.provider_id WHERE "
+        "s.council_id = $1 AND directory_text MATCH $4 AND d.rowid BETWEEN $5 AND $6 {}",
+        columns, order);
+  }
+  auto st = c_.Prepare(sql);
   if (!st) return tl::unexpected(st.error());
-  st->Bind(match, rowids[lo], rowids[hi - 1], council.str());
+  st->BindOne(1, council.str())
+      .BindOne(2, static_cast<std::int64_t>(to - from))
+      .BindOne(3, static_cast<std::int64_t>(from - lo));
+  if (by_rowid) {
+    for (std::size_t i = lo; i < hi; ++i) st->BindOne(static_cast<int>(i - lo + 4), rowids[i]);
+  } else {
+    st->BindOne(4, match).BindOne(5, rowids[lo]).BindOne(6, rowids[hi - 1]);
+  }
   auto hits =
       Collect<market::DirectoryHit>(*st, [](const Statement& row) -> Result<market::DirectoryHit> {
         auto s = ReadService(row);

@@ -391,6 +391,37 @@ TEST_F(SqliteMarketTest, PagesThroughServicesAtTheSamePriceInOrder) {
   }
 }
 
+TEST_F(SqliteMarketTest, PagesThroughALongRunAtOnePrice) {
+  // 620 services at one price: more than the store reads by rowid, so the page is read by the
+  // full-text query again; the order is still provider, then name.
+  std::vector<std::pair<std::string, std::string>> expected;
+  Write([&](Transaction& tx) -> Status {
+    for (int i = 0; i < 620; ++i) {
+      const bool acorn = i % 4 != 0;
+      const std::string what = fmt::format("Walk {:03}", 619 - i);
+      expected.emplace_back(acorn ? "acorn home care" : "birch day centre", what);
+      auto r = tx.Market().AddService(MakeService(
+          fmt::format("01JD000000000000000WLK{:04}", i).c_str(), acorn ? kAcorn : kBirch, what,
+          1200, market::ServiceType::kCommunityActivity, {"recreation"}, 0x1F));
+      if (!r) return r;
+    }
+    return Ok();
+  });
+  std::sort(expected.begin(), expected.end());
+  std::vector<std::string> paged;
+  for (int offset = 0; offset < 620; offset += 100) {
+    ASSERT_TRUE(store_->Read([&](Transaction& tx) -> Status {
+      auto r = tx.Market().Search(council_, {.words = {"walk"}, .limit = 100, .offset = offset});
+      if (!r) return tl::unexpected(r.error());
+      EXPECT_EQ(r->total, 620);
+      for (const auto& h : r->hits) paged.push_back(h.service.what);
+      return Ok();
+    }));
+  }
+  ASSERT_EQ(paged.size(), expected.size());
+  for (std::size_t i = 0; i < paged.size(); ++i) EXPECT_EQ(paged[i], expected[i].second) << i;
+}
+
 TEST_F(SqliteMarketTest, ApprovedListIsOffUntilSet) {
   const SchemeId scheme("01JD000000000000000000SCH1");
   Write([&](Transaction& tx) -> Status {
