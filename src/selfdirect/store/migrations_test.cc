@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "selfdirect/store/sqlite_store.h"
 #include "tests/support/temp_dir.h"
 
 namespace selfdirect::store {
@@ -187,6 +188,70 @@ TEST(Migrations, Migration18KeepsTheTransfersAndRunLinesItRebuilds) {
         " 'none', NULL, NULL, 't', '')");
   });
   EXPECT_FALSE(bad_code);
+}
+
+TEST(Migrations, Migration27IndexesTheDirectoryAgainWithTagsAndPrices) {
+  TempDir dir;
+  auto db = std::move(*Database::Open({.path = dir.File("m.db")}));
+  const auto& all = EmbeddedMigrations();
+  ASSERT_GE(all.size(), 27u);
+  ASSERT_TRUE(Migrate(*db, kClock, std::vector<Migration>(all.begin(), all.begin() + 26)));
+  // Two services as migration 26 left them: numbered 1 and 2, their words in one column.
+  auto old = db->Write([](Connection& c) -> Status {
+    return c.Execute(
+        "INSERT INTO councils (council_id, code, name, created_at) VALUES"
+        " ('01JC0000000000000000000001', 'E06000001', 'Hartlepool', 't');"
+        "INSERT INTO providers VALUES ('01JC0000000000000000000001', '01JP0000000000000000000001',"
+        " 'Acorn', 'acorn', '', NULL, 'good', 3, NULL, 'north South_2', '', '', '', 'spot', "
+        "'2026-11-22T09:00:00.000Z', '2026-11-22T09:00:00.000Z');"
+        "INSERT INTO provider_areas VALUES ('01JC0000000000000000000001',"
+        " '01JP0000000000000000000001', 'north'), ('01JC0000000000000000000001',"
+        " '01JP0000000000000000000001', 'South_2');"
+        "INSERT INTO services VALUES ('01JC0000000000000000000001', '01JS0000000000000000000001',"
+        " '01JP0000000000000000000001', 1, 'Night sitting', '', 'hour', 1900, '', 96,"
+        " 'home_safety', 'home_care', 0, '2026-11-22T09:00:00.000Z', '2026-11-22T09:00:00.000Z'), "
+        "('01JC0000000000000000000001',"
+        " '01JS0000000000000000000002', '01JP0000000000000000000001', 2, 'Help at home', '',"
+        " 'hour', 1500, '', 1, 'hygiene', 'home_care', 1, '2026-11-22T09:00:00.000Z', "
+        "'2026-11-22T09:00:00.000Z');"
+        "INSERT INTO service_need_areas VALUES ('01JC0000000000000000000001',"
+        " '01JS0000000000000000000001', 'home_safety'), ('01JC0000000000000000000001',"
+        " '01JS0000000000000000000002', 'hygiene');"
+        "INSERT INTO directory_text (rowid, words) VALUES (1, 'Acorn Night sitting'),"
+        " (2, 'Acorn Help at home')");
+  });
+  ASSERT_TRUE(old) << old.error().message;
+
+  auto r = Migrate(*db, kClock);
+  ASSERT_TRUE(r) << r.error().message;
+  // Each service is numbered by its price, with its old number as the unique part.
+  EXPECT_EQ(Count(*db,
+                  "SELECT count(*) FROM services WHERE search_rowid = (price_pence << 32) + "
+                  "CASE service_id WHEN '01JS0000000000000000000001' THEN 1 ELSE 2 END"),
+            2);
+  SqliteStore store(*db);
+  const CouncilId council("01JC0000000000000000000001");
+  auto found = [&](market::DirectoryQuery q) {
+    std::vector<std::string> out;
+    EXPECT_TRUE(store.Read([&](Transaction& tx) -> Status {
+      auto s = tx.Market().Search(council, q);
+      if (!s) return tl::unexpected(s.error());
+      for (const auto& h : s->hits) out.push_back(h.service.what);
+      return Ok();
+    }));
+    return out;
+  };
+  using V = std::vector<std::string>;
+  EXPECT_EQ(found({}), (V{"Help at home", "Night sitting"}));  // cheapest first
+  EXPECT_EQ(found({.words = {"sit"}}), V{"Night sitting"});
+  EXPECT_EQ(found({.need_area = "hygiene"}), V{"Help at home"});
+  EXPECT_EQ(found({.area = "South_2"}), (V{"Help at home", "Night sitting"}));
+  EXPECT_EQ(found({.area = "south_2"}), V{});
+  EXPECT_EQ(found({.day = market::Weekday::kSunday}), V{"Night sitting"});
+  EXPECT_EQ(found({.max_price = Pence(1899)}), V{"Help at home"});
+  EXPECT_EQ(found({.min_rating = market::CqcRating::kGood}), (V{"Help at home", "Night sitting"}));
+  EXPECT_EQ(found({.min_rating = market::CqcRating::kOutstanding}), V{});
+  EXPECT_EQ(Count(*db, "SELECT count(*) FROM sqlite_schema WHERE name = 'directory_text_0026'"), 0);
 }
 
 }  // namespace

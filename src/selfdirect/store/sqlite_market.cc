@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <limits>
 #include <map>
 
 #include "selfdirect/store/rows.h"
@@ -130,6 +131,32 @@ Error CqcConflict(const Provider& p) {
   return Error{ErrorCode::kConflict, message, {{"cqc_location_id", message}}};
 }
 
+// A tag's code in lower-case hex, so that every tag is one token of letters and digits.
+std::string Hex(std::string_view text) {
+  static constexpr char kDigits[] = "0123456789abcdef";
+  std::string out;
+  for (char c : text) {
+    const auto u = static_cast<unsigned char>(c);
+    out += kDigits[u >> 4];
+    out += kDigits[u & 0x0F];
+  }
+  return out;
+}
+
+// services.search_rowid is price_pence * 2^32 + a number unique at that price (migration 0027),
+// so that the full-text index gives its matches cheapest first.
+constexpr int kPriceShift = 32;
+std::int64_t PriceOfRowid(std::int64_t rowid) { return rowid >> kPriceShift; }
+
+// SQL for a new search_rowid for a service at the price bound as `price` ("$7"): one more than
+// the highest at that price (read from the index of search_rowid), or the first.
+std::string NextSearchRowid(const char* price) {
+  return fmt::format(
+      "coalesce((SELECT x.search_rowid FROM services x WHERE x.search_rowid BETWEEN ({0} << {1}) "
+      "AND ({0} << {1}) + {2} ORDER BY x.search_rowid DESC LIMIT 1), {0} << {1}) + 1",
+      price, kPriceShift, (std::int64_t{1} << kPriceShift) - 1);
+}
+
 }  // namespace
 
 std::string SqliteMarketRepository::MatchExpression(const std::vector<std::string>& words) {
@@ -142,6 +169,21 @@ std::string SqliteMarketRepository::MatchExpression(const std::vector<std::strin
       out += c;
     }
     out += "\"*";
+  }
+  return out;
+}
+
+std::string SqliteMarketRepository::TagsExpression(const CouncilId& council,
+                                                   const market::DirectoryQuery& q) {
+  // Migration 0027 says what each tag is.
+  std::vector<std::string> tags = {"c" + Hex(council.str())};
+  if (!q.need_area.empty()) tags.push_back("n" + Hex(q.need_area));
+  if (!q.area.empty()) tags.push_back("a" + Hex(q.area));
+  if (q.day) tags.push_back(fmt::format("d{}", static_cast<int>(*q.day)));
+  if (q.min_rating) tags.push_back(fmt::format("r{}", market::CqcRatingRank(*q.min_rating)));
+  std::string out;
+  for (const std::string& tag : tags) {
+    out += fmt::format("{}\"{}\"", out.empty() ? "" : " ", tag);
   }
   return out;
 }
@@ -297,12 +339,12 @@ Status SqliteMarketRepository::WriteServiceParts(const Service& s) {
 }
 
 Status SqliteMarketRepository::AddService(const Service& s) {
-  auto st = c_.Prepare(
+  auto st = c_.Prepare(fmt::format(
       "INSERT INTO services (council_id, service_id, provider_id, search_rowid, what, "
       "description, unit, price_pence, availability, days, need_areas, service_type, approved, "
-      "created_at, updated_at) SELECT $1, $2, $3, coalesce((SELECT max(search_rowid) FROM "
-      "services), 0) + 1, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14 WHERE EXISTS (SELECT 1 "
-      "FROM providers WHERE council_id = $1 AND provider_id = $3)");
+      "created_at, updated_at) SELECT $1, $2, $3, {}, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, "
+      "$14 WHERE EXISTS (SELECT 1 FROM providers WHERE council_id = $1 AND provider_id = $3)",
+      NextSearchRowid("$7")));
   if (!st) return tl::unexpected(st.error());
   auto r = st->Bind(s.council.str(), s.id.str(), s.provider.str(), s.what, s.description,
                     market::ServiceUnitName(s.unit), s.price.value(), s.availability,
@@ -316,10 +358,14 @@ Status SqliteMarketRepository::AddService(const Service& s) {
 }
 
 Status SqliteMarketRepository::UpdateService(const Service& s) {
-  auto st = c_.Prepare(
+  // Its words go (RefreshWords writes them again): a new price is a new search_rowid.
+  if (auto words = DeleteWords(s.council, s.id); !words) return words;
+  auto st = c_.Prepare(fmt::format(
       "UPDATE services SET what = $3, description = $4, unit = $5, price_pence = $6, "
       "availability = $7, days = $8, need_areas = $9, service_type = $10, approved = $11, "
-      "updated_at = $12 WHERE council_id = $1 AND service_id = $2");
+      "updated_at = $12, search_rowid = CASE WHEN price_pence = $6 THEN search_rowid ELSE {} END "
+      "WHERE council_id = $1 AND service_id = $2",
+      NextSearchRowid("$6")));
   if (!st) return tl::unexpected(st.error());
   auto r =
       st->Bind(s.council.str(), s.id.str(), s.what, s.description, market::ServiceUnitName(s.unit),
@@ -332,12 +378,16 @@ Status SqliteMarketRepository::UpdateService(const Service& s) {
   return WriteServiceParts(s);
 }
 
-Status SqliteMarketRepository::DeleteService(const CouncilId& council, const ServiceId& id) {
+Status SqliteMarketRepository::DeleteWords(const CouncilId& council, const ServiceId& id) {
   auto words = c_.Prepare(
       "DELETE FROM directory_text WHERE rowid = (SELECT search_rowid FROM services WHERE "
       "council_id = $1 AND service_id = $2)");
   if (!words) return tl::unexpected(words.error());
-  if (auto s = words->Bind(council.str(), id.str()).Run(); !s) return s;
+  return words->Bind(council.str(), id.str()).Run();
+}
+
+Status SqliteMarketRepository::DeleteService(const CouncilId& council, const ServiceId& id) {
+  if (auto s = DeleteWords(council, id); !s) return s;
   auto st = c_.Prepare("DELETE FROM services WHERE council_id = $1 AND service_id = $2");
   if (!st) return tl::unexpected(st.error());
   if (auto s = st->Bind(council.str(), id.str()).Run(); !s) return s;
@@ -389,170 +439,111 @@ Status SqliteMarketRepository::RefreshWords(const CouncilId& council, const Prov
     auto del = c_.Prepare("DELETE FROM directory_text WHERE rowid = $1");
     if (!del) return tl::unexpected(del.error());
     if (auto r = del->Bind(rowid).Run(); !r) return r;
-    auto ins = c_.Prepare("INSERT INTO directory_text (rowid, words) VALUES ($1, $2)");
+    // The tags from the view that migration 0027 made, so that they are written one way.
+    auto ins = c_.Prepare(
+        "INSERT INTO directory_text (rowid, words, tags) SELECT $1, $2, tags FROM directory_tags "
+        "WHERE search_rowid = $1");
     if (!ins) return tl::unexpected(ins.error());
     if (auto r = ins->Bind(rowid, words).Run(); !r) return r;
+    if (c_.Changes() != 1) return tl::unexpected(CorruptValue("directory_tags for a service"));
   }
   return Ok();
 }
 
 Result<market::DirectoryResults> SqliteMarketRepository::Search(const CouncilId& council,
                                                                 const market::DirectoryQuery& q) {
-  // Two steps, each driven from the most selective index (docs/market.md, "How search is fast"):
-  //  1. the candidates: up to kDirectoryCountCap + 1 matches, read from the full-text index when
-  //     there are words, else from the need area's or the area's index, else the services;
-  //  2. the page: when the candidates are all the matches, sorted here and the page read by
-  //     id; when there are more, walked in price order (services_by_price), which finds a page
-  //     quickly because so many match.
-  std::vector<std::string> params = {council.str()};
-  auto param = [&](std::string value) {
-    params.push_back(std::move(value));
-    return fmt::format("${}", params.size());
-  };
-  const std::string match = MatchExpression(q.words);
-  std::string driver;  // FROM … up to the services, with the driver's own conditions
-  std::string where = "s.council_id = $1";
-  bool need_done = false, area_done = false;
-  if (!match.empty()) {
-    // CROSS JOIN keeps the full-text index first: SQLite would otherwise scan the services and
-    // ask the index about each one.
-    driver = "FROM directory_text d CROSS JOIN services s ON s.search_rowid = d.rowid";
-    where += " AND directory_text MATCH " + param(match);
-  } else if (!q.need_area.empty()) {
-    driver =
-        "FROM service_need_areas n CROSS JOIN services s ON s.council_id = n.council_id AND "
-        "s.service_id = n.service_id";
-    where += " AND n.council_id = $1 AND n.need_area = " + param(q.need_area);
-    need_done = true;
-  } else if (!q.area.empty()) {
-    driver =
-        "FROM provider_areas a CROSS JOIN services s ON s.council_id = a.council_id AND "
-        "s.provider_id = a.provider_id";
-    where += " AND a.council_id = $1 AND a.area = " + param(q.area);
-    area_done = true;
-  } else {
-    driver = "FROM services s";
-  }
-  std::string filters;
-  if (!q.need_area.empty() && !need_done) {
-    filters += fmt::format(
-        " AND EXISTS (SELECT 1 FROM service_need_areas n2 WHERE n2.council_id = s.council_id AND "
-        "n2.need_area = {} AND n2.service_id = s.service_id)",
-        param(q.need_area));
-  }
-  if (!q.area.empty() && !area_done) {
-    filters += fmt::format(
-        " AND EXISTS (SELECT 1 FROM provider_areas a2 WHERE a2.council_id = s.council_id AND "
-        "a2.area = {} AND a2.provider_id = s.provider_id)",
-        param(q.area));
-  }
-  // Numbers are written into the SQL: they are ours, checked, and few.
-  if (q.day) filters += fmt::format(" AND (s.days & {}) != 0", market::DayBit(*q.day));
-  if (q.max_price) filters += fmt::format(" AND s.price_pence <= {}", q.max_price->value());
-  if (q.min_rating) {
-    filters += fmt::format(" AND p.cqc_rank >= {}", market::CqcRatingRank(*q.min_rating));
-  }
-  const std::string join_provider =
-      " JOIN providers p ON p.council_id = s.council_id AND p.provider_id = s.provider_id";
-  auto bind_all = [&](Statement& st) {
-    for (std::size_t i = 0; i < params.size(); ++i) {
-      st.BindOne(static_cast<int>(i + 1), params[i]);
-    }
-  };
+  // One full-text query for everything (docs/market.md, "How search is fast"; migration 0027):
+  // the words in the `words` column, the council and the filters as tags in the `tags` column,
+  // the highest price as a bound on the rowid, which is the price first. So the index intersects
+  // them all and gives the matches cheapest first, and a search reads the matches' rowids:
+  //  1. up to kDirectoryCountCap + 1 of them, for the count, and on to the end of the page and of
+  //     the run of services at the price the page ends with;
+  //  2. then only the page's prices, joined to the services and providers and sorted by provider
+  //     and service name within each price.
+  std::string match = MatchExpression(q.words);
+  if (!match.empty()) match = "words : (" + match + ") AND ";
+  match += "tags : (" + TagsExpression(council, q) + ")";
+  const std::int64_t below = q.max_price ? (q.max_price->value() + 1) << kPriceShift
+                                         : std::numeric_limits<std::int64_t>::max();
 
-  // 1. The candidates, with what they are sorted by.
-  struct Candidate {
-    std::int64_t price;
-    std::string name_key, what, id;
-  };
-  std::vector<Candidate> candidates;
+  // 1. The rowids, cheapest first.
+  const auto cap = static_cast<std::size_t>(market::kDirectoryCountCap);
+  const auto from = static_cast<std::size_t>(q.offset);
+  const std::size_t need = from + static_cast<std::size_t>(q.limit);
+  std::vector<std::int64_t> rowids;
   {
-    auto st = c_.Prepare(fmt::format(
-        "SELECT s.price_pence, p.name_key, s.what, s.service_id {}{} WHERE {}{} LIMIT {}", driver,
-        join_provider, where, filters, market::kDirectoryCountCap + 1));
+    auto st = c_.Prepare(
+        "SELECT rowid FROM directory_text WHERE directory_text MATCH $1 AND rowid < $2 ORDER BY "
+        "rowid");
     if (!st) return tl::unexpected(st.error());
-    bind_all(*st);
+    st->Bind(match, below);
     for (;;) {
       auto row = st->Step();
       if (!row) return tl::unexpected(row.error());
       if (!*row) break;
-      candidates.push_back({st->Int(0), st->Text(1), st->Text(2), st->Text(3)});
+      rowids.push_back(st->Int(0));
+      const std::size_t n = rowids.size();
+      if (n > cap && n > need && PriceOfRowid(rowids[n - 1]) != PriceOfRowid(rowids[need - 1])) {
+        break;
+      }
     }
   }
   market::DirectoryResults out;
-  out.more = static_cast<std::int64_t>(candidates.size()) > market::kDirectoryCountCap;
-  out.total = std::min<std::int64_t>(static_cast<std::int64_t>(candidates.size()),
-                                     market::kDirectoryCountCap);
-  if (out.total == 0 || (!out.more && q.offset >= out.total)) return out;
+  out.more = rowids.size() > cap;
+  out.total = static_cast<std::int64_t>(std::min(rowids.size(), cap));
+  const std::size_t to = std::min(need, rowids.size());
+  if (from >= to) return out;
 
-  // 2. The page.
-  auto read_hits = [&](Statement& st) {
-    return Collect<market::DirectoryHit>(
-        st, [](const Statement& row) -> Result<market::DirectoryHit> {
-          auto s = ReadService(row);
-          if (!s) return tl::unexpected(s.error());
-          auto p = ReadProvider(row, kProviderColumnCount);
-          if (!p) return tl::unexpected(p.error());
-          return market::DirectoryHit{std::move(*s), std::move(*p)};
-        });
-  };
-  const std::string order = "ORDER BY s.price_pence, p.name_key, s.what, s.service_id";
-  if (out.more) {
-    std::string walk = where;
-    if (!match.empty()) {
-      // The words as a list the walk looks each service up in.
-      walk =
-          "s.council_id = $1 AND s.search_rowid IN (SELECT rowid FROM directory_text WHERE "
-          "directory_text MATCH $2)";
-    } else if (need_done) {
-      walk =
-          "s.council_id = $1 AND EXISTS (SELECT 1 FROM service_need_areas n WHERE n.council_id = "
-          "s.council_id AND n.need_area = $2 AND n.service_id = s.service_id)";
-    } else if (area_done) {
-      walk =
-          "s.council_id = $1 AND EXISTS (SELECT 1 FROM provider_areas a WHERE a.council_id = "
-          "s.council_id AND a.area = $2 AND a.provider_id = s.provider_id)";
-    }
-    auto st = c_.Prepare(fmt::format(
-        "SELECT {}, {} FROM services s{} WHERE {}{} {} LIMIT {} OFFSET {}", kServiceColumns,
-        kProviderColumns, join_provider, walk, filters, order, q.limit, q.offset));
-    if (!st) return tl::unexpected(st.error());
-    bind_all(*st);
-    auto hits = read_hits(*st);
-    if (!hits) return tl::unexpected(hits.error());
-    out.hits = std::move(*hits);
-    return out;
+  // 2. The page: every match at the prices from its first to its last, in order.
+  std::size_t lo = from, hi = to;
+  while (lo > 0 && PriceOfRowid(rowids[lo - 1]) == PriceOfRowid(rowids[from])) --lo;
+  while (hi < rowids.size() && PriceOfRowid(rowids[hi]) == PriceOfRowid(rowids[to - 1])) ++hi;
+  // Those rows by their rowids when they are few; else (a long run of services at one price) by
+  // the full-text query again, between the first and the last.
+  const std::string columns = fmt::format("{}, {}", kServiceColumns, kProviderColumns);
+  // Bound, not written in, so that the prepared statements kept are one per length of list.
+  const std::string order =
+      "ORDER BY s.price_pence, p.name_key, s.what, s.service_id LIMIT $2 OFFSET $3";
+  constexpr std::size_t kMostByRowid = 500;
+  const bool by_rowid = hi - lo <= kMostByRowid;
+  std::string sql;
+  if (by_rowid) {
+    std::string list;
+    for (std::size_t i = lo; i < hi; ++i)
+      list += fmt::format("{}${}", i == lo ? "" : ", ", i - lo + 4);
+    // "+s.council_id": the council's index of prices would otherwise be walked for the order.
+    sql = fmt::format(
+        "SELECT {} FROM services s JOIN providers p ON p.council_id = s.council_id AND "
+        "p.provider_id = s.provider_id WHERE +s.council_id = $1 AND s.search_rowid IN ({}) {}",
+        columns, list, order);
+  } else {
+    // CROSS JOIN keeps the full-text index first: SQLite would otherwise scan the services and
+    // ask the index about each one.
+    sql = fmt::format(
+        "SELECT {} FROM directory_text d CROSS JOIN services s ON s.search_rowid = d.rowid JOIN "
+        "providers p ON p.council_id = s.council_id AND p.provider_id = s.provider_id WHERE "
+        "s.council_id = $1 AND directory_text MATCH $4 AND d.rowid BETWEEN $5 AND $6 {}",
+        columns, order);
   }
-  std::sort(candidates.begin(), candidates.end(), [](const Candidate& a, const Candidate& b) {
-    return std::tie(a.price, a.name_key, a.what, a.id) <
-           std::tie(b.price, b.name_key, b.what, b.id);
-  });
-  const auto from = static_cast<std::size_t>(q.offset);
-  const std::size_t to = std::min(candidates.size(), from + static_cast<std::size_t>(q.limit));
-  std::string ids;
-  std::vector<std::string> page_params = {council.str()};
-  for (std::size_t i = from; i < to; ++i) {
-    page_params.push_back(candidates[i].id);
-    ids += fmt::format("{}${}", ids.empty() ? "" : ", ", page_params.size());
-  }
-  // No ORDER BY: SQLite would walk the services in price order to check each against the list;
-  // the page is put in the candidates' order below.
-  auto st =
-      c_.Prepare(fmt::format("SELECT {}, {} FROM services s{} WHERE s.council_id = $1 AND "
-                             "s.service_id IN ({})",
-                             kServiceColumns, kProviderColumns, join_provider, ids));
+  auto st = c_.Prepare(sql);
   if (!st) return tl::unexpected(st.error());
-  for (std::size_t i = 0; i < page_params.size(); ++i) {
-    st->BindOne(static_cast<int>(i + 1), page_params[i]);
+  st->BindOne(1, council.str())
+      .BindOne(2, static_cast<std::int64_t>(to - from))
+      .BindOne(3, static_cast<std::int64_t>(from - lo));
+  if (by_rowid) {
+    for (std::size_t i = lo; i < hi; ++i) st->BindOne(static_cast<int>(i - lo + 4), rowids[i]);
+  } else {
+    st->BindOne(4, match).BindOne(5, rowids[lo]).BindOne(6, rowids[hi - 1]);
   }
-  auto hits = read_hits(*st);
+  auto hits =
+      Collect<market::DirectoryHit>(*st, [](const Statement& row) -> Result<market::DirectoryHit> {
+        auto s = ReadService(row);
+        if (!s) return tl::unexpected(s.error());
+        auto p = ReadProvider(row, kProviderColumnCount);
+        if (!p) return tl::unexpected(p.error());
+        return market::DirectoryHit{std::move(*s), std::move(*p)};
+      });
   if (!hits) return tl::unexpected(hits.error());
-  std::map<std::string, std::size_t> position;
-  for (std::size_t i = from; i < to; ++i) position[candidates[i].id] = i;
-  std::sort(hits->begin(), hits->end(),
-            [&](const market::DirectoryHit& a, const market::DirectoryHit& b) {
-              return position[a.service.id.str()] < position[b.service.id.str()];
-            });
   out.hits = std::move(*hits);
   return out;
 }

@@ -1,5 +1,5 @@
 // The provider register, services, the directory search (FTS5) and the approved list setting in
-// SQLite (migration 0021).
+// SQLite (migration 0021; the search index's tags and price order, migration 0027).
 #pragma once
 
 #include "selfdirect/market/repository.h"
@@ -44,12 +44,18 @@ class SqliteMarketRepository final : public market::MarketRepository {
   // The FTS5 query for these words: each one quoted (a double quote inside doubled) and marked
   // as a prefix, all of them required. "" for no words. Public for tests.
   static std::string MatchExpression(const std::vector<std::string>& words);
+  // The FTS5 query for the `tags` column (migration 0027) that the council and the query's need
+  // area, area, day and lowest CQC rating make: each tag quoted, all of them required. Built from
+  // checked codes, in hex, never from the words. Public for tests.
+  static std::string TagsExpression(const CouncilId& council, const market::DirectoryQuery& query);
 
  private:
   Result<std::vector<market::Provider>> SelectProviders(const std::string& where,
                                                         const std::vector<std::string>& params);
   Status WriteProviderParts(const market::Provider& provider);
   Status WriteServiceParts(const market::Service& service);
+  // Removes a service's row from the full-text index.
+  Status DeleteWords(const CouncilId& council, const ServiceId& service);
   // Rewrites the search words of these services (all of the provider's when `service` is empty).
   Status RefreshWords(const CouncilId& council, const ProviderId& provider,
                       const std::optional<ServiceId>& service);

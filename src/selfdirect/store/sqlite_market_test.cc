@@ -256,6 +256,172 @@ TEST_F(SqliteMarketTest, PagesWithTheTotal) {
   }));
 }
 
+TEST_F(SqliteMarketTest, TagsAreCodesInHexAndOnlyTheServerWritesThem) {
+  EXPECT_EQ(SqliteMarketRepository::TagsExpression(council_, {}),
+            "\"c30314a4430303030303030303030303030303030303043305531\"");
+  EXPECT_EQ(
+      SqliteMarketRepository::TagsExpression(council_, {.words = {"home"},
+                                                        .need_area = "home_safety",
+                                                        .area = "North-1",
+                                                        .day = market::Weekday::kSaturday,
+                                                        .max_price = Pence(2000),
+                                                        .min_rating = market::CqcRating::kGood}),
+      "\"c30314a4430303030303030303030303030303030303043305531\" "
+      "\"n686f6d655f736166657479\" \"a4e6f7274682d31\" \"d5\" \"r3\"");
+}
+
+TEST_F(SqliteMarketTest, UsersWordsNeverMatchTags) {
+  // Each service has tags; typing one (or the column's name, or FTS syntax around it) matches
+  // only the words, where no tag is.
+  for (const std::vector<std::string>& words : std::vector<std::vector<std::string>>{
+           {"c30314a4430303030303030303030303030303030303043305531"},
+           {"n636f6d6d756e697479"},  // community
+           {"a6e6f727468"},          // north
+           {"d5"},
+           {"r3"},
+           {"tags"},
+           {"area", "north"},
+           {"tags : \"d5\""},
+           {"home", ") OR tags : (\"d5"},
+           {"\"d5\" OR tags : \"d5\""}}) {
+    EXPECT_THAT(Found({.words = words}), ElementsAre()) << words[0];
+  }
+  // A word beside a filter still narrows it, and a tag typed beside a filter does not widen it.
+  EXPECT_THAT(Found({.words = {"night"}, .need_area = "home_safety"}),
+              ElementsAre("Night sitting"));
+  EXPECT_THAT(Found({.words = {"d6"}, .need_area = "home_safety"}), ElementsAre());
+}
+
+TEST_F(SqliteMarketTest, AreaCodesMatchExactly) {
+  Write([&](Transaction& tx) -> Status {
+    auto p = tx.Market().FindProvider(council_, kBirch);
+    if (!p) return tl::unexpected(p.error());
+    Provider changed = **p;
+    changed.areas = {"North_East", "home_safety"};
+    return tx.Market().UpdateProvider(changed);
+  });
+  EXPECT_THAT(Found({.area = "North_East"}), ElementsAre("Art and music club"));
+  EXPECT_THAT(Found({.area = "north_east"}), ElementsAre());
+  EXPECT_THAT(Found({.area = "North"}), ElementsAre());
+  // An area coded like a need area is still an area.
+  EXPECT_THAT(Found({.need_area = "home_safety"}), ElementsAre("Night sitting"));
+  EXPECT_THAT(Found({.area = "home_safety"}), ElementsAre("Art and music club"));
+}
+
+TEST_F(SqliteMarketTest, ChangingAProvidersAreasAndRatingRefreshesItsServicesTags) {
+  Write([&](Transaction& tx) -> Status {
+    auto p = tx.Market().FindProvider(council_, kAcorn);
+    if (!p) return tl::unexpected(p.error());
+    Provider changed = **p;
+    changed.areas = {"east"};
+    changed.cqc_rating = market::CqcRating::kOutstanding;
+    return tx.Market().UpdateProvider(changed);
+  });
+  EXPECT_THAT(Found({.area = "north"}), ElementsAre());
+  EXPECT_THAT(Found({.area = "east"}), ElementsAre("Night sitting", "Help at home"));
+  EXPECT_THAT(Found({.min_rating = market::CqcRating::kOutstanding}),
+              ElementsAre("Night sitting", "Help at home"));
+  EXPECT_THAT(Found({.min_rating = market::CqcRating::kInadequate}),
+              ElementsAre("Night sitting", "Help at home", "Art and music club"));
+}
+
+TEST_F(SqliteMarketTest, ChangingAServicesPriceNeedsAndDaysRefreshesItsPlaceAndTags) {
+  Write([&](Transaction& tx) -> Status {
+    auto s = tx.Market().FindService(council_, ServiceId("01JD0000000000000000SRV001"));
+    if (!s) return tl::unexpected(s.error());
+    Service changed = **s;
+    changed.price = Pence(1000);
+    changed.need_areas = {"community"};
+    changed.days = market::DayBit(market::Weekday::kSunday);
+    return tx.Market().UpdateService(changed);
+  });
+  EXPECT_THAT(Found({}), ElementsAre("Help at home", "Night sitting", "Art and music club"));
+  EXPECT_THAT(Found({.max_price = Pence(1000)}), ElementsAre("Help at home"));
+  EXPECT_THAT(Found({.max_price = Pence(999)}), ElementsAre());
+  EXPECT_THAT(Found({.words = {"help"}}), ElementsAre("Help at home"));  // once
+  EXPECT_THAT(Found({.need_area = "hygiene"}), ElementsAre());
+  EXPECT_THAT(Found({.need_area = "community"}), ElementsAre("Help at home", "Art and music club"));
+  EXPECT_THAT(Found({.day = market::Weekday::kMonday}), ElementsAre("Night sitting"));
+  // Changed back, it is where it was.
+  Write([&](Transaction& tx) -> Status {
+    auto s = tx.Market().FindService(council_, ServiceId("01JD0000000000000000SRV001"));
+    if (!s) return tl::unexpected(s.error());
+    Service changed = **s;
+    changed.price = Pence(2150);
+    return tx.Market().UpdateService(changed);
+  });
+  EXPECT_THAT(Found({}), ElementsAre("Night sitting", "Help at home", "Art and music club"));
+}
+
+TEST_F(SqliteMarketTest, PagesThroughServicesAtTheSamePriceInOrder) {
+  // 150 services at two prices, from both providers: every page, wherever it starts in a run of
+  // one price, continues the order (cheapest, then provider, then name).
+  std::vector<std::tuple<std::int64_t, std::string, std::string>> expected;
+  Write([&](Transaction& tx) -> Status {
+    for (int i = 0; i < 150; ++i) {
+      const bool acorn = i % 3 != 0;
+      const std::int64_t price = i % 2 == 0 ? 700 : 800;
+      const std::string what = fmt::format("Swim {:03}", i);
+      expected.emplace_back(price, acorn ? "acorn home care" : "birch day centre", what);
+      auto r = tx.Market().AddService(MakeService(
+          fmt::format("01JD000000000000000SWM{:04}", i).c_str(), acorn ? kAcorn : kBirch, what,
+          price, market::ServiceType::kCommunityActivity, {"recreation"}, 0x1F));
+      if (!r) return r;
+    }
+    return Ok();
+  });
+  std::sort(expected.begin(), expected.end());
+  for (int limit : {7, 20, 100}) {
+    std::vector<std::string> paged;
+    for (int offset = 0; offset < 160; offset += limit) {
+      ASSERT_TRUE(store_->Read([&](Transaction& tx) -> Status {
+        auto r =
+            tx.Market().Search(council_, {.words = {"swim"}, .limit = limit, .offset = offset});
+        if (!r) return tl::unexpected(r.error());
+        EXPECT_EQ(r->total, 150);
+        EXPECT_FALSE(r->more);
+        for (const auto& h : r->hits) paged.push_back(h.service.what);
+        return Ok();
+      }));
+    }
+    ASSERT_EQ(paged.size(), expected.size()) << limit;
+    for (std::size_t i = 0; i < paged.size(); ++i) {
+      EXPECT_EQ(paged[i], std::get<2>(expected[i])) << limit << " " << i;
+    }
+  }
+}
+
+TEST_F(SqliteMarketTest, PagesThroughALongRunAtOnePrice) {
+  // 620 services at one price: more than the store reads by rowid, so the page is read by the
+  // full-text query again; the order is still provider, then name.
+  std::vector<std::pair<std::string, std::string>> expected;
+  Write([&](Transaction& tx) -> Status {
+    for (int i = 0; i < 620; ++i) {
+      const bool acorn = i % 4 != 0;
+      const std::string what = fmt::format("Walk {:03}", 619 - i);
+      expected.emplace_back(acorn ? "acorn home care" : "birch day centre", what);
+      auto r = tx.Market().AddService(MakeService(
+          fmt::format("01JD000000000000000WLK{:04}", i).c_str(), acorn ? kAcorn : kBirch, what,
+          1200, market::ServiceType::kCommunityActivity, {"recreation"}, 0x1F));
+      if (!r) return r;
+    }
+    return Ok();
+  });
+  std::sort(expected.begin(), expected.end());
+  std::vector<std::string> paged;
+  for (int offset = 0; offset < 620; offset += 100) {
+    ASSERT_TRUE(store_->Read([&](Transaction& tx) -> Status {
+      auto r = tx.Market().Search(council_, {.words = {"walk"}, .limit = 100, .offset = offset});
+      if (!r) return tl::unexpected(r.error());
+      EXPECT_EQ(r->total, 620);
+      for (const auto& h : r->hits) paged.push_back(h.service.what);
+      return Ok();
+    }));
+  }
+  ASSERT_EQ(paged.size(), expected.size());
+  for (std::size_t i = 0; i < paged.size(); ++i) EXPECT_EQ(paged[i], expected[i].second) << i;
+}
+
 TEST_F(SqliteMarketTest, ApprovedListIsOffUntilSet) {
   const SchemeId scheme("01JD000000000000000000SCH1");
   Write([&](Transaction& tx) -> Status {
