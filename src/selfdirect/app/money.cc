@@ -208,7 +208,9 @@ Result<MoneyView> Money::Load(const Context& ctx, const PersonId& id, const char
     if (p.payee == payee) owed.push_back(std::move(p));
   }
 
-  // Lines oldest first with the running balance; pending amounts are not yet money moved.
+  // Lines in the order the money moved (by value date, a statement's lines of one day in row
+  // order) with the running balance; pending amounts are not yet money moved.
+  std::stable_sort(transfers.begin(), transfers.end(), ledger::MovedBefore);
   std::vector<MoneyLine> lines;
   std::set<std::string> keys;
   Pence running;
@@ -220,7 +222,7 @@ Result<MoneyView> Money::Load(const Context& ctx, const PersonId& id, const char
     const bool in = t.credit_account == account->id;
     MoneyLine line;
     line.id = t.id.str();
-    line.on = DayOf(t.created_at);
+    line.on = ledger::ValueDate(t);
     line.description = Describe(t, in, *budget, periods);
     auto moved = in ? running.Plus(t.amount) : running.Minus(t.amount);
     if (!moved) return tl::unexpected(moved.error());
@@ -308,10 +310,10 @@ Result<MoneyView> Money::Load(const Context& ctx, const PersonId& id, const char
       // Spending sets the rate; money recovered by the council or given back does not.
       if (t.debit_account != account->id || t.code != ledger::TransferCode::kSpend ||
           t.flag == ledger::TransferFlag::kPending ||
-          t.flag == ledger::TransferFlag::kVoidPending || DayOf(t.created_at) > today) {
+          t.flag == ledger::TransferFlag::kVoidPending || ledger::ValueDate(t) > today) {
         continue;
       }
-      position.spend.push_back({t.id.str(), DayOf(t.created_at), t.amount, t.reference});
+      position.spend.push_back({t.id.str(), ledger::ValueDate(t), t.amount, t.reference});
     }
     if (view.balance.value() >= 0) {
       auto forecast = ledger::ForecastExhaustion(position, ledger::MonitoringSettings{});

@@ -286,6 +286,7 @@ Result<StatementView> Statements::Import(const Context& ctx, const LedgerAccount
         t.amount = Pence(amount < 0 ? -amount : amount);
         t.created_at = clock_.Now();
         t.created_by = ctx.actor.user_id;
+        t.value_date = l.date;  // the money moved on the line's date, not today
         t.reference = StatementTransferReference(l.row, l.payee);
         auto counterpart = [&](std::optional<LedgerAccountId>& cached, ledger::AccountType type,
                                std::string_view name) -> Result<LedgerAccountId> {
