@@ -140,6 +140,15 @@ TEST(Migrations, Migrate_ARebuildThatLeavesADanglingReferenceIsRolledBack) {
   EXPECT_FALSE(orphan);
 }
 
+// A council with a fund (…01) and a person's direct payment account (…02), as raw SQL.
+constexpr const char* kCouncilWithTwoAccounts =
+    "INSERT INTO councils (council_id, code, name, created_at) VALUES"
+    " ('01JC0000000000000000000001', 'E06000001', 'Hartlepool', 't');"
+    "INSERT INTO ledger_accounts VALUES ('01JC0000000000000000000001',"
+    " '01JA0000000000000000000001', 'council_fund', 'council', 'c', NULL, 'fund', 0, 0, NULL,"
+    " 't', 0, 0, 0, 0), ('01JC0000000000000000000001', '01JA0000000000000000000002',"
+    " 'direct_payment_holding', 'person', 'p', NULL, 'card', 0, 0, NULL, 't', 0, 0, 0, 0);";
+
 TEST(Migrations, Migration18KeepsTheTransfersAndRunLinesItRebuilds) {
   TempDir dir;
   auto db = std::move(*Database::Open({.path = dir.File("m.db")}));
@@ -148,12 +157,7 @@ TEST(Migrations, Migration18KeepsTheTransfersAndRunLinesItRebuilds) {
   ASSERT_TRUE(Migrate(*db, kClock, std::vector<Migration>(all.begin(), all.begin() + 17)));
   ASSERT_TRUE(db->Write([](Connection& c) -> Status {
     return c.Execute(
-        "INSERT INTO councils (council_id, code, name, created_at) VALUES"
-        " ('01JC0000000000000000000001', 'E06000001', 'Hartlepool', 't');"
-        "INSERT INTO ledger_accounts VALUES ('01JC0000000000000000000001',"
-        " '01JA0000000000000000000001', 'council_fund', 'council', 'c', NULL, 'fund', 0, 0, NULL,"
-        " 't', 0, 0, 0, 0), ('01JC0000000000000000000001', '01JA0000000000000000000002',"
-        " 'direct_payment_holding', 'person', 'p', NULL, 'card', 0, 0, NULL, 't', 0, 0, 0, 0);"
+        std::string(kCouncilWithTwoAccounts) +
         "INSERT INTO ledger_transfers VALUES ('01JC0000000000000000000001', 'pending-1',"
         " '01JA0000000000000000000001', '01JA0000000000000000000002', 500, 'payment', 'r',"
         " 'pending', NULL, NULL, 't', ''), ('01JC0000000000000000000001', 'post-1',"
@@ -200,12 +204,7 @@ TEST(Migrations, Migration27DatesTheTransfersAlreadyRecordedByWhatIsKnown) {
   // run dated 2 November (released late), and a transfer made through the API.
   auto s = db->Write([](Connection& c) -> Status {
     return c.Execute(
-        "INSERT INTO councils (council_id, code, name, created_at) VALUES"
-        " ('01JC0000000000000000000001', 'E06000001', 'Hartlepool', 't');"
-        "INSERT INTO ledger_accounts VALUES ('01JC0000000000000000000001',"
-        " '01JA0000000000000000000001', 'council_fund', 'council', 'c', NULL, 'fund', 0, 0, NULL,"
-        " 't', 0, 0, 0, 0), ('01JC0000000000000000000001', '01JA0000000000000000000002',"
-        " 'direct_payment_holding', 'person', 'p', NULL, 'card', 0, 0, NULL, 't', 0, 0, 0, 0);"
+        std::string(kCouncilWithTwoAccounts) +
         "INSERT INTO ledger_transfers VALUES"
         " ('01JC0000000000000000000001', 'stmt:01JI0000000000000000000001:3',"
         " '01JA0000000000000000000002', '01JA0000000000000000000001', 500, 'spend', 'r', 'none',"
