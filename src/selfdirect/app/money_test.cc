@@ -375,5 +375,30 @@ TEST_F(MoneyTest, APaymentReleasedDaysAfterItsRunIsDatedByTheRunsPaymentDate) {
   EXPECT_EQ(FormatIsoDate(view->lines[0].on), "2026-11-22");
 }
 
+TEST_F(MoneyTest, AStatementWrittenNewestFirstListsADaysLinesInTheOrderTheMoneyMoved) {
+  PayTheFirstPeriod();
+  t_.clock().Set(ParseTimestamp("2026-11-25T10:00:00.000Z").value());
+  std::ifstream in(std::string(SELFDIRECT_SOURCE_DIR) +
+                   "/docs/samples/statement-formats/carefree-card.yaml");
+  std::stringstream yaml;
+  yaml << in.rdbuf();
+  ASSERT_TRUE(t_.statements().AddFormat(As(finance_), {"Carefree", yaml.str(), {}}));
+  // Latest first: on the 24th Sam was paid, then the corner shop.
+  const std::string csv =
+      "Transaction Date,Card Number,Merchant,Details,Money In,Money Out,Balance\n"
+      "24 Nov 2026,**** 4821,CORNER SHOP,Card payment,\"\",\"£30.00\",\"£745.00\"\n"
+      "24 Nov 2026,**** 4821,SAM,Wages,\"\",\"£20.00\",\"£775.00\"\n"
+      "23 Nov 2026,**** 4821,CAFE,Card payment,\"\",\"£5.00\",\"£795.00\"\n";
+  auto imported = t_.statements().Import(As(finance_), Holding().id, "Carefree", csv);
+  ASSERT_TRUE(imported.has_value()) << imported.error().message;
+  auto all = t_.money().Csv(As(holder_), ada_);
+  ASSERT_TRUE(all.has_value()) << all.error().message;
+  // The running balance is the statement's own.
+  EXPECT_THAT(all->csv,
+              HasSubstr("2026-11-23,Spent: statement row 4: CAFE,,5.00,795.00\r\n"
+                        "2026-11-24,Spent: statement row 3: SAM,,20.00,775.00\r\n"
+                        "2026-11-24,Spent: statement row 2: CORNER SHOP,,30.00,745.00\r\n"));
+}
+
 }  // namespace
 }  // namespace selfdirect::app
