@@ -159,6 +159,7 @@ const std::map<std::string, std::set<std::string>> kMatrix = {
     {"statement-formats.create", {"finance-officer"}},
     {"statements.import", {"finance-officer"}},
     {"statements.list", {"finance-officer"}},
+    {"statements.reconcile", {"finance-officer"}},
     {"statements.get",
      {"budget-holder", "assessor", "representative", "approver", "finance-officer",
       "safeguarding-lead"}},

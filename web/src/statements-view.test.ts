@@ -8,6 +8,9 @@ import {
   importProblems,
   lineText,
   recategoriseBody,
+  reconciliationApiPath,
+  reconciliationRows,
+  reconciliationSummary,
   statementsApiPath,
   statementsPagePath,
   type StatementLine,
@@ -118,5 +121,40 @@ describe('a refused import', () => {
   it('checks the form before sending', () => {
     expect(importProblems({ account: '', format: '', hasFile: false }).map((e) => e.field)).toEqual(['account', 'format', 'file']);
     expect(importProblems({ account: '01JD0000000000000000ACCT01', format: 'Bank', hasFile: true })).toEqual([]);
+  });
+});
+
+describe('reconciling an account', () => {
+  const payment = (id: string, on: string, pence: number) => ({ transfer_id: id, on, amount_pence: pence, amount: `£${(pence / 100).toFixed(2)}`, reference: 'payment run' });
+  const arrival = (row: number, on: string, pence: number) => ({ import_id: 'I', row, on, amount_pence: pence, amount: `£${(pence / 100).toFixed(2)}`, payee: 'COUNCIL DP' });
+  const base = {
+    covers_from: '2026-11-01', covers_to: '2026-11-30', tolerance_days: 5, clean: false,
+    paid_total_pence: 0, arrived_total_pence: 0, matched_total_pence: 0,
+    matched: [{ payment: payment('dp:1', '2026-11-02', 80000), arrival: arrival(2, '2026-11-03', 80000), days: 1 }],
+    not_arrived: [payment('dp:2', '2026-11-16', 5000)],
+    not_covered: [payment('dp:0', '2026-10-05', 80000)],
+    not_paid: [arrival(9, '2026-11-20', 2500)],
+  };
+
+  it('lists every payment and arrival oldest first, the problems tagged', () => {
+    const rows = reconciliationRows(base);
+    expect(rows.map((r) => [r.paid, r.arrived, r.amount, r.status, r.tag])).toEqual([
+      ['5 October 2026', 'No statement covers this yet', '£800.00', 'Not covered', 'grey'],
+      ['2 November 2026', '3 November 2026 (row 2)', '£800.00', 'Arrived', 'green'],
+      ['16 November 2026', 'Not on the statements', '£50.00', 'Not shown arriving', 'red'],
+      ['Not in the books', '20 November 2026 (row 9)', '£25.00', 'Not paid through selfdirect', 'red'],
+    ]);
+  });
+
+  it('sums it up in words', () => {
+    expect(reconciliationSummary(base)).toBe(
+      'The statements cover 1 November 2026 to 30 November 2026. 1 payment from the council was shown arriving within 5 days. '
+      + '1 payment is not shown arriving; 1 amount arrived that the books do not have: check them with the bank statement and the payment runs.',
+    );
+    expect(reconciliationSummary({ ...base, clean: true, not_arrived: [], not_paid: [] })).toBe(
+      'The statements cover 1 November 2026 to 30 November 2026. 1 payment from the council was shown arriving within 5 days. Nothing is missing.',
+    );
+    expect(reconciliationSummary({ ...base, covers_from: null, covers_to: null })).toMatch(/^No statement has been imported/);
+    expect(reconciliationApiPath('01J')).toBe('/api/ledger/accounts/01J/reconciliation');
   });
 });

@@ -256,3 +256,86 @@ export function importProblems(input: { account: string; format: string; hasFile
   if (!input.hasFile) errors.push({ field: 'file', message: 'Choose the statement file (CSV) to import' });
   return errors;
 }
+
+/** A payment the council made into the account, as the reconciliation API sends it. */
+export interface ReconciliationPayment {
+  transfer_id: string;
+  on: string;
+  amount_pence: number;
+  amount: string;
+  reference: string;
+}
+
+/** A council payment line of an imported statement. */
+export interface ReconciliationArrival {
+  import_id: string;
+  row: number;
+  on: string;
+  amount_pence: number;
+  amount: string;
+  payee: string;
+}
+
+/** GET /api/ledger/accounts/{account}/reconciliation. */
+export interface Reconciliation {
+  covers_from: string | null;
+  covers_to: string | null;
+  tolerance_days: number;
+  clean: boolean;
+  paid_total_pence: number;
+  arrived_total_pence: number;
+  matched_total_pence: number;
+  matched: { payment: ReconciliationPayment; arrival: ReconciliationArrival; days: number }[];
+  not_arrived: ReconciliationPayment[];
+  not_covered: ReconciliationPayment[];
+  not_paid: ReconciliationArrival[];
+}
+
+export const reconciliationApiPath = (account: string): string => `/api/ledger/accounts/${encodeURIComponent(account)}/reconciliation`;
+
+/** One row of the reconciliation table, in words. `problem` rows are tagged red. */
+export interface ReconciliationRow {
+  on: string; // the earlier of the two dates, for ordering (ISO)
+  paid: string;
+  arrived: string;
+  amount: string;
+  status: string;
+  tag: 'green' | 'red' | 'grey';
+}
+
+function plural(n: number, one: string, many: string): string {
+  return n === 1 ? `1 ${one}` : `${n} ${many}`;
+}
+
+/** Every payment and arrival, oldest first: arrived, not shown arriving, not in the books, or not covered. */
+export function reconciliationRows(r: Reconciliation): ReconciliationRow[] {
+  const rows: ReconciliationRow[] = [
+    ...r.matched.map((m) => ({
+      on: m.payment.on, paid: dateInWords(m.payment.on), arrived: `${dateInWords(m.arrival.on)} (row ${m.arrival.row})`,
+      amount: m.payment.amount, status: 'Arrived', tag: 'green' as const,
+    })),
+    ...r.not_arrived.map((p) => ({
+      on: p.on, paid: dateInWords(p.on), arrived: 'Not on the statements', amount: p.amount, status: 'Not shown arriving', tag: 'red' as const,
+    })),
+    ...r.not_paid.map((a) => ({
+      on: a.on, paid: 'Not in the books', arrived: `${dateInWords(a.on)} (row ${a.row})`, amount: a.amount, status: 'Not paid through selfdirect', tag: 'red' as const,
+    })),
+    ...r.not_covered.map((p) => ({
+      on: p.on, paid: dateInWords(p.on), arrived: 'No statement covers this yet', amount: p.amount, status: 'Not covered', tag: 'grey' as const,
+    })),
+  ];
+  return rows.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
+}
+
+/** What the reconciliation adds up to, in a sentence or two. */
+export function reconciliationSummary(r: Reconciliation): string {
+  if (r.covers_from === null || r.covers_to === null) return 'No statement has been imported into this account yet, so there is nothing to compare the council’s payments with.';
+  const covers = `The statements cover ${dateInWords(r.covers_from)} to ${dateInWords(r.covers_to)}.`;
+  const matched = `${plural(r.matched.length, 'payment', 'payments')} from the council ${r.matched.length === 1 ? 'was' : 'were'} shown arriving within ${r.tolerance_days} days.`;
+  if (r.clean) return `${covers} ${matched} Nothing is missing.`;
+  const problems: string[] = [];
+  if (r.not_arrived.length > 0) problems.push(`${plural(r.not_arrived.length, 'payment is', 'payments are')} not shown arriving`);
+  if (r.not_paid.length > 0) problems.push(`${plural(r.not_paid.length, 'amount', 'amounts')} arrived that the books do not have`);
+  const them = r.not_arrived.length + r.not_paid.length === 1 ? 'it' : 'them';
+  return `${covers} ${matched} ${problems.join('; ')}: check ${them} with the bank statement and the payment runs.`;
+}

@@ -10,6 +10,7 @@
 #include "selfdirect/ledger/monitoring.h"
 #include "selfdirect/ledger/payments.h"
 #include "selfdirect/ledger/schedule.h"
+#include "selfdirect/ledger/statement_format.h"
 
 namespace selfdirect::app {
 namespace {
@@ -118,6 +119,57 @@ Result<Pence> PlannedThrough(const std::vector<ledger::ScheduledPayment>& owed, 
   return total;
 }
 
+// "stmt:{import}:" for a statement line's transfer ("stmt:{import}:{row}"), else "".
+std::string StatementPrefix(const ledger::Transfer& t) {
+  const std::string& id = t.id.str();
+  if (!id.starts_with("stmt:")) return "";
+  return id.substr(0, id.rfind(':') + 1);
+}
+
+// The prefixes (StatementPrefix) of the account's statements written newest first.
+Result<std::set<std::string>> NewestFirstImports(store::Transaction& tx, const CouncilId& council,
+                                                 const LedgerAccountId& account) {
+  std::set<std::string> out;
+  auto imports = tx.Statements().ImportsOf(council, account);
+  if (!imports) return tl::unexpected(imports.error());
+  std::map<std::string, bool> newest_first;  // by format name
+  for (const ledger::StatementImport& i : *imports) {
+    auto known = newest_first.find(i.format_name);
+    if (known == newest_first.end()) {
+      auto format = tx.Statements().FindFormat(council, i.format_name);
+      if (!format) return tl::unexpected(format.error());
+      bool newest = false;
+      if (*format) {
+        auto parsed = ledger::ParseStatementFormat((*format)->yaml);
+        newest = parsed && parsed->order == ledger::StatementOrder::kNewestFirst;
+      }
+      known = newest_first.emplace(i.format_name, newest).first;
+    }
+    if (known->second) out.insert("stmt:" + i.id.str() + ":");
+  }
+  return out;
+}
+
+// Transfers in MovedBefore order list a statement's lines of one day in row order; a statement
+// written newest first has them latest first, so those runs are turned round to the order the
+// money moved (as the import booked them).
+void PutNewestFirstDaysInOrder(std::vector<ledger::Transfer>& transfers,
+                               const std::set<std::string>& newest_first) {
+  for (std::size_t i = 0; i < transfers.size();) {
+    const std::string prefix = StatementPrefix(transfers[i]);
+    std::size_t j = i + 1;
+    if (!prefix.empty() && newest_first.contains(prefix)) {
+      while (j < transfers.size() && StatementPrefix(transfers[j]) == prefix &&
+             ledger::ValueDate(transfers[j]) == ledger::ValueDate(transfers[i])) {
+        ++j;
+      }
+      std::reverse(transfers.begin() + static_cast<std::ptrdiff_t>(i),
+                   transfers.begin() + static_cast<std::ptrdiff_t>(j));
+    }
+    i = j;
+  }
+}
+
 std::string CsvText(const std::string& text) {
   if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
                         text[0] == '\t' || text[0] == '\r')) {
@@ -139,6 +191,7 @@ Result<MoneyView> Money::Load(const Context& ctx, const PersonId& id, const char
   std::optional<ledger::BudgetRecord> budget;
   std::optional<ledger::Account> account;
   std::vector<ledger::Transfer> transfers;
+  std::set<std::string> newest_first;
   auto s = store_.Read([&](store::Transaction& tx) -> Status {
     auto record = tx.Casework().FindPerson(ctx.actor.council_id, id);
     if (!record) return tl::unexpected(record.error());
@@ -182,6 +235,9 @@ Result<MoneyView> Money::Load(const Context& ctx, const PersonId& id, const char
       if (page->size() < 1000) break;
       after = transfers.back().id;
     }
+    auto newest = NewestFirstImports(tx, ctx.actor.council_id, account->id);
+    if (!newest) return tl::unexpected(newest.error());
+    newest_first = std::move(*newest);
     return Ok();
   });
   if (!s) return tl::unexpected(s.error());
@@ -208,7 +264,10 @@ Result<MoneyView> Money::Load(const Context& ctx, const PersonId& id, const char
     if (p.payee == payee) owed.push_back(std::move(p));
   }
 
-  // Lines oldest first with the running balance; pending amounts are not yet money moved.
+  // Lines in the order the money moved (by value date, a statement's lines of one day in row
+  // order) with the running balance; pending amounts are not yet money moved.
+  std::stable_sort(transfers.begin(), transfers.end(), ledger::MovedBefore);
+  PutNewestFirstDaysInOrder(transfers, newest_first);
   std::vector<MoneyLine> lines;
   std::set<std::string> keys;
   Pence running;
@@ -220,7 +279,7 @@ Result<MoneyView> Money::Load(const Context& ctx, const PersonId& id, const char
     const bool in = t.credit_account == account->id;
     MoneyLine line;
     line.id = t.id.str();
-    line.on = DayOf(t.created_at);
+    line.on = ledger::ValueDate(t);
     line.description = Describe(t, in, *budget, periods);
     auto moved = in ? running.Plus(t.amount) : running.Minus(t.amount);
     if (!moved) return tl::unexpected(moved.error());
@@ -308,10 +367,10 @@ Result<MoneyView> Money::Load(const Context& ctx, const PersonId& id, const char
       // Spending sets the rate; money recovered by the council or given back does not.
       if (t.debit_account != account->id || t.code != ledger::TransferCode::kSpend ||
           t.flag == ledger::TransferFlag::kPending ||
-          t.flag == ledger::TransferFlag::kVoidPending || DayOf(t.created_at) > today) {
+          t.flag == ledger::TransferFlag::kVoidPending || ledger::ValueDate(t) > today) {
         continue;
       }
-      position.spend.push_back({t.id.str(), DayOf(t.created_at), t.amount, t.reference});
+      position.spend.push_back({t.id.str(), ledger::ValueDate(t), t.amount, t.reference});
     }
     if (view.balance.value() >= 0) {
       auto forecast = ledger::ForecastExhaustion(position, ledger::MonitoringSettings{});

@@ -1,7 +1,11 @@
 #include "selfdirect/app/money.h"
 
+#include <fmt/format.h>
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
 
 #include "selfdirect/ras/test_model.h"
 #include "tests/support/signed_off.h"
@@ -76,6 +80,53 @@ class MoneyTest : public ::testing::Test {
     r.reference = payee;
     auto made = t_.ledger().CreateTransfer(As(finance_), r);
     ASSERT_TRUE(made.has_value()) << made.error().message;
+  }
+
+  // Twelve weeks of Ada's card spending, every Monday from 23 November 2026 to 8 February 2027,
+  // £150.00 a week, imported in one file on Sunday 14 February 2027 after the council has paid
+  // four periods (£3,200.00). The week of 21 December has eight lines (rows 6 to 13, £18.75
+  // each); every other week one line to Sam, her personal assistant.
+  void ImportTwelveWeeksOnOneDay() {
+    PayTheFirstPeriod();
+    for (const char* day : {"2026-12-20", "2027-01-17", "2027-02-14"}) {
+      t_.clock().Set(ParseTimestamp(std::string(day) + "T10:00:00.000Z").value());
+      auto run = t_.payments().Start(As(finance_), *ParseIsoDate(day));
+      ASSERT_TRUE(run.has_value()) << run.error().message;
+      auto released = t_.payments().Release(As(finance_), run->run->id);
+      ASSERT_TRUE(released.has_value()) << released.error().message;
+    }
+    ASSERT_EQ(*ledger::PostedCreditBalance(Holding().balances), Pence(320000));
+
+    std::string yaml;
+    {
+      std::ifstream in(std::string(SELFDIRECT_SOURCE_DIR) +
+                       "/docs/samples/statement-formats/northern-bank.yaml");
+      std::stringstream text;
+      text << in.rdbuf();
+      yaml = text.str();
+    }
+    auto format = t_.statements().AddFormat(As(finance_), {"Northern Bank", yaml, {}});
+    ASSERT_TRUE(format.has_value()) << format.error().message;
+    std::string csv = "Date,Type,Description,Reference,Amount,Balance\n";
+    std::int64_t balance = 320000;
+    int row = 0;
+    auto line = [&](Date on, const std::string& payee, std::int64_t pence) {
+      balance -= pence;
+      csv += fmt::format("{:02}/{:02}/{},DEB,{},R{},-{}.{:02},{}.{:02}\n",
+                         static_cast<unsigned>(on.day()), static_cast<unsigned>(on.month()),
+                         static_cast<int>(on.year()), payee, ++row, pence / 100, pence % 100,
+                         balance / 100, balance % 100);
+    };
+    for (int week = 0; week < 12; ++week) {
+      const Date monday = AddDays(*ParseIsoDate("2026-11-23"), 7 * week);
+      if (week == 4) {
+        for (int i = 5; i <= 12; ++i) line(monday, fmt::format("Corner shop {}", i), 1875);
+      } else {
+        line(monday, "Sam", 15000);
+      }
+    }
+    auto imported = t_.statements().Import(As(finance_), Holding().id, "Northern Bank", csv);
+    ASSERT_TRUE(imported.has_value()) << imported.error().message;
   }
 
   testing::TestApp t_;
@@ -241,6 +292,112 @@ TEST_F(MoneyTest, PagesOfTwentyNewestFirst) {
   EXPECT_EQ(second->page, 2);
   ASSERT_EQ(second->lines.size(), 2u);
   EXPECT_EQ(second->lines[1].money_in, Pence(80000));
+}
+
+}  // namespace
+}  // namespace selfdirect::app
+
+namespace selfdirect::app {
+namespace {
+
+// Issue #6: money is dated when it moved, not when the statement was imported.
+TEST_F(MoneyTest, AStatementOfTwelveWeeksImportedInOneDayShowsEachLineOnItsOwnDate) {
+  ImportTwelveWeeksOnOneDay();
+  auto all = t_.money().Csv(As(holder_), ada_);
+  ASSERT_TRUE(all.has_value()) << all.error().message;
+  auto view = t_.money().Of(As(holder_), ada_, 1);
+  ASSERT_TRUE(view.has_value()) << view.error().message;
+  ASSERT_EQ(view->line_count, 4 + 19);  // four payments, nineteen lines spent
+  EXPECT_EQ(view->balance, Pence(140000));
+
+  // Oldest first, as the spreadsheet has them: every line on the day on the statement, and the
+  // eight lines of 21 December in row order (row 9 before row 10), the balance falling by each.
+  // (The header is row 1.)
+  std::vector<std::string> rows;
+  std::string text = all->csv;
+  for (std::size_t at = 0; (at = text.find("\r\n")) != std::string::npos;) {
+    rows.push_back(text.substr(0, at));
+    text.erase(0, at + 2);
+  }
+  ASSERT_EQ(rows.size(), 1u + 23u);
+  EXPECT_THAT(rows[1], StartsWith("2026-11-22,Payment from the council"));
+  EXPECT_THAT(rows[2], StartsWith("2026-11-23,Spent: statement row 2: Sam,,150.00,650.00"));
+  EXPECT_THAT(rows[5], StartsWith("2026-12-14,Spent: statement row 5: Sam"));
+  EXPECT_THAT(rows[6], StartsWith("2026-12-20,Payment from the council"));
+  for (int i = 5; i <= 12; ++i) {
+    EXPECT_THAT(rows[7 + i - 5],
+                StartsWith(fmt::format("2026-12-21,Spent: statement row {}: Corner shop {},,18.75,",
+                                       i + 1, i)))
+        << i;
+  }
+  EXPECT_THAT(rows[23], StartsWith("2027-02-14,Payment from the council"));
+  EXPECT_EQ(rows[22], "2027-02-08,Spent: statement row 20: Sam,,150.00,600.00");
+
+  // The burn-down climbs week by week instead of jumping on the day of the import.
+  ASSERT_FALSE(view->burn_down.empty());
+  Pence before;
+  int rises = 0;
+  for (const BurnDownPoint& p : view->burn_down) {
+    if (p.spent > before) ++rises;
+    before = p.spent;
+  }
+  EXPECT_GE(rises, 11);
+  EXPECT_EQ(view->burn_down.back().spent, Pence(180000));
+
+  // The forecast goes by the real rate, £150.00 a week, and the money lasts past the period.
+  ASSERT_TRUE(view->forecast.has_value());
+  EXPECT_THAT(*view->forecast, HasSubstr("about £150.00 a week"));
+  EXPECT_FALSE(view->runs_out_before_next_payment);
+  ASSERT_TRUE(view->runs_out_on.has_value());
+  EXPECT_GT(*view->runs_out_on, *ParseIsoDate("2027-03-13"));
+}
+
+TEST_F(MoneyTest, MonitoringRaisesNoMoneyRunningOutForSpendingWellWithinTheBudget) {
+  ImportTwelveWeeksOnOneDay();
+  auto run = t_.monitoring().Run(As(finance_), *ParseIsoDate("2027-02-14"));
+  ASSERT_TRUE(run.has_value()) << run.error().message;
+  EXPECT_EQ(run->budgets, 1);
+  EXPECT_FALSE(run->raised.contains("exhaustion"));
+  EXPECT_FALSE(run->raised.contains("rapid_depletion"));
+  EXPECT_TRUE(run->problems.empty());
+}
+
+TEST_F(MoneyTest, APaymentReleasedDaysAfterItsRunIsDatedByTheRunsPaymentDate) {
+  ASSERT_TRUE(t_.payments().SetPaymentDetails(
+      As(finance_), ada_, {"direct_payment", "Ada Okafor", "30-94-30", "00733445", ""}));
+  auto run = t_.payments().Start(As(finance_), *ParseIsoDate("2026-11-22"));
+  ASSERT_TRUE(run.has_value()) << run.error().message;
+  t_.clock().Set(ParseTimestamp("2026-11-25T10:00:00.000Z").value());
+  ASSERT_TRUE(t_.payments().Release(As(finance_), run->run->id));
+  auto view = t_.money().Of(As(holder_), ada_);
+  ASSERT_TRUE(view.has_value()) << view.error().message;
+  ASSERT_EQ(view->lines.size(), 1u);
+  EXPECT_EQ(FormatIsoDate(view->lines[0].on), "2026-11-22");
+}
+
+TEST_F(MoneyTest, AStatementWrittenNewestFirstListsADaysLinesInTheOrderTheMoneyMoved) {
+  PayTheFirstPeriod();
+  t_.clock().Set(ParseTimestamp("2026-11-25T10:00:00.000Z").value());
+  std::ifstream in(std::string(SELFDIRECT_SOURCE_DIR) +
+                   "/docs/samples/statement-formats/carefree-card.yaml");
+  std::stringstream yaml;
+  yaml << in.rdbuf();
+  ASSERT_TRUE(t_.statements().AddFormat(As(finance_), {"Carefree", yaml.str(), {}}));
+  // Latest first: on the 24th Sam was paid, then the corner shop.
+  const std::string csv =
+      "Transaction Date,Card Number,Merchant,Details,Money In,Money Out,Balance\n"
+      "24 Nov 2026,**** 4821,CORNER SHOP,Card payment,\"\",\"£30.00\",\"£745.00\"\n"
+      "24 Nov 2026,**** 4821,SAM,Wages,\"\",\"£20.00\",\"£775.00\"\n"
+      "23 Nov 2026,**** 4821,CAFE,Card payment,\"\",\"£5.00\",\"£795.00\"\n";
+  auto imported = t_.statements().Import(As(finance_), Holding().id, "Carefree", csv);
+  ASSERT_TRUE(imported.has_value()) << imported.error().message;
+  auto all = t_.money().Csv(As(holder_), ada_);
+  ASSERT_TRUE(all.has_value()) << all.error().message;
+  // The running balance is the statement's own.
+  EXPECT_THAT(all->csv,
+              HasSubstr("2026-11-23,Spent: statement row 4: CAFE,,5.00,795.00\r\n"
+                        "2026-11-24,Spent: statement row 3: SAM,,20.00,775.00\r\n"
+                        "2026-11-24,Spent: statement row 2: CORNER SHOP,,30.00,745.00\r\n"));
 }
 
 }  // namespace

@@ -98,7 +98,7 @@ Result<std::vector<ledger::SpendLine>> SpendLines(store::Transaction& tx, const 
     if (!page) return tl::unexpected(page.error());
     for (const ledger::Transfer& t : *page) {
       if (t.code != ledger::TransferCode::kSpend || t.debit_account != holding) continue;
-      const Date on = DayOf(t.created_at);
+      const Date on = ledger::ValueDate(t);  // when the money moved, not when it was imported
       if (on < from || on > today) continue;
       auto payee = PayeeOf(tx, council, t, cache);
       if (!payee) return tl::unexpected(payee.error());
@@ -256,7 +256,7 @@ Result<std::vector<EvidenceLine>> EvidenceLines(store::Transaction& tx, const Co
     if (!*t) continue;
     auto payee = PayeeOf(tx, council, **t, cache);
     if (!payee) return tl::unexpected(payee.error());
-    out.push_back({id, DayOf((*t)->created_at), *payee, (*t)->reference, (*t)->amount});
+    out.push_back({id, ledger::ValueDate(**t), *payee, (*t)->reference, (*t)->amount});
   }
   return out;
 }

@@ -1197,7 +1197,7 @@ Result<RunView> Payments::Release(const Context& ctx, const PaymentRunId& id,
                                 "the date again",
                                 l.budget.str()));
       }
-      auto t = ledger::TransferFor(l, budget->second, id, now, ctx.actor.user_id);
+      auto t = ledger::TransferFor(l, budget->second, id, run.date, now, ctx.actor.user_id);
       if (!t) return tl::unexpected(t.error());
       batch.push_back(std::move(*t));
       seqs.push_back(l.seq);

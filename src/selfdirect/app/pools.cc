@@ -856,7 +856,7 @@ Result<PoolStatement> Pools::Statement(const Context& ctx, const PoolId& id,
         }
       } else {
         out_total += t.amount.value();
-        PoolOutLine line{DayOf(t.created_at), t.reference, t.amount};
+        PoolOutLine line{ledger::ValueDate(t), t.reference, t.amount};
         if (key.kind == market::PoolTransferKey::Kind::kLeaving) {
           line.description = key.seq == member->seq
                                  ? "Your part of the balance, paid back to your account"

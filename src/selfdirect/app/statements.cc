@@ -286,6 +286,7 @@ Result<StatementView> Statements::Import(const Context& ctx, const LedgerAccount
         t.amount = Pence(amount < 0 ? -amount : amount);
         t.created_at = clock_.Now();
         t.created_by = ctx.actor.user_id;
+        t.value_date = l.date;  // the money moved on the line's date, not today
         t.reference = StatementTransferReference(l.row, l.payee);
         auto counterpart = [&](std::optional<LedgerAccountId>& cached, ledger::AccountType type,
                                std::string_view name) -> Result<LedgerAccountId> {
@@ -385,6 +386,60 @@ Result<std::vector<ledger::StatementImport>> Statements::ImportsOf(const Context
   });
   if (!s) return tl::unexpected(s.error());
   return out;
+}
+
+Result<ledger::ArrivalReconciliation> Statements::Reconcile(const Context& ctx,
+                                                            const LedgerAccountId& account) {
+  if (auto a = Authorize(store_, clock_, ctx, Action::kStatementsImport,
+                         Resource::Council(ctx.actor.council_id), "ledger-account", account.str());
+      !a) {
+    return tl::unexpected(a.error());
+  }
+  const CouncilId& council = ctx.actor.council_id;
+  std::vector<ledger::PaidIn> paid;
+  std::vector<ledger::Arrival> arrived;
+  std::optional<Date> from, to;
+  auto s = store_.Read([&](store::Transaction& tx) -> Status {
+    auto found = tx.Ledger().FindAccount(council, account);
+    if (!found) return tl::unexpected(found.error());
+    if (!*found) return Fail(ErrorCode::kNotFound, "There is no ledger account with this id");
+    if ((*found)->type != ledger::AccountType::kDirectPaymentHolding) {
+      return FailFields({{"account",
+                          "Choose a person's direct payment account: only they have "
+                          "statements to reconcile"}});
+    }
+    std::optional<TransferId> after;
+    for (;;) {
+      auto page = tx.Ledger().TransfersOf(council, account, 1000, after);
+      if (!page) return tl::unexpected(page.error());
+      for (const ledger::Transfer& t : *page) {
+        const bool posted =
+            t.flag == ledger::TransferFlag::kNone || t.flag == ledger::TransferFlag::kPostPending;
+        if (posted && t.credit_account == account &&
+            (t.code == ledger::TransferCode::kPayment || t.code == ledger::TransferCode::kOneOff)) {
+          paid.push_back({t.id.str(), ledger::ValueDate(t), t.amount, t.reference});
+        }
+      }
+      if (page->size() < 1000) break;
+      after = page->back().id;
+    }
+    auto imports = tx.Statements().ImportsOf(council, account);
+    if (!imports) return tl::unexpected(imports.error());
+    for (const ledger::StatementImport& i : *imports) {
+      auto lines = tx.Statements().LinesOf(council, i.id);
+      if (!lines) return tl::unexpected(lines.error());
+      for (const ledger::StoredStatementLine& l : *lines) {
+        if (!from || l.line.date < *from) from = l.line.date;
+        if (!to || *to < l.line.date) to = l.line.date;
+        if (l.match.category == LineCategory::kCouncilPayment && l.line.amount.value() > 0) {
+          arrived.push_back({i.id, l.line.row, l.line.date, l.line.amount, l.line.payee});
+        }
+      }
+    }
+    return Ok();
+  });
+  if (!s) return tl::unexpected(s.error());
+  return ledger::ReconcileArrivals(std::move(paid), std::move(arrived), from, to);
 }
 
 Result<ledger::StatementImport> Statements::FindImport(const StatementImportId& id,

@@ -22,6 +22,7 @@
 #include "selfdirect/app/context.h"
 #include "selfdirect/core/clock.h"
 #include "selfdirect/core/id.h"
+#include "selfdirect/ledger/arrivals.h"
 #include "selfdirect/ledger/statement_repository.h"
 #include "selfdirect/store/store.h"
 
@@ -106,6 +107,14 @@ class Statements {
   // An account's imports, the newest first (finance officers).
   Result<std::vector<ledger::StatementImport>> ImportsOf(const Context& ctx,
                                                          const LedgerAccountId& account);
+
+  // Reconciles a direct-payment holding account (finance officers, as ImportsOf): the council's
+  // payments into it (code payment or one_off, posted, on their value dates) against the lines
+  // its imported statements show as the council's payment (ledger::ReconcileArrivals, within
+  // ledger::kArrivalToleranceDays). kNotFound for no such account; kInvalidArgument naming
+  // `account` for one that is not a direct-payment holding account.
+  Result<ledger::ArrivalReconciliation> Reconcile(const Context& ctx,
+                                                  const LedgerAccountId& account);
 
   // One import with its lines: whoever may read the person's budget (Action::kBudgetRead).
   // Audited.

@@ -278,6 +278,52 @@ TEST_F(StatementsTest, ZeroLinesAndCouncilPaymentsAreKeptButMoveNoMoney) {
   EXPECT_TRUE(Verify().clean());
 }
 
+TEST_F(StatementsTest, ReconcilingMatchesTheCouncilsPaymentsWithWhatTheStatementsShowArriving) {
+  // Paid on 2 November (shown arriving on the 3rd) and on 30 November (not shown at all); the
+  // statement also shows £25.00 from the council that the books do not have.
+  t_.clock().Set(ParseTimestamp("2026-11-02T09:00:00.000Z").value());
+  Pay(100'00);
+  t_.clock().Set(ParseTimestamp("2026-11-30T09:00:00.000Z").value());
+  auto second = t_.ledger().CreateTransfer(As(finance_), {.id = "run:2026-11-30:1",
+                                                          .debit_account = fund_.id.str(),
+                                                          .credit_account = card_.id.str(),
+                                                          .amount_pence = 100'00,
+                                                          .code = "payment",
+                                                          .reference = "December"});
+  ASSERT_TRUE(second) << second.error().message;
+  t_.clock().Set(ParseTimestamp("2026-12-11T09:00:00.000Z").value());
+  const std::string csv =
+      "Date,Type,Description,Reference,Amount,Balance\n"
+      "03/11/2026,BGC,HARTLEPOOL BC DIRECT PAYMENTS,DP,100.00,100.00\n"
+      "04/11/2026,DEB,SMITHS CARE LTD,INV,-40.00,60.00\n"
+      "16/11/2026,BGC,HARTLEPOOL BC DIRECT PAYMENTS,DP,25.00,85.00\n"
+      "10/12/2026,DEB,SMITHS CARE LTD,INV,-40.00,45.00\n";
+  ASSERT_TRUE(t_.statements().Import(As(finance_), card_.id, "Northern Bank", csv));
+
+  auto r = t_.statements().Reconcile(As(finance_), card_.id);
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_EQ(FormatIsoDate(*r->covers_from), "2026-11-03");
+  EXPECT_EQ(FormatIsoDate(*r->covers_to), "2026-12-10");
+  ASSERT_EQ(r->matched.size(), 1u);
+  EXPECT_EQ(r->matched[0].payment.transfer_id, "run:2026-11-02:1");
+  EXPECT_EQ(r->matched[0].arrival.row, 2);
+  EXPECT_EQ(r->matched[0].days, 1);
+  ASSERT_EQ(r->not_arrived.size(), 1u);
+  EXPECT_EQ(r->not_arrived[0].transfer_id, "run:2026-11-30:1");
+  ASSERT_EQ(r->not_paid.size(), 1u);
+  EXPECT_EQ(r->not_paid[0].amount, Pence(25'00));
+  EXPECT_EQ(r->not_paid[0].row, 4);
+  EXPECT_EQ(r->paid_total, Pence(200'00));
+  EXPECT_EQ(r->arrived_total, Pence(125'00));
+
+  // Finance officers only, and only for a person's holding account.
+  EXPECT_EQ(t_.statements().Reconcile(As(holder_), card_.id).error().code,
+            ErrorCode::kPermissionDenied);
+  auto fund = t_.statements().Reconcile(As(finance_), fund_.id);
+  ASSERT_FALSE(fund);
+  EXPECT_EQ(Fields(fund.error()), std::vector<std::string>{"account"});
+}
+
 TEST_F(StatementsTest, AStatementWrittenNewestFirstIsBookedOldestFirst) {
   ASSERT_TRUE(t_.statements().AddFormat(
       As(finance_), {"Carefree", ReadSample("statement-formats/carefree-card.yaml"), {}}));

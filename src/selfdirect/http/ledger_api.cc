@@ -47,7 +47,8 @@ json::object TransferJson(const ledger::Transfer& t) {
           {"pending_id", t.pending_id ? json::value(t.pending_id->str()) : nullptr},
           {"corrects", t.corrects ? json::value(t.corrects->str()) : nullptr},
           {"created_at", FormatTimestamp(t.created_at)},
-          {"created_by", t.created_by.str()}};
+          {"created_by", t.created_by.str()},
+          {"value_date", FormatIsoDate(ledger::ValueDate(t))}};
 }
 
 // A yes/no field: true, false or absent; a wrong type is an error named after the field.

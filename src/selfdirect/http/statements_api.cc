@@ -65,6 +65,46 @@ json::object LineJson(const ledger::StoredStatementLine& l) {
       {"transfer_id", l.transfer ? json::value(l.transfer->str()) : nullptr}};
 }
 
+json::object PaidInJson(const ledger::PaidIn& p) {
+  return {{"transfer_id", p.transfer_id},
+          {"on", FormatIsoDate(p.on)},
+          {"amount_pence", p.amount.value()},
+          {"amount", FormatPounds(p.amount)},
+          {"reference", p.reference}};
+}
+
+json::object ArrivalJson(const ledger::Arrival& a) {
+  return {{"import_id", a.import.str()},      {"row", a.row},
+          {"on", FormatIsoDate(a.on)},        {"amount_pence", a.amount.value()},
+          {"amount", FormatPounds(a.amount)}, {"payee", a.payee}};
+}
+
+json::object ReconciliationJson(const ledger::ArrivalReconciliation& r) {
+  auto day = [](const std::optional<Date>& d) {
+    return d ? json::value(FormatIsoDate(*d)) : json::value(nullptr);
+  };
+  json::array matched, not_arrived, not_covered, not_paid;
+  for (const auto& m : r.matched) {
+    matched.push_back({{"payment", PaidInJson(m.payment)},
+                       {"arrival", ArrivalJson(m.arrival)},
+                       {"days", m.days}});
+  }
+  for (const auto& p : r.not_arrived) not_arrived.push_back(PaidInJson(p));
+  for (const auto& p : r.not_covered) not_covered.push_back(PaidInJson(p));
+  for (const auto& a : r.not_paid) not_paid.push_back(ArrivalJson(a));
+  return {{"covers_from", day(r.covers_from)},
+          {"covers_to", day(r.covers_to)},
+          {"tolerance_days", ledger::kArrivalToleranceDays},
+          {"clean", r.clean()},
+          {"paid_total_pence", r.paid_total.value()},
+          {"arrived_total_pence", r.arrived_total.value()},
+          {"matched_total_pence", r.matched_total.value()},
+          {"matched", std::move(matched)},
+          {"not_arrived", std::move(not_arrived)},
+          {"not_covered", std::move(not_covered)},
+          {"not_paid", std::move(not_paid)}};
+}
+
 json::object ViewJson(const app::StatementView& v) {
   json::array items;
   for (const auto& i : v.plan_items) {
@@ -175,6 +215,16 @@ void RegisterStatementsApi(Router& router, app::Statements& statements) {
                json::array items;
                for (const auto& i : *all) items.push_back(ImportJson(i));
                return JsonResponse(200, {{"items", items}});
+             });
+
+  router.Add("GET", "/api/ledger/accounts/{account}/reconciliation", "statements.reconcile",
+             Action::kStatementsImport,
+             [&statements](const Request& request, const PathParams& params) {
+               auto id = PathId<LedgerAccountId>(params, "account");
+               if (auto* problem = std::get_if<Response>(&id)) return *problem;
+               auto r = statements.Reconcile(request.ctx, std::get<LedgerAccountId>(id));
+               if (!r) return ProblemFromError(r.error());
+               return JsonResponse(200, ReconciliationJson(*r));
              });
 
   router.Add("GET", "/api/statements/{import}", "statements.get", Action::kBudgetRead,

@@ -144,6 +144,34 @@ TEST_F(StatementsApiTest, ABadStatementIsRefusedWithEveryBadRowAndTheBooksUnchan
   EXPECT_TRUE(Body(list).at("items").as_array().empty());
 }
 
+TEST_F(StatementsApiTest, AnAccountIsReconciledAgainstWhatItsStatementsShowArriving) {
+  // The council's £100.00 (paid today, 22 November) shows arriving the next day.
+  auto transfers = Send("GET", "/api/ledger/accounts/" + card_ + "/transfers");
+  ASSERT_EQ(transfers.status, 200) << transfers.body;
+  EXPECT_EQ(Body(transfers).at("items").at(0).at("value_date").as_string(), "2026-11-22");
+  ASSERT_EQ(Import("Date,Payee,Amount\n"
+                   "23/11/2026,WESTMINSTER CITY COUNCIL,100.00\n"
+                   "24/11/2026,SUNNY DAY CENTRE,-25.00\n")
+                .status,
+            201);
+  auto r = Send("GET", "/api/ledger/accounts/" + card_ + "/reconciliation");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const auto body = Body(r);
+  EXPECT_TRUE(body.at("clean").as_bool());
+  EXPECT_EQ(body.at("covers_from").as_string(), "2026-11-23");
+  EXPECT_EQ(body.at("tolerance_days").as_int64(), 5);
+  const auto& matched = body.at("matched").as_array();
+  ASSERT_EQ(matched.size(), 1u);
+  EXPECT_EQ(matched[0].at("payment").at("transfer_id").as_string(), "run-1");
+  EXPECT_EQ(matched[0].at("arrival").at("row").as_int64(), 2);
+  EXPECT_EQ(matched[0].at("days").as_int64(), 1);
+  EXPECT_TRUE(body.at("not_paid").as_array().empty());
+
+  auto fund = Send("GET", "/api/ledger/accounts/" + fund_ + "/reconciliation");
+  ASSERT_EQ(fund.status, 422) << fund.body;
+  EXPECT_THAT(ErrorFields(fund), ::testing::ElementsAre("account"));
+}
+
 TEST_F(StatementsApiTest, AGoodStatementImportsOnceAndItsLinesAreRecategorised) {
   const std::string csv =
       "Date,Payee,Amount\n"

@@ -62,6 +62,7 @@ Result<TransferResult> ApplyOne(BookKeeper& keeper, const Transfer& t) {
   }
   auto posting = ApplyTransfer(t, **debit, **credit, pending);
   if (!posting) return settle(posting.error());
+  posting->transfer.value_date = ValueDate(posting->transfer);
   auto recorded = keeper.Record(posting->transfer);
   if (!recorded) return tl::unexpected(recorded.error());
   if (!*recorded) {

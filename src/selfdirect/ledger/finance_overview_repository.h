@@ -31,12 +31,13 @@ class FinanceOverviewRepository {
  public:
   virtual ~FinanceOverviewRepository() = default;
 
-  // Money paid out by the ledger on days from `from` to `to` (both included; the transfer's
-  // date), by mechanism, net of money paid back: payments (code "payment") into direct-payment
-  // holding accounts and managed budgets, one-offs (code "one_off") into either, and accepted
-  // invoices (code "invoice") into provider payables for council-arranged support. A transfer
-  // of those codes out of a holding account or managed budget (a recovery) counts against its
-  // mechanism. Pending and voided transfers are not money paid.
+  // Money paid out by the ledger on days from `from` to `to` (both included; by the transfer's
+  // value date: a payment run's payments on the run's payment date), by mechanism, net of money
+  // paid back: payments (code "payment") into direct-payment holding accounts and managed budgets,
+  // one-offs (code "one_off") into either, and accepted invoices (code "invoice") into provider
+  // payables for council-arranged support. A transfer of those codes out of a holding account or
+  // managed budget (a recovery) counts against its mechanism. Pending and voided transfers are not
+  // money paid.
   virtual Result<ByMechanism> PaidByMechanism(const CouncilId& council, Date from, Date to) = 0;
 
   // Statement lines of money out dated from `from` to `to`, by category (money-out categories

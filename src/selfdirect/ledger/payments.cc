@@ -244,7 +244,8 @@ BudgetRunLines LinesOf(const BudgetRecord& budget, const DueRun& due, bool has_d
 }
 
 Result<Transfer> TransferFor(const RunLine& line, const BudgetRecord& budget,
-                             const PaymentRunId& run, Timestamp at, const UserId& by) {
+                             const PaymentRunId& run, Date paid_on, Timestamp at,
+                             const UserId& by) {
   auto id = TransferId::Parse(line.transfer_id);
   if (!id) return tl::unexpected(id.error());
   Transfer t;
@@ -254,6 +255,7 @@ Result<Transfer> TransferFor(const RunLine& line, const BudgetRecord& budget,
   t.reference = "payment run " + run.str();
   t.created_at = at;
   t.created_by = by;
+  t.value_date = paid_on;
   const auto need = [&](const std::optional<LedgerAccountId>& account,
                         const char* what) -> Result<LedgerAccountId> {
     if (!account) {

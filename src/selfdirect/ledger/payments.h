@@ -220,10 +220,10 @@ Result<Transfer> RecoveryTransfer(const Overpayment& overpayment, const BudgetRe
 
 // The ledger transfer a line posts (code payment, one_off or contribution; reference the run):
 // from the commitment to the holding account or managed budget, or for a contribution from the
-// receivable to the commitment. kFailedPrecondition when the budget lacks the account the line
-// needs.
+// receivable to the commitment. Its value date is `paid_on`, the run's payment date, whenever the
+// run is released. kFailedPrecondition when the budget lacks the account the line needs.
 Result<Transfer> TransferFor(const RunLine& line, const BudgetRecord& budget,
-                             const PaymentRunId& run, Timestamp at, const UserId& by);
+                             const PaymentRunId& run, Date paid_on, Timestamp at, const UserId& by);
 
 // The payment file a bank takes: a header and one row per line paid (not held, not a
 // contribution), in run order. Columns: payee_name, sort_code, account_number, card_reference,

@@ -130,6 +130,47 @@ std::optional<TransferFlag> ParseTransferFlag(std::string_view code) {
   return Find<TransferFlag>(kTransferFlags, code);
 }
 
+Date ValueDate(const Transfer& t) { return t.value_date.value_or(DayOf(t.created_at)); }
+
+namespace {
+
+// Compares two ids as text, except that runs of digits compare as numbers ("row 3" before
+// "row 25"; leading zeros ignored, then the shorter run first).
+int CompareNatural(std::string_view a, std::string_view b) {
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  std::size_t i = 0, j = 0;
+  while (i < a.size() && j < b.size()) {
+    if (digit(a[i]) && digit(b[j])) {
+      std::size_t ie = i, je = j;
+      while (ie < a.size() && digit(a[ie])) ++ie;
+      while (je < b.size() && digit(b[je])) ++je;
+      std::size_t is = i, js = j;
+      while (is + 1 < ie && a[is] == '0') ++is;
+      while (js + 1 < je && b[js] == '0') ++js;
+      if (ie - is != je - js) return ie - is < je - js ? -1 : 1;
+      if (int c = a.substr(is, ie - is).compare(b.substr(js, je - js)); c != 0) return c;
+      if (ie - i != je - j) return ie - i < je - j ? -1 : 1;
+      i = ie;
+      j = je;
+      continue;
+    }
+    if (a[i] != b[j]) return a[i] < b[j] ? -1 : 1;
+    ++i;
+    ++j;
+  }
+  if (i == a.size() && j == b.size()) return 0;
+  return i == a.size() ? -1 : 1;
+}
+
+}  // namespace
+
+bool MovedBefore(const Transfer& a, const Transfer& b) {
+  const Date da = ValueDate(a), db = ValueDate(b);
+  if (da != db) return da < db;
+  if (a.created_at != b.created_at) return a.created_at < b.created_at;
+  return CompareNatural(a.id.str(), b.id.str()) < 0;
+}
+
 Result<Transfer> ParseTransfer(const TransferRequest& r) {
   std::vector<FieldError> errors;
   Transfer t;
@@ -346,6 +387,8 @@ Status CheckReplay(const Transfer& stored, const Transfer& requested,
     differs = "pending_id";
   } else if (requested.corrects != stored.corrects) {
     differs = "corrects";
+  } else if (requested.value_date && *requested.value_date != ValueDate(stored)) {
+    differs = "value_date";
   }
   if (differs == nullptr) return Ok();
   return tl::unexpected(

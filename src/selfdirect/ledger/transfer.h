@@ -82,7 +82,20 @@ struct Transfer {
   std::optional<TransferId> corrects;    // the transfer this one reverses
   Timestamp created_at;
   UserId created_by;  // empty for the system (a payment run started by the operator)
+  // The value date: the day the money actually moved, which is not always the day it was
+  // recorded. A statement line's transfer moved money on the line's date (a statement imported
+  // on 19 November may hold twelve weeks of spending); a payment run's payment on the run's
+  // payment date. Absent when made: the day of created_at. A stored transfer always has one.
+  std::optional<Date> value_date;
 };
+
+// The day the money moved: the value date, or when none was given the day it was recorded.
+Date ValueDate(const Transfer& t);
+
+// Orders an account's transfers by when the money moved: by value date, then by when they were
+// recorded, then by id, numbers within the id compared as numbers ("stmt:X:3" before
+// "stmt:X:25", so a statement's lines of one day keep their row order).
+bool MovedBefore(const Transfer& a, const Transfer& b);
 
 // What a caller sends; text as typed. Parsed with ParseTransfer.
 struct TransferRequest {
@@ -142,7 +155,8 @@ Result<Posting> ApplyTransfer(const Transfer& t, const Account& debit, const Acc
 // Whether a requested transfer is a replay of a stored one with the same id: Ok when its
 // content is the same (the caller returns the stored transfer as the original result, not an
 // error); kConflict "A transfer with id X already exists with different content" otherwise,
-// naming the first field that differs. When and by whom are not content. Accounts and amounts
+// naming the first field that differs. When and by whom are not content; the value date is
+// when the request gives one (a request without one takes the stored one). Accounts and amounts
 // a post or void request left out are taken as the stored ones (`pending_amount`, the pending
 // transfer's amount, tells whether "post the whole" matches what was posted).
 Status CheckReplay(const Transfer& stored, const Transfer& requested,

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 namespace selfdirect::ledger {
 namespace {
 
@@ -173,6 +175,62 @@ TEST(Transfer, AReplayIsTheSameContentWhateverItsTime) {
   EXPECT_EQ(differs.error().code, ErrorCode::kConflict);
   EXPECT_EQ(differs.error().message, "A transfer with id t1 already exists with different content");
   EXPECT_EQ(FirstField(differs.error()), "amount_pence");
+}
+
+TEST(Transfer, TheValueDateIsWhenTheMoneyMovedOrElseTheDayItWasRecorded) {
+  Transfer t = Pay(500);
+  t.created_at = ParseTimestamp("2026-11-19T16:30:00.000Z").value();
+  EXPECT_EQ(FormatIsoDate(ValueDate(t)), "2026-11-19");
+  t.value_date = *ParseIsoDate("2026-08-31");  // a statement line imported weeks later
+  EXPECT_EQ(FormatIsoDate(ValueDate(t)), "2026-08-31");
+}
+
+TEST(Transfer, AReplayWithAnotherValueDateIsRefusedOneWithoutTakesTheStoredOne) {
+  Transfer stored = Pay(500);
+  stored.created_at = ParseTimestamp("2026-11-19T16:30:00.000Z").value();
+  stored.value_date = *ParseIsoDate("2026-11-02");
+  Transfer again = stored;
+  again.value_date.reset();
+  EXPECT_TRUE(CheckReplay(stored, again, std::nullopt));
+  again.value_date = *ParseIsoDate("2026-11-02");
+  EXPECT_TRUE(CheckReplay(stored, again, std::nullopt));
+  again.value_date = *ParseIsoDate("2026-11-03");
+  auto differs = CheckReplay(stored, again, std::nullopt);
+  ASSERT_FALSE(differs);
+  EXPECT_EQ(FirstField(differs.error()), "value_date");
+}
+
+TEST(Transfer, MoneyIsOrderedByValueDateThenWhenRecordedThenRowNumbersAsNumbers) {
+  auto make = [](const char* id, const char* day, const char* at) {
+    Transfer t = Pay(100);
+    t.id = TransferId(id);
+    t.value_date = *ParseIsoDate(day);
+    t.created_at = ParseTimestamp(at).value();
+    return t;
+  };
+  const char* kImported = "2026-11-19T16:30:00.000Z";
+  const Transfer row3 = make("stmt:01JD:3", "2026-09-07", kImported);
+  const Transfer row25 = make("stmt:01JD:25", "2026-09-07", kImported);
+  const Transfer row100 = make("stmt:01JD:100", "2026-09-07", kImported);
+  const Transfer earlier_day = make("stmt:01JD:40", "2026-09-06", kImported);
+  const Transfer recorded_earlier = make("stmt:01JD:99", "2026-09-07", "2026-09-07T09:00:00.000Z");
+  std::vector<Transfer> all = {row100, row25, row3, earlier_day, recorded_earlier};
+  std::stable_sort(all.begin(), all.end(), MovedBefore);
+  std::vector<std::string> ids;
+  for (const auto& t : all) ids.push_back(t.id.str());
+  EXPECT_EQ(ids, (std::vector<std::string>{"stmt:01JD:40", "stmt:01JD:99", "stmt:01JD:3",
+                                           "stmt:01JD:25", "stmt:01JD:100"}));
+  EXPECT_FALSE(MovedBefore(row3, row3));
+  // Leading zeros and text around the numbers: still a strict order.
+  EXPECT_TRUE(
+      MovedBefore(make("a:007", "2026-09-07", kImported), make("a:8", "2026-09-07", kImported)));
+  EXPECT_TRUE(
+      MovedBefore(make("a:07", "2026-09-07", kImported), make("a:007", "2026-09-07", kImported)) !=
+      MovedBefore(make("a:007", "2026-09-07", kImported), make("a:07", "2026-09-07", kImported)));
+  EXPECT_TRUE(
+      MovedBefore(make("a:2x", "2026-09-07", kImported), make("a:2y", "2026-09-07", kImported)));
+  EXPECT_TRUE(
+      MovedBefore(make("a:2", "2026-09-07", kImported), make("a:2:1", "2026-09-07", kImported)));
 }
 
 TEST(Transfer, ParseNamesEveryBadField) {

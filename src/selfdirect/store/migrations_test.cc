@@ -141,6 +141,15 @@ TEST(Migrations, Migrate_ARebuildThatLeavesADanglingReferenceIsRolledBack) {
   EXPECT_FALSE(orphan);
 }
 
+// A council with a fund (…01) and a person's direct payment account (…02), as raw SQL.
+constexpr const char* kCouncilWithTwoAccounts =
+    "INSERT INTO councils (council_id, code, name, created_at) VALUES"
+    " ('01JC0000000000000000000001', 'E06000001', 'Hartlepool', 't');"
+    "INSERT INTO ledger_accounts VALUES ('01JC0000000000000000000001',"
+    " '01JA0000000000000000000001', 'council_fund', 'council', 'c', NULL, 'fund', 0, 0, NULL,"
+    " 't', 0, 0, 0, 0), ('01JC0000000000000000000001', '01JA0000000000000000000002',"
+    " 'direct_payment_holding', 'person', 'p', NULL, 'card', 0, 0, NULL, 't', 0, 0, 0, 0);";
+
 TEST(Migrations, Migration18KeepsTheTransfersAndRunLinesItRebuilds) {
   TempDir dir;
   auto db = std::move(*Database::Open({.path = dir.File("m.db")}));
@@ -149,12 +158,7 @@ TEST(Migrations, Migration18KeepsTheTransfersAndRunLinesItRebuilds) {
   ASSERT_TRUE(Migrate(*db, kClock, std::vector<Migration>(all.begin(), all.begin() + 17)));
   ASSERT_TRUE(db->Write([](Connection& c) -> Status {
     return c.Execute(
-        "INSERT INTO councils (council_id, code, name, created_at) VALUES"
-        " ('01JC0000000000000000000001', 'E06000001', 'Hartlepool', 't');"
-        "INSERT INTO ledger_accounts VALUES ('01JC0000000000000000000001',"
-        " '01JA0000000000000000000001', 'council_fund', 'council', 'c', NULL, 'fund', 0, 0, NULL,"
-        " 't', 0, 0, 0, 0), ('01JC0000000000000000000001', '01JA0000000000000000000002',"
-        " 'direct_payment_holding', 'person', 'p', NULL, 'card', 0, 0, NULL, 't', 0, 0, 0, 0);"
+        std::string(kCouncilWithTwoAccounts) +
         "INSERT INTO ledger_transfers VALUES ('01JC0000000000000000000001', 'pending-1',"
         " '01JA0000000000000000000001', '01JA0000000000000000000002', 500, 'payment', 'r',"
         " 'pending', NULL, NULL, 't', ''), ('01JC0000000000000000000001', 'post-1',"
@@ -162,7 +166,8 @@ TEST(Migrations, Migration18KeepsTheTransfersAndRunLinesItRebuilds) {
         " 'post_pending', 'pending-1', NULL, 't', '')");
   }));
 
-  auto r = Migrate(*db, kClock);
+  // Through migration 18 only: later ones change the table (0027 adds the value date).
+  auto r = Migrate(*db, kClock, std::vector<Migration>(all.begin(), all.begin() + 18));
   ASSERT_TRUE(r) << r.error().message;
   EXPECT_EQ(Count(*db, "SELECT count(*) FROM ledger_transfers WHERE pending_id = 'pending-1'"), 1);
   EXPECT_EQ(Count(*db,
@@ -252,6 +257,61 @@ TEST(Migrations, Migration27IndexesTheDirectoryAgainWithTagsAndPrices) {
   EXPECT_EQ(found({.min_rating = market::CqcRating::kGood}), (V{"Help at home", "Night sitting"}));
   EXPECT_EQ(found({.min_rating = market::CqcRating::kOutstanding}), V{});
   EXPECT_EQ(Count(*db, "SELECT count(*) FROM sqlite_schema WHERE name = 'directory_text_0026'"), 0);
+}
+
+TEST(Migrations, Migration28DatesTheTransfersAlreadyRecordedByWhatIsKnown) {
+  TempDir dir;
+  auto db = std::move(*Database::Open({.path = dir.File("m.db")}));
+  const auto& all = EmbeddedMigrations();
+  ASSERT_GE(all.size(), 28u);
+  ASSERT_TRUE(Migrate(*db, kClock, std::vector<Migration>(all.begin(), all.begin() + 27)));
+  // Three transfers recorded on 19 November: a statement line of 7 September, a payment of a
+  // run dated 2 November (released late), and a transfer made through the API.
+  auto s = db->Write([](Connection& c) -> Status {
+    return c.Execute(
+        std::string(kCouncilWithTwoAccounts) +
+        "INSERT INTO ledger_transfers VALUES"
+        " ('01JC0000000000000000000001', 'stmt:01JI0000000000000000000001:3',"
+        " '01JA0000000000000000000002', '01JA0000000000000000000001', 500, 'spend', 'r', 'none',"
+        " NULL, NULL, '2026-11-19T16:30:00.000Z', ''),"
+        " ('01JC0000000000000000000001', 'dp:b:2026-11-02', '01JA0000000000000000000001',"
+        " '01JA0000000000000000000002', 500, 'payment', 'r', 'none', NULL, NULL,"
+        " '2026-11-19T16:31:00.000Z', ''),"
+        " ('01JC0000000000000000000001', 'api-1', '01JA0000000000000000000001',"
+        " '01JA0000000000000000000002', 500, 'top_up', 'r', 'none', NULL, NULL,"
+        " '2026-11-19T16:32:00.000Z', '');"
+        "INSERT INTO statement_formats (council_id, name, yaml, created_at, created_by) VALUES"
+        " ('01JC0000000000000000000001', 'Bank', 'y', 't', '');"
+        "INSERT INTO statement_imports VALUES ('01JC0000000000000000000001',"
+        " '01JI0000000000000000000001', '01JA0000000000000000000002', 'p', 'Bank',"
+        " '" +
+        std::string(64, 'a') +
+        "', NULL, 't', '', 1, 0, 500, 0, 1);"
+        "INSERT INTO statement_lines (council_id, import_id, position, row_number, line_number,"
+        " line_date, payee, amount, reference, description, card, category, reason,"
+        " needs_review, recategorised, note, transfer_id) VALUES ('01JC0000000000000000000001',"
+        " '01JI0000000000000000000001', 0, 3, 4, '2026-09-07', 'Shop', -500, '', '', '',"
+        " 'plan_item', '', 0, 0, '', 'stmt:01JI0000000000000000000001:3');"
+        "INSERT INTO payment_runs (council_id, run_id, run_date, status, threshold_pence,"
+        " started_at, started_by, budgets, payments, total_pence, held) VALUES"
+        " ('01JC0000000000000000000001', '01JR0000000000000000000001', '2026-11-02', 'released',"
+        " 0, 't', '', 1, 1, 500, 0);"
+        "INSERT INTO payment_run_lines VALUES ('01JC0000000000000000000001',"
+        " '01JR0000000000000000000001', 1, 'dp:b:2026-11-02', 'b', 'p', 'direct_payment',"
+        " 'holding_account', 500, '2026-11-02', '2026-11-29', '', 1)");
+  });
+  ASSERT_TRUE(s) << s.error().message;
+
+  auto r = Migrate(*db, kClock, std::vector<Migration>(all.begin(), all.begin() + 28));
+  ASSERT_TRUE(r) << r.error().message;
+  auto day = [&](const char* id) {
+    return Count(*db, std::string("SELECT CAST(replace(value_date, '-', '') AS INTEGER) FROM "
+                                  "ledger_transfers WHERE transfer_id = '") +
+                          id + "'");
+  };
+  EXPECT_EQ(day("stmt:01JI0000000000000000000001:3"), 20260907);
+  EXPECT_EQ(day("dp:b:2026-11-02"), 20261102);
+  EXPECT_EQ(day("api-1"), 20261119);
 }
 
 }  // namespace

@@ -8,13 +8,11 @@ namespace {
 using ledger::ByMechanism;
 using ledger::Mechanism;
 
-// Transfers carry a timestamp; a day's transfers are those from its midnight (UTC) to the next.
-std::string DayAfter(Date to) { return FormatIsoDate(AddDays(to, 1)); }
-
 }  // namespace
 
 Result<ByMechanism> SqliteFinanceOverviewRepository::PaidByMechanism(const CouncilId& council,
                                                                      Date from, Date to) {
+  // Dated by value date: a payment counts on the day it was paid (the run's payment date).
   // Money into a holding account or managed budget (or a provider payable, for an invoice) is
   // paid; the same codes out of a holding account or managed budget are money paid back.
   auto st = c_.Prepare(
@@ -26,7 +24,7 @@ Result<ByMechanism> SqliteFinanceOverviewRepository::PaidByMechanism(const Counc
       "    FROM ledger_transfers t"
       "    JOIN ledger_accounts a"
       "      ON a.council_id = t.council_id AND a.account_id = t.credit_account_id"
-      "   WHERE t.council_id = $1 AND t.created_at >= $2 AND t.created_at < $3"
+      "   WHERE t.council_id = $1 AND t.value_date >= $2 AND t.value_date <= $3"
       "     AND (t.flag = 'none' OR t.flag = 'post_pending')"
       "     AND (((t.code = 'payment' OR t.code = 'one_off')"
       "           AND (a.type = 'direct_payment_holding' OR a.type = 'managed_budget'))"
@@ -38,13 +36,13 @@ Result<ByMechanism> SqliteFinanceOverviewRepository::PaidByMechanism(const Counc
       "    FROM ledger_transfers t"
       "    JOIN ledger_accounts a"
       "      ON a.council_id = t.council_id AND a.account_id = t.debit_account_id"
-      "   WHERE t.council_id = $1 AND t.created_at >= $2 AND t.created_at < $3"
+      "   WHERE t.council_id = $1 AND t.value_date >= $2 AND t.value_date <= $3"
       "     AND (t.flag = 'none' OR t.flag = 'post_pending')"
       "     AND (t.code = 'payment' OR t.code = 'one_off')"
       "     AND (a.type = 'direct_payment_holding' OR a.type = 'managed_budget')"
       ") GROUP BY mechanism");
   if (!st) return tl::unexpected(st.error());
-  st->Bind(council.str(), FormatIsoDate(from), DayAfter(to));
+  st->Bind(council.str(), FormatIsoDate(from), FormatIsoDate(to));
   ByMechanism out{};
   for (;;) {
     auto row = st->Step();

@@ -18,7 +18,7 @@ constexpr const char* kAccountColumns =
 
 constexpr const char* kTransferColumns =
     "council_id, transfer_id, debit_account_id, credit_account_id, amount, code, reference, "
-    "flag, pending_id, corrects, created_at, created_by";
+    "flag, pending_id, corrects, created_at, created_by, value_date";
 
 // The transfer columns with a table alias, for joins ("p.council_id, p.transfer_id, …").
 std::string Prefixed(const char* alias) {
@@ -58,7 +58,7 @@ Result<Account> ReadAccount(const Statement& st) {
   return a;
 }
 
-// Reads the transfer in columns first … first + 11.
+// Reads the transfer in columns first … first + 12.
 Result<Transfer> ReadTransferAt(const Statement& st, int first) {
   Transfer t;
   t.council = CouncilId(st.Text(first + 0));
@@ -69,7 +69,10 @@ Result<Transfer> ReadTransferAt(const Statement& st, int first) {
   auto code = ledger::ParseTransferCode(st.Text(first + 5));
   auto flag = ledger::ParseTransferFlag(st.Text(first + 7));
   auto created = ParseTimestamp(st.Text(first + 10));
-  if (!code || !flag || !created) return tl::unexpected(CorruptValue("ledger_transfers row"));
+  auto value_date = ParseIsoDate(st.Text(first + 12));
+  if (!code || !flag || !created || !value_date) {
+    return tl::unexpected(CorruptValue("ledger_transfers row"));
+  }
   t.code = *code;
   t.reference = st.Text(first + 6);
   t.flag = *flag;
@@ -77,6 +80,7 @@ Result<Transfer> ReadTransferAt(const Statement& st, int first) {
   if (!st.IsNull(first + 9)) t.corrects = TransferId(st.Text(first + 9));
   t.created_at = *created;
   t.created_by = UserId(st.Text(first + 11));
+  t.value_date = *value_date;
   return t;
 }
 
@@ -118,8 +122,8 @@ class SqliteKeeper final : public ledger::BookKeeper {
           auto t = ReadTransferAt(row, 0);
           if (!t) return tl::unexpected(t.error());
           ledger::PendingRecord record{std::move(*t), ledger::PendingStatus::kPending};
-          if (!row.IsNull(12)) {
-            record.status = row.Text(12) == "post_pending" ? ledger::PendingStatus::kPosted
+          if (!row.IsNull(13)) {
+            record.status = row.Text(13) == "post_pending" ? ledger::PendingStatus::kPosted
                                                            : ledger::PendingStatus::kVoided;
           }
           return record;
@@ -146,16 +150,17 @@ class SqliteKeeper final : public ledger::BookKeeper {
   }
 
   Result<bool> Record(const Transfer& t) override {
-    static const std::string kSql = std::string("INSERT INTO ledger_transfers (") +
-                                    kTransferColumns +
-                                    ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)"
-                                    " ON CONFLICT (council_id, transfer_id) DO NOTHING";
+    static const std::string kSql =
+        std::string("INSERT INTO ledger_transfers (") + kTransferColumns +
+        ") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)"
+        " ON CONFLICT (council_id, transfer_id) DO NOTHING";
     auto st = c_.Prepare(kSql);
     if (!st) return tl::unexpected(st.error());
     auto s = st->Bind(t.council.str(), t.id.str(), t.debit_account.str(), t.credit_account.str(),
                       t.amount.value(), ledger::TransferCodeCode(t.code), t.reference,
                       ledger::TransferFlagCode(t.flag), OptionalId(t.pending_id),
-                      OptionalId(t.corrects), FormatTimestamp(t.created_at), t.created_by.str())
+                      OptionalId(t.corrects), FormatTimestamp(t.created_at), t.created_by.str(),
+                      FormatIsoDate(ledger::ValueDate(t)))
                  .Run();
     if (!s) {
       if (s.error().code == ErrorCode::kConflict) {

@@ -252,7 +252,7 @@ TEST_F(SqliteLedgerTest, TheDatabaseItselfRefusesASecondPostOfOnePendingTransfer
                      testing::PropertyAccountId(0).str() + "', '" +
                      testing::PropertyAccountId(1).str() +
                      "', 1000, 'payment', '', 'void_pending', 'commit', NULL, "
-                     "'2026-11-23T09:00:00.000Z', '')");
+                     "'2026-11-23T09:00:00.000Z', '', '2026-11-23')");
   });
   ASSERT_FALSE(raw);
   EXPECT_EQ(raw.error().code, ErrorCode::kConflict);

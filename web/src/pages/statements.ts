@@ -22,8 +22,12 @@ import {
   lineText,
   planItemText,
   recategoriseBody,
+  reconciliationApiPath,
+  reconciliationRows,
+  reconciliationSummary,
   statementsApiPath,
   statementsPagePath,
+  type Reconciliation,
   type StatementFormat,
   type StatementView,
 } from '../statements-view';
@@ -72,6 +76,46 @@ function linesTable(view: StatementView): HTMLElement {
   );
 }
 
+/** The council's payments into the account against what its statements show arriving. */
+async function showReconciliation(account: string): Promise<void> {
+  const found = await api<Reconciliation>('GET', reconciliationApiPath(account));
+  if (!found.ok) return;
+  const r = found.data;
+  byId('reconciliation-summary').textContent = reconciliationSummary(r);
+  const rows = reconciliationRows(r);
+  const head = ['Paid on', 'Arrived on', 'Amount', 'What it means'];
+  replaceChildren(
+    byId('reconciliation-table'),
+    rows.length === 0
+      ? null
+      : h(
+          'table',
+          { class: 'govuk-table', id: 'reconciliation-rows' },
+          h('caption', { class: 'govuk-table__caption govuk-visually-hidden' }, 'The council’s payments and what the statements show arriving, oldest first'),
+          h(
+            'thead',
+            { class: 'govuk-table__head' },
+            h('tr', { class: 'govuk-table__row' }, head.map((text) => h('th', { scope: 'col', class: `govuk-table__header${text === 'Amount' ? ' govuk-table__header--numeric' : ''}` }, text))),
+          ),
+          h(
+            'tbody',
+            { class: 'govuk-table__body' },
+            rows.map((row) =>
+              h(
+                'tr',
+                { class: 'govuk-table__row' },
+                h('td', { class: 'govuk-table__cell' }, row.paid),
+                h('td', { class: 'govuk-table__cell' }, row.arrived),
+                h('td', { class: 'govuk-table__cell govuk-table__cell--numeric' }, row.amount),
+                h('td', { class: 'govuk-table__cell' }, h('strong', { class: `govuk-tag govuk-tag--${row.tag}` }, row.status)),
+              ),
+            ),
+          ),
+        ),
+  );
+  byId('reconciliation').hidden = false;
+}
+
 function showStatement(view: StatementView): void {
   const i = view.import;
   byId('page-heading').textContent = 'Imported statement';
@@ -88,6 +132,7 @@ function showStatement(view: StatementView): void {
   );
   replaceChildren(byId('lines'), linesTable(view));
   byId('statement').hidden = false;
+  void showReconciliation(i.account_id);
   byId<HTMLAnchorElement>('import-another').href = statementsPagePath({ account: i.account_id });
   const changeable = changeableLines(view.lines);
   if (changeable.length === 0) return;
