@@ -90,10 +90,12 @@ Result<ledger::TransferOutcome> Ledger::CreateTransfer(const Context& ctx,
       queue_done_.wait(lock);
       continue;
     }
-    // Lead: write everything waiting (this transfer included) in one transaction.
+    // Lead: write what is waiting (this transfer included, it being the oldest not yet
+    // written), at most kMaxBatch, in one transaction.
     committing_ = true;
-    std::vector<QueuedTransfer*> batch;
-    batch.swap(queue_);
+    const auto take = std::min(queue_.size(), kMaxBatch);
+    std::vector<QueuedTransfer*> batch(queue_.begin(), queue_.begin() + take);
+    queue_.erase(queue_.begin(), queue_.begin() + take);
     lock.unlock();
     auto results = CommitTransfers(batch);
     lock.lock();
@@ -104,7 +106,25 @@ Result<ledger::TransferOutcome> Ledger::CreateTransfer(const Context& ctx,
   return std::move(*mine.result);
 }
 
+std::size_t Ledger::TransfersWaiting() {
+  std::lock_guard lock(queue_mutex_);
+  return queue_.size();
+}
+
 std::vector<Result<ledger::TransferOutcome>> Ledger::CommitTransfers(
+    const std::vector<QueuedTransfer*>& batch) {
+  auto results = CommitTogether(batch);
+  if (batch.size() < 2 || results.front()) return results;
+  // The transaction failed (every result is its error) and nothing in it was kept: one
+  // transfer may have caused it, so each is written again in a transaction of its own and only
+  // the one that fails again says so.
+  for (std::size_t i = 0; i < batch.size(); ++i) {
+    results[i] = std::move(CommitTogether({batch[i]}).front());
+  }
+  return results;
+}
+
+std::vector<Result<ledger::TransferOutcome>> Ledger::CommitTogether(
     const std::vector<QueuedTransfer*>& batch) {
   std::vector<ledger::Transfer> transfers;
   transfers.reserve(batch.size());

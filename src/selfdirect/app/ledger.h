@@ -52,8 +52,16 @@ class Ledger {
   // together in the next transaction, each with its own result and audit entry, so that many
   // clients share one commit (one fsync) instead of queueing for one each. Each transfer is
   // still applied on its own and in arrival order: a refused one does not affect the others.
+  // A transaction holds at most kMaxBatch transfers; when one fails to commit, its transfers
+  // are written again one per transaction, so that a failure is only the failing one's.
+  // Answered only after the commit that holds the transfer (durability is unchanged).
   Result<ledger::TransferOutcome> CreateTransfer(const Context& ctx,
                                                  const ledger::TransferRequest& request);
+
+  // How many transfers are waiting for the next commit (for monitoring and tests).
+  std::size_t TransfersWaiting();
+
+  static constexpr std::size_t kMaxBatch = 256;
 
   // An account with its balances (finance officers). The read is audited when the account
   // belongs to a person.
@@ -80,9 +88,13 @@ class Ledger {
     ledger::Transfer transfer;
     std::optional<Result<ledger::TransferOutcome>> result;
   };
-  // Writes `batch` in one transaction: each one's result, in order (all the database's error
-  // when the transaction fails). Reads the batch; the caller stores the results.
+  // Writes `batch`: each one's result, in order. Reads the batch; the caller stores the
+  // results. One transaction, or one per transfer when the batch's fails to commit.
   std::vector<Result<ledger::TransferOutcome>> CommitTransfers(
+      const std::vector<QueuedTransfer*>& batch);
+  // Writes `batch` in one transaction: each one's result, in order (all the database's error
+  // when the transaction fails).
+  std::vector<Result<ledger::TransferOutcome>> CommitTogether(
       const std::vector<QueuedTransfer*>& batch);
 
   store::Store& store_;

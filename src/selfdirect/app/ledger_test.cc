@@ -4,6 +4,10 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
 #include <thread>
 
 #include "tests/support/test_app.h"
@@ -12,6 +16,81 @@ namespace selfdirect::app {
 namespace {
 
 using ::testing::HasSubstr;
+
+// The test's store, with a gate the next write waits at (so that transfers queue up behind it
+// and are written as one batch) and a fault: a write whose transaction would hold a given
+// transfer fails after its work and is rolled back, as a failed commit would be.
+class GatedStore : public store::Store {
+ public:
+  explicit GatedStore(store::Store& inner) : inner_(inner) {}
+
+  Status Write(const std::function<Status(store::Transaction&)>& fn) override {
+    {
+      std::unique_lock lock(mu_);
+      ++writes_;
+      opened_.notify_all();
+      opened_.wait(lock, [&] { return !closed_; });
+    }
+    return inner_.Write([&](store::Transaction& tx) -> Status {
+      if (auto s = fn(tx); !s) return s;
+      std::string poison;
+      {
+        std::lock_guard lock(mu_);
+        if (fail_every_write_) return Fail(ErrorCode::kUnavailable, "the disk has gone");
+        poison = poison_;
+      }
+      if (poison.empty()) return Ok();
+      for (const auto& council : councils_) {
+        auto found = tx.Ledger().FindTransfer(council, TransferId(poison));
+        if (!found) return tl::unexpected(found.error());
+        if (*found) return Fail(ErrorCode::kUnavailable, "the disk is full");
+      }
+      return Ok();
+    });
+  }
+  Status Read(const std::function<Status(store::Transaction&)>& fn) override {
+    return inner_.Read(fn);
+  }
+  Result<store::SchemaState> Schema() override { return inner_.Schema(); }
+
+  void Close() {
+    std::lock_guard lock(mu_);
+    closed_ = true;
+  }
+  void Open() {
+    std::lock_guard lock(mu_);
+    closed_ = false;
+    opened_.notify_all();
+  }
+  // Waits until `n` writes have begun in all.
+  void AwaitWrites(int n) {
+    std::unique_lock lock(mu_);
+    opened_.wait(lock, [&] { return writes_ >= n; });
+  }
+  int writes() {
+    std::lock_guard lock(mu_);
+    return writes_;
+  }
+  void FailEveryWrite(bool fail) {
+    std::lock_guard lock(mu_);
+    fail_every_write_ = fail;
+  }
+  void FailWritesHolding(const std::string& transfer_id, const CouncilId& council) {
+    std::lock_guard lock(mu_);
+    poison_ = transfer_id;
+    councils_ = {council};
+  }
+
+ private:
+  store::Store& inner_;
+  std::mutex mu_;
+  std::condition_variable opened_;
+  bool closed_ = false;
+  bool fail_every_write_ = false;
+  int writes_ = 0;
+  std::string poison_;
+  std::vector<CouncilId> councils_;
+};
 
 class LedgerTest : public ::testing::Test {
  protected:
@@ -229,6 +308,184 @@ TEST_F(LedgerTest, ConcurrentTransfersEachGetTheirOwnAnswerAndTheCardIsNeverOver
     EXPECT_TRUE(c.mismatches.empty());
     EXPECT_TRUE(c.balanced());
   }
+}
+
+// Transfers that wait behind a write are written together, in one transaction, each with its
+// own answer: created, replayed, refused for want of money, refused for its content; and each
+// created one audited once.
+class GroupCommitTest : public LedgerTest {
+ protected:
+  GroupCommitTest()
+      : gated_(t_.store()),
+        books_(gated_, clock_, ids_),
+        shop_(
+            Open({.type = "payee", .owner_kind = "provider", .owner_id = "shop", .name = "Shop"})) {
+  }
+
+  // Starts `first` alone and holds its write at the gate, then starts each of `rest` in its
+  // own thread and waits until all are queued; then opens the gate. The answers, in order.
+  std::vector<Result<ledger::TransferOutcome>> Together(
+      const ledger::TransferRequest& first, const std::vector<ledger::TransferRequest>& rest) {
+    std::vector<Result<ledger::TransferOutcome>> out(rest.size() + 1,
+                                                     Fail(ErrorCode::kInternal, "not answered"));
+    const Context ctx = As(finance_);
+    gated_.Close();
+    const int before = gated_.writes();
+    std::vector<std::thread> threads;
+    threads.emplace_back([&] { out[0] = books_.CreateTransfer(ctx, first); });
+    gated_.AwaitWrites(before + 1);
+    std::atomic<std::size_t> answered_at_once = 0;  // refused before queueing (bad input)
+    for (std::size_t i = 0; i < rest.size(); ++i) {
+      threads.emplace_back([&, i] {
+        out[i + 1] = books_.CreateTransfer(ctx, rest[i]);
+        ++answered_at_once;  // while the gate is closed, only those refused before queueing
+      });
+      // One at a time, so that they are queued (and answered) in this order.
+      while (books_.TransfersWaiting() + answered_at_once.load() < i + 1) {
+        std::this_thread::yield();
+      }
+    }
+    gated_.Open();
+    for (auto& t : threads) t.join();
+    return out;
+  }
+
+  ledger::TransferRequest Spend(const std::string& id, std::int64_t pence) {
+    return {.id = id,
+            .debit_account = card_.id.str(),
+            .credit_account = shop_.id.str(),
+            .amount_pence = pence,
+            .code = "spend",
+            .reference = "Shop"};
+  }
+
+  SystemClock clock_;
+  UlidGenerator ids_{clock_};
+  GatedStore gated_;
+  Ledger books_;
+  ledger::Account shop_;
+};
+
+TEST_F(GroupCommitTest, QueuedTransfersShareOneTransactionAndEachGetsItsOwnAnswer) {
+  ASSERT_TRUE(t_.ledger().CreateTransfer(As(finance_), Pay("before", 1'000)));
+  auto changed = Pay("before", 1'000);
+  changed.reference = "Something else";
+  const int writes_before = gated_.writes();
+  auto answers =
+      Together(Pay("first", 100), {
+                                      Pay("a", 200),
+                                      Spend("too-much", 5'000),  // the card has £13
+                                      Pay("before", 1'000),      // a replay
+                                      changed,                   // same id, other content
+                                      Pay("a", 200),             // replayed in its own batch
+                                      Spend("enough", 1'300),
+                                      {.id = "no-account",
+                                       .debit_account = fund_.id.str(),
+                                       .credit_account = LedgerAccountId(ids_.Next()).str(),
+                                       .amount_pence = 5,
+                                       .code = "payment",
+                                       .reference = "x"},
+                                      Spend("now-too-much", 1),
+                                  });
+  // The first alone, then the other eight in one transaction.
+  EXPECT_EQ(gated_.writes() - writes_before, 2);
+  ASSERT_TRUE(answers[0]) << answers[0].error().message;
+  EXPECT_FALSE(answers[0]->already_existed);
+  ASSERT_TRUE(answers[1]) << answers[1].error().message;
+  EXPECT_EQ(answers[1]->transfer.id.str(), "a");
+  EXPECT_FALSE(answers[1]->already_existed);
+  ASSERT_FALSE(answers[2]);
+  EXPECT_EQ(answers[2].error().code, ErrorCode::kFailedPrecondition);
+  ASSERT_TRUE(answers[3]) << answers[3].error().message;
+  EXPECT_TRUE(answers[3]->already_existed);
+  ASSERT_FALSE(answers[4]);
+  EXPECT_EQ(answers[4].error().code, ErrorCode::kConflict);
+  ASSERT_TRUE(answers[5]) << answers[5].error().message;
+  EXPECT_TRUE(answers[5]->already_existed);
+  EXPECT_EQ(answers[5]->transfer.amount, Pence(200));
+  ASSERT_TRUE(answers[6]) << answers[6].error().message;  // £10 + £1 + £2 = £13 on the card
+  EXPECT_FALSE(answers[6]->already_existed);
+  ASSERT_FALSE(answers[7]);
+  EXPECT_EQ(answers[7].error().code, ErrorCode::kInvalidArgument);
+  ASSERT_FALSE(answers[8]);  // the card is empty now
+  EXPECT_EQ(answers[8].error().code, ErrorCode::kFailedPrecondition);
+
+  auto card = t_.ledger().GetAccount(As(finance_), card_.id);
+  ASSERT_TRUE(card);
+  EXPECT_EQ(ledger::PostedCreditBalance(card->balances).value(), Pence(0));
+  std::vector<std::string> audited;
+  for (const auto& e : Audit("ledger.transfer")) audited.push_back(e.resource_id);
+  EXPECT_THAT(audited, ::testing::UnorderedElementsAre("before", "first", "a", "enough"));
+  auto checks = t_.ledger().Verify(Context::Operator("ledger verify"));
+  ASSERT_TRUE(checks);
+  for (const auto& c : *checks) EXPECT_TRUE(c.clean());
+}
+
+TEST_F(GroupCommitTest, ATransactionThatFailsIsWrittenAgainOneByOneAndOnlyTheCauseFails) {
+  gated_.FailWritesHolding("poisoned", council_.id);
+  const int writes_before = gated_.writes();
+  auto answers = Together(Pay("first", 100),
+                          {Pay("a", 200), Pay("poisoned", 300), Pay("b", 400), Pay("a", 200)});
+  // The first alone; the batch of four, which fails; then each of the four again on its own.
+  EXPECT_EQ(gated_.writes() - writes_before, 6);
+  ASSERT_TRUE(answers[0]) << answers[0].error().message;
+  ASSERT_TRUE(answers[1]) << answers[1].error().message;
+  EXPECT_FALSE(answers[1]->already_existed);
+  ASSERT_FALSE(answers[2]);
+  EXPECT_EQ(answers[2].error().code, ErrorCode::kUnavailable);
+  ASSERT_TRUE(answers[3]) << answers[3].error().message;
+  EXPECT_FALSE(answers[3]->already_existed);
+  ASSERT_TRUE(answers[4]) << answers[4].error().message;
+  EXPECT_TRUE(answers[4]->already_existed);  // the retry of "a" was written first
+
+  // Nothing lost, nothing doubled, and the failed one left no trace.
+  auto card = t_.ledger().GetAccount(As(finance_), card_.id);
+  ASSERT_TRUE(card);
+  EXPECT_EQ(card->balances.credits_posted, Pence(700));
+  std::vector<std::string> audited;
+  for (const auto& e : Audit("ledger.transfer")) audited.push_back(e.resource_id);
+  EXPECT_THAT(audited, ::testing::UnorderedElementsAre("first", "a", "b"));
+  auto checks = t_.ledger().Verify(Context::Operator("ledger verify"));
+  ASSERT_TRUE(checks);
+  for (const auto& c : *checks) EXPECT_TRUE(c.clean());
+}
+
+TEST_F(GroupCommitTest, WhenTheDatabaseFailsEveryTransferInTheBatchSaysSoAndNothingIsKept) {
+  gated_.FailEveryWrite(true);
+  auto answers = Together(Pay("first", 100), {Pay("a", 200), Pay("b", 300)});
+  for (const auto& a : answers) {
+    ASSERT_FALSE(a);
+    EXPECT_EQ(a.error().code, ErrorCode::kUnavailable);
+  }
+  auto card = t_.ledger().GetAccount(As(finance_), card_.id);
+  ASSERT_TRUE(card);
+  EXPECT_EQ(card->balances.credits_posted, Pence(0));
+  EXPECT_TRUE(Audit("ledger.transfer").empty());
+  // Sent again when the database is back, each is recorded once.
+  gated_.FailEveryWrite(false);
+  answers = Together(Pay("first", 100), {Pay("a", 200), Pay("b", 300)});
+  for (const auto& a : answers) {
+    ASSERT_TRUE(a) << a.error().message;
+    EXPECT_FALSE(a->already_existed);
+  }
+  card = t_.ledger().GetAccount(As(finance_), card_.id);
+  ASSERT_TRUE(card);
+  EXPECT_EQ(card->balances.credits_posted, Pence(600));
+}
+
+TEST_F(GroupCommitTest, ABatchHoldsAtMostKMaxBatchTransfers) {
+  std::vector<ledger::TransferRequest> rest;
+  for (std::size_t i = 0; i < Ledger::kMaxBatch + 10; ++i) {
+    rest.push_back(Pay("pay-" + std::to_string(i), 1));
+  }
+  const int writes_before = gated_.writes();
+  auto answers = Together(Pay("first", 1), rest);
+  for (const auto& a : answers) ASSERT_TRUE(a) << a.error().message;
+  // The first alone, then 256 together, then the last 10.
+  EXPECT_EQ(gated_.writes() - writes_before, 3);
+  auto card = t_.ledger().GetAccount(As(finance_), card_.id);
+  ASSERT_TRUE(card);
+  EXPECT_EQ(card->balances.credits_posted, Pence(static_cast<std::int64_t>(answers.size())));
 }
 
 }  // namespace
