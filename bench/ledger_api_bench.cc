@@ -16,7 +16,7 @@
 //
 // Not a timed test: it prints figures, a baseline and the ratio (bench/RESULTS.md). The database
 // lives in $TMPDIR (default /tmp). Options: --requests=N --clients=N --transfers=N (parts 2, 3),
-// --part=1|2|3 (one part only).
+// --part=1|2|3 (one part only), --handlers=N (the server's handler threads; 0: its default, 16).
 #include <sqlite3.h>
 
 #include <algorithm>
@@ -224,9 +224,11 @@ class Books {
 // per core); the ledger routes registered as main.cc registers them.
 class Served {
  public:
-  explicit Served(Books& b)
+  explicit Served(Books& b, int handler_threads = 0)
       : service_(*b.app_, *b.accounts_, *b.ras_, *b.casework_, metrics_, {}),
-        server_(service_, {.host = "127.0.0.1", .port = 0, .threads = 0}) {
+        server_(
+            service_,
+            {.host = "127.0.0.1", .port = 0, .threads = 0, .handler_threads = handler_threads}) {
     http::RegisterLedgerApi(service_.mutable_router(), *b.ledger_);
     port_ = Must(server_.Start(), "start the server");
     http::Request r;
@@ -376,9 +378,9 @@ void PrintFailures(const char* what, const Load& load, int expected) {
 
 // ---- 1. Transfers through the API at 32 clients ------------------------------------------
 
-void TransfersThroughTheApi(int clients, int requests) {
+void TransfersThroughTheApi(int clients, int requests, int handler_threads) {
   Books b;
-  Served served(b);
+  Served served(b, handler_threads);
   std::printf("\n1. POST /api/ledger/transfers: %d clients, %d requests, %d holding accounts\n",
               clients, requests, kHoldingAccounts);
 
@@ -585,7 +587,8 @@ int main(int argc, char** argv) {
   std::printf("ledger_api_bench: %u cores; database in %s\n", std::thread::hardware_concurrency(),
               std::filesystem::temp_directory_path().c_str());
   const int part = Option(argc, argv, "part", 0);  // 0: all three
-  if (part == 0 || part == 1) TransfersThroughTheApi(clients, requests);
+  if (part == 0 || part == 1)
+    TransfersThroughTheApi(clients, requests, Option(argc, argv, "handlers", 0));
   if (part == 0 || part == 2) BalanceReads(transfers);
   if (part == 0 || part == 3) Batch(transfers);
   return 0;
