@@ -155,6 +155,16 @@ std::string DemoStatement(const simulate::SyntheticMoney& money, Date from, Date
     csv += fmt::format("{},{},{},-{}.{:02}\n", FormatIsoDate(AddDays(from, 14)), s.payee,
                        s.reference, s.weekly_pence / 100, s.weekly_pence % 100);
   }
+  // Someone new taking money every 7 days from the day it started, before anything else.
+  for (Date day = money.taken_from; money.taken.weekly_pence > 0 && day < to;
+       day = AddDays(day, 7)) {
+    if (day < from || money.taken.weekly_pence > left) continue;
+    left -= money.taken.weekly_pence;
+    any = true;
+    csv += fmt::format("{},{},{},-{}.{:02}\n", FormatIsoDate(day), money.taken.payee,
+                       money.taken.reference, money.taken.weekly_pence / 100,
+                       money.taken.weekly_pence % 100);
+  }
   int weeks = 0;
   for (Date week = from; AddDays(week, 7) <= to; week = AddDays(week, 7), ++weeks) {
     // Money paid in every four weeks, on the first day of the week, before that week's spending.

@@ -264,6 +264,12 @@ TEST_F(LoadedDemo, ContributionsConcernsAndTopUpsAreWrittenThroughTheUseCases) {
     EXPECT_FALSE(v.person_name.empty());
   }
   EXPECT_LE(static_cast<std::int64_t>(queue->size()), report_.concerns);
+  // The monitoring has a signal for the lead: someone new taking most of a holder's money.
+  const auto& alerts = tables.at("monitoring_alerts");
+  EXPECT_TRUE(std::any_of(alerts.begin(), alerts.end(), [](const std::string& row) {
+    return row.find("new_payee") != std::string::npos &&
+           row.find("safeguarding_lead") != std::string::npos;
+  }));
 }
 
 TEST_F(LoadedDemo, PoolsCollectTheirSharesEveryFourWeeksAndEachMemberHasAStatement) {

@@ -1120,7 +1120,7 @@ void GenerateTopUps(const CouncilOptions& options, SyntheticCouncil& council) {
           {name, "TOP UP OWN CONTRIBUTION", 4 * p.contribution->weekly_pence});
     }
     if (random.PerMille(kFamilyTopUpPerMille)) {
-      const Names family = NameFor(random, "F", p.person.ethnicity, 50);
+      const Names family = NameFor(random, "female", p.person.ethnicity, 50);
       p.money->money_in.push_back({Upper(family.given.substr(0, 1) + " " + p.person.family_name),
                                    "TOP UP FROM FAMILY",
                                    random.Between(kFamilyTopUpLowPence, kFamilyTopUpHighPence)});
@@ -1350,6 +1350,44 @@ void GeneratePools(const CouncilOptions& options, SyntheticCouncil& council) {
   }
 }
 
+// ---------------------------------------------------------------------------------------------
+// Stage: money taken. For a few direct payment holders (kMoneyTakenPerMille, at least one),
+// someone new is paid from the card every week of the last kMoneyTakenDays: signed off at least
+// 120 days before, with no closure and not in a pool.
+
+void GenerateMoneyTaken(const CouncilOptions& options, SyntheticCouncil& council) {
+  Random random = StageStream(options.seed, "money-taken");
+  std::vector<bool> pooled(council.people.size(), false);
+  for (const SyntheticPool& pool : council.pools) {
+    for (std::int64_t m : pool.members) pooled[static_cast<std::size_t>(m)] = true;
+  }
+  std::vector<std::int64_t> candidates;
+  std::int64_t holders = 0;
+  for (const SyntheticPerson& p : council.people) {
+    if (!p.money) continue;
+    ++holders;
+    if (p.closure || pooled[static_cast<std::size_t>(p.index)] || p.money->spend.empty()) continue;
+    if (DaysBetween(DayOf(*p.plan->approved_at), options.as_of) < 120) continue;
+    candidates.push_back(p.index);
+  }
+  const auto wanted =
+      std::min<std::int64_t>(static_cast<std::int64_t>(candidates.size()),
+                             std::max<std::int64_t>(1, holders * kMoneyTakenPerMille / 1000));
+  for (std::int64_t i = 0; i < wanted; ++i) {
+    const auto pick =
+        static_cast<std::size_t>(i) + random.Below(candidates.size() - static_cast<std::size_t>(i));
+    std::swap(candidates[static_cast<std::size_t>(i)], candidates[pick]);
+    SyntheticPerson& p =
+        council.people[static_cast<std::size_t>(candidates[static_cast<std::size_t>(i)])];
+    std::int64_t weekly = 0;
+    for (const DirectSpend& s : p.money->spend) weekly += s.weekly_pence;
+    const Names someone = NameFor(random, random.PerMille(500) ? "male" : "female", "A", 40);
+    p.money->taken = {Upper(someone.given + " " + someone.family), "TRANSFER",
+                      weekly * kMoneyTakenWeeklyPerMille / 1000};
+    p.money->taken_from = AddDays(options.as_of, -kMoneyTakenDays);
+  }
+}
+
 }  // namespace
 
 bool AsOfInRange(Date as_of) {
@@ -1393,6 +1431,7 @@ Result<SyntheticCouncil> GenerateCouncil(const ras::Model& model, const CouncilO
   GenerateTopUps(options, council);
   GenerateConcerns(options, council, last_day);
   GeneratePools(options, council);
+  GenerateMoneyTaken(options, council);
   return council;
 }
 

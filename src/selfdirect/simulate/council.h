@@ -129,6 +129,10 @@ struct SyntheticMoney {
   // Paid in every four weeks (weekly_pence: the four weeks' amount): the person's own
   // contribution, which the council takes off the direct payment, and a family member's top-up.
   std::vector<DirectSpend> money_in;
+  // Money someone new takes each week from `taken_from` on (a sign of financial abuse that the
+  // monitoring raises with the safeguarding lead); weekly_pence 0: none.
+  DirectSpend taken;
+  Date taken_from{};
 };
 
 // The financial assessment, recorded while the plan is written (before it is signed off).

@@ -311,6 +311,13 @@ inline constexpr PoolShape kPoolShapes[] = {
      "A personal assistant shared for shopping trips and days out, two afternoons a week",
      "stays_with_pool", "Shared personal assistant's wages", false, 3, 120'00, 220, 0},
 };
+// docs/synthetic.md#money: per thousand direct payment holders (at least one in any council
+// that has one who fits), someone new starts taking money from the card in the last weeks before
+// the as-of date: each week this many per mille of the planned weekly spend.
+inline constexpr std::int64_t kMoneyTakenPerMille = 5;
+inline constexpr int kMoneyTakenDays = 24;
+inline constexpr std::int64_t kMoneyTakenWeeklyPerMille = 1500;
+
 // A member's budget must be at least this a year, so the share is a small part of it.
 inline constexpr std::int64_t kPoolMemberLeastAnnualPence = 6'000'00;
 

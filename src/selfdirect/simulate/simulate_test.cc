@@ -802,5 +802,22 @@ TEST(GenerateCouncil, TheSafeguardingLeadAlwaysHasAnOpenConcern) {
   }
 }
 
+TEST_F(FiveThousand, AFewHoldersHaveSomeoneNewTakingMoneyInTheLastWeeks) {
+  std::int64_t holders = 0, taken = 0;
+  for (const SyntheticPerson& p : council_->people) {
+    if (!p.money) continue;
+    ++holders;
+    if (p.money->taken.weekly_pence == 0) continue;
+    ++taken;
+    EXPECT_FALSE(p.closure.has_value()) << p.index;
+    EXPECT_EQ(p.money->taken_from, AddDays(kAsOf, -kMoneyTakenDays));
+    std::int64_t weekly = 0;
+    for (const DirectSpend& s : p.money->spend) weekly += s.weekly_pence;
+    // More than the person's own weekly spending: most of what goes out.
+    EXPECT_GT(p.money->taken.weekly_pence, weekly);
+  }
+  EXPECT_EQ(taken, std::max<std::int64_t>(1, holders * kMoneyTakenPerMille / 1000));
+}
+
 }  // namespace
 }  // namespace selfdirect::simulate
