@@ -147,43 +147,40 @@ std::string DemoStatement(const simulate::SyntheticMoney& money, Date from, Date
   std::string csv = "Date,Payee,Reference,Amount\n";
   std::int64_t left = available.value();
   bool any = false;
+  // One line: money out (`pence` < 0) only when the card holds it, money in always.
+  auto line = [&](Date on, std::string_view payee, std::string_view reference, std::int64_t pence) {
+    if (pence == 0 || -pence > left) return;
+    left += pence;
+    any = true;
+    const std::int64_t size = pence < 0 ? -pence : pence;
+    csv += fmt::format("{},{},{},{}{}.{:02}\n", FormatIsoDate(on), payee, reference,
+                       pence < 0 ? "-" : "", size / 100, size % 100);
+  };
   // What is bought once, in the first statement, when the money for it has arrived.
   for (const simulate::DirectSpend& s : money.once) {
-    if (!first || s.weekly_pence > left || AddDays(from, 14) >= to) continue;
-    left -= s.weekly_pence;
-    any = true;
-    csv += fmt::format("{},{},{},-{}.{:02}\n", FormatIsoDate(AddDays(from, 14)), s.payee,
-                       s.reference, s.weekly_pence / 100, s.weekly_pence % 100);
+    if (first && AddDays(from, 14) < to) {
+      line(AddDays(from, 14), s.payee, s.reference, -s.weekly_pence);
+    }
   }
   // Someone new taking money every 7 days from the day it started, before anything else.
   for (Date day = money.taken_from; money.taken.weekly_pence > 0 && day < to;
        day = AddDays(day, 7)) {
-    if (day < from || money.taken.weekly_pence > left) continue;
-    left -= money.taken.weekly_pence;
-    any = true;
-    csv += fmt::format("{},{},{},-{}.{:02}\n", FormatIsoDate(day), money.taken.payee,
-                       money.taken.reference, money.taken.weekly_pence / 100,
-                       money.taken.weekly_pence % 100);
+    if (day >= from) line(day, money.taken.payee, money.taken.reference, -money.taken.weekly_pence);
   }
   int weeks = 0;
   for (Date week = from; AddDays(week, 7) <= to; week = AddDays(week, 7), ++weeks) {
     // Money paid in every four weeks, on the first day of the week, before that week's spending.
     for (const simulate::DirectSpend& in : money.money_in) {
-      if (weeks % 4 != 0 || in.weekly_pence <= 0) continue;
-      left += in.weekly_pence;
-      any = true;
-      csv += fmt::format("{},{},{},{}.{:02}\n", FormatIsoDate(week), in.payee, in.reference,
-                         in.weekly_pence / 100, in.weekly_pence % 100);
+      if (weeks % 4 == 0 && in.weekly_pence > 0) {
+        line(week, in.payee, in.reference, in.weekly_pence);
+      }
     }
     for (std::size_t i = 0; i < money.spend.size(); ++i) {
       const simulate::DirectSpend& s = money.spend[i];
       const std::int64_t amount = s.weekly_pence * money.spend_per_mille / 1000;
-      if (amount <= 0 || amount > left) continue;
-      left -= amount;
-      any = true;
-      csv += fmt::format("{},{},{} {},-{}.{:02}\n",
-                         FormatIsoDate(AddDays(week, static_cast<int>(1 + i % 5))), s.payee,
-                         s.reference, FormatIsoDate(week), amount / 100, amount % 100);
+      if (amount <= 0) continue;
+      line(AddDays(week, static_cast<int>(1 + i % 5)), s.payee,
+           fmt::format("{} {}", s.reference, FormatIsoDate(week)), -amount);
     }
   }
   return any ? csv : "";

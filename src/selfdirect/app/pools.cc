@@ -61,6 +61,13 @@ Result<ledger::Account> ReadAccount(store::Transaction& tx, const CouncilId& cou
   return std::move(**found);
 }
 
+// What the pool holds, counting only money that has moved (not money set aside).
+Result<Pence> PoolBalance(store::Transaction& tx, const Pool& pool) {
+  auto account = ReadAccount(tx, pool.council, pool.account);
+  if (!account) return tl::unexpected(account.error());
+  return ledger::PostedCreditBalance(account->balances);
+}
+
 Result<std::vector<ledger::Transfer>> AllTransfers(store::Transaction& tx, const CouncilId& council,
                                                    const LedgerAccountId& account) {
   std::vector<ledger::Transfer> out;
@@ -191,9 +198,7 @@ Result<PoolView> Pools::ViewOf(store::Transaction& tx, const Context& ctx, const
   view.may_move_money =
       Decide(ctx.actor, Action::kPoolMoneyManage, Resource::Council(ctx.actor.council_id))
           .allowed();
-  auto account = ReadAccount(tx, pool.council, pool.account);
-  if (!account) return tl::unexpected(account.error());
-  auto balance = ledger::PostedCreditBalance(account->balances);
+  auto balance = PoolBalance(tx, pool);
   if (!balance) return tl::unexpected(balance.error());
   view.balance = *balance;
   for (const auto& m : pool.members) {
@@ -781,9 +786,7 @@ Result<std::vector<CouncilPool>> Pools::All(const Context& ctx) {
         if (!m.current()) continue;
         if (row.members++ == 0) row.member = m.person;
       }
-      auto account = ReadAccount(tx, pool.council, pool.account);
-      if (!account) return tl::unexpected(account.error());
-      auto balance = ledger::PostedCreditBalance(account->balances);
+      auto balance = PoolBalance(tx, pool);
       if (!balance) return tl::unexpected(balance.error());
       row.balance = *balance;
       if (pool.status == market::PoolStatus::kActive) {

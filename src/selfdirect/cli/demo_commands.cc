@@ -55,17 +55,33 @@ std::string CheckDemoArguments(const DemoGenerateArguments& a) {
   return problems;
 }
 
+namespace {
+
+// The council the checked arguments ask for (CheckDemoArguments has passed them).
+simulate::CouncilOptions CouncilOptionsOf(const DemoGenerateArguments& arguments,
+                                          const Clock& clock) {
+  simulate::CouncilOptions options;
+  options.people = *WholeNumber<std::int64_t>(arguments.people);
+  options.seed = *WholeNumber<std::uint64_t>(arguments.seed);
+  options.as_of = arguments.as_of.empty() ? clock.Today() : *ParseIsoDate(arguments.as_of);
+  options.years = *WholeNumber<int>(arguments.years);
+  return options;
+}
+
+}  // namespace
+
 int RunDemoGenerate(store::Store& store, const Clock& clock, const std::string& data,
                     const DemoGenerateArguments& arguments, std::ostream& out, std::ostream& err) {
   if (const std::string problems = CheckDemoArguments(arguments); !problems.empty()) {
     err << problems << "Nothing was written.\n";
     return 1;
   }
+  const simulate::CouncilOptions council = CouncilOptionsOf(arguments, clock);
   app::DemoCouncilOptions options;
-  options.people = *WholeNumber<std::int64_t>(arguments.people);
-  options.seed = *WholeNumber<std::uint64_t>(arguments.seed);
-  options.as_of = arguments.as_of.empty() ? clock.Today() : *ParseIsoDate(arguments.as_of);
-  options.years = *WholeNumber<int>(arguments.years);
+  options.people = council.people;
+  options.seed = council.seed;
+  options.as_of = council.as_of;
+  options.years = council.years;
 
   auto why = app::WhyNotEmpty(store);
   if (!why) {
@@ -154,11 +170,7 @@ int RunDemoCsv(const Clock& clock, const DemoGenerateArguments& arguments, std::
         << ": cannot make or use that directory. Nothing was written.\n";
     return 1;
   }
-  simulate::CouncilOptions options;
-  options.people = *WholeNumber<std::int64_t>(arguments.people);
-  options.seed = *WholeNumber<std::uint64_t>(arguments.seed);
-  options.as_of = arguments.as_of.empty() ? clock.Today() : *ParseIsoDate(arguments.as_of);
-  options.years = *WholeNumber<int>(arguments.years);
+  const simulate::CouncilOptions options = CouncilOptionsOf(arguments, clock);
   auto model = ras::LoadModel(app::DemoRasModel(), "points-price.yaml");
   if (!model) {
     err << "selfdirect: the demo council's RAS model does not load\n";
