@@ -23,7 +23,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { callApi, checkPageState, errorSummaryItems, focusedId, POINTS_PRICE_MODEL, skipWithoutBin, tableRows, text, useServerAndBrowser, webDir } from './support.mjs';
+import { callApi, checkPageState, errorSummaryItems, focusedId, POINTS_PRICE_MODEL, skipWithoutBin, submitAndApprove, tableRows, text, useServerAndBrowser, webDir } from './support.mjs';
 import { recordPersonToIndicativeBudget, setApprovalLimit } from './casework-support.mjs';
 
 const STEP_TIMEOUT_MS = 120_000;
@@ -151,13 +151,7 @@ describe('proportionate monitoring', { skip }, () => {
         risks: [{ risk: 'The assistant is ill', how_managed: 'A neighbour helps' }],
         emergency: 'Call the neighbour on 07700 900123',
       });
-      assert.equal(plan.status, 201, JSON.stringify(plan.body));
-      const submitted = await callApi(assessor.page, 'POST', `/api/plans/${plan.body.id}/submit`, { revision: plan.body.revision });
-      assert.equal(submitted.status, 200, JSON.stringify(submitted.body));
-      const decided = await callApi(approver.page, 'POST', `/api/plans/${plan.body.id}/decision`, {
-        decision: 'approve', revision: submitted.body.revision, variance_category: 'persons_choice', variance_words: 'Their choice of assistant.',
-      });
-      assert.equal(decided.status, 200, JSON.stringify(decided.body));
+      await submitAndApprove(assessor, approver, plan);
     }
     await approver.context.close();
     await assessor.context.close();

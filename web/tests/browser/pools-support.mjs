@@ -9,7 +9,7 @@
 //   const personId = await signedOffPerson(env, assessor, approver, 'Maya', '943 476 5919', 10);
 
 import assert from 'node:assert/strict';
-import { callApi, checkPageState, focusedId, POINTS_PRICE_MODEL, useServerAndBrowser } from './support.mjs';
+import { callApi, checkPageState, focusedId, POINTS_PRICE_MODEL, submitAndApprove, useServerAndBrowser } from './support.mjs';
 import { recordPersonToIndicativeBudget, setApprovalLimit } from './casework-support.mjs';
 
 export const PASSWORD = 'correct horse battery staple';
@@ -90,13 +90,7 @@ export async function signedOffPerson(env, assessor, approver, givenName, nhsNum
     risks: [{ risk: 'Her assistant is ill', how_managed: 'Her daughter helps' }],
     emergency: 'Call her daughter on 07700 900123',
   });
-  assert.equal(plan.status, 201, JSON.stringify(plan.body));
-  const submitted = await callApi(assessor.page, 'POST', `/api/plans/${plan.body.id}/submit`, { revision: plan.body.revision });
-  assert.equal(submitted.status, 200, JSON.stringify(submitted.body));
-  const decided = await callApi(approver.page, 'POST', `/api/plans/${plan.body.id}/decision`, {
-    decision: 'approve', revision: submitted.body.revision, variance_category: 'persons_choice', variance_words: 'Their choice of assistant.',
-  });
-  assert.equal(decided.status, 200, JSON.stringify(decided.body));
+  await submitAndApprove(assessor, approver, plan);
   return personId;
 }
 

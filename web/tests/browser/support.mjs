@@ -526,3 +526,18 @@ export function tableRows(page, selector) {
   return page.locator(`${selector} tbody tr`).evaluateAll((trs) =>
     trs.map((tr) => [...tr.children].map((td) => td.textContent.replace(/\s+/g, ' ').trim())));
 }
+
+/**
+ * Submits a plan the assessor has just created (`plan`: the 201 response) and signs it off as
+ * the approver, at the person's choice of assistant; asserts each step.
+ */
+export async function submitAndApprove(assessor, approver, plan) {
+  assert.equal(plan.status, 201, JSON.stringify(plan.body));
+  const submitted = await callApi(assessor.page, 'POST', `/api/plans/${plan.body.id}/submit`, { revision: plan.body.revision });
+  assert.equal(submitted.status, 200, JSON.stringify(submitted.body));
+  const decided = await callApi(approver.page, 'POST', `/api/plans/${plan.body.id}/decision`, {
+    decision: 'approve', revision: submitted.body.revision, variance_category: 'persons_choice', variance_words: 'Their choice of assistant.',
+  });
+  assert.equal(decided.status, 200, JSON.stringify(decided.body));
+  return decided;
+}
