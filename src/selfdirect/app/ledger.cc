@@ -97,8 +97,14 @@ Result<ledger::TransferOutcome> Ledger::CreateTransfer(const Context& ctx,
     std::vector<QueuedTransfer*> batch(queue_.begin(), queue_.begin() + take);
     queue_.erase(queue_.begin(), queue_.begin() + take);
     lock.unlock();
+    const auto started = std::chrono::steady_clock::now();
     auto results = CommitTransfers(batch);
+    const auto took = std::chrono::steady_clock::now() - started;
     lock.lock();
+    ++stats_.commits;
+    stats_.transfers += static_cast<std::int64_t>(batch.size());
+    stats_.largest = std::max(stats_.largest, static_cast<std::int64_t>(batch.size()));
+    stats_.writing += took;
     for (std::size_t i = 0; i < batch.size(); ++i) batch[i]->result = std::move(results[i]);
     committing_ = false;
     queue_done_.notify_all();
@@ -109,6 +115,11 @@ Result<ledger::TransferOutcome> Ledger::CreateTransfer(const Context& ctx,
 std::size_t Ledger::TransfersWaiting() {
   std::lock_guard lock(queue_mutex_);
   return queue_.size();
+}
+
+Ledger::GroupCommitStats Ledger::CommitStats() {
+  std::lock_guard lock(queue_mutex_);
+  return stats_;
 }
 
 std::vector<Result<ledger::TransferOutcome>> Ledger::CommitTransfers(

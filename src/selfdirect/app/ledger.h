@@ -13,7 +13,9 @@
 // their own use cases; they are not here.
 #pragma once
 
+#include <chrono>
 #include <condition_variable>
+#include <cstdint>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -61,6 +63,16 @@ class Ledger {
   // How many transfers are waiting for the next commit (for monitoring and tests).
   std::size_t TransfersWaiting();
 
+  // What group commit has done since the ledger was made: how many commits, how many
+  // transfers they wrote, and the time spent writing them (for the benchmark and monitoring).
+  struct GroupCommitStats {
+    std::int64_t commits = 0;
+    std::int64_t transfers = 0;
+    std::int64_t largest = 0;
+    std::chrono::nanoseconds writing{0};
+  };
+  GroupCommitStats CommitStats();
+
   static constexpr std::size_t kMaxBatch = 256;
 
   // An account with its balances (finance officers). The read is audited when the account
@@ -105,6 +117,7 @@ class Ledger {
   std::condition_variable queue_done_;
   std::vector<QueuedTransfer*> queue_;  // waiting for the next commit
   bool committing_ = false;             // a caller is writing a batch
+  GroupCommitStats stats_;              // under queue_mutex_
 };
 
 }  // namespace selfdirect::app

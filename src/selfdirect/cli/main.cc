@@ -179,8 +179,8 @@ int Fatal(const std::string& message) {
   return 1;
 }
 
-std::optional<Opened> Open(const Settings& s, int threads, std::string* error) {
-  auto db = store::Database::Open({.path = s.data, .readers = std::max(2, threads)});
+std::optional<Opened> Open(const Settings& s, int readers, std::string* error) {
+  auto db = store::Database::Open({.path = s.data, .readers = std::max(2, readers)});
   if (!db) {
     *error = db.error().message;
     return std::nullopt;
@@ -491,9 +491,8 @@ int RunMigrate(const Settings& s) {
 int RunServe(const Settings& s) {
   InitLogging(s.quiet);
   std::string error;
-  const int threads =
-      s.threads > 0 ? s.threads : static_cast<int>(std::thread::hardware_concurrency());
-  auto opened = Open(s, threads, &error);
+  // A reader connection for each request handled at once.
+  auto opened = Open(s, http::kDefaultHandlerThreads, &error);
   if (!opened) return Fatal(error);
   SystemClock clock;
   if (!s.no_migrate) {

@@ -202,8 +202,13 @@ struct Server::Impl {
         request.remote_address = Remote(*c);
         // Handled on the handler pool, so that this io thread serves other connections while
         // the request waits for the database; back on the connection's strand afterwards.
-        co_await net::post(handlers->get_executor(), net::use_awaitable);
-        response = service.Handle(request);
+        // (co_spawn, not `co_await post(pool)`: a coroutine resumes on its own executor, so a
+        // post to the pool would hand the work straight back to the io thread, and at most
+        // one request per io thread would be handled at a time.)
+        response = co_await net::co_spawn(
+            handlers->get_executor(),
+            [&]() -> awaitable<Response> { co_return service.Handle(request); },
+            net::use_awaitable);
         co_await net::post(c->transport().get_executor(), net::use_awaitable);
         // Decided after handling, so a shutdown that began meanwhile closes the connection.
         keep_alive = message.keep_alive() && !stopping.load();
@@ -336,8 +341,8 @@ Result<unsigned short> Server::Start() {
     if (d.stopping.load()) d.io.stop();
   });
   net::co_spawn(d.control, d.Accept(), net::detached);
-  d.handlers = std::make_unique<net::thread_pool>(
-      static_cast<std::size_t>(d.options.handler_threads > 0 ? d.options.handler_threads : 16));
+  d.handlers = std::make_unique<net::thread_pool>(static_cast<std::size_t>(
+      d.options.handler_threads > 0 ? d.options.handler_threads : kDefaultHandlerThreads));
   for (int i = 0; i < d.Threads(); ++i) d.workers.emplace_back([&d] { d.io.run(); });
   return port;
 }

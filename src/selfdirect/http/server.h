@@ -23,13 +23,17 @@
 
 namespace selfdirect::http {
 
+// Requests handled at once when ServerOptions::handler_threads is 0. A database opened for
+// the server wants as many reader connections, so that no handler waits for one.
+inline constexpr int kDefaultHandlerThreads = 16;
+
 struct ServerOptions {
   std::string host = "127.0.0.1";
   unsigned short port = 8080;
   int threads = 0;  // 0: one per core
   // Requests are handled on a pool of their own, so that the io threads keep serving while a
   // request waits for the database, and concurrent ledger transfers share commits (group
-  // commit, app::Ledger). 0: 16.
+  // commit, app::Ledger). 0: kDefaultHandlerThreads.
   int handler_threads = 0;
   std::size_t max_body_bytes = std::size_t{1024} * 1024;  // 1 MiB
   std::size_t max_header_bytes = std::size_t{16} * 1024;

@@ -9,7 +9,10 @@
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
 #include <boost/beast/ssl.hpp>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
+#include <vector>
 
 #include "tests/support/test_app.h"
 
@@ -260,6 +263,44 @@ TEST_F(ServerTest, ShutdownLetsAnInFlightRequestFinish) {
   EXPECT_FALSE(r.keep_alive());
   stopper.join();
   server_->Wait();
+}
+
+// Requests wait for the database on the handler pool, not on the io threads: more requests are
+// handled at once than there are io threads (2 here). Each handler waits until all four are in,
+// so handling them one or two at a time would leave them waiting out the deadline.
+TEST_F(ServerTest, HandlesMoreRequestsAtOnceThanItHasIoThreads) {
+  service_ = nullptr;
+  StartServer();
+  constexpr int kAtOnce = 4;
+  std::mutex mu;
+  std::condition_variable all_in;
+  int inside = 0;
+  service_->mutable_router().Add("GET", "/api/together", "test.together", Action::kPublic,
+                                 [&](const Request&, const PathParams&) {
+                                   std::unique_lock lock(mu);
+                                   ++inside;
+                                   all_in.notify_all();
+                                   const bool met =
+                                       all_in.wait_for(lock, std::chrono::seconds(30),
+                                                       [&] { return inside >= kAtOnce; });
+                                   Response r;
+                                   r.body = met ? "together" : "alone";
+                                   return r;
+                                 });
+  std::vector<tcp::socket> sockets;
+  for (int i = 0; i < kAtOnce; ++i) {
+    sockets.push_back(Connect());
+    net::write(sockets.back(),
+               net::buffer(std::string("GET /api/together HTTP/1.1\r\nHost: x\r\n\r\n")));
+  }
+  for (tcp::socket& socket : sockets) {
+    beast::flat_buffer buffer;
+    bhttp::response<bhttp::string_body> r;
+    beast::error_code ec;
+    bhttp::read(socket, buffer, r, ec);
+    ASSERT_FALSE(ec) << ec.message();
+    EXPECT_EQ(r.body(), "together");
+  }
 }
 
 }  // namespace

@@ -175,8 +175,9 @@ export function useServerAndBrowser(name, { council = COUNCIL, serverArgs = [], 
     async newPage() {
       env.ready();
       const context = await env.browser.newContext({ baseURL: env.server.url });
-      // Every wait in these tests is for something that happens at once or not at all.
-      context.setDefaultTimeout(10_000);
+      // Every wait in these tests is for something that happens at once or not at all; 20 s
+      // leaves room for a machine running two test files, each with its server and browser.
+      context.setDefaultTimeout(20_000);
       const page = await context.newPage();
       return { context, page, watch: watchPage(page) };
     },
