@@ -81,6 +81,11 @@ Result<ledger::TransferOutcome> Ledger::CreateTransfer(const Context& ctx,
   if (!transfer) return tl::unexpected(transfer.error());
   transfer->council = ctx.actor.council_id;
   transfer->created_at = clock_.Now();
+  if (transfer->value_date && clock_.Today() < *transfer->value_date) {
+    return FailFields({{"value_date",
+                        "The day the money moved cannot be after today: record the transfer on "
+                        "the day it moves"}});
+  }
   transfer->created_by = ctx.actor.user_id;
   QueuedTransfer mine{&ctx, std::move(*transfer), std::nullopt};
   std::unique_lock lock(queue_mutex_);

@@ -145,6 +145,7 @@ void RegisterLedgerApi(Router& router, app::Ledger& ledger) {
                t.flags = f.String("flags");
                t.pending_id = f.String("pending_id");
                t.corrects = f.String("corrects");
+               t.value_date = f.String("value_date");
                auto errors = f.Finish();
                if (!errors.empty()) return ValidationProblem(std::move(errors));
                auto outcome = ledger.CreateTransfer(request.ctx, t);

@@ -5,6 +5,7 @@
 
 #include <boost/json.hpp>
 
+#include "selfdirect/core/calendar.h"
 #include "selfdirect/http/service.h"
 #include "tests/support/test_app.h"
 
@@ -112,6 +113,36 @@ TEST_F(LedgerApiTest, OtherContentUnderTheSameIdIs409AndChangesNothing) {
   EXPECT_THAT(other.body,
               HasSubstr("A transfer with id inv-41 already exists with different content"));
   EXPECT_EQ(Credits(payee_), 12500);
+}
+
+// A finance officer recording a payment made by hand gives the day the money moved; the
+// transfer keeps it, and a replay with another day is another transfer's content.
+TEST_F(LedgerApiTest, ATransferMayGiveTheDayTheMoneyMovedButNotADayToCome) {
+  const std::string today = FormatIsoDate(t_.clock().Today());
+  const std::string earlier = FormatIsoDate(AddDays(t_.clock().Today(), -12));
+  const std::string tomorrow = FormatIsoDate(AddDays(t_.clock().Today(), 1));
+  auto with_day = [&](const std::string& id, const std::string& day) {
+    std::string body = Transfer(id, 2500);
+    body.insert(body.size() - 1, R"(,"value_date":")" + day + R"(")");
+    return body;
+  };
+  auto made = Send("POST", "/api/ledger/transfers", with_day("cheque-7", earlier));
+  ASSERT_EQ(made.status, 201) << made.body;
+  EXPECT_EQ(Body(made).at("value_date").as_string(), earlier);
+  auto plain = Send("POST", "/api/ledger/transfers", Transfer("inv-8", 100));
+  ASSERT_EQ(plain.status, 201) << plain.body;
+  EXPECT_EQ(Body(plain).at("value_date").as_string(), today);
+
+  auto other_day = Send("POST", "/api/ledger/transfers", with_day("cheque-7", today));
+  EXPECT_EQ(other_day.status, 409) << other_day.body;
+  EXPECT_THAT(other_day.body, HasSubstr("already exists with different content"));
+
+  for (const std::string& day : {tomorrow, std::string("19/11/2026"), std::string("2026-02-30")}) {
+    auto r = Send("POST", "/api/ledger/transfers", with_day("later-1", day));
+    EXPECT_EQ(r.status, 422) << day << " → " << r.body;
+    EXPECT_EQ(Body(r).at("errors").as_array()[0].at("field").as_string(), "value_date") << day;
+  }
+  EXPECT_EQ(Credits(payee_), 2600);
 }
 
 TEST_F(LedgerApiTest, BadFieldsAre422NamingTheFieldAndChangeNothing) {

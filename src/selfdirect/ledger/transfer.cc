@@ -218,6 +218,14 @@ Result<Transfer> ParseTransfer(const TransferRequest& r) {
   };
   transfer_id(r.pending_id, "pending_id", t.pending_id);
   transfer_id(r.corrects, "corrects", t.corrects);
+  if (!r.value_date.empty()) {
+    if (auto day = ParseIsoDate(r.value_date)) {
+      t.value_date = *day;
+    } else {
+      errors.push_back(
+          {"value_date", "Enter the day the money moved as a date, for example 2026-11-19"});
+    }
+  }
   if (!errors.empty()) return FailFields(std::move(errors));
   if (auto shape = CheckShape(t); !shape) return tl::unexpected(shape.error());
   return t;

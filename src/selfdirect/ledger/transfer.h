@@ -108,6 +108,7 @@ struct TransferRequest {
   std::string flags;  // "" or "none", "pending", "post_pending", "void_pending"
   std::string pending_id;
   std::string corrects;
+  std::string value_date;  // "" or yyyy-mm-dd: the day the money moved, when not today
 };
 
 // Checks the form of every field (all problems at once, each named) and returns the transfer;
