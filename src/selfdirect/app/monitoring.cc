@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <limits>
 #include <optional>
 #include <unordered_map>
 
@@ -461,23 +462,79 @@ Result<MonitoringRunSummary> Monitoring::Run(const Context& ctx, Date date,
 }
 
 Result<std::vector<AlertView>> Monitoring::Alerts(const Context& ctx, bool with_closed) {
+  auto all = AlertsPage(ctx, with_closed, 1, std::numeric_limits<int>::max());
+  if (!all) return tl::unexpected(all.error());
+  return std::move(all->alerts);
+}
+
+namespace {
+
+int StatusOrder(ledger::AlertStatus status) {
+  switch (status) {
+    case ledger::AlertStatus::kOpen:
+      return 0;
+    case ledger::AlertStatus::kAcknowledged:
+      return 1;
+    case ledger::AlertStatus::kClosed:
+      return 2;
+  }
+  return 3;
+}
+
+}  // namespace
+
+Result<AlertPage> Monitoring::AlertsPage(const Context& ctx, bool with_closed, int page,
+                                         int per_page) {
   if (auto a = PermitInCouncil(ctx, Action::kAlertsRead); !a) return tl::unexpected(a.error());
-  std::vector<AlertView> out;
+  per_page = std::max(per_page, 1);
+  AlertPage out;
   auto s = store_.Read([&](store::Transaction& tx) -> Status {
     auto all = tx.Monitoring().Alerts(ctx.actor.council_id, with_closed);
     if (!all) return tl::unexpected(all.error());
     std::unordered_map<std::string, Relationship> relationships;
+    std::vector<Alert> routed;
     for (Alert& a : *all) {
-      auto routed = RoutedTo(tx, ctx.actor, a, clock_.Today(), relationships);
-      if (!routed) return tl::unexpected(routed.error());
-      if (*routed) out.push_back({.alert = std::move(a)});
+      auto to_actor = RoutedTo(tx, ctx.actor, a, clock_.Today(), relationships);
+      if (!to_actor) return tl::unexpected(to_actor.error());
+      if (!*to_actor) continue;
+      switch (a.status) {
+        case ledger::AlertStatus::kOpen:
+          ++out.open;
+          break;
+        case ledger::AlertStatus::kAcknowledged:
+          ++out.acknowledged;
+          break;
+        case ledger::AlertStatus::kClosed:
+          ++out.closed;
+          break;
+      }
+      routed.push_back(std::move(a));
     }
-    return Describe(tx, ctx.actor, clock_.Today(), out);
+    std::sort(routed.begin(), routed.end(), [](const Alert& a, const Alert& b) {
+      if (StatusOrder(a.status) != StatusOrder(b.status)) {
+        return StatusOrder(a.status) < StatusOrder(b.status);
+      }
+      if (a.raised_at != b.raised_at) return b.raised_at < a.raised_at;
+      return b.id.str() < a.id.str();
+    });
+    const auto n = static_cast<std::int64_t>(routed.size());
+    out.pages = static_cast<int>(std::max<std::int64_t>(1, (n + per_page - 1) / per_page));
+    out.page = std::clamp(page, 1, out.pages);
+    const std::int64_t first = static_cast<std::int64_t>(out.page - 1) * per_page;
+    const std::int64_t last = std::min(n, first + per_page);
+    for (std::int64_t i = first; i < last; ++i) {
+      out.alerts.push_back({.alert = std::move(routed[static_cast<std::size_t>(i)])});
+    }
+    return Describe(tx, ctx.actor, clock_.Today(), out.alerts);
   });
   if (!s) return tl::unexpected(s.error());
+  const std::string which = out.pages > 1
+                                ? fmt::format("{} of {}, page {} of {}", out.alerts.size(),
+                                              out.total(), out.page, out.pages)
+                                : std::to_string(out.alerts.size());
   if (auto audited =
           AuditList(store_, clock_, ctx, "alerts.list", "alert",
-                    fmt::format("looked at the money alerts routed to them ({})", out.size()));
+                    fmt::format("looked at the money alerts routed to them ({})", which));
       !audited) {
     return tl::unexpected(audited.error());
   }

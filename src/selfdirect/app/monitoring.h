@@ -80,6 +80,17 @@ struct AlertView {
   bool may_view_budget = false;
 };
 
+// One page of the alerts routed to an actor, with how many there are in all.
+struct AlertPage {
+  static constexpr int kPerPage = 25;
+  std::vector<AlertView> alerts;  // this page's: new first, then being looked into, then closed;
+                                  // newest first within each
+  std::int64_t open = 0, acknowledged = 0, closed = 0;  // on every page
+  int page = 1;                                         // from 1
+  int pages = 1;                                        // at least 1
+  std::int64_t total() const { return open + acknowledged + closed; }
+};
+
 struct AlertUpdate {
   std::string action;  // "acknowledge" | "close"
   std::string notes;   // required to close; up to 2,000 characters
@@ -118,6 +129,10 @@ class Monitoring {
   // their caseload; support planners the planner's signals about people who granted them
   // access. Closed ones too when `with_closed`.
   Result<std::vector<AlertView>> Alerts(const Context& ctx, bool with_closed = false);
+  // The same a page at a time (`per_page` of them; the first page is 1), in AlertPage's order.
+  // A page after the last is the last.
+  Result<AlertPage> AlertsPage(const Context& ctx, bool with_closed, int page,
+                               int per_page = AlertPage::kPerPage);
   // Acknowledges or closes an alert routed to the actor. kNotFound for one that is not;
   // kConflict for one already closed (or acknowledging one already acknowledged).
   Result<AlertView> UpdateAlert(const Context& ctx, const AlertId& id, const AlertUpdate& update);

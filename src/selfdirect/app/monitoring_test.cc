@@ -366,6 +366,48 @@ TEST_F(MonitoringTest, AnImportedStatementsLinesAreKnownByThePayeeTheStatementNa
   EXPECT_EQ(cash->evidence_lines.front().amount, Pence(30000));
 }
 
+// The alerts come a page at a time: new ones first, newest first, then those being looked into;
+// every page says how many there are in all, and a page after the last is the last.
+TEST_F(MonitoringTest, AlertsComeAPageAtATimeNewOnesFirst) {
+  Pay("2026-11-22");
+  Spend("stmt-1", "Cash", 30000, "2026-11-23T10:00:00.000Z", "ATM cash withdrawal");
+  Spend("stmt-2", "Sam", 40000, "2026-11-23T12:00:00.000Z", "PA wages");
+  ASSERT_TRUE(t_.monitoring().Run(As(finance_), D("2026-11-24")));
+  auto all = t_.monitoring().Alerts(As(worker_));
+  ASSERT_TRUE(all.has_value()) << all.error().message;
+  ASSERT_GE(all->size(), 2u) << ::testing::PrintToString(KindsFor(worker_));
+  const auto n = static_cast<int>(all->size());
+  // The newest alert is acknowledged: it goes to the end, after every new one.
+  const AlertId looked_at = all->front().alert.id;
+  ASSERT_TRUE(t_.monitoring().UpdateAlert(As(worker_), looked_at, {"acknowledge", "Asking"}));
+
+  std::vector<std::string> paged;
+  for (int page = 1; page <= n; ++page) {
+    auto one = t_.monitoring().AlertsPage(As(worker_), false, page, 1);
+    ASSERT_TRUE(one.has_value()) << one.error().message;
+    EXPECT_EQ(one->page, page);
+    EXPECT_EQ(one->pages, n);
+    EXPECT_EQ(one->open, n - 1);
+    EXPECT_EQ(one->acknowledged, 1);
+    EXPECT_EQ(one->total(), n);
+    ASSERT_EQ(one->alerts.size(), 1u);
+    EXPECT_EQ(one->alerts.front().alert.status,
+              page < n ? ledger::AlertStatus::kOpen : ledger::AlertStatus::kAcknowledged);
+    EXPECT_FALSE(one->alerts.front().person_name.empty());
+    paged.push_back(one->alerts.front().alert.id.str());
+  }
+  EXPECT_EQ(paged.back(), looked_at.str());
+  std::sort(paged.begin(), paged.end());
+  EXPECT_EQ(std::unique(paged.begin(), paged.end()), paged.end()) << "an alert on two pages";
+  auto beyond = t_.monitoring().AlertsPage(As(worker_), false, n + 5, 1);
+  ASSERT_TRUE(beyond.has_value());
+  EXPECT_EQ(beyond->page, n);
+  auto whole = t_.monitoring().AlertsPage(As(worker_), false, 1);
+  ASSERT_TRUE(whole.has_value());
+  EXPECT_EQ(whole->pages, 1);
+  EXPECT_EQ(static_cast<int>(whole->alerts.size()), n);
+}
+
 TEST_F(MonitoringTest, AnExhaustionAlertWhenTheMoneyRunsOutBeforeThePeriodEnds) {
   Pay("2026-11-22");
   // £700.00 of the £800.00 for four weeks gone in two days.

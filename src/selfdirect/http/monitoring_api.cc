@@ -2,6 +2,7 @@
 #include "selfdirect/http/monitoring_api.h"
 
 #include <boost/json.hpp>
+#include <charconv>
 
 #include "selfdirect/http/json_fields.h"
 #include "selfdirect/http/problem.h"
@@ -112,11 +113,28 @@ void RegisterMonitoringApi(Router& router, app::Monitoring& monitoring) {
         if (!closed.empty() && closed != "true" && closed != "false") {
           return ValidationProblem({{"closed", "Say true to include closed alerts, or false"}});
         }
-        auto alerts = monitoring.Alerts(request.ctx, closed == "true");
+        const std::string page_text = request.QueryParam("page");
+        int page = 1;
+        if (!page_text.empty()) {
+          const auto* end = page_text.data() + page_text.size();
+          auto [at, ec] = std::from_chars(page_text.data(), end, page);
+          if (ec != std::errc() || at != end || page < 1) {
+            return ValidationProblem({{"page", "Give the page as a whole number from 1"}});
+          }
+        }
+        auto alerts = monitoring.AlertsPage(request.ctx, closed == "true", page);
         if (!alerts) return ProblemFromError(alerts.error());
         json::array items;
-        for (const auto& v : *alerts) items.push_back(AlertJson(v));
-        return JsonResponse(200, {{"alerts", items}});
+        for (const auto& v : alerts->alerts) items.push_back(AlertJson(v));
+        return JsonResponse(200, {{"alerts", items},
+                                  {"page", alerts->page},
+                                  {"pages", alerts->pages},
+                                  {"per_page", app::AlertPage::kPerPage},
+                                  {"total", alerts->total()},
+                                  {"counts",
+                                   {{"open", alerts->open},
+                                    {"acknowledged", alerts->acknowledged},
+                                    {"closed", alerts->closed}}}});
       });
 
   router.Add("POST", "/api/alerts/{alert}", "alerts.update", Action::kAlertsManage,

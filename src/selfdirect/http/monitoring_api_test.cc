@@ -101,10 +101,17 @@ TEST_F(MonitoringApiTest, BadInputIsAProblemNamingTheFieldAndChangesNothing) {
   EXPECT_EQ(unknown.status, 422);
   EXPECT_THAT(Fields(unknown), ::testing::ElementsAre("dry_run"));
   EXPECT_EQ(Send(&finance_, "GET", "/api/surplus-proposals").body, R"({"proposals":[]})");
-  EXPECT_EQ(Send(&finance_, "GET", "/api/alerts").body, R"({"alerts":[]})");
+  EXPECT_EQ(Send(&finance_, "GET", "/api/alerts").body,
+            R"({"alerts":[],"page":1,"pages":1,"per_page":25,"total":0,)"
+            R"("counts":{"open":0,"acknowledged":0,"closed":0}})");
   auto closed = Send(&finance_, "GET", "/api/alerts?closed=maybe");
   EXPECT_EQ(closed.status, 422);
   EXPECT_THAT(Fields(closed), ::testing::ElementsAre("closed"));
+  for (const char* page : {"0", "-1", "two", "1.5", "3x"}) {
+    auto r = Send(&finance_, "GET", std::string("/api/alerts?page=") + page);
+    EXPECT_EQ(r.status, 422) << page;
+    EXPECT_THAT(Fields(r), ::testing::ElementsAre("page")) << page;
+  }
 
   auto run = Send(&finance_, "POST", "/api/monitoring/runs", R"({"date":"2027-01-17"})");
   ASSERT_EQ(run.status, 200) << run.body;
