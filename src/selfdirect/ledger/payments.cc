@@ -216,6 +216,10 @@ BudgetRunLines LinesOf(const BudgetRecord& budget, const DueRun& due, bool has_d
     line.amount = p.amount;
     line.covers_from = p.covers_from;
     line.covers_to = p.covers_to;
+    if (auto accounts = AccountsFor(line, budget)) {
+      line.debit_account = accounts->first;
+      line.credit_account = accounts->second;
+    }
     if (p.kind != PaymentKind::kContribution) {
       const bool managed = p.payee == Payee::kHoldingOrganisation;
       if (managed && !has_managed_details) {
@@ -243,43 +247,53 @@ BudgetRunLines LinesOf(const BudgetRecord& budget, const DueRun& due, bool has_d
   return out;
 }
 
-Result<Transfer> TransferFor(const RunLine& line, const BudgetRecord& budget,
-                             const PaymentRunId& run, Date paid_on, Timestamp at,
-                             const UserId& by) {
+namespace {
+
+// The account a line needs and its budget lacks.
+Error MissingAccount(const RunLine& line) {
+  const char* what = line.kind == PaymentKind::kContribution     ? "contribution"
+                     : RouteOf(line) == PayRoute::kManagedBudget ? "managed budget"
+                                                                 : "direct payment";
+  return Error{ErrorCode::kFailedPrecondition,
+               fmt::format("The budget {} has no {} account for {}", line.budget.str(), what,
+                           line.transfer_id),
+               {}};
+}
+
+}  // namespace
+
+Result<std::pair<LedgerAccountId, LedgerAccountId>> AccountsFor(const RunLine& line,
+                                                                const BudgetRecord& budget) {
+  if (line.kind == PaymentKind::kContribution) {
+    if (!budget.contribution_account) return tl::unexpected(MissingAccount(line));
+    return std::make_pair(*budget.contribution_account, budget.commitment_account);
+  }
+  const std::optional<LedgerAccountId>& to =
+      RouteOf(line) == PayRoute::kManagedBudget ? budget.managed_account : budget.holding_account;
+  if (!to) return tl::unexpected(MissingAccount(line));
+  return std::make_pair(budget.commitment_account, *to);
+}
+
+Result<Transfer> TransferFor(const RunLine& line, const CouncilId& council, const PaymentRunId& run,
+                             Date paid_on, Timestamp at, const UserId& by) {
+  if (line.debit_account.empty() || line.credit_account.empty()) {
+    return tl::unexpected(MissingAccount(line));
+  }
   auto id = TransferId::Parse(line.transfer_id);
   if (!id) return tl::unexpected(id.error());
   Transfer t;
   t.id = *id;
-  t.council = budget.council;
+  t.council = council;
+  t.debit_account = line.debit_account;
+  t.credit_account = line.credit_account;
   t.amount = line.amount;
+  t.code = line.kind == PaymentKind::kContribution ? TransferCode::kContribution
+           : line.kind == PaymentKind::kOneOff     ? TransferCode::kOneOff
+                                                   : TransferCode::kPayment;
   t.reference = "payment run " + run.str();
   t.created_at = at;
   t.created_by = by;
   t.value_date = paid_on;
-  const auto need = [&](const std::optional<LedgerAccountId>& account,
-                        const char* what) -> Result<LedgerAccountId> {
-    if (!account) {
-      return Fail(ErrorCode::kFailedPrecondition,
-                  fmt::format("The budget {} has no {} account for {}", budget.id.str(), what,
-                              line.transfer_id));
-    }
-    return *account;
-  };
-  if (line.kind == PaymentKind::kContribution) {
-    auto receivable = need(budget.contribution_account, "contribution");
-    if (!receivable) return tl::unexpected(receivable.error());
-    t.code = TransferCode::kContribution;
-    t.debit_account = *receivable;
-    t.credit_account = budget.commitment_account;
-    return t;
-  }
-  auto to = RouteOf(line) == PayRoute::kManagedBudget
-                ? need(budget.managed_account, "managed budget")
-                : need(budget.holding_account, "direct payment");
-  if (!to) return tl::unexpected(to.error());
-  t.code = line.kind == PaymentKind::kOneOff ? TransferCode::kOneOff : TransferCode::kPayment;
-  t.debit_account = budget.commitment_account;
-  t.credit_account = *to;
   return t;
 }
 
