@@ -3,9 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 #include <cctype>
-#include <set>
+#include <string_view>
+#include <unordered_set>
 
 #include "selfdirect/core/csv.h"
 #include "selfdirect/core/text.h"
@@ -169,7 +169,7 @@ Result<RunTotals> Summarise(std::span<const RunLine> lines) {
   RunTotals out;
   out.total = Pence(0);
   std::map<PaymentKind, KindTotal> kinds;
-  std::set<BudgetId> budgets;
+  std::unordered_set<std::string_view> budgets;  // into the lines' own ids
   for (const RunLine& l : lines) {
     if (l.held()) {
       ++out.held;
@@ -188,7 +188,7 @@ Result<RunTotals> Summarise(std::span<const RunLine> lines) {
       auto total = out.total.Plus(l.amount);
       if (!total) return tl::unexpected(total.error());
       out.total = *total;
-      budgets.insert(l.budget);
+      budgets.insert(l.budget.str());
     }
   }
   out.budgets = static_cast<std::int64_t>(budgets.size());
@@ -367,23 +367,29 @@ std::string PaymentFile(std::span<const RunLine> lines,
     auto found = details.find({l.person, RouteOf(l)});
     if (found == details.end()) continue;
     const PaymentDetails& d = found->second;
-    const std::array<std::string, 10> fields = {
-        Safe(d.payee_name),
-        d.sort_code,
-        d.account_number,
-        Safe(d.card_reference),
-        FormatDecimal(l.amount),
-        fmt::format("SD {:02}{:02}{:02}", static_cast<unsigned>(l.covers_from.day()),
-                    static_cast<unsigned>(l.covers_from.month()),
-                    static_cast<int>(l.covers_from.year()) % 100),
-        l.person.str(),
-        PaymentKindName(l.kind),
-        FormatIsoDate(l.covers_from),
-        FormatIsoDate(l.covers_to)};
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-      if (i > 0) out.push_back(',');
-      AppendCsvField(out, fields[i]);
+    // "SD ddmmyy": the day the period starts.
+    char reference[] = "SD 000000";
+    const unsigned parts[3] = {static_cast<unsigned>(l.covers_from.day()),
+                               static_cast<unsigned>(l.covers_from.month()),
+                               static_cast<unsigned>(static_cast<int>(l.covers_from.year()) % 100)};
+    for (int i = 0; i < 3; ++i) {
+      reference[3 + 2 * i] = static_cast<char>('0' + parts[i] / 10 % 10);
+      reference[4 + 2 * i] = static_cast<char>('0' + parts[i] % 10);
     }
+    const auto field = [&](std::string_view text, bool first = false) {
+      if (!first) out.push_back(',');
+      AppendCsvField(out, text);
+    };
+    field(Safe(d.payee_name), /*first=*/true);
+    field(d.sort_code);
+    field(d.account_number);
+    field(Safe(d.card_reference));
+    field(FormatDecimal(l.amount));
+    field(reference);
+    field(l.person.str());
+    field(PaymentKindName(l.kind));
+    field(FormatIsoDate(l.covers_from));
+    field(FormatIsoDate(l.covers_to));
     out += "\r\n";
   }
   return out;
