@@ -948,10 +948,6 @@ Result<RunView> Payments::ViewOf(store::Transaction& tx, const PaymentRun& run,
 }
 
 Result<RunView> Payments::Start(const Context& ctx, Date date) {
-  return StartRun(ctx, date, nullptr);
-}
-
-Result<RunView> Payments::StartRun(const Context& ctx, Date date, std::vector<RunLine>* lines) {
   if (auto a = Authorize(store_, clock_, ctx, Action::kPaymentsManage,
                          Resource::Council(ctx.actor.council_id), "payment-run", "new");
       !a) {
@@ -1059,7 +1055,6 @@ Result<RunView> Payments::StartRun(const Context& ctx, Date date, std::vector<Ru
     if (!view) return tl::unexpected(view.error());
     view->year_commitment = std::move(year_made);
     out = std::move(*view);
-    if (lines != nullptr) *lines = std::move(computed->lines);
     return {};
   });
   if (!s) return tl::unexpected(s.error());
@@ -1139,19 +1134,11 @@ Result<RunView> Payments::Reject(const Context& ctx, const PaymentRunId& run,
 
 Result<RunView> Payments::Release(const Context& ctx, const PaymentRunId& id,
                                   const ReleaseProgress& progress) {
-  return ReleaseRun(ctx, id, progress, nullptr);
-}
-
-Result<RunView> Payments::ReleaseRun(const Context& ctx, const PaymentRunId& id,
-                                     const ReleaseProgress& progress,
-                                     std::vector<RunLine>* started_lines) {
   // 1. Mark the run as being released (or find it half released, and resume).
-  bool resumed = false;
   auto marked = Change(
       ctx, id, "release",
       [&](PaymentRun& r) -> Status {
-        resumed = r.status == RunStatus::kReleasing;
-        if (resumed) return {};
+        if (r.status == RunStatus::kReleasing) return {};
         if (r.status != RunStatus::kReady) {
           return Fail(
               ErrorCode::kConflict,
@@ -1174,17 +1161,13 @@ Result<RunView> Payments::ReleaseRun(const Context& ctx, const PaymentRunId& id,
   //    carry their accounts: no budget is read.
   std::vector<RunLine> lines;
   const PaymentRun run = *marked->run;
-  if (started_lines != nullptr && !resumed) {
-    lines = std::move(*started_lines);  // as stored, none posted yet
-  } else {
-    auto read = store_.Read([&](store::Transaction& tx) -> Status {
-      auto found = tx.Payments().RunLines(council, id);
-      if (!found) return tl::unexpected(found.error());
-      lines = std::move(*found);
-      return {};
-    });
-    if (!read) return tl::unexpected(read.error());
-  }
+  auto read = store_.Read([&](store::Transaction& tx) -> Status {
+    auto found = tx.Payments().RunLines(council, id);
+    if (!found) return tl::unexpected(found.error());
+    lines = std::move(*found);
+    return {};
+  });
+  if (!read) return tl::unexpected(read.error());
   std::vector<RunLine*> pending;
   std::int64_t to_post = 0, posted = 0;
   for (RunLine& l : lines) {
@@ -1344,11 +1327,10 @@ Result<RunView> Payments::RunDate(const Context& ctx, Date date, const ReleasePr
       (existing->status == RunStatus::kReady || existing->status == RunStatus::kReleasing)) {
     return Release(ctx, existing->id, progress);
   }
-  std::vector<RunLine> lines;
-  auto started = StartRun(ctx, date, &lines);
+  auto started = Start(ctx, date);
   if (!started) return started;
   if (started->run->status != RunStatus::kReady) return started;
-  return ReleaseRun(ctx, started->run->id, progress, &lines);
+  return Release(ctx, started->run->id, progress);
 }
 
 }  // namespace selfdirect::app

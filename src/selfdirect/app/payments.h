@@ -195,12 +195,6 @@ class Payments {
   Result<RunView> RunDate(const Context& ctx, Date date, const ReleaseProgress& progress = {});
 
  private:
-  // Start and Release as RunDate runs them one after the other: StartRun fills `lines` with the
-  // lines it stored, and ReleaseRun posts those (not read back) when it finds the run ready;
-  // a run it resumes has its lines read. Either takes nullptr: Start and Release.
-  Result<RunView> StartRun(const Context& ctx, Date date, std::vector<ledger::RunLine>* lines);
-  Result<RunView> ReleaseRun(const Context& ctx, const PaymentRunId& run,
-                             const ReleaseProgress& progress, std::vector<ledger::RunLine>* lines);
   Result<RunView> ViewOf(store::Transaction& tx, const ledger::PaymentRun& run, bool with_lines);
   // The same, with the run's lines and overpayments as the caller already holds them (not read
   // again).
