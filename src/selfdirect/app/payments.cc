@@ -1156,17 +1156,15 @@ Result<RunView> Payments::Release(const Context& ctx, const PaymentRunId& id,
   if (!marked) return marked;
   const CouncilId council = ctx.actor.council_id;
 
-  // 2. Post the lines not yet posted, a chunk per transaction.
+  // 2. Post the lines not yet posted, in their order, a chunk per transaction; each chunk's
+  //    transaction also moves the run's mark to its last line (MarkPostedThrough). The lines
+  //    carry their accounts: no budget is read.
   std::vector<RunLine> lines;
-  std::unordered_map<std::string, BudgetRecord> budgets;
-  PaymentRun run = *marked->run;
+  const PaymentRun run = *marked->run;
   auto read = store_.Read([&](store::Transaction& tx) -> Status {
     auto found = tx.Payments().RunLines(council, id);
     if (!found) return tl::unexpected(found.error());
     lines = std::move(*found);
-    auto all = tx.Payments().BudgetsInPayment(council, run.date);
-    if (!all) return tl::unexpected(all.error());
-    for (BudgetRecord& b : *all) budgets.emplace(b.id.str(), std::move(b));
     return {};
   });
   if (!read) return tl::unexpected(read.error());
@@ -1185,22 +1183,12 @@ Result<RunView> Payments::Release(const Context& ctx, const PaymentRunId& id,
   for (std::size_t first = 0; first < pending.size(); first += kReleaseChunk) {
     const std::size_t last = std::min(pending.size(), first + kReleaseChunk);
     std::vector<ledger::Transfer> batch;
-    std::vector<std::int64_t> seqs;
     batch.reserve(last - first);
     const Timestamp now = clock_.Now();
     for (std::size_t i = first; i < last; ++i) {
-      const RunLine& l = *pending[i];
-      auto budget = budgets.find(l.budget.str());
-      if (budget == budgets.end()) {
-        return Fail(ErrorCode::kFailedPrecondition,
-                    fmt::format("The budget {} is no longer in payment; reject this run and run "
-                                "the date again",
-                                l.budget.str()));
-      }
-      auto t = ledger::TransferFor(l, budget->second, id, run.date, now, ctx.actor.user_id);
+      auto t = ledger::TransferFor(*pending[i], council, id, run.date, now, ctx.actor.user_id);
       if (!t) return tl::unexpected(t.error());
       batch.push_back(std::move(*t));
-      seqs.push_back(l.seq);
     }
     auto s = store_.Write([&](store::Transaction& tx) -> Status {
       auto results = tx.Ledger().CreateTransfers(batch);
@@ -1213,7 +1201,7 @@ Result<RunView> Payments::Release(const Context& ctx, const PaymentRunId& id,
                                   batch[i].id.str(), (*results)[i].error().message));
         }
       }
-      return tx.Payments().MarkPosted(council, id, seqs);
+      return tx.Payments().MarkPostedThrough(council, id, pending[last - 1]->seq);
     });
     if (!s) return tl::unexpected(s.error());
     for (std::size_t i = first; i < last; ++i) pending[i]->posted = true;

@@ -44,6 +44,23 @@ TEST(Calendar, AddMonthsKeepsTheDayOrTakesTheMonthsLast) {
   EXPECT_EQ(FormatLongDate(d("2026-04-01")), "1 April 2026");
 }
 
+TEST(Calendar, FormatIsoDate_PadsEveryPartAndTakesAnyYear) {
+  const auto ymd = [](int y, unsigned m, unsigned d) {
+    return Date{date::year{y}, date::month{m}, date::day{d}};
+  };
+  EXPECT_EQ(FormatIsoDate(ymd(2026, 1, 9)), "2026-01-09");
+  EXPECT_EQ(FormatIsoDate(ymd(987, 12, 31)), "0987-12-31");
+  EXPECT_EQ(FormatIsoDate(ymd(10000, 1, 1)), "10000-01-01");
+  EXPECT_EQ(FormatIsoDate(ymd(-5, 1, 1)), "-005-01-01");
+}
+
+TEST(Clock, FormatTimestamp_RoundTripsEveryPart) {
+  for (const char* text :
+       {"2026-12-31T23:59:59.999Z", "2026-01-01T00:00:00.000Z", "2027-07-04T08:05:03.040Z"}) {
+    EXPECT_EQ(FormatTimestamp(ParseTimestamp(text).value()), text);
+  }
+}
+
 TEST(Clock, FixedClockStandsStillUntilMoved) {
   FixedClock clock(ParseTimestamp("2026-04-01T09:30:00.250Z").value());
   EXPECT_EQ(FormatTimestamp(clock.Now()), "2026-04-01T09:30:00.250Z");

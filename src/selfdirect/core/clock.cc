@@ -21,8 +21,22 @@ void FixedClock::Advance(std::chrono::milliseconds by) { now_ms_.fetch_add(by.co
 std::string FormatTimestamp(Timestamp t) {
   const auto day = std::chrono::floor<date::days>(t);
   const date::hh_mm_ss<std::chrono::milliseconds> time{t - day};
-  return fmt::format("{}T{:02}:{:02}:{:02}.{:03}Z", FormatIsoDate(Date{day}), time.hours().count(),
-                     time.minutes().count(), time.seconds().count(), time.subseconds().count());
+  std::string out = FormatIsoDate(Date{day});
+  if (out.size() != 10) {
+    return fmt::format("{}T{:02}:{:02}:{:02}.{:03}Z", out, time.hours().count(),
+                       time.minutes().count(), time.seconds().count(), time.subseconds().count());
+  }
+  // By hand, as FormatIsoDate: every transfer and audit entry stores one.
+  out += "T00:00:00.000Z";
+  const auto put = [&](std::size_t end, long long value, int digits) {
+    for (int i = 0; i < digits; ++i, value /= 10)
+      out[end - i] = static_cast<char>('0' + value % 10);
+  };
+  put(12, time.hours().count(), 2);
+  put(15, time.minutes().count(), 2);
+  put(18, time.seconds().count(), 2);
+  put(22, time.subseconds().count(), 3);
+  return out;
 }
 
 Result<Timestamp> ParseTimestamp(std::string_view text) {

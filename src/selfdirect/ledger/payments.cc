@@ -3,9 +3,9 @@
 #include <fmt/format.h>
 
 #include <algorithm>
-#include <array>
 #include <cctype>
-#include <set>
+#include <string_view>
+#include <unordered_set>
 
 #include "selfdirect/core/csv.h"
 #include "selfdirect/core/text.h"
@@ -169,7 +169,7 @@ Result<RunTotals> Summarise(std::span<const RunLine> lines) {
   RunTotals out;
   out.total = Pence(0);
   std::map<PaymentKind, KindTotal> kinds;
-  std::set<BudgetId> budgets;
+  std::unordered_set<std::string_view> budgets;  // into the lines' own ids
   for (const RunLine& l : lines) {
     if (l.held()) {
       ++out.held;
@@ -188,7 +188,7 @@ Result<RunTotals> Summarise(std::span<const RunLine> lines) {
       auto total = out.total.Plus(l.amount);
       if (!total) return tl::unexpected(total.error());
       out.total = *total;
-      budgets.insert(l.budget);
+      budgets.insert(l.budget.str());
     }
   }
   out.budgets = static_cast<std::int64_t>(budgets.size());
@@ -216,6 +216,10 @@ BudgetRunLines LinesOf(const BudgetRecord& budget, const DueRun& due, bool has_d
     line.amount = p.amount;
     line.covers_from = p.covers_from;
     line.covers_to = p.covers_to;
+    if (auto accounts = AccountsFor(line, budget)) {
+      line.debit_account = accounts->first;
+      line.credit_account = accounts->second;
+    }
     if (p.kind != PaymentKind::kContribution) {
       const bool managed = p.payee == Payee::kHoldingOrganisation;
       if (managed && !has_managed_details) {
@@ -243,43 +247,53 @@ BudgetRunLines LinesOf(const BudgetRecord& budget, const DueRun& due, bool has_d
   return out;
 }
 
-Result<Transfer> TransferFor(const RunLine& line, const BudgetRecord& budget,
-                             const PaymentRunId& run, Date paid_on, Timestamp at,
-                             const UserId& by) {
+namespace {
+
+// The account a line needs and its budget lacks.
+Error MissingAccount(const RunLine& line) {
+  const char* what = line.kind == PaymentKind::kContribution     ? "contribution"
+                     : RouteOf(line) == PayRoute::kManagedBudget ? "managed budget"
+                                                                 : "direct payment";
+  return Error{ErrorCode::kFailedPrecondition,
+               fmt::format("The budget {} has no {} account for {}", line.budget.str(), what,
+                           line.transfer_id),
+               {}};
+}
+
+}  // namespace
+
+Result<std::pair<LedgerAccountId, LedgerAccountId>> AccountsFor(const RunLine& line,
+                                                                const BudgetRecord& budget) {
+  if (line.kind == PaymentKind::kContribution) {
+    if (!budget.contribution_account) return tl::unexpected(MissingAccount(line));
+    return std::make_pair(*budget.contribution_account, budget.commitment_account);
+  }
+  const std::optional<LedgerAccountId>& to =
+      RouteOf(line) == PayRoute::kManagedBudget ? budget.managed_account : budget.holding_account;
+  if (!to) return tl::unexpected(MissingAccount(line));
+  return std::make_pair(budget.commitment_account, *to);
+}
+
+Result<Transfer> TransferFor(const RunLine& line, const CouncilId& council, const PaymentRunId& run,
+                             Date paid_on, Timestamp at, const UserId& by) {
+  if (line.debit_account.empty() || line.credit_account.empty()) {
+    return tl::unexpected(MissingAccount(line));
+  }
   auto id = TransferId::Parse(line.transfer_id);
   if (!id) return tl::unexpected(id.error());
   Transfer t;
   t.id = *id;
-  t.council = budget.council;
+  t.council = council;
+  t.debit_account = line.debit_account;
+  t.credit_account = line.credit_account;
   t.amount = line.amount;
+  t.code = line.kind == PaymentKind::kContribution ? TransferCode::kContribution
+           : line.kind == PaymentKind::kOneOff     ? TransferCode::kOneOff
+                                                   : TransferCode::kPayment;
   t.reference = "payment run " + run.str();
   t.created_at = at;
   t.created_by = by;
   t.value_date = paid_on;
-  const auto need = [&](const std::optional<LedgerAccountId>& account,
-                        const char* what) -> Result<LedgerAccountId> {
-    if (!account) {
-      return Fail(ErrorCode::kFailedPrecondition,
-                  fmt::format("The budget {} has no {} account for {}", budget.id.str(), what,
-                              line.transfer_id));
-    }
-    return *account;
-  };
-  if (line.kind == PaymentKind::kContribution) {
-    auto receivable = need(budget.contribution_account, "contribution");
-    if (!receivable) return tl::unexpected(receivable.error());
-    t.code = TransferCode::kContribution;
-    t.debit_account = *receivable;
-    t.credit_account = budget.commitment_account;
-    return t;
-  }
-  auto to = RouteOf(line) == PayRoute::kManagedBudget
-                ? need(budget.managed_account, "managed budget")
-                : need(budget.holding_account, "direct payment");
-  if (!to) return tl::unexpected(to.error());
-  t.code = line.kind == PaymentKind::kOneOff ? TransferCode::kOneOff : TransferCode::kPayment;
-  t.debit_account = budget.commitment_account;
-  t.credit_account = *to;
   return t;
 }
 
@@ -353,23 +367,29 @@ std::string PaymentFile(std::span<const RunLine> lines,
     auto found = details.find({l.person, RouteOf(l)});
     if (found == details.end()) continue;
     const PaymentDetails& d = found->second;
-    const std::array<std::string, 10> fields = {
-        Safe(d.payee_name),
-        d.sort_code,
-        d.account_number,
-        Safe(d.card_reference),
-        FormatDecimal(l.amount),
-        fmt::format("SD {:02}{:02}{:02}", static_cast<unsigned>(l.covers_from.day()),
-                    static_cast<unsigned>(l.covers_from.month()),
-                    static_cast<int>(l.covers_from.year()) % 100),
-        l.person.str(),
-        PaymentKindName(l.kind),
-        FormatIsoDate(l.covers_from),
-        FormatIsoDate(l.covers_to)};
-    for (std::size_t i = 0; i < fields.size(); ++i) {
-      if (i > 0) out.push_back(',');
-      AppendCsvField(out, fields[i]);
+    // "SD ddmmyy": the day the period starts.
+    char reference[] = "SD 000000";
+    const unsigned parts[3] = {static_cast<unsigned>(l.covers_from.day()),
+                               static_cast<unsigned>(l.covers_from.month()),
+                               static_cast<unsigned>(static_cast<int>(l.covers_from.year()) % 100)};
+    for (int i = 0; i < 3; ++i) {
+      reference[3 + 2 * i] = static_cast<char>('0' + parts[i] / 10 % 10);
+      reference[4 + 2 * i] = static_cast<char>('0' + parts[i] % 10);
     }
+    const auto field = [&](std::string_view text, bool first = false) {
+      if (!first) out.push_back(',');
+      AppendCsvField(out, text);
+    };
+    field(Safe(d.payee_name), /*first=*/true);
+    field(d.sort_code);
+    field(d.account_number);
+    field(Safe(d.card_reference));
+    field(FormatDecimal(l.amount));
+    field(reference);
+    field(l.person.str());
+    field(PaymentKindName(l.kind));
+    field(FormatIsoDate(l.covers_from));
+    field(FormatIsoDate(l.covers_to));
     out += "\r\n";
   }
   return out;

@@ -139,6 +139,10 @@ struct RunLine {
   Pence amount;
   Date covers_from, covers_to;
   std::string held_reason;  // "" when it is paid
+  // The accounts the line's transfer moves money between (AccountsFor), fixed with the line when
+  // the run is started, so that releasing it needs only the lines. Empty when the budget had no
+  // account for it (TransferFor then refuses the line).
+  LedgerAccountId debit_account, credit_account;
   bool posted = false;
 
   bool held() const { return !held_reason.empty(); }
@@ -174,6 +178,9 @@ struct PaymentRun {
   std::int64_t payments = 0;
   Pence total;
   std::int64_t held = 0;
+  // How far the release has got: lines are posted in their order, a chunk at a time, so every
+  // line not held up to this seq is in the ledger (0: none yet).
+  std::int64_t posted_through = 0;
 };
 
 struct KindTotal {
@@ -198,9 +205,10 @@ Result<RunTotals> Summarise(std::span<const RunLine> lines);
 // Whether a run paying `total` needs a second finance officer: above the threshold.
 inline bool NeedsSecondApproval(Pence total, Pence threshold) { return total > threshold; }
 
-// The run's lines for one budget, numbered from `next_seq`: each scheduled payment, held when the
-// money has nowhere to go (no payment details for its route, for direct payments and managed
-// budgets; a contribution is never held), and the budget's overpayments.
+// The run's lines for one budget, numbered from `next_seq`: each scheduled payment with its
+// accounts (AccountsFor; none when the budget lacks one), held when the money has nowhere to go
+// (no payment details for its route, for direct payments and managed budgets; a contribution is
+// never held), and the budget's overpayments.
 struct BudgetRunLines {
   std::vector<RunLine> lines;
   std::vector<RunOverpaid> overpaid;
@@ -218,12 +226,18 @@ BudgetRunLines LinesOf(const BudgetRecord& budget, const DueRun& due, bool has_d
 Result<Transfer> RecoveryTransfer(const Overpayment& overpayment, const BudgetRecord& budget,
                                   std::string_view reason, Timestamp at, const UserId& by);
 
-// The ledger transfer a line posts (code payment, one_off or contribution; reference the run):
-// from the commitment to the holding account or managed budget, or for a contribution from the
-// receivable to the commitment. Its value date is `paid_on`, the run's payment date, whenever the
-// run is released. kFailedPrecondition when the budget lacks the account the line needs.
-Result<Transfer> TransferFor(const RunLine& line, const BudgetRecord& budget,
-                             const PaymentRunId& run, Date paid_on, Timestamp at, const UserId& by);
+// The accounts a line's transfer moves money between, as (debit, credit): from the commitment to
+// the holding account or managed budget, or for a contribution from the receivable to the
+// commitment. kFailedPrecondition when the budget lacks the account the line needs.
+Result<std::pair<LedgerAccountId, LedgerAccountId>> AccountsFor(const RunLine& line,
+                                                                const BudgetRecord& budget);
+
+// The ledger transfer a line posts (code payment, one_off or contribution; reference the run),
+// between the line's accounts (AccountsFor, kept with the line). Its value date is `paid_on`, the
+// run's payment date, whenever the run is released. kFailedPrecondition, as AccountsFor, when the
+// line has no accounts.
+Result<Transfer> TransferFor(const RunLine& line, const CouncilId& council, const PaymentRunId& run,
+                             Date paid_on, Timestamp at, const UserId& by);
 
 // The payment file a bank takes: a header and one row per line paid (not held, not a
 // contribution), in run order. Columns: payee_name, sort_code, account_number, card_reference,

@@ -78,6 +78,7 @@ class PaymentsRepository {
   virtual Result<std::vector<PaymentRun>> OpenRuns(const CouncilId& council) = 0;
   // The council's runs, newest date first, at most `limit`.
   virtual Result<std::vector<PaymentRun>> Runs(const CouncilId& council, int limit) = 0;
+  // The run's lines in order, each posted or not as the run's posted_through says.
   virtual Result<std::vector<RunLine>> RunLines(const CouncilId& council,
                                                 const PaymentRunId& run) = 0;
   virtual Result<std::vector<RunOverpaid>> RunOverpayments(const CouncilId& council,
@@ -86,9 +87,11 @@ class PaymentsRepository {
   virtual Status SaveRunFile(const CouncilId& council, const PaymentRunId& run,
                              const std::string& file) = 0;
   virtual Result<std::string> RunFile(const CouncilId& council, const PaymentRunId& run) = 0;
-  // Marks lines posted to the ledger.
-  virtual Status MarkPosted(const CouncilId& council, const PaymentRunId& run,
-                            std::span<const std::int64_t> seqs) = 0;
+  // Marks the run's lines posted up to `seq` (PaymentRun::posted_through): lines are posted in
+  // their order, so every line not held with a seq at most `seq` is in the ledger, and RunLines
+  // says so.
+  virtual Status MarkPostedThrough(const CouncilId& council, const PaymentRunId& run,
+                                   std::int64_t seq) = 0;
 };
 
 }  // namespace selfdirect::ledger

@@ -1,5 +1,6 @@
 #include "selfdirect/store/migrations.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "selfdirect/store/sqlite_store.h"
@@ -312,6 +313,99 @@ TEST(Migrations, Migration28DatesTheTransfersAlreadyRecordedByWhatIsKnown) {
   EXPECT_EQ(day("stmt:01JI0000000000000000000001:3"), 20260907);
   EXPECT_EQ(day("dp:b:2026-11-02"), 20261102);
   EXPECT_EQ(day("api-1"), 20261119);
+}
+
+TEST(Migrations, Migration29GivesRunLinesTheirAccountsAndRunsTheirPostedMark) {
+  TempDir dir;
+  auto db = std::move(*Database::Open({.path = dir.File("m.db")}));
+  const auto& all = EmbeddedMigrations();
+  ASSERT_GE(all.size(), 29u);
+  ASSERT_TRUE(Migrate(*db, kClock, std::vector<Migration>(all.begin(), all.begin() + 28)));
+  // A budget with a commitment (C), a holding account (H), a managed budget (M) and a
+  // contribution receivable (R), and a run stopped half-way: lines 1 and 3 posted, 2 held, 4 not
+  // yet posted, 5 of a budget that is not there.
+  auto s = db->Write([](Connection& c) -> Status {
+    std::string sql =
+        "INSERT INTO councils (council_id, code, name, created_at) VALUES"
+        " ('01JC0000000000000000000001', 'E06000001', 'Hartlepool', 't');"
+        "INSERT INTO schemes (council_id, scheme_id, name, kind, weeks_per_year_num,"
+        " weeks_per_year_den, payment_interval, surplus_threshold_weeks, first_review_weeks,"
+        " review_interval_months, created_at) VALUES ('01JC0000000000000000000001',"
+        " '01JS0000000000000000000001', 'Adults', 'adult-social-care', 52, 1, 'four-weekly', 8,"
+        " 6, 12, 't');"
+        "INSERT INTO people (council_id, person_id, given_name, family_name, date_of_birth,"
+        " nhs_number, address, postcode, phone, email, gender, ethnicity,"
+        " primary_support_reason, accommodation, employment, has_unpaid_carer, easy_read,"
+        " large_print, interpreter_language, communication_other, stage, has_active_plan,"
+        " created_at, created_by, revision) VALUES ('01JC0000000000000000000001',"
+        " '01JP0000000000000000000001', 'Ada', 'Okafor', '1950-01-01', '', '', '', '', '', '',"
+        " '', '', '', '', 'no', 0, 0, '', '', 'in_payment', 1, 't', '', 1);";
+    for (const char* a : {"C", "H", "M", "R"}) {
+      sql += fmt::format(
+          "INSERT INTO ledger_accounts VALUES ('01JC0000000000000000000001',"
+          " '01JA000000000000000000000{}', 'budget_commitment', 'person', 'p', NULL, 'a', 0, 0,"
+          " NULL, 't', 0, 0, 0, 0);",
+          a);
+    }
+    sql +=
+        "INSERT INTO budgets (council_id, budget_id, person_id, scheme_id, starts_on,"
+        " collection, payment_interval, weeks_per_year_num, weeks_per_year_den,"
+        " commitment_account, holding_account, managed_account, contribution_account,"
+        " created_at, created_by) VALUES ('01JC0000000000000000000001',"
+        " '01JB0000000000000000000001', '01JP0000000000000000000001',"
+        " '01JS0000000000000000000001', '2026-11-02', 'gross', 'four-weekly', 52, 1,"
+        " '01JA000000000000000000000C', '01JA000000000000000000000H',"
+        " '01JA000000000000000000000M', '01JA000000000000000000000R', 't', '');"
+        "INSERT INTO payment_runs (council_id, run_id, run_date, status, threshold_pence,"
+        " started_at, started_by, budgets, payments, total_pence, held) VALUES"
+        " ('01JC0000000000000000000001', '01JR0000000000000000000001', '2026-11-02',"
+        " 'releasing', 0, 't', '', 1, 2, 1000, 1);"
+        "INSERT INTO payment_run_lines VALUES"
+        " ('01JC0000000000000000000001', '01JR0000000000000000000001', 1, 'dp:b:1',"
+        " '01JB0000000000000000000001', 'p', 'direct_payment', 'holding_account', 500, 'f',"
+        " 't', '', 1),"
+        " ('01JC0000000000000000000001', '01JR0000000000000000000001', 2, 'oneoff:b:1',"
+        " '01JB0000000000000000000001', 'p', 'one_off', 'holding_account', 500, 'f', 't',"
+        " 'no details', 0),"
+        " ('01JC0000000000000000000001', '01JR0000000000000000000001', 3, 'mb:b:1',"
+        " '01JB0000000000000000000001', 'p', 'managed_budget', 'holding_organisation', 500,"
+        " 'f', 't', '', 1),"
+        " ('01JC0000000000000000000001', '01JR0000000000000000000001', 4, 'contribution:b:1',"
+        " '01JB0000000000000000000001', 'p', 'contribution', 'person', 500, 'f', 't', '', 0),"
+        " ('01JC0000000000000000000001', '01JR0000000000000000000001', 5, 'dp:gone:1',"
+        " '01JB000000000000000000GONE', 'p', 'direct_payment', 'holding_account', 500, 'f',"
+        " 't', '', 0)";
+    return c.Execute(sql);
+  });
+  ASSERT_TRUE(s) << s.error().message;
+
+  auto r = Migrate(*db, kClock, std::vector<Migration>(all.begin(), all.begin() + 29));
+  ASSERT_TRUE(r) << r.error().message;
+  EXPECT_EQ(Count(*db, "SELECT posted_through FROM payment_runs"), 3);
+  const auto accounts = [&](int seq) {
+    std::string out;
+    EXPECT_TRUE(db->Read([&](Connection& c) -> Status {
+      auto st = c.Prepare(
+          "SELECT substr(debit_account_id, 26) || '>' || substr(credit_account_id, 26) FROM "
+          "payment_run_lines WHERE seq = $1");
+      if (!st) return tl::unexpected(st.error());
+      st->Bind(seq);
+      if (auto row = st->Step(); !row || !*row) return Fail(ErrorCode::kNotFound, "no line");
+      out = st->Text(0);
+      return Ok();
+    }));
+    return out;
+  };
+  EXPECT_EQ(accounts(1), "C>H");
+  EXPECT_EQ(accounts(2), "C>H");
+  EXPECT_EQ(accounts(3), "C>M");
+  EXPECT_EQ(accounts(4), "R>C");
+  EXPECT_EQ(accounts(5), ">");
+  EXPECT_EQ(Count(*db, "SELECT count(*) FROM payment_run_lines WHERE amount = 500"), 5);
+  EXPECT_EQ(Count(*db,
+                  "SELECT count(*) FROM sqlite_schema WHERE name = 'payment_run_lines' AND sql "
+                  "LIKE '%WITHOUT ROWID%' AND sql NOT LIKE '%posted%'"),
+            1);
 }
 
 }  // namespace

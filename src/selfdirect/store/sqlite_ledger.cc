@@ -1,5 +1,7 @@
 #include "selfdirect/store/sqlite_ledger.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <unordered_map>
 
@@ -130,8 +132,43 @@ class SqliteKeeper final : public ledger::BookKeeper {
         }));
   }
 
+  // Reads the accounts the batch names (both sides of each transfer that names them) in one
+  // statement per council and holds them, so that HoldAccount finds them without a query each.
+  // Accounts that do not exist are left for HoldAccount to find missing.
+  Status HoldAccountsOf(std::span<const Transfer> batch) {
+    std::unordered_map<std::string, std::string> ids;  // council → JSON array of account ids
+    for (const Transfer& t : batch) {
+      for (const LedgerAccountId* id : {&t.debit_account, &t.credit_account}) {
+        if (id->empty() || held_.contains(Key(t.council, *id))) continue;
+        std::string& list = ids[t.council.str()];
+        list += list.empty() ? '[' : ',';
+        AppendJsonString(list, id->str());
+      }
+    }
+    static const std::string kSql = std::string("SELECT ") + kAccountColumns +
+                                    " FROM ledger_accounts WHERE council_id = $1 AND account_id "
+                                    "IN (SELECT value FROM json_each($2))";
+    for (auto& [council, list] : ids) {
+      list += ']';
+      auto st = c_.Prepare(kSql);
+      if (!st) return tl::unexpected(st.error());
+      st->Bind(council, list);
+      while (true) {
+        auto row = st->Step();
+        if (!row) return tl::unexpected(row.error());
+        if (!*row) break;
+        auto a = ReadAccount(*st);
+        if (!a) return tl::unexpected(a.error());
+        Held& held = held_[Key(a->council, a->id)];
+        held.read = a->balances;
+        held.account = std::move(*a);
+      }
+    }
+    return Ok();
+  }
+
   Result<Account*> HoldAccount(const CouncilId& council, const LedgerAccountId& id) override {
-    const std::string key = council.str() + "/" + id.str();
+    const std::string key = Key(council, id);
     if (auto held = held_.find(key); held != held_.end()) {
       return held->second.account ? &*held->second.account : nullptr;
     }
@@ -196,6 +233,24 @@ class SqliteKeeper final : public ledger::BookKeeper {
   }
 
  private:
+  static std::string Key(const CouncilId& council, const LedgerAccountId& id) {
+    return council.str() + "/" + id.str();
+  }
+  // `text` as a JSON string (for json_each).
+  static void AppendJsonString(std::string& out, std::string_view text) {
+    out += '"';
+    for (const char c : text) {
+      if (c == '"' || c == '\\') {
+        out += '\\';
+        out += c;
+      } else if (static_cast<unsigned char>(c) < 0x20) {
+        out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+      } else {
+        out += c;
+      }
+    }
+    out += '"';
+  }
   struct Held {
     std::optional<Account> account;  // none: no such account
     ledger::Balances read;           // the balances as read, to write back only what changed
@@ -267,6 +322,7 @@ Status SqliteLedgerRepository::CloseAccount(const CouncilId& council, const Ledg
 Result<std::vector<ledger::TransferResult>> SqliteLedgerRepository::CreateTransfers(
     std::span<const Transfer> batch) {
   SqliteKeeper keeper(c_);
+  if (auto held = keeper.HoldAccountsOf(batch); !held) return tl::unexpected(held.error());
   auto results = ledger::CreateTransfers(keeper, batch);
   if (!results) return results;
   if (auto flushed = keeper.Flush(); !flushed) return tl::unexpected(flushed.error());

@@ -101,7 +101,7 @@ void BindAll(Statement& st, const std::vector<std::string>& params) {
 constexpr const char* kRunColumns =
     "council_id, run_id, run_date, status, threshold_pence, started_at, started_by, approved_at, "
     "approved_by, released_at, released_by, rejected_reason, budgets, payments, total_pence, "
-    "held";
+    "held, posted_through";
 
 Result<PaymentRun> ReadRun(const Statement& st) {
   PaymentRun r;
@@ -133,6 +133,7 @@ Result<PaymentRun> ReadRun(const Statement& st) {
   r.payments = st.Int(13);
   r.total = Pence(st.Int(14));
   r.held = st.Int(15);
+  r.posted_through = st.Int(16);
   return r;
 }
 
@@ -430,17 +431,23 @@ Result<std::vector<ledger::PaymentDetails>> SqlitePaymentsRepository::PaymentDet
 
 Result<std::map<std::pair<PersonId, ledger::PayRoute>, ledger::PaymentDetails>>
 SqlitePaymentsRepository::AllPaymentDetails(const CouncilId& council) {
+  // In key order (the primary key's): each row goes at the end of the map, without a search.
+  // The routes' names sort as the enumeration does.
+  static_assert(ledger::PayRoute::kDirectPayment < ledger::PayRoute::kManagedBudget);
   auto st = c_.Prepare(
-      fmt::format("SELECT {} FROM payment_details WHERE council_id = $1", kDetailsColumns));
+      fmt::format("SELECT {} FROM payment_details WHERE council_id = $1 ORDER BY person_id, route",
+                  kDetailsColumns));
   if (!st) return tl::unexpected(st.error());
   st->Bind(council.str());
-  auto rows = Collect<ledger::PaymentDetails>(*st, ReadDetails);
-  if (!rows) return tl::unexpected(rows.error());
   std::map<std::pair<PersonId, ledger::PayRoute>, ledger::PaymentDetails> out;
-  for (auto& d : *rows) {
-    auto key = std::make_pair(d.person, d.route);
-    out.emplace(std::move(key), std::move(d));
-  }
+  auto each = EachRow(*st, [&]() -> Status {
+    auto d = ReadDetails(*st);
+    if (!d) return tl::unexpected(d.error());
+    auto key = std::make_pair(d->person, d->route);
+    out.emplace_hint(out.end(), std::move(key), std::move(*d));
+    return {};
+  });
+  if (!each) return tl::unexpected(each.error());
   return out;
 }
 
@@ -469,14 +476,15 @@ Status SqlitePaymentsRepository::CreateRun(const PaymentRun& r, std::span<const 
   {
     auto st = c_.Prepare(fmt::format(
         "INSERT INTO payment_runs ({}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
-        "$12, $13, $14, $15, $16)",
+        "$12, $13, $14, $15, $16, $17)",
         kRunColumns));
     if (!st) return tl::unexpected(st.error());
     auto s = st->Bind(r.council.str(), r.id.str(), FormatIsoDate(r.date),
                       ledger::RunStatusName(r.status), r.threshold.value(),
                       FormatTimestamp(r.started_at), r.started_by.str(), StampText(r.approved_at),
                       r.approved_by.str(), StampText(r.released_at), r.released_by.str(),
-                      r.rejected_reason, r.budgets, r.payments, r.total.value(), r.held)
+                      r.rejected_reason, r.budgets, r.payments, r.total.value(), r.held,
+                      r.posted_through)
                  .Run();
     if (!s && s.error().code == ErrorCode::kConflict) {
       return Fail(ErrorCode::kConflict,
@@ -484,16 +492,17 @@ Status SqlitePaymentsRepository::CreateRun(const PaymentRun& r, std::span<const 
     }
     if (!s) return s;
   }
+  // Lines are posted in order (MarkPostedThrough): a new run's are not posted yet.
   for (const RunLine& l : lines) {
     auto st = c_.Prepare(
         "INSERT INTO payment_run_lines (council_id, run_id, seq, transfer_id, budget_id, "
-        "person_id, kind, payee, amount, covers_from, covers_to, held_reason, posted) VALUES ("
-        "$1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)");
+        "person_id, kind, payee, amount, covers_from, covers_to, held_reason, debit_account_id, "
+        "credit_account_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)");
     if (!st) return tl::unexpected(st.error());
     auto s = st->Bind(r.council.str(), r.id.str(), l.seq, l.transfer_id, l.budget.str(),
                       l.person.str(), ledger::PaymentKindName(l.kind), ledger::PayeeName(l.payee),
                       l.amount.value(), FormatIsoDate(l.covers_from), FormatIsoDate(l.covers_to),
-                      l.held_reason, l.posted ? 1 : 0)
+                      l.held_reason, l.debit_account.str(), l.credit_account.str())
                  .Run();
     if (!s) return s;
   }
@@ -565,9 +574,11 @@ Result<std::vector<PaymentRun>> SqlitePaymentsRepository::Runs(const CouncilId& 
 Result<std::vector<RunLine>> SqlitePaymentsRepository::RunLines(const CouncilId& council,
                                                                 const PaymentRunId& run) {
   auto st = c_.Prepare(
-      "SELECT seq, transfer_id, budget_id, person_id, kind, payee, amount, covers_from, "
-      "covers_to, held_reason, posted FROM payment_run_lines WHERE council_id = $1 AND run_id = "
-      "$2 ORDER BY seq");
+      "SELECT l.seq, l.transfer_id, l.budget_id, l.person_id, l.kind, l.payee, l.amount, "
+      "l.covers_from, l.covers_to, l.held_reason, l.held_reason = '' AND l.seq <= "
+      "r.posted_through, l.debit_account_id, l.credit_account_id FROM payment_run_lines l JOIN "
+      "payment_runs r ON r.council_id = l.council_id AND r.run_id = l.run_id WHERE l.council_id "
+      "= $1 AND l.run_id = $2 ORDER BY l.seq");
   if (!st) return tl::unexpected(st.error());
   st->Bind(council.str(), run.str());
   return Collect<RunLine>(*st, [](const Statement& row) -> Result<RunLine> {
@@ -590,6 +601,8 @@ Result<std::vector<RunLine>> SqlitePaymentsRepository::RunLines(const CouncilId&
     l.covers_to = *to;
     l.held_reason = row.Text(9);
     l.posted = row.Int(10) != 0;
+    l.debit_account = LedgerAccountId(row.Text(11));
+    l.credit_account = LedgerAccountId(row.Text(12));
     return l;
   });
 }
@@ -627,21 +640,12 @@ Result<std::string> SqlitePaymentsRepository::RunFile(const CouncilId& council,
   return st->Text(0);
 }
 
-Status SqlitePaymentsRepository::MarkPosted(const CouncilId& council, const PaymentRunId& run,
-                                            std::span<const std::int64_t> seqs) {
-  // One UPDATE per run of consecutive numbers: a chunk of a run is mostly one such run, broken
-  // only where a line was held or posted before.
-  for (std::size_t first = 0; first < seqs.size();) {
-    std::size_t last = first;
-    while (last + 1 < seqs.size() && seqs[last + 1] == seqs[last] + 1) ++last;
-    auto st = c_.Prepare(
-        "UPDATE payment_run_lines SET posted = 1 WHERE council_id = $1 AND run_id = $2 AND "
-        "seq BETWEEN $3 AND $4");
-    if (!st) return tl::unexpected(st.error());
-    if (auto s = st->Bind(council.str(), run.str(), seqs[first], seqs[last]).Run(); !s) return s;
-    first = last + 1;
-  }
-  return {};
+Status SqlitePaymentsRepository::MarkPostedThrough(const CouncilId& council,
+                                                   const PaymentRunId& run, std::int64_t seq) {
+  auto st = c_.Prepare(
+      "UPDATE payment_runs SET posted_through = $3 WHERE council_id = $1 AND run_id = $2");
+  if (!st) return tl::unexpected(st.error());
+  return st->Bind(council.str(), run.str(), seq).Run();
 }
 
 }  // namespace selfdirect::store

@@ -56,8 +56,8 @@ class SqlitePaymentsRepository final : public ledger::PaymentsRepository {
   Status SaveRunFile(const CouncilId& council, const PaymentRunId& run,
                      const std::string& file) override;
   Result<std::string> RunFile(const CouncilId& council, const PaymentRunId& run) override;
-  Status MarkPosted(const CouncilId& council, const PaymentRunId& run,
-                    std::span<const std::int64_t> seqs) override;
+  Status MarkPostedThrough(const CouncilId& council, const PaymentRunId& run,
+                           std::int64_t seq) override;
 
  private:
   // Reads the budgets whose rows (alias b) `where` selects, with $1, $2, … bound to `params`,
