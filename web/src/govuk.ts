@@ -127,3 +127,82 @@ export function paragraphsOrList(items: Content[]): HTMLElement {
   if (items.length === 1) return h('p', { class: 'govuk-body' }, items[0]);
   return h('ul', { class: 'govuk-list govuk-list--bullet' }, items.map((item) => h('li', {}, item)));
 }
+
+/**
+ * The page numbers a GOV.UK pagination shows for page `current` of `pages`: the first, the
+ * last, the current page and those either side of it, with '…' where numbers are left out.
+ *   pageNumbers(6, 12) → [1, '…', 5, 6, 7, '…', 12]
+ */
+export function pageNumbers(current: number, pages: number): (number | '…')[] {
+  const shown = [...new Set([1, current - 1, current, current + 1, pages])]
+    .filter((n) => n >= 1 && n <= pages)
+    .sort((a, b) => a - b);
+  const out: (number | '…')[] = [];
+  let previous: number | undefined;
+  for (const n of shown) {
+    if (previous !== undefined && n - previous > 1) out.push('…');
+    out.push(n);
+    previous = n;
+  }
+  return out;
+}
+
+function arrow(direction: 'prev' | 'next'): SVGSVGElement {
+  const ns = 'http://www.w3.org/2000/svg';
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('class', `govuk-pagination__icon govuk-pagination__icon--${direction}`);
+  svg.setAttribute('xmlns', ns);
+  svg.setAttribute('height', '13');
+  svg.setAttribute('width', '15');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  svg.setAttribute('viewBox', '0 0 15 13');
+  const path = document.createElementNS(ns, 'path');
+  path.setAttribute(
+    'd',
+    direction === 'prev'
+      ? 'm6.5938-0.0078125-6.7266 6.7266 6.7441 6.4062 1.377-1.449-4.1856-3.9768h12.896v-2h-12.984l4.2931-4.293-1.414-1.414z'
+      : 'm8.107-0.0078125-1.4136 1.414 4.2926 4.293h-12.986v2h12.896l-4.1855 3.9766 1.377 1.4492 6.7441-6.4062-6.7246-6.7266z',
+  );
+  svg.append(path);
+  return svg;
+}
+
+/**
+ * A GOV.UK pagination: "Previous", the page numbers (pageNumbers), "Next". Nothing when there
+ * is one page. `href(n)` is page n's address; `label` names what is paged, for screen readers.
+ */
+export function pagination({ current, pages, href, label }: { current: number; pages: number; href: (page: number) => string; label: string }): HTMLElement | null {
+  if (pages <= 1) return null;
+  const link = (page: number, rel: 'prev' | 'next') =>
+    h(
+      'div',
+      { class: `govuk-pagination__${rel}` },
+      h(
+        'a',
+        { class: 'govuk-link govuk-pagination__link', href: href(page), rel, id: `pagination-${rel}` },
+        rel === 'prev' ? arrow('prev') : null,
+        h('span', { class: 'govuk-pagination__link-title' }, rel === 'prev' ? 'Previous' : 'Next', h('span', { class: 'govuk-visually-hidden' }, ' page')),
+        rel === 'next' ? arrow('next') : null,
+      ),
+    );
+  return h(
+    'nav',
+    { class: 'govuk-pagination', 'aria-label': label, id: 'pagination' },
+    current > 1 ? link(current - 1, 'prev') : null,
+    h(
+      'ul',
+      { class: 'govuk-pagination__list' },
+      pageNumbers(current, pages).map((n) =>
+        n === '…'
+          ? h('li', { class: 'govuk-pagination__item govuk-pagination__item--ellipses' }, '⋯')
+          : h(
+              'li',
+              { class: `govuk-pagination__item${n === current ? ' govuk-pagination__item--current' : ''}` },
+              h('a', { class: 'govuk-link govuk-pagination__link', href: href(n), 'aria-label': `Page ${n}`, 'aria-current': n === current ? 'page' : undefined }, String(n)),
+            ),
+      ),
+    ),
+    current < pages ? link(current + 1, 'next') : null,
+  );
+}

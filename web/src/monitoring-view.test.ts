@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   alertCountWords,
+  alertRangeWords,
   alertDoneWords,
   alertKindLabel,
   alertRows,
@@ -18,7 +19,6 @@ import {
   raisedLines,
   statementPath,
   runRows,
-  sortAlerts,
   splitProposals,
   type Alert,
   type Proposal,
@@ -99,29 +99,18 @@ describe('alertStatusTag', () => {
   });
 });
 
-describe('sortAlerts', () => {
-  it('puts new alerts first, then those being looked into, then closed; newest first within each', () => {
-    const sorted = sortAlerts([
-      { id: 'c', status: 'closed', raised_at: '2026-12-03T00:00:00Z' },
-      { id: 'a1', status: 'acknowledged', raised_at: '2026-12-01T00:00:00Z' },
-      { id: 'o1', status: 'open', raised_at: '2026-12-01T00:00:00Z' },
-      { id: 'o2', status: 'open', raised_at: '2026-12-02T00:00:00Z' },
-    ]);
-    expect(sorted.map((a) => a.id)).toEqual(['o2', 'o1', 'a1', 'c']);
-  });
-
-  it('leaves the list it was given alone', () => {
-    const given = [{ status: 'closed', raised_at: 'b' }, { status: 'open', raised_at: 'a' }];
-    sortAlerts(given);
-    expect(given[0]?.status).toBe('closed');
-  });
-});
-
 describe('alertCountWords', () => {
   it('counts by status', () => {
-    expect(alertCountWords([{ status: 'open' }, { status: 'open' }, { status: 'acknowledged' }])).toBe('3 alerts: 2 new, 1 being looked into');
-    expect(alertCountWords([{ status: 'closed' }])).toBe('1 alert: 1 closed');
-    expect(alertCountWords([])).toBe('No alerts');
+    expect(alertCountWords({ open: 2, acknowledged: 1, closed: 0 })).toBe('3 alerts: 2 new, 1 being looked into');
+    expect(alertCountWords({ open: 0, acknowledged: 0, closed: 1 })).toBe('1 alert: 1 closed');
+    expect(alertCountWords({ open: 0, acknowledged: 0, closed: 0 })).toBe('No alerts');
+    expect(alertCountWords({ open: 317, acknowledged: 0, closed: 0 })).toBe('317 alerts: 317 new');
+  });
+
+  it('says which alerts a page of many shows', () => {
+    expect(alertRangeWords({ page: 2, pages: 3, per_page: 25, total: 60 })).toBe('Showing alerts 26 to 50 of 60');
+    expect(alertRangeWords({ page: 3, pages: 3, per_page: 25, total: 60 })).toBe('Showing alerts 51 to 60 of 60');
+    expect(alertRangeWords({ page: 1, pages: 1, per_page: 25, total: 3 })).toBe('');
   });
 });
 
@@ -270,5 +259,10 @@ describe('a run of the checks', () => {
     expect(monitoringPaths.api.alerts(true)).toBe('/api/alerts?closed=true');
     expect(monitoringPaths.api.decision('S 1')).toBe('/api/surplus-proposals/S%201/decision');
     expect(monitoringPaths.alertsShowing(false)).toBe('/alerts');
+    expect(monitoringPaths.alertsShowing(true, 3)).toBe('/alerts?closed=true&page=3');
+    expect(monitoringPaths.alertsShowing(false, 2)).toBe('/alerts?page=2');
+    expect(monitoringPaths.api.alerts(false, 1)).toBe('/api/alerts');
+    expect(monitoringPaths.api.alerts(true, 4)).toBe('/api/alerts?closed=true&page=4');
+    expect(monitoringPaths.api.alerts(false, 2, 10)).toBe('/api/alerts?page=2&per_page=10');
   });
 });

@@ -98,16 +98,35 @@ export interface MonitoringRun {
   problems: string[];
 }
 
+function withQuery(path: string, closed: boolean, page: number, perPage?: number): string {
+  const query = new URLSearchParams();
+  if (closed) query.set('closed', 'true');
+  if (page > 1) query.set('page', String(page));
+  if (perPage !== undefined) query.set('per_page', String(perPage));
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+/** One page of alerts, as GET /api/alerts sends it. */
+export interface AlertPage {
+  alerts: Alert[];
+  page: number;
+  pages: number;
+  per_page: number;
+  total: number;
+  counts: { open: number; acknowledged: number; closed: number };
+}
+
 /** Where the monitoring pages live, on the site and in the API. */
 export const monitoringPaths = {
   alerts: '/alerts',
-  /** The alerts page, with the closed ones too when `closed`. */
-  alertsShowing: (closed: boolean) => (closed ? '/alerts?closed=true' : '/alerts'),
+  /** The alerts page, with the closed ones too when `closed`; page `page` (from 1) of them, `perPage` to a page (else the server's 25). */
+  alertsShowing: (closed: boolean, page = 1, perPage?: number) => withQuery('/alerts', closed, page, perPage),
   proposals: '/finance/surplus-proposals',
   record: (personId: string) => `/person?id=${encodeURIComponent(personId)}`,
   budget: (personId: string) => `/person/budget?person=${encodeURIComponent(personId)}`,
   api: {
-    alerts: (closed: boolean) => (closed ? '/api/alerts?closed=true' : '/api/alerts'),
+    alerts: (closed: boolean, page = 1, perPage?: number) => withQuery('/api/alerts', closed, page, perPage),
     alert: (id: string) => `/api/alerts/${encodeURIComponent(id)}`,
     runs: '/api/monitoring/runs',
     proposals: '/api/surplus-proposals',
@@ -147,25 +166,22 @@ export function alertStatusTag(status: string): { text: string; modifier: string
 /** The tag on a safeguarding signal: marked clearly, in words that accuse nobody. */
 export const SAFEGUARDING_TAG = { text: 'Safeguarding', modifier: 'govuk-tag--orange' } as const;
 
-const STATUS_ORDER: Readonly<Record<string, number>> = { open: 0, acknowledged: 1, closed: 2 };
-
-/** The alerts in the order shown: new first, then those being looked into, then closed; newest first within each. */
-export function sortAlerts<T extends Pick<Alert, 'status' | 'raised_at'>>(alerts: readonly T[]): T[] {
-  return [...alerts].sort((a, b) => {
-    const byStatus = (STATUS_ORDER[a.status] ?? 3) - (STATUS_ORDER[b.status] ?? 3);
-    if (byStatus !== 0) return byStatus;
-    return a.raised_at < b.raised_at ? 1 : a.raised_at > b.raised_at ? -1 : 0;
-  });
+/** "2 alerts: 1 new, 1 being looked into" (or "No alerts"), from the counts of each status. */
+export function alertCountWords(counts: AlertPage['counts']): string {
+  const total = counts.open + counts.acknowledged + counts.closed;
+  if (total === 0) return 'No alerts';
+  const parts = (['open', 'acknowledged', 'closed'] as const)
+    .filter((s) => counts[s] > 0)
+    .map((s) => `${counts[s]} ${alertStatusTag(s).text.toLowerCase()}`);
+  return `${countWords(total, 'alert')}: ${parts.join(', ')}`;
 }
 
-/** "2 alerts: 1 new, 1 being looked into" (or "No alerts"). */
-export function alertCountWords(alerts: readonly Pick<Alert, 'status'>[]): string {
-  if (alerts.length === 0) return 'No alerts';
-  const parts = (['open', 'acknowledged', 'closed'] as const)
-    .map((s) => [alertStatusTag(s).text.toLowerCase(), alerts.filter((a) => a.status === s).length] as const)
-    .filter(([, n]) => n > 0)
-    .map(([text, n]) => `${n} ${text}`);
-  return `${countWords(alerts.length, 'alert')}: ${parts.join(', ')}`;
+/** "Showing alerts 26 to 50 of 60" on a page of many; "" when every alert is on one page. */
+export function alertRangeWords(page: Pick<AlertPage, 'page' | 'pages' | 'per_page' | 'total'>): string {
+  if (page.pages <= 1) return '';
+  const first = (page.page - 1) * page.per_page + 1;
+  const last = Math.min(page.total, page.page * page.per_page);
+  return `Showing alerts ${first} to ${last} of ${page.total}`;
 }
 
 /** The roles whose person's record page (/person) can show a record; others see the plan and budget. */

@@ -3,6 +3,9 @@
 
 #include <boost/json.hpp>
 #include <charconv>
+#include <limits>
+#include <optional>
+#include <vector>
 
 #include "selfdirect/http/json_fields.h"
 #include "selfdirect/http/problem.h"
@@ -113,23 +116,33 @@ void RegisterMonitoringApi(Router& router, app::Monitoring& monitoring) {
         if (!closed.empty() && closed != "true" && closed != "false") {
           return ValidationProblem({{"closed", "Say true to include closed alerts, or false"}});
         }
-        const std::string page_text = request.QueryParam("page");
-        int page = 1;
-        if (!page_text.empty()) {
-          const auto* end = page_text.data() + page_text.size();
-          auto [at, ec] = std::from_chars(page_text.data(), end, page);
-          if (ec != std::errc() || at != end || page < 1) {
-            return ValidationProblem({{"page", "Give the page as a whole number from 1"}});
-          }
+        // A whole number from `least` to `most`, or `otherwise` when not given.
+        auto number = [&](const char* name, int least, int most,
+                          int otherwise) -> std::optional<int> {
+          const std::string text = request.QueryParam(name);
+          if (text.empty()) return otherwise;
+          int n = 0;
+          const auto* end = text.data() + text.size();
+          auto [at, ec] = std::from_chars(text.data(), end, n);
+          if (ec != std::errc() || at != end || n < least || n > most) return std::nullopt;
+          return n;
+        };
+        const auto page = number("page", 1, std::numeric_limits<int>::max(), 1);
+        const auto per_page = number("per_page", 1, 100, app::AlertPage::kPerPage);
+        std::vector<FieldError> errors;
+        if (!page) errors.push_back({"page", "Give the page as a whole number from 1"});
+        if (!per_page) {
+          errors.push_back({"per_page", "Give how many alerts a page shows, from 1 to 100"});
         }
-        auto alerts = monitoring.AlertsPage(request.ctx, closed == "true", page);
+        if (!errors.empty()) return ValidationProblem(std::move(errors));
+        auto alerts = monitoring.AlertsPage(request.ctx, closed == "true", *page, *per_page);
         if (!alerts) return ProblemFromError(alerts.error());
         json::array items;
         for (const auto& v : alerts->alerts) items.push_back(AlertJson(v));
         return JsonResponse(200, {{"alerts", items},
                                   {"page", alerts->page},
                                   {"pages", alerts->pages},
-                                  {"per_page", app::AlertPage::kPerPage},
+                                  {"per_page", *per_page},
                                   {"total", alerts->total()},
                                   {"counts",
                                    {{"open", alerts->open},

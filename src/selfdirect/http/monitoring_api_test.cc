@@ -112,6 +112,12 @@ TEST_F(MonitoringApiTest, BadInputIsAProblemNamingTheFieldAndChangesNothing) {
     EXPECT_EQ(r.status, 422) << page;
     EXPECT_THAT(Fields(r), ::testing::ElementsAre("page")) << page;
   }
+  for (const char* per_page : {"0", "101", "ten"}) {
+    auto r = Send(&finance_, "GET", std::string("/api/alerts?per_page=") + per_page);
+    EXPECT_EQ(r.status, 422) << per_page;
+    EXPECT_THAT(Fields(r), ::testing::ElementsAre("per_page")) << per_page;
+  }
+  EXPECT_EQ(Body(Send(&finance_, "GET", "/api/alerts?page=3&per_page=10")).at("per_page"), 10);
 
   auto run = Send(&finance_, "POST", "/api/monitoring/runs", R"({"date":"2027-01-17"})");
   ASSERT_EQ(run.status, 200) << run.body;

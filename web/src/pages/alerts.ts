@@ -6,16 +6,18 @@
 // either), the sums in pounds, when it was raised and what has been done, and the spend lines
 // behind it. While an alert is not closed: notes, "Acknowledge" (when new) and "Close the alert"
 // (the server needs notes to close; its refusal goes to the error summary, linked to the notes).
-// After either, the list is read again and a banner says what happened.
+// After either, the list is read again and a banner says what happened. 25 alerts to a page,
+// with the GOV.UK pagination below them when there are more.
 import '../main';
 import { api } from '../api';
 import { byId, h, replaceChildren, visuallyHidden } from '../dom';
 import { FormErrors } from '../forms';
-import { summaryList, table, tag } from '../govuk';
+import { pagination, summaryList, table, tag } from '../govuk';
 import { setFlash, showFormProblem, showPageProblem, startSignedInPage } from '../layout';
 import {
   SAFEGUARDING_TAG,
   alertCountWords,
+  alertRangeWords,
   alertDoneWords,
   alertFields,
   alertKindLabel,
@@ -24,8 +26,8 @@ import {
   evidenceRows,
   monitoringPaths,
   personLink,
-  sortAlerts,
   type Alert,
+  type AlertPage,
 } from '../monitoring-view';
 import { textarea } from '../safeguarding-form';
 
@@ -47,11 +49,19 @@ async function main(): Promise<void> {
   const page = await startSignedInPage({ current: monitoringPaths.alerts, role: READERS });
   if (!page) return;
   const roles = page.session.user.roles;
-  const showingClosed = new URLSearchParams(window.location.search).get('closed') === 'true';
+  const query = new URLSearchParams(window.location.search);
+  const showingClosed = query.get('closed') === 'true';
+  const wholeNumber = (name: string): number | undefined => {
+    const n = Number(query.get(name) ?? '');
+    return Number.isInteger(n) && n >= 1 ? n : undefined;
+  };
+  const perPage = wholeNumber('per_page');
   byId<HTMLInputElement>(showingClosed ? 'show-2' : 'show').checked = true;
 
-  const first = await api<{ alerts: Alert[] }>('GET', monitoringPaths.api.alerts(showingClosed));
+  const first = await api<AlertPage>('GET', monitoringPaths.api.alerts(showingClosed, wholeNumber('page') ?? 1, perPage));
   if (!first.ok) return showPageProblem(first.problem);
+  // The page the server gave: a page after the last is the last.
+  const current = first.data.page;
 
   const summaryHost = byId('error-summary');
   let busy = false;
@@ -127,7 +137,7 @@ async function main(): Promise<void> {
           }
           // Read the list again on a fresh page, with the banner saying what was done.
           setFlash(alertDoneWords(action, done.data, showingClosed));
-          window.location.assign(monitoringPaths.alertsShowing(showingClosed));
+          window.location.assign(monitoringPaths.alertsShowing(showingClosed, current, perPage));
         } finally {
           busy = false;
         }
@@ -136,8 +146,9 @@ async function main(): Promise<void> {
     return form;
   };
 
-  const alerts = sortAlerts(first.data.alerts);
-  byId('alert-count').textContent = alertCountWords(alerts);
+  const alerts = first.data.alerts;
+  const range = alertRangeWords(first.data);
+  byId('alert-count').textContent = range ? `${alertCountWords(first.data.counts)}. ${range}.` : alertCountWords(first.data.counts);
   if (alerts.length === 0) {
     replaceChildren(
       byId('alerts-empty'),
@@ -146,7 +157,11 @@ async function main(): Promise<void> {
     );
     byId('alerts-empty').hidden = false;
   } else {
-    replaceChildren(byId('alerts'), alerts.map(card));
+    replaceChildren(
+      byId('alerts'),
+      alerts.map(card),
+      pagination({ current, pages: first.data.pages, href: (n) => monitoringPaths.alertsShowing(showingClosed, n, perPage), label: 'Pages of alerts' }),
+    );
   }
   byId('loading').remove();
   byId('filter-form').hidden = false;

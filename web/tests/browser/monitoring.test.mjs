@@ -342,6 +342,30 @@ describe('proportionate monitoring', { skip }, () => {
     await checkPage(finance, 'the finance officer’s alerts', { file: 'alerts-finance' });
   });
 
+  test('the finance officer reads the alerts one to a page, moving on with the pagination by keyboard', { timeout: STEP_TIMEOUT_MS }, async () => {
+    const finance = env.as('finance');
+    const { page } = finance;
+    await page.goto('/alerts?per_page=1');
+    await page.locator('#alerts .govuk-summary-card').first().waitFor();
+    assert.equal(await page.locator('#alerts .govuk-summary-card').count(), 1);
+    const count = await text(page, '#alert-count');
+    assert.match(count, /^\d+ alerts: .+\. Showing alerts 1 to 1 of \d+\.$/, count);
+    const total = Number(/of (\d+)/.exec(count)[1]);
+    assert.ok(total >= 2, count);
+    assert.equal(await page.locator('#pagination [aria-current="page"]').innerText(), '1');
+    assert.equal(await page.locator('#pagination-prev').count(), 0);
+    const firstTitle = await text(page, '#alerts .govuk-summary-card__title');
+    await tabTo(page, 'pagination-next');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('page') === '2' && url.searchParams.get('per_page') === '1');
+    await page.locator('#alerts .govuk-summary-card').first().waitFor();
+    assert.equal(await page.locator('#pagination [aria-current="page"]').innerText(), '2');
+    assert.notEqual(await text(page, '#alerts .govuk-summary-card__title'), firstTitle);
+    assert.match(await text(page, '#alert-count'), new RegExp(`Showing alerts 2 to 2 of ${total}\\.$`));
+    assert.equal(await page.locator('#pagination-prev').count(), 1);
+    await checkPage(finance, 'the second page of the finance officer’s alerts', { file: 'alerts-page-2' });
+  });
+
   test('the social worker acknowledges the cash withdrawal alert, then closes it with notes (the missing notes first)', { timeout: STEP_TIMEOUT_MS }, async () => {
     const worker = await signIn('assessor', ASSESSOR);
     const { page } = worker;
