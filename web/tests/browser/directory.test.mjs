@@ -17,7 +17,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { checkPageState, errorSummaryItems, focusedId, skipWithoutBin, text, useServerAndBrowser, webDir } from './support.mjs';
+import { checkPageState, errorSummaryItems, focusedId, navigationLinks, skipWithoutBin, text, useServerAndBrowser, webDir } from './support.mjs';
 
 const STEP_TIMEOUT_MS = 90_000;
 const skip = skipWithoutBin('these tests import providers and add a user with the selfdirect command line');
@@ -138,7 +138,7 @@ describe('the directory', { skip }, () => {
   test('a commissioner keeps the register: documents expiring, a provider and a service added', { timeout: STEP_TIMEOUT_MS }, async () => {
     const c = await env.signIn('commissioner', COMMISSIONER, { link: links.commissioner, password: PASSWORD });
     const { page } = c;
-    assert.deepEqual(await page.locator('#navigation a').allInnerTexts(), ['Your account', 'Finance overview', 'Providers', 'Market shaping', 'Policy scenarios']);
+    assert.deepEqual(await navigationLinks(page), ['Your account', 'Finance overview', 'Providers', 'Market shaping', 'Policy scenarios']);
     await tabToLink(page, 'Providers');
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === '/market/providers');

@@ -21,7 +21,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { callApi, checkPageState, errorSummaryItems, focusedId, POINTS_PRICE_MODEL, skipWithoutBin, tableRows, text, useServerAndBrowser } from './support.mjs';
+import { callApi, checkPageState, errorSummaryItems, focusedId, navigationLinks, POINTS_PRICE_MODEL, skipWithoutBin, tableRows, text, useServerAndBrowser } from './support.mjs';
 import { recordPersonToIndicativeBudget, setApprovalLimit } from './casework-support.mjs';
 
 const STEP_TIMEOUT_MS = 90_000;
@@ -152,7 +152,7 @@ describe('provider invoices', { skip }, () => {
   test('the finance officer reaches provider invoices from the navigation, by keyboard', { timeout: STEP_TIMEOUT_MS }, async () => {
     const f = await signIn('finance', FINANCE);
     const { page } = f;
-    assert.deepEqual(await page.locator('#navigation a').allInnerTexts(), ['Your account', 'Payment runs', 'Statements', 'Provider invoices', 'Surplus proposals', 'Pooled budgets', 'Finance overview', 'Money alerts']);
+    assert.deepEqual(await navigationLinks(page), ['Your account', 'Payment runs', 'Statements', 'Provider invoices', 'Surplus proposals', 'Pooled budgets', 'Finance overview', 'Money alerts']);
     await tabToLink(page, 'Provider invoices');
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === '/finance/invoices');

@@ -16,6 +16,7 @@ import {
   checkPageState,
   createPassword,
   errorSummaryItems,
+  navigationLinks,
   skipWithoutBin,
   submitSignIn,
   totpCode,
@@ -90,7 +91,7 @@ describe('your record', { skip }, () => {
     const { page } = holder;
     await signIn(holder, HOLDER);
     await waitForAccountPage(page);
-    assert.deepEqual(await page.locator('#navigation a').allInnerTexts(), ['Your account', 'Your record']);
+    assert.deepEqual(await navigationLinks(page), ['Your account', 'Your record']);
     assert.match(await page.locator('#account-pages').innerText(), /Your record – choose who can see your record/);
     assert.match(await page.locator('#two-step-status').innerText(), /^Two-step sign-in is off/);
     assert.equal(await page.locator('#two-step-required').isVisible(), false, 'a budget holder is not made to');
@@ -190,7 +191,7 @@ describe('your record', { skip }, () => {
     const { page } = rep;
     await signIn(rep, REP);
     await waitForAccountPage(page);
-    assert.deepEqual(await page.locator('#navigation a').allInnerTexts(), ['Your account', 'People you help']);
+    assert.deepEqual(await navigationLinks(page), ['Your account', 'People you help']);
     assert.match(await page.locator('#two-step-status').innerText(), /^Two-step sign-in is off/);
     await checkPage(rep, 'the representative’s account page');
 

@@ -27,7 +27,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { callApi, checkPageState, errorSummaryItems, focusedId, POINTS_PRICE_MODEL, skipWithoutBin, tableRows, text, useServerAndBrowser } from './support.mjs';
+import { callApi, checkPageState, errorSummaryItems, focusedId, navigationLinks, POINTS_PRICE_MODEL, skipWithoutBin, tableRows, text, useServerAndBrowser } from './support.mjs';
 import { recordPersonToIndicativeBudget, setApprovalLimit } from './casework-support.mjs';
 
 const STEP_TIMEOUT_MS = 90_000;
@@ -180,7 +180,7 @@ describe('payment runs', { skip }, () => {
   test('officer A reaches payment runs from the header and previews today by keyboard: both payments are held, with no runs yet', { timeout: STEP_TIMEOUT_MS }, async () => {
     const a = await signIn('a', FINANCE_A);
     const { page } = a;
-    assert.deepEqual(await page.locator('#navigation a').allInnerTexts(), ['Your account', 'Payment runs', 'Statements', 'Provider invoices', 'Surplus proposals', 'Pooled budgets', 'Finance overview', 'Money alerts']);
+    assert.deepEqual(await navigationLinks(page), ['Your account', 'Payment runs', 'Statements', 'Provider invoices', 'Surplus proposals', 'Pooled budgets', 'Finance overview', 'Money alerts']);
     assert.match(await text(page, '#account-pages'), /^Payment runs – see what is due to be paid/);
     await tabToLink(page, 'Payment runs');
     await page.keyboard.press('Enter');

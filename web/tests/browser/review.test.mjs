@@ -23,6 +23,7 @@ import {
   checkPageState,
   errorSummaryItems,
   focusedId,
+  navigationLinks,
   POINTS_PRICE_MODEL,
   skipWithoutBin,
   text,
@@ -137,7 +138,7 @@ describe('reviews, contributions and closing a case', { skip }, () => {
     const assessor = as('assessor');
     const { page } = assessor;
     await page.goto('/account');
-    assert.deepEqual(await page.locator('#navigation a').allInnerTexts(), ['Your account', 'Your caseload', 'Reviews', 'Money alerts']);
+    assert.deepEqual(await navigationLinks(page), ['Your account', 'Your caseload', 'Reviews', 'Money alerts']);
     assert.deepEqual(await page.locator('#account-pages li').allInnerTexts(), [
       'Your caseload',
       'Reviews – see whose support plan review is overdue or due in the next 4 weeks, and record it',

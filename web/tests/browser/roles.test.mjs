@@ -29,6 +29,7 @@ import assert from 'node:assert/strict';
 import {
   checkPageState,
   createPassword,
+  navigationLinks,
   nextTotpCode,
   setUpTwoStepSignIn,
   skipWithoutBin,
@@ -192,7 +193,7 @@ async function checkStaffPages(p, role) {
       assert.match(await page.locator('#page-content').innerText(), /ask your council’s selfdirect administrator/);
       assert.equal(await page.title(), `${NO_PERMISSION} – selfdirect`);
     }
-    assert.deepEqual(await page.locator('#navigation a').allInnerTexts(), NAVIGATION[role] ?? ['Your account'],
+    assert.deepEqual(await navigationLinks(page), NAVIGATION[role] ?? ['Your account'],
       `the navigation on ${staffPage.path} as the ${role}`);
     await checkPage(p, `${staffPage.path} as the ${role}`, {
       file: (allowed || staffPage.screenshot) && `${role}-${staffPage.name}`,
@@ -240,7 +241,7 @@ async function checkStaffPages(p, role) {
 /** Checks the account page's navigation for `role` and saves it. */
 async function checkNavigation(p, role) {
   const { page } = p;
-  assert.deepEqual(await page.locator('#navigation a').allInnerTexts(), NAVIGATION[role] ?? ['Your account'],
+  assert.deepEqual(await navigationLinks(page), NAVIGATION[role] ?? ['Your account'],
     `the navigation for the ${role}`);
   assert.equal(await page.locator('.govuk-service-navigation__item--active').innerText(), 'Your account');
   await page.locator('#navigation').getByRole('button', { name: 'Sign out' }).waitFor();

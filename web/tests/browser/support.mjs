@@ -308,6 +308,16 @@ export function setPasswordPath(stdout) {
   return match[0];
 }
 
+/**
+ * The header's navigation links, once the page has drawn them: a page draws its navigation
+ * after it has read who is signed in, so reading the links straight after a navigation can
+ * find none yet.
+ */
+export async function navigationLinks(page) {
+  await page.locator('#navigation a').first().waitFor();
+  return page.locator('#navigation a').allInnerTexts();
+}
+
 /** Runs the selfdirect command line and resolves with its stdout; rejects if it fails. */
 export async function runCli(bin, args) {
   try {
