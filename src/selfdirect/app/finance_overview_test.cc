@@ -193,5 +193,89 @@ TEST_F(FinanceOverviewTest, TheCsvHasTheSameFigures) {
   EXPECT_THAT(csv->csv, HasSubstr("Contributions owed,Ada Okafor," + ada_.str() + ",40.00\r\n"));
 }
 
+// Contributions paid in (Payments::RecordContributionPaid): Ada owes £40.00 after the first run.
+TEST_F(FinanceOverviewTest, AFinanceOfficerRecordsAContributionPaidAndWhatSheOwesGoesDown) {
+  const ledger::ContributionPaymentRequest paid{"form-1", 1500, "2026-11-20", "BACS 7731"};
+  auto done = t_.payments().RecordContributionPaid(As(finance_), ada_, paid);
+  ASSERT_TRUE(done.has_value()) << done.error().message;
+  EXPECT_FALSE(done->replayed);
+  EXPECT_EQ(done->owed_now, Pence(2500));
+  EXPECT_EQ(done->sentence,
+            "£15.00 paid on 20 November 2026 is recorded. Ada Okafor now owes £25.00.");
+
+  auto view = t_.finance_overview().Of(As(finance_), "2026");
+  ASSERT_TRUE(view.has_value()) << view.error().message;
+  ASSERT_EQ(view->overview.contributions.size(), 1u);
+  EXPECT_EQ(view->overview.contributions[0].owed, Pence(2500));
+
+  // Sent again (a double click, a retry): recorded once.
+  auto again = t_.payments().RecordContributionPaid(As(finance_), ada_, paid);
+  ASSERT_TRUE(again.has_value()) << again.error().message;
+  EXPECT_TRUE(again->replayed);
+  EXPECT_EQ(again->amount, Pence(1500));
+  EXPECT_EQ(again->owed_now, Pence(2500));
+  // The same form with another amount: refused, nothing changed.
+  auto other = t_.payments().RecordContributionPaid(As(finance_), ada_,
+                                                    {"form-1", 2000, "2026-11-20", "BACS 7731"});
+  ASSERT_FALSE(other.has_value());
+  EXPECT_EQ(other.error().code, ErrorCode::kConflict);
+  EXPECT_THAT(other.error().message,
+              HasSubstr("already used to record £15.00 paid on 20 November"));
+
+  // The rest, with no reference: she owes nothing.
+  auto rest =
+      t_.payments().RecordContributionPaid(As(finance_), ada_, {"form-2", 2500, "2026-11-22", ""});
+  ASSERT_TRUE(rest.has_value()) << rest.error().message;
+  EXPECT_EQ(rest->sentence,
+            "£25.00 paid on 22 November 2026 is recorded. Ada Okafor owes nothing now.");
+
+  auto account = t_.payments().ContributionAccountOf(As(finance_), ada_);
+  ASSERT_TRUE(account.has_value()) << account.error().message;
+  EXPECT_EQ(account->owed, Pence(0));
+  EXPECT_EQ(account->charged, Pence(4000));
+  ASSERT_EQ(account->payments.size(), 2u);
+  EXPECT_EQ(account->payments[0].payment_id, "form-2");  // newest first
+  EXPECT_EQ(account->payments[0].reference, "");
+  EXPECT_EQ(account->payments[1].amount, Pence(1500));
+  EXPECT_EQ(account->payments[1].paid_on, *ParseIsoDate("2026-11-20"));
+  EXPECT_EQ(account->payments[1].reference, "BACS 7731");
+
+  auto after = t_.finance_overview().Of(As(finance_), "2026");
+  ASSERT_TRUE(after.has_value());
+  EXPECT_TRUE(after->overview.contributions.empty());
+  auto checks = t_.ledger().Verify(Context::Operator("ledger verify"));
+  ASSERT_TRUE(checks.has_value()) << checks.error().message;
+  for (const auto& c : *checks) {
+    EXPECT_TRUE(c.mismatches.empty());
+    EXPECT_TRUE(c.balanced());
+  }
+}
+
+TEST_F(FinanceOverviewTest, AContributionPaymentThatCannotBeRightChangesNothing) {
+  auto more =
+      t_.payments().RecordContributionPaid(As(finance_), ada_, {"form-1", 4001, "2026-11-20", ""});
+  ASSERT_FALSE(more.has_value());
+  EXPECT_EQ(more.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_THAT(FieldsOf(more.error()), ::testing::ElementsAre("amount_pence"));
+  EXPECT_THAT(more.error().fields[0].message, HasSubstr("They owe £40.00"));
+  auto bad =
+      t_.payments().RecordContributionPaid(As(finance_), ada_, {"form 1", 0, "2026-11-23", "a\tb"});
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_THAT(FieldsOf(bad.error()),
+              ::testing::ElementsAre("payment_id", "amount_pence", "paid_on", "reference"));
+  EXPECT_EQ(t_.payments()
+                .RecordContributionPaid(As(worker_), ada_, {"form-1", 100, "2026-11-20", ""})
+                .error()
+                .code,
+            ErrorCode::kPermissionDenied);
+  // Without standing on Ada, as on every person's record: there is no such person.
+  EXPECT_EQ(t_.payments().ContributionAccountOf(As(commissioner_), ada_).error().code,
+            ErrorCode::kNotFound);
+  auto account = t_.payments().ContributionAccountOf(As(finance_), ada_);
+  ASSERT_TRUE(account.has_value());
+  EXPECT_EQ(account->owed, Pence(4000));
+  EXPECT_TRUE(account->payments.empty());
+}
+
 }  // namespace
 }  // namespace selfdirect::app

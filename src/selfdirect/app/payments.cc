@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 
+#include "selfdirect/app/council_accounts.h"
 #include "selfdirect/core/text.h"
 
 namespace selfdirect::app {
@@ -723,6 +725,168 @@ Result<OverpaymentRecovered> Payments::RecoverOverpayment(const Context& ctx,
     return Fail(ErrorCode::kConflict,
                 "This overpayment is no longer owed: the budget has changed since the run listed "
                 "it. Preview the next run to see what is owed now");
+  });
+  if (!s) return tl::unexpected(s.error());
+  return out;
+}
+
+namespace {
+
+constexpr std::string_view kContributionsPaidInName = "Contributions paid in by people";
+
+// The person's open contribution receivables, oldest first, and what each is owed.
+Result<std::vector<ledger::Receivable>> ReceivablesOf(store::Transaction& tx,
+                                                      const CouncilId& council,
+                                                      const PersonId& person) {
+  auto accounts =
+      tx.Ledger().FindAccountsByOwner(council, {ledger::OwnerKind::kPerson, person.str()});
+  if (!accounts) return tl::unexpected(accounts.error());
+  std::vector<ledger::Receivable> out;
+  for (const ledger::Account& a : *accounts) {
+    if (a.type != ledger::AccountType::kContributionReceivable || a.closed()) continue;
+    auto owed = a.balances.debits_posted.Minus(a.balances.credits_posted);
+    if (!owed) return tl::unexpected(owed.error());
+    out.push_back({a.id, *owed});
+  }
+  return out;
+}
+
+// A payment recorded before under `payment_id`: its transfers' total, day and reference.
+Result<std::optional<ContributionPaid>> FindContributionPaid(store::Transaction& tx,
+                                                             const CouncilId& council,
+                                                             const std::string& payment_id) {
+  std::optional<ContributionPaid> out;
+  for (int n = 1;; ++n) {
+    auto found =
+        tx.Ledger().FindTransfer(council, ledger::ContributionPaymentTransferId(payment_id, n));
+    if (!found) return tl::unexpected(found.error());
+    if (!*found) break;
+    if (!out) {
+      out.emplace();
+      out->payment_id = payment_id;
+      out->paid_on = ledger::ValueDate(**found);
+      out->reference = (*found)->reference;
+    }
+    auto sum = out->amount.Plus((*found)->amount);
+    if (!sum) return tl::unexpected(sum.error());
+    out->amount = *sum;
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<ContributionPaid> Payments::RecordContributionPaid(
+    const Context& ctx, const PersonId& person, const ledger::ContributionPaymentRequest& request) {
+  if (auto a = AuthorizeOnPerson(store_, clock_, ctx, Action::kPaymentDetailsManage, person); !a) {
+    return tl::unexpected(a.error());
+  }
+  const CouncilId& council = ctx.actor.council_id;
+  ContributionPaid out;
+  auto s = store_.Write([&](store::Transaction& tx) -> Status {
+    auto name = PersonName(tx, council, person);
+    if (!name) return tl::unexpected(name.error());
+    auto receivables = ReceivablesOf(tx, council, person);
+    if (!receivables) return tl::unexpected(receivables.error());
+    if (!request.payment_id.empty() && request.payment_id.size() <= ledger::kMaxPaymentIdLength &&
+        IsCallerKey(request.payment_id)) {
+      auto before = FindContributionPaid(tx, council, request.payment_id);
+      if (!before) return tl::unexpected(before.error());
+      if (*before) {
+        ContributionPaid& was = **before;
+        if (request.amount_pence != was.amount.value() ||
+            request.paid_on != FormatIsoDate(was.paid_on) || request.reference != was.reference) {
+          return Fail(ErrorCode::kConflict,
+                      fmt::format("This form was already used to record {} paid on {}. To record "
+                                  "another payment, open the page again",
+                                  FormatPounds(was.amount), FormatLongDate(was.paid_on)));
+        }
+        auto owed = ledger::TotalOwed(*receivables);
+        if (!owed) return tl::unexpected(owed.error());
+        out = std::move(was);
+        out.person = person;
+        out.person_name = *name;
+        out.owed_now = *owed;
+        out.replayed = true;
+        out.sentence = ledger::ContributionPaidSentence(*name, out.amount, out.paid_on, *owed);
+        return Ok();
+      }
+    }
+    auto paid_in = CouncilAccount(tx, council, ledger::AccountType::kContributionsPaidIn,
+                                  kContributionsPaidInName, ids_, clock_.Now());
+    if (!paid_in) return tl::unexpected(paid_in.error());
+    auto plan = ledger::PlanContributionPayment(request, *receivables, *paid_in, clock_.Today(),
+                                                {council, clock_.Now(), ctx.actor.user_id});
+    if (!plan) return tl::unexpected(plan.error());
+    auto results = tx.Ledger().CreateTransfers(plan->transfers);
+    if (!results) return tl::unexpected(results.error());
+    for (const auto& r : *results) {
+      if (!r) return tl::unexpected(r.error());
+    }
+    out.person = person;
+    out.person_name = *name;
+    out.payment_id = plan->payment_id;
+    out.amount = plan->amount;
+    out.paid_on = plan->paid_on;
+    out.reference = plan->reference;
+    out.owed_now = plan->owed_after;
+    out.sentence =
+        ledger::ContributionPaidSentence(*name, plan->amount, plan->paid_on, plan->owed_after);
+    AuditEntry e = MakeAuditEntry(
+        ctx, council, clock_.Now(), "payments.contribution.paid", "person", person.str(),
+        AuditOutcome::kAllowed,
+        fmt::format("recorded {} paid towards their contribution on {}{}",
+                    FormatPounds(plan->amount), FormatIsoDate(plan->paid_on),
+                    plan->reference.empty() ? std::string()
+                                            : fmt::format(" (reference {})", plan->reference)));
+    e.subject_person_id = person.str();
+    return tx.Audit().Append(e);
+  });
+  if (!s) return tl::unexpected(s.error());
+  return out;
+}
+
+Result<ContributionAccount> Payments::ContributionAccountOf(const Context& ctx,
+                                                            const PersonId& person) {
+  if (auto a = AuthorizeOnPerson(store_, clock_, ctx, Action::kPaymentDetailsManage, person); !a) {
+    return tl::unexpected(a.error());
+  }
+  const CouncilId& council = ctx.actor.council_id;
+  ContributionAccount out;
+  out.person = person;
+  auto s = store_.Read([&](store::Transaction& tx) -> Status {
+    auto name = PersonName(tx, council, person);
+    if (!name) return tl::unexpected(name.error());
+    out.person_name = *name;
+    auto receivables = ReceivablesOf(tx, council, person);
+    if (!receivables) return tl::unexpected(receivables.error());
+    auto owed = ledger::TotalOwed(*receivables);
+    if (!owed) return tl::unexpected(owed.error());
+    out.owed = *owed;
+    std::map<std::string, ContributionAccount::Payment> payments;
+    std::int64_t paid = 0;
+    for (const ledger::Receivable& r : *receivables) {
+      // A receivable's transfers: a few a month, so a thousand is years of them.
+      auto transfers = tx.Ledger().TransfersOf(council, r.account, 1000, std::nullopt);
+      if (!transfers) return tl::unexpected(transfers.error());
+      for (const ledger::Transfer& t : *transfers) {
+        auto key = ledger::ContributionPaymentIdOf(t.id);
+        if (!key || t.credit_account != r.account) continue;
+        auto [it, added] = payments.try_emplace(*key);
+        if (added) {
+          it->second = {*key, ledger::ValueDate(t), Pence(0), t.reference, t.created_at};
+        }
+        it->second.amount = Pence(it->second.amount.value() + t.amount.value());
+        paid += t.amount.value();
+      }
+    }
+    out.charged = Pence(out.owed.value() + paid);
+    for (auto& [key, p] : payments) out.payments.push_back(std::move(p));
+    std::sort(out.payments.begin(), out.payments.end(), [](const auto& a, const auto& b) {
+      return std::tie(b.paid_on, b.recorded_at, b.payment_id) <
+             std::tie(a.paid_on, a.recorded_at, a.payment_id);
+    });
+    return Ok();
   });
   if (!s) return tl::unexpected(s.error());
   return out;

@@ -24,6 +24,7 @@
 #include "selfdirect/casework/repository.h"
 #include "selfdirect/core/clock.h"
 #include "selfdirect/core/id.h"
+#include "selfdirect/ledger/contributions.h"
 #include "selfdirect/ledger/invoices.h"
 #include "selfdirect/ledger/payments.h"
 #include "selfdirect/store/store.h"
@@ -58,6 +59,35 @@ struct OverpaymentRecovered {
   std::string recovery_id;
   Pence recovered;
   std::string sentence;  // "£171.43 recovered from Ada Okafor's direct payment account: …"
+};
+
+// A contribution payment recorded (RecordContributionPaid), or found again for a replay.
+struct ContributionPaid {
+  PersonId person;
+  std::string person_name;
+  std::string payment_id;
+  Pence amount;
+  Date paid_on;
+  std::string reference;
+  Pence owed_now;         // what the person owes after it, over all their contributions
+  bool replayed = false;  // the same payment sent again: nothing new was recorded
+  std::string sentence;   // "£45.00 paid on 20 November 2026 is recorded. Ada Okafor now owes …"
+};
+
+// What a person owes towards their contribution and what they have paid (newest first).
+struct ContributionAccount {
+  PersonId person;
+  std::string person_name;
+  Pence owed;
+  Pence charged;  // every contribution charged by the payment runs, less any credited back
+  struct Payment {
+    std::string payment_id;
+    Date paid_on;
+    Pence amount;
+    std::string reference;  // as entered; "" when none was
+    Timestamp recorded_at;
+  };
+  std::vector<Payment> payments;
 };
 
 // The council's money committed for a new financial year by the first run in it: every budget
@@ -107,6 +137,20 @@ class Payments {
   Result<OverpaymentRecovered> RecoverOverpayment(const Context& ctx, const PersonId& person,
                                                   const std::string& recovery_id,
                                                   const std::string& reason);
+
+  // A finance officer records what the person paid towards their assessed contribution
+  // (ledger/contributions.h): their contribution receivables are credited, oldest first, from
+  // the council's account of contributions paid in (opened on first need). The request's
+  // payment_id makes it safe to send twice: the same payment again returns what was recorded
+  // (replayed), a different one under the same id is refused (409). Field errors name
+  // payment_id, amount_pence (not above zero, or more than they owe), paid_on and reference;
+  // nothing is written. Audited ("payments.contribution.paid", on the person).
+  Result<ContributionPaid> RecordContributionPaid(
+      const Context& ctx, const PersonId& person,
+      const ledger::ContributionPaymentRequest& request);
+
+  // What the person owes towards their contribution and the payments recorded (finance officers).
+  Result<ContributionAccount> ContributionAccountOf(const Context& ctx, const PersonId& person);
 
   // Inside the sign-off's transaction (Casework::DecidePlan, on approval): opens the person's
   // budget in payment under the council's adult social care scheme, or gives it new terms from

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "selfdirect/app/council_accounts.h"
 #include "selfdirect/ledger/payments.h"
 
 namespace selfdirect::app {
@@ -613,32 +614,14 @@ Result<PoolView> Pools::Pay(const Context& ctx, const PoolId& id,
       }
     }
     // The council's account for money paid out of pools, opened on first need.
-    LedgerAccountId paid_out;
-    const ledger::Owner council_owner{ledger::OwnerKind::kCouncil, pool.council.str()};
-    auto accounts = tx.Ledger().FindAccountsByOwner(pool.council, council_owner);
-    if (!accounts) return tl::unexpected(accounts.error());
-    for (const auto& a : *accounts) {
-      if (a.type == ledger::AccountType::kPayee && a.name == kPaidOutAccountName && !a.closed()) {
-        paid_out = a.id;
-      }
-    }
-    if (paid_out.empty()) {
-      ledger::Account a;
-      a.council = pool.council;
-      a.id = LedgerAccountId(ids_.Next());
-      a.type = ledger::AccountType::kPayee;
-      a.owner = council_owner;
-      a.name = kPaidOutAccountName;
-      a.flags = ledger::DefaultFlags(a.type);
-      a.created_at = clock_.Now();
-      if (auto created = tx.Ledger().CreateAccount(a); !created) return created;
-      paid_out = a.id;
-    }
+    auto paid_out = CouncilAccount(tx, pool.council, ledger::AccountType::kPayee,
+                                   kPaidOutAccountName, ids_, clock_.Now());
+    if (!paid_out) return tl::unexpected(paid_out.error());
     ledger::Transfer t;
     t.id = key;
     t.council = pool.council;
     t.debit_account = pool.account;
-    t.credit_account = paid_out;
+    t.credit_account = *paid_out;
     t.amount = payment->amount;
     t.code = ledger::TransferCode::kSpend;
     t.reference = payment->reference;

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "selfdirect/access/credentials.h"
+#include "selfdirect/app/council_accounts.h"
 #include "selfdirect/core/text.h"
 #include "selfdirect/ledger/statement_format.h"
 
@@ -46,30 +47,6 @@ std::string ProblemField(const ledger::StatementProblem& p) {
     default:
       return field;
   }
-}
-
-// The council-owned account of this type and name, opened when there is none yet.
-Result<LedgerAccountId> CouncilAccount(store::Transaction& tx, const CouncilId& council,
-                                       ledger::AccountType type, std::string_view name,
-                                       UlidGenerator& ids, Timestamp now) {
-  const ledger::Owner owner{ledger::OwnerKind::kCouncil, council.str()};
-  auto accounts = tx.Ledger().FindAccountsByOwner(council, owner);
-  if (!accounts) return tl::unexpected(accounts.error());
-  for (const ledger::Account& a : *accounts) {
-    if (a.type == type && a.name == name && !a.closed()) return a.id;
-  }
-  ledger::Account a;
-  a.council = council;
-  a.id = LedgerAccountId(ids.Next());
-  a.type = type;
-  a.owner = owner;
-  a.name = std::string(name);
-  a.flags = ledger::DefaultFlags(type);
-  a.created_at = now;
-  if (auto created = tx.Ledger().CreateAccount(a); !created) {
-    return tl::unexpected(created.error());
-  }
-  return a.id;
 }
 
 // "row 7 (SMITHS CARE LTD, -£25.00)": how a line is named in messages.

@@ -6,7 +6,7 @@
 namespace selfdirect::ledger {
 namespace {
 
-constexpr std::array<LedgerCodeLabel, 10> kAccountTypes = {{
+constexpr std::array<LedgerCodeLabel, 11> kAccountTypes = {{
     {"council_fund", "Council fund"},
     {"budget_commitment", "Budget commitment"},
     {"direct_payment_holding", "Direct payment account"},
@@ -17,6 +17,7 @@ constexpr std::array<LedgerCodeLabel, 10> kAccountTypes = {{
     {"clawback", "Money recovered"},
     {"payee", "Paid out"},
     {"pooled_budget", "Pooled budget"},
+    {"contributions_paid_in", "Contributions paid in"},
 }};
 
 constexpr std::array<LedgerCodeLabel, 5> kOwnerKinds = {{
@@ -66,8 +67,8 @@ Result<Account> ValidateNewAccount(const NewAccount& request) {
     errors.push_back({"type",
                       "Choose the kind of account: council_fund, budget_commitment, "
                       "direct_payment_holding, managed_budget, provider_payable, "
-                      "contribution_receivable, third_party_top_up, clawback, payee or "
-                      "pooled_budget"});
+                      "contribution_receivable, third_party_top_up, clawback, payee, "
+                      "pooled_budget or contributions_paid_in"});
   } else {
     a.type = *type;
   }

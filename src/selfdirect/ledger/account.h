@@ -45,6 +45,11 @@ enum class AccountType {
   // A pooled budget (market/pools.h): money several budget holders put together for a shared
   // service, fed from their direct-payment accounts. Owned by the pool; may not be overdrawn.
   kPooledBudget,
+  // What people have paid the council towards their assessed contributions: money coming into
+  // the books from outside them, as a payee's account is money leaving them. One per council,
+  // opened on first need; each payment debits it and credits the person's contribution
+  // receivable, so what the person owes goes down and the council-wide sum stays zero.
+  kContributionsPaidIn,
 };
 
 // Who an account belongs to.

@@ -1,0 +1,28 @@
+#include "selfdirect/app/council_accounts.h"
+
+namespace selfdirect::app {
+
+Result<LedgerAccountId> CouncilAccount(store::Transaction& tx, const CouncilId& council,
+                                       ledger::AccountType type, std::string_view name,
+                                       UlidGenerator& ids, Timestamp now) {
+  const ledger::Owner owner{ledger::OwnerKind::kCouncil, council.str()};
+  auto accounts = tx.Ledger().FindAccountsByOwner(council, owner);
+  if (!accounts) return tl::unexpected(accounts.error());
+  for (const ledger::Account& a : *accounts) {
+    if (a.type == type && a.name == name && !a.closed()) return a.id;
+  }
+  ledger::Account a;
+  a.council = council;
+  a.id = LedgerAccountId(ids.Next());
+  a.type = type;
+  a.owner = owner;
+  a.name = std::string(name);
+  a.flags = ledger::DefaultFlags(type);
+  a.created_at = now;
+  if (auto created = tx.Ledger().CreateAccount(a); !created) {
+    return tl::unexpected(created.error());
+  }
+  return a.id;
+}
+
+}  // namespace selfdirect::app

@@ -1,0 +1,119 @@
+#include "selfdirect/ledger/contributions.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+namespace selfdirect::ledger {
+namespace {
+
+constexpr std::string_view kIdPrefix = "contribution-paid:";
+
+}  // namespace
+
+TransferId ContributionPaymentTransferId(std::string_view payment_id, int n) {
+  return TransferId(fmt::format("{}{}:{}", kIdPrefix, payment_id, n));
+}
+
+std::optional<std::string> ContributionPaymentIdOf(const TransferId& id) {
+  std::string_view text = id.str();
+  if (!text.starts_with(kIdPrefix)) return std::nullopt;
+  text.remove_prefix(kIdPrefix.size());
+  const auto colon = text.rfind(':');
+  if (colon == std::string_view::npos || colon == 0) return std::nullopt;
+  return std::string(text.substr(0, colon));
+}
+
+Result<Pence> TotalOwed(std::span<const Receivable> receivables) {
+  Pence total;
+  for (const Receivable& r : receivables) {
+    if (r.owed.value() <= 0) continue;
+    auto sum = total.Plus(r.owed);
+    if (!sum) return sum;
+    total = *sum;
+  }
+  return total;
+}
+
+Result<ContributionPaymentPlan> PlanContributionPayment(const ContributionPaymentRequest& request,
+                                                        std::span<const Receivable> receivables,
+                                                        const LedgerAccountId& paid_in, Date today,
+                                                        const Made& made) {
+  auto owed = TotalOwed(receivables);
+  if (!owed) return tl::unexpected(owed.error());
+  std::vector<FieldError> errors;
+  if (request.payment_id.empty() || request.payment_id.size() > kMaxPaymentIdLength ||
+      !IsCallerKey(request.payment_id)) {
+    errors.push_back({"payment_id",
+                      "Send the payment's key: 1 to 40 letters, digits and the characters "
+                      "_ : . - (the form makes one)"});
+  }
+  ContributionPaymentPlan plan;
+  plan.payment_id = request.payment_id;
+  plan.owed_before = *owed;
+  if (!request.amount_pence) {
+    errors.push_back({"amount_pence", "Enter the amount they paid"});
+  } else if (*request.amount_pence <= 0) {
+    errors.push_back({"amount_pence", "Enter an amount of at least 1p"});
+  } else if (owed->value() == 0) {
+    errors.push_back({"amount_pence", "They owe nothing towards their contribution now"});
+  } else if (*request.amount_pence > owed->value()) {
+    errors.push_back(
+        {"amount_pence", fmt::format("They owe {}: enter no more than that, and refund the rest",
+                                     FormatPounds(*owed))});
+  } else {
+    plan.amount = Pence(*request.amount_pence);
+  }
+  if (request.paid_on.empty()) {
+    errors.push_back({"paid_on", "Enter the day they paid"});
+  } else if (auto day = ParseIsoDate(request.paid_on); !day) {
+    errors.push_back({"paid_on", "Enter the day they paid as a real date, like 20 11 2026"});
+  } else if (today < *day) {
+    errors.push_back({"paid_on", "The day they paid cannot be after today"});
+  } else {
+    plan.paid_on = *day;
+  }
+  if (request.reference.size() > kMaxPaymentReferenceLength) {
+    errors.push_back({"reference", "Keep the reference to 200 characters or fewer"});
+  } else if (std::any_of(request.reference.begin(), request.reference.end(), [](char c) {
+               return static_cast<unsigned char>(c) < 0x20 || c == 0x7f;
+             })) {
+    errors.push_back({"reference", "Write the reference on one line"});
+  }
+  if (!errors.empty()) return FailFields(std::move(errors));
+  plan.reference = request.reference;
+
+  std::int64_t left = plan.amount.value();
+  int n = 0;
+  for (const Receivable& r : receivables) {
+    if (left == 0) break;
+    if (r.owed.value() <= 0) continue;
+    const std::int64_t part = std::min(left, r.owed.value());
+    Transfer t;
+    t.id = ContributionPaymentTransferId(plan.payment_id, ++n);
+    t.council = made.council;
+    t.debit_account = paid_in;
+    t.credit_account = r.account;
+    t.amount = Pence(part);
+    t.code = TransferCode::kContribution;
+    t.reference = plan.reference;
+    t.created_at = made.at;
+    t.created_by = made.by;
+    t.value_date = plan.paid_on;
+    plan.transfers.push_back(std::move(t));
+    left -= part;
+  }
+  plan.owed_after = Pence(owed->value() - plan.amount.value());
+  return plan;
+}
+
+std::string ContributionPaidSentence(std::string_view person_name, Pence amount, Date paid_on,
+                                     Pence owed_after) {
+  return fmt::format("{} paid on {} is recorded. {} {}.", FormatPounds(amount),
+                     FormatLongDate(paid_on), person_name,
+                     owed_after.value() == 0
+                         ? std::string("owes nothing now")
+                         : fmt::format("now owes {}", FormatPounds(owed_after)));
+}
+
+}  // namespace selfdirect::ledger

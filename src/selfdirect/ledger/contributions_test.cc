@@ -1,0 +1,101 @@
+#include "selfdirect/ledger/contributions.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace selfdirect::ledger {
+namespace {
+
+using ::testing::HasSubstr;
+
+Date D(const char* text) { return ParseIsoDate(text).value(); }
+
+const LedgerAccountId kPaidIn("01JA0000000000000000PAIDIN");
+const LedgerAccountId kOlder("01JA0000000000000000OLDER1");
+const LedgerAccountId kNewer("01JA0000000000000000NEWER1");
+
+Made Now() {
+  return {CouncilId("01JC0000000000000000000001"),
+          ParseTimestamp("2026-11-22T09:00:00.000Z").value(), UserId("01JU0000000000000000000001")};
+}
+
+ContributionPaymentRequest Paid(std::int64_t pence, const char* on = "2026-11-20") {
+  return {"form-1", pence, on, "BACS 7731"};
+}
+
+std::string FieldOf(const Result<ContributionPaymentPlan>& r) {
+  if (r || r.error().fields.empty()) return "";
+  return r.error().fields.front().field + ": " + r.error().fields.front().message;
+}
+
+TEST(PlanContributionPayment, SettlesTheOldestReceivableFirstAndSaysWhatIsLeft) {
+  const std::vector<Receivable> owed = {{kOlder, Pence(3000)}, {kNewer, Pence(5000)}};
+  auto plan = PlanContributionPayment(Paid(4500), owed, kPaidIn, D("2026-11-22"), Now());
+  ASSERT_TRUE(plan) << plan.error().message;
+  ASSERT_EQ(plan->transfers.size(), 2u);
+  EXPECT_EQ(plan->transfers[0].id.str(), "contribution-paid:form-1:1");
+  EXPECT_EQ(plan->transfers[0].credit_account, kOlder);
+  EXPECT_EQ(plan->transfers[0].amount, Pence(3000));
+  EXPECT_EQ(plan->transfers[1].id.str(), "contribution-paid:form-1:2");
+  EXPECT_EQ(plan->transfers[1].credit_account, kNewer);
+  EXPECT_EQ(plan->transfers[1].amount, Pence(1500));
+  for (const Transfer& t : plan->transfers) {
+    EXPECT_EQ(t.debit_account, kPaidIn);
+    EXPECT_EQ(t.code, TransferCode::kContribution);
+    EXPECT_EQ(t.reference, "BACS 7731");
+    EXPECT_EQ(t.value_date, D("2026-11-20"));
+    EXPECT_EQ(ContributionPaymentIdOf(t.id), "form-1");
+  }
+  EXPECT_EQ(plan->owed_before, Pence(8000));
+  EXPECT_EQ(plan->owed_after, Pence(3500));
+  EXPECT_EQ(ContributionPaidSentence("Ada Okafor", plan->amount, plan->paid_on, plan->owed_after),
+            "£45.00 paid on 20 November 2026 is recorded. Ada Okafor now owes £35.00.");
+}
+
+TEST(PlanContributionPayment, PayingEverythingOwedLeavesNothingAndSkipsSettledReceivables) {
+  const std::vector<Receivable> owed = {{kOlder, Pence(0)}, {kNewer, Pence(5000)}};
+  auto plan =
+      PlanContributionPayment({"k", 5000, "2026-11-22", ""}, owed, kPaidIn, D("2026-11-22"), Now());
+  ASSERT_TRUE(plan) << plan.error().message;
+  ASSERT_EQ(plan->transfers.size(), 1u);
+  EXPECT_EQ(plan->transfers[0].id.str(), "contribution-paid:k:1");
+  EXPECT_EQ(plan->transfers[0].credit_account, kNewer);
+  EXPECT_EQ(plan->transfers[0].reference, "");
+  EXPECT_EQ(plan->owed_after, Pence(0));
+  EXPECT_EQ(ContributionPaidSentence("Ada Okafor", plan->amount, plan->paid_on, plan->owed_after),
+            "£50.00 paid on 22 November 2026 is recorded. Ada Okafor owes nothing now.");
+}
+
+TEST(PlanContributionPayment, RefusesBadInputNamingTheField) {
+  const std::vector<Receivable> owed = {{kOlder, Pence(3000)}};
+  const Date today = D("2026-11-22");
+  auto plan = [&](ContributionPaymentRequest r) {
+    return FieldOf(PlanContributionPayment(r, owed, kPaidIn, today, Now()));
+  };
+  EXPECT_THAT(plan(Paid(0)), HasSubstr("amount_pence: Enter an amount of at least 1p"));
+  EXPECT_THAT(plan(Paid(-5)), HasSubstr("amount_pence"));
+  EXPECT_THAT(plan(Paid(3001)),
+              HasSubstr("amount_pence: They owe £30.00: enter no more than that"));
+  EXPECT_THAT(plan({"form-1", std::nullopt, "2026-11-20", ""}),
+              HasSubstr("amount_pence: Enter the amount they paid"));
+  EXPECT_THAT(plan(Paid(100, "2026-11-23")), HasSubstr("paid_on: The day they paid cannot be"));
+  EXPECT_THAT(plan(Paid(100, "2026-02-30")), HasSubstr("paid_on: Enter the day they paid as"));
+  EXPECT_THAT(plan(Paid(100, "")), HasSubstr("paid_on: Enter the day they paid"));
+  EXPECT_THAT(plan({"", 100, "2026-11-20", ""}), HasSubstr("payment_id"));
+  EXPECT_THAT(plan({"has space", 100, "2026-11-20", ""}), HasSubstr("payment_id"));
+  EXPECT_THAT(plan({std::string(41, 'k'), 100, "2026-11-20", ""}), HasSubstr("payment_id"));
+  EXPECT_THAT(plan({"k", 100, "2026-11-20", std::string(201, 'r')}),
+              HasSubstr("reference: Keep the reference to 200"));
+  EXPECT_THAT(plan({"k", 100, "2026-11-20", "two\nlines"}), HasSubstr("reference: Write"));
+  auto nothing_owed = PlanContributionPayment(Paid(100), {}, kPaidIn, today, Now());
+  EXPECT_THAT(FieldOf(nothing_owed), HasSubstr("amount_pence: They owe nothing"));
+}
+
+TEST(ContributionPaymentIdOf, ReadsBackOnlyItsOwnIds) {
+  EXPECT_EQ(ContributionPaymentIdOf(ContributionPaymentTransferId("a:b", 3)), "a:b");
+  EXPECT_EQ(ContributionPaymentIdOf(TransferId("contribution:01JB:2026-11-02")), std::nullopt);
+  EXPECT_EQ(ContributionPaymentIdOf(TransferId("contribution-paid::1")), std::nullopt);
+}
+
+}  // namespace
+}  // namespace selfdirect::ledger
