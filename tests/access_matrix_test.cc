@@ -142,6 +142,8 @@ const std::map<std::string, std::set<std::string>> kMatrix = {
     {"payments.restart", {"assessor"}},
     {"payments.overpayment.recover", {"finance-officer"}},
     {"payments.details.get", {"finance-officer"}},
+    {"contributions.paid.get", {"finance-officer"}},
+    {"contributions.paid.record", {"finance-officer"}},
     {"finance-settings.get", {"finance-officer", "administrator"}},
     {"finance-settings.set", {"administrator"}},
     {"payment-runs.preview", {"finance-officer"}},
@@ -469,6 +471,9 @@ class AccessMatrixTest : public ::testing::Test {
     if (route == "payments.suspend") return R"({"from":"2026-12-01"})";
     if (route == "payments.restart") return R"({"to":"never"})";
     if (route == "payments.overpayment.recover") return R"({"recovery_id":"","reason":""})";
+    if (route == "contributions.paid.record") {
+      return R"({"payment_id":"matrix-1","amount_pence":0,"paid_on":"2026-11-20"})";
+    }
     if (route == "finance-settings.set") return R"({"approval_threshold_pence":-1})";
     if (route == "payment-runs.start") return R"({"date":"2026-02-30"})";
     if (route == "payment-runs.reject") return R"({"reason":"Wrong date"})";

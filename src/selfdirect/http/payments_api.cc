@@ -247,6 +247,58 @@ void RegisterPaymentsApi(Router& router, app::Payments& payments) {
                return JsonResponse(200, {{"person_name", found->person_name}, {"details", items}});
              });
 
+  // Contributions paid in (docs/money.md): what the person owes and has paid; recording a
+  // payment. A replay of the same payment answers 200 with replayed: true; a new one 201.
+  router.Add("GET", "/api/people/{person}/contribution-payments", "contributions.paid.get",
+             Action::kPaymentDetailsManage,
+             [&payments](const Request& request, const PathParams& params) {
+               auto id = PathId<PersonId>(params, "person");
+               if (auto* problem = std::get_if<Response>(&id)) return *problem;
+               auto found = payments.ContributionAccountOf(request.ctx, std::get<PersonId>(id));
+               if (!found) return ProblemFromError(found.error());
+               json::array paid;
+               for (const auto& p : found->payments) {
+                 paid.push_back({{"payment_id", p.payment_id},
+                                 {"paid_on", FormatIsoDate(p.paid_on)},
+                                 {"amount_pence", p.amount.value()},
+                                 {"reference", p.reference},
+                                 {"recorded_at", FormatTimestamp(p.recorded_at)}});
+               }
+               return JsonResponse(200, {{"person_id", found->person.str()},
+                                         {"person_name", found->person_name},
+                                         {"owed_pence", found->owed.value()},
+                                         {"charged_pence", found->charged.value()},
+                                         {"payments", paid}});
+             });
+
+  router.Add(
+      "POST", "/api/people/{person}/contribution-payments", "contributions.paid.record",
+      Action::kPaymentDetailsManage, [&payments](const Request& request, const PathParams& params) {
+        auto id = PathId<PersonId>(params, "person");
+        if (auto* problem = std::get_if<Response>(&id)) return *problem;
+        auto body = ReadObject(request);
+        if (auto* problem = std::get_if<Response>(&body)) return *problem;
+        Fields f(std::get<json::object>(body));
+        ledger::ContributionPaymentRequest paid;
+        paid.payment_id = f.String("payment_id");
+        paid.amount_pence = f.OptionalInteger("amount_pence");
+        paid.paid_on = f.String("paid_on");
+        paid.reference = f.String("reference");
+        auto errors = f.Finish();
+        if (!errors.empty()) return ValidationProblem(std::move(errors));
+        auto done = payments.RecordContributionPaid(request.ctx, std::get<PersonId>(id), paid);
+        if (!done) return ProblemFromError(done.error());
+        return JsonResponse(done->replayed ? 200 : 201, {{"person_id", done->person.str()},
+                                                         {"person_name", done->person_name},
+                                                         {"payment_id", done->payment_id},
+                                                         {"amount_pence", done->amount.value()},
+                                                         {"paid_on", FormatIsoDate(done->paid_on)},
+                                                         {"reference", done->reference},
+                                                         {"owed_pence", done->owed_now.value()},
+                                                         {"replayed", done->replayed},
+                                                         {"sentence", done->sentence}});
+      });
+
   // The finance settings: the payment run approval threshold and the provider invoice
   // tolerance (docs/invoices.md).
   const auto settings_json = [&payments](const app::Context& ctx) -> Response {

@@ -22,15 +22,18 @@ class PaymentsApiTest : public ::testing::Test {
   PaymentsApiTest() {
     const Council c = t_.AddCouncil("E09000033", "Westminster");
     const User admin = t_.AddUser(c, "admin@westminster.example", {"administrator"});
-    const User worker = t_.AddUser(c, "sw@westminster.example", {"assessor"});
-    const User approver = t_.AddUser(c, "approver@westminster.example", {"approver"});
-    t_.AddUser(c, "money@westminster.example", {"finance-officer"});
+    worker_ = t_.AddUser(c, "sw@westminster.example", {"assessor"});
+    approver_ = t_.AddUser(c, "approver@westminster.example", {"approver"});
+    finance_user_ = t_.AddUser(c, "money@westminster.example", {"finance-officer"});
     t_.AddUser(c, "money2@westminster.example", {"finance-officer"});
     EXPECT_TRUE(t_.ras().Publish(testing::ActingAs(admin), ras::testing::kSmallModel));
+    // Contributions collected gross: what a person contributes is owed, not taken off.
     EXPECT_TRUE(t_.app().CreateScheme(app::Context::Operator("test"), c.id,
-                                      {.name = "Adult social care", .kind = "adult-social-care"}));
-    EXPECT_TRUE(t_.casework().SetApprovalLimit(testing::ActingAs(admin), approver.id, "100000"));
-    ada_ = testing::SignOffAPlan(t_, worker, approver, "Ada", "943 476 5919", "10");
+                                      {.name = "Adult social care",
+                                       .kind = "adult-social-care",
+                                       .contribution_collection = std::string("gross")}));
+    EXPECT_TRUE(t_.casework().SetApprovalLimit(testing::ActingAs(admin), approver_.id, "100000"));
+    ada_ = testing::SignOffAPlan(t_, worker_, approver_, "Ada", "943 476 5919", "10");
     service_ = std::make_unique<HttpService>(t_.app(), t_.accounts(), t_.ras(), t_.casework(),
                                              metrics_, ServiceOptions{});
     RegisterPaymentsApi(service_->mutable_router(), t_.payments());
@@ -70,6 +73,7 @@ class PaymentsApiTest : public ::testing::Test {
   static json::object Body(const Response& r) { return json::parse(r.body).as_object(); }
 
   testing::TestApp t_;
+  User worker_, approver_, finance_user_;
   Metrics metrics_;
   std::unique_ptr<HttpService> service_;
   PersonId ada_;
@@ -103,6 +107,46 @@ TEST_F(PaymentsApiTest, BadInputIsAProblemNamingTheFieldAndChangesNothing) {
                 .at("approval_threshold_pence")
                 .as_int64(),
             app::kDefaultApprovalThresholdPence);
+}
+
+// Ben contributes £10.00 a week, collected gross: after the run of 22 November he owes £40.00.
+TEST_F(PaymentsApiTest, AContributionPaidIsRecordedOnce_AndBadInputChangesNothing) {
+  const PersonId ben = testing::SignOffAPlan(t_, worker_, approver_, "Ben", "401 023 2137", "10",
+                                             &finance_user_, "10.00");
+  ASSERT_TRUE(t_.payments().SetPaymentDetails(
+      testing::ActingAs(finance_user_), ben,
+      {"direct_payment", "Ben Okafor", "30-94-30", "00733445", ""}));
+  ASSERT_TRUE(t_.payments().RunDate(testing::ActingAs(finance_user_), *ParseIsoDate("2026-11-22")));
+  const std::string path = "/api/people/" + ben.str() + "/contribution-payments";
+  const std::string before = Send(&finance_, "GET", path).body;
+  EXPECT_EQ(Body(Send(&finance_, "GET", path)).at("owed_pence").as_int64(), 4000);
+
+  auto more = Send(&finance_, "POST", path,
+                   R"({"payment_id":"f-1","amount_pence":4001,"paid_on":"2026-11-20"})");
+  EXPECT_EQ(more.status, 422) << more.body;
+  EXPECT_EQ(Body(more).at("errors").at(0).at("field").as_string(), "amount_pence");
+  EXPECT_THAT(more.body, HasSubstr("They owe £40.00"));
+  auto typed = Send(&finance_, "POST", path,
+                    R"({"payment_id":"f-1","amount_pence":"15.00","paid_on":20261120})");
+  EXPECT_EQ(typed.status, 422) << typed.body;
+  EXPECT_EQ(Send(&finance_, "GET", path).body, before);
+
+  const std::string paid =
+      R"({"payment_id":"f-1","amount_pence":1500,"paid_on":"2026-11-20","reference":"BACS 7731"})";
+  auto made = Send(&finance_, "POST", path, paid);
+  EXPECT_EQ(made.status, 201) << made.body;
+  EXPECT_EQ(Body(made).at("owed_pence").as_int64(), 2500);
+  EXPECT_EQ(Body(made).at("sentence").as_string(),
+            "£15.00 paid on 20 November 2026 is recorded. Ben Okafor now owes £25.00.");
+  auto again = Send(&finance_, "POST", path, paid);
+  EXPECT_EQ(again.status, 200) << again.body;
+  EXPECT_TRUE(Body(again).at("replayed").as_bool());
+  const json::object after = Body(Send(&finance_, "GET", path));
+  EXPECT_EQ(after.at("owed_pence").as_int64(), 2500);
+  EXPECT_EQ(after.at("charged_pence").as_int64(), 4000);
+  ASSERT_EQ(after.at("payments").as_array().size(), 1u);
+  EXPECT_EQ(after.at("payments").at(0).at("paid_on").as_string(), "2026-11-20");
+  EXPECT_EQ(after.at("payments").at(0).at("reference").as_string(), "BACS 7731");
 }
 
 TEST_F(PaymentsApiTest, PreviewStartApproveReleaseAndTheFile) {
