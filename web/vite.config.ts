@@ -101,6 +101,7 @@ const pages = {
   paymentRuns: 'finance/payment-runs.html',
   paymentRun: 'finance/payment-run.html',
   paymentDetails: 'finance/payment-details.html',
+  contributionPayments: 'finance/contribution-payments.html',
   invoices: 'finance/invoices.html',
   surplusProposals: 'finance/surplus-proposals.html',
   financePools: 'finance/pools.html',

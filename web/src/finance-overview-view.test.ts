@@ -113,7 +113,7 @@ describe('finance overview figures', () => {
     const o = overview();
     expect(categoryRows(o)).toEqual([['Plan items', '10', '£900.00', '90.0%'], ['Cash withdrawals', '2', '£100.00', '10.0%']]);
     expect(payeeRows(o)).toEqual([['SMITHS CARE', '3', '£750.00']]);
-    expect(contributionRows(o)).toEqual([['Ben Shah', '£120.00'], ['Ada Okafor', '£40.00']]);
+    expect(contributionRows(o)).toEqual([['Ben Shah', '£120.00', 'P1'], ['Ada Okafor', '£40.00', 'P2']]);
     expect(contributionsSummary(o)).toBe('2 people owe £160.00 in contributions.');
     expect(contributionsSummary(overview({ contributions: { people: 1, total_pence: 500, named: false, owed: [] } }))).toBe(
       '1 person owes £5.00 in contributions. Their names are shown to finance officers only.',

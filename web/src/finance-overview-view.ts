@@ -156,9 +156,9 @@ export function payeeRows(o: FinanceOverview): [string, string, string][] {
   return o.top_payees.map((p) => [p.payee, String(p.lines), formatPence(p.amount_pence)]);
 }
 
-/** Contributions owed: who and how much. */
-export function contributionRows(o: FinanceOverview): [string, string][] {
-  return o.contributions.owed.map((c) => [c.name, formatPence(c.owed_pence)]);
+/** Contributions owed: who, how much, and their id (to record a payment). */
+export function contributionRows(o: FinanceOverview): [string, string, string][] {
+  return o.contributions.owed.map((c) => [c.name, formatPence(c.owed_pence), c.person_id]);
 }
 
 /** What the contributions owed come to, in a sentence. */

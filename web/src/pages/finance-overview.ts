@@ -8,6 +8,7 @@
 import '../main';
 import { api } from '../api';
 import { dateInWords } from '../casework-view';
+import { contributionPaymentsPage } from '../contribution-payments-view';
 import { byId, h, replaceChildren } from '../dom';
 import { FormErrors } from '../forms';
 import { table } from '../govuk';
@@ -178,9 +179,13 @@ function contributionParts(o: FinanceOverview): HTMLElement[] {
       table({
         caption: 'Contributions owed, largest first',
         captionSize: 'hidden',
-        head: ['Person', { text: 'Owed', numeric: true }],
-        rows: contributionRows(o).map(([name, owed]) => [name, { content: owed, numeric: true }]),
-        foot: ['Total', { content: formatPence(o.contributions.total_pence), numeric: true }],
+        head: ['Person', { text: 'Owed', numeric: true }, { text: 'Action', hidden: true }],
+        rows: contributionRows(o).map(([name, owed, personId]) => [
+          name,
+          { content: owed, numeric: true },
+          h('a', { class: 'govuk-link', href: contributionPaymentsPage(personId) }, 'Record a payment', h('span', { class: 'govuk-visually-hidden' }, ` from ${name}`)),
+        ]),
+        foot: ['Total', { content: formatPence(o.contributions.total_pence), numeric: true }, ''],
         rowHeadings: true,
         plainRowHeadings: true,
         small: true,

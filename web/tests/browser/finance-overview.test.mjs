@@ -10,7 +10,10 @@
 // council's budget to a negative amount (the error summary names the field), then sets it and
 // sees the forecast compared with it in words and as a line on the chart. She picks last year
 // with the year picker. A commissioner sees the same figures without the names of the people who
-// owe contributions, and no form. axe-core checks every page state with no console error allowed.
+// owe contributions, and no form. The finance officer then records a payment Maya made towards
+// her contribution, by keyboard from the overview's table: more than she owes is refused by the
+// server (the summary names the amount box), then £15.00 is recorded, listed, and she owes £25.00;
+// the overview agrees. axe-core checks every page state with no console error allowed.
 //
 // Needs SELFDIRECT_BIN=/path/to/selfdirect and web/dist built (npm run build). The server runs
 // with --allow-administrators-without-totp so the administrator can add the scheme.
@@ -191,7 +194,7 @@ describe('finance overview', { skip }, () => {
 
     // Maya owes four weeks of her contribution, collected separately.
     assert.equal(await text(page, '#contributions-summary'), '1 person owes £40.00 in contributions.');
-    assert.equal((await page.locator('#contributions-table tbody tr').innerText()).replace(/\s+/g, ' ').trim(), 'Maya Okafor £40.00');
+    assert.equal((await page.locator('#contributions-table tbody tr').innerText()).replace(/\s+/g, ' ').trim(), 'Maya Okafor £40.00 Record a payment from Maya Okafor');
     assert.equal(await text(page, '#spend-none'), `No statement lines of money spent are dated in ${e.fy.label} yet.`);
     await checkPage(finance, 'the finance overview with no council budget', { file: 'no-budget' });
 
@@ -276,5 +279,60 @@ describe('finance overview', { skip }, () => {
     const refused = await callApi(page, 'PUT', `/api/finance/council-budgets/${e.fy.start}`, { amount: '1.00' });
     assert.equal(refused.status, 403);
     commissioner.watch.apiErrors.length = 0;
+  });
+  test('she records a contribution Maya paid, by keyboard from the overview: too much is refused, then what she owes goes down', { timeout: STEP_TIMEOUT_MS }, async () => {
+    const finance = env.as('finance');
+    const { page } = finance;
+    await page.goto('/finance/overview');
+    await page.locator('#contributions-table').waitFor();
+    await tabTo(page, (_id, pg) => focusedLinkIs(pg, 'Record a payment from Maya Okafor'), 'the Record a payment link');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === '/finance/contribution-payments' && url.search === `?person=${personId}`);
+    await page.locator('#owed-sentence').waitFor();
+    assert.equal(await text(page, '#person-caption'), 'Maya Okafor');
+    assert.equal(await text(page, '#owed-sentence'), 'Maya Okafor owes £40.00 towards their contribution.');
+    assert.equal(await text(page, '#owed-working'), 'The payment runs have charged £40.00 and £0.00 has been paid.');
+    assert.equal(await text(page, '#no-payments'), 'No payments have been recorded yet.');
+    await checkPage(finance, 'the contribution payments page', { file: 'contribution-payments' });
+
+    const today = utcDay();
+    const typeDate = async () => {
+      await tabTo(page, (id) => id === 'paid-on-day', 'the day box');
+      await page.keyboard.type(String(today.getUTCDate()));
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(String(today.getUTCMonth() + 1));
+      await page.keyboard.press('Tab');
+      await page.keyboard.type(String(today.getUTCFullYear()));
+    };
+    await tabTo(page, (id) => id === 'amount', 'the amount box');
+    await page.keyboard.type('45');
+    await typeDate();
+    await page.keyboard.press('Enter');
+    assert.deepEqual(await errorSummaryItems(page), [{ text: 'They owe £40.00: enter no more than that, and refund the rest', href: '#amount' }]);
+    await checkPage(finance, 'the contribution payment form with too much', {
+      apiErrors: [`422 POST /api/people/${personId}/contribution-payments`],
+      file: 'contribution-payment-error',
+    });
+
+    // The summary's link takes the focus to the amount; she corrects it and adds a reference.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    assert.equal(await focusedId(page), 'amount');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('15.00');
+    await tabTo(page, (id) => id === 'reference', 'the reference box');
+    await page.keyboard.type('BACS 7731');
+    await page.keyboard.press('Enter');
+    await page.locator('.govuk-notification-banner--success').waitFor();
+    const long = `${today.getUTCDate()} ${today.toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' })} ${today.getUTCFullYear()}`;
+    assert.match(await page.locator('.govuk-notification-banner--success').innerText(), new RegExp(`Payment recorded[\\s\\S]*£15\\.00 paid on ${long} is recorded\\. Maya Okafor now owes £25\\.00\\.`));
+    assert.equal(await text(page, '#owed-sentence'), 'Maya Okafor owes £25.00 towards their contribution.');
+    assert.equal((await page.locator('#payments-table tbody tr').innerText()).replace(/\s+/g, ' ').trim(), `${long} £15.00 BACS 7731`);
+    assert.equal(await page.locator('#amount').inputValue(), '');
+    await checkPage(finance, 'the contribution payments page after a payment', { file: 'contribution-paid' });
+
+    await page.goto('/finance/overview');
+    await page.locator('#contributions-summary').waitFor();
+    assert.equal(await text(page, '#contributions-summary'), '1 person owes £25.00 in contributions.');
   });
 });
