@@ -408,5 +408,41 @@ TEST(Migrations, Migration29GivesRunLinesTheirAccountsAndRunsTheirPostedMark) {
             1);
 }
 
+TEST(Migrations, Migration30KeepsEveryAccountAndAllowsContributionsPaidIn) {
+  TempDir dir;
+  auto db = std::move(*Database::Open({.path = dir.File("m.db")}));
+  const auto& all = EmbeddedMigrations();
+  ASSERT_GE(all.size(), 30u);
+  ASSERT_TRUE(Migrate(*db, kClock, std::vector<Migration>(all.begin(), all.begin() + 29)));
+  const std::string council =
+      "INSERT INTO councils (council_id, code, name, created_at) VALUES"
+      " ('01JC0000000000000000000001', 'E06000001', 'Hartlepool', 't');";
+  const auto account = [](const char* id, const char* type) {
+    return fmt::format(
+        "INSERT INTO ledger_accounts VALUES ('01JC0000000000000000000001', '{}', '{}',"
+        " 'council', 'c', NULL, 'x', 0, 0, NULL, 't', 700, 0, 0, 0);",
+        id, type);
+  };
+  ASSERT_TRUE(db->Write([&](Connection& c) {
+    return c.Execute(council + account("01JA00000000000000000FUND1", "council_fund"));
+  }));
+  // Before: the type is refused by the table's CHECK.
+  EXPECT_FALSE(db->Write([&](Connection& c) {
+    return c.Execute(account("01JA0000000000000000PAIDIN", "contributions_paid_in"));
+  }));
+
+  ASSERT_TRUE(Migrate(*db, kClock, std::vector<Migration>(all.begin(), all.begin() + 30)));
+  EXPECT_EQ(Count(*db, "SELECT debits_posted FROM ledger_accounts WHERE type = 'council_fund'"),
+            700);
+  auto s = db->Write([&](Connection& c) {
+    return c.Execute(account("01JA0000000000000000PAIDIN", "contributions_paid_in"));
+  });
+  EXPECT_TRUE(s) << s.error().message;
+  EXPECT_FALSE(db->Write(
+      [&](Connection& c) { return c.Execute(account("01JA00000000000000000BAD01", "cash")); }));
+  EXPECT_EQ(
+      Count(*db, "SELECT count(*) FROM sqlite_schema WHERE name = 'ledger_accounts_by_owner'"), 1);
+}
+
 }  // namespace
 }  // namespace selfdirect::store
