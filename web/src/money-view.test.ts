@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { burnDownChart, chartRows, chartSummary, lineRows, moneyPaths, niceMax, pageFromQuery, upcomingRows, type BurnDownPoint } from './money-view';
+import { burnDownChart, chartRows, chartSummary, contributionSentence, lineRows, moneyPaths, niceMax, pageFromQuery, upcomingRows, type BurnDownPoint } from './money-view';
 
 const points: BurnDownPoint[] = [
   { on: '2026-11-22', planned_spend_pence: 2857, spent_pence: 0, paid_in_pence: 80000, balance_pence: 80000 },
@@ -92,5 +92,19 @@ describe('burnDownChart', () => {
     const g = burnDownChart([]);
     expect(g.plan).toBe('');
     expect(g.spent).toBe('');
+  });
+});
+
+describe('contributionSentence', () => {
+  test('what they owe the council, that they are up to date, or nothing when it is not collected separately', () => {
+    expect(contributionSentence({ contribution_owed_pence: 2500 })).toBe(
+      'You owe the council £25.00 towards your contribution. It is not taken from this account: you pay it to the council.',
+    );
+    expect(contributionSentence({ contribution_owed_pence: 2500 }, false)).toBe(
+      'They owe the council £25.00 towards their contribution. It is not taken from this account: they pay it to the council.',
+    );
+    expect(contributionSentence({ contribution_owed_pence: 0 })).toBe('You have paid your contribution so far: you owe the council nothing.');
+    expect(contributionSentence({ contribution_owed_pence: 0 }, false)).toBe('They have paid their contribution so far: they owe the council nothing.');
+    expect(contributionSentence({ contribution_owed_pence: null })).toBeNull();
   });
 });

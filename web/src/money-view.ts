@@ -47,6 +47,8 @@ export interface Money {
   balance_pence: number;
   available_pence: number;
   managed_balance_pence: number | null;
+  /** What they owe the council towards their contribution, when it is collected separately. */
+  contribution_owed_pence: number | null;
   money_in_this_year_pence: number;
   money_out_this_year_pence: number;
   lines: MoneyLine[];
@@ -93,6 +95,19 @@ export function upcomingRows(upcoming: readonly UpcomingPayment[]): [string, str
 /** The chart's figures as a table: the week, planned, spent, balance. */
 export function chartRows(points: readonly BurnDownPoint[]): [string, string, string, string][] {
   return points.map((p) => [dateInWords(p.on), formatPence(p.planned_spend_pence), formatPence(p.spent_pence), formatPence(p.balance_pence)]);
+}
+
+/**
+ * Their contribution in a sentence, when it is collected separately (null otherwise): what they
+ * owe the council now, or that they are up to date.
+ */
+export function contributionSentence(money: Pick<Money, 'contribution_owed_pence'>, self = true): string | null {
+  const owed = money.contribution_owed_pence;
+  if (owed === null) return null;
+  if (owed <= 0) return self ? 'You have paid your contribution so far: you owe the council nothing.' : 'They have paid their contribution so far: they owe the council nothing.';
+  return self
+    ? `You owe the council ${formatPence(owed)} towards your contribution. It is not taken from this account: you pay it to the council.`
+    : `They owe the council ${formatPence(owed)} towards their contribution. It is not taken from this account: they pay it to the council.`;
 }
 
 /** One sentence about the chart, for its description and for anyone who cannot see it. */

@@ -25,4 +25,20 @@ Result<LedgerAccountId> CouncilAccount(store::Transaction& tx, const CouncilId& 
   return a.id;
 }
 
+Result<std::vector<ledger::Receivable>> ContributionReceivablesOf(store::Transaction& tx,
+                                                                  const CouncilId& council,
+                                                                  const PersonId& person) {
+  auto accounts =
+      tx.Ledger().FindAccountsByOwner(council, {ledger::OwnerKind::kPerson, person.str()});
+  if (!accounts) return tl::unexpected(accounts.error());
+  std::vector<ledger::Receivable> out;
+  for (const ledger::Account& a : *accounts) {
+    if (a.type != ledger::AccountType::kContributionReceivable || a.closed()) continue;
+    auto owed = a.balances.debits_posted.Minus(a.balances.credits_posted);
+    if (!owed) return tl::unexpected(owed.error());
+    out.push_back({a.id, *owed});
+  }
+  return out;
+}
+
 }  // namespace selfdirect::app

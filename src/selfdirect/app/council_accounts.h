@@ -1,11 +1,14 @@
 #pragma once
-// The council's own ledger accounts that stand for money leaving the books or coming into them
-// (a payee, top-ups from third parties, contributions paid in): one of each type and name per
-// council, opened on first need inside the caller's transaction. Used by the app's use cases only.
+// Ledger accounts the use cases look up or open inside their own transaction: the council's own
+// accounts that stand for money leaving the books or coming into them (a payee, top-ups from third
+// parties, contributions paid in: one of each type and name per council, opened on first need),
+// and a person's contribution receivables. Used by the app's use cases only.
 #include <string_view>
+#include <vector>
 
 #include "selfdirect/core/id.h"
 #include "selfdirect/ledger/account.h"
+#include "selfdirect/ledger/contributions.h"
 #include "selfdirect/store/store.h"
 
 namespace selfdirect::app {
@@ -14,5 +17,11 @@ namespace selfdirect::app {
 Result<LedgerAccountId> CouncilAccount(store::Transaction& tx, const CouncilId& council,
                                        ledger::AccountType type, std::string_view name,
                                        UlidGenerator& ids, Timestamp now);
+
+// The person's open contribution receivables, oldest first, and what each is owed (posted
+// debits − credits). None when their contribution is not collected separately.
+Result<std::vector<ledger::Receivable>> ContributionReceivablesOf(store::Transaction& tx,
+                                                                  const CouncilId& council,
+                                                                  const PersonId& person);
 
 }  // namespace selfdirect::app

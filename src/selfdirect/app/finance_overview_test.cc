@@ -195,6 +195,10 @@ TEST_F(FinanceOverviewTest, TheCsvHasTheSameFigures) {
 
 // Contributions paid in (Payments::RecordContributionPaid): Ada owes £40.00 after the first run.
 TEST_F(FinanceOverviewTest, AFinanceOfficerRecordsAContributionPaidAndWhatSheOwesGoesDown) {
+  // Her own money page says what she owes the council.
+  auto money = t_.money().Of(As(finance_), ada_);
+  ASSERT_TRUE(money.has_value()) << money.error().message;
+  EXPECT_EQ(money->contribution_owed, Pence(4000));
   const ledger::ContributionPaymentRequest paid{"form-1", 1500, "2026-11-20", "BACS 7731"};
   auto done = t_.payments().RecordContributionPaid(As(finance_), ada_, paid);
   ASSERT_TRUE(done.has_value()) << done.error().message;
@@ -233,6 +237,7 @@ TEST_F(FinanceOverviewTest, AFinanceOfficerRecordsAContributionPaidAndWhatSheOwe
   ASSERT_TRUE(account.has_value()) << account.error().message;
   EXPECT_EQ(account->owed, Pence(0));
   EXPECT_EQ(account->charged, Pence(4000));
+  EXPECT_EQ(t_.money().Of(As(finance_), ada_)->contribution_owed, Pence(0));
   ASSERT_EQ(account->payments.size(), 2u);
   EXPECT_EQ(account->payments[0].payment_id, "form-2");  // newest first
   EXPECT_EQ(account->payments[0].reference, "");

@@ -6,6 +6,7 @@
 #include <map>
 #include <set>
 
+#include "selfdirect/app/council_accounts.h"
 #include "selfdirect/core/csv.h"
 #include "selfdirect/ledger/monitoring.h"
 #include "selfdirect/ledger/payments.h"
@@ -226,6 +227,13 @@ Result<MoneyView> Money::Load(const Context& ctx, const PersonId& id, const char
       auto balance = ledger::PostedCreditBalance(managed->balances);
       if (!balance) return tl::unexpected(balance.error());
       view.managed_balance = *balance;
+    }
+    auto receivables = ContributionReceivablesOf(tx, ctx.actor.council_id, id);
+    if (!receivables) return tl::unexpected(receivables.error());
+    if (!receivables->empty()) {
+      auto owed = ledger::TotalOwed(*receivables);
+      if (!owed) return tl::unexpected(owed.error());
+      view.contribution_owed = *owed;
     }
     std::optional<TransferId> after;
     for (;;) {

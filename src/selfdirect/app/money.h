@@ -62,7 +62,10 @@ struct MoneyView {
   bool managed = false;  // the account shown is a managed budget (held by an organisation)
   Pence balance;         // money in the account
   Pence available;       // what could be spent now (less money set aside)
-  std::optional<Pence> managed_balance;   // a managed budget beside a direct payment
+  std::optional<Pence> managed_balance;  // a managed budget beside a direct payment
+  // What they owe the council towards their contribution, when it is collected separately
+  // (gross, or the part larger than the direct payment); none when it is not.
+  std::optional<Pence> contribution_owed;
   Pence money_in_total, money_out_total;  // this financial year
   std::vector<MoneyLine> lines;           // newest first: one page
   int page = 1, pages = 1;

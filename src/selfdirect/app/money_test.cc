@@ -140,6 +140,7 @@ TEST_F(MoneyTest, BeforeAnythingIsPaidTheBudgetHolderSeesWhatIsComing) {
   auto view = t_.money().Of(As(holder_), ada_);
   ASSERT_TRUE(view.has_value()) << view.error().message;
   EXPECT_EQ(view->balance, Pence(0));
+  EXPECT_EQ(view->contribution_owed, std::nullopt);  // no contribution collected separately
   EXPECT_TRUE(view->lines.empty());
   ASSERT_EQ(view->upcoming.size(), 3u);
   // The first period is due today and waits for today's payment run: it is shown as due.

@@ -734,23 +734,6 @@ namespace {
 
 constexpr std::string_view kContributionsPaidInName = "Contributions paid in by people";
 
-// The person's open contribution receivables, oldest first, and what each is owed.
-Result<std::vector<ledger::Receivable>> ReceivablesOf(store::Transaction& tx,
-                                                      const CouncilId& council,
-                                                      const PersonId& person) {
-  auto accounts =
-      tx.Ledger().FindAccountsByOwner(council, {ledger::OwnerKind::kPerson, person.str()});
-  if (!accounts) return tl::unexpected(accounts.error());
-  std::vector<ledger::Receivable> out;
-  for (const ledger::Account& a : *accounts) {
-    if (a.type != ledger::AccountType::kContributionReceivable || a.closed()) continue;
-    auto owed = a.balances.debits_posted.Minus(a.balances.credits_posted);
-    if (!owed) return tl::unexpected(owed.error());
-    out.push_back({a.id, *owed});
-  }
-  return out;
-}
-
 // A payment recorded before under `payment_id`: its transfers' total, day and reference.
 Result<std::optional<ContributionPaid>> FindContributionPaid(store::Transaction& tx,
                                                              const CouncilId& council,
@@ -786,7 +769,7 @@ Result<ContributionPaid> Payments::RecordContributionPaid(
   auto s = store_.Write([&](store::Transaction& tx) -> Status {
     auto name = PersonName(tx, council, person);
     if (!name) return tl::unexpected(name.error());
-    auto receivables = ReceivablesOf(tx, council, person);
+    auto receivables = ContributionReceivablesOf(tx, council, person);
     if (!receivables) return tl::unexpected(receivables.error());
     if (!request.payment_id.empty() && request.payment_id.size() <= ledger::kMaxPaymentIdLength &&
         IsCallerKey(request.payment_id)) {
@@ -858,7 +841,7 @@ Result<ContributionAccount> Payments::ContributionAccountOf(const Context& ctx,
     auto name = PersonName(tx, council, person);
     if (!name) return tl::unexpected(name.error());
     out.person_name = *name;
-    auto receivables = ReceivablesOf(tx, council, person);
+    auto receivables = ContributionReceivablesOf(tx, council, person);
     if (!receivables) return tl::unexpected(receivables.error());
     auto owed = ledger::TotalOwed(*receivables);
     if (!owed) return tl::unexpected(owed.error());

@@ -24,6 +24,7 @@ json::object MoneyJson(const app::MoneyView& v) {
   o["balance_pence"] = v.balance.value();
   o["available_pence"] = v.available.value();
   o["managed_balance_pence"] = PenceOrNull(v.managed_balance);
+  o["contribution_owed_pence"] = PenceOrNull(v.contribution_owed);
   o["money_in_this_year_pence"] = v.money_in_total.value();
   o["money_out_this_year_pence"] = v.money_out_total.value();
   json::array lines;

@@ -92,6 +92,7 @@ TEST_F(MoneyApiTest, TheBudgetHolderSeesTheirMoneyAndDownloadsIt) {
   ASSERT_EQ(r.status, 200) << r.body;
   const json::object o = json::parse(r.body).as_object();
   EXPECT_EQ(o.at("balance_pence").as_int64(), 80000);
+  EXPECT_TRUE(o.at("contribution_owed_pence").is_null());
   EXPECT_EQ(o.at("person_name").as_string(), "Ada Okafor");
   ASSERT_EQ(o.at("lines").as_array().size(), 1u);
   EXPECT_EQ(o.at("lines").at(0).at("description").as_string(),

@@ -12,7 +12,7 @@ import { table } from '../govuk';
 import { renderServiceNavigation, showPageProblem, startSignedInPage } from '../layout';
 import { formatPence } from '../money';
 import { poolPaths } from '../pools-view';
-import { burnDownChart, chartRows, chartSummary, lineRows, moneyPaths, pageFromQuery, upcomingRows, type Money } from '../money-view';
+import { burnDownChart, chartRows, chartSummary, contributionSentence, lineRows, moneyPaths, pageFromQuery, upcomingRows, type Money } from '../money-view';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -34,6 +34,8 @@ function balanceCard(money: Money, self: boolean): HTMLElement {
   if (money.managed_balance_pence !== null) {
     lines.push(h('p', { class: 'govuk-body', id: 'managed-balance' }, `The organisation managing part of ${self ? 'your' : 'the'} budget holds ${formatPence(money.managed_balance_pence)}.`));
   }
+  const contribution = contributionSentence(money, self);
+  if (contribution) lines.push(h('p', { class: 'govuk-body', id: 'contribution-owed' }, contribution));
   lines.push(
     h(
       'p',

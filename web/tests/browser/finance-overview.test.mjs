@@ -13,7 +13,7 @@
 // owe contributions, and no form. The finance officer then records a payment Maya made towards
 // her contribution, by keyboard from the overview's table: more than she owes is refused by the
 // server (the summary names the amount box), then £15.00 is recorded, listed, and she owes £25.00;
-// the overview agrees. axe-core checks every page state with no console error allowed.
+// the overview and her money page agree. axe-core checks every page state with no console error allowed.
 //
 // Needs SELFDIRECT_BIN=/path/to/selfdirect and web/dist built (npm run build). The server runs
 // with --allow-administrators-without-totp so the administrator can add the scheme.
@@ -334,5 +334,11 @@ describe('finance overview', { skip }, () => {
     await page.goto('/finance/overview');
     await page.locator('#contributions-summary').waitFor();
     assert.equal(await text(page, '#contributions-summary'), '1 person owes £25.00 in contributions.');
+
+    // Her money page says what she owes the council, apart from the money in her account.
+    await page.goto(`/my-money?person=${personId}`);
+    await page.locator('#contribution-owed').waitFor();
+    assert.equal(await text(page, '#contribution-owed'), 'They owe the council £25.00 towards their contribution. It is not taken from this account: they pay it to the council.');
+    await checkPage(finance, 'Maya’s money, as the finance officer', { file: 'contribution-on-my-money' });
   });
 });
