@@ -134,6 +134,7 @@ const std::map<std::string, std::set<std::string>> kMatrix = {
     {"ledger.accounts.get", {"finance-officer"}},
     {"ledger.accounts.transfers", {"finance-officer"}},
     {"ledger.transfers.create", {"finance-officer"}},
+    {"ledger.check", {"finance-officer"}},
     // Payment runs and where people's money is paid: finance officers; the threshold above
     // which a run needs a second finance officer: administrators.
     {"payments.details.set", {"finance-officer"}},

@@ -243,4 +243,18 @@ Result<std::vector<ledger::LedgerCheck>> Ledger::Verify(const Context& ctx) {
   return out;
 }
 
+Result<Ledger::BooksChecked> Ledger::CheckBooks(const Context& ctx) {
+  if (auto a = AuthorizeRead(ctx, "books"); !a) return tl::unexpected(a.error());
+  std::optional<BooksChecked> out;
+  auto s = store_.Read([&](store::Transaction& tx) -> Status {
+    const Timestamp at = clock_.Now();
+    auto check = tx.Ledger().Verify(ctx.actor.council_id);
+    if (!check) return tl::unexpected(check.error());
+    out = BooksChecked{std::move(*check), at};
+    return Ok();
+  });
+  if (!s) return tl::unexpected(s.error());
+  return std::move(*out);
+}
+
 }  // namespace selfdirect::app

@@ -252,6 +252,22 @@ TEST_F(LedgerTest, VerifyCoversEveryCouncil) {
   EXPECT_FALSE(t_.ledger().Verify(As(finance_)));
 }
 
+TEST_F(LedgerTest, AFinanceOfficerChecksTheBooksOfTheirOwnCouncil) {
+  ASSERT_TRUE(t_.ledger().CreateTransfer(As(finance_), Pay("pay-1", 500)));
+  ASSERT_TRUE(t_.ledger().CreateTransfer(As(finance_), Pay("pay-2", 700)));
+  const Council other = t_.AddCouncil("E06000002", "Middlesbrough");
+  const User elsewhere = t_.AddUser(other, "money@middlesbrough.example", {"finance-officer"});
+  auto checked = t_.ledger().CheckBooks(As(finance_));
+  ASSERT_TRUE(checked) << checked.error().message;
+  EXPECT_TRUE(checked->check.clean());
+  EXPECT_EQ(checked->check.transfers, 2);
+  EXPECT_EQ(checked->check.accounts, 2);
+  auto theirs = t_.ledger().CheckBooks(As(elsewhere));
+  ASSERT_TRUE(theirs) << theirs.error().message;
+  EXPECT_EQ(theirs->check.transfers, 0);  // only their own council's books
+  EXPECT_EQ(t_.ledger().CheckBooks(As(worker_)).error().code, ErrorCode::kPermissionDenied);
+}
+
 // Many clients at once share commits (group commit), and each still gets exactly its own answer:
 // 32 threads spend from one card with a no-overdraft rule and replay some of their transfers.
 TEST_F(LedgerTest, ConcurrentTransfersEachGetTheirOwnAnswerAndTheCardIsNeverOverdrawn) {

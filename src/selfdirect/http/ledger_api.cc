@@ -35,6 +35,34 @@ json::object AccountJson(const ledger::Account& a) {
           {"available_pence", PenceOrNull(ledger::AvailableCreditBalance(b))}};
 }
 
+json::object BalancesJson(const ledger::Balances& b) {
+  return {{"debits_posted_pence", b.debits_posted.value()},
+          {"credits_posted_pence", b.credits_posted.value()},
+          {"debits_pending_pence", b.debits_pending.value()},
+          {"credits_pending_pence", b.credits_pending.value()}};
+}
+
+// The books check (GET /api/ledger/check): counts, whether money out equals money in, and every
+// account whose stored balances differ from its transfers.
+json::object CheckJson(const ledger::LedgerCheck& c, Timestamp at) {
+  json::array mismatches;
+  for (const ledger::BalanceMismatch& m : c.mismatches) {
+    mismatches.push_back({{"account_id", m.account.str()},
+                          {"name", m.name},
+                          {"stored", BalancesJson(m.stored)},
+                          {"from_transfers", BalancesJson(m.recomputed)}});
+  }
+  json::array problems;
+  for (const std::string& p : c.problems) problems.push_back(json::value(p));
+  return {{"checked_at", FormatTimestamp(at)},
+          {"accounts", c.accounts},
+          {"transfers", c.transfers},
+          {"balanced", c.balanced()},
+          {"clean", c.clean()},
+          {"mismatches", std::move(mismatches)},
+          {"problems", std::move(problems)}};
+}
+
 json::object TransferJson(const ledger::Transfer& t) {
   return {{"id", t.id.str()},
           {"debit_account_id", t.debit_account.str()},
@@ -65,6 +93,13 @@ std::optional<bool> Bool(const json::object& o, const char* name, std::vector<Fi
 }  // namespace
 
 void RegisterLedgerApi(Router& router, app::Ledger& ledger) {
+  router.Add("GET", "/api/ledger/check", "ledger.check", Action::kLedgerRead,
+             [&ledger](const Request& request, const PathParams&) {
+               auto check = ledger.CheckBooks(request.ctx);
+               if (!check) return ProblemFromError(check.error());
+               return JsonResponse(200, CheckJson(check->check, check->at));
+             });
+
   router.Add(
       "POST", "/api/ledger/accounts", "ledger.accounts.create", Action::kLedgerAccountsOpen,
       [&ledger](const Request& request, const PathParams&) {

@@ -115,6 +115,31 @@ TEST_F(LedgerApiTest, OtherContentUnderTheSameIdIs409AndChangesNothing) {
   EXPECT_EQ(Credits(payee_), 12500);
 }
 
+TEST_F(LedgerApiTest, CheckingTheBooksSaysTheyBalanceOrNamesTheAccountThatDoesNot) {
+  ASSERT_EQ(Send("POST", "/api/ledger/transfers", Transfer("inv-41", 12500)).status, 201);
+  auto clean = Send("GET", "/api/ledger/check");
+  ASSERT_EQ(clean.status, 200) << clean.body;
+  EXPECT_TRUE(Body(clean).at("clean").as_bool());
+  EXPECT_TRUE(Body(clean).at("balanced").as_bool());
+  EXPECT_EQ(Body(clean).at("accounts").as_int64(), 2);
+  EXPECT_EQ(Body(clean).at("transfers").as_int64(), 1);
+  EXPECT_EQ(Body(clean).at("checked_at").as_string(), "2026-11-22T09:00:00.000Z");
+
+  // A balance changed behind the ledger's back.
+  ASSERT_TRUE(t_.db().Write([&](store::Connection& c) {
+    return c.Execute("UPDATE ledger_accounts SET credits_posted = 12000 WHERE account_id = '" +
+                     payee_ + "'");
+  }));
+  const json::object broken = Body(Send("GET", "/api/ledger/check"));
+  EXPECT_FALSE(broken.at("clean").as_bool());
+  EXPECT_FALSE(broken.at("balanced").as_bool());
+  ASSERT_EQ(broken.at("mismatches").as_array().size(), 1u);
+  const json::object& m = broken.at("mismatches").at(0).as_object();
+  EXPECT_EQ(m.at("name").as_string(), "Acme Care");
+  EXPECT_EQ(m.at("stored").at("credits_posted_pence").as_int64(), 12000);
+  EXPECT_EQ(m.at("from_transfers").at("credits_posted_pence").as_int64(), 12500);
+}
+
 // A finance officer recording a payment made by hand gives the day the money moved; the
 // transfer keeps it, and a replay with another day is another transfer's content.
 TEST_F(LedgerApiTest, ATransferMayGiveTheDayTheMoneyMovedButNotADayToCome) {
