@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
+  booksCheckWords,
+  type BooksCheck,
   budgetComparison,
   categoryRows,
   chartDescription,
@@ -157,5 +159,33 @@ describe('the overview chart', () => {
     expect(chartDescription(none)).toBe(
       'Committed £0, paid so far £0 and forecast £0, each split by the way the money is paid. No council budget is set for the year, so there is no line for it.',
     );
+  });
+});
+
+describe('booksCheckWords', () => {
+  const balances = (credits: number) => ({ debits_posted_pence: 0, credits_posted_pence: credits, debits_pending_pence: 0, credits_pending_pence: 0 });
+  const clean: BooksCheck = { checked_at: '2026-11-24T14:05:00.000Z', accounts: 2134, transfers: 48310, balanced: true, clean: true, mismatches: [], problems: [] };
+
+  it('says the books balance, with how many accounts and transfers', () => {
+    expect(booksCheckWords(clean, '14:05')).toEqual({
+      clean: true,
+      headline: 'The books balance (checked at 14:05).',
+      details: ['The balances of all 2,134 accounts equal what their 48,310 transfers add up to, and the money out of accounts equals the money into them.'],
+    });
+    expect(booksCheckWords({ ...clean, accounts: 1, transfers: 1 }, '9:00').details[0]).toContain('all 1 account equal what their 1 transfer add up to');
+  });
+
+  it('names each account whose balances differ from its transfers, and anything else wrong', () => {
+    const words = booksCheckWords(
+      { ...clean, clean: false, balanced: false, mismatches: [{ account_id: 'A', name: 'Acme Care', stored: balances(12_000), from_transfers: balances(12_500) }], problems: ['transfer x names account y, which does not exist'] },
+      '14:05',
+    );
+    expect(words.clean).toBe(false);
+    expect(words.headline).toMatch(/^The books do not balance \(checked at 14:05\)\. Pay nothing more/);
+    expect(words.details).toEqual([
+      'Acme Care: its money in is recorded as £120.00 but its transfers add up to £125.00.',
+      'transfer x names account y, which does not exist',
+      'The money out of accounts does not equal the money into them.',
+    ]);
   });
 });

@@ -260,3 +260,64 @@ export function chartDescription(o: FinanceOverview): string {
   parts.push(comparison ?? 'No council budget is set for the year, so there is no line for it.');
   return parts.join(' ');
 }
+
+/** GET /api/ledger/check: the council's balances recomputed from its transfers. */
+export interface BooksBalances {
+  debits_posted_pence: number;
+  credits_posted_pence: number;
+  debits_pending_pence: number;
+  credits_pending_pence: number;
+}
+
+export interface BooksCheck {
+  checked_at: string;
+  accounts: number;
+  transfers: number;
+  balanced: boolean;
+  clean: boolean;
+  mismatches: { account_id: string; name: string; stored: BooksBalances; from_transfers: BooksBalances }[];
+  problems: string[];
+}
+
+export const BOOKS_CHECK_PATH = '/api/ledger/check';
+
+function count(n: number, one: string, many: string): string {
+  return `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+}
+
+/**
+ * The books check in words: a headline and what is wrong, account by account, in the order the
+ * server found it. `time` is when it was checked, as the page shows it ("14:05").
+ */
+export function booksCheckWords(c: BooksCheck, time: string): { clean: boolean; headline: string; details: string[] } {
+  if (c.clean) {
+    return {
+      clean: true,
+      headline: `The books balance (checked at ${time}).`,
+      details: [
+        `The balances of all ${count(c.accounts, 'account', 'accounts')} equal what their ${count(c.transfers, 'transfer', 'transfers')} add up to, and the money out of accounts equals the money into them.`,
+      ],
+    };
+  }
+  const figures: [keyof BooksBalances, string][] = [
+    ['debits_posted_pence', 'money out'],
+    ['credits_posted_pence', 'money in'],
+    ['debits_pending_pence', 'money on its way out'],
+    ['credits_pending_pence', 'money on its way in'],
+  ];
+  const details: string[] = [];
+  for (const m of c.mismatches) {
+    for (const [key, words] of figures) {
+      if (m.stored[key] !== m.from_transfers[key]) {
+        details.push(`${m.name}: its ${words} is recorded as ${formatPence(m.stored[key])} but its transfers add up to ${formatPence(m.from_transfers[key])}.`);
+      }
+    }
+  }
+  details.push(...c.problems);
+  if (!c.balanced) details.push('The money out of accounts does not equal the money into them.');
+  return {
+    clean: false,
+    headline: `The books do not balance (checked at ${time}). Pay nothing more until this is put right: tell whoever runs selfdirect for the council.`,
+    details,
+  };
+}

@@ -15,6 +15,8 @@ import { table } from '../govuk';
 import { setFlash, showFormProblem, showPageProblem, startSignedInPage } from '../layout';
 import { formatPence, parsePounds } from '../money';
 import {
+  BOOKS_CHECK_PATH,
+  booksCheckWords,
   BUDGET_FIELDS,
   budgetComparison,
   categoryRows,
@@ -30,9 +32,11 @@ import {
   yearChoices,
   yearFromQuery,
   yearLabel,
+  type BooksCheck,
   type FinanceOverview,
 } from '../finance-overview-view';
 import { validationProblem } from '../problem';
+import { hasRole } from '../roles';
 
 const SVG = 'http://www.w3.org/2000/svg';
 
@@ -248,6 +252,54 @@ function budgetForm(o: FinanceOverview, errors: () => FormErrors): HTMLElement {
   return form;
 }
 
+/**
+ * "Check the books" (finance officers): recomputes every balance of the council from its
+ * transfers on the server and says whether they agree. A read that takes seconds for a large
+ * council: the button waits, and the result is announced where it appears.
+ */
+function booksCheck(): HTMLElement {
+  const result = h('div', { id: 'books-result', 'aria-live': 'polite' });
+  const button = h('button', { type: 'button', class: 'govuk-button govuk-button--secondary', 'data-module': 'govuk-button', id: 'check-books' }, 'Check the books');
+  let busy = false;
+  button.addEventListener('click', async () => {
+    if (busy) return;
+    busy = true;
+    button.setAttribute('aria-disabled', 'true');
+    replaceChildren(result, h('p', { class: 'govuk-body', id: 'books-checking' }, 'Checking the books…'));
+    try {
+      const checked = await api<BooksCheck>('GET', BOOKS_CHECK_PATH);
+      if (!checked.ok) {
+        replaceChildren(result, h('p', { class: 'govuk-error-message', id: 'books-failed' }, `The books could not be checked: ${checked.problem.detail || checked.problem.title}`));
+        return;
+      }
+      const time = new Date(checked.data.checked_at).toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
+      const words = booksCheckWords(checked.data, time);
+      replaceChildren(
+        result,
+        words.clean
+          ? h('div', { class: 'govuk-inset-text', id: 'books-clean' }, h('p', { class: 'govuk-body govuk-!-font-weight-bold' }, words.headline), ...words.details.map((d) => h('p', { class: 'govuk-body' }, d)))
+          : h(
+              'div',
+              { id: 'books-not-clean' },
+              h('div', { class: 'govuk-warning-text' }, h('span', { class: 'govuk-warning-text__icon', 'aria-hidden': 'true' }, '!'), h('strong', { class: 'govuk-warning-text__text' }, h('span', { class: 'govuk-visually-hidden' }, 'Warning'), words.headline)),
+              h('ul', { class: 'govuk-list govuk-list--bullet' }, words.details.map((d) => h('li', {}, d))),
+            ),
+      );
+    } finally {
+      busy = false;
+      button.removeAttribute('aria-disabled');
+    }
+  });
+  return h(
+    'div',
+    { id: 'books' },
+    h('h2', { class: 'govuk-heading-m' }, 'Check the books'),
+    h('p', { class: 'govuk-body' }, 'Works out every account’s balance again from its transfers and says whether they agree. Nothing is changed. For a large council it takes a few seconds.'),
+    button,
+    result,
+  );
+}
+
 async function main(): Promise<void> {
   const page = await startSignedInPage({ current: financeOverviewPaths.page(), role: ['finance-officer', 'commissioner'] });
   if (!page) return;
@@ -281,6 +333,7 @@ async function main(): Promise<void> {
       h('a', { class: 'govuk-link', id: 'download-csv', href: financeOverviewPaths.csv(o.year), download: '' }, `Download the figures for ${o.label} as a spreadsheet (CSV)`),
     ),
     o.may_set_budget ? budgetForm(o, errors) : null,
+    hasRole(page.session.user.roles, 'finance-officer') ? booksCheck() : null,
   ]);
   byId('loading').remove();
   replaceChildren(byId('overview-content'), h('div', { class: 'govuk-grid-row' }, column));

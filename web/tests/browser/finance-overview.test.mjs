@@ -13,7 +13,8 @@
 // owe contributions, and no form. The finance officer then records a payment Maya made towards
 // her contribution, by keyboard from the overview's table: more than she owes is refused by the
 // server (the summary names the amount box), then £15.00 is recorded, listed, and she owes £25.00;
-// the overview and her money page agree. axe-core checks every page state with no console error allowed.
+// the overview and her money page agree, and the books, checked from the overview, balance.
+// axe-core checks every page state with no console error allowed.
 //
 // Needs SELFDIRECT_BIN=/path/to/selfdirect and web/dist built (npm run build). The server runs
 // with --allow-administrators-without-totp so the administrator can add the scheme.
@@ -275,6 +276,7 @@ describe('finance overview', { skip }, () => {
     assert.equal(await text(page, '#contributions-summary'), '1 person owes £40.00 in contributions. Their names are shown to finance officers only.');
     assert.equal(await page.locator('#contributions-table').count(), 0);
     assert.equal(await page.locator('#budget-form').count(), 0);
+    assert.equal(await page.locator('#books').count(), 0);
     await checkPage(commissioner, 'the finance overview as a commissioner', { file: 'commissioner' });
     const refused = await callApi(page, 'PUT', `/api/finance/council-budgets/${e.fy.start}`, { amount: '1.00' });
     assert.equal(refused.status, 403);
@@ -334,6 +336,14 @@ describe('finance overview', { skip }, () => {
     await page.goto('/finance/overview');
     await page.locator('#contributions-summary').waitFor();
     assert.equal(await text(page, '#contributions-summary'), '1 person owes £25.00 in contributions.');
+
+    // The books still balance: she checks them by keyboard.
+    await tabTo(page, (id) => id === 'check-books', 'the Check the books button');
+    await page.keyboard.press('Enter');
+    await page.locator('#books-clean').waitFor();
+    const books = (await page.locator('#books-clean').innerText()).replace(/\s+/g, ' ').trim();
+    assert.match(books, /^The books balance \(checked at \d\d:\d\d\)\. The balances of all \d+ accounts equal what their \d+ transfers add up to, and the money out of accounts equals the money into them\.$/);
+    await checkPage(finance, 'the finance overview with the books checked', { file: 'books-checked' });
 
     // Her money page says what she owes the council, apart from the money in her account.
     await page.goto(`/my-money?person=${personId}`);
