@@ -213,22 +213,31 @@ Result<std::unique_ptr<Database>> Database::Open(const DatabaseOptions& options)
 
 namespace {
 
+// BEGIN, COMMIT and ROLLBACK run from the connection's statement cache: parsing them anew for
+// every transaction (sqlite3_exec) cost about a twentieth of the server's CPU under load
+// (bench/RESULTS.md, 2026-11-24).
+Status Control(Connection& connection, std::string_view sql) {
+  auto st = connection.Prepare(sql);
+  if (!st) return tl::unexpected(st.error());
+  return st->Run();
+}
+
 Status InTransaction(Connection& connection, const char* begin,
                      const std::function<Status(Connection&)>& fn) {
-  if (auto s = connection.Execute(begin); !s) return s;
+  if (auto s = Control(connection, begin); !s) return s;
   Status result = Fail(ErrorCode::kInternal, "transaction body threw");
   try {
     result = fn(connection);
   } catch (...) {
-    (void)connection.Execute("ROLLBACK");
+    (void)Control(connection, "ROLLBACK");
     throw;
   }
   if (!result) {
-    (void)connection.Execute("ROLLBACK");
+    (void)Control(connection, "ROLLBACK");
     return result;
   }
-  if (auto s = connection.Execute("COMMIT"); !s) {
-    (void)connection.Execute("ROLLBACK");
+  if (auto s = Control(connection, "COMMIT"); !s) {
+    (void)Control(connection, "ROLLBACK");
     return s;
   }
   return Ok();
