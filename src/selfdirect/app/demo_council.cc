@@ -406,7 +406,7 @@ Result<DemoCouncilReport> LoadDemoCouncil(store::Store& store, const DemoCouncil
        {"finance-officer"},
        "demo-finance-pass",
        "{} of payment runs, surplus and money-running-out alerts, contributions owed, budgets "
-       "and accounts"},
+       "and accounts, and provider invoices with a handful held for a decision"},
       {"finance_2",
        "",
        "finance.colleague@demoshire.example",
