@@ -9,6 +9,7 @@
 #include "selfdirect/app/accounts.h"
 #include "selfdirect/app/application.h"
 #include "selfdirect/app/casework.h"
+#include "selfdirect/app/invoices.h"
 #include "selfdirect/app/market.h"
 #include "selfdirect/app/monitoring.h"
 #include "selfdirect/app/payments.h"
@@ -17,6 +18,7 @@
 #include "selfdirect/app/ras_models.h"
 #include "selfdirect/app/safeguarding.h"
 #include "selfdirect/app/statements.h"
+#include "selfdirect/core/csv.h"
 #include "selfdirect/ras/model_loader.h"
 #include "selfdirect/simulate/council.h"
 #include "selfdirect/simulate/random.h"
@@ -64,20 +66,23 @@ std::string PoundsText(Pence p) {
   return fmt::format("{}.{:02}", p.value() / 100, p.value() % 100);
 }
 
-// A refused step is a bug in the generator: say which person and step, and why.
-tl::unexpected<Error> Refused(const SyntheticPerson& p, std::string_view step, const Error& e) {
+// A refused step is a bug in the generator: say what was refused, and why.
+tl::unexpected<Error> Refused(std::string_view what, const Error& e) {
   std::string why = e.message;
   for (const FieldError& f : e.fields) why += "; " + f.field + ": " + f.message;
   return Fail(ErrorCode::kInternal,
-              fmt::format("The demo council's {} for person {} ({} {}) was refused: {}", step,
-                          p.index, p.person.given_name, p.person.family_name, why));
+              fmt::format("The demo council's {} was refused: {}", what, why));
+}
+
+// … for one person: which person and step.
+tl::unexpected<Error> Refused(const SyntheticPerson& p, std::string_view step, const Error& e) {
+  return Refused(fmt::format("{} for person {} ({} {})", step, p.index, p.person.given_name,
+                             p.person.family_name),
+                 e);
 }
 
 tl::unexpected<Error> DirectoryRefused(std::string_view what, const Error& e) {
-  std::string why = e.message;
-  for (const FieldError& f : e.fields) why += "; " + f.field + ": " + f.message;
-  return Fail(ErrorCode::kInternal,
-              fmt::format("The demo council's directory entry {} was refused: {}", what, why));
+  return Refused(fmt::format("directory entry {}", what), e);
 }
 
 // Demoshire's prepaid card statements: ISO dates, one signed amount, no running balance.
@@ -185,6 +190,66 @@ std::string DemoStatement(const simulate::SyntheticMoney& money, Date from, Date
   }
   return any ? csv : "";
 }
+
+// Provider invoices: on each of the last three run days before the as-of date, every provider
+// of council-arranged support sends a file of its invoices for the four weeks before it.
+constexpr int kInvoicedPeriods = 3;
+constexpr std::int64_t kFewerUnitsPerMille = 150;  // some visits did not happen: fewer units
+
+// The weekly council-arranged items from a named provider of the plan in force on every day of
+// [from, to]: none when the person's budget did not cover the whole period, was stopped in it
+// or changed its plan during it (an invoice is matched to the plan of its first day).
+Result<std::vector<casework::PlanItem>> InvoicedItems(store::Store& store, const CouncilId& council,
+                                                      const PersonId& person, Date from, Date to) {
+  std::vector<casework::PlanItem> out;
+  auto s = store.Read([&](store::Transaction& tx) -> Status {
+    auto budgets = tx.Payments().BudgetsOf(council, person);
+    if (!budgets) return tl::unexpected(budgets.error());
+    for (const ledger::BudgetRecord& b : *budgets) {
+      if (to < b.start || (b.end && *b.end < from)) continue;
+      if (from < b.start || (b.end && *b.end < to) || !b.suspensions.empty()) return Ok();
+      const ledger::StoredTerms* in_force = nullptr;
+      for (const ledger::StoredTerms& t : b.terms) {
+        if (to < t.terms.from) continue;
+        if (from < t.terms.from) return Ok();  // a new plan during the period
+        in_force = &t;
+      }
+      if (in_force == nullptr) return Ok();
+      auto plan = tx.Casework().FindPlan(council, in_force->plan);
+      if (!plan) return tl::unexpected(plan.error());
+      if (!*plan) return Ok();
+      for (const casework::PlanItem& item : (*plan)->content.items) {
+        if (item.route == casework::PaymentRoute::kCouncilArranged &&
+            item.supplier == casework::Supplier::kProvider && !item.supplier_name.empty() &&
+            item.frequency == casework::ItemFrequency::kPerWeek) {
+          out.push_back(item);
+        }
+      }
+      return Ok();
+    }
+    return Ok();
+  });
+  if (!s) return tl::unexpected(s.error());
+  return out;
+}
+
+// A provider's invoice numbers start with its initials: "RHC-04127" for Riverside Home Care.
+std::string InvoicePrefix(std::string_view provider) {
+  std::string out;
+  bool start = true;
+  for (const char c : provider) {
+    const bool letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    if (letter && start) out += static_cast<char>(c >= 'a' ? c - 'a' + 'A' : c);
+    start = c == ' ';
+  }
+  return out.empty() ? "INV" : out;
+}
+
+// What is wrong with an invoice the demo makes not to match (held for a finance officer), and
+// what the finance officer decides on the next run day.
+enum class Mismatch { kNone, kMoreUnits, kPriceAbove, kNotInPlan, kBilledTwice };
+constexpr Mismatch kMismatches[] = {Mismatch::kMoreUnits, Mismatch::kPriceAbove,
+                                    Mismatch::kNotInPlan, Mismatch::kBilledTwice};
 
 // Where the money is paid: the direct payment to the person's prepaid card; a managed budget to
 // the organisation that holds it.
@@ -341,7 +406,7 @@ Result<DemoCouncilReport> LoadDemoCouncil(store::Store& store, const DemoCouncil
        {"finance-officer"},
        "demo-finance-pass",
        "{} of payment runs, surplus and money-running-out alerts, contributions owed, budgets "
-       "and accounts"},
+       "and accounts, and provider invoices with a handful held for a decision"},
       {"finance_2",
        "",
        "finance.colleague@demoshire.example",
@@ -552,6 +617,197 @@ Result<DemoCouncilReport> LoadDemoCouncil(store::Store& store, const DemoCouncil
       }
       return Ok();
     };
+    // Provider invoices, on each of the last kInvoicedPeriods run days: one file from each
+    // provider for the four weeks before it, recorded by a finance officer with the import. Most
+    // match the plan; a few do not (kMismatches) and are held with their reasons. What was held
+    // on one run day is decided on the next, and what was posted exported, so the last run
+    // day's are left for the finance officer.
+    Invoices invoices(batch, clock, ids);
+    simulate::Random invoice_stream = simulate::StageStream(options.seed, "invoices");
+    std::map<std::string, std::int64_t> next_invoice_number;  // by provider
+    struct HeldInvoice {
+      InvoiceId id;
+      Mismatch why = Mismatch::kNone;
+      std::string first_number;  // billed twice: the invoice that billed the days first
+    };
+    std::vector<HeldInvoice> held;
+    const Date last_run = AddDays(next_run, DaysBetween(next_run, AddDays(options.as_of, -1)) /
+                                                kDaysBetweenRuns * kDaysBetweenRuns);
+    const Date first_invoiced = AddDays(last_run, -(kInvoicedPeriods - 1) * kDaysBetweenRuns);
+    auto invoices_on = [&](Date day) -> Status {
+      if (day < first_invoiced) return Ok();
+      clock.Set(At(day, 14));
+      for (const HeldInvoice& h : held) {
+        auto decided =
+            h.why == Mismatch::kMoreUnits
+                ? invoices.Approve(finance, h.id,
+                                   "The extra hours were agreed with the social worker by phone "
+                                   "while the person was unwell")
+            : h.why == Mismatch::kPriceAbove
+                ? invoices.Reject(finance, h.id,
+                                  "The price is not the one agreed in the support plan: the "
+                                  "provider has been asked to invoice again at the plan's price")
+            : h.why == Mismatch::kNotInPlan
+                ? invoices.Reject(finance, h.id,
+                                  "This provider does not support this person: it has been asked "
+                                  "to check the person's reference and invoice again")
+                : invoices.Reject(finance, h.id,
+                                  fmt::format("These days were billed on invoice {}: the "
+                                              "provider agrees they were billed twice",
+                                              h.first_number));
+        if (!decided) return tl::unexpected(decided.error());
+      }
+      held.clear();
+      // What was posted since the last export leaves for the accounts-payable system.
+      if (day > first_invoiced) {
+        auto exported = invoices.Export(finance);
+        if (!exported && exported.error().code != ErrorCode::kFailedPrecondition) {
+          return tl::unexpected(exported.error());
+        }
+      }
+
+      // One line for each person and provider of their plan's weekly council-arranged items.
+      struct Line {
+        std::string provider;
+        PersonId person;
+        casework::PlanItem item;
+        Date from, to;
+        std::int64_t units = 0;  // hundredths
+        Pence price;
+        Mismatch why = Mismatch::kNone;
+        std::optional<std::size_t> repeats;  // billed twice: the line that billed the days first
+        std::string number;
+      };
+      const Date from = AddDays(day, -kDaysBetweenRuns), to = AddDays(day, -1);
+      std::vector<Line> lines;
+      for (const SyntheticPerson& p : council->people) {
+        const Written& w = done[static_cast<std::size_t>(p.index)];
+        if (!p.plan || !p.plan->approved_at || w.person.str().empty()) continue;
+        if (p.closure && !(to < ParseIsoDate(p.closure->request.effective_on).value())) continue;
+        auto items = InvoicedItems(batch, report.council.id, w.person, from, to);
+        if (!items) return tl::unexpected(items.error());
+        const std::size_t first = lines.size();
+        for (const casework::PlanItem& item : *items) {
+          // Another item from the same provider would bill the same days twice: one a provider.
+          if (std::any_of(lines.begin() + static_cast<std::ptrdiff_t>(first), lines.end(),
+                          [&](const Line& l) { return l.provider == item.supplier_name; })) {
+            continue;
+          }
+          std::int64_t units = item.hundredths * kDaysBetweenRuns / 7;
+          if (units >= 500 && invoice_stream.PerMille(kFewerUnitsPerMille)) {
+            units -= invoice_stream.Between(1, 3) * 100;
+          }
+          lines.push_back({item.supplier_name, w.person, item, from, to, units, item.unit_price});
+        }
+      }
+
+      // A handful of mismatches, each kind in turn, each on a line it fits.
+      const std::size_t n = lines.size();
+      const std::size_t mismatches =
+          std::min<std::size_t>(n, std::clamp<std::size_t>(n / 60, 3, 8));
+      std::size_t kind = invoice_stream.Below(std::size(kMismatches));
+      std::vector<bool> picked(n, false);
+      for (std::size_t tries = 0, made = 0; made < mismatches && tries < 50 * mismatches; ++tries) {
+        const std::size_t i = invoice_stream.Below(n);
+        if (picked[i]) continue;
+        Line& line = lines[i];
+        const std::int64_t planned = line.item.hundredths * kDaysBetweenRuns / 7;
+        const Mismatch why = kMismatches[kind % std::size(kMismatches)];
+        // Providers of the same kind of support, by the same unit, who are not theirs.
+        std::vector<std::string> others;
+        for (const simulate::SyntheticProvider& sp : council->market) {
+          const bool theirs = std::any_of(lines.begin(), lines.end(), [&](const Line& l) {
+            return l.person == line.person && l.provider == sp.request.name;
+          });
+          const bool same_kind = std::any_of(
+              sp.services.begin(), sp.services.end(), [&](const market::ServiceRequest& r) {
+                return r.service_type == line.item.service_type && r.unit == line.item.unit;
+              });
+          if (same_kind && !theirs && !line.item.service_type.empty()) {
+            others.push_back(sp.request.name);
+          }
+        }
+        // Extra hours of help; an invoice from a provider of the same support who is not theirs.
+        if ((why == Mismatch::kMoreUnits && line.item.unit != "hour") ||
+            (why == Mismatch::kNotInPlan && others.empty())) {
+          continue;
+        }
+        picked[i] = true;
+        ++made;
+        ++kind;
+        switch (why) {
+          case Mismatch::kMoreUnits:
+            line.units = planned + invoice_stream.Between(2, 6) * 100;
+            line.why = why;
+            break;
+          case Mismatch::kPriceAbove:
+            line.units = planned;
+            line.price = Pence(line.price.value() * invoice_stream.Between(105, 112) / 100);
+            line.why = why;
+            break;
+          case Mismatch::kNotInPlan: {
+            Line other = line;
+            other.provider = others[invoice_stream.Below(others.size())];
+            other.why = why;
+            lines.push_back(std::move(other));
+            break;
+          }
+          case Mismatch::kBilledTwice: {
+            Line again = line;
+            again.from = AddDays(to, -6);
+            again.units = line.item.hundredths;
+            again.price = line.item.unit_price;
+            again.why = why;
+            again.repeats = i;
+            lines.push_back(std::move(again));
+            break;
+          }
+          case Mismatch::kNone:
+            break;
+        }
+      }
+
+      // Each provider's file, in the order of the providers' names.
+      std::map<std::string, std::vector<std::size_t>> files;
+      for (std::size_t i = 0; i < lines.size(); ++i) files[lines[i].provider].push_back(i);
+      clock.Set(At(day, 15));
+      for (const auto& [provider, rows] : files) {
+        auto [next, added] = next_invoice_number.try_emplace(provider, 0);
+        if (added) next->second = invoice_stream.Between(1000, 8999);
+        std::string csv =
+            "provider,person_id,invoice_number,period_from,period_to,units,unit_price,total\n";
+        for (const std::size_t i : rows) {
+          Line& l = lines[i];
+          l.number = fmt::format("{}-{:05}", InvoicePrefix(provider), next->second++);
+          auto total = ledger::AmountFor(l.units, l.price);
+          if (!total) return tl::unexpected(total.error());
+          AppendCsvField(csv, provider);
+          csv += fmt::format(",{},{},{},{},{},{},{}\n", l.person.str(), l.number,
+                             FormatIsoDate(l.from), FormatIsoDate(l.to),
+                             ledger::FormatUnits(l.units), PoundsText(l.price), PoundsText(*total));
+        }
+        auto imported = invoices.Import(finance, csv);
+        if (!imported) return Refused("file of invoices from " + provider, imported.error());
+        report.invoices += static_cast<std::int64_t>(imported->invoices.size());
+        // Held exactly when made not to match: anything else is a bug in the demo.
+        for (std::size_t j = 0; j < rows.size() && j < imported->invoices.size(); ++j) {
+          const Line& l = lines[rows[j]];
+          const ledger::Invoice& recorded = imported->invoices[j].invoice;
+          const bool is_held = recorded.status == ledger::InvoiceStatus::kHeld;
+          if (is_held != (l.why != Mismatch::kNone)) {
+            return Fail(ErrorCode::kInternal,
+                        fmt::format("The demo council's invoice {} from {} was {}: {}", l.number,
+                                    provider, is_held ? "held" : "not held",
+                                    is_held ? recorded.hold_reasons.front() : "it matched"));
+          }
+          if (is_held) {
+            held.push_back({recorded.id, l.why, l.repeats ? lines[*l.repeats].number : ""});
+          }
+        }
+      }
+      report.invoices_held = static_cast<std::int64_t>(held.size());
+      return Ok();
+    };
     // Every run due on or before `day`, at 7 in the morning, before the day's casework.
     auto run_payments_to = [&](Date day) -> Status {
       for (; next_run <= day; next_run = AddDays(next_run, kDaysBetweenRuns)) {
@@ -572,6 +828,7 @@ Result<DemoCouncilReport> LoadDemoCouncil(store::Store& store, const DemoCouncil
         if (runs % kRunsBetweenStatements == 0) {
           if (auto s = import_statements(next_run); !s) return s;
         }
+        if (auto s = invoices_on(next_run); !s) return s;
       }
       return Ok();
     };

@@ -79,6 +79,8 @@ struct DemoCouncilReport {
   std::int64_t contributions = 0;  // financial assessments recorded
   std::int64_t concerns = 0;       // safeguarding concerns raised by social workers
   std::int64_t pools = 0;          // pooled budgets proposed (and started)
+  std::int64_t invoices = 0;       // provider invoices recorded for council-arranged support
+  std::int64_t invoices_held = 0;  // of them, held for a finance officer's decision at the end
 };
 
 // Why the database cannot take the demo council, in plain English, or "" when it can (it has

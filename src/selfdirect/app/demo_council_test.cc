@@ -99,6 +99,14 @@ class LoadedDemo : public ::testing::Test {
     ctx.actor.council_id = report_.council.id;
     return ctx;
   }
+  // The demo user with this email.
+  User Demo(const std::string& email) {
+    auto u = t_.accounts().FindUserByEmail(Context::Operator("test"), std::string(kDemoCouncilCode),
+                                           email);
+    if (!u) throw std::runtime_error("no demo user " + email + ": " + u.error().message);
+    return *u;
+  }
+  static Context As(const User& u) { return {Actor{u.council_id, u.id, u.roles}, "t", ""}; }
   testing::TestApp t_;
   DemoCouncilReport report_;
 };
@@ -150,20 +158,16 @@ TEST_F(LoadedDemo, EveryRoleHasASignInThatWorks) {
 }
 
 TEST_F(LoadedDemo, TheSocialWorkerHasACaseloadAndTheBudgetHolderABudget) {
-  auto worker = t_.accounts().FindUserByEmail(
-      Context::Operator("test"), std::string(kDemoCouncilCode), "social.worker@demoshire.example");
-  ASSERT_TRUE(worker.has_value());
-  const Context as_worker{Actor{worker->council_id, worker->id, worker->roles}, "t", ""};
+  const User worker = Demo("social.worker@demoshire.example");
+  const Context as_worker = As(worker);
   auto caseload = t_.casework().Caseload(as_worker, std::nullopt, "", 500);
   ASSERT_TRUE(caseload.has_value()) << caseload.error().message;
   EXPECT_GT(caseload->size(), 100u);
   EXPECT_LT(caseload->size(), 200u);  // the North team's half
 
-  auto holder = t_.accounts().FindUserByEmail(
-      Context::Operator("test"), std::string(kDemoCouncilCode), "budget.holder@demoshire.example");
-  ASSERT_TRUE(holder.has_value());
-  const Context as_holder{Actor{holder->council_id, holder->id, holder->roles}, "t", ""};
-  auto budget = t_.casework().Budget(as_holder, PersonId(holder->person_id));
+  const User holder = Demo("budget.holder@demoshire.example");
+  const Context as_holder = As(holder);
+  auto budget = t_.casework().Budget(as_holder, PersonId(holder.person_id));
   ASSERT_TRUE(budget.has_value()) << budget.error().message;
   EXPECT_GT(budget->in_force.decision.actual_annual->value(), 0);
 }
@@ -193,11 +197,8 @@ TEST_F(LoadedDemo, TheMarketReviewsAndClosuresAreWrittenThroughTheUseCases) {
   EXPECT_GT(named, static_cast<std::int64_t>(items.size()) / 2);
 
   // The commissioner sees demand for every kind of support the plans buy.
-  auto commissioner = t_.accounts().FindUserByEmail(
-      Context::Operator("test"), std::string(kDemoCouncilCode), "commissioner@demoshire.example");
-  ASSERT_TRUE(commissioner.has_value());
-  const Context as_commissioner{
-      Actor{commissioner->council_id, commissioner->id, commissioner->roles}, "t", ""};
+  const User commissioner = Demo("commissioner@demoshire.example");
+  const Context as_commissioner = As(commissioner);
   auto shaping = t_.market().Shaping(as_commissioner, 28);
   ASSERT_TRUE(shaping.has_value()) << shaping.error().message;
   EXPECT_GT(shaping->people_in_force, 100);
@@ -224,11 +225,9 @@ TEST_F(LoadedDemo, MoneyMovesThroughPaymentRunsAndCardStatementsAndTheBooksBalan
   }
 
   // The budget holder sees money in and out, and a chart of it.
-  auto holder = t_.accounts().FindUserByEmail(
-      Context::Operator("test"), std::string(kDemoCouncilCode), "budget.holder@demoshire.example");
-  ASSERT_TRUE(holder.has_value());
-  const Context as_holder{Actor{holder->council_id, holder->id, holder->roles}, "t", ""};
-  auto money = t_.money().Of(as_holder, PersonId(holder->person_id));
+  const User holder = Demo("budget.holder@demoshire.example");
+  const Context as_holder = As(holder);
+  auto money = t_.money().Of(as_holder, PersonId(holder.person_id));
   ASSERT_TRUE(money.has_value()) << money.error().message;
   EXPECT_GT(money->money_in_total.value(), 0);
   EXPECT_GT(money->money_out_total.value(), 0);
@@ -239,8 +238,7 @@ TEST_F(LoadedDemo, ContributionsConcernsAndTopUpsAreWrittenThroughTheUseCases) {
   const auto tables = Tables(t_.db());
   EXPECT_EQ(static_cast<std::int64_t>(tables.at("contributions").size()), report_.contributions);
   EXPECT_GT(report_.contributions, 200);
-  EXPECT_EQ(static_cast<std::int64_t>(tables.at("safeguarding_concerns").size()),
-            report_.concerns);
+  EXPECT_EQ(static_cast<std::int64_t>(tables.at("safeguarding_concerns").size()), report_.concerns);
   EXPECT_GT(report_.concerns, 0);
   // Card statements carry money paid in: own contributions and family top-ups.
   const auto& transfers = tables.at("ledger_transfers");
@@ -250,11 +248,8 @@ TEST_F(LoadedDemo, ContributionsConcernsAndTopUpsAreWrittenThroughTheUseCases) {
   EXPECT_GT(top_ups, 0);
 
   // The safeguarding lead finds the concerns: each one the social worker raised, at its stage.
-  auto lead = t_.accounts().FindUserByEmail(Context::Operator("test"),
-                                            std::string(kDemoCouncilCode),
-                                            "safeguarding@demoshire.example");
-  ASSERT_TRUE(lead.has_value());
-  const Context as_lead{Actor{lead->council_id, lead->id, lead->roles}, "t", ""};
+  const User lead = Demo("safeguarding@demoshire.example");
+  const Context as_lead = As(lead);
   auto queue = t_.safeguarding().Queue(as_lead);
   ASSERT_TRUE(queue.has_value()) << queue.error().message;
   for (const ConcernView& v : *queue) {
@@ -276,11 +271,8 @@ TEST_F(LoadedDemo, PoolsCollectTheirSharesEveryFourWeeksAndEachMemberHasAStateme
   const auto tables = Tables(t_.db());
   EXPECT_EQ(report_.pools, 2);
   EXPECT_EQ(static_cast<std::int64_t>(tables.at("pools").size()), report_.pools);
-  auto social_worker = t_.accounts().FindUserByEmail(
-      Context::Operator("test"), std::string(kDemoCouncilCode), "social.worker@demoshire.example");
-  ASSERT_TRUE(social_worker.has_value());
-  const Context as_worker{
-      Actor{social_worker->council_id, social_worker->id, social_worker->roles}, "t", ""};
+  const User social_worker = Demo("social.worker@demoshire.example");
+  const Context as_worker = As(social_worker);
   int left = 0;
   for (const std::string& row : tables.at("pools")) {
     const auto from = row.find('|') + 1;
@@ -301,6 +293,82 @@ TEST_F(LoadedDemo, PoolsCollectTheirSharesEveryFourWeeksAndEachMemberHasAStateme
   }
   // One member left the art group and took their part of the balance.
   EXPECT_EQ(left, 1);
+}
+
+TEST_F(LoadedDemo, ProviderInvoicesMatchThePlansAndAHandfulAreHeldForTheFinanceOfficer) {
+  const auto tables = Tables(t_.db());
+  EXPECT_EQ(static_cast<std::int64_t>(tables.at("provider_invoices").size()), report_.invoices);
+  EXPECT_GT(report_.invoices, 100);
+  std::map<ledger::InvoiceStatus, std::vector<ledger::Invoice>> by_status;
+  auto s = t_.store().Read([&](store::Transaction& tx) -> Status {
+    for (const auto status : {ledger::InvoiceStatus::kMatched, ledger::InvoiceStatus::kHeld,
+                              ledger::InvoiceStatus::kApproved, ledger::InvoiceStatus::kRejected}) {
+      auto found = tx.Invoices().InvoicesWithStatus(report_.council.id, status, 100'000);
+      if (!found) return tl::unexpected(found.error());
+      by_status[status] = std::move(*found);
+    }
+    return Ok();
+  });
+  ASSERT_TRUE(s.has_value()) << s.error().message;
+  const auto& matched = by_status[ledger::InvoiceStatus::kMatched];
+  const auto& held = by_status[ledger::InvoiceStatus::kHeld];
+  // Most match the plan (units × the plan's price) and are posted to the books.
+  EXPECT_GT(static_cast<std::int64_t>(matched.size()), report_.invoices * 9 / 10);
+  for (const ledger::Invoice& i : matched) {
+    EXPECT_TRUE(i.posted()) << i.facts.number;
+    EXPECT_TRUE(i.plan_item.has_value()) << i.facts.number;
+    EXPECT_EQ(i.expected, i.facts.total) << i.facts.number;
+  }
+  // A handful are held, each with its reasons; earlier ones were decided with a reason.
+  EXPECT_EQ(static_cast<std::int64_t>(held.size()), report_.invoices_held);
+  EXPECT_GE(held.size(), 3u);
+  EXPECT_LE(held.size(), 8u);
+  std::vector<ledger::Invoice> not_matched = held;
+  for (const auto status : {ledger::InvoiceStatus::kApproved, ledger::InvoiceStatus::kRejected}) {
+    EXPECT_FALSE(by_status[status].empty()) << ledger::InvoiceStatusName(status);
+    for (const ledger::Invoice& i : by_status[status]) {
+      EXPECT_FALSE(i.decision_reason.empty()) << i.facts.number;
+      EXPECT_EQ(i.posted(), status == ledger::InvoiceStatus::kApproved) << i.facts.number;
+      not_matched.push_back(i);
+    }
+  }
+  for (const ledger::Invoice& i : held) EXPECT_FALSE(i.posted()) << i.facts.number;
+  // Every kind of mismatch: more units than planned, a price above the plan's, a provider the
+  // plan does not name, days billed twice.
+  std::map<std::string, int> kinds;
+  for (const ledger::Invoice& i : not_matched) {
+    ASSERT_FALSE(i.hold_reasons.empty()) << i.facts.number;
+    for (const char* kind : {"more than the", "is not the plan's",
+                             "has no council-arranged service", "has already billed days"}) {
+      if (i.hold_reasons.front().find(kind) != std::string::npos) ++kinds[kind];
+    }
+  }
+  EXPECT_EQ(kinds.size(), 4u) << ::testing::PrintToString(kinds);
+
+  // The finance officer's page shows the held ones first, the others and the exports made.
+  const User finance = Demo("finance@demoshire.example");
+  const Context as_finance = As(finance);
+  auto list = t_.invoices().List(as_finance);
+  ASSERT_TRUE(list.has_value()) << list.error().message;
+  EXPECT_EQ(list->held.size(), held.size());
+  for (const InvoiceView& v : list->held) EXPECT_FALSE(v.person_name.empty());
+  EXPECT_FALSE(list->recent.empty());
+  EXPECT_FALSE(list->exports.empty());
+  EXPECT_GT(list->to_export, 0);
+
+  // Each posted invoice is one transfer in the books, and they still balance.
+  const auto& transfers = tables.at("ledger_transfers");
+  const auto posted = std::count_if(transfers.begin(), transfers.end(), [](const auto& row) {
+    return row.find("|invoice|") != std::string::npos;
+  });
+  EXPECT_EQ(static_cast<std::size_t>(posted),
+            matched.size() + by_status[ledger::InvoiceStatus::kApproved].size());
+  auto checks = t_.ledger().Verify(Operator());
+  ASSERT_TRUE(checks.has_value()) << checks.error().message;
+  for (const auto& c : *checks) {
+    EXPECT_TRUE(c.mismatches.empty());
+    EXPECT_TRUE(c.problems.empty());
+  }
 }
 
 TEST_F(LoadedDemo, ASecondLoadIsRefusedAndChangesNothing) {

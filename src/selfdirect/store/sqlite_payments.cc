@@ -156,11 +156,15 @@ Result<std::vector<BudgetRecord>> SqlitePaymentsRepository::LoadBudgets(
     for (std::size_t i = 0; i < out.size(); ++i) index[out[i].id.str()] = i;
   }
   if (out.empty()) return out;
+  // The budgets' terms, one-offs and stops, each read through the budgets `where` picks
+  // (CROSS JOIN keeps budgets the outer table: otherwise SQLite reads every row of the other
+  // table in the council, in its key's order, to save a sort, and one person's budgets cost as
+  // much as the council's).
   {
     auto st = c_.Prepare(fmt::format(
         "SELECT t.budget_id, t.from_date, t.plan_id, t.dp_per_week, t.dp_per_year, "
         "t.mb_per_week, t.mb_per_year, t.ca_per_week, t.ca_per_year, t.weekly_contribution "
-        "FROM budget_terms t JOIN budgets b ON b.council_id = t.council_id AND "
+        "FROM budgets b CROSS JOIN budget_terms t ON b.council_id = t.council_id AND "
         "b.budget_id = t.budget_id WHERE {} ORDER BY t.budget_id, t.from_date",
         where));
     if (!st) return tl::unexpected(st.error());
@@ -184,7 +188,7 @@ Result<std::vector<BudgetRecord>> SqlitePaymentsRepository::LoadBudgets(
   {
     auto st = c_.Prepare(
         fmt::format("SELECT o.budget_id, o.item_id, o.what, o.route, o.amount, o.on_date FROM "
-                    "budget_one_offs o JOIN budgets b ON b.council_id = o.council_id AND "
+                    "budgets b CROSS JOIN budget_one_offs o ON b.council_id = o.council_id AND "
                     "b.budget_id = o.budget_id WHERE {} ORDER BY o.budget_id, o.on_date, o.item_id",
                     where));
     if (!st) return tl::unexpected(st.error());
@@ -208,11 +212,12 @@ Result<std::vector<BudgetRecord>> SqlitePaymentsRepository::LoadBudgets(
     if (!each) return tl::unexpected(each.error());
   }
   {
-    auto st = c_.Prepare(fmt::format(
-        "SELECT s.budget_id, s.seq, s.from_date, s.to_date, s.reason, s.recorded_at, "
-        "s.recorded_by FROM budget_suspensions s JOIN budgets b ON b.council_id = s.council_id "
-        "AND b.budget_id = s.budget_id WHERE {} ORDER BY s.budget_id, s.seq",
-        where));
+    auto st = c_.Prepare(
+        fmt::format("SELECT s.budget_id, s.seq, s.from_date, s.to_date, s.reason, s.recorded_at, "
+                    "s.recorded_by FROM budgets b CROSS JOIN budget_suspensions s ON "
+                    "b.council_id = s.council_id AND b.budget_id = s.budget_id WHERE {} "
+                    "ORDER BY s.budget_id, s.seq",
+                    where));
     if (!st) return tl::unexpected(st.error());
     BindAll(*st, params);
     auto each = EachRow(*st, [&]() -> Status {

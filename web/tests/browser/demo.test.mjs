@@ -7,9 +7,10 @@
 // in the Demoshire council, and opens the pages their role is for, each of which must show
 // rows of made-up data rather than its empty state: the administrator's users and budget
 // model, the social worker's caseload, reviews and money alerts, the approver's plans to sign
-// off and one of them, the finance officer's payment runs, finance overview and alerts, the
-// commissioner's providers and market shaping, the safeguarding lead's concerns and signals,
-// the analyst's policy scenarios, the auditor's log, the budget holder's record and money, and
+// off and one of them, the finance officer's payment runs, finance overview, alerts and provider
+// invoices (a handful held, each with its reasons; the page reached and used with the
+// keyboard), the commissioner's providers and market shaping, the safeguarding lead's concerns
+// and signals, the analyst's policy scenarios, the auditor's log, the budget holder's record and money, and
 // the representative's person, their plan and budget and their money. axe-core checks every
 // page, with no console error, failed request or API error allowed.
 //
@@ -22,7 +23,7 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkPageState, skipWithoutBin, text, useServerAndBrowser, waitForAccountPage } from './support.mjs';
+import { checkPageState, focusedId, skipWithoutBin, text, useServerAndBrowser, waitForAccountPage } from './support.mjs';
 
 const STEP_TIMEOUT_MS = 60_000;
 const skip = skipWithoutBin('this test makes a demo council with the selfdirect command line');
@@ -199,6 +200,34 @@ describe('the demo council: every role sees real data', { skip }, () => {
 
     await alertCards(p, 'finance officer');
     await check(p, 'the finance officer’s money alerts');
+    await signOut(p);
+  });
+
+  test('the finance officer sees provider invoices, a handful held with their reasons, by keyboard', { timeout: STEP_TIMEOUT_MS }, async () => {
+    const p = await signIn('finance');
+    const { page } = p;
+    // The header's link, followed with the keyboard.
+    await page.locator('#navigation').getByRole('link', { name: 'Provider invoices', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === '/finance/invoices');
+    await settle(page, '#invoices:not([hidden])');
+    assert.equal(await page.locator('#no-held').count(), 0, 'the held invoices are not empty');
+    const held = page.locator('#held .govuk-summary-card');
+    const count = await held.count();
+    assert.ok(count >= 1 && count <= 8, `a handful of held invoices: ${count}`);
+    for (let i = 0; i < count; i++) {
+      const reasons = await held.nth(i).locator('[id^="reasons-"] li').allInnerTexts();
+      assert.ok(reasons.length > 0 && reasons.every((r) => r.length > 20), `held invoice ${i + 1} says why: ${reasons.join(' | ')}`);
+    }
+    await assertRows(page, '#recent-table', 10, 'the recent invoices, matched and decided');
+    assert.match(await text(page, '#recent-table'), /Matched/);
+    await check(p, 'the finance officer’s provider invoices', 'finance-invoices');
+    // The first held invoice's reason box, then its approve button, with the keyboard.
+    const first = held.first();
+    await first.locator('textarea').focus();
+    await page.keyboard.type('Checked with the provider');
+    await page.keyboard.press('Tab');
+    assert.match(await focusedId(page), /^approve-/);
     await signOut(p);
   });
 
