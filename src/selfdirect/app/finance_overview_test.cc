@@ -235,6 +235,20 @@ TEST_F(FinanceOverviewTest, AFinanceOfficerRecordsAContributionPaidAndWhatSheOwe
 
   auto account = t_.payments().ContributionAccountOf(As(finance_), ada_);
   ASSERT_TRUE(account.has_value()) << account.error().message;
+  // Recording and reading are both audited against Ada.
+  const auto audited = [&](const char* action) {
+    auto found = t_.accounts().SearchAudit(Context::Operator("t"),
+                                           {.council_id = council_.id, .action = action});
+    EXPECT_TRUE(found.has_value());
+    std::vector<std::string> subjects;
+    for (const AuditEntry& e : found.value_or(std::vector<AuditEntry>{})) {
+      subjects.push_back(e.subject_person_id);
+    }
+    return subjects;
+  };
+  EXPECT_EQ(audited("payments.contribution.paid"),
+            (std::vector<std::string>{ada_.str(), ada_.str()}));
+  EXPECT_EQ(audited("payments.contribution.read"), (std::vector<std::string>{ada_.str()}));
   EXPECT_EQ(account->owed, Pence(0));
   EXPECT_EQ(account->charged, Pence(4000));
   EXPECT_EQ(t_.money().Of(As(finance_), ada_)->contribution_owed, Pence(0));

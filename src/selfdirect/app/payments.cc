@@ -847,23 +847,33 @@ Result<ContributionAccount> Payments::ContributionAccountOf(const Context& ctx,
     if (!owed) return tl::unexpected(owed.error());
     out.owed = *owed;
     std::map<std::string, ContributionAccount::Payment> payments;
-    std::int64_t paid = 0;
+    Pence paid;
     for (const ledger::Receivable& r : *receivables) {
-      // A receivable's transfers: a few a month, so a thousand is years of them.
-      auto transfers = tx.Ledger().TransfersOf(council, r.account, 1000, std::nullopt);
-      if (!transfers) return tl::unexpected(transfers.error());
-      for (const ledger::Transfer& t : *transfers) {
-        auto key = ledger::ContributionPaymentIdOf(t.id);
-        if (!key || t.credit_account != r.account) continue;
-        auto [it, added] = payments.try_emplace(*key);
-        if (added) {
-          it->second = {*key, ledger::ValueDate(t), Pence(0), t.reference, t.created_at};
+      std::optional<TransferId> after;
+      for (;;) {
+        auto page = tx.Ledger().TransfersOf(council, r.account, 1000, after);
+        if (!page) return tl::unexpected(page.error());
+        for (const ledger::Transfer& t : *page) {
+          auto key = ledger::ContributionPaymentIdOf(t.id);
+          if (!key || t.credit_account != r.account) continue;
+          auto [it, added] = payments.try_emplace(*key);
+          if (added) {
+            it->second = {*key, ledger::ValueDate(t), Pence(0), t.reference, t.created_at};
+          }
+          auto sum = it->second.amount.Plus(t.amount);
+          auto all = paid.Plus(t.amount);
+          if (!sum) return tl::unexpected(sum.error());
+          if (!all) return tl::unexpected(all.error());
+          it->second.amount = *sum;
+          paid = *all;
         }
-        it->second.amount = Pence(it->second.amount.value() + t.amount.value());
-        paid += t.amount.value();
+        if (page->size() < 1000) break;
+        after = page->back().id;
       }
     }
-    out.charged = Pence(out.owed.value() + paid);
+    auto charged = out.owed.Plus(paid);
+    if (!charged) return tl::unexpected(charged.error());
+    out.charged = *charged;
     for (auto& [key, p] : payments) out.payments.push_back(std::move(p));
     std::sort(out.payments.begin(), out.payments.end(), [](const auto& a, const auto& b) {
       return std::tie(b.paid_on, b.recorded_at, b.payment_id) <
@@ -872,6 +882,15 @@ Result<ContributionAccount> Payments::ContributionAccountOf(const Context& ctx,
     return Ok();
   });
   if (!s) return tl::unexpected(s.error());
+  auto audited = store_.Write([&](store::Transaction& tx) -> Status {
+    AuditEntry e = MakeAuditEntry(ctx, council, clock_.Now(), "payments.contribution.read",
+                                  "person", person.str(), AuditOutcome::kAllowed,
+                                  "looked at what the person owes and has paid towards their "
+                                  "contribution");
+    e.subject_person_id = person.str();
+    return tx.Audit().Append(e);
+  });
+  if (!audited) return tl::unexpected(audited.error());
   return out;
 }
 
