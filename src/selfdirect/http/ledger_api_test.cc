@@ -7,6 +7,7 @@
 
 #include "selfdirect/core/calendar.h"
 #include "selfdirect/http/service.h"
+#include "tests/support/api_client.h"
 #include "tests/support/test_app.h"
 
 namespace selfdirect::http {
@@ -30,33 +31,19 @@ class LedgerApiTest : public ::testing::Test {
         R"("debits_must_not_exceed_credits":true})");
   }
 
-  struct Session {
-    std::string cookie;
-    std::string csrf;
-  };
+  using Session = testing::ApiSession;
 
   Session SignIn(const std::string& email) {
-    auto r = Send("POST", "/api/session",
-                  R"({"council":"E09000033","email":")" + email +
-                      R"(","password":"correct horse battery staple"})");
-    EXPECT_EQ(r.status, 201) << r.body;
-    const std::string cookie = r.Header("Set-Cookie");
-    return {cookie.substr(0, cookie.find(';')),
-            std::string(json::parse(r.body).at("csrf_token").as_string())};
+    return testing::SignInTo(*service_, "E09000033", email);
   }
 
+  // As the finance officer.
   Response Send(std::string method, std::string target, std::string body = "") {
-    Request r;
-    r.method = std::move(method);
-    r.target = std::move(target);
-    r.body = std::move(body);
-    r.headers.emplace("Content-Type", "application/json");
-    r.headers.emplace("Cookie", finance_.cookie);
-    r.headers.emplace("X-CSRF-Token", finance_.csrf);
-    return service_->Handle(r);
+    return testing::SendTo(*service_, &finance_, std::move(method), std::move(target),
+                           std::move(body));
   }
 
-  static json::object Body(const Response& r) { return json::parse(r.body).as_object(); }
+  static json::object Body(const Response& r) { return testing::BodyOf(r); }
 
   std::string OpenAccount(const std::string& body) {
     auto r = Send("POST", "/api/ledger/accounts", body);

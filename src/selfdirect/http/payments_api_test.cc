@@ -6,6 +6,7 @@
 #include <boost/json.hpp>
 
 #include "selfdirect/http/service.h"
+#include "tests/support/api_client.h"
 #include "tests/support/signed_off.h"
 #include "tests/support/test_app.h"
 
@@ -42,35 +43,17 @@ class PaymentsApiTest : public ::testing::Test {
     admin_ = SignIn("admin@westminster.example");
   }
 
-  struct Session {
-    std::string cookie;
-    std::string csrf;
-  };
+  using Session = testing::ApiSession;
 
   Session SignIn(const std::string& email) {
-    auto r = Send(nullptr, "POST", "/api/session",
-                  R"({"council":"E09000033","email":")" + email +
-                      R"(","password":"correct horse battery staple"})");
-    EXPECT_EQ(r.status, 201) << r.body;
-    const std::string cookie = r.Header("Set-Cookie");
-    return {cookie.substr(0, cookie.find(';')),
-            std::string(json::parse(r.body).at("csrf_token").as_string())};
+    return testing::SignInTo(*service_, "E09000033", email);
   }
 
   Response Send(const Session* as, std::string method, std::string target, std::string body = "") {
-    Request r;
-    r.method = std::move(method);
-    r.target = std::move(target);
-    r.body = std::move(body);
-    r.headers.emplace("Content-Type", "application/json");
-    if (as != nullptr) {
-      r.headers.emplace("Cookie", as->cookie);
-      r.headers.emplace("X-CSRF-Token", as->csrf);
-    }
-    return service_->Handle(r);
+    return testing::SendTo(*service_, as, std::move(method), std::move(target), std::move(body));
   }
 
-  static json::object Body(const Response& r) { return json::parse(r.body).as_object(); }
+  static json::object Body(const Response& r) { return testing::BodyOf(r); }
 
   testing::TestApp t_;
   User worker_, approver_, finance_user_;

@@ -7,6 +7,7 @@
 
 #include "selfdirect/http/service.h"
 #include "selfdirect/ras/test_model.h"
+#include "tests/support/api_client.h"
 #include "tests/support/signed_off.h"
 #include "tests/support/test_app.h"
 
@@ -51,36 +52,18 @@ class PoolsApiTest : public ::testing::Test {
     analyst_ = SignIn("data@westminster.example");
   }
 
-  struct Session {
-    std::string cookie;
-    std::string csrf;
-  };
+  using Session = testing::ApiSession;
 
   Session SignIn(const std::string& email) {
-    auto r = Send("POST", "/api/session",
-                  R"({"council":"E09000033","email":")" + email +
-                      R"(","password":"correct horse battery staple"})");
-    EXPECT_EQ(r.status, 201) << r.body;
-    const std::string cookie = r.Header("Set-Cookie");
-    return {cookie.substr(0, cookie.find(';')),
-            std::string(json::parse(r.body).at("csrf_token").as_string())};
+    return testing::SignInTo(*service_, "E09000033", email);
   }
 
   Response Send(std::string method, std::string target, std::string body = "",
                 const Session* as = nullptr) {
-    Request r;
-    r.method = std::move(method);
-    r.target = std::move(target);
-    r.body = std::move(body);
-    r.headers.emplace("Content-Type", "application/json");
-    if (as != nullptr) {
-      r.headers.emplace("Cookie", as->cookie);
-      r.headers.emplace("X-CSRF-Token", as->csrf);
-    }
-    return service_->Handle(r);
+    return testing::SendTo(*service_, as, std::move(method), std::move(target), std::move(body));
   }
 
-  static json::object Body(const Response& r) { return json::parse(r.body).as_object(); }
+  static json::object Body(const Response& r) { return testing::BodyOf(r); }
 
   std::string Proposal(const std::string& ben_share, const std::string& extra = "") const {
     return R"({"name":"Tuesday art group","pays_for":"A tutor and the room","cost":"240.00",)"
