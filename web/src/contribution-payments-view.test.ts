@@ -42,6 +42,7 @@ describe('the account in words', () => {
     person_id: '01JP0000000000000000000001',
     person_name: 'Maya Okafor',
     owed_pence: 2500,
+    in_credit_pence: 0,
     charged_pence: 4000,
     payments: [
       { payment_id: 'form-2', paid_on: '2026-11-22', amount_pence: 500, reference: '', recorded_at: '2026-11-22T10:00:00.000Z' },
@@ -53,6 +54,10 @@ describe('the account in words', () => {
     expect(owedSentence(account)).toBe('Maya Okafor owes £25.00 towards their contribution.');
     expect(owedSentence({ ...account, owed_pence: 0 })).toBe('Maya Okafor owes nothing towards their contribution.');
     expect(owedWorking(account)).toBe('The payment runs have charged £40.00 and £15.00 has been paid.');
+    // More credited back and paid than charged: £30.00 charged, £40.00 paid.
+    const credit = { ...account, owed_pence: 0, in_credit_pence: 1000, charged_pence: 3000 };
+    expect(owedSentence(credit)).toBe('Maya Okafor is £10.00 in credit towards their contribution.');
+    expect(owedWorking(credit)).toBe('The payment runs have charged £30.00 and £40.00 has been paid.');
   });
 
   it('lists the payments newest first as the server sends them', () => {

@@ -22,6 +22,8 @@ export interface ContributionAccount {
   person_id: string;
   person_name: string;
   owed_pence: number;
+  /** When more was credited back and paid than was charged. */
+  in_credit_pence: number;
   charged_pence: number;
   payments: ContributionPayment[];
 }
@@ -82,13 +84,14 @@ export function contributionPaymentBody(answers: PaymentAnswers, key: string): B
 
 /** What they owe, in a sentence. */
 export function owedSentence(a: ContributionAccount): string {
+  if (a.in_credit_pence > 0) return `${a.person_name} is ${formatPence(a.in_credit_pence)} in credit towards their contribution.`;
   if (a.owed_pence === 0) return `${a.person_name} owes nothing towards their contribution.`;
   return `${a.person_name} owes ${formatPence(a.owed_pence)} towards their contribution.`;
 }
 
 /** How the amount owed comes about: charged by the payment runs, less what was paid. */
 export function owedWorking(a: ContributionAccount): string {
-  const paid = a.charged_pence - a.owed_pence;
+  const paid = a.charged_pence - a.owed_pence + a.in_credit_pence;
   return `The payment runs have charged ${formatPence(a.charged_pence)} and ${formatPence(paid)} has been paid.`;
 }
 

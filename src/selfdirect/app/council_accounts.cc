@@ -33,10 +33,10 @@ Result<std::vector<ledger::Receivable>> ContributionReceivablesOf(store::Transac
   if (!accounts) return tl::unexpected(accounts.error());
   std::vector<ledger::Receivable> out;
   for (const ledger::Account& a : *accounts) {
-    if (a.type != ledger::AccountType::kContributionReceivable || a.closed()) continue;
+    if (a.type != ledger::AccountType::kContributionReceivable) continue;
     auto owed = a.balances.debits_posted.Minus(a.balances.credits_posted);
     if (!owed) return tl::unexpected(owed.error());
-    out.push_back({a.id, *owed});
+    out.push_back({a.id, *owed, !a.closed()});
   }
   return out;
 }

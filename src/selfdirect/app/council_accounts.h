@@ -18,8 +18,8 @@ Result<LedgerAccountId> CouncilAccount(store::Transaction& tx, const CouncilId& 
                                        ledger::AccountType type, std::string_view name,
                                        UlidGenerator& ids, Timestamp now);
 
-// The person's open contribution receivables, oldest first, and what each is owed (posted
-// debits − credits). None when their contribution is not collected separately.
+// The person's contribution receivables, oldest first, and what each is owed (posted debits −
+// credits; closed ones too, marked). None when their contribution is not collected separately.
 Result<std::vector<ledger::Receivable>> ContributionReceivablesOf(store::Transaction& tx,
                                                                   const CouncilId& council,
                                                                   const PersonId& person);

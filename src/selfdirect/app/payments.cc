@@ -734,27 +734,38 @@ namespace {
 
 constexpr std::string_view kContributionsPaidInName = "Contributions paid in by people";
 
-// A payment recorded before under `payment_id`: its transfers' total, day and reference.
-Result<std::optional<ContributionPaid>> FindContributionPaid(store::Transaction& tx,
-                                                             const CouncilId& council,
-                                                             const std::string& payment_id) {
-  std::optional<ContributionPaid> out;
+// A payment recorded before under `payment_id`: its transfers' total, day and reference, and
+// whether each went to one of `receivables` (the person's).
+struct PaidBefore {
+  ContributionPaid paid;
+  bool to_this_person = true;
+};
+Result<std::optional<PaidBefore>> FindContributionPaid(
+    store::Transaction& tx, const CouncilId& council, const std::string& payment_id,
+    std::span<const ledger::Receivable> receivables) {
+  std::optional<PaidBefore> before;
   for (int n = 1;; ++n) {
     auto found =
         tx.Ledger().FindTransfer(council, ledger::ContributionPaymentTransferId(payment_id, n));
     if (!found) return tl::unexpected(found.error());
     if (!*found) break;
-    if (!out) {
-      out.emplace();
-      out->payment_id = payment_id;
-      out->paid_on = ledger::ValueDate(**found);
-      out->reference = (*found)->reference;
+    if (!before) before.emplace();
+    if (std::none_of(receivables.begin(), receivables.end(), [&](const ledger::Receivable& r) {
+          return r.account == (*found)->credit_account;
+        })) {
+      before->to_this_person = false;
     }
-    auto sum = out->amount.Plus((*found)->amount);
+    ContributionPaid& paid = before->paid;
+    if (n == 1) {
+      paid.payment_id = payment_id;
+      paid.paid_on = ledger::ValueDate(**found);
+      paid.reference = (*found)->reference;
+    }
+    auto sum = paid.amount.Plus((*found)->amount);
     if (!sum) return tl::unexpected(sum.error());
-    out->amount = *sum;
+    paid.amount = *sum;
   }
-  return out;
+  return before;
 }
 
 }  // namespace
@@ -771,29 +782,34 @@ Result<ContributionPaid> Payments::RecordContributionPaid(
     if (!name) return tl::unexpected(name.error());
     auto receivables = ContributionReceivablesOf(tx, council, person);
     if (!receivables) return tl::unexpected(receivables.error());
-    if (!request.payment_id.empty() && request.payment_id.size() <= ledger::kMaxPaymentIdLength &&
-        IsCallerKey(request.payment_id)) {
-      auto before = FindContributionPaid(tx, council, request.payment_id);
-      if (!before) return tl::unexpected(before.error());
-      if (*before) {
-        ContributionPaid& was = **before;
-        if (request.amount_pence != was.amount.value() ||
-            request.paid_on != FormatIsoDate(was.paid_on) || request.reference != was.reference) {
-          return Fail(ErrorCode::kConflict,
-                      fmt::format("This form was already used to record {} paid on {}. To record "
-                                  "another payment, open the page again",
-                                  FormatPounds(was.amount), FormatLongDate(was.paid_on)));
-        }
-        auto owed = ledger::TotalOwed(*receivables);
-        if (!owed) return tl::unexpected(owed.error());
-        out = std::move(was);
-        out.person = person;
-        out.person_name = *name;
-        out.owed_now = *owed;
-        out.replayed = true;
-        out.sentence = ledger::ContributionPaidSentence(*name, out.amount, out.paid_on, *owed);
-        return Ok();
+    // Each field first: a bad one is a 422 naming it, whatever the key was used for.
+    auto checked = ledger::ValidateContributionPayment(request, clock_.Today());
+    if (!checked) return tl::unexpected(checked.error());
+    auto before = FindContributionPaid(tx, council, checked->payment_id, *receivables);
+    if (!before) return tl::unexpected(before.error());
+    if (*before) {
+      if (!(*before)->to_this_person) {
+        return Fail(ErrorCode::kConflict,
+                    "This payment's key was already used for a payment from someone else. To "
+                    "record this payment, open the page again");
       }
+      ContributionPaid& was = (*before)->paid;
+      if (checked->amount != was.amount || checked->paid_on != was.paid_on ||
+          checked->reference != was.reference) {
+        return Fail(ErrorCode::kConflict,
+                    fmt::format("This form was already used to record {} paid on {}. To record "
+                                "another payment, open the page again",
+                                FormatPounds(was.amount), FormatLongDate(was.paid_on)));
+      }
+      auto owed = ledger::TotalOwed(*receivables);
+      if (!owed) return tl::unexpected(owed.error());
+      out = std::move(was);
+      out.person = person;
+      out.person_name = *name;
+      out.owed_now = *owed;
+      out.replayed = true;
+      out.sentence = ledger::ContributionPaidSentence(*name, out.amount, out.paid_on, *owed);
+      return Ok();
     }
     auto paid_in = CouncilAccount(tx, council, ledger::AccountType::kContributionsPaidIn,
                                   kContributionsPaidInName, ids_, clock_.Now());
@@ -843,9 +859,14 @@ Result<ContributionAccount> Payments::ContributionAccountOf(const Context& ctx,
     out.person_name = *name;
     auto receivables = ContributionReceivablesOf(tx, council, person);
     if (!receivables) return tl::unexpected(receivables.error());
-    auto owed = ledger::TotalOwed(*receivables);
-    if (!owed) return tl::unexpected(owed.error());
-    out.owed = *owed;
+    auto net = ledger::NetOwed(*receivables);
+    if (!net) return tl::unexpected(net.error());
+    out.owed = net->value() > 0 ? *net : Pence(0);
+    if (net->value() < 0) {
+      auto credit = net->Negated();
+      if (!credit) return tl::unexpected(credit.error());
+      out.in_credit = *credit;
+    }
     std::map<std::string, ContributionAccount::Payment> payments;
     Pence paid;
     for (const ledger::Receivable& r : *receivables) {
@@ -871,7 +892,7 @@ Result<ContributionAccount> Payments::ContributionAccountOf(const Context& ctx,
         after = page->back().id;
       }
     }
-    auto charged = out.owed.Plus(paid);
+    auto charged = net->Plus(paid);
     if (!charged) return tl::unexpected(charged.error());
     out.charged = *charged;
     for (auto& [key, p] : payments) out.payments.push_back(std::move(p));

@@ -78,8 +78,9 @@ struct ContributionPaid {
 struct ContributionAccount {
   PersonId person;
   std::string person_name;
-  Pence owed;
-  Pence charged;  // every contribution charged by the payment runs, less any credited back
+  Pence owed;       // over all their receivables, as the finance overview adds them up
+  Pence in_credit;  // when more was credited back and paid than was charged
+  Pence charged;    // every contribution charged by the payment runs, less any credited back
   struct Payment {
     std::string payment_id;
     Date paid_on;

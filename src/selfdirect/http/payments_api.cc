@@ -267,6 +267,7 @@ void RegisterPaymentsApi(Router& router, app::Payments& payments) {
                return JsonResponse(200, {{"person_id", found->person.str()},
                                          {"person_name", found->person_name},
                                          {"owed_pence", found->owed.value()},
+                                         {"in_credit_pence", found->in_credit.value()},
                                          {"charged_pence", found->charged.value()},
                                          {"payments", paid}});
              });

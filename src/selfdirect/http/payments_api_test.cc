@@ -124,6 +124,17 @@ TEST_F(PaymentsApiTest, AContributionPaidIsRecordedOnce_AndBadInputChangesNothin
   auto again = Send(&finance_, "POST", path, paid);
   EXPECT_EQ(again.status, 200) << again.body;
   EXPECT_TRUE(Body(again).at("replayed").as_bool());
+  // The same key with a field missing is a 422 naming it, not a replay or a conflict.
+  auto missing = Send(&finance_, "POST", path, R"({"payment_id":"f-1","paid_on":"2026-11-20"})");
+  EXPECT_EQ(missing.status, 422) << missing.body;
+  EXPECT_EQ(Body(missing).at("errors").at(0).at("field").as_string(), "amount_pence");
+  // The same payment sent for someone else is refused, and tells nothing of Ben's.
+  const std::string ada_path = "/api/people/" + ada_.str() + "/contribution-payments";
+  auto elsewhere = Send(&finance_, "POST", ada_path, paid);
+  EXPECT_EQ(elsewhere.status, 409) << elsewhere.body;
+  EXPECT_THAT(elsewhere.body, HasSubstr("already used for a payment from someone else"));
+  EXPECT_THAT(elsewhere.body, ::testing::Not(HasSubstr("15.00")));
+  EXPECT_EQ(Body(Send(&finance_, "GET", ada_path)).at("payments").as_array().size(), 0u);
   const json::object after = Body(Send(&finance_, "GET", path));
   EXPECT_EQ(after.at("owed_pence").as_int64(), 2500);
   EXPECT_EQ(after.at("charged_pence").as_int64(), 4000);

@@ -24,10 +24,9 @@ std::optional<std::string> ContributionPaymentIdOf(const TransferId& id) {
   return std::string(text.substr(0, colon));
 }
 
-Result<Pence> TotalOwed(std::span<const Receivable> receivables) {
+Result<Pence> NetOwed(std::span<const Receivable> receivables) {
   Pence total;
   for (const Receivable& r : receivables) {
-    if (r.owed.value() <= 0) continue;
     auto sum = total.Plus(r.owed);
     if (!sum) return sum;
     total = *sum;
@@ -35,34 +34,29 @@ Result<Pence> TotalOwed(std::span<const Receivable> receivables) {
   return total;
 }
 
-Result<ContributionPaymentPlan> PlanContributionPayment(const ContributionPaymentRequest& request,
-                                                        std::span<const Receivable> receivables,
-                                                        const LedgerAccountId& paid_in, Date today,
-                                                        const Made& made) {
-  auto owed = TotalOwed(receivables);
-  if (!owed) return tl::unexpected(owed.error());
+Result<Pence> TotalOwed(std::span<const Receivable> receivables) {
+  auto net = NetOwed(receivables);
+  if (!net) return net;
+  return net->value() > 0 ? *net : Pence(0);
+}
+
+Result<CheckedPayment> ValidateContributionPayment(const ContributionPaymentRequest& request,
+                                                   Date today) {
   std::vector<FieldError> errors;
+  CheckedPayment out;
   if (request.payment_id.empty() || request.payment_id.size() > kMaxPaymentIdLength ||
       !IsCallerKey(request.payment_id)) {
     errors.push_back({"payment_id",
                       "Send the payment's key: 1 to 40 letters, digits and the characters "
                       "_ : . - (the form makes one)"});
   }
-  ContributionPaymentPlan plan;
-  plan.payment_id = request.payment_id;
-  plan.owed_before = *owed;
+  out.payment_id = request.payment_id;
   if (!request.amount_pence) {
     errors.push_back({"amount_pence", "Enter the amount they paid"});
   } else if (*request.amount_pence <= 0) {
     errors.push_back({"amount_pence", "Enter an amount of at least 1p"});
-  } else if (owed->value() == 0) {
-    errors.push_back({"amount_pence", "They owe nothing towards their contribution now"});
-  } else if (*request.amount_pence > owed->value()) {
-    errors.push_back(
-        {"amount_pence", fmt::format("They owe {}: enter no more than that, and refund the rest",
-                                     FormatPounds(*owed))});
   } else {
-    plan.amount = Pence(*request.amount_pence);
+    out.amount = Pence(*request.amount_pence);
   }
   if (request.paid_on.empty()) {
     errors.push_back({"paid_on", "Enter the day they paid"});
@@ -71,7 +65,7 @@ Result<ContributionPaymentPlan> PlanContributionPayment(const ContributionPaymen
   } else if (today < *day) {
     errors.push_back({"paid_on", "The day they paid cannot be after today"});
   } else {
-    plan.paid_on = *day;
+    out.paid_on = *day;
   }
   if (request.reference.size() > kMaxPaymentReferenceLength) {
     errors.push_back({"reference", "Keep the reference to 200 characters or fewer"});
@@ -80,14 +74,38 @@ Result<ContributionPaymentPlan> PlanContributionPayment(const ContributionPaymen
              })) {
     errors.push_back({"reference", "Write the reference on one line"});
   }
+  out.reference = request.reference;
   if (!errors.empty()) return FailFields(std::move(errors));
-  plan.reference = request.reference;
+  return out;
+}
 
+Result<ContributionPaymentPlan> PlanContributionPayment(const ContributionPaymentRequest& request,
+                                                        std::span<const Receivable> receivables,
+                                                        const LedgerAccountId& paid_in, Date today,
+                                                        const Made& made) {
+  auto owed = TotalOwed(receivables);
+  if (!owed) return tl::unexpected(owed.error());
+  auto checked = ValidateContributionPayment(request, today);
+  if (!checked) return tl::unexpected(checked.error());
+  if (owed->value() == 0) {
+    return FailFields({{"amount_pence", "They owe nothing towards their contribution now"}});
+  }
+  if (checked->amount > *owed) {
+    return FailFields(
+        {{"amount_pence", fmt::format("They owe {}: enter no more than that, and refund the rest",
+                                      FormatPounds(*owed))}});
+  }
+  ContributionPaymentPlan plan;
+  plan.payment_id = checked->payment_id;
+  plan.amount = checked->amount;
+  plan.paid_on = checked->paid_on;
+  plan.reference = checked->reference;
+  plan.owed_before = *owed;
   std::int64_t left = plan.amount.value();
   int n = 0;
   for (const Receivable& r : receivables) {
     if (left == 0) break;
-    if (r.owed.value() <= 0) continue;
+    if (!r.open || r.owed.value() <= 0) continue;
     const std::int64_t part = std::min(left, r.owed.value());
     Transfer t;
     t.id = ContributionPaymentTransferId(plan.payment_id, ++n);
@@ -102,6 +120,13 @@ Result<ContributionPaymentPlan> PlanContributionPayment(const ContributionPaymen
     t.value_date = plan.paid_on;
     plan.transfers.push_back(std::move(t));
     left -= part;
+  }
+  if (left > 0) {
+    // The rest of what they owe is on an account that is closed, which takes no payment.
+    return FailFields(
+        {{"amount_pence", fmt::format("Only {} of what they owe can be recorded: the rest is owed "
+                                      "on a closed account",
+                                      FormatPounds(Pence(plan.amount.value() - left)))}});
   }
   plan.owed_after = Pence(owed->value() - plan.amount.value());
   return plan;

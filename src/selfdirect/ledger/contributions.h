@@ -31,10 +31,13 @@ struct ContributionPaymentRequest {
   std::string reference;                     // optional: the bank's reference, a receipt number
 };
 
-// One of the person's contribution receivables and what it is owed (posted debits − credits).
+// One of the person's contribution receivables and what it is owed (posted debits − credits;
+// below zero when more was credited back or paid than was charged). A closed account counts
+// towards what the person owes but takes no payment.
 struct Receivable {
   LedgerAccountId account;
   Pence owed;
+  bool open = true;
 };
 
 // Who made the transfers, and when.
@@ -65,13 +68,30 @@ TransferId ContributionPaymentTransferId(std::string_view payment_id, int n);
 // The payment key of a transfer id made by ContributionPaymentTransferId, or nothing.
 std::optional<std::string> ContributionPaymentIdOf(const TransferId& id);
 
-// What the person owes over all their receivables. kOverflow only for sums no ledger reaches.
+// Where the person stands over all their receivables, as the finance overview adds them up:
+// the signed sum, so an account in credit counts against one that owes. kOverflow only for sums
+// no ledger reaches.
+Result<Pence> NetOwed(std::span<const Receivable> receivables);
+// What they owe: the net, or nothing when they are square or in credit.
 Result<Pence> TotalOwed(std::span<const Receivable> receivables);
 
-// Checks the request and plans its transfers: from `paid_in` to the receivables, oldest first,
-// each taking no more than it is owed. Field errors (kInvalidArgument): payment_id, amount_pence
-// (missing, not above zero, or more than the person owes, saying how much that is), paid_on
-// (missing, not a date, after today), reference (over 200 bytes, or a control character).
+// A request whose fields are each well formed (ValidateContributionPayment).
+struct CheckedPayment {
+  std::string payment_id;
+  Pence amount;
+  Date paid_on;
+  std::string reference;
+};
+
+// Checks each field on its own. Field errors (kInvalidArgument): payment_id (not 1 to 40 of the
+// key characters), amount_pence (missing or not above zero), paid_on (missing, not a date, after
+// today), reference (over 200 bytes, or a control character).
+Result<CheckedPayment> ValidateContributionPayment(const ContributionPaymentRequest& request,
+                                                   Date today);
+
+// Checks the request (as above, and that the amount is no more than the person owes: a field
+// error on amount_pence saying how much that is) and plans its transfers: from `paid_in` to the
+// open receivables that are owed money, oldest first, each taking no more than it is owed.
 Result<ContributionPaymentPlan> PlanContributionPayment(const ContributionPaymentRequest& request,
                                                         std::span<const Receivable> receivables,
                                                         const LedgerAccountId& paid_in, Date today,

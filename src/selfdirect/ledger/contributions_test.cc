@@ -91,6 +91,46 @@ TEST(PlanContributionPayment, RefusesBadInputNamingTheField) {
   EXPECT_THAT(FieldOf(nothing_owed), HasSubstr("amount_pence: They owe nothing"));
 }
 
+TEST(PlanContributionPayment, AnAccountInCreditCountsAgainstOneThatOwes) {
+  // £30.00 owed on one, £10.00 credited back beyond what the other was charged: £20.00 in all,
+  // as the finance overview adds it up.
+  const std::vector<Receivable> owed = {{kOlder, Pence(3000)}, {kNewer, Pence(-1000)}};
+  EXPECT_EQ(NetOwed(owed), Pence(2000));
+  EXPECT_EQ(TotalOwed(owed), Pence(2000));
+  EXPECT_THAT(FieldOf(PlanContributionPayment(Paid(3000), owed, kPaidIn, D("2026-11-22"), Now())),
+              HasSubstr("amount_pence: They owe £20.00"));
+  auto plan = PlanContributionPayment(Paid(2000), owed, kPaidIn, D("2026-11-22"), Now());
+  ASSERT_TRUE(plan) << plan.error().message;
+  ASSERT_EQ(plan->transfers.size(), 1u);
+  EXPECT_EQ(plan->transfers[0].credit_account, kOlder);
+  EXPECT_EQ(plan->owed_after, Pence(0));
+  // In credit overall: nothing is owed.
+  const std::vector<Receivable> credit = {{kOlder, Pence(500)}, {kNewer, Pence(-1000)}};
+  EXPECT_EQ(NetOwed(credit), Pence(-500));
+  EXPECT_EQ(TotalOwed(credit), Pence(0));
+}
+
+TEST(PlanContributionPayment, AClosedAccountTakesNoPayment) {
+  const std::vector<Receivable> owed = {{kOlder, Pence(3000), false}, {kNewer, Pence(1000)}};
+  auto plan = PlanContributionPayment(Paid(1000), owed, kPaidIn, D("2026-11-22"), Now());
+  ASSERT_TRUE(plan) << plan.error().message;
+  ASSERT_EQ(plan->transfers.size(), 1u);
+  EXPECT_EQ(plan->transfers[0].credit_account, kNewer);
+  EXPECT_THAT(FieldOf(PlanContributionPayment(Paid(2000), owed, kPaidIn, D("2026-11-22"), Now())),
+              HasSubstr("amount_pence: Only £10.00 of what they owe can be recorded"));
+}
+
+TEST(ValidateContributionPayment, ChecksEachFieldWithoutWhatIsOwed) {
+  auto ok = ValidateContributionPayment(Paid(999999), D("2026-11-22"));
+  ASSERT_TRUE(ok) << ok.error().message;
+  EXPECT_EQ(ok->amount, Pence(999999));
+  EXPECT_EQ(ok->paid_on, D("2026-11-20"));
+  EXPECT_EQ(ok->reference, "BACS 7731");
+  auto bad = ValidateContributionPayment({"", std::nullopt, "x", ""}, D("2026-11-22"));
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(bad.error().fields.size(), 3u);
+}
+
 TEST(ContributionPaymentIdOf, ReadsBackOnlyItsOwnIds) {
   EXPECT_EQ(ContributionPaymentIdOf(ContributionPaymentTransferId("a:b", 3)), "a:b");
   EXPECT_EQ(ContributionPaymentIdOf(TransferId("contribution:01JB:2026-11-02")), std::nullopt);

@@ -87,6 +87,7 @@ async function main(): Promise<void> {
     event.preventDefault();
     if (busy) return;
     busy = true;
+    byId('notification').replaceChildren();
     try {
       const built = contributionPaymentBody(
         {
