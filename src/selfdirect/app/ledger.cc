@@ -254,6 +254,16 @@ Result<Ledger::BooksChecked> Ledger::CheckBooks(const Context& ctx) {
     return Ok();
   });
   if (!s) return tl::unexpected(s.error());
+  // Audited: the answer names any account that differs, people's accounts among them.
+  auto audited = store_.Write([&](store::Transaction& tx) -> Status {
+    AuditEntry e = MakeAuditEntry(
+        ctx, ctx.actor.council_id, clock_.Now(), "ledger.books.check", "ledger", "books",
+        AuditOutcome::kAllowed,
+        fmt::format("checked the books: {} accounts, {} transfers, {}", out->check.accounts,
+                    out->check.transfers, out->check.clean() ? "they balance" : "NOT balanced"));
+    return tx.Audit().Append(e);
+  });
+  if (!audited) return tl::unexpected(audited.error());
   return std::move(*out);
 }
 

@@ -88,8 +88,9 @@ class Ledger {
   Result<std::vector<ledger::LedgerCheck>> Verify(const Context& ctx);
 
   // Recomputes the actor's council's balances from its transfers, as `selfdirect ledger verify`
-  // does for every council (finance officers: "Check the books" on the finance overview). A read:
-  // nothing changes; at the size of a large council it takes seconds.
+  // does for every council (finance officers: "Check the books" on the finance overview). Nothing
+  // in the ledger changes; the check is audited ("ledger.books.check"). At the size of a large
+  // council it takes seconds.
   struct BooksChecked {
     ledger::LedgerCheck check;
     Timestamp at;  // when the check read the books

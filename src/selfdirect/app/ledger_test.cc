@@ -264,7 +264,10 @@ TEST_F(LedgerTest, AFinanceOfficerChecksTheBooksOfTheirOwnCouncil) {
   EXPECT_EQ(checked->check.accounts, 2);
   auto theirs = t_.ledger().CheckBooks(As(elsewhere));
   ASSERT_TRUE(theirs) << theirs.error().message;
-  EXPECT_EQ(theirs->check.transfers, 0);  // only their own council's books
+  EXPECT_EQ(theirs->check.transfers, 0);              // only their own council's books
+  ASSERT_EQ(Audit("ledger.books.check").size(), 1u);  // this council's check
+  EXPECT_EQ(Audit("ledger.books.check")[0].summary,
+            "checked the books: 2 accounts, 2 transfers, they balance");
   EXPECT_EQ(t_.ledger().CheckBooks(As(worker_)).error().code, ErrorCode::kPermissionDenied);
 }
 

@@ -116,6 +116,18 @@ Result<Account> ValidateNewAccount(const NewAccount& request) {
   if (type && *type == AccountType::kBudgetCommitment && request.scheme.empty()) {
     errors.push_back({"scheme_id", "A budget commitment is for one scheme: enter its id"});
   }
+  // Contributions paid in: money coming into the books from outside them, so the account is only
+  // ever debited, and it is the council's. (Payments::RecordContributionPaid opens it.)
+  if (type && owner && *type == AccountType::kContributionsPaidIn &&
+      *owner != OwnerKind::kCouncil) {
+    errors.push_back({"owner_kind", "An account of contributions paid in belongs to the council"});
+  }
+  if (type && *type == AccountType::kContributionsPaidIn &&
+      request.debits_must_not_exceed_credits.value_or(false)) {
+    errors.push_back({"debits_must_not_exceed_credits",
+                      "Contributions paid in come from outside the books: this account is only "
+                      "ever debited, so it cannot have that rule"});
+  }
   std::string name = request.name;
   while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.pop_back();
   while (!name.empty() && (name.front() == ' ' || name.front() == '\t')) name.erase(0, 1);

@@ -69,6 +69,21 @@ TEST(Account, ABudgetCommitmentBelongsToAPersonAndAScheme) {
   EXPECT_EQ(Fields(a.error()), (std::vector<std::string>{"owner_kind", "scheme_id"}));
 }
 
+TEST(Account, ContributionsPaidInAreTheCouncilsAndOnlyEverDebited) {
+  auto ok = ValidateNewAccount(
+      {.type = "contributions_paid_in", .owner_kind = "council", .name = "Contributions"});
+  ASSERT_TRUE(ok) << ok.error().message;
+  EXPECT_FALSE(ok->flags.debits_must_not_exceed_credits);
+  auto bad = ValidateNewAccount({.type = "contributions_paid_in",
+                                 .owner_kind = "provider",
+                                 .owner_id = "acme",
+                                 .name = "Contributions",
+                                 .debits_must_not_exceed_credits = true});
+  ASSERT_FALSE(bad);
+  EXPECT_EQ(Fields(bad.error()),
+            (std::vector<std::string>{"owner_kind", "debits_must_not_exceed_credits"}));
+}
+
 TEST(Account, ClosingNeedsNothingPending) {
   Account a;
   a.name = "Ada's card";
