@@ -6,7 +6,7 @@
 #include <map>
 #include <set>
 
-#include "selfdirect/app/council_accounts.h"
+#include "selfdirect/app/ledger_lookups.h"
 #include "selfdirect/core/csv.h"
 #include "selfdirect/ledger/monitoring.h"
 #include "selfdirect/ledger/payments.h"
@@ -235,14 +235,9 @@ Result<MoneyView> Money::Load(const Context& ctx, const PersonId& id, const char
       if (!owed) return tl::unexpected(owed.error());
       view.contribution_owed = *owed;
     }
-    std::optional<TransferId> after;
-    for (;;) {
-      auto page = tx.Ledger().TransfersOf(ctx.actor.council_id, account->id, 1000, after);
-      if (!page) return tl::unexpected(page.error());
-      for (auto& t : *page) transfers.push_back(std::move(t));
-      if (page->size() < 1000) break;
-      after = transfers.back().id;
-    }
+    auto all = AllTransfers(tx, ctx.actor.council_id, account->id);
+    if (!all) return tl::unexpected(all.error());
+    transfers = std::move(*all);
     auto newest = NewestFirstImports(tx, ctx.actor.council_id, account->id);
     if (!newest) return tl::unexpected(newest.error());
     newest_first = std::move(*newest);

@@ -8,7 +8,7 @@
 #include <tuple>
 #include <unordered_map>
 
-#include "selfdirect/app/council_accounts.h"
+#include "selfdirect/app/ledger_lookups.h"
 #include "selfdirect/core/text.h"
 
 namespace selfdirect::app {
@@ -870,26 +870,21 @@ Result<ContributionAccount> Payments::ContributionAccountOf(const Context& ctx,
     std::map<std::string, ContributionAccount::Payment> payments;
     Pence paid;
     for (const ledger::Receivable& r : *receivables) {
-      std::optional<TransferId> after;
-      for (;;) {
-        auto page = tx.Ledger().TransfersOf(council, r.account, 1000, after);
-        if (!page) return tl::unexpected(page.error());
-        for (const ledger::Transfer& t : *page) {
-          auto key = ledger::ContributionPaymentIdOf(t.id);
-          if (!key || t.credit_account != r.account) continue;
-          auto [it, added] = payments.try_emplace(*key);
-          if (added) {
-            it->second = {*key, ledger::ValueDate(t), Pence(0), t.reference, t.created_at};
-          }
-          auto sum = it->second.amount.Plus(t.amount);
-          auto all = paid.Plus(t.amount);
-          if (!sum) return tl::unexpected(sum.error());
-          if (!all) return tl::unexpected(all.error());
-          it->second.amount = *sum;
-          paid = *all;
+      auto transfers = AllTransfers(tx, council, r.account);
+      if (!transfers) return tl::unexpected(transfers.error());
+      for (const ledger::Transfer& t : *transfers) {
+        auto key = ledger::ContributionPaymentIdOf(t.id);
+        if (!key || t.credit_account != r.account) continue;
+        auto [it, added] = payments.try_emplace(*key);
+        if (added) {
+          it->second = {*key, ledger::ValueDate(t), Pence(0), t.reference, t.created_at};
         }
-        if (page->size() < 1000) break;
-        after = page->back().id;
+        auto sum = it->second.amount.Plus(t.amount);
+        auto all = paid.Plus(t.amount);
+        if (!sum) return tl::unexpected(sum.error());
+        if (!all) return tl::unexpected(all.error());
+        it->second.amount = *sum;
+        paid = *all;
       }
     }
     auto charged = net->Plus(paid);

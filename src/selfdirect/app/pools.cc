@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <map>
 
-#include "selfdirect/app/council_accounts.h"
+#include "selfdirect/app/ledger_lookups.h"
 #include "selfdirect/ledger/payments.h"
 
 namespace selfdirect::app {
@@ -67,20 +67,6 @@ Result<Pence> PoolBalance(store::Transaction& tx, const Pool& pool) {
   auto account = ReadAccount(tx, pool.council, pool.account);
   if (!account) return tl::unexpected(account.error());
   return ledger::PostedCreditBalance(account->balances);
-}
-
-Result<std::vector<ledger::Transfer>> AllTransfers(store::Transaction& tx, const CouncilId& council,
-                                                   const LedgerAccountId& account) {
-  std::vector<ledger::Transfer> out;
-  std::optional<TransferId> after;
-  for (;;) {
-    auto page = tx.Ledger().TransfersOf(council, account, 1000, after);
-    if (!page) return tl::unexpected(page.error());
-    for (auto& t : *page) out.push_back(std::move(t));
-    if (page->size() < 1000) break;
-    after = out.back().id;
-  }
-  return out;
 }
 
 bool Posted(const ledger::Transfer& t) {

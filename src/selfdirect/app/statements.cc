@@ -7,7 +7,7 @@
 #include <map>
 
 #include "selfdirect/access/credentials.h"
-#include "selfdirect/app/council_accounts.h"
+#include "selfdirect/app/ledger_lookups.h"
 #include "selfdirect/core/text.h"
 #include "selfdirect/ledger/statement_format.h"
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <boost/json.hpp>
+#include <charconv>
 #include <optional>
 #include <string>
 #include <variant>
@@ -124,6 +125,19 @@ std::variant<IdType, Response> PathId(const PathParams& params, const char* name
   auto id = IdType::Parse(params.at(name));
   if (!id) return Problem(404, "not-found", "Not found", "There is no record at this address");
   return *id;
+}
+
+// The query parameter `name` as a whole number from `least` to `most`; `otherwise` when it is not
+// given, and nothing when it is not such a number (the caller names the field in a 422).
+inline std::optional<int> QueryInt(const Request& request, const char* name, int least, int most,
+                                   int otherwise) {
+  const std::string text = request.QueryParam(name);
+  if (text.empty()) return otherwise;
+  int n = 0;
+  const char* end = text.data() + text.size();
+  const auto [at, ec] = std::from_chars(text.data(), end, n);
+  if (ec != std::errc() || at != end || n < least || n > most) return std::nullopt;
+  return n;
 }
 
 }  // namespace selfdirect::http

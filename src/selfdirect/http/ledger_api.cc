@@ -135,35 +135,25 @@ void RegisterLedgerApi(Router& router, app::Ledger& ledger) {
                return JsonResponse(200, AccountJson(*account));
              });
 
-  router.Add("GET", "/api/ledger/accounts/{account}/transfers", "ledger.accounts.transfers",
-             Action::kLedgerRead, [&ledger](const Request& request, const PathParams& params) {
-               auto id = PathId<LedgerAccountId>(params, "account");
-               if (auto* problem = std::get_if<Response>(&id)) return *problem;
-               int limit = 50;
-               if (const std::string v = request.QueryParam("limit"); !v.empty()) {
-                 limit = 0;
-                 for (char c : v) {
-                   if (c < '0' || c > '9' || limit > 1000) {
-                     return ValidationProblem(
-                         {{"limit", "Enter how many transfers to show, from 1 to 200"}});
-                   }
-                   limit = limit * 10 + (c - '0');
-                 }
-                 if (limit < 1 || limit > 200) {
-                   return ValidationProblem(
-                       {{"limit", "Enter how many transfers to show, from 1 to 200"}});
-                 }
-               }
-               auto page = ledger.TransfersOf(request.ctx, std::get<LedgerAccountId>(id), limit,
-                                              request.QueryParam("after"));
-               if (!page) return ProblemFromError(page.error());
-               json::array items;
-               for (const auto& t : page->transfers) items.push_back(TransferJson(t));
-               return JsonResponse(
-                   200, {{"items", items},
-                         {"next_after",
-                          page->next_after ? json::value(page->next_after->str()) : nullptr}});
-             });
+  router.Add(
+      "GET", "/api/ledger/accounts/{account}/transfers", "ledger.accounts.transfers",
+      Action::kLedgerRead, [&ledger](const Request& request, const PathParams& params) {
+        auto id = PathId<LedgerAccountId>(params, "account");
+        if (auto* problem = std::get_if<Response>(&id)) return *problem;
+        const auto limit = QueryInt(request, "limit", 1, 200, 50);
+        if (!limit) {
+          return ValidationProblem({{"limit", "Enter how many transfers to show, from 1 to 200"}});
+        }
+        auto page = ledger.TransfersOf(request.ctx, std::get<LedgerAccountId>(id), *limit,
+                                       request.QueryParam("after"));
+        if (!page) return ProblemFromError(page.error());
+        json::array items;
+        for (const auto& t : page->transfers) items.push_back(TransferJson(t));
+        return JsonResponse(
+            200,
+            {{"items", items},
+             {"next_after", page->next_after ? json::value(page->next_after->str()) : nullptr}});
+      });
 
   router.Add("POST", "/api/ledger/transfers", "ledger.transfers.create",
              Action::kLedgerTransfersCreate, [&ledger](const Request& request, const PathParams&) {

@@ -2,7 +2,6 @@
 #include "selfdirect/http/monitoring_api.h"
 
 #include <boost/json.hpp>
-#include <charconv>
 #include <limits>
 #include <optional>
 #include <vector>
@@ -116,19 +115,8 @@ void RegisterMonitoringApi(Router& router, app::Monitoring& monitoring) {
         if (!closed.empty() && closed != "true" && closed != "false") {
           return ValidationProblem({{"closed", "Say true to include closed alerts, or false"}});
         }
-        // A whole number from `least` to `most`, or `otherwise` when not given.
-        auto number = [&](const char* name, int least, int most,
-                          int otherwise) -> std::optional<int> {
-          const std::string text = request.QueryParam(name);
-          if (text.empty()) return otherwise;
-          int n = 0;
-          const auto* end = text.data() + text.size();
-          auto [at, ec] = std::from_chars(text.data(), end, n);
-          if (ec != std::errc() || at != end || n < least || n > most) return std::nullopt;
-          return n;
-        };
-        const auto page = number("page", 1, std::numeric_limits<int>::max(), 1);
-        const auto per_page = number("per_page", 1, 100, app::AlertPage::kPerPage);
+        const auto page = QueryInt(request, "page", 1, std::numeric_limits<int>::max(), 1);
+        const auto per_page = QueryInt(request, "per_page", 1, 100, app::AlertPage::kPerPage);
         std::vector<FieldError> errors;
         if (!page) errors.push_back({"page", "Give the page as a whole number from 1"});
         if (!per_page) {

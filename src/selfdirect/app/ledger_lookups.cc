@@ -1,4 +1,4 @@
-#include "selfdirect/app/council_accounts.h"
+#include "selfdirect/app/ledger_lookups.h"
 
 namespace selfdirect::app {
 
@@ -37,6 +37,20 @@ Result<std::vector<ledger::Receivable>> ContributionReceivablesOf(store::Transac
     auto owed = a.balances.debits_posted.Minus(a.balances.credits_posted);
     if (!owed) return tl::unexpected(owed.error());
     out.push_back({a.id, *owed, !a.closed()});
+  }
+  return out;
+}
+
+Result<std::vector<ledger::Transfer>> AllTransfers(store::Transaction& tx, const CouncilId& council,
+                                                   const LedgerAccountId& account) {
+  std::vector<ledger::Transfer> out;
+  std::optional<TransferId> after;
+  for (;;) {
+    auto page = tx.Ledger().TransfersOf(council, account, 1000, after);
+    if (!page) return tl::unexpected(page.error());
+    for (auto& t : *page) out.push_back(std::move(t));
+    if (page->size() < 1000) break;
+    after = out.back().id;
   }
   return out;
 }

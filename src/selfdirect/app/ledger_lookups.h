@@ -1,8 +1,9 @@
 #pragma once
-// Ledger accounts the use cases look up or open inside their own transaction: the council's own
-// accounts that stand for money leaving the books or coming into them (a payee, top-ups from third
-// parties, contributions paid in: one of each type and name per council, opened on first need),
-// and a person's contribution receivables. Used by the app's use cases only.
+// What the use cases look up in the ledger, or open, inside their own transaction: the council's
+// own accounts that stand for money leaving the books or coming into them (a payee, top-ups from
+// third parties, contributions paid in: one of each type and name per council, opened on first
+// need), a person's contribution receivables, and every transfer of an account. Used by the app's
+// use cases only.
 #include <string_view>
 #include <vector>
 
@@ -23,5 +24,9 @@ Result<LedgerAccountId> CouncilAccount(store::Transaction& tx, const CouncilId& 
 Result<std::vector<ledger::Receivable>> ContributionReceivablesOf(store::Transaction& tx,
                                                                   const CouncilId& council,
                                                                   const PersonId& person);
+
+// Every transfer of the account, oldest first, read a page at a time.
+Result<std::vector<ledger::Transfer>> AllTransfers(store::Transaction& tx, const CouncilId& council,
+                                                   const LedgerAccountId& account);
 
 }  // namespace selfdirect::app
