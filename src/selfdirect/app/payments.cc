@@ -814,7 +814,7 @@ Result<ContributionPaid> Payments::RecordContributionPaid(
     auto paid_in = CouncilAccount(tx, council, ledger::AccountType::kContributionsPaidIn,
                                   kContributionsPaidInName, ids_, clock_.Now());
     if (!paid_in) return tl::unexpected(paid_in.error());
-    auto plan = ledger::PlanContributionPayment(request, *receivables, *paid_in, clock_.Today(),
+    auto plan = ledger::PlanContributionPayment(*checked, *receivables, *paid_in,
                                                 {council, clock_.Now(), ctx.actor.user_id});
     if (!plan) return tl::unexpected(plan.error());
     auto results = tx.Ledger().CreateTransfers(plan->transfers);

@@ -83,23 +83,30 @@ Result<ContributionPaymentPlan> PlanContributionPayment(const ContributionPaymen
                                                         std::span<const Receivable> receivables,
                                                         const LedgerAccountId& paid_in, Date today,
                                                         const Made& made) {
-  auto owed = TotalOwed(receivables);
-  if (!owed) return tl::unexpected(owed.error());
   auto checked = ValidateContributionPayment(request, today);
   if (!checked) return tl::unexpected(checked.error());
+  return PlanContributionPayment(*checked, receivables, paid_in, made);
+}
+
+Result<ContributionPaymentPlan> PlanContributionPayment(const CheckedPayment& checked,
+                                                        std::span<const Receivable> receivables,
+                                                        const LedgerAccountId& paid_in,
+                                                        const Made& made) {
+  auto owed = TotalOwed(receivables);
+  if (!owed) return tl::unexpected(owed.error());
   if (owed->value() == 0) {
     return FailFields({{"amount_pence", "They owe nothing towards their contribution now"}});
   }
-  if (checked->amount > *owed) {
+  if (checked.amount > *owed) {
     return FailFields(
         {{"amount_pence", fmt::format("They owe {}: enter no more than that, and refund the rest",
                                       FormatPounds(*owed))}});
   }
   ContributionPaymentPlan plan;
-  plan.payment_id = checked->payment_id;
-  plan.amount = checked->amount;
-  plan.paid_on = checked->paid_on;
-  plan.reference = checked->reference;
+  plan.payment_id = checked.payment_id;
+  plan.amount = checked.amount;
+  plan.paid_on = checked.paid_on;
+  plan.reference = checked.reference;
   plan.owed_before = *owed;
   std::int64_t left = plan.amount.value();
   int n = 0;

@@ -96,6 +96,11 @@ Result<ContributionPaymentPlan> PlanContributionPayment(const ContributionPaymen
                                                         std::span<const Receivable> receivables,
                                                         const LedgerAccountId& paid_in, Date today,
                                                         const Made& made);
+// The same for a request already checked field by field.
+Result<ContributionPaymentPlan> PlanContributionPayment(const CheckedPayment& checked,
+                                                        std::span<const Receivable> receivables,
+                                                        const LedgerAccountId& paid_in,
+                                                        const Made& made);
 
 // The sentence for a recorded payment: "£50.00 paid on 20 November 2026 is recorded. Ada Okafor
 // now owes £100.00." (or "owes nothing now.").
