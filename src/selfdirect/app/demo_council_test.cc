@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <map>
 
+#include "selfdirect/ledger/transfer.h"
 #include "selfdirect/ras/explain.h"
 #include "selfdirect/ras/inputs.h"
 #include "selfdirect/ras/model_loader.h"
@@ -212,6 +213,13 @@ TEST_F(LoadedDemo, MoneyMovesThroughPaymentRunsAndCardStatementsAndTheBooksBalan
   EXPECT_GT(report_.statements, 20);
   EXPECT_EQ(static_cast<std::int64_t>(tables.at("statement_imports").size()), report_.statements);
   EXPECT_GT(tables.at("ledger_transfers").size(), 1000u);
+  // Every transfer here was made by a flow, and each took an id the ledger API will not let a
+  // hand-made transfer take (ledger::ReservedPrefixOf).
+  for (const std::string& row : tables.at("ledger_transfers")) {
+    const auto id_from = row.find('|') + 1;
+    const std::string id = row.substr(id_from, row.find('|', id_from) - id_from);
+    EXPECT_TRUE(ledger::ReservedPrefixOf(id).has_value()) << id;
+  }
   // Some holders underspend and some run short: the monitoring run finds both kinds.
   EXPECT_GT(report_.alerts, 0);
   EXPECT_EQ(static_cast<std::int64_t>(tables.at("monitoring_alerts").size()), report_.alerts);

@@ -66,7 +66,8 @@ class MoneyTest : public ::testing::Test {
     return out.value_or(ledger::Account{});
   }
 
-  // Money spent from Ada's account, as a statement import records it.
+  // Money spent from Ada's account, as a statement import records it (by hand, so under an id
+  // of its own: "stmt:" ids are kept for statement imports).
   void Spend(const std::string& id, std::int64_t pence, const std::string& payee) {
     auto payee_account = t_.ledger().OpenAccount(
         As(finance_), {.type = "payee", .owner_kind = "council", .name = payee});
@@ -176,7 +177,7 @@ TEST_F(MoneyTest, TheBudgetHolderSeesThePaymentArriveAndTheMoneyGoOut) {
 
   // Ten days on, £300.00 has gone to Sam's agency.
   t_.clock().Advance(std::chrono::hours(24 * 10));
-  Spend("stmt:ada:1", 30000, "Smith's Care");
+  Spend("spend:ada:1", 30000, "Smith's Care");
   view = t_.money().Of(As(holder_), ada_);
   ASSERT_TRUE(view.has_value()) << view.error().message;
   EXPECT_EQ(view->balance, Pence(50000));
@@ -209,7 +210,7 @@ TEST_F(MoneyTest, TheBudgetHolderSeesThePaymentArriveAndTheMoneyGoOut) {
 TEST_F(MoneyTest, MoneyTheCouncilRecoversIsMoneyOutButNotSpending) {
   PayTheFirstPeriod();
   t_.clock().Advance(std::chrono::hours(24 * 10));
-  Spend("stmt:ada:1", 30000, "Smith's Care");
+  Spend("spend:ada:1", 30000, "Smith's Care");
   // The council recovers £200.00 it paid for days in hospital.
   auto fund = t_.ledger().OpenAccount(
       As(finance_), {.type = "clawback", .owner_kind = "council", .name = "Recovered"});
@@ -236,7 +237,7 @@ TEST_F(MoneyTest, MoneyTheCouncilRecoversIsMoneyOutButNotSpending) {
 
 TEST_F(MoneyTest, ASpreadsheetNeverRunsAPayeeAsAFormula) {
   PayTheFirstPeriod();
-  Spend("stmt:ada:2", 1000, "=HYPERLINK(\"http://x\")");
+  Spend("spend:ada:2", 1000, "=HYPERLINK(\"http://x\")");
   auto csv = t_.money().Csv(As(holder_), ada_);
   ASSERT_TRUE(csv.has_value()) << csv.error().message;
   EXPECT_THAT(csv->csv, HasSubstr("\"Spent: =HYPERLINK(\"\"http://x\"\")\""));
@@ -282,7 +283,7 @@ TEST_F(MoneyTest, NoBudgetInPaymentIsNotFound) {
 
 TEST_F(MoneyTest, PagesOfTwentyNewestFirst) {
   PayTheFirstPeriod();
-  for (int i = 1; i <= 21; ++i) Spend("stmt:ada:p" + std::to_string(i), 100, "Shop");
+  for (int i = 1; i <= 21; ++i) Spend("spend:ada:p" + std::to_string(i), 100, "Shop");
   auto first = t_.money().Of(As(holder_), ada_, 1);
   ASSERT_TRUE(first.has_value()) << first.error().message;
   EXPECT_EQ(first->line_count, 22);

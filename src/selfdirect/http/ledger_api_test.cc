@@ -182,6 +182,17 @@ TEST_F(LedgerApiTest, BadFieldsAre422NamingTheFieldAndChangeNothing) {
             1u);
 }
 
+TEST_F(LedgerApiTest, AnIdOfTheFormAPaymentRunWouldGiveIs422AndChangesNothing) {
+  auto r = Send("POST", "/api/ledger/transfers",
+                Transfer("dp:01JD0000000000000000000000:2026-11-30", 500));
+  EXPECT_EQ(r.status, 422) << r.body;
+  auto body = Body(r);
+  EXPECT_EQ(body.at("errors").as_array()[0].at("field").as_string(), "id");
+  EXPECT_THAT(r.body,
+              HasSubstr("Ids beginning \\\"dp:\\\" are kept for the transfers selfdirect makes"));
+  EXPECT_EQ(Credits(payee_), 0);
+}
+
 TEST_F(LedgerApiTest, AnAccountThatWouldGoBelowZeroIsRefusedWithHowMuch) {
   const std::string spend = R"({"id":"s1","debit_account_id":")" + payee_ +
                             R"(","credit_account_id":")" + fund_ +

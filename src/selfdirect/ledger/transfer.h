@@ -97,6 +97,13 @@ Date ValueDate(const Transfer& t);
 // "stmt:X:25", so a statement's lines of one day keep their row order).
 bool MovedBefore(const Transfer& a, const Transfer& b);
 
+// The beginning of `id` when it is one that selfdirect's own flows give their transfers
+// ("dp:" for a direct payment of a payment run, "stmt:" for a statement line, "invoice:",
+// "pool:", "clawback:", "contribution-paid:", …); nothing otherwise. A transfer made by hand (the
+// ledger API) may not take such an id: it would stand in for a payment a flow has yet to make,
+// and the flow, finding it, would take the payment as made.
+std::optional<std::string_view> ReservedPrefixOf(std::string_view id);
+
 // What a caller sends; text as typed. Parsed with ParseTransfer.
 struct TransferRequest {
   std::string id;
@@ -112,7 +119,8 @@ struct TransferRequest {
 };
 
 // Checks the form of every field (all problems at once, each named) and returns the transfer;
-// the caller fills council, created_at and created_by. The checks of CheckShape apply.
+// the caller fills council, created_at and created_by. The checks of CheckShape apply, and the
+// id may not begin as selfdirect's own transfers do (ReservedPrefixOf).
 Result<Transfer> ParseTransfer(const TransferRequest& request);
 
 // The checks that need nothing but the transfer: an id; an amount > 0 (or 0 to post or void

@@ -264,5 +264,37 @@ TEST(Transfer, ParseNamesEveryBadField) {
   EXPECT_EQ(FirstField(no_amount.error()), "amount_pence");
 }
 
+TEST(Transfer, AnIdMadeByHandCannotTakeTheFormOfOneAFlowWouldMake) {
+  // A hand-made "dp:…" transfer would stand in for the payment run's own payment of that
+  // period, which the run would then find and take as paid.
+  for (const char* id :
+       {"dp:01JD0000000000000000000000:2026-11-30", "stmt:01JD:3", "contribution-paid:k:1",
+        "invoice:01JD", "pool:p:out:1", "clawback:x", "commit:b:k", "release:b:k",
+        "mb:b:2026-11-30", "oneoff:b:1", "contribution:b:2026-11-30"}) {
+    EXPECT_TRUE(ReservedPrefixOf(id).has_value()) << id;
+    auto t = ParseTransfer({.id = id,
+                            .debit_account = kFund.id.str(),
+                            .credit_account = kCard.id.str(),
+                            .amount_pence = 100,
+                            .code = "payment"});
+    ASSERT_FALSE(t) << id;
+    EXPECT_EQ(FirstField(t.error()), "id");
+    EXPECT_NE(t.error().fields.front().message.find("kept for the transfers selfdirect makes"),
+              std::string::npos);
+  }
+  // Only the beginning counts: the words may appear elsewhere, and a prefix needs its colon.
+  for (const char* id : {"refund:dp:1", "dp", "dpx:1", "statement:3", "my-stmt:1", "DP:1"}) {
+    EXPECT_FALSE(ReservedPrefixOf(id).has_value()) << id;
+  }
+  // Pointing at a flow's transfer is fine: correcting a payment run's payment by hand.
+  auto correction = ParseTransfer({.id = "fix-1",
+                                   .debit_account = kCard.id.str(),
+                                   .credit_account = kFund.id.str(),
+                                   .amount_pence = 100,
+                                   .code = "correction",
+                                   .corrects = "dp:01JD:2026-11-30"});
+  ASSERT_TRUE(correction) << correction.error().message;
+}
+
 }  // namespace
 }  // namespace selfdirect::ledger
