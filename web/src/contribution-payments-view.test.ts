@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  asksIfPaidTwice,
   contributionPaymentBody,
   contributionPaymentsPage,
   contributionPaymentsPath,
@@ -34,6 +35,21 @@ describe('contributionPaymentBody', () => {
     expect(zero).toEqual({ ok: false, errors: [{ field: 'amount_pence', message: 'Enter an amount of at least 1p' }] });
     const negative = contributionPaymentBody({ amount: '-5', paidOn: on, reference: '' }, 'k');
     expect(negative.ok).toBe(false);
+  });
+});
+
+describe('a payment like one already recorded', () => {
+  it('says they paid twice only when the box is ticked', () => {
+    const built = contributionPaymentBody({ amount: '15.00', paidOn: on, reference: '', paidTwice: true }, 'form-2');
+    expect(built).toEqual({ ok: true, body: { payment_id: 'form-2', amount_pence: 1500, paid_on: '2026-11-20', reference: '', paid_twice: true } });
+    const unticked = contributionPaymentBody({ amount: '15.00', paidOn: on, reference: '', paidTwice: false }, 'form-2');
+    expect(unticked.ok && 'paid_twice' in unticked.body).toBe(false);
+  });
+
+  it('shows the box when the server asks about it', () => {
+    expect(asksIfPaidTwice([{ field: 'paid_twice', message: '£15.00 paid on 20 November 2026 is already recorded.' }])).toBe(true);
+    expect(asksIfPaidTwice([{ field: 'amount_pence', message: 'They owe £40.00' }])).toBe(false);
+    expect(asksIfPaidTwice([])).toBe(false);
   });
 });
 

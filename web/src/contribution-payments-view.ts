@@ -43,6 +43,8 @@ export interface PaymentAnswers {
   amount: string;
   paidOn: { day: string; month: string; year: string };
   reference: string;
+  /** Ticked when the server found one like it already recorded and they really paid twice. */
+  paidTwice?: boolean;
 }
 
 export type BuiltPayment = { ok: true; body: Record<string, unknown> } | { ok: false; errors: FieldProblem[] };
@@ -60,7 +62,16 @@ export const PAYMENT_FIELDS: Readonly<Record<string, string>> = {
   amount_pence: 'amount',
   paid_on: 'paid-on-day',
   reference: 'reference',
+  paid_twice: 'paid-twice',
 };
+
+/**
+ * Whether the server asks if the person really paid twice: a payment with the same amount and
+ * day is already recorded (422 naming paid_twice). The page then shows the box to say so.
+ */
+export function asksIfPaidTwice(errors: readonly FieldProblem[]): boolean {
+  return errors.some((e) => e.field === 'paid_twice');
+}
 
 /**
  * The request body for a payment, or what is wrong in words a person can act on. `key` is the
@@ -79,7 +90,9 @@ export function contributionPaymentBody(answers: PaymentAnswers, key: string): B
   const reference = answers.reference.trim();
   if (new TextEncoder().encode(reference).length > 200) errors.push({ field: 'reference', message: 'Keep the reference to 200 characters or fewer' });
   if (errors.length > 0 || !on.ok) return { ok: false, errors };
-  return { ok: true, body: { payment_id: key, amount_pence: Number(pence), paid_on: on.date, reference } };
+  const body: Record<string, unknown> = { payment_id: key, amount_pence: Number(pence), paid_on: on.date, reference };
+  if (answers.paidTwice) body['paid_twice'] = true;
+  return { ok: true, body };
 }
 
 /** What they owe, in a sentence. */

@@ -768,6 +768,34 @@ Result<std::optional<PaidBefore>> FindContributionPaid(
   return before;
 }
 
+// The payments recorded towards the person's contribution (credits to their receivables under
+// ContributionPaymentTransferId ids), newest first.
+Result<std::vector<ledger::RecordedPayment>> RecordedContributionPayments(
+    store::Transaction& tx, const CouncilId& council,
+    std::span<const ledger::Receivable> receivables) {
+  std::map<std::string, ledger::RecordedPayment> payments;
+  for (const ledger::Receivable& r : receivables) {
+    auto transfers = AllTransfers(tx, council, r.account);
+    if (!transfers) return tl::unexpected(transfers.error());
+    for (const ledger::Transfer& t : *transfers) {
+      auto key = ledger::ContributionPaymentIdOf(t.id);
+      if (!key || t.credit_account != r.account) continue;
+      auto [it, added] = payments.try_emplace(*key);
+      if (added) it->second = {*key, ledger::ValueDate(t), Pence(0), t.reference, t.created_at};
+      auto sum = it->second.amount.Plus(t.amount);
+      if (!sum) return tl::unexpected(sum.error());
+      it->second.amount = *sum;
+    }
+  }
+  std::vector<ledger::RecordedPayment> out;
+  for (auto& [key, p] : payments) out.push_back(std::move(p));
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return std::tie(b.paid_on, b.recorded_at, b.payment_id) <
+           std::tie(a.paid_on, a.recorded_at, a.payment_id);
+  });
+  return out;
+}
+
 }  // namespace
 
 Result<ContributionPaid> Payments::RecordContributionPaid(
@@ -810,6 +838,13 @@ Result<ContributionPaid> Payments::RecordContributionPaid(
       out.replayed = true;
       out.sentence = ledger::ContributionPaidSentence(*name, out.amount, out.paid_on, *owed);
       return Ok();
+    }
+    // A new key with the amount and day of a payment already recorded is most likely the same
+    // bank payment entered again (two officers, or one on two days): asked about, not recorded.
+    auto recorded = RecordedContributionPayments(tx, council, *receivables);
+    if (!recorded) return tl::unexpected(recorded.error());
+    if (const auto* alike = ledger::AlikePayment(*checked, *recorded)) {
+      return tl::unexpected(ledger::AlreadyRecordedError(*alike));
     }
     auto paid_in = CouncilAccount(tx, council, ledger::AccountType::kContributionsPaidIn,
                                   kContributionsPaidInName, ids_, clock_.Now());
@@ -867,34 +902,18 @@ Result<ContributionAccount> Payments::ContributionAccountOf(const Context& ctx,
       if (!credit) return tl::unexpected(credit.error());
       out.in_credit = *credit;
     }
-    std::map<std::string, ContributionAccount::Payment> payments;
+    auto recorded = RecordedContributionPayments(tx, council, *receivables);
+    if (!recorded) return tl::unexpected(recorded.error());
     Pence paid;
-    for (const ledger::Receivable& r : *receivables) {
-      auto transfers = AllTransfers(tx, council, r.account);
-      if (!transfers) return tl::unexpected(transfers.error());
-      for (const ledger::Transfer& t : *transfers) {
-        auto key = ledger::ContributionPaymentIdOf(t.id);
-        if (!key || t.credit_account != r.account) continue;
-        auto [it, added] = payments.try_emplace(*key);
-        if (added) {
-          it->second = {*key, ledger::ValueDate(t), Pence(0), t.reference, t.created_at};
-        }
-        auto sum = it->second.amount.Plus(t.amount);
-        auto all = paid.Plus(t.amount);
-        if (!sum) return tl::unexpected(sum.error());
-        if (!all) return tl::unexpected(all.error());
-        it->second.amount = *sum;
-        paid = *all;
-      }
+    for (const ledger::RecordedPayment& p : *recorded) {
+      auto all = paid.Plus(p.amount);
+      if (!all) return tl::unexpected(all.error());
+      paid = *all;
     }
     auto charged = net->Plus(paid);
     if (!charged) return tl::unexpected(charged.error());
     out.charged = *charged;
-    for (auto& [key, p] : payments) out.payments.push_back(std::move(p));
-    std::sort(out.payments.begin(), out.payments.end(), [](const auto& a, const auto& b) {
-      return std::tie(b.paid_on, b.recorded_at, b.payment_id) <
-             std::tie(a.paid_on, a.recorded_at, a.payment_id);
-    });
+    out.payments = std::move(*recorded);
     return Ok();
   });
   if (!s) return tl::unexpected(s.error());

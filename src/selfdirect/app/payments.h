@@ -81,13 +81,7 @@ struct ContributionAccount {
   Pence owed;       // over all their receivables, as the finance overview adds them up
   Pence in_credit;  // when more was credited back and paid than was charged
   Pence charged;    // every contribution charged by the payment runs, less any credited back
-  struct Payment {
-    std::string payment_id;
-    Date paid_on;
-    Pence amount;
-    std::string reference;  // as entered; "" when none was
-    Timestamp recorded_at;
-  };
+  using Payment = ledger::RecordedPayment;
   std::vector<Payment> payments;
 };
 

@@ -285,6 +285,7 @@ void RegisterPaymentsApi(Router& router, app::Payments& payments) {
         paid.amount_pence = f.OptionalInteger("amount_pence");
         paid.paid_on = f.String("paid_on");
         paid.reference = f.String("reference");
+        paid.paid_twice = f.OptionalBool("paid_twice").value_or(false);
         auto errors = f.Finish();
         if (!errors.empty()) return ValidationProblem(std::move(errors));
         auto done = payments.RecordContributionPaid(request.ctx, std::get<PersonId>(id), paid);

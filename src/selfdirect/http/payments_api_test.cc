@@ -141,6 +141,26 @@ TEST_F(PaymentsApiTest, AContributionPaidIsRecordedOnce_AndBadInputChangesNothin
   ASSERT_EQ(after.at("payments").as_array().size(), 1u);
   EXPECT_EQ(after.at("payments").at(0).at("paid_on").as_string(), "2026-11-20");
   EXPECT_EQ(after.at("payments").at(0).at("reference").as_string(), "BACS 7731");
+
+  // The same bank payment entered again on a fresh form (a new key) is asked about, not
+  // recorded; said to be paid twice, it is recorded.
+  auto twice = Send(&finance_, "POST", path,
+                    R"({"payment_id":"f-2","amount_pence":1500,"paid_on":"2026-11-20"})");
+  EXPECT_EQ(twice.status, 422) << twice.body;
+  EXPECT_EQ(Body(twice).at("errors").at(0).at("field").as_string(), "paid_twice");
+  EXPECT_THAT(twice.body, HasSubstr("£15.00 paid on 20 November 2026 is already recorded "
+                                    "(reference BACS 7731)"));
+  EXPECT_EQ(Body(Send(&finance_, "GET", path)).at("owed_pence").as_int64(), 2500);
+  auto confirmed =
+      Send(&finance_, "POST", path,
+           R"({"payment_id":"f-2","amount_pence":1500,"paid_on":"2026-11-20","paid_twice":true})");
+  EXPECT_EQ(confirmed.status, 201) << confirmed.body;
+  EXPECT_EQ(Body(confirmed).at("owed_pence").as_int64(), 1000);
+  auto ancient = Send(&finance_, "POST", path,
+                      R"({"payment_id":"f-3","amount_pence":100,"paid_on":"2016-11-20"})");
+  EXPECT_EQ(ancient.status, 422) << ancient.body;
+  EXPECT_EQ(Body(ancient).at("errors").at(0).at("field").as_string(), "paid_on");
+  EXPECT_THAT(ancient.body, HasSubstr("in the last 6 years: check the year"));
 }
 
 TEST_F(PaymentsApiTest, PreviewStartApproveReleaseAndTheFile) {

@@ -64,6 +64,10 @@ Result<CheckedPayment> ValidateContributionPayment(const ContributionPaymentRequ
     errors.push_back({"paid_on", "Enter the day they paid as a real date, like 20 11 2026"});
   } else if (today < *day) {
     errors.push_back({"paid_on", "The day they paid cannot be after today"});
+  } else if (*day < AddMonths(today, -12 * kOldestPaymentYears)) {
+    errors.push_back({"paid_on", fmt::format("The day they paid must be in the last {} years: "
+                                             "check the year",
+                                             kOldestPaymentYears)});
   } else {
     out.paid_on = *day;
   }
@@ -75,8 +79,33 @@ Result<CheckedPayment> ValidateContributionPayment(const ContributionPaymentRequ
     errors.push_back({"reference", "Write the reference on one line"});
   }
   out.reference = request.reference;
+  out.paid_twice = request.paid_twice;
   if (!errors.empty()) return FailFields(std::move(errors));
   return out;
+}
+
+const RecordedPayment* AlikePayment(const CheckedPayment& checked,
+                                    std::span<const RecordedPayment> recorded) {
+  if (checked.paid_twice) return nullptr;
+  for (const RecordedPayment& p : recorded) {
+    if (p.amount == checked.amount && p.paid_on == checked.paid_on &&
+        (p.reference.empty() || checked.reference.empty() || p.reference == checked.reference)) {
+      return &p;
+    }
+  }
+  return nullptr;
+}
+
+Error AlreadyRecordedError(const RecordedPayment& alike) {
+  return Error{
+      ErrorCode::kInvalidArgument,
+      "This payment looks like one already recorded",
+      {{"paid_twice",
+        fmt::format("{} paid on {} is already recorded{}. If they really paid it twice, say so "
+                    "and record it again; if not, there is nothing more to record",
+                    FormatPounds(alike.amount), FormatLongDate(alike.paid_on),
+                    alike.reference.empty() ? std::string()
+                                            : fmt::format(" (reference {})", alike.reference))}}};
 }
 
 Result<ContributionPaymentPlan> PlanContributionPayment(const ContributionPaymentRequest& request,

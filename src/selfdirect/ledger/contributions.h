@@ -29,6 +29,18 @@ struct ContributionPaymentRequest {
   std::optional<std::int64_t> amount_pence;  // > 0 and no more than the person owes
   std::string paid_on;                       // yyyy-mm-dd, not after today
   std::string reference;                     // optional: the bank's reference, a receipt number
+  // Set when the finance officer confirms the person really paid the same amount twice on one
+  // day (AlikePayment found one already recorded).
+  bool paid_twice = false;
+};
+
+// A payment already recorded for the person.
+struct RecordedPayment {
+  std::string payment_id;
+  Date paid_on;
+  Pence amount;
+  std::string reference;  // as entered; "" when none was
+  Timestamp recorded_at;
 };
 
 // One of the person's contribution receivables and what it is owed (posted debits − credits;
@@ -81,11 +93,17 @@ struct CheckedPayment {
   Pence amount;
   Date paid_on;
   std::string reference;
+  bool paid_twice = false;
 };
+
+// How far back a payment may be dated: a debt is not recoverable after six years (Limitation Act
+// 1980, s.5), and a date older than that is far more likely a mistyped year.
+inline constexpr int kOldestPaymentYears = 6;
 
 // Checks each field on its own. Field errors (kInvalidArgument): payment_id (not 1 to 40 of the
 // key characters), amount_pence (missing or not above zero), paid_on (missing, not a date, after
-// today), reference (over 200 bytes, or a control character).
+// today, more than kOldestPaymentYears before today), reference (over 200 bytes, or a control
+// character).
 Result<CheckedPayment> ValidateContributionPayment(const ContributionPaymentRequest& request,
                                                    Date today);
 
@@ -101,6 +119,16 @@ Result<ContributionPaymentPlan> PlanContributionPayment(const CheckedPayment& ch
                                                         std::span<const Receivable> receivables,
                                                         const LedgerAccountId& paid_in,
                                                         const Made& made);
+
+// A payment already recorded that `checked` looks like — the same amount paid on the same day,
+// with the same reference when both have one — so most likely the same bank payment entered a
+// second time; nothing when there is none or the officer confirmed it was paid twice. The first
+// such payment in `recorded` order.
+const RecordedPayment* AlikePayment(const CheckedPayment& checked,
+                                    std::span<const RecordedPayment> recorded);
+
+// The field error (paid_twice) for a payment like `alike`: what is recorded, and what to do.
+Error AlreadyRecordedError(const RecordedPayment& alike);
 
 // The sentence for a recorded payment: "£50.00 paid on 20 November 2026 is recorded. Ada Okafor
 // now owes £100.00." (or "owes nothing now.").

@@ -131,6 +131,54 @@ TEST(ValidateContributionPayment, ChecksEachFieldWithoutWhatIsOwed) {
   EXPECT_EQ(bad.error().fields.size(), 3u);
 }
 
+TEST(ValidateContributionPayment, ADayMoreThanSixYearsAgoIsAMistypedYear) {
+  EXPECT_TRUE(ValidateContributionPayment(Paid(100, "2020-11-22"), D("2026-11-22")));
+  auto old = ValidateContributionPayment(Paid(100, "2020-11-21"), D("2026-11-22"));
+  ASSERT_FALSE(old);
+  EXPECT_EQ(old.error().fields.front().field, "paid_on");
+  EXPECT_EQ(old.error().fields.front().message,
+            "The day they paid must be in the last 6 years: check the year");
+  // From 29 February the six years go back to 28 February.
+  EXPECT_TRUE(ValidateContributionPayment(Paid(100, "2022-02-28"), D("2028-02-29")));
+  EXPECT_FALSE(ValidateContributionPayment(Paid(100, "2022-02-27"), D("2028-02-29")));
+}
+
+TEST(AlikePayment, TheSameAmountOnTheSameDayIsAskedAboutUnlessTheReferencesDiffer) {
+  const Timestamp at = Now().at;
+  const std::vector<RecordedPayment> recorded = {
+      {"older", D("2026-11-18"), Pence(1500), "BACS 7731", at},
+      {"form-0", D("2026-11-20"), Pence(1500), "", at},
+  };
+  auto checked = [](std::int64_t pence, const char* on, const char* reference) {
+    return ValidateContributionPayment({"form-1", pence, on, reference}, D("2026-11-22")).value();
+  };
+  // Same amount and day; one of them has no reference: most likely the same payment.
+  const RecordedPayment* alike = AlikePayment(checked(1500, "2026-11-20", "BACS 9"), recorded);
+  ASSERT_NE(alike, nullptr);
+  EXPECT_EQ(alike->payment_id, "form-0");
+  // Same amount and reference on the same day.
+  alike = AlikePayment(checked(1500, "2026-11-18", "BACS 7731"), recorded);
+  ASSERT_NE(alike, nullptr);
+  EXPECT_EQ(alike->payment_id, "older");
+  const Error e = AlreadyRecordedError(*alike);
+  ASSERT_EQ(e.fields.size(), 1u);
+  EXPECT_EQ(e.fields[0].field, "paid_twice");
+  EXPECT_EQ(e.fields[0].message,
+            "£15.00 paid on 18 November 2026 is already recorded (reference BACS 7731). If they "
+            "really paid it twice, say so and record it again; if not, there is nothing more to "
+            "record");
+  // Two references that differ are two payments; so are another amount or another day.
+  EXPECT_EQ(AlikePayment(checked(1500, "2026-11-18", "BACS 7732"), recorded), nullptr);
+  EXPECT_EQ(AlikePayment(checked(1501, "2026-11-20", ""), recorded), nullptr);
+  EXPECT_EQ(AlikePayment(checked(1500, "2026-11-19", ""), recorded), nullptr);
+  // The finance officer says they paid twice.
+  auto twice =
+      ValidateContributionPayment({"form-1", 1500, "2026-11-20", "", true}, D("2026-11-22"))
+          .value();
+  EXPECT_TRUE(twice.paid_twice);
+  EXPECT_EQ(AlikePayment(twice, recorded), nullptr);
+}
+
 TEST(ContributionPaymentIdOf, ReadsBackOnlyItsOwnIds) {
   EXPECT_EQ(ContributionPaymentIdOf(ContributionPaymentTransferId("a:b", 3)), "a:b");
   EXPECT_EQ(ContributionPaymentIdOf(TransferId("contribution:01JB:2026-11-02")), std::nullopt);

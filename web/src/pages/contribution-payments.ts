@@ -6,7 +6,7 @@ import '../main';
 import { api } from '../api';
 import { byId, h, replaceChildren } from '../dom';
 import { FormErrors } from '../forms';
-import { moneyInput } from '../form-parts';
+import { moneyInput, singleCheckbox } from '../form-parts';
 import { table } from '../govuk';
 import { showFormProblem, showPageProblem, showSuccess, startSignedInPage } from '../layout';
 import { formatPence } from '../money';
@@ -14,6 +14,7 @@ import { validationProblem } from '../problem';
 import { dateInput, textInput, valueOf } from '../safeguarding-form';
 import { financeOverviewPaths } from '../finance-overview-view';
 import {
+  asksIfPaidTwice,
   contributionPaymentBody,
   contributionPaymentsPath,
   newPaymentKey,
@@ -53,6 +54,14 @@ function formFields(a: ContributionAccount): HTMLElement[] {
     moneyInput('amount', 'How much did they pay?', `In pounds and pence, like 15.00. No more than they owe: ${formatPence(a.owed_pence)}.`),
     dateInput('paid-on', 'When did they pay?', 'The day the money reached the council. For example, 20 11 2026.'),
     textInput('reference', 'Reference (optional)', { hint: 'The bank’s reference or a receipt number, to find the payment again.', labelClass: 'govuk-label--s' }),
+    // Shown only when the server finds a payment like this one already recorded.
+    h(
+      'div',
+      { id: 'paid-twice-group', hidden: true },
+      singleCheckbox('paid-twice', 'They really paid this twice: record it again', {
+        hint: 'Leave this unticked if it is the payment already recorded. Check the bank statement if you are not sure.',
+      }),
+    ),
   ];
 }
 
@@ -94,6 +103,7 @@ async function main(): Promise<void> {
           amount: valueOf(form, 'amount'),
           paidOn: { day: valueOf(form, 'paid-on-day'), month: valueOf(form, 'paid-on-month'), year: valueOf(form, 'paid-on-year') },
           reference: valueOf(form, 'reference'),
+          paidTwice: byId<HTMLInputElement>('paid-twice').checked,
         },
         key,
       );
@@ -103,6 +113,7 @@ async function main(): Promise<void> {
       }
       const saved = await api<ContributionPaid>('POST', contributionPaymentsPath(personId), built.body);
       if (!saved.ok) {
+        if (asksIfPaidTwice(saved.problem.errors)) byId('paid-twice-group').hidden = false;
         showFormProblem(errors, saved.problem, PAYMENT_FIELDS);
         return;
       }

@@ -13,6 +13,7 @@
 // owe contributions, and no form. The finance officer then records a payment Maya made towards
 // her contribution, by keyboard from the overview's table: more than she owes is refused by the
 // server (the summary names the amount box), then £15.00 is recorded, listed, and she owes £25.00;
+// entered a second time, the same payment is asked about (did Maya pay twice?), not recorded;
 // the overview and her money page agree, and the books, checked from the overview, balance.
 // axe-core checks every page state with no console error allowed.
 //
@@ -332,6 +333,26 @@ describe('finance overview', { skip }, () => {
     assert.equal((await page.locator('#payments-table tbody tr').innerText()).replace(/\s+/g, ' ').trim(), `${long} £15.00 BACS 7731`);
     assert.equal(await page.locator('#amount').inputValue(), '');
     await checkPage(finance, 'the contribution payments page after a payment', { file: 'contribution-paid' });
+
+    // She enters the same bank payment again on the fresh form: it is asked about, not recorded.
+    await tabTo(page, (id) => id === 'amount', 'the amount box');
+    await page.keyboard.type('15.00');
+    await typeDate();
+    await page.keyboard.press('Enter');
+    assert.deepEqual(await errorSummaryItems(page), [
+      { text: `£15.00 paid on ${long} is already recorded (reference BACS 7731). If they really paid it twice, say so and record it again; if not, there is nothing more to record`, href: '#paid-twice' },
+    ]);
+    assert.equal(await page.locator('#paid-twice-group').isVisible(), true);
+    await checkPage(finance, 'the contribution payment form asking whether they paid twice', {
+      apiErrors: [`422 POST /api/people/${personId}/contribution-payments`],
+      file: 'contribution-paid-twice',
+    });
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    assert.equal(await focusedId(page), 'paid-twice');
+    assert.equal(await page.locator('#paid-twice').isChecked(), false);
+    assert.equal(await text(page, '#owed-sentence'), 'Maya Okafor owes £25.00 towards their contribution.');
+    assert.equal(await page.locator('#payments-table tbody tr').count(), 1);
 
     await page.goto('/finance/overview');
     await page.locator('#contributions-summary').waitFor();
