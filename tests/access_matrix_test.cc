@@ -145,6 +145,7 @@ const std::map<std::string, std::set<std::string>> kMatrix = {
     {"payments.details.get", {"finance-officer"}},
     {"contributions.paid.get", {"finance-officer"}},
     {"contributions.paid.record", {"finance-officer"}},
+    {"contributions.file.read", {"finance-officer"}},
     {"finance-settings.get", {"finance-officer", "administrator"}},
     {"finance-settings.set", {"administrator"}},
     {"payment-runs.preview", {"finance-officer"}},

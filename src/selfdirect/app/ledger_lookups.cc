@@ -1,5 +1,9 @@
 #include "selfdirect/app/ledger_lookups.h"
 
+#include <algorithm>
+#include <map>
+#include <tuple>
+
 namespace selfdirect::app {
 
 Result<LedgerAccountId> CouncilAccount(store::Transaction& tx, const CouncilId& council,
@@ -38,6 +42,32 @@ Result<std::vector<ledger::Receivable>> ContributionReceivablesOf(store::Transac
     if (!owed) return tl::unexpected(owed.error());
     out.push_back({a.id, *owed, !a.closed()});
   }
+  return out;
+}
+
+Result<std::vector<ledger::RecordedPayment>> RecordedContributionPayments(
+    store::Transaction& tx, const CouncilId& council,
+    std::span<const ledger::Receivable> receivables) {
+  std::map<std::string, ledger::RecordedPayment> payments;
+  for (const ledger::Receivable& r : receivables) {
+    auto transfers = AllTransfers(tx, council, r.account);
+    if (!transfers) return tl::unexpected(transfers.error());
+    for (const ledger::Transfer& t : *transfers) {
+      auto key = ledger::ContributionPaymentIdOf(t.id);
+      if (!key || t.credit_account != r.account) continue;
+      auto [it, added] = payments.try_emplace(*key);
+      if (added) it->second = {*key, ledger::ValueDate(t), Pence(0), t.reference, t.created_at};
+      auto sum = it->second.amount.Plus(t.amount);
+      if (!sum) return tl::unexpected(sum.error());
+      it->second.amount = *sum;
+    }
+  }
+  std::vector<ledger::RecordedPayment> out;
+  for (auto& [key, p] : payments) out.push_back(std::move(p));
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+    return std::tie(b.paid_on, b.recorded_at, b.payment_id) <
+           std::tie(a.paid_on, a.recorded_at, a.payment_id);
+  });
   return out;
 }
 

@@ -4,6 +4,7 @@
 // third parties, contributions paid in: one of each type and name per council, opened on first
 // need), a person's contribution receivables, and every transfer of an account. Used by the app's
 // use cases only.
+#include <span>
 #include <string_view>
 #include <vector>
 
@@ -24,6 +25,15 @@ Result<LedgerAccountId> CouncilAccount(store::Transaction& tx, const CouncilId& 
 Result<std::vector<ledger::Receivable>> ContributionReceivablesOf(store::Transaction& tx,
                                                                   const CouncilId& council,
                                                                   const PersonId& person);
+
+// The name of the council's account of contributions paid in.
+inline constexpr std::string_view kContributionsPaidInName = "Contributions paid in by people";
+
+// The payments recorded towards the person's contribution (credits to their receivables under
+// ContributionPaymentTransferId ids), newest first.
+Result<std::vector<ledger::RecordedPayment>> RecordedContributionPayments(
+    store::Transaction& tx, const CouncilId& council,
+    std::span<const ledger::Receivable> receivables);
 
 // Every transfer of the account, oldest first, read a page at a time.
 Result<std::vector<ledger::Transfer>> AllTransfers(store::Transaction& tx, const CouncilId& council,

@@ -24,6 +24,7 @@
 #include "selfdirect/casework/repository.h"
 #include "selfdirect/core/clock.h"
 #include "selfdirect/core/id.h"
+#include "selfdirect/ledger/contribution_file.h"
 #include "selfdirect/ledger/contributions.h"
 #include "selfdirect/ledger/invoices.h"
 #include "selfdirect/ledger/payments.h"
@@ -72,6 +73,19 @@ struct ContributionPaid {
   Pence owed_now;         // what the person owes after it, over all their contributions
   bool replayed = false;  // the same payment sent again: nothing new was recorded
   std::string sentence;   // "£45.00 paid on 20 November 2026 is recorded. Ada Okafor now owes …"
+};
+
+// A bank file of contributions paid in, read (ReadContributionFile): what becomes of each line.
+struct ContributionFile {
+  std::string format_name;
+  std::string file_sha256;
+  bool recorded = false;  // the payments were recorded; otherwise the file was only checked
+  std::vector<ledger::FileLine> lines;  // every line, in file order
+  std::int64_t payments = 0;            // lines with outcome kRecord
+  Pence payments_total;
+  std::int64_t for_you = 0;  // lines a finance officer must look at (no or unknown reference,
+                             // not accepted)
+  std::string sentence;      // "12 payments of contributions, £480.00 in all, can be recorded …"
 };
 
 // What a person owes towards their contribution and what they have paid (newest first).
@@ -143,6 +157,18 @@ class Payments {
   Result<ContributionPaid> RecordContributionPaid(
       const Context& ctx, const PersonId& person,
       const ledger::ContributionPaymentRequest& request);
+
+  // Reads the council's bank file (a CSV in one of its statement formats, `format_name`) for
+  // contributions paid in (ledger/contribution_file.h): each payment in that quotes the
+  // contribution reference of someone who owes a contribution, within what they owe, becomes a
+  // payment as RecordContributionPaid would record it. With `record` false nothing is written (a
+  // check to show first); with it true the payments are recorded, all in one transaction, each
+  // under a key made from the file and its row, so that reading the same file again records
+  // nothing twice. Finance officers. A file with a bad row is refused whole, naming each problem
+  // (field "file"); "format" names a missing or unknown format. Each payment recorded is audited
+  // ("payments.contribution.paid", on the person).
+  Result<ContributionFile> ReadContributionFile(const Context& ctx, const std::string& format_name,
+                                                std::string_view bytes, bool record);
 
   // What the person owes towards their contribution and the payments recorded (finance officers).
   Result<ContributionAccount> ContributionAccountOf(const Context& ctx, const PersonId& person);

@@ -71,14 +71,6 @@ Response InvoiceProblem(const Error& e) {
   return ProblemFromError(e);
 }
 
-// The types an invoice file may be sent as (or none, for a bare upload).
-bool CsvType(const std::string& type) {
-  for (const char* ok : {"text/csv", "text/plain", "application/octet-stream"}) {
-    if (type.rfind(ok, 0) == 0) return true;
-  }
-  return type.empty();
-}
-
 std::variant<std::string, Response> ReasonOf(const Request& request) {
   auto body = ReadObject(request);
   if (auto* problem = std::get_if<Response>(&body)) return *problem;

@@ -140,4 +140,13 @@ inline std::optional<int> QueryInt(const Request& request, const char* name, int
   return n;
 }
 
+// Whether a file sent as a request's body has a type a CSV may be sent as (or none, for a bare
+// upload): text/csv, text/plain or application/octet-stream.
+inline bool CsvType(const std::string& type) {
+  for (const char* ok : {"text/csv", "text/plain", "application/octet-stream"}) {
+    if (type.rfind(ok, 0) == 0) return true;
+  }
+  return type.empty();
+}
+
 }  // namespace selfdirect::http

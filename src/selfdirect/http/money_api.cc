@@ -5,6 +5,7 @@
 
 #include "selfdirect/http/json_fields.h"
 #include "selfdirect/http/problem.h"
+#include "selfdirect/ledger/contribution_file.h"
 
 namespace selfdirect::http {
 namespace json = boost::json;
@@ -25,6 +26,10 @@ json::object MoneyJson(const app::MoneyView& v) {
   o["available_pence"] = v.available.value();
   o["managed_balance_pence"] = PenceOrNull(v.managed_balance);
   o["contribution_owed_pence"] = PenceOrNull(v.contribution_owed);
+  // The reference to quote when paying it, when it is collected separately.
+  o["contribution_reference"] = v.contribution_owed
+                                    ? json::value(ledger::ContributionReference(v.person))
+                                    : json::value(nullptr);
   o["money_in_this_year_pence"] = v.money_in_total.value();
   o["money_out_this_year_pence"] = v.money_out_total.value();
   json::array lines;

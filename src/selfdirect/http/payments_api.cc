@@ -264,12 +264,53 @@ void RegisterPaymentsApi(Router& router, app::Payments& payments) {
                                  {"reference", p.reference},
                                  {"recorded_at", FormatTimestamp(p.recorded_at)}});
                }
-               return JsonResponse(200, {{"person_id", found->person.str()},
-                                         {"person_name", found->person_name},
-                                         {"owed_pence", found->owed.value()},
-                                         {"in_credit_pence", found->in_credit.value()},
-                                         {"charged_pence", found->charged.value()},
-                                         {"payments", paid}});
+               return JsonResponse(
+                   200, {{"person_id", found->person.str()},
+                         {"person_name", found->person_name},
+                         {"contribution_reference", ledger::ContributionReference(found->person)},
+                         {"owed_pence", found->owed.value()},
+                         {"in_credit_pence", found->in_credit.value()},
+                         {"charged_pence", found->charged.value()},
+                         {"payments", paid}});
+             });
+
+  router.Add("POST", "/api/contribution-payments/file", "contributions.file.read",
+             Action::kStatementsImport, [&payments](const Request& request, const PathParams&) {
+               if (!request.body.empty() && !CsvType(request.Header("Content-Type"))) {
+                 return Problem(415, "unsupported-media-type", "Send the bank file as CSV",
+                                "Send the file itself as the body, with the Content-Type header "
+                                "text/csv");
+               }
+               const std::string record = request.QueryParam("record");
+               if (!record.empty() && record != "true" && record != "false") {
+                 return ValidationProblem({{"record",
+                                            "Say record=true to record the payments, or "
+                                            "leave it out to check the file first"}});
+               }
+               auto read = payments.ReadContributionFile(request.ctx, request.QueryParam("format"),
+                                                         request.body, record == "true");
+               if (!read) return ProblemFromError(read.error());
+               json::array lines;
+               for (const ledger::FileLine& l : read->lines) {
+                 lines.push_back({{"row", l.row},
+                                  {"date", FormatIsoDate(l.date)},
+                                  {"amount_pence", l.amount.value()},
+                                  {"text", l.text},
+                                  {"reference", l.reference},
+                                  {"person_id", l.person ? json::value(l.person->str()) : nullptr},
+                                  {"person_name", l.person_name},
+                                  {"outcome", ledger::FileLineOutcomeName(l.outcome)},
+                                  {"sentence", l.sentence}});
+               }
+               return JsonResponse(read->recorded && read->payments > 0 ? 201 : 200,
+                                   {{"format", read->format_name},
+                                    {"file_sha256", read->file_sha256},
+                                    {"recorded", read->recorded},
+                                    {"payments", read->payments},
+                                    {"payments_total_pence", read->payments_total.value()},
+                                    {"for_you", read->for_you},
+                                    {"sentence", read->sentence},
+                                    {"lines", lines}});
              });
 
   router.Add(

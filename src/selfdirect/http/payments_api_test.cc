@@ -163,6 +163,89 @@ TEST_F(PaymentsApiTest, AContributionPaidIsRecordedOnce_AndBadInputChangesNothin
   EXPECT_THAT(ancient.body, HasSubstr("in the last 6 years: check the year"));
 }
 
+// The council's bank file: Ben's payment quoting his contribution reference is recorded after
+// a check; money out and a payment with no reference are left, each saying why.
+TEST_F(PaymentsApiTest, ABankFileOfContributionsIsCheckedThenRecordedOnce) {
+  const PersonId ben = testing::SignOffAPlan(t_, worker_, approver_, "Ben", "401 023 2137", "10",
+                                             &finance_user_, "10.00");
+  ASSERT_TRUE(t_.payments().SetPaymentDetails(
+      testing::ActingAs(finance_user_), ben,
+      {"direct_payment", "Ben Okafor", "30-94-30", "00733445", ""}));
+  ASSERT_TRUE(t_.payments().RunDate(testing::ActingAs(finance_user_), *ParseIsoDate("2026-11-22")));
+  ASSERT_TRUE(t_.statements().AddFormat(
+      testing::ActingAs(finance_user_),
+      {.name = "Council bank",
+       .yaml = "format: selfdirect-statement/1\nname: Council bank\ncolumns:\n  date: Date\n"
+               "  payee: Payee\n  reference: Reference\n  amount: Amount\n"
+               "date_formats: [dd/mm/yyyy]\n"}));
+  const std::string ben_path = "/api/people/" + ben.str() + "/contribution-payments";
+  const std::string reference(
+      Body(Send(&finance_, "GET", ben_path)).at("contribution_reference").as_string());
+  EXPECT_EQ(reference, ledger::ContributionReference(ben));
+  const std::string csv =
+      "Date,Payee,Reference,Amount\n"
+      "20/11/2026,B OKAFOR," +
+      reference +
+      ",15.00\n"
+      "20/11/2026,ELECTRIC CO,DD 4411,-30.00\n"
+      "21/11/2026,A FRIEND,GIFT,5.00\n";
+  auto file = [&](const std::string& query, const std::string& body) {
+    return testing::SendTo(*service_, &finance_, "POST", "/api/contribution-payments/file" + query,
+                           body, "text/csv");
+  };
+
+  auto checked = file("?format=Council%20bank", csv);
+  ASSERT_EQ(checked.status, 200) << checked.body;
+  auto c = Body(checked);
+  EXPECT_FALSE(c.at("recorded").as_bool());
+  EXPECT_EQ(c.at("payments").as_int64(), 1);
+  EXPECT_EQ(c.at("for_you").as_int64(), 1);
+  EXPECT_EQ(c.at("sentence").as_string(),
+            "1 payment towards contributions, £15.00 in all, can be recorded. 1 line needs you: "
+            "each says why.");
+  const auto& lines = c.at("lines").as_array();
+  ASSERT_EQ(lines.size(), 3u);
+  EXPECT_EQ(lines[0].at("outcome").as_string(), "record");
+  EXPECT_EQ(lines[0].at("person_id").as_string(), ben.str());
+  EXPECT_EQ(lines[0].at("sentence").as_string(),
+            "£15.00 from Ben Okafor towards their contribution");
+  EXPECT_EQ(lines[1].at("outcome").as_string(), "money_out");
+  EXPECT_EQ(lines[2].at("outcome").as_string(), "no_reference");
+  EXPECT_EQ(Body(Send(&finance_, "GET", ben_path)).at("owed_pence").as_int64(), 4000);
+
+  auto recorded = file("?format=Council%20bank&record=true", csv);
+  ASSERT_EQ(recorded.status, 201) << recorded.body;
+  EXPECT_THAT(recorded.body, HasSubstr("£15.00 in all, is recorded"));
+  auto after = Body(Send(&finance_, "GET", ben_path));
+  EXPECT_EQ(after.at("owed_pence").as_int64(), 2500);
+  ASSERT_EQ(after.at("payments").as_array().size(), 1u);
+  EXPECT_EQ(after.at("payments").at(0).at("reference").as_string(), reference);
+
+  // The same file again records nothing.
+  auto again = file("?format=Council%20bank&record=true", csv);
+  ASSERT_EQ(again.status, 200) << again.body;
+  EXPECT_EQ(Body(again).at("payments").as_int64(), 0);
+  EXPECT_EQ(Body(again).at("lines").at(0).at("outcome").as_string(), "already_recorded");
+  EXPECT_EQ(Body(Send(&finance_, "GET", ben_path)).at("owed_pence").as_int64(), 2500);
+
+  // A bad row refuses the whole file, naming it; a missing format and a bad record are named.
+  auto bad = file("?format=Council%20bank&record=true",
+                  "Date,Payee,Reference,Amount\n31/02/2026,B OKAFOR," + reference + ",5.00\n");
+  EXPECT_EQ(bad.status, 422) << bad.body;
+  EXPECT_EQ(Body(bad).at("errors").at(0).at("field").as_string(), "file");
+  EXPECT_THAT(bad.body, HasSubstr("row 2, column \\\"Date\\\""));
+  auto no_format = file("?format=Nope", csv);
+  EXPECT_EQ(no_format.status, 422) << no_format.body;
+  EXPECT_EQ(Body(no_format).at("errors").at(0).at("field").as_string(), "format");
+  auto maybe = file("?format=Council%20bank&record=maybe", csv);
+  EXPECT_EQ(maybe.status, 422) << maybe.body;
+  EXPECT_EQ(Body(maybe).at("errors").at(0).at("field").as_string(), "record");
+  auto json_body = testing::SendTo(*service_, &finance_, "POST",
+                                   "/api/contribution-payments/file?format=Council%20bank", csv);
+  EXPECT_EQ(json_body.status, 415);
+  EXPECT_EQ(Body(Send(&finance_, "GET", ben_path)).at("owed_pence").as_int64(), 2500);
+}
+
 TEST_F(PaymentsApiTest, PreviewStartApproveReleaseAndTheFile) {
   auto details = Send(&finance_, "PUT", "/api/people/" + ada_.str() + "/payment-details",
                       R"({"route":"direct_payment","payee_name":"Ada Okafor",)"

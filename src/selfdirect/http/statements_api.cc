@@ -134,14 +134,6 @@ Response StatementProblem(const Error& e) {
   return ProblemFromError(e);
 }
 
-// The types a statement file may be sent as (or none, for a bare upload).
-bool CsvType(const std::string& type) {
-  for (const char* ok : {"text/csv", "text/plain", "application/octet-stream"}) {
-    if (type.rfind(ok, 0) == 0) return true;
-  }
-  return type.empty();
-}
-
 }  // namespace
 
 void RegisterStatementsApi(Router& router, app::Statements& statements) {

@@ -1,0 +1,155 @@
+// Payments::ReadContributionFile: contributions paid in from the council's bank file
+// (ledger/contribution_file.h), kept apart from payments.cc, which is long enough.
+#include <fmt/format.h>
+
+#include <map>
+#include <set>
+
+#include "selfdirect/access/credentials.h"
+#include "selfdirect/app/ledger_lookups.h"
+#include "selfdirect/app/payments.h"
+#include "selfdirect/ledger/statement_format.h"
+
+namespace selfdirect::app {
+namespace {
+
+std::string Lines(std::int64_t n) { return fmt::format("{} line{}", n, n == 1 ? "" : "s"); }
+
+std::string FileSentence(const ContributionFile& f) {
+  std::string out;
+  if (f.payments == 0) {
+    out = "No line of this file can be recorded as a contribution paid.";
+  } else {
+    out = fmt::format(
+        "{} payment{} towards contributions, {} in all, {}.", f.payments,
+        f.payments == 1 ? "" : "s", FormatPounds(f.payments_total),
+        f.recorded ? (f.payments == 1 ? "is recorded" : "are recorded") : "can be recorded");
+  }
+  if (f.for_you > 0) {
+    out +=
+        fmt::format(" {} need{} you: each says why.", Lines(f.for_you), f.for_you == 1 ? "s" : "");
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<ContributionFile> Payments::ReadContributionFile(const Context& ctx,
+                                                        const std::string& format_name,
+                                                        std::string_view bytes, bool record) {
+  // A bank file is a statement of the council's own account: who may import statements may read it.
+  if (auto a = Authorize(store_, clock_, ctx, Action::kStatementsImport,
+                         Resource::Council(ctx.actor.council_id), "contribution-file", format_name);
+      !a) {
+    return tl::unexpected(a.error());
+  }
+  const CouncilId& council = ctx.actor.council_id;
+  ContributionFile out;
+  out.format_name = format_name;
+  out.file_sha256 = Sha256Hex(bytes);
+  out.recorded = record;
+  auto body = [&](store::Transaction& tx) -> Status {
+    auto format = tx.Statements().FindFormat(council, format_name);
+    if (!format) return tl::unexpected(format.error());
+    if (!*format) {
+      return FailFields(
+          {{"format", format_name.empty() ? "Choose the format of the bank file"
+                                          : "There is no statement format called \"" + format_name +
+                                                "\"; choose one of the council's formats"}});
+    }
+    auto parsed_format = ledger::ParseStatementFormat((*format)->yaml);
+    if (!parsed_format) {
+      return Fail(ErrorCode::kFailedPrecondition,
+                  "The statement format \"" + format_name +
+                      "\" is no longer valid: " + parsed_format.error().message);
+    }
+    ledger::StatementReport report = ledger::ParseStatement(bytes, *parsed_format);
+    if (!report.ok()) {
+      std::vector<FieldError> errors;
+      for (const ledger::StatementProblem& p : report.problems) {
+        errors.push_back({"file", p.ToString()});
+      }
+      const std::size_t n = report.problems.size();
+      return FailFields(std::move(errors),
+                        fmt::format("The file has {} problem{}; nothing was read. Put {} right "
+                                    "and choose the file again",
+                                    n, n == 1 ? "" : "s", n == 1 ? "it" : "them all"));
+    }
+
+    // The people the file's references may be: everyone who owes a contribution.
+    std::set<std::string> quoted;
+    for (const ledger::StatementLine& l : report.lines) {
+      if (auto r = ledger::FindContributionReference(l)) quoted.insert(*r);
+    }
+    auto owing = tx.FinanceOverview().ContributionsOwed(council);
+    if (!owing) return tl::unexpected(owing.error());
+    std::map<std::string, int> people_with;  // reference → how many people have it
+    for (const ledger::ContributionOwed& o : *owing) {
+      ++people_with[ledger::ContributionReference(o.person)];
+    }
+    std::map<std::string, ledger::FilePayer> payers;
+    for (const ledger::ContributionOwed& o : *owing) {
+      const std::string reference = ledger::ContributionReference(o.person);
+      // A reference two people share is nobody's: those lines are left for a person to place.
+      if (!quoted.contains(reference) || people_with[reference] > 1) continue;
+      ledger::FilePayer p{o.person, o.name, {}, {}};
+      auto receivables = ContributionReceivablesOf(tx, council, o.person);
+      if (!receivables) return tl::unexpected(receivables.error());
+      p.receivables = std::move(*receivables);
+      auto recorded = RecordedContributionPayments(tx, council, p.receivables);
+      if (!recorded) return tl::unexpected(recorded.error());
+      p.recorded = std::move(*recorded);
+      payers.emplace(reference, std::move(p));
+    }
+    out.lines =
+        ledger::MatchContributionFile(report.lines, out.file_sha256, payers, clock_.Today());
+    for (const ledger::FileLine& l : out.lines) {
+      if (l.outcome == ledger::FileLineOutcome::kRecord) {
+        ++out.payments;
+        auto sum = out.payments_total.Plus(l.amount);
+        if (!sum) return tl::unexpected(sum.error());
+        out.payments_total = *sum;
+      } else if (l.outcome == ledger::FileLineOutcome::kNoReference ||
+                 l.outcome == ledger::FileLineOutcome::kUnknownReference ||
+                 l.outcome == ledger::FileLineOutcome::kNotAccepted) {
+        ++out.for_you;
+      }
+    }
+    if (!record || out.payments == 0) return Ok();
+
+    auto paid_in = CouncilAccount(tx, council, ledger::AccountType::kContributionsPaidIn,
+                                  kContributionsPaidInName, ids_, clock_.Now());
+    if (!paid_in) return tl::unexpected(paid_in.error());
+    for (const ledger::FileLine& l : out.lines) {
+      if (l.outcome != ledger::FileLineOutcome::kRecord) continue;
+      // What they owe now, after the file's lines before this one.
+      auto receivables = ContributionReceivablesOf(tx, council, *l.person);
+      if (!receivables) return tl::unexpected(receivables.error());
+      auto plan =
+          ledger::PlanContributionPayment(ledger::FileLinePayment(l), *receivables, *paid_in,
+                                          {council, clock_.Now(), ctx.actor.user_id});
+      if (!plan) return tl::unexpected(plan.error());
+      auto results = tx.Ledger().CreateTransfers(plan->transfers);
+      if (!results) return tl::unexpected(results.error());
+      for (const auto& r : *results) {
+        if (!r) return tl::unexpected(r.error());
+      }
+      AuditEntry e = MakeAuditEntry(
+          ctx, council, clock_.Now(), "payments.contribution.paid", "person", l.person->str(),
+          AuditOutcome::kAllowed,
+          fmt::format("recorded {} paid towards their contribution on {} from row {} of a bank "
+                      "file ({}, {})",
+                      FormatPounds(l.amount), FormatIsoDate(l.date), l.row, format_name,
+                      out.file_sha256.substr(0, 16)));
+      e.subject_person_id = l.person->str();
+      if (auto s = tx.Audit().Append(e); !s) return s;
+    }
+    return Ok();
+  };
+  auto s = record ? store_.Write(body) : store_.Read(body);
+  if (!s) return tl::unexpected(s.error());
+  out.sentence = FileSentence(out);
+  return out;
+}
+
+}  // namespace selfdirect::app
