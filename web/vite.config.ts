@@ -102,6 +102,7 @@ const pages = {
   paymentRun: 'finance/payment-run.html',
   paymentDetails: 'finance/payment-details.html',
   contributionPayments: 'finance/contribution-payments.html',
+  contributionFile: 'finance/contribution-file.html',
   invoices: 'finance/invoices.html',
   surplusProposals: 'finance/surplus-proposals.html',
   financePools: 'finance/pools.html',

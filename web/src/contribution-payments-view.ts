@@ -21,6 +21,8 @@ export interface ContributionPayment {
 export interface ContributionAccount {
   person_id: string;
   person_name: string;
+  /** The reference they quote when paying: "SD" and 8 letters and numbers. */
+  contribution_reference: string;
   owed_pence: number;
   /** When more was credited back and paid than was charged. */
   in_credit_pence: number;
@@ -100,6 +102,11 @@ export function owedSentence(a: ContributionAccount): string {
   if (a.in_credit_pence > 0) return `${a.person_name} is ${formatPence(a.in_credit_pence)} in credit towards their contribution.`;
   if (a.owed_pence === 0) return `${a.person_name} owes nothing towards their contribution.`;
   return `${a.person_name} owes ${formatPence(a.owed_pence)} towards their contribution.`;
+}
+
+/** The reference they quote when they pay, in a sentence. */
+export function referenceSentence(a: Pick<ContributionAccount, 'contribution_reference'>): string {
+  return `When they pay by bank transfer, they quote the reference ${a.contribution_reference}, so that a bank file records the payment for them.`;
 }
 
 /** How the amount owed comes about: charged by the payment runs, less what was paid. */

@@ -49,6 +49,8 @@ export interface Money {
   managed_balance_pence: number | null;
   /** What they owe the council towards their contribution, when it is collected separately. */
   contribution_owed_pence: number | null;
+  /** The reference to quote when paying it ("SD" and 8 letters and numbers); null when not collected separately. */
+  contribution_reference?: string | null;
   money_in_this_year_pence: number;
   money_out_this_year_pence: number;
   lines: MoneyLine[];
@@ -101,13 +103,14 @@ export function chartRows(points: readonly BurnDownPoint[]): [string, string, st
  * Their contribution in a sentence, when it is collected separately (null otherwise): what they
  * owe the council now, or that they are up to date.
  */
-export function contributionSentence(money: Pick<Money, 'contribution_owed_pence'>, self = true): string | null {
+export function contributionSentence(money: Pick<Money, 'contribution_owed_pence' | 'contribution_reference'>, self = true): string | null {
   const owed = money.contribution_owed_pence;
   if (owed === null) return null;
   if (owed <= 0) return self ? 'You have paid your contribution so far: you owe the council nothing.' : 'They have paid their contribution so far: they owe the council nothing.';
+  const quoting = money.contribution_reference ? `, quoting the reference ${money.contribution_reference}` : '';
   return self
-    ? `You owe the council ${formatPence(owed)} towards your contribution. It is not taken from this account: you pay it to the council.`
-    : `They owe the council ${formatPence(owed)} towards their contribution. It is not taken from this account: they pay it to the council.`;
+    ? `You owe the council ${formatPence(owed)} towards your contribution. It is not taken from this account: you pay it to the council${quoting}.`
+    : `They owe the council ${formatPence(owed)} towards their contribution. It is not taken from this account: they pay it to the council${quoting}.`;
 }
 
 /** One sentence about the chart, for its description and for anyone who cannot see it. */

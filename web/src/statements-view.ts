@@ -228,17 +228,21 @@ export interface ImportErrorModel {
  * row or the whole file link to the file upload, which also shows the summing-up message;
  * problems with the account or the format link to those.
  */
-export function importErrorModel(problem: { title: string; detail: string; errors: readonly FieldProblem[] }): ImportErrorModel {
+export function importErrorModel(
+  problem: { title: string; detail: string; errors: readonly FieldProblem[] },
+  fieldIds: Readonly<Record<string, string>> = IMPORT_FIELDS,
+): ImportErrorModel {
+  const fileBox = fieldIds['file'] ?? 'statement-file';
   const items: { text: string; href?: string }[] = [];
   const fields = new Map<string, string>();
   const fileProblems = problem.errors.filter((e) => e.field === 'file' || e.field.startsWith('rows['));
   const rowProblems = problem.errors.some((e) => e.field.startsWith('rows['));
   if (rowProblems && problem.detail) {
-    items.push({ text: problem.detail, href: '#statement-file' });
-    fields.set('statement-file', problem.detail);
+    items.push({ text: problem.detail, href: `#${fileBox}` });
+    fields.set(fileBox, problem.detail);
   }
   for (const error of problem.errors) {
-    const id = Object.hasOwn(IMPORT_FIELDS, error.field) ? IMPORT_FIELDS[error.field] : fileProblems.includes(error) ? 'statement-file' : undefined;
+    const id = Object.hasOwn(fieldIds, error.field) ? fieldIds[error.field] : fileProblems.includes(error) ? fileBox : undefined;
     if (id && !fields.has(id)) fields.set(id, error.message);
     items.push(id ? { text: error.message, href: `#${id}` } : { text: error.message });
   }

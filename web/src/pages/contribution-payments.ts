@@ -21,6 +21,7 @@ import {
   owedSentence,
   owedWorking,
   paymentRows,
+  referenceSentence,
   PAYMENT_FIELDS,
   type ContributionAccount,
   type ContributionPaid,
@@ -30,6 +31,7 @@ function accountParts(a: ContributionAccount): HTMLElement[] {
   const parts: HTMLElement[] = [
     h('p', { class: 'govuk-body-l', id: 'owed-sentence' }, owedSentence(a)),
     h('p', { class: 'govuk-body', id: 'owed-working' }, owedWorking(a)),
+    h('p', { class: 'govuk-body', id: 'contribution-reference' }, referenceSentence(a)),
   ];
   if (a.payments.length === 0) {
     parts.push(h('p', { class: 'govuk-body', id: 'no-payments' }, 'No payments have been recorded yet.'));

@@ -8,6 +8,7 @@
 import '../main';
 import { api } from '../api';
 import { dateInWords } from '../casework-view';
+import { contributionFilePage } from '../contribution-file-view';
 import { contributionPaymentsPage } from '../contribution-payments-view';
 import { byId, h, replaceChildren } from '../dom';
 import { FormErrors } from '../forms';
@@ -178,6 +179,15 @@ function contributionParts(o: FinanceOverview): HTMLElement[] {
     h('h2', { class: 'govuk-heading-m', id: 'contributions-heading' }, 'Contributions owed'),
     h('p', { class: 'govuk-body', id: 'contributions-summary' }, contributionsSummary(o)),
   ];
+  if (o.contributions.named && o.contributions.owed.length > 0) {
+    parts.push(
+      h(
+        'p',
+        { class: 'govuk-body' },
+        h('a', { class: 'govuk-link', href: contributionFilePage, id: 'contribution-file-link' }, 'Record contributions from the council’s bank file'),
+      ),
+    );
+  }
   if (o.contributions.named && o.contributions.owed.length > 0) {
     parts.push(
       table({

@@ -24,6 +24,8 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { callApi, checkPageState, errorSummaryItems, focusedId, navigationLinks, POINTS_PRICE_MODEL, skipWithoutBin, text, useServerAndBrowser } from './support.mjs';
 import { recordPersonToIndicativeBudget, setApprovalLimit } from './casework-support.mjs';
 
@@ -369,7 +371,73 @@ describe('finance overview', { skip }, () => {
     // Her money page says what she owes the council, apart from the money in her account.
     await page.goto(`/my-money?person=${personId}`);
     await page.locator('#contribution-owed').waitFor();
-    assert.equal(await text(page, '#contribution-owed'), 'They owe the council £25.00 towards their contribution. It is not taken from this account: they pay it to the council.');
+    assert.match(await text(page, '#contribution-owed'), /^They owe the council £25\.00 towards their contribution\. It is not taken from this account: they pay it to the council, quoting the reference SD[0-9A-Z]{8}\.$/);
     await checkPage(finance, 'Maya’s money, as the finance officer', { file: 'contribution-on-my-money' });
+  });
+
+  test('she records the contributions in the council’s bank file: checked first, recorded once', { timeout: STEP_TIMEOUT_MS }, async () => {
+    const finance = env.as('finance');
+    const { page } = finance;
+    const format = await callApi(page, 'POST', '/api/statement-formats', {
+      name: 'Council bank',
+      yaml: 'format: selfdirect-statement/1\nname: Council bank\ncolumns:\n  date: Date\n  payee: Payee\n  reference: Reference\n  amount: Amount\ndate_formats: [dd/mm/yyyy]\n',
+    });
+    assert.equal(format.status, 201, JSON.stringify(format.body));
+    const account = await callApi(page, 'GET', `/api/people/${personId}/contribution-payments`);
+    const reference = account.body.contribution_reference;
+    assert.match(reference, /^SD[0-9A-Z]{8}$/);
+    const today = utcDay();
+    const day = `${String(today.getUTCDate()).padStart(2, '0')}/${String(today.getUTCMonth() + 1).padStart(2, '0')}/${today.getUTCFullYear()}`;
+    const csv = join(env.tmp, 'council-bank.csv');
+    await writeFile(csv, `Date,Payee,Reference,Amount\n${day},M OKAFOR,${reference.toLowerCase()},10.00\n${day},ELECTRIC CO,DD 4411,-30.00\n${day},A FRIEND,GIFT,5.00\n`);
+
+    await page.goto('/finance/overview');
+    await page.locator('#contributions-table').waitFor();
+    await tabTo(page, (id) => id === 'contribution-file-link', 'the bank file link');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === '/finance/contribution-file');
+    await page.locator('#file-form').waitFor();
+    // Checking with no file names the box.
+    await tabTo(page, (id) => id === 'check-file', 'the Check the file button');
+    await page.keyboard.press('Enter');
+    assert.deepEqual(await errorSummaryItems(page), [{ text: 'Choose the bank file (CSV) to read', href: '#bank-file' }]);
+    await checkPage(finance, 'the bank file page with no file', { file: 'contribution-file-error' });
+
+    assert.equal(await page.locator('#format').inputValue(), 'Council bank');
+    await page.locator('#bank-file').setInputFiles(csv);
+    await page.locator('#check-file').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#file-lines').waitFor();
+    assert.equal(await text(page, '#result-sentence'), '1 payment towards contributions, £10.00 in all, can be recorded. 1 line needs you: each says why.');
+    const rows = async () => (await page.locator('#file-lines tbody tr').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim());
+    const first = await rows();
+    assert.equal(first.length, 3);
+    assert.match(first[0], /Maya Okafor To record £10\.00 from Maya Okafor towards their contribution$/);
+    assert.match(first[1], /Not a contribution Money out of the account: not a contribution$/);
+    assert.match(first[2], /Needs you No contribution reference on this line/);
+    assert.equal(await text(page, '#record-payments'), 'Record 1 payment of £10.00');
+    await checkPage(finance, 'the bank file checked', { file: 'contribution-file-checked' });
+
+    // Nothing is recorded until she says so.
+    assert.equal((await callApi(page, 'GET', `/api/people/${personId}/contribution-payments`)).body.owed_pence, 2500);
+    await tabTo(page, (id) => id === 'record-payments', 'the Record button');
+    await page.keyboard.press('Enter');
+    await page.locator('.govuk-notification-banner--success').waitFor();
+    assert.match(await page.locator('.govuk-notification-banner--success').innerText(), /Payments recorded[\s\S]*1 payment towards contributions, £10\.00 in all, is recorded\./);
+    assert.match((await rows())[0], /Recorded £10\.00 from Maya Okafor/);
+    assert.equal(await page.locator('#record-form').isVisible(), false);
+    await checkPage(finance, 'the bank file recorded', { file: 'contribution-file-recorded' });
+    assert.equal((await callApi(page, 'GET', `/api/people/${personId}/contribution-payments`)).body.owed_pence, 1500);
+
+    // The same file again records nothing more.
+    await page.reload();
+    await page.locator('#file-form').waitFor();
+    await page.locator('#bank-file').setInputFiles(csv);
+    await page.locator('#check-file').focus();
+    await page.keyboard.press('Enter');
+    await page.locator('#file-lines').waitFor();
+    assert.match((await rows())[0], /Recorded before Recorded already, when this file was read before$/);
+    assert.equal(await page.locator('#record-form').isVisible(), false);
+    assert.equal((await callApi(page, 'GET', `/api/people/${personId}/contribution-payments`)).body.owed_pence, 1500);
   });
 });
