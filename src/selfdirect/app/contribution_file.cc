@@ -101,8 +101,17 @@ Result<ContributionFile> Payments::ReadContributionFile(const Context& ctx,
       p.recorded = std::move(*recorded);
       payers.emplace(reference, std::move(p));
     }
-    out.lines =
-        ledger::MatchContributionFile(report.lines, out.file_sha256, payers, clock_.Today());
+    // The file's lines recorded before: each line's first transfer, looked up by its id.
+    std::set<std::string> recorded_rows;
+    for (const ledger::StatementLine& l : report.lines) {
+      if (l.amount.value() <= 0) continue;
+      const std::string id = ledger::FileLinePaymentId(out.file_sha256, l.row);
+      auto found = tx.Ledger().FindTransfer(council, ledger::ContributionPaymentTransferId(id, 1));
+      if (!found) return tl::unexpected(found.error());
+      if (*found) recorded_rows.insert(id);
+    }
+    out.lines = ledger::MatchContributionFile(report.lines, out.file_sha256, payers, recorded_rows,
+                                              clock_.Today());
     for (const ledger::FileLine& l : out.lines) {
       if (l.outcome == ledger::FileLineOutcome::kRecord) {
         ++out.payments;

@@ -227,6 +227,15 @@ TEST_F(PaymentsApiTest, ABankFileOfContributionsIsCheckedThenRecordedOnce) {
   EXPECT_EQ(Body(again).at("payments").as_int64(), 0);
   EXPECT_EQ(Body(again).at("lines").at(0).at("outcome").as_string(), "already_recorded");
   EXPECT_EQ(Body(Send(&finance_, "GET", ben_path)).at("owed_pence").as_int64(), 2500);
+  // A file that pays all he owes, read again once he owes nothing, is still "recorded before".
+  const std::string rest = "Date,Payee,Reference,Amount\n21/11/2026,B OKAFOR," + reference +
+                           ",25.00\n";
+  ASSERT_EQ(file("?format=Council%20bank&record=true", rest).status, 201);
+  EXPECT_EQ(Body(Send(&finance_, "GET", ben_path)).at("owed_pence").as_int64(), 0);
+  auto settled = file("?format=Council%20bank", rest);
+  ASSERT_EQ(settled.status, 200) << settled.body;
+  EXPECT_EQ(Body(settled).at("lines").at(0).at("outcome").as_string(), "already_recorded");
+  EXPECT_EQ(Body(settled).at("for_you").as_int64(), 0);
 
   // A bad row refuses the whole file, naming it; a missing format and a bad record are named.
   auto bad = file("?format=Council%20bank&record=true",
@@ -243,7 +252,7 @@ TEST_F(PaymentsApiTest, ABankFileOfContributionsIsCheckedThenRecordedOnce) {
   auto json_body = testing::SendTo(*service_, &finance_, "POST",
                                    "/api/contribution-payments/file?format=Council%20bank", csv);
   EXPECT_EQ(json_body.status, 415);
-  EXPECT_EQ(Body(Send(&finance_, "GET", ben_path)).at("owed_pence").as_int64(), 2500);
+  EXPECT_EQ(Body(Send(&finance_, "GET", ben_path)).at("owed_pence").as_int64(), 0);
 }
 
 TEST_F(PaymentsApiTest, PreviewStartApproveReleaseAndTheFile) {

@@ -103,6 +103,7 @@ std::string FileLinePaymentId(std::string_view file_sha256, std::int64_t row) {
 std::vector<FileLine> MatchContributionFile(std::span<const StatementLine> lines,
                                             std::string_view file_sha256,
                                             const std::map<std::string, FilePayer>& payers,
+                                            const std::set<std::string>& recorded_rows,
                                             Date today) {
   std::vector<FileLine> out;
   std::map<std::string, Pence> still_owed;  // by reference, after the file's lines so far
@@ -121,6 +122,17 @@ std::vector<FileLine> MatchContributionFile(std::span<const StatementLine> lines
       continue;
     }
     auto reference = FindContributionReference(l);
+    if (reference) line.reference = *reference;
+    if (const std::string id = FileLinePaymentId(file_sha256, l.row); recorded_rows.contains(id)) {
+      line.payment_id = id;
+      if (auto payer = payers.find(line.reference); reference && payer != payers.end()) {
+        line.person = payer->second.person;
+        line.person_name = payer->second.name;
+      }
+      line.outcome = FileLineOutcome::kAlreadyRecorded;
+      line.sentence = "Recorded already, when this file was read before";
+      continue;
+    }
     if (!reference) {
       line.outcome = FileLineOutcome::kNoReference;
       line.sentence =
@@ -128,7 +140,6 @@ std::vector<FileLine> MatchContributionFile(std::span<const StatementLine> lines
           "on their contribution payments page";
       continue;
     }
-    line.reference = *reference;
     auto payer = payers.find(*reference);
     if (payer == payers.end()) {
       line.outcome = FileLineOutcome::kUnknownReference;
@@ -142,12 +153,6 @@ std::vector<FileLine> MatchContributionFile(std::span<const StatementLine> lines
     line.person = p.person;
     line.person_name = p.name;
     line.payment_id = FileLinePaymentId(file_sha256, l.row);
-    if (std::any_of(p.recorded.begin(), p.recorded.end(),
-                    [&](const RecordedPayment& r) { return r.payment_id == line.payment_id; })) {
-      line.outcome = FileLineOutcome::kAlreadyRecorded;
-      line.sentence = "Recorded already, when this file was read before";
-      continue;
-    }
     line.outcome = FileLineOutcome::kNotAccepted;
     line.payment_reference = OneLine(l.reference.empty() ? *reference : l.reference);
     ContributionPaymentRequest request{line.payment_id, l.amount.value(), FormatIsoDate(l.date),

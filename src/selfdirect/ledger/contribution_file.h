@@ -11,6 +11,7 @@
 //   // lines with outcome kRecord are recorded under their payment_id.
 #include <map>
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -76,12 +77,14 @@ struct FileLine {
 std::string FileLinePaymentId(std::string_view file_sha256, std::int64_t row);
 
 // What each line of the file comes to, in file order. `payers` is keyed by contribution
-// reference. A person's lines in one file are taken in order, each against what they still owe
-// after the ones before it.
+// reference; `recorded_rows` holds the payment ids (FileLinePaymentId) of the file's lines
+// recorded before, whoever they were for (someone whose line paid all they owed no longer owes,
+// so is not among the payers). A person's lines in one file are taken in order, each against what
+// they still owe after the ones before it.
 std::vector<FileLine> MatchContributionFile(std::span<const StatementLine> lines,
                                             std::string_view file_sha256,
                                             const std::map<std::string, FilePayer>& payers,
-                                            Date today);
+                                            const std::set<std::string>& recorded_rows, Date today);
 
 // The checked payment a kRecord line makes.
 CheckedPayment FileLinePayment(const FileLine& line);

@@ -66,7 +66,7 @@ TEST(MatchContributionFile, EachLineSaysWhatBecomesOfIt) {
       Line(8, 500, ben.c_str(), "", "2019-11-18"),   // too long ago
       Line(9, 500, ben.c_str()),                     // recorded
   };
-  auto out = MatchContributionFile(lines, kSha, Payers(), D("2026-11-22"));
+  auto out = MatchContributionFile(lines, kSha, Payers(), {}, D("2026-11-22"));
   ASSERT_EQ(out.size(), lines.size());
   std::vector<FileLineOutcome> outcomes;
   for (const FileLine& f : out) outcomes.push_back(f.outcome);
@@ -99,13 +99,19 @@ TEST(MatchContributionFile, ALineRecordedBeforeIsNotRecordedAgain) {
   const std::string maya = ContributionReference(kMaya);
   payers[maya].recorded.push_back({FileLinePaymentId(kSha, 1), D("2026-11-20"), Pence(1500), maya,
                                    ParseTimestamp("2026-11-21T10:00:00.000Z").value()});
-  auto out = MatchContributionFile(std::vector<StatementLine>{Line(1, 1500, maya.c_str())}, kSha,
-                                   payers, D("2026-11-22"));
+  const std::vector<StatementLine> lines = {Line(1, 1500, maya.c_str())};
+  auto out =
+      MatchContributionFile(lines, kSha, payers, {FileLinePaymentId(kSha, 1)}, D("2026-11-22"));
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].outcome, FileLineOutcome::kAlreadyRecorded);
+  EXPECT_EQ(out[0].person_name, "Maya Okafor");
+  // Also when that line paid all they owed, so that they are no longer among the payers.
+  auto settled =
+      MatchContributionFile(lines, kSha, {}, {FileLinePaymentId(kSha, 1)}, D("2026-11-22"));
+  EXPECT_EQ(settled[0].outcome, FileLineOutcome::kAlreadyRecorded);
+  EXPECT_FALSE(settled[0].person.has_value());
   // Another file with the same line is another payment, asked about as one like it.
-  auto other = MatchContributionFile(std::vector<StatementLine>{Line(1, 1500, maya.c_str())},
-                                     std::string(64, 'f'), payers, D("2026-11-22"));
+  auto other = MatchContributionFile(lines, std::string(64, 'f'), payers, {}, D("2026-11-22"));
   EXPECT_EQ(other[0].outcome, FileLineOutcome::kNotAccepted);
   EXPECT_THAT(other[0].sentence, HasSubstr("already recorded for them"));
 }
