@@ -742,6 +742,28 @@ TEST_F(CliStatements, TheSampleImportsOnceWithEveryLineAndItsCategory) {
   EXPECT_THAT(verify.output, HasSubstr("4 accounts, 12 transfers, balances agree"));
 }
 
+TEST_F(CliStatements, ABankFileOfContributionsSaysWhatEachLineComesTo) {
+  // No one here owes a contribution: every payment in needs a finance officer, and money out is
+  // not a contribution. --record then records nothing.
+  const std::string command = "statements contributions --data " + db_ +
+                              " --council E06000001 --format \"Northern Bank\" " +
+                              Sample("statement-northern-bank.csv");
+  auto r = Selfdirect(command);
+  EXPECT_EQ(r.status, 0) << r.output;
+  EXPECT_THAT(r.output, HasSubstr("no_reference       No contribution reference on this line"));
+  EXPECT_THAT(r.output, HasSubstr("money_out          Money out of the account"));
+  EXPECT_THAT(r.output, HasSubstr("No line of this file can be recorded as a contribution paid."));
+  auto recorded = Selfdirect(command + " --record");
+  EXPECT_EQ(recorded.status, 0) << recorded.output;
+  auto verify = Selfdirect("ledger verify --data " + db_);
+  EXPECT_THAT(verify.output, HasSubstr("2 accounts, 1 transfer, balances agree"));
+  auto no_format =
+      Selfdirect("statements contributions --data " + db_ + " --council E06000001 --format Nope " +
+                 Sample("statement-northern-bank.csv"));
+  EXPECT_EQ(no_format.status, 1) << no_format.output;
+  EXPECT_THAT(no_format.output, HasSubstr("There is no statement format called \"Nope\""));
+}
+
 TEST_F(CliStatements, ABadFileNamesEveryBadRowAndChangesNothing) {
   std::ofstream(dir_.File("bad.csv"), std::ios::binary)
       << "Date,Type,Description,Reference,Amount,Balance\n"

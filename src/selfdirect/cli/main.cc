@@ -437,6 +437,16 @@ int RunStatementsImport(const Settings& s, const StatementImportArguments& argum
                              std::cout, std::cerr);
 }
 
+int RunContributionFile(const Settings& s, const ContributionFileArguments& arguments) {
+  std::string error;
+  auto stack = OpenStack(s, &error);
+  if (!stack) return Fatal(error);
+  auto council = CouncilByCode(*stack, s.council);
+  if (!council) return Fatal(Describe(council.error()));
+  return RunContributionFile(*stack->opened.store, stack->clock, *stack->ids, *council, arguments,
+                             std::cout, std::cerr);
+}
+
 int RunStatementFormatsAdd(const Settings& s, const StatementFormatArguments& arguments) {
   std::string error;
   auto stack = OpenStack(s, &error);
@@ -779,6 +789,24 @@ int Main(int argc, char** argv) {
   statements_import->add_option("FILE", statement_import_arguments.file, "The CSV file")
       ->required()
       ->check(CLI::ExistingFile);
+  ContributionFileArguments contribution_file_arguments;
+  auto* statements_contributions = statements->add_subcommand(
+      "contributions",
+      "Read the council's bank file (CSV) for contributions paid in that quote a person's "
+      "contribution reference: shows what each line comes to; --record records the payments, "
+      "each line of a file once");
+  AddDataOption(*statements_contributions, s);
+  statements_contributions->add_option("--council", s.council, "The council's ONS code")
+      ->required();
+  statements_contributions
+      ->add_option("--format", contribution_file_arguments.format,
+                   "The name of the council's statement format for its bank")
+      ->required();
+  statements_contributions->add_flag("--record", contribution_file_arguments.record,
+                                     "Record the payments (without it the file is only checked)");
+  statements_contributions->add_option("FILE", contribution_file_arguments.file, "The CSV file")
+      ->required()
+      ->check(CLI::ExistingFile);
   auto* statement_formats = statements->add_subcommand("formats", "Statement formats");
   statement_formats->require_subcommand(1);
   StatementFormatArguments statement_format_arguments;
@@ -902,6 +930,7 @@ int Main(int argc, char** argv) {
   if (*ledger_verify) return RunLedgerVerify(s);
   if (*payments_run) return RunPaymentsRun(s, payments_arguments);
   if (*statements_import) return RunStatementsImport(s, statement_import_arguments);
+  if (*statements_contributions) return RunContributionFile(s, contribution_file_arguments);
   if (*statement_formats_add) return RunStatementFormatsAdd(s, statement_format_arguments);
   if (*monitoring_run) return RunMonitoringRun(s, monitoring_date);
   if (*demo_generate) return RunDemoGenerateCommand(s, demo_arguments);

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <iostream>
 
+#include "selfdirect/app/payments.h"
 #include "selfdirect/app/statements.h"
 #include "selfdirect/ledger/statement_format.h"
 
@@ -86,6 +87,28 @@ int RunStatementsImport(store::Store& store, const Clock& clock, UlidGenerator& 
         i.flagged, i.flagged == 1 ? "" : "s", i.flagged == 1 ? "s" : "",
         i.flagged == 1 ? "it was" : "they were");
   }
+  return 0;
+}
+
+int RunContributionFile(store::Store& store, const Clock& clock, UlidGenerator& ids,
+                        const Council& council, const ContributionFileArguments& arguments,
+                        std::ostream& out, std::ostream& err) {
+  auto bytes = ReadWhole(arguments.file, ledger::StatementLimits{}.max_bytes);
+  if (!bytes) {
+    err << bytes.error().message << "\n";
+    return 1;
+  }
+  app::Payments payments(store, clock, ids);
+  auto read = payments.ReadContributionFile(OperatorIn(council, "statements contributions"),
+                                            arguments.format, *bytes, arguments.record);
+  if (!read) return Refused(arguments.file, read.error(), err);
+  for (const ledger::FileLine& l : read->lines) {
+    out << fmt::format("  row {:>4}  {}  {:>12}  {:<17}  {}\n", l.row, FormatIsoDate(l.date),
+                       FormatPounds(l.amount), ledger::FileLineOutcomeName(l.outcome), l.sentence);
+  }
+  out << read->sentence;
+  if (!read->recorded && read->payments > 0) out << " Run again with --record to record them.";
+  out << "\n";
   return 0;
 }
 

@@ -19,6 +19,12 @@ struct StatementImportArguments {
   std::string file;     // the CSV file
 };
 
+struct ContributionFileArguments {
+  std::string format;   // the name of one of the council's formats
+  std::string file;     // the council's bank file (CSV)
+  bool record = false;  // record the payments; otherwise only check
+};
+
 struct StatementFormatArguments {
   std::string name;
   std::string file;                 // the YAML file
@@ -35,6 +41,13 @@ int RunStatementsImport(store::Store& store, const Clock& clock, UlidGenerator& 
 
 // Adds a statement format to `council` from a YAML file. Prints "Added the statement format
 // NAME to COUNCIL." and returns 0; on refusal prints every problem to `err` and returns 1.
+// `selfdirect statements contributions`: reads the council's bank file for contributions paid in
+// (app::Payments::ReadContributionFile), prints what each line comes to, and with --record
+// records the payments. Exit 1 when the file is refused.
+int RunContributionFile(store::Store& store, const Clock& clock, UlidGenerator& ids,
+                        const Council& council, const ContributionFileArguments& arguments,
+                        std::ostream& out, std::ostream& err);
+
 int RunStatementFormatsAdd(store::Store& store, const Clock& clock, UlidGenerator& ids,
                            const Council& council, const StatementFormatArguments& arguments,
                            std::ostream& out, std::ostream& err);
