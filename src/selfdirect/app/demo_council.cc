@@ -3,8 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cctype>
+#include <cstdlib>
 #include <map>
 #include <memory>
+#include <span>
 
 #include "selfdirect/app/accounts.h"
 #include "selfdirect/app/application.h"
@@ -104,6 +107,55 @@ amounts:
   allow_pound_sign: false
   allow_thousands_commas: false
 )";
+// Demoshire's own bank account, where people's contributions arrive: laid out as the card.
+constexpr std::string_view kDemoBankFormatName = "Demoshire council bank (demo)";
+std::string DemoBankFormat() {
+  std::string yaml(kDemoCardFormat);
+  const std::string card_name = "name: " + std::string(kDemoCardFormatName);
+  yaml.replace(yaml.find(card_name), card_name.size(), "name: " + std::string(kDemoBankFormatName));
+  return yaml;
+}
+
+// A number from 0 to 99 for `text`, the same on every run of the demo (FNV-1a).
+int Percentile(std::string_view text) {
+  std::uint64_t h = 14695981039346656037ull;
+  for (const char c : text) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  return static_cast<int>(h % 100);
+}
+
+// The council's bank file for a run day: most people who owe a contribution pay all of it,
+// quoting their reference (some written in lower case with a hyphen, as people do); some pay
+// without one, so that a finance officer has lines to place; some do not pay this time. The
+// bank's own charge is money out. Amounts as the format reads them: "40.00", "-12.50".
+std::string DemoBankFile(std::span<const ledger::ContributionOwed> owing, Date day) {
+  const auto plain = [](std::int64_t pence) {
+    return fmt::format("{}{}.{:02}", pence < 0 ? "-" : "", std::abs(pence) / 100,
+                       std::abs(pence) % 100);
+  };
+  std::string csv = "Date,Payee,Reference,Amount\n";
+  const std::string on = FormatIsoDate(day);
+  for (const ledger::ContributionOwed& o : owing) {
+    const int roll = Percentile(fmt::format("{}:{}", o.person.str(), on));
+    if (roll >= 88) continue;  // not this time
+    std::string payee;
+    for (const char c : o.name)
+      payee += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    std::string reference = ledger::ContributionReference(o.person);
+    if (roll >= 80) {
+      reference = "CARE CONTRIBUTION";
+    } else if (roll % 5 == 0) {
+      for (char& c : reference) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      reference.insert(2, "-");
+    }
+    csv += fmt::format("{},{},{},{}\n", on, payee, reference, plain(o.owed.value()));
+  }
+  csv += fmt::format("{},BANK CHARGES,DEMOSHIRE,{}\n", on, plain(-1250));
+  return csv;
+}
+
 constexpr int kDaysBetweenRuns = 28;
 constexpr const char* kYearWords[] = {"no",   "one", "two",   "three", "four",
                                       "five", "six", "seven", "eight", "nine"};
@@ -552,6 +604,32 @@ Result<DemoCouncilReport> LoadDemoCouncil(store::Store& store, const DemoCouncil
         !format) {
       return tl::unexpected(format.error());
     }
+    if (auto format =
+            statements.AddFormat(finance, {std::string(kDemoBankFormatName), DemoBankFormat(), {}});
+        !format) {
+      return tl::unexpected(format.error());
+    }
+    // After each run, the contributions people paid into the council's bank, read from its file.
+    auto contributions_on = [&](Date day) -> Status {
+      std::vector<ledger::ContributionOwed> owing;
+      auto read_owing = batch.Read([&](store::Transaction& tx) -> Status {
+        auto o = tx.FinanceOverview().ContributionsOwed(report.council.id);
+        if (!o) return tl::unexpected(o.error());
+        owing = std::move(*o);
+        return Ok();
+      });
+      if (!read_owing) return read_owing;
+      if (owing.empty()) return Ok();
+      std::sort(owing.begin(), owing.end(),
+                [](const auto& a, const auto& b) { return a.person < b.person; });
+      clock.Set(At(day, 15));
+      auto read = payments.ReadContributionFile(finance, std::string(kDemoBankFormatName),
+                                                DemoBankFile(owing, day), true);
+      if (!read) return Refused("the council's bank file", read.error());
+      report.contribution_payments += read->payments;
+      report.bank_lines_for_you += read->for_you;
+      return Ok();
+    };
     Date next_run = AddDays(first_day, kDaysBetweenRuns - 1);
     std::int64_t runs = 0;
     auto import_statements = [&](Date to) -> Status {
@@ -829,6 +907,7 @@ Result<DemoCouncilReport> LoadDemoCouncil(store::Store& store, const DemoCouncil
           if (auto s = import_statements(next_run); !s) return s;
         }
         if (auto s = invoices_on(next_run); !s) return s;
+        if (auto s = contributions_on(next_run); !s) return s;
       }
       return Ok();
     };

@@ -81,6 +81,8 @@ struct DemoCouncilReport {
   std::int64_t pools = 0;          // pooled budgets proposed (and started)
   std::int64_t invoices = 0;       // provider invoices recorded for council-arranged support
   std::int64_t invoices_held = 0;  // of them, held for a finance officer's decision at the end
+  std::int64_t contribution_payments = 0;  // contributions paid in, from the council's bank file
+  std::int64_t bank_lines_for_you = 0;     // lines of those files left for a finance officer
 };
 
 // Why the database cannot take the demo council, in plain English, or "" when it can (it has

@@ -254,6 +254,15 @@ TEST_F(LoadedDemo, ContributionsConcernsAndTopUpsAreWrittenThroughTheUseCases) {
     return row.find("|top_up|") != std::string::npos;
   });
   EXPECT_GT(top_ups, 0);
+  // Most people pay their contribution into the council's bank, which its bank file records;
+  // some lines are left for the finance officer.
+  EXPECT_GT(report_.contribution_payments, 100);
+  EXPECT_GT(report_.bank_lines_for_you, 0);
+  EXPECT_EQ(std::count_if(transfers.begin(), transfers.end(),
+                          [](const auto& row) {
+                            return row.find("|contribution-paid:bank-") != std::string::npos;
+                          }) > 0,
+            true);
 
   // The safeguarding lead finds the concerns: each one the social worker raised, at its stage.
   const User lead = Demo("safeguarding@demoshire.example");

@@ -129,7 +129,9 @@ int RunDemoGenerate(store::Store& store, const Clock& clock, const std::string& 
       "directory;\n"
       "  {} financial assessments recorded, {} safeguarding concerns raised, {} pooled budgets;\n"
       "  {} payment runs released, {} card statements imported, {} monitoring alerts raised;\n"
-      "  {} provider invoices recorded, {} of them held for a finance officer.\n",
+      "  {} provider invoices recorded, {} of them held for a finance officer;\n"
+      "  {} contributions paid in from the council's bank file, {} of its lines left for a "
+      "finance officer.\n",
       report->council.name, report->council.code, seconds,
       rate < 10 ? fmt::format("{:.1f}", rate) : Thousands(static_cast<std::int64_t>(rate)),
       Thousands(report->people), report->people == 1 ? "person" : "people",
@@ -139,7 +141,8 @@ int RunDemoGenerate(store::Store& store, const Clock& clock, const std::string& 
       Thousands(report->closed), Thousands(report->reviews), Thousands(report->providers),
       Thousands(report->services), Thousands(report->contributions), Thousands(report->concerns),
       Thousands(report->pools), Thousands(report->payment_runs), Thousands(report->statements),
-      Thousands(report->alerts), Thousands(report->invoices), Thousands(report->invoices_held));
+      Thousands(report->alerts), Thousands(report->invoices), Thousands(report->invoices_held),
+      Thousands(report->contribution_payments), Thousands(report->bank_lines_for_you));
   out << "\nDemo sign-ins (council code " << report->council.code
       << "). The passwords are shown only now:\n";
   std::size_t role_width = 4, email_width = 5, password_width = 8;
