@@ -10,9 +10,9 @@ const file: ContributionFile = {
   for_you: 1,
   sentence: '1 payment towards contributions, £15.00 in all, can be recorded. 1 line needs you: each says why.',
   lines: [
-    { row: 2, date: '2026-11-20', amount_pence: 1500, text: 'M OKAFOR · SD7K3P9QX2', reference: 'SD7K3P9QX2', person_id: '01JD000000000000007K3P9QX2', person_name: 'Maya Okafor', outcome: 'record', sentence: '£15.00 from Maya Okafor towards their contribution' },
+    { row: 2, date: '2026-11-20', amount_pence: 1500, text: 'M OKAFOR · SD7K3P9QX2M', reference: 'SD7K3P9QX2M', person_id: '01JD000000000000007K3P9QX2', person_name: 'Maya Okafor', outcome: 'record', sentence: '£15.00 from Maya Okafor towards their contribution' },
     { row: 3, date: '2026-11-20', amount_pence: -3000, text: 'ELECTRIC CO', reference: '', person_id: null, person_name: '', outcome: 'money_out', sentence: 'Money out of the account: not a contribution' },
-    { row: 4, date: '2026-11-21', amount_pence: 500, text: '', reference: 'SDZZZZZZZZ', person_id: null, person_name: '', outcome: 'unknown_reference', sentence: 'No one who owes a contribution has the reference SDZZZZZZZZ' },
+    { row: 4, date: '2026-11-21', amount_pence: 500, text: '', reference: 'SDZZZZZZZZZ', person_id: null, person_name: '', outcome: 'unknown_reference', sentence: 'No one with a contribution has the reference SDZZZZZZZZZ' },
   ],
 };
 
@@ -36,9 +36,9 @@ describe('fileProblems', () => {
 describe('the lines of a file', () => {
   it('says whose each line is and what happens to it', () => {
     expect(fileLineRows(file)).toEqual([
-      ['2', '20 November 2026', '£15.00', 'M OKAFOR · SD7K3P9QX2', 'Maya Okafor', '£15.00 from Maya Okafor towards their contribution'],
+      ['2', '20 November 2026', '£15.00', 'M OKAFOR · SD7K3P9QX2M', 'Maya Okafor', '£15.00 from Maya Okafor towards their contribution'],
       ['3', '20 November 2026', '−£30.00', 'ELECTRIC CO', 'Not known', 'Money out of the account: not a contribution'],
-      ['4', '21 November 2026', '£5.00', 'Nothing', 'SDZZZZZZZZ', 'No one who owes a contribution has the reference SDZZZZZZZZ'],
+      ['4', '21 November 2026', '£5.00', 'Nothing', 'SDZZZZZZZZZ', 'No one with a contribution has the reference SDZZZZZZZZZ'],
     ]);
   });
 

@@ -58,7 +58,7 @@ describe('the account in words', () => {
   const account: ContributionAccount = {
     person_id: '01JP0000000000000000000001',
     person_name: 'Maya Okafor',
-    contribution_reference: 'SD00000001',
+    contribution_reference: 'SD000000010',
     owed_pence: 2500,
     in_credit_pence: 0,
     charged_pence: 4000,
@@ -76,7 +76,7 @@ describe('the account in words', () => {
     const credit = { ...account, owed_pence: 0, in_credit_pence: 1000, charged_pence: 3000 };
     expect(owedSentence(credit)).toBe('Maya Okafor is £10.00 in credit towards their contribution.');
     expect(owedWorking(credit)).toBe('The payment runs have charged £30.00 and £40.00 has been paid.');
-    expect(referenceSentence(account)).toBe('When they pay by bank transfer, they quote the reference SD00000001, so that a bank file records the payment for them.');
+    expect(referenceSentence(account)).toBe('When they pay by bank transfer, they quote the reference SD000000010, so that a bank file records the payment for them.');
   });
 
   it('lists the payments newest first as the server sends them', () => {

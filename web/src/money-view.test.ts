@@ -109,9 +109,9 @@ describe('contributionSentence', () => {
   });
 
   test('names the reference to quote when paying', () => {
-    expect(contributionSentence({ contribution_owed_pence: 2500, contribution_reference: 'SD7K3P9QX2' })).toBe(
-      'You owe the council £25.00 towards your contribution. It is not taken from this account: you pay it to the council, quoting the reference SD7K3P9QX2.',
+    expect(contributionSentence({ contribution_owed_pence: 2500, contribution_reference: 'SD7K3P9QX2M' })).toBe(
+      'You owe the council £25.00 towards your contribution. It is not taken from this account: you pay it to the council, quoting the reference SD7K3P9QX2M.',
     );
-    expect(contributionSentence({ contribution_owed_pence: 0, contribution_reference: 'SD7K3P9QX2' })).toBe('You have paid your contribution so far: you owe the council nothing.');
+    expect(contributionSentence({ contribution_owed_pence: 0, contribution_reference: 'SD7K3P9QX2M' })).toBe('You have paid your contribution so far: you owe the council nothing.');
   });
 });

@@ -15,6 +15,26 @@ namespace {
 
 std::string Lines(std::int64_t n) { return fmt::format("{} line{}", n, n == 1 ? "" : "s"); }
 
+// The file's totals, from its lines.
+Status Count(ContributionFile& f) {
+  f.payments = 0;
+  f.payments_total = Pence(0);
+  f.for_you = 0;
+  for (const ledger::FileLine& l : f.lines) {
+    if (l.outcome == ledger::FileLineOutcome::kRecord) {
+      ++f.payments;
+      auto sum = f.payments_total.Plus(l.amount);
+      if (!sum) return tl::unexpected(sum.error());
+      f.payments_total = *sum;
+    } else if (l.outcome == ledger::FileLineOutcome::kNoReference ||
+               l.outcome == ledger::FileLineOutcome::kUnknownReference ||
+               l.outcome == ledger::FileLineOutcome::kNotAccepted) {
+      ++f.for_you;
+    }
+  }
+  return Ok();
+}
+
 std::string FileSentence(const ContributionFile& f) {
   std::string out;
   if (f.payments == 0) {
@@ -48,6 +68,48 @@ Result<ContributionFile> Payments::ReadContributionFile(const Context& ctx,
   out.format_name = format_name;
   out.file_sha256 = Sha256Hex(bytes);
   out.recorded = record;
+  // Records each line to record, in file order, against what the person owes after the ones
+  // before it. A line the plan refuses after all (which the matching should have foreseen) is
+  // left for the finance officer with the reason, rather than refusing the whole file.
+  auto record_lines = [&](store::Transaction& tx) -> Status {
+    std::optional<LedgerAccountId> paid_in;
+    for (ledger::FileLine& l : out.lines) {
+      if (l.outcome != ledger::FileLineOutcome::kRecord) continue;
+      auto receivables = ContributionReceivablesOf(tx, council, *l.person);
+      if (!receivables) return tl::unexpected(receivables.error());
+      if (!paid_in) {
+        auto opened = CouncilAccount(tx, council, ledger::AccountType::kContributionsPaidIn,
+                                     kContributionsPaidInName, ids_, clock_.Now());
+        if (!opened) return tl::unexpected(opened.error());
+        paid_in = *opened;
+      }
+      auto plan =
+          ledger::PlanContributionPayment(ledger::FileLinePayment(l), *receivables, *paid_in,
+                                          {council, clock_.Now(), ctx.actor.user_id});
+      if (!plan) {
+        if (plan.error().code != ErrorCode::kInvalidArgument) return tl::unexpected(plan.error());
+        l.outcome = ledger::FileLineOutcome::kNotAccepted;
+        l.sentence = plan.error().fields.empty() ? plan.error().message
+                                                 : plan.error().fields.front().message;
+        continue;
+      }
+      auto results = tx.Ledger().CreateTransfers(plan->transfers);
+      if (!results) return tl::unexpected(results.error());
+      for (const auto& r : *results) {
+        if (!r) return tl::unexpected(r.error());
+      }
+      AuditEntry e = MakeAuditEntry(
+          ctx, council, clock_.Now(), "payments.contribution.paid", "person", l.person->str(),
+          AuditOutcome::kAllowed,
+          fmt::format("recorded {} paid towards their contribution on {} (reference {}) from row "
+                      "{} of a bank file ({}, {})",
+                      FormatPounds(l.amount), FormatIsoDate(l.date), l.payment_reference, l.row,
+                      format_name, out.file_sha256.substr(0, 16)));
+      e.subject_person_id = l.person->str();
+      if (auto s = tx.Audit().Append(e); !s) return s;
+    }
+    return Ok();
+  };
   auto body = [&](store::Transaction& tx) -> Status {
     auto format = tx.Statements().FindFormat(council, format_name);
     if (!format) return tl::unexpected(format.error());
@@ -76,84 +138,49 @@ Result<ContributionFile> Payments::ReadContributionFile(const Context& ctx,
                                     n, n == 1 ? "" : "s", n == 1 ? "it" : "them all"));
     }
 
-    // The people the file's references may be: everyone who owes a contribution.
+    // Whom the file's references may be: everyone with a contribution, owing or not. Only the
+    // people a line quotes are read in full.
     std::set<std::string> quoted;
     for (const ledger::StatementLine& l : report.lines) {
-      if (auto r = ledger::FindContributionReference(l)) quoted.insert(*r);
+      for (std::string& r : ledger::ContributionReferencesIn(l)) quoted.insert(std::move(r));
     }
-    auto owing = tx.FinanceOverview().ContributionsOwed(council);
-    if (!owing) return tl::unexpected(owing.error());
-    std::map<std::string, int> people_with;  // reference → how many people have it
-    for (const ledger::ContributionOwed& o : *owing) {
-      ++people_with[ledger::ContributionReference(o.person)];
+    auto holders = tx.FinanceOverview().ContributionHolders(council);
+    if (!holders) return tl::unexpected(holders.error());
+    ledger::FileContext context;
+    context.file_sha256 = out.file_sha256;
+    context.today = clock_.Today();
+    std::map<std::string, const ledger::ContributionOwed*> by_reference;
+    for (const ledger::ContributionOwed& h : *holders) {
+      const std::string reference = ledger::ContributionReference(h.person);
+      if (!quoted.contains(reference)) continue;
+      if (!by_reference.emplace(reference, &h).second) context.shared_references.insert(reference);
     }
-    std::map<std::string, ledger::FilePayer> payers;
-    for (const ledger::ContributionOwed& o : *owing) {
-      const std::string reference = ledger::ContributionReference(o.person);
-      // A reference two people share is nobody's: those lines are left for a person to place.
-      if (!quoted.contains(reference) || people_with[reference] > 1) continue;
-      ledger::FilePayer p{o.person, o.name, {}, {}};
-      auto receivables = ContributionReceivablesOf(tx, council, o.person);
+    for (const auto& [reference, h] : by_reference) {
+      if (context.shared_references.contains(reference)) continue;
+      ledger::FilePayer p{h->person, h->name, {}, {}};
+      auto receivables = ContributionReceivablesOf(tx, council, h->person);
       if (!receivables) return tl::unexpected(receivables.error());
       p.receivables = std::move(*receivables);
       auto recorded = RecordedContributionPayments(tx, council, p.receivables);
       if (!recorded) return tl::unexpected(recorded.error());
       p.recorded = std::move(*recorded);
-      payers.emplace(reference, std::move(p));
+      context.payers.emplace(reference, std::move(p));
     }
     // The file's lines recorded before: each line's first transfer, looked up by its id.
-    std::set<std::string> recorded_rows;
     for (const ledger::StatementLine& l : report.lines) {
       if (l.amount.value() <= 0) continue;
       const std::string id = ledger::FileLinePaymentId(out.file_sha256, l.row);
       auto found = tx.Ledger().FindTransfer(council, ledger::ContributionPaymentTransferId(id, 1));
       if (!found) return tl::unexpected(found.error());
-      if (*found) recorded_rows.insert(id);
+      if (*found) context.recorded_rows.insert(id);
     }
-    out.lines = ledger::MatchContributionFile(report.lines, out.file_sha256, payers, recorded_rows,
-                                              clock_.Today());
-    for (const ledger::FileLine& l : out.lines) {
-      if (l.outcome == ledger::FileLineOutcome::kRecord) {
-        ++out.payments;
-        auto sum = out.payments_total.Plus(l.amount);
-        if (!sum) return tl::unexpected(sum.error());
-        out.payments_total = *sum;
-      } else if (l.outcome == ledger::FileLineOutcome::kNoReference ||
-                 l.outcome == ledger::FileLineOutcome::kUnknownReference ||
-                 l.outcome == ledger::FileLineOutcome::kNotAccepted) {
-        ++out.for_you;
-      }
+    auto lines = ledger::MatchContributionFile(report.lines, context);
+    if (!lines) return tl::unexpected(lines.error());
+    out.lines = std::move(*lines);
+    if (record) {
+      if (auto s = record_lines(tx); !s) return s;
     }
-    if (!record || out.payments == 0) return Ok();
-
-    auto paid_in = CouncilAccount(tx, council, ledger::AccountType::kContributionsPaidIn,
-                                  kContributionsPaidInName, ids_, clock_.Now());
-    if (!paid_in) return tl::unexpected(paid_in.error());
-    for (const ledger::FileLine& l : out.lines) {
-      if (l.outcome != ledger::FileLineOutcome::kRecord) continue;
-      // What they owe now, after the file's lines before this one.
-      auto receivables = ContributionReceivablesOf(tx, council, *l.person);
-      if (!receivables) return tl::unexpected(receivables.error());
-      auto plan =
-          ledger::PlanContributionPayment(ledger::FileLinePayment(l), *receivables, *paid_in,
-                                          {council, clock_.Now(), ctx.actor.user_id});
-      if (!plan) return tl::unexpected(plan.error());
-      auto results = tx.Ledger().CreateTransfers(plan->transfers);
-      if (!results) return tl::unexpected(results.error());
-      for (const auto& r : *results) {
-        if (!r) return tl::unexpected(r.error());
-      }
-      AuditEntry e = MakeAuditEntry(
-          ctx, council, clock_.Now(), "payments.contribution.paid", "person", l.person->str(),
-          AuditOutcome::kAllowed,
-          fmt::format("recorded {} paid towards their contribution on {} from row {} of a bank "
-                      "file ({}, {})",
-                      FormatPounds(l.amount), FormatIsoDate(l.date), l.row, format_name,
-                      out.file_sha256.substr(0, 16)));
-      e.subject_person_id = l.person->str();
-      if (auto s = tx.Audit().Append(e); !s) return s;
-    }
-    return Ok();
+    return Count(out);
   };
   auto s = record ? store_.Write(body) : store_.Read(body);
   if (!s) return tl::unexpected(s.error());

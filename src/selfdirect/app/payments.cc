@@ -783,6 +783,12 @@ Result<ContributionPaid> Payments::RecordContributionPaid(
     // Each field first: a bad one is a 422 naming it, whatever the key was used for.
     auto checked = ledger::ValidateContributionPayment(request, clock_.Today());
     if (!checked) return tl::unexpected(checked.error());
+    if (checked->payment_id.starts_with(ledger::kBankFilePaymentPrefix)) {
+      return FailFields({{"payment_id", fmt::format("Keys beginning \"{}\" are kept for the lines "
+                                                    "of the council's bank file: the form makes "
+                                                    "its own",
+                                                    ledger::kBankFilePaymentPrefix)}});
+    }
     auto before = FindContributionPaid(tx, council, checked->payment_id, *receivables);
     if (!before) return tl::unexpected(before.error());
     if (*before) {

@@ -39,8 +39,6 @@ int RunStatementsImport(store::Store& store, const Clock& clock, UlidGenerator& 
                         const Council& council, const StatementImportArguments& arguments,
                         std::ostream& out, std::ostream& err);
 
-// Adds a statement format to `council` from a YAML file. Prints "Added the statement format
-// NAME to COUNCIL." and returns 0; on refusal prints every problem to `err` and returns 1.
 // `selfdirect statements contributions`: reads the council's bank file for contributions paid in
 // (app::Payments::ReadContributionFile), prints what each line comes to, and with --record
 // records the payments. Exit 1 when the file is refused.
@@ -48,6 +46,8 @@ int RunContributionFile(store::Store& store, const Clock& clock, UlidGenerator& 
                         const Council& council, const ContributionFileArguments& arguments,
                         std::ostream& out, std::ostream& err);
 
+// Adds a statement format to `council` from a YAML file. Prints "Added the statement format
+// NAME to COUNCIL." and returns 0; on refusal prints every problem to `err` and returns 1.
 int RunStatementFormatsAdd(store::Store& store, const Clock& clock, UlidGenerator& ids,
                            const Council& council, const StatementFormatArguments& arguments,
                            std::ostream& out, std::ostream& err);

@@ -156,6 +156,11 @@ TEST_F(PaymentsApiTest, AContributionPaidIsRecordedOnce_AndBadInputChangesNothin
            R"({"payment_id":"f-2","amount_pence":1500,"paid_on":"2026-11-20","paid_twice":true})");
   EXPECT_EQ(confirmed.status, 201) << confirmed.body;
   EXPECT_EQ(Body(confirmed).at("owed_pence").as_int64(), 1000);
+  auto bank_key =
+      Send(&finance_, "POST", path,
+           R"({"payment_id":"bank-0123456789abcdef-2","amount_pence":100,"paid_on":"2026-11-20"})");
+  EXPECT_EQ(bank_key.status, 422) << bank_key.body;
+  EXPECT_EQ(Body(bank_key).at("errors").at(0).at("field").as_string(), "payment_id");
   auto ancient = Send(&finance_, "POST", path,
                       R"({"payment_id":"f-3","amount_pence":100,"paid_on":"2016-11-20"})");
   EXPECT_EQ(ancient.status, 422) << ancient.body;
@@ -228,8 +233,8 @@ TEST_F(PaymentsApiTest, ABankFileOfContributionsIsCheckedThenRecordedOnce) {
   EXPECT_EQ(Body(again).at("lines").at(0).at("outcome").as_string(), "already_recorded");
   EXPECT_EQ(Body(Send(&finance_, "GET", ben_path)).at("owed_pence").as_int64(), 2500);
   // A file that pays all he owes, read again once he owes nothing, is still "recorded before".
-  const std::string rest = "Date,Payee,Reference,Amount\n21/11/2026,B OKAFOR," + reference +
-                           ",25.00\n";
+  const std::string rest =
+      "Date,Payee,Reference,Amount\n21/11/2026,B OKAFOR," + reference + ",25.00\n";
   ASSERT_EQ(file("?format=Council%20bank&record=true", rest).status, 201);
   EXPECT_EQ(Body(Send(&finance_, "GET", ben_path)).at("owed_pence").as_int64(), 0);
   auto settled = file("?format=Council%20bank", rest);

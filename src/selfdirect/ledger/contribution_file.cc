@@ -4,17 +4,36 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdint>
 
 namespace selfdirect::ledger {
 namespace {
 
-constexpr std::size_t kReferenceTail = 8;
+// Crockford's base 32: digits and capitals but I, L, O and U.
+constexpr std::string_view kBase32 = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+constexpr std::size_t kHashChars = 8;
+constexpr std::size_t kReferenceChars = kHashChars + 1;  // and the check character
+
+int ValueOf(char c) {
+  const auto at = kBase32.find(c);
+  return at == std::string_view::npos ? -1 : static_cast<int>(at);
+}
+
+// The check character of `chars`: the sum of each value times an odd weight (1, 3, 5, …), modulo
+// 32. An odd weight has no common factor with 32, so any one character changed changes it.
+char CheckOf(std::string_view chars) {
+  int sum = 0;
+  for (std::size_t i = 0; i < chars.size(); ++i) {
+    sum += ValueOf(chars[i]) * static_cast<int>(2 * i + 1);
+  }
+  return kBase32[static_cast<std::size_t>(sum % 32)];
+}
 
 bool IsWordChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) != 0; }
 
-// The first "SD" + 8 letters and digits standing as a word in `text`, in capitals.
-std::optional<std::string> ReferenceIn(std::string_view text) {
-  for (std::size_t i = 0; i + 2 + kReferenceTail <= text.size(); ++i) {
+// Every well-formed reference standing as a word in `text`, in capitals, added to `out` once.
+void ReferencesIn(std::string_view text, std::vector<std::string>& out) {
+  for (std::size_t i = 0; i + 2 + kReferenceChars <= text.size(); ++i) {
     if (std::toupper(static_cast<unsigned char>(text[i])) != 'S' ||
         std::toupper(static_cast<unsigned char>(text[i + 1])) != 'D') {
       continue;
@@ -22,22 +41,17 @@ std::optional<std::string> ReferenceIn(std::string_view text) {
     if (i > 0 && IsWordChar(text[i - 1])) continue;
     std::size_t j = i + 2;
     if (j < text.size() && (text[j] == ' ' || text[j] == '-')) ++j;
-    if (j + kReferenceTail > text.size()) continue;
-    std::string out = "SD";
-    bool word = true;
-    for (std::size_t k = 0; k < kReferenceTail; ++k) {
-      const char c = text[j + k];
-      if (!IsWordChar(c)) {
-        word = false;
-        break;
-      }
-      out += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    if (j + kReferenceChars > text.size()) continue;
+    if (j + kReferenceChars < text.size() && IsWordChar(text[j + kReferenceChars])) continue;
+    std::string candidate = "SD";
+    for (std::size_t k = 0; k < kReferenceChars; ++k) {
+      candidate += static_cast<char>(std::toupper(static_cast<unsigned char>(text[j + k])));
     }
-    if (!word) continue;
-    if (j + kReferenceTail < text.size() && IsWordChar(text[j + kReferenceTail])) continue;
-    return out;
+    if (IsContributionReference(candidate) &&
+        std::find(out.begin(), out.end(), candidate) == out.end()) {
+      out.push_back(std::move(candidate));
+    }
   }
-  return std::nullopt;
 }
 
 // `text` on one line, at most kMaxPaymentReferenceLength bytes, not cut inside a character.
@@ -67,15 +81,35 @@ std::string LineText(const StatementLine& line) {
 }  // namespace
 
 std::string ContributionReference(const PersonId& person) {
-  const std::string& id = person.str();
-  return "SD" + id.substr(id.size() < kReferenceTail ? 0 : id.size() - kReferenceTail);
+  // FNV-1a over the id, its low 40 bits as 8 base-32 characters.
+  std::uint64_t h = 14695981039346656037ull;
+  for (const char c : person.str()) {
+    h ^= static_cast<unsigned char>(c);
+    h *= 1099511628211ull;
+  }
+  std::string chars(kHashChars, '0');
+  for (std::size_t i = kHashChars; i-- > 0;) {
+    chars[i] = kBase32[h % 32];
+    h /= 32;
+  }
+  return "SD" + chars + CheckOf(chars);
 }
 
-std::optional<std::string> FindContributionReference(const StatementLine& line) {
-  for (const std::string* part : {&line.reference, &line.payee, &line.description}) {
-    if (auto found = ReferenceIn(*part)) return found;
+bool IsContributionReference(std::string_view text) {
+  if (text.size() != 2 + kReferenceChars || !text.starts_with("SD")) return false;
+  const std::string_view chars = text.substr(2, kHashChars);
+  if (std::any_of(chars.begin(), chars.end(), [](char c) { return ValueOf(c) < 0; })) {
+    return false;
   }
-  return std::nullopt;
+  return text.back() == CheckOf(chars);
+}
+
+std::vector<std::string> ContributionReferencesIn(const StatementLine& line) {
+  std::vector<std::string> out;
+  for (const std::string* part : {&line.reference, &line.payee, &line.description}) {
+    ReferencesIn(*part, out);
+  }
+  return out;
 }
 
 const char* FileLineOutcomeName(FileLineOutcome outcome) {
@@ -97,67 +131,85 @@ const char* FileLineOutcomeName(FileLineOutcome outcome) {
 }
 
 std::string FileLinePaymentId(std::string_view file_sha256, std::int64_t row) {
-  return fmt::format("bank-{}-{}", file_sha256.substr(0, 16), row);
+  return fmt::format("{}{}-{}", kBankFilePaymentPrefix, file_sha256.substr(0, 16), row);
 }
 
-std::vector<FileLine> MatchContributionFile(std::span<const StatementLine> lines,
-                                            std::string_view file_sha256,
-                                            const std::map<std::string, FilePayer>& payers,
-                                            const std::set<std::string>& recorded_rows,
-                                            Date today) {
+Result<std::vector<FileLine>> MatchContributionFile(std::span<const StatementLine> lines,
+                                                    const FileContext& context) {
   std::vector<FileLine> out;
-  std::map<std::string, Pence> still_owed;  // by reference, after the file's lines so far
+  // By reference: what may still be paid after the file's lines so far, and whether a closed
+  // receivable keeps it below what they owe.
+  struct Payable {
+    Pence left;
+    bool closed_holds_some = false;
+  };
+  std::map<std::string, Payable> still_payable;
   for (const StatementLine& l : lines) {
-    FileLine f;
-    f.row = l.row;
-    f.date = l.date;
-    f.amount = l.amount;
-    f.text = LineText(l);
-    out.push_back(f);
-    FileLine& line = out.back();
+    FileLine& line = out.emplace_back();
+    line.row = l.row;
+    line.date = l.date;
+    line.amount = l.amount;
+    line.text = LineText(l);
     if (l.amount.value() <= 0) {
       line.outcome = FileLineOutcome::kMoneyOut;
       line.sentence = l.amount.value() == 0 ? "No money came in on this line"
                                             : "Money out of the account: not a contribution";
       continue;
     }
-    auto reference = FindContributionReference(l);
-    if (reference) line.reference = *reference;
-    if (const std::string id = FileLinePaymentId(file_sha256, l.row); recorded_rows.contains(id)) {
+    const std::vector<std::string> references = ContributionReferencesIn(l);
+    // The people the line names: references of one person each, in the order quoted.
+    std::vector<const FilePayer*> named;
+    for (const std::string& r : references) {
+      if (context.shared_references.contains(r)) continue;
+      if (auto p = context.payers.find(r); p != context.payers.end()) named.push_back(&p->second);
+    }
+    if (!references.empty()) line.reference = references.front();
+    if (named.size() == 1) {
+      line.person = named.front()->person;
+      line.person_name = named.front()->name;
+      line.reference = ContributionReference(named.front()->person);
+    }
+    if (const std::string id = FileLinePaymentId(context.file_sha256, l.row);
+        context.recorded_rows.contains(id)) {
       line.payment_id = id;
-      if (auto payer = payers.find(line.reference); reference && payer != payers.end()) {
-        line.person = payer->second.person;
-        line.person_name = payer->second.name;
-      }
       line.outcome = FileLineOutcome::kAlreadyRecorded;
       line.sentence = "Recorded already, when this file was read before";
       continue;
     }
-    if (!reference) {
+    if (references.empty()) {
       line.outcome = FileLineOutcome::kNoReference;
       line.sentence =
           "No contribution reference on this line: if you know whose payment it is, record it "
           "on their contribution payments page";
       continue;
     }
-    auto payer = payers.find(*reference);
-    if (payer == payers.end()) {
-      line.outcome = FileLineOutcome::kUnknownReference;
+    if (named.size() > 1) {
+      line.outcome = FileLineOutcome::kNotAccepted;
       line.sentence = fmt::format(
-          "No one who owes a contribution has the reference {}: check it against the person's "
-          "letter, then record it by hand",
-          *reference);
+          "It quotes the references of {} and {}: record it by hand for the one who paid",
+          named[0]->name, named[1]->name);
       continue;
     }
-    const FilePayer& p = payer->second;
-    line.person = p.person;
-    line.person_name = p.name;
-    line.payment_id = FileLinePaymentId(file_sha256, l.row);
+    if (named.empty()) {
+      line.outcome = FileLineOutcome::kUnknownReference;
+      line.sentence = context.shared_references.contains(line.reference)
+                          ? fmt::format(
+                                "More than one person has the reference {}: record it by hand for "
+                                "the one who paid",
+                                line.reference)
+                          : fmt::format(
+                                "No one with a contribution has the reference {}: check it against "
+                                "the person's letter, then record it by hand",
+                                line.reference);
+      continue;
+    }
+    const FilePayer& p = *named.front();
+    line.payment_id = FileLinePaymentId(context.file_sha256, l.row);
+    line.payment_reference = OneLine(l.reference.empty() ? line.reference : l.reference);
     line.outcome = FileLineOutcome::kNotAccepted;
-    line.payment_reference = OneLine(l.reference.empty() ? *reference : l.reference);
     ContributionPaymentRequest request{line.payment_id, l.amount.value(), FormatIsoDate(l.date),
                                        line.payment_reference};
-    auto checked = ValidateContributionPayment(request, today);
+    auto checked = ValidateContributionPayment(request, context.today);
     if (!checked) {
       const auto& fields = checked.error().fields;
       line.sentence = fields.empty() ? checked.error().message : fields.front().message;
@@ -170,19 +222,31 @@ std::vector<FileLine> MatchContributionFile(std::span<const StatementLine> lines
           FormatPounds(alike->amount), FormatLongDate(alike->paid_on));
       continue;
     }
-    auto [left, added] = still_owed.try_emplace(*reference);
-    if (added) left->second = TotalOwed(p.receivables).value_or(Pence(0));
-    if (left->second.value() == 0) {
-      line.sentence = "They owe nothing now: refund it, or record it by hand once they owe it";
+    auto [payable, added] = still_payable.try_emplace(line.reference);
+    if (added) {
+      auto now = PayableNow(p.receivables);
+      if (!now) return tl::unexpected(now.error());
+      auto owed = TotalOwed(p.receivables);
+      if (!owed) return tl::unexpected(owed.error());
+      payable->second = {*now, *now < *owed};
+    }
+    Pence& left = payable->second.left;
+    if (left < l.amount) {
+      if (left.value() == 0 && !payable->second.closed_holds_some) {
+        line.sentence = "They owe nothing now: refund it, or record it by hand once they owe it";
+      } else if (payable->second.closed_holds_some) {
+        line.sentence = fmt::format(
+            "Only {} of what they owe can be paid: the rest is owed on a closed account. Record "
+            "it by hand",
+            FormatPounds(left));
+      } else {
+        line.sentence = fmt::format(
+            "More than the {} they owe: record what they owe by hand and refund the rest",
+            FormatPounds(left));
+      }
       continue;
     }
-    if (left->second < l.amount) {
-      line.sentence =
-          fmt::format("More than the {} they owe: record what they owe by hand and refund the rest",
-                      FormatPounds(left->second));
-      continue;
-    }
-    left->second = Pence(left->second.value() - l.amount.value());
+    left = Pence(left.value() - l.amount.value());
     line.outcome = FileLineOutcome::kRecord;
     line.sentence =
         fmt::format("{} from {} towards their contribution", FormatPounds(l.amount), p.name);

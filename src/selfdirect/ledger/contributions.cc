@@ -40,6 +40,19 @@ Result<Pence> TotalOwed(std::span<const Receivable> receivables) {
   return net->value() > 0 ? *net : Pence(0);
 }
 
+Result<Pence> PayableNow(std::span<const Receivable> receivables) {
+  auto owed = TotalOwed(receivables);
+  if (!owed) return owed;
+  Pence open;
+  for (const Receivable& r : receivables) {
+    if (!r.open || r.owed.value() <= 0) continue;
+    auto sum = open.Plus(r.owed);
+    if (!sum) return sum;
+    open = *sum;
+  }
+  return std::min(*owed, open);
+}
+
 Result<CheckedPayment> ValidateContributionPayment(const ContributionPaymentRequest& request,
                                                    Date today) {
   std::vector<FieldError> errors;
@@ -88,8 +101,11 @@ const RecordedPayment* AlikePayment(const CheckedPayment& checked,
                                     std::span<const RecordedPayment> recorded) {
   if (checked.paid_twice) return nullptr;
   for (const RecordedPayment& p : recorded) {
+    const bool from_file = p.payment_id.starts_with(kBankFilePaymentPrefix) ||
+                           checked.payment_id.starts_with(kBankFilePaymentPrefix);
     if (p.amount == checked.amount && p.paid_on == checked.paid_on &&
-        (p.reference.empty() || checked.reference.empty() || p.reference == checked.reference)) {
+        (from_file || p.reference.empty() || checked.reference.empty() ||
+         p.reference == checked.reference)) {
       return &p;
     }
   }

@@ -86,6 +86,13 @@ std::optional<std::string> ContributionPaymentIdOf(const TransferId& id);
 Result<Pence> NetOwed(std::span<const Receivable> receivables);
 // What they owe: the net, or nothing when they are square or in credit.
 Result<Pence> TotalOwed(std::span<const Receivable> receivables);
+// What a payment may settle now: what they owe, but no more than their open receivables are
+// owed (a closed one takes no payment). PlanContributionPayment refuses more than this.
+Result<Pence> PayableNow(std::span<const Receivable> receivables);
+
+// The beginning of the payment keys of the lines of the council's bank file
+// (contribution_file.h, FileLinePaymentId). A payment entered by hand may not take one.
+inline constexpr std::string_view kBankFilePaymentPrefix = "bank-";
 
 // A request whose fields are each well formed (ValidateContributionPayment).
 struct CheckedPayment {
@@ -121,9 +128,11 @@ Result<ContributionPaymentPlan> PlanContributionPayment(const CheckedPayment& ch
                                                         const Made& made);
 
 // A payment already recorded that `checked` looks like — the same amount paid on the same day,
-// with the same reference when both have one — so most likely the same bank payment entered a
-// second time; nothing when there is none or the officer confirmed it was paid twice. The first
-// such payment in `recorded` order.
+// with the same reference when both were entered by hand and both have one — so most likely the
+// same bank payment entered a second time; nothing when there is none or the officer confirmed
+// it was paid twice. A line of the bank file carries the bank's reference, which a hand entry
+// of the same payment (a receipt number) need not share, so when either came from the file the
+// references are not compared. The first such payment in `recorded` order.
 const RecordedPayment* AlikePayment(const CheckedPayment& checked,
                                     std::span<const RecordedPayment> recorded);
 

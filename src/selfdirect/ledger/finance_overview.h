@@ -70,11 +70,12 @@ struct PayeeSpend {
   Pence amount;  // a positive amount
 };
 
-// A person's contribution receivable with something owed on it.
+// A person's contribution receivables and what is owed on them (net over them all; more than 0
+// in ContributionsOwed, anything in ContributionHolders).
 struct ContributionOwed {
   PersonId person;
   std::string name;
-  Pence owed;  // > 0
+  Pence owed;
 };
 
 struct OverviewInput {

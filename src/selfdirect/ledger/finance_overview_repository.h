@@ -52,6 +52,9 @@ class FinanceOverviewRepository {
   // People whose contribution receivable has something owed on it (debits − credits > 0), with
   // their names, largest first.
   virtual Result<std::vector<ContributionOwed>> ContributionsOwed(const CouncilId& council) = 0;
+  // Everyone with a contribution receivable, whatever they owe (0 or less when square or in
+  // credit), by person id: whom a payment in the council's bank file may be from.
+  virtual Result<std::vector<ContributionOwed>> ContributionHolders(const CouncilId& council) = 0;
 
   virtual Result<std::optional<CouncilBudget>> FindCouncilBudget(const CouncilId& council,
                                                                  int year) = 0;

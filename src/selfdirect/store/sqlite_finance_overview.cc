@@ -119,6 +119,28 @@ Result<std::vector<ledger::ContributionOwed>> SqliteFinanceOverviewRepository::C
   return out;
 }
 
+Result<std::vector<ledger::ContributionOwed>> SqliteFinanceOverviewRepository::ContributionHolders(
+    const CouncilId& council) {
+  auto st = c_.Prepare(
+      "SELECT a.owner_id, p.given_name || ' ' || p.family_name,"
+      "       SUM(a.debits_posted - a.credits_posted)"
+      "  FROM ledger_accounts a"
+      "  JOIN people p ON p.council_id = a.council_id AND p.person_id = a.owner_id"
+      " WHERE a.council_id = $1 AND a.type = 'contribution_receivable'"
+      "   AND a.owner_kind = 'person'"
+      " GROUP BY a.owner_id ORDER BY a.owner_id");
+  if (!st) return tl::unexpected(st.error());
+  st->Bind(council.str());
+  std::vector<ledger::ContributionOwed> out;
+  for (;;) {
+    auto row = st->Step();
+    if (!row) return tl::unexpected(row.error());
+    if (!*row) break;
+    out.push_back({PersonId(st->Text(0)), st->Text(1), Pence(st->Int(2))});
+  }
+  return out;
+}
+
 Result<std::optional<ledger::CouncilBudget>> SqliteFinanceOverviewRepository::FindCouncilBudget(
     const CouncilId& council, int year) {
   auto st = c_.Prepare(

@@ -18,6 +18,8 @@ class SqliteFinanceOverviewRepository final : public ledger::FinanceOverviewRepo
                                                                 Date to, int limit) override;
   Result<std::vector<ledger::ContributionOwed>> ContributionsOwed(
       const CouncilId& council) override;
+  Result<std::vector<ledger::ContributionOwed>> ContributionHolders(
+      const CouncilId& council) override;
   Result<std::optional<ledger::CouncilBudget>> FindCouncilBudget(const CouncilId& council,
                                                                  int year) override;
   Status PutCouncilBudget(const ledger::CouncilBudget& budget) override;

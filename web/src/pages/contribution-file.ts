@@ -75,6 +75,15 @@ async function main(): Promise<void> {
     else showFormProblem(errors, problem, FILE_FIELDS);
   };
 
+  // Another file or format: what was checked no longer stands, so nothing can be recorded from it.
+  const forget = (): void => {
+    checked = null;
+    byId('result').hidden = true;
+    byId('lines').replaceChildren();
+  };
+  byId('bank-file').addEventListener('change', forget);
+  byId('format').addEventListener('change', forget);
+
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     if (busy) return;
@@ -91,9 +100,7 @@ async function main(): Promise<void> {
       const bytes = await file.arrayBuffer();
       const read = await apiUpload<ContributionFile>(contributionFilePath(format, false), bytes, 'text/csv');
       if (!read.ok) {
-        checked = null;
-        byId('result').hidden = true;
-        byId('lines').replaceChildren();
+        forget();
         problemShown(read.problem);
         return;
       }

@@ -371,7 +371,7 @@ describe('finance overview', { skip }, () => {
     // Her money page says what she owes the council, apart from the money in her account.
     await page.goto(`/my-money?person=${personId}`);
     await page.locator('#contribution-owed').waitFor();
-    assert.match(await text(page, '#contribution-owed'), /^They owe the council £25\.00 towards their contribution\. It is not taken from this account: they pay it to the council, quoting the reference SD[0-9A-Z]{8}\.$/);
+    assert.match(await text(page, '#contribution-owed'), /^They owe the council £25\.00 towards their contribution\. It is not taken from this account: they pay it to the council, quoting the reference SD[0-9A-Z]{9}\.$/);
     await checkPage(finance, 'Maya’s money, as the finance officer', { file: 'contribution-on-my-money' });
   });
 
@@ -385,7 +385,7 @@ describe('finance overview', { skip }, () => {
     assert.equal(format.status, 201, JSON.stringify(format.body));
     const account = await callApi(page, 'GET', `/api/people/${personId}/contribution-payments`);
     const reference = account.body.contribution_reference;
-    assert.match(reference, /^SD[0-9A-Z]{8}$/);
+    assert.match(reference, /^SD[0-9A-Z]{9}$/);
     const today = utcDay();
     const day = `${String(today.getUTCDate()).padStart(2, '0')}/${String(today.getUTCMonth() + 1).padStart(2, '0')}/${today.getUTCFullYear()}`;
     const csv = join(env.tmp, 'council-bank.csv');
@@ -438,6 +438,10 @@ describe('finance overview', { skip }, () => {
     await page.locator('#file-lines').waitFor();
     assert.match((await rows())[0], /Recorded before Recorded already, when this file was read before$/);
     assert.equal(await page.locator('#record-form').isVisible(), false);
+    // Choosing another file puts away what was checked: nothing can be recorded from it.
+    await page.locator('#bank-file').setInputFiles([]);
+    assert.equal(await page.locator('#result').isVisible(), false);
+    assert.equal(await page.locator('#file-lines').count(), 0);
     assert.equal((await callApi(page, 'GET', `/api/people/${personId}/contribution-payments`)).body.owed_pence, 1500);
   });
 });
