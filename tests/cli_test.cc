@@ -16,6 +16,7 @@
 #include <sstream>
 #include <string>
 
+#include "selfdirect/ledger/contribution_file.h"
 #include "selfdirect/store/migrations.h"
 #include "selfdirect/store/sqlite_store.h"
 #include "tests/support/temp_dir.h"
@@ -721,6 +722,7 @@ class CliStatements : public ::testing::Test {
   testing::TempDir dir_;
   std::string db_;
   const LedgerAccountId card_{"01JD0000000000000000ACCT02"};
+  const PersonId ada_{"01JD00000000000000000PER51"};
 };
 
 TEST_F(CliStatements, TheSampleImportsOnceWithEveryLineAndItsCategory) {
@@ -742,24 +744,68 @@ TEST_F(CliStatements, TheSampleImportsOnceWithEveryLineAndItsCategory) {
   EXPECT_THAT(verify.output, HasSubstr("4 accounts, 12 transfers, balances agree"));
 }
 
-TEST_F(CliStatements, ABankFileOfContributionsSaysWhatEachLineComesTo) {
-  // No one here owes a contribution: every payment in needs a finance officer, and money out is
-  // not a contribution. --record then records nothing.
+TEST_F(CliStatements, ABankFileOfContributionsIsCheckedThenRecordedOnce) {
+  // Ada owes £40.00 towards her contribution (a payment run's charge to her receivable).
+  {
+    auto opened = store::Database::Open({.path = db_});
+    ASSERT_TRUE(opened);
+    store::SqliteStore store(**opened);
+    ASSERT_TRUE(store.Write([&](store::Transaction& tx) -> Status {
+      auto council = tx.Councils().FindCouncilByCode("E06000001");
+      if (!council || !*council) return Fail(ErrorCode::kNotFound, "no council");
+      ledger::Account owes;
+      owes.council = (*council)->id;
+      owes.id = LedgerAccountId("01JD0000000000000000ACCT03");
+      owes.type = ledger::AccountType::kContributionReceivable;
+      owes.owner = {ledger::OwnerKind::kPerson, ada_.str()};
+      owes.flags = ledger::DefaultFlags(owes.type);
+      owes.name = "Ada Okafor's contribution";
+      owes.created_at = ParseTimestamp("2026-11-02T09:00:00.000Z").value();
+      if (auto c = tx.Ledger().CreateAccount(owes); !c) return c;
+      ledger::Transfer t;
+      t.id = TransferId("charge:1");
+      t.council = owes.council;
+      t.debit_account = owes.id;
+      t.credit_account = LedgerAccountId("01JD0000000000000000ACCT01");
+      t.amount = Pence(4000);
+      t.code = ledger::TransferCode::kContribution;
+      t.created_at = owes.created_at;
+      auto r = tx.Ledger().CreateTransfers(std::span(&t, 1));
+      if (!r) return tl::unexpected(r.error());
+      return r->front() ? Ok() : Status(tl::unexpected(r->front().error()));
+    }));
+  }
+  std::ofstream(dir_.File("bank.csv"), std::ios::binary)
+      << "Date,Type,Description,Reference,Amount,Balance\n"
+         "20/11/2026,BGC,ADA OKAFOR,"
+      << ledger::ContributionReference(ada_)
+      << ",15.00,15.00\n"
+         "21/11/2026,DD,BANK CHARGES,FEE,-2.50,12.50\n";
   const std::string command = "statements contributions --data " + db_ +
                               " --council E06000001 --format \"Northern Bank\" " +
-                              Sample("statement-northern-bank.csv");
-  auto r = Selfdirect(command);
-  EXPECT_EQ(r.status, 0) << r.output;
-  EXPECT_THAT(r.output, HasSubstr("no_reference       No contribution reference on this line"));
-  EXPECT_THAT(r.output, HasSubstr("money_out          Money out of the account"));
-  EXPECT_THAT(r.output, HasSubstr("No line of this file can be recorded as a contribution paid."));
+                              dir_.File("bank.csv");
+  auto checked = Selfdirect(command);
+  EXPECT_EQ(checked.status, 0) << checked.output;
+  EXPECT_THAT(checked.output, HasSubstr("record             £15.00 from Ada Okafor towards"));
+  EXPECT_THAT(checked.output, HasSubstr("money_out          Money out of the account"));
+  EXPECT_THAT(checked.output, HasSubstr("1 payment towards contributions, £15.00 in all, can be "
+                                        "recorded. Run again with --record to record them."));
+  EXPECT_THAT(Selfdirect("ledger verify --data " + db_).output,
+              HasSubstr("3 accounts, 2 transfers, balances agree"));
+
   auto recorded = Selfdirect(command + " --record");
   EXPECT_EQ(recorded.status, 0) << recorded.output;
-  auto verify = Selfdirect("ledger verify --data " + db_);
-  EXPECT_THAT(verify.output, HasSubstr("2 accounts, 1 transfer, balances agree"));
-  auto no_format =
-      Selfdirect("statements contributions --data " + db_ + " --council E06000001 --format Nope " +
-                 Sample("statement-northern-bank.csv"));
+  EXPECT_THAT(recorded.output, HasSubstr("£15.00 in all, is recorded."));
+  EXPECT_THAT(Selfdirect("ledger verify --data " + db_).output,
+              HasSubstr("4 accounts, 3 transfers, balances agree"));
+  auto again = Selfdirect(command + " --record");
+  EXPECT_THAT(again.output, HasSubstr("already_recorded   Recorded already"));
+  EXPECT_THAT(again.output, HasSubstr("No line of this file can be recorded"));
+  EXPECT_THAT(Selfdirect("ledger verify --data " + db_).output,
+              HasSubstr("4 accounts, 3 transfers, balances agree"));
+
+  auto no_format = Selfdirect("statements contributions --data " + db_ +
+                              " --council E06000001 --format Nope " + dir_.File("bank.csv"));
   EXPECT_EQ(no_format.status, 1) << no_format.output;
   EXPECT_THAT(no_format.output, HasSubstr("There is no statement format called \"Nope\""));
 }
