@@ -96,17 +96,22 @@ Result<std::vector<ledger::PayeeSpend>> SqliteFinanceOverviewRepository::Stateme
   return out;
 }
 
-Result<std::vector<ledger::ContributionOwed>> SqliteFinanceOverviewRepository::ContributionsOwed(
-    const CouncilId& council) {
-  auto st = c_.Prepare(
+namespace {
+
+// Each person with a contribution receivable and the net owed over their receivables; `groups`
+// ends the SQL: which groups are kept and their order.
+Result<std::vector<ledger::ContributionOwed>> ContributionRows(Connection& c,
+                                                               const CouncilId& council,
+                                                               std::string_view groups) {
+  auto st = c.Prepare(
       "SELECT a.owner_id, p.given_name || ' ' || p.family_name,"
       "       SUM(a.debits_posted - a.credits_posted) AS owed"
       "  FROM ledger_accounts a"
       "  JOIN people p ON p.council_id = a.council_id AND p.person_id = a.owner_id"
       " WHERE a.council_id = $1 AND a.type = 'contribution_receivable'"
       "   AND a.owner_kind = 'person'"
-      " GROUP BY a.owner_id HAVING owed > 0"
-      " ORDER BY owed DESC, p.family_name, p.given_name, a.owner_id");
+      " GROUP BY a.owner_id " +
+      std::string(groups));
   if (!st) return tl::unexpected(st.error());
   st->Bind(council.str());
   std::vector<ledger::ContributionOwed> out;
@@ -119,26 +124,18 @@ Result<std::vector<ledger::ContributionOwed>> SqliteFinanceOverviewRepository::C
   return out;
 }
 
+}  // namespace
+
+Result<std::vector<ledger::ContributionOwed>> SqliteFinanceOverviewRepository::ContributionsOwed(
+    const CouncilId& council) {
+  return ContributionRows(c_, council,
+                          "HAVING owed > 0 ORDER BY owed DESC, p.family_name, p.given_name, "
+                          "a.owner_id");
+}
+
 Result<std::vector<ledger::ContributionOwed>> SqliteFinanceOverviewRepository::ContributionHolders(
     const CouncilId& council) {
-  auto st = c_.Prepare(
-      "SELECT a.owner_id, p.given_name || ' ' || p.family_name,"
-      "       SUM(a.debits_posted - a.credits_posted)"
-      "  FROM ledger_accounts a"
-      "  JOIN people p ON p.council_id = a.council_id AND p.person_id = a.owner_id"
-      " WHERE a.council_id = $1 AND a.type = 'contribution_receivable'"
-      "   AND a.owner_kind = 'person'"
-      " GROUP BY a.owner_id ORDER BY a.owner_id");
-  if (!st) return tl::unexpected(st.error());
-  st->Bind(council.str());
-  std::vector<ledger::ContributionOwed> out;
-  for (;;) {
-    auto row = st->Step();
-    if (!row) return tl::unexpected(row.error());
-    if (!*row) break;
-    out.push_back({PersonId(st->Text(0)), st->Text(1), Pence(st->Int(2))});
-  }
-  return out;
+  return ContributionRows(c_, council, "ORDER BY a.owner_id");
 }
 
 Result<std::optional<ledger::CouncilBudget>> SqliteFinanceOverviewRepository::FindCouncilBudget(
