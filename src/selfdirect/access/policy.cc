@@ -229,6 +229,8 @@ const char* ActionName(Action action) {
       return "statement-formats.manage";
     case Action::kStatementsImport:
       return "statements.import";
+    case Action::kContributionFileRead:
+      return "contribution-file.read";
     case Action::kStatementRecategorise:
       return "statement.recategorise";
     case Action::kMonitoringRun:
@@ -385,6 +387,11 @@ Decision DecideFor(const Actor& actor, Action action, const Resource& resource) 
       return actor.Has(Role::kFinanceOfficer)
                  ? Allow("finance officer")
                  : Deny(Outcome::kForbidden, "statements are imported by finance officers");
+    case Action::kContributionFileRead:
+      return actor.Has(Role::kFinanceOfficer)
+                 ? Allow("finance officer")
+                 : Deny(Outcome::kForbidden,
+                        "contributions paid in are recorded by finance officers");
     case Action::kInvoicesManage:
       return actor.Has(Role::kFinanceOfficer)
                  ? Allow("finance officer")

@@ -70,6 +70,9 @@ enum class Action {
   // Statement import (docs/statement-import.md). Formats and imports: finance officers.
   kStatementFormatsManage,  // add a council's statement format (its column mapping)
   kStatementsImport,        // import a statement into a holding account; see formats and imports
+  // Record contributions paid into the council's bank from its bank file (app/payments.h,
+  // ReadContributionFile): finance officers, across the council.
+  kContributionFileRead,
   // On one person's record (Resource::Person): say what a statement line was. Finance
   // officers, the person, and whoever they granted "manage money" or "write plan".
   kStatementRecategorise,

@@ -188,7 +188,8 @@ TEST(Policy, OnlyFinanceOfficersKeepAndReadTheLedger) {
 TEST(Policy, FinanceOfficersImportStatements) {
   for (Role role : kAllRoles) {
     const bool finance = role == Role::kFinanceOfficer;
-    for (Action a : {Action::kStatementFormatsManage, Action::kStatementsImport}) {
+    for (Action a : {Action::kStatementFormatsManage, Action::kStatementsImport,
+                     Action::kContributionFileRead}) {
       EXPECT_EQ(Decide(With({role}), a, Resource::Council(kHome)).allowed(), finance)
           << RoleName(role) << " " << ActionName(a);
       EXPECT_EQ(Decide(With({role}), a, Resource::Council(kOther)).outcome, Outcome::kHidden);

@@ -57,8 +57,7 @@ std::string FileSentence(const ContributionFile& f) {
 Result<ContributionFile> Payments::ReadContributionFile(const Context& ctx,
                                                         const std::string& format_name,
                                                         std::string_view bytes, bool record) {
-  // A bank file is a statement of the council's own account: who may import statements may read it.
-  if (auto a = Authorize(store_, clock_, ctx, Action::kStatementsImport,
+  if (auto a = Authorize(store_, clock_, ctx, Action::kContributionFileRead,
                          Resource::Council(ctx.actor.council_id), "contribution-file", format_name);
       !a) {
     return tl::unexpected(a.error());

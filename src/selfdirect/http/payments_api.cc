@@ -275,7 +275,7 @@ void RegisterPaymentsApi(Router& router, app::Payments& payments) {
              });
 
   router.Add("POST", "/api/contribution-payments/file", "contributions.file.read",
-             Action::kStatementsImport, [&payments](const Request& request, const PathParams&) {
+             Action::kContributionFileRead, [&payments](const Request& request, const PathParams&) {
                if (!request.body.empty() && !CsvType(request.Header("Content-Type"))) {
                  return Problem(415, "unsupported-media-type", "Send the bank file as CSV",
                                 "Send the file itself as the body, with the Content-Type header "
