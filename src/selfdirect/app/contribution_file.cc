@@ -92,11 +92,7 @@ Result<ContributionFile> Payments::ReadContributionFile(const Context& ctx,
                                                  : plan.error().fields.front().message;
         continue;
       }
-      auto results = tx.Ledger().CreateTransfers(plan->transfers);
-      if (!results) return tl::unexpected(results.error());
-      for (const auto& r : *results) {
-        if (!r) return tl::unexpected(r.error());
-      }
+      if (auto s = FirstRefusal(tx.Ledger().CreateTransfers(plan->transfers)); !s) return s;
       AuditEntry e = MakeAuditEntry(
           ctx, council, clock_.Now(), "payments.contribution.paid", "person", l.person->str(),
           AuditOutcome::kAllowed,

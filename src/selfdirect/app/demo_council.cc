@@ -22,6 +22,7 @@
 #include "selfdirect/app/safeguarding.h"
 #include "selfdirect/app/statements.h"
 #include "selfdirect/core/csv.h"
+#include "selfdirect/core/text.h"
 #include "selfdirect/ras/model_loader.h"
 #include "selfdirect/simulate/council.h"
 #include "selfdirect/simulate/random.h"
@@ -116,15 +117,8 @@ std::string DemoBankFormat() {
   return yaml;
 }
 
-// A number from 0 to 99 for `text`, the same on every run of the demo (FNV-1a).
-int Percentile(std::string_view text) {
-  std::uint64_t h = 14695981039346656037ull;
-  for (const char c : text) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ull;
-  }
-  return static_cast<int>(h % 100);
-}
+// A number from 0 to 99 for `text`, the same on every run of the demo.
+int Percentile(std::string_view text) { return static_cast<int>(Fnv1a(text) % 100); }
 
 // The council's bank file for a run day: most people who owe a contribution pay all of it,
 // quoting their reference (some written in lower case with a hyphen, as people do); some pay

@@ -71,6 +71,14 @@ Result<std::vector<ledger::RecordedPayment>> RecordedContributionPayments(
   return out;
 }
 
+Status FirstRefusal(const Result<std::vector<ledger::TransferResult>>& results) {
+  if (!results) return tl::unexpected(results.error());
+  for (const auto& r : *results) {
+    if (!r) return tl::unexpected(r.error());
+  }
+  return Ok();
+}
+
 Result<std::vector<ledger::Transfer>> AllTransfers(store::Transaction& tx, const CouncilId& council,
                                                    const LedgerAccountId& account) {
   std::vector<ledger::Transfer> out;

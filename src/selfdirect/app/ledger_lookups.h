@@ -35,6 +35,10 @@ Result<std::vector<ledger::RecordedPayment>> RecordedContributionPayments(
     store::Transaction& tx, const CouncilId& council,
     std::span<const ledger::Receivable> receivables);
 
+// The batch's results as one status: the first transfer refused (a refused transfer is the
+// request's fault, not a bug), or the database's failure, or Ok.
+Status FirstRefusal(const Result<std::vector<ledger::TransferResult>>& results);
+
 // Every transfer of the account, oldest first, read a page at a time.
 Result<std::vector<ledger::Transfer>> AllTransfers(store::Transaction& tx, const CouncilId& council,
                                                    const LedgerAccountId& account);

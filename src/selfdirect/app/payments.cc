@@ -828,11 +828,7 @@ Result<ContributionPaid> Payments::RecordContributionPaid(
     auto plan = ledger::PlanContributionPayment(*checked, *receivables, *paid_in,
                                                 {council, clock_.Now(), ctx.actor.user_id});
     if (!plan) return tl::unexpected(plan.error());
-    auto results = tx.Ledger().CreateTransfers(plan->transfers);
-    if (!results) return tl::unexpected(results.error());
-    for (const auto& r : *results) {
-      if (!r) return tl::unexpected(r.error());
-    }
+    if (auto s = FirstRefusal(tx.Ledger().CreateTransfers(plan->transfers)); !s) return s;
     out.person = person;
     out.person_name = *name;
     out.payment_id = plan->payment_id;

@@ -133,15 +133,6 @@ tl::unexpected<Error> Denied(store::Store& store, const Clock& clock, const Cont
   return tl::unexpected(std::move(error));
 }
 
-// The error a ledger refusal becomes: a refused transfer is the request's fault, not a bug.
-Status FirstRefusal(const Result<std::vector<ledger::TransferResult>>& results) {
-  if (!results) return tl::unexpected(results.error());
-  for (const auto& r : *results) {
-    if (!r) return tl::unexpected(r.error());
-  }
-  return Ok();
-}
-
 }  // namespace
 
 struct Pools::Loaded {

@@ -6,6 +6,8 @@
 #include <cctype>
 #include <cstdint>
 
+#include "selfdirect/core/text.h"
+
 namespace selfdirect::ledger {
 namespace {
 
@@ -81,12 +83,8 @@ std::string LineText(const StatementLine& line) {
 }  // namespace
 
 std::string ContributionReference(const PersonId& person) {
-  // FNV-1a over the id, its low 40 bits as 8 base-32 characters.
-  std::uint64_t h = 14695981039346656037ull;
-  for (const char c : person.str()) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 1099511628211ull;
-  }
+  // The hash's low 40 bits as 8 base-32 characters.
+  std::uint64_t h = Fnv1a(person.str());
   std::string chars(kHashChars, '0');
   for (std::size_t i = kHashChars; i-- > 0;) {
     chars[i] = kBase32[h % 32];

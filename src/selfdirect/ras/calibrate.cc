@@ -8,6 +8,7 @@
 #include <numeric>
 #include <thread>
 
+#include "selfdirect/core/text.h"
 #include "selfdirect/ras/compare.h"
 #include "selfdirect/ras/decimal.h"
 #include "selfdirect/ras/explain.h"
@@ -20,16 +21,6 @@ namespace {
 using Matrix = Eigen::MatrixXd;
 using Vector = Eigen::VectorXd;
 using RowMatrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
-
-// A stable hash of the id (FNV-1a), so the held-out share is the same on every run.
-std::uint64_t Fnv1a(const std::string& text) {
-  std::uint64_t h = 14695981039346656037ull;
-  for (unsigned char c : text) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return h;
-}
 
 double Median(std::vector<double> values) {
   if (values.empty()) return 0;
