@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <tuple>
 #include <unordered_map>
 
 #include "selfdirect/store/rows.h"
@@ -159,13 +160,15 @@ Result<std::vector<BudgetRecord>> SqlitePaymentsRepository::LoadBudgets(
   // The budgets' terms, one-offs and stops, each read through the budgets `where` picks
   // (CROSS JOIN keeps budgets the outer table: otherwise SQLite reads every row of the other
   // table in the council, in its key's order, to save a sort, and one person's budgets cost as
-  // much as the council's).
+  // much as the council's). The rows come in no particular order and each budget's are sorted
+  // here: an ORDER BY made SQLite sort every row of the council's budgets in a temporary b-tree,
+  // spilled to a file at 100,000 budgets (bench/RESULTS.md, 2026-11-24 evening).
   {
     auto st = c_.Prepare(fmt::format(
         "SELECT t.budget_id, t.from_date, t.plan_id, t.dp_per_week, t.dp_per_year, "
         "t.mb_per_week, t.mb_per_year, t.ca_per_week, t.ca_per_year, t.weekly_contribution "
         "FROM budgets b CROSS JOIN budget_terms t ON b.council_id = t.council_id AND "
-        "b.budget_id = t.budget_id WHERE {} ORDER BY t.budget_id, t.from_date",
+        "b.budget_id = t.budget_id WHERE {}",
         where));
     if (!st) return tl::unexpected(st.error());
     BindAll(*st, params);
@@ -189,7 +192,7 @@ Result<std::vector<BudgetRecord>> SqlitePaymentsRepository::LoadBudgets(
     auto st = c_.Prepare(
         fmt::format("SELECT o.budget_id, o.item_id, o.what, o.route, o.amount, o.on_date FROM "
                     "budgets b CROSS JOIN budget_one_offs o ON b.council_id = o.council_id AND "
-                    "b.budget_id = o.budget_id WHERE {} ORDER BY o.budget_id, o.on_date, o.item_id",
+                    "b.budget_id = o.budget_id WHERE {}",
                     where));
     if (!st) return tl::unexpected(st.error());
     BindAll(*st, params);
@@ -215,8 +218,7 @@ Result<std::vector<BudgetRecord>> SqlitePaymentsRepository::LoadBudgets(
     auto st = c_.Prepare(
         fmt::format("SELECT s.budget_id, s.seq, s.from_date, s.to_date, s.reason, s.recorded_at, "
                     "s.recorded_by FROM budgets b CROSS JOIN budget_suspensions s ON "
-                    "b.council_id = s.council_id AND b.budget_id = s.budget_id WHERE {} "
-                    "ORDER BY s.budget_id, s.seq",
+                    "b.council_id = s.council_id AND b.budget_id = s.budget_id WHERE {}",
                     where));
     if (!st) return tl::unexpected(st.error());
     BindAll(*st, params);
@@ -237,6 +239,13 @@ Result<std::vector<BudgetRecord>> SqlitePaymentsRepository::LoadBudgets(
       return {};
     });
     if (!each) return tl::unexpected(each.error());
+  }
+  for (BudgetRecord& b : out) {
+    std::ranges::sort(b.terms, {}, [](const ledger::StoredTerms& t) { return t.terms.from; });
+    std::ranges::sort(b.one_offs, [](const ledger::OneOffItem& x, const ledger::OneOffItem& y) {
+      return std::tie(x.on, x.id) < std::tie(y.on, y.id);
+    });
+    std::ranges::sort(b.suspensions, {}, &ledger::StoredSuspension::seq);
   }
   return out;
 }
