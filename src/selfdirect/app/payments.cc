@@ -1120,7 +1120,9 @@ Result<RunView> Payments::ViewOf(store::Transaction& tx, const PaymentRun& run,
   return view;
 }
 
-Result<RunView> Payments::Start(const Context& ctx, Date date) {
+Result<RunView> Payments::Start(const Context& ctx, Date date) { return Start(ctx, date, true); }
+
+Result<RunView> Payments::Start(const Context& ctx, Date date, bool describe_lines) {
   if (auto a = Authorize(store_, clock_, ctx, Action::kPaymentsManage,
                          Resource::Council(ctx.actor.council_id), "payment-run", "new");
       !a) {
@@ -1224,7 +1226,8 @@ Result<RunView> Payments::Start(const Context& ctx, Date date) {
         !audited) {
       return audited;
     }
-    auto view = ViewOf(tx, run, computed->lines, computed->overpaid);
+    auto view = describe_lines ? ViewOf(tx, run, computed->lines, computed->overpaid)
+                               : ViewOf(tx, run, false);
     if (!view) return tl::unexpected(view.error());
     view->year_commitment = std::move(year_made);
     out = std::move(*view);
@@ -1500,9 +1503,15 @@ Result<RunView> Payments::RunDate(const Context& ctx, Date date, const ReleasePr
       (existing->status == RunStatus::kReady || existing->status == RunStatus::kReleasing)) {
     return Release(ctx, existing->id, progress);
   }
-  auto started = Start(ctx, date);
+  // The start's view leaves out the lines: a run that is ready is released at once, and the
+  // release's view has them; one awaiting approval is read again with them.
+  auto started = Start(ctx, date, false);
   if (!started) return started;
-  if (started->run->status != RunStatus::kReady) return started;
+  if (started->run->status != RunStatus::kReady) {
+    auto view = Get(ctx, started->run->id);
+    if (view) view->year_commitment = std::move(started->year_commitment);
+    return view;
+  }
   return Release(ctx, started->run->id, progress);
 }
 
