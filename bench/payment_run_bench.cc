@@ -35,6 +35,7 @@ using bench::Steady;
 // the ones scripts/run-bench gives every benchmark, are ignored.
 int g_budgets = 100'000;
 int g_runs = 3;
+std::string g_keep;  // --keep=PATH: a copy of the council as built, for experiments
 constexpr double kTargetSeconds = 2.0;
 
 void Copy(const std::string& from, const std::string& to) {
@@ -162,6 +163,7 @@ void Main() {
   const auto building = Steady::now();
   const testing::PaymentCouncil built =
       testing::BuildPaymentCouncil(pristine, {.budgets = g_budgets});
+  if (!g_keep.empty()) Copy(pristine, g_keep);
   std::printf(
       "payment run: %d budgets in payment (built in %.1f s); median of %d runs, each on "
       "a fresh copy of the database\n",
@@ -219,6 +221,7 @@ int main(int argc, char** argv) {
     const std::string arg = argv[i];
     if (arg.starts_with("--budgets=")) selfdirect::g_budgets = std::stoi(arg.substr(10));
     if (arg.starts_with("--runs=")) selfdirect::g_runs = std::stoi(arg.substr(7));
+    if (arg.starts_with("--keep=")) selfdirect::g_keep = arg.substr(7);
   }
   selfdirect::Main();
   return 0;
