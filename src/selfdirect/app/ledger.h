@@ -24,6 +24,7 @@
 #include "selfdirect/app/context.h"
 #include "selfdirect/core/clock.h"
 #include "selfdirect/core/id.h"
+#include "selfdirect/core/single_flight.h"
 #include "selfdirect/ledger/batch.h"
 #include "selfdirect/store/store.h"
 
@@ -90,7 +91,8 @@ class Ledger {
   // Recomputes the actor's council's balances from its transfers, as `selfdirect ledger verify`
   // does for every council (finance officers: "Check the books" on the finance overview). Nothing
   // in the ledger changes; the check is audited ("ledger.books.check"). At the size of a large
-  // council it takes seconds.
+  // council it takes seconds, so one check runs at a time for each council: an officer who asks
+  // while one is running waits for it and is given its answer (and its time).
   struct BooksChecked {
     ledger::LedgerCheck check;
     Timestamp at;  // when the check read the books
@@ -122,6 +124,7 @@ class Ledger {
   store::Store& store_;
   const Clock& clock_;
   UlidGenerator& ids_;
+  SingleFlight<Result<BooksChecked>> books_checks_;  // by council
 
   std::mutex queue_mutex_;
   std::condition_variable queue_done_;
