@@ -1226,8 +1226,11 @@ Result<RunView> Payments::Start(const Context& ctx, Date date, bool describe_lin
         !audited) {
       return audited;
     }
-    auto view = describe_lines ? ViewOf(tx, run, computed->lines, computed->overpaid)
-                               : ViewOf(tx, run, false);
+    // A run that must wait for approval is described whoever starts it: the command line
+    // stops there and shows it.
+    auto view = describe_lines || run.status != RunStatus::kReady
+                    ? ViewOf(tx, run, computed->lines, computed->overpaid)
+                    : ViewOf(tx, run, false);
     if (!view) return tl::unexpected(view.error());
     view->year_commitment = std::move(year_made);
     out = std::move(*view);
@@ -1503,15 +1506,11 @@ Result<RunView> Payments::RunDate(const Context& ctx, Date date, const ReleasePr
       (existing->status == RunStatus::kReady || existing->status == RunStatus::kReleasing)) {
     return Release(ctx, existing->id, progress);
   }
-  // The start's view leaves out the lines: a run that is ready is released at once, and the
-  // release's view has them; one awaiting approval is read again with them.
+  // A run that is ready is released at once and the release describes its lines, so the start
+  // does not describe them first.
   auto started = Start(ctx, date, false);
   if (!started) return started;
-  if (started->run->status != RunStatus::kReady) {
-    auto view = Get(ctx, started->run->id);
-    if (view) view->year_commitment = std::move(started->year_commitment);
-    return view;
-  }
+  if (started->run->status != RunStatus::kReady) return started;
   return Release(ctx, started->run->id, progress);
 }
 

@@ -260,7 +260,8 @@ class Payments {
   Result<RunView> RunDate(const Context& ctx, Date date, const ReleaseProgress& progress = {});
 
  private:
-  // Start, with the view's lines described (the pages) or not (RunDate, which releases).
+  // Start, with the view's lines described (the pages) or not (RunDate, which releases a ready
+  // run at once); a run awaiting approval is always described.
   Result<RunView> Start(const Context& ctx, Date date, bool describe_lines);
   Result<RunView> ViewOf(store::Transaction& tx, const ledger::PaymentRun& run, bool with_lines);
   // The same, with the run's lines and overpayments as the caller already holds them (not read

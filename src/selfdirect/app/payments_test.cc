@@ -265,6 +265,40 @@ TEST_F(PaymentsTest, ARunAboveTheThresholdNeedsASecondFinanceOfficer) {
   ExpectBooksBalance();
 }
 
+// The command line's run stops for approval and says what it holds: its lines described, as the
+// payment runs page would show them (RunDate's start describes only a run that must wait).
+TEST_F(PaymentsTest, RunDateAboveTheThresholdStopsForApprovalAndSaysWhatTheRunHolds) {
+  const PersonId ada = SignedOff("Ada", "943 476 5919", "10");
+  ASSERT_TRUE(t_.payments().SetPaymentDetails(As(finance_), ada, Bank("Ada Okafor")));
+  const PersonId bea = SignedOff("Bea", "943 476 5870", "10");  // no bank details: held
+  ASSERT_TRUE(t_.payments().SetApprovalThreshold(As(admin_), Pence(50000)));
+
+  auto run = t_.payments().RunDate(As(finance_), D("2026-11-22"));
+  ASSERT_TRUE(run.has_value()) << run.error().message;
+  ASSERT_TRUE(run->run.has_value());
+  EXPECT_EQ(run->run->status, ledger::RunStatus::kAwaitingApproval);
+  EXPECT_TRUE(run->needs_second_approval);
+  EXPECT_EQ(run->totals.total, Pence(80000));
+  ASSERT_EQ(run->totals.by_kind.size(), 1u);
+  EXPECT_EQ(run->totals.by_kind[0].kind, ledger::PaymentKind::kDirectPayment);
+  EXPECT_EQ(run->totals.by_kind[0].count, 1);
+  ASSERT_EQ(run->held.size(), 1u);
+  EXPECT_EQ(run->held[0].person, bea);
+  EXPECT_THAT(run->held[0].reason, HasSubstr("No bank account or prepaid card"));
+  EXPECT_EQ(run->started_by_name, "Test money@hartlepool.example");
+  // Nothing is paid until a second officer approves it.
+  EXPECT_EQ(ledger::PostedCreditBalance(
+                AccountOf(ada, ledger::AccountType::kDirectPaymentHolding).balances)
+                .value(),
+            Pence(0));
+  // Asked again, the command line does not start a second run: the run still waits.
+  auto again = t_.payments().RunDate(As(finance_), D("2026-11-22"));
+  ASSERT_FALSE(again.has_value());
+  EXPECT_EQ(again.error().code, ErrorCode::kConflict);
+  EXPECT_THAT(again.error().message, HasSubstr("Waiting for a second approval"));
+  ExpectBooksBalance();
+}
+
 TEST_F(PaymentsTest, ARejectedRunPaysNothingAndTheDateCanBeRunAgain) {
   const PersonId ada = SignedOff("Ada", "943 476 5919", "10");
   ASSERT_TRUE(t_.payments().SetPaymentDetails(As(finance_), ada, Bank("Ada Okafor")));
