@@ -258,7 +258,7 @@ Result<Ledger::BooksChecked> Ledger::CheckBooks(const Context& ctx) {
     return std::move(*out);
   });
   if (!answer.value) return tl::unexpected(answer.value.error());
-  const BooksChecked& out = *answer.value;
+  BooksChecked& out = *answer.value;
   // Audited for each officer given the answer: it names any account that differs, people's
   // accounts among them.
   auto audited = store_.Write([&](store::Transaction& tx) -> Status {
@@ -272,7 +272,7 @@ Result<Ledger::BooksChecked> Ledger::CheckBooks(const Context& ctx) {
     return tx.Audit().Append(e);
   });
   if (!audited) return tl::unexpected(audited.error());
-  return out;
+  return std::move(out);
 }
 
 }  // namespace selfdirect::app

@@ -1,7 +1,7 @@
 // One call at a time for each key. A caller who asks while the same key's call is running waits
 // for it and shares its answer, instead of doing the same work beside it: a council's "Check the
 // books" reads every transfer it has ever made, and two finance officers pressing it together
-// should cost one read, not two.
+// should cost one read, not two. (Within one process: another process runs its own.)
 //
 //   SingleFlight<Result<Check>> checks;
 //   auto answer = checks.Do(council.str(), [&] { return CheckEverything(council); });
@@ -9,7 +9,8 @@
 //   answer.shared;  // true when another caller's call answered it
 //
 // Nothing is kept once a call has answered: the next caller for the key runs the work again.
-// If the work throws, its caller gets the exception and each waiter runs the work itself.
+// If the work throws, its caller gets the exception, and the waiters start again: the first to
+// wake runs the work and the others wait for it.
 #pragma once
 
 #include <condition_variable>
@@ -18,8 +19,8 @@
 #include <map>
 #include <memory>
 #include <mutex>
-#include <optional>
 #include <string>
+#include <utility>
 
 namespace selfdirect {
 
@@ -40,21 +41,24 @@ class SingleFlight {
       ++flight->waiters;
       done_.wait(lock, [&] { return flight->finished; });
       --flight->waiters;
-      if (flight->value) return {*flight->value, true};
-      // The call threw: try again, perhaps as the one who runs it.
+      if (std::shared_ptr<const T> value = flight->value) {
+        lock.unlock();
+        return {*value, true};  // copied outside the lock
+      }
+      // The call threw: start again, perhaps as the one who runs it.
     }
     auto flight = std::make_shared<Flight>();
     flights_.emplace(key, flight);
     lock.unlock();
-    std::optional<T> value;
+    std::shared_ptr<const T> value;
     try {
-      value.emplace(work());
+      value = std::make_shared<const T>(work());
     } catch (...) {
-      Finish(key, *flight, std::nullopt);
+      Finish(key, *flight, nullptr);
       throw;
     }
     Finish(key, *flight, value);
-    return {std::move(*value), false};
+    return {*value, false};
   }
 
   // How many callers are waiting for the key's running call (0 when none is running).
@@ -71,14 +75,15 @@ class SingleFlight {
 
  private:
   struct Flight {
-    std::optional<T> value;  // none when the work threw
+    std::shared_ptr<const T> value;  // none when the work threw
     bool finished = false;
     std::size_t waiters = 0;
   };
 
-  void Finish(const std::string& key, Flight& flight, const std::optional<T>& value) {
+  // Nothing here can throw: the flight is always finished and its key freed.
+  void Finish(const std::string& key, Flight& flight, std::shared_ptr<const T> value) noexcept {
     std::lock_guard lock(mu_);
-    flight.value = value;
+    flight.value = std::move(value);
     flight.finished = true;
     flights_.erase(key);
     done_.notify_all();
