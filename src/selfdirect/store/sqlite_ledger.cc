@@ -220,18 +220,19 @@ class SqliteKeeper final : public ledger::BookKeeper {
 
   // Writes back the balances of every account the batch changed, once each, by the rowid it
   // was read with (the write transaction holds the database, so the row has not moved): one
-  // b-tree search a write rather than two.
+  // b-tree search a write rather than two. The account's id is compared too, so that a row
+  // that had moved is an error rather than another account's balances.
   Status Flush() {
     for (auto& [key, held] : held_) {
       if (!held.account || held.account->balances == held.read) continue;
       const Account& a = *held.account;
       auto st = c_.Prepare(
           "UPDATE ledger_accounts SET debits_posted = $2, credits_posted = $3, "
-          "debits_pending = $4, credits_pending = $5 WHERE rowid = $1");
+          "debits_pending = $4, credits_pending = $5 WHERE rowid = $1 AND account_id = $6");
       if (!st) return tl::unexpected(st.error());
       const ledger::Balances& b = a.balances;
       auto s = st->Bind(held.rowid, b.debits_posted.value(), b.credits_posted.value(),
-                        b.debits_pending.value(), b.credits_pending.value())
+                        b.debits_pending.value(), b.credits_pending.value(), a.id.str())
                    .Run();
       if (s && c_.Changes() != 1) {
         return Fail(ErrorCode::kInternal, "the balances of account " + a.id.str() +

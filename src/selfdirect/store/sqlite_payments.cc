@@ -158,11 +158,11 @@ Result<std::vector<BudgetRecord>> SqlitePaymentsRepository::LoadBudgets(
   }
   if (out.empty()) return out;
   // The budgets' terms, one-offs and stops, each read through the budgets `where` picks
-  // (CROSS JOIN keeps budgets the outer table: otherwise SQLite reads every row of the other
-  // table in the council, in its key's order, to save a sort, and one person's budgets cost as
-  // much as the council's). The rows come in no particular order and each budget's are sorted
-  // here: an ORDER BY made SQLite sort every row of the council's budgets in a temporary b-tree,
-  // spilled to a file at 100,000 budgets (bench/RESULTS.md, 2026-11-24 evening).
+  // (CROSS JOIN keeps budgets the outer table, so that only the chosen budgets' rows are read
+  // and one person's budgets do not cost as much as the council's). The rows come in no
+  // particular order and each budget's are sorted here: an ORDER BY made SQLite sort every row
+  // of the council's budgets in a temporary b-tree, which spilled to a file at 100,000 budgets
+  // (bench/RESULTS.md, 2026-11-24 evening).
   {
     auto st = c_.Prepare(fmt::format(
         "SELECT t.budget_id, t.from_date, t.plan_id, t.dp_per_week, t.dp_per_year, "
