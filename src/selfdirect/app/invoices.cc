@@ -226,6 +226,9 @@ Result<InvoiceView> Invoices::Record(const Context& ctx, const ledger::InvoiceRe
   }
   auto facts = ledger::ValidateInvoice(request);
   if (!facts) return tl::unexpected(facts.error());
+  if (auto early = ledger::PeriodTooFarAhead(*facts, DayOf(clock_.Now()))) {
+    return FailFields({{"period_from", *early}});
+  }
   std::optional<InvoiceView> out;
   auto s = store_.Write([&](store::Transaction& tx) -> Status {
     auto invoice = RecordIn(tx, ctx, *facts, ledger::InvoiceSource::kForm, "");
@@ -256,6 +259,11 @@ Result<InvoiceImportReport> Invoices::Import(const Context& ctx, std::string_vie
         errors.push_back({fmt::format("rows[{}].{}", r.row, f.field),
                           fmt::format("Row {}: {}", r.row, f.message)});
       }
+      continue;
+    }
+    if (auto early = ledger::PeriodTooFarAhead(*facts, DayOf(clock_.Now()))) {
+      errors.push_back(
+          {fmt::format("rows[{}].period_from", r.row), fmt::format("Row {}: {}", r.row, *early)});
       continue;
     }
     rows.emplace_back(r.row, std::move(*facts));

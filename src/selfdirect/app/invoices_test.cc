@@ -115,6 +115,30 @@ TEST_F(InvoicesTest, AMatchedInvoiceIsPostedAtOnceFromTheBudgetToTheProvider) {
   ExpectBooksBalance();
 }
 
+TEST_F(InvoicesTest, AnInvoiceForYearsAheadIsRefusedAndNothingIsRecorded) {
+  ledger::InvoiceRequest typo = Invoice("FUT-1");
+  typo.period_from = "2030-11-04";
+  typo.period_to = "2030-11-10";
+  auto refused = t_.invoices().Record(As(finance_), typo);
+  ASSERT_FALSE(refused.has_value());
+  EXPECT_EQ(refused.error().code, ErrorCode::kInvalidArgument);
+  EXPECT_THAT(Fields(refused.error()), ElementsAre("period_from"));
+  EXPECT_THAT(refused.error().fields.at(0).message,
+              HasSubstr("starts on 4 November 2030, more than a month from today"));
+  const std::string file =
+      "provider,person_id,invoice_number,period_from,period_to,units,unit_price,total\n"
+      "Acorn Home Care," +
+      ada_.str() + ",F-1,2026-11-23,2026-11-29,10,20.00,200.00\n" + "Acorn Home Care," +
+      ada_.str() + ",F-2,2030-11-23,2030-11-29,10,20.00,200.00\n";
+  auto whole = t_.invoices().Import(As(finance_), file);
+  ASSERT_FALSE(whole.has_value());
+  EXPECT_THAT(Fields(whole.error()), ElementsAre("rows[3].period_from"));
+  EXPECT_EQ(InvoiceCount(), 0u);
+  EXPECT_EQ(ProviderOwed(), Pence(0));
+  // A week still to come is not refused: care homes invoice in advance.
+  ASSERT_TRUE(t_.invoices().Record(As(finance_), Invoice("INV-1")));
+}
+
 TEST_F(InvoicesTest, PostingIsIdempotent) {
   auto recorded = t_.invoices().Record(As(finance_), Invoice("INV-1"));
   ASSERT_TRUE(recorded.has_value()) << recorded.error().message;

@@ -188,6 +188,13 @@ InvoiceFile ReadInvoiceFile(std::string_view bytes) {
   return out;
 }
 
+std::optional<std::string> PeriodTooFarAhead(const InvoiceFacts& facts, Date today) {
+  if (DaysBetween(today, facts.from) <= kMaxInvoiceDaysAhead) return std::nullopt;
+  return "The invoice starts on " + FormatLongDate(facts.from) +
+         ", more than a month from today: check the year, and record an invoice for support "
+         "still to come no more than a month ahead";
+}
+
 Result<InvoiceFacts> ValidateInvoice(const InvoiceRequest& r) {
   std::vector<FieldError> errors;
   InvoiceFacts f;

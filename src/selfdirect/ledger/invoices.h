@@ -98,6 +98,15 @@ struct InvoiceFacts {
 // matching (a hold), not a refusal.
 Result<InvoiceFacts> ValidateInvoice(const InvoiceRequest& request);
 
+// The most days after today an invoice's period may start. Care homes often invoice four weeks
+// in advance, so a period to come is not refused; one that starts months or years ahead is most
+// likely a mistyped year.
+inline constexpr int kMaxInvoiceDaysAhead = 31;
+
+// The message for "period_from" when the period starts more than kMaxInvoiceDaysAhead days after
+// `today`; none otherwise.
+std::optional<std::string> PeriodTooFarAhead(const InvoiceFacts& facts, Date today);
+
 // ----- A file of invoices -----
 
 // The columns an invoice file has (a header row names them, in any order; other columns are

@@ -58,6 +58,19 @@ std::vector<std::string> Fields(const Error& e) {
   return out;
 }
 
+TEST(InvoiceTest, APeriodMayStartUpToAMonthAheadButNotMore) {
+  InvoiceFacts f = Facts();
+  f.from = ParseIsoDate("2026-12-02").value();
+  const Date today = ParseIsoDate("2026-11-01").value();
+  EXPECT_EQ(PeriodTooFarAhead(f, today), std::nullopt);  // 31 days ahead
+  f.from = ParseIsoDate("2026-10-01").value();
+  EXPECT_EQ(PeriodTooFarAhead(f, today), std::nullopt);  // support already given
+  f.from = ParseIsoDate("2026-12-03").value();
+  EXPECT_EQ(PeriodTooFarAhead(f, today),
+            "The invoice starts on 3 December 2026, more than a month from today: check the "
+            "year, and record an invoice for support still to come no more than a month ahead");
+}
+
 TEST(InvoiceValidation, ReadsEveryField) {
   InvoiceFacts f = Facts("12.5", "£20", "250.00");
   EXPECT_EQ(f.provider_name, "acorn  HOME care");
