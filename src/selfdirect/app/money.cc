@@ -387,6 +387,11 @@ Result<MoneyView> Money::Load(const Context& ctx, const PersonId& id, const char
               FormatPounds(view.balance));
         } else {
           view.forecast = forecast->sentence;
+          if (forecast->alert) {
+            *view.forecast +=
+                " If the money might not last until then, talk to the social worker: the support "
+                "plan and the budget can be looked at again.";
+          }
         }
         if (!view.upcoming.empty()) {
           *view.forecast += fmt::format(" The next payment of {} is due on {}.",

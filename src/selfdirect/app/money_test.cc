@@ -15,6 +15,7 @@ namespace selfdirect::app {
 namespace {
 
 using ::testing::HasSubstr;
+using ::testing::Not;
 using ::testing::StartsWith;
 
 // Ada's plan pays a personal assistant 10 hours a week at £20.00 by direct payment: £800.00
@@ -196,6 +197,8 @@ TEST_F(MoneyTest, TheBudgetHolderSeesThePaymentArriveAndTheMoneyGoOut) {
   ASSERT_TRUE(view->forecast.has_value());
   EXPECT_THAT(*view->forecast, HasSubstr("would run out around"));
   EXPECT_TRUE(view->runs_out_on.has_value());
+  EXPECT_FALSE(view->runs_out_before_next_payment);
+  EXPECT_THAT(*view->forecast, Not(HasSubstr("social worker")));
 
   auto csv = t_.money().Csv(As(holder_), ada_);
   ASSERT_TRUE(csv.has_value()) << csv.error().message;
@@ -205,6 +208,19 @@ TEST_F(MoneyTest, TheBudgetHolderSeesThePaymentArriveAndTheMoneyGoOut) {
             "2026-11-22,Payment from the council for 22 November to 19 December 2026,800.00,,"
             "800.00\r\n"
             "2026-12-02,Spent: Smith's Care,,300.00,500.00\r\n");
+
+  // £450.00 more the same day: at that rate the £50.00 left runs out before the next payment.
+  // The budget holder is told whom to talk to, in words for them, not the prompt the staff's
+  // alert carries.
+  Spend("spend:ada:2", 45000, "Smith's Care");
+  view = t_.money().Of(As(holder_), ada_);
+  ASSERT_TRUE(view.has_value()) << view.error().message;
+  EXPECT_TRUE(view->runs_out_before_next_payment);
+  ASSERT_TRUE(view->forecast.has_value());
+  EXPECT_THAT(*view->forecast, HasSubstr("before this payment period ends on 19 December 2026. If "
+                                         "the money might not last until then, talk to the "
+                                         "social worker"));
+  EXPECT_THAT(*view->forecast, Not(HasSubstr("This is not a judgement")));
 }
 
 TEST_F(MoneyTest, MoneyTheCouncilRecoversIsMoneyOutButNotSpending) {

@@ -211,7 +211,8 @@ Result<std::optional<std::vector<Finding>>> Check(store::Transaction& tx, const 
   }
   if (report->forecast.alert) {
     out.push_back({alert(AlertKind::kExhaustion, ledger::kFinanceOfficerRecipient, {},
-                         report->forecast.spent_in_window, report->forecast.sentence),
+                         report->forecast.spent_in_window,
+                         report->forecast.sentence + " " + report->forecast.staff_prompt),
                    std::nullopt});
   }
   for (ledger::Signal& s : report->signals) {

@@ -267,8 +267,8 @@ Result<ExhaustionForecast> ForecastExhaustion(const AccountPosition& p,
                           : fmt::format(", after this payment period ends on {}.", period_end);
   }
   if (f.alert) {
-    f.sentence +=
-        " This is not a judgement: it is a prompt to talk with the person about whether their "
+    f.staff_prompt =
+        "This is not a judgement: it is a prompt to talk with the person about whether their "
         "support plan and budget still meet their needs.";
   }
   return f;

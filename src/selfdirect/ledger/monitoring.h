@@ -101,6 +101,9 @@ struct ExhaustionForecast {
   std::optional<Date> runs_out_on;
   bool alert = false;  // runs out on or before the period's last day
   std::string sentence;
+  // For the staff an alert goes to, when `alert`: what the forecast is for. Not for the budget
+  // holder, who is told in their own words ("My money").
+  std::string staff_prompt;
 };
 Result<ExhaustionForecast> ForecastExhaustion(const AccountPosition& position,
                                               const MonitoringSettings& settings);

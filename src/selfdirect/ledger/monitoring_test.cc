@@ -165,9 +165,10 @@ TEST(Forecast, RunsOutBeforeThePeriodEnds_Alerts) {
   EXPECT_EQ(f.sentence,
             "At the rate money has gone out over the 28 days to 20 November 2026 (about £300.00 "
             "a week), the £420.00 in the account would run out around 30 November 2026, before "
-            "this payment period ends on 1 December 2026. This is not a judgement: it is a prompt "
-            "to talk with the person about whether their support plan and budget still meet their "
-            "needs.");
+            "this payment period ends on 1 December 2026.");
+  EXPECT_EQ(f.staff_prompt,
+            "This is not a judgement: it is a prompt to talk with the person about whether their "
+            "support plan and budget still meet their needs.");
 }
 
 TEST(Forecast, AtThePeriodBoundary) {
