@@ -799,7 +799,7 @@ TEST_F(CliStatements, ABankFileOfContributionsIsCheckedThenRecordedOnce) {
   EXPECT_THAT(Selfdirect("ledger verify --data " + db_).output,
               HasSubstr("4 accounts, 3 transfers, balances agree"));
   auto again = Selfdirect(command + " --record");
-  EXPECT_THAT(again.output, HasSubstr("already_recorded   Recorded already"));
+  EXPECT_THAT(again.output, HasSubstr("already_recorded   This file was read before"));
   EXPECT_THAT(again.output, HasSubstr("No line of this file can be recorded"));
   EXPECT_THAT(Selfdirect("ledger verify --data " + db_).output,
               HasSubstr("4 accounts, 3 transfers, balances agree"));

@@ -8,7 +8,7 @@ const file: ContributionFile = {
   payments: 1,
   payments_total_pence: 1500,
   for_you: 1,
-  sentence: '1 payment towards contributions, £15.00 in all, can be recorded. 1 line needs you: each says why.',
+  sentence: '1 payment towards contributions, £15.00 in all, can be recorded. 1 line needs you: it says why.',
   lines: [
     { row: 2, date: '2026-11-20', amount_pence: 1500, text: 'M OKAFOR · SD7K3P9QX2M', reference: 'SD7K3P9QX2M', person_id: '01JD000000000000007K3P9QX2', person_name: 'Maya Okafor', outcome: 'record', sentence: '£15.00 from Maya Okafor towards their contribution' },
     { row: 3, date: '2026-11-20', amount_pence: -3000, text: 'ELECTRIC CO', reference: '', person_id: null, person_name: '', outcome: 'money_out', sentence: 'Money out of the account: not a contribution' },

@@ -2,6 +2,7 @@
 // (ledger/contribution_file.h), kept apart from payments.cc, which is long enough.
 #include <fmt/format.h>
 
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -46,8 +47,8 @@ std::string FileSentence(const ContributionFile& f) {
         f.recorded ? (f.payments == 1 ? "is recorded" : "are recorded") : "can be recorded");
   }
   if (f.for_you > 0) {
-    out +=
-        fmt::format(" {} need{} you: each says why.", Lines(f.for_you), f.for_you == 1 ? "s" : "");
+    out += f.for_you == 1 ? " 1 line needs you: it says why."
+                          : fmt::format(" {} need you: each says why.", Lines(f.for_you));
   }
   return out;
 }
@@ -124,7 +125,11 @@ Result<ContributionFile> Payments::ReadContributionFile(const Context& ctx,
     if (!report.ok()) {
       std::vector<FieldError> errors;
       for (const ledger::StatementProblem& p : report.problems) {
-        errors.push_back({"file", p.ToString()});
+        std::string message = p.ToString();  // "row 3, column …": a sentence of its own here
+        if (!message.empty()) {
+          message[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(message[0])));
+        }
+        errors.push_back({"file", std::move(message)});
       }
       const std::size_t n = report.problems.size();
       return FailFields(std::move(errors),

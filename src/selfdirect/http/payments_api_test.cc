@@ -207,7 +207,7 @@ TEST_F(PaymentsApiTest, ABankFileOfContributionsIsCheckedThenRecordedOnce) {
   EXPECT_EQ(c.at("for_you").as_int64(), 1);
   EXPECT_EQ(c.at("sentence").as_string(),
             "1 payment towards contributions, £15.00 in all, can be recorded. 1 line needs you: "
-            "each says why.");
+            "it says why.");
   const auto& lines = c.at("lines").as_array();
   ASSERT_EQ(lines.size(), 3u);
   EXPECT_EQ(lines[0].at("outcome").as_string(), "record");
@@ -247,7 +247,7 @@ TEST_F(PaymentsApiTest, ABankFileOfContributionsIsCheckedThenRecordedOnce) {
                   "Date,Payee,Reference,Amount\n31/02/2026,B OKAFOR," + reference + ",5.00\n");
   EXPECT_EQ(bad.status, 422) << bad.body;
   EXPECT_EQ(Body(bad).at("errors").at(0).at("field").as_string(), "file");
-  EXPECT_THAT(bad.body, HasSubstr("row 2, column \\\"Date\\\""));
+  EXPECT_THAT(bad.body, HasSubstr("Row 2, column \\\"Date\\\""));
   auto no_format = file("?format=Nope", csv);
   EXPECT_EQ(no_format.status, 422) << no_format.body;
   EXPECT_EQ(Body(no_format).at("errors").at(0).at("field").as_string(), "format");

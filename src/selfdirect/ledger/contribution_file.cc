@@ -171,7 +171,7 @@ Result<std::vector<FileLine>> MatchContributionFile(std::span<const StatementLin
         context.recorded_rows.contains(id)) {
       line.payment_id = id;
       line.outcome = FileLineOutcome::kAlreadyRecorded;
-      line.sentence = "Recorded already, when this file was read before";
+      line.sentence = "This file was read before, and this payment was recorded then";
       continue;
     }
     if (references.empty()) {

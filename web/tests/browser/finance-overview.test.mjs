@@ -408,7 +408,7 @@ describe('finance overview', { skip }, () => {
     await page.locator('#check-file').focus();
     await page.keyboard.press('Enter');
     await page.locator('#file-lines').waitFor();
-    assert.equal(await text(page, '#result-sentence'), '1 payment towards contributions, £10.00 in all, can be recorded. 1 line needs you: each says why.');
+    assert.equal(await text(page, '#result-sentence'), '1 payment towards contributions, £10.00 in all, can be recorded. 1 line needs you: it says why.');
     const rows = async () => (await page.locator('#file-lines tbody tr').allInnerTexts()).map((r) => r.replace(/\s+/g, ' ').trim());
     const first = await rows();
     assert.equal(first.length, 3);
@@ -436,7 +436,7 @@ describe('finance overview', { skip }, () => {
     await page.locator('#check-file').focus();
     await page.keyboard.press('Enter');
     await page.locator('#file-lines').waitFor();
-    assert.match((await rows())[0], /Recorded before Recorded already, when this file was read before$/);
+    assert.match((await rows())[0], /Recorded before This file was read before, and this payment was recorded then$/);
     assert.equal(await page.locator('#record-form').isVisible(), false);
     // Choosing another file puts away what was checked: nothing can be recorded from it.
     await page.locator('#bank-file').setInputFiles([]);
