@@ -29,7 +29,7 @@ const preview: Preview = {
   by_kind: [
     { kind: 'direct_payment', label: 'Direct payments', count: 10, total_pence: 1000000 },
     { kind: 'managed_budget', label: 'Managed budgets', count: 4, total_pence: 234500 },
-    { kind: 'contribution', label: 'Contributions owed', count: 1, total_pence: 2350 },
+    { kind: 'contribution', label: 'Contributions charged', count: 1, total_pence: 2350 },
   ],
   held: [
     { person_id: 'p1', person_name: 'Ada Okafor', kind: 'direct_payment', amount_pence: 12000, reason: 'No bank details', covers_from: '2026-11-03', covers_to: '2026-11-30' },
@@ -87,7 +87,7 @@ describe('words', () => {
 
   test('a kind: payments made, or people who owe a contribution', () => {
     expect(kindWords({ kind: 'direct_payment', label: 'Direct payments', count: 10, total_pence: 1000000 })).toBe('10 payments, £10,000.00');
-    expect(kindWords({ kind: 'contribution', label: 'Contributions owed', count: 1, total_pence: 2350 })).toBe('1 person, £23.50');
+    expect(kindWords({ kind: 'contribution', label: 'Contributions charged', count: 1, total_pence: 2350 })).toBe('1 charge, £23.50');
   });
 
   test('whether a second approval is needed names the threshold', () => {
@@ -115,7 +115,7 @@ describe('previewRows', () => {
       ['Budgets with a payment due', '12'],
       ['Direct payments', '10 payments, £10,000.00'],
       ['Managed budgets', '4 payments, £2,345.00'],
-      ['Contributions owed', '1 person, £23.50'],
+      ['Contributions charged', '1 charge, £23.50'],
       ['Total to be paid', '£12,345.00 in 14 payments'],
       ['Needs a second approval', 'No: the total is not more than £50,000.00'],
       ['Payments held', '2 payments, £125.05'],

@@ -172,7 +172,9 @@ export function countWords(count: number, one: string, many = `${one}s`): string
 
 /** One kind's line: "10 payments, £10,000.00". Contributions are owed to the council, not paid. */
 export function kindWords(kind: KindTotal): string {
-  const what = kind.kind === 'contribution' ? countWords(kind.count, 'person', 'people') : countWords(kind.count, 'payment');
+  // A contribution is charged once a period: a run that catches up several periods charges a
+  // person more than once, so these are charges, not people.
+  const what = kind.kind === 'contribution' ? countWords(kind.count, 'charge') : countWords(kind.count, 'payment');
   return `${what}, ${formatPence(kind.total_pence)}`;
 }
 

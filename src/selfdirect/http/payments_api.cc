@@ -19,7 +19,7 @@ const char* KindLabel(ledger::PaymentKind kind) {
     case ledger::PaymentKind::kOneOff:
       return "One-off payments";
     case ledger::PaymentKind::kContribution:
-      return "Contributions owed";
+      return "Contributions charged";
   }
   return "";
 }
