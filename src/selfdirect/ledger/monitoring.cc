@@ -202,10 +202,10 @@ Result<SurplusCheck> CheckSurplus(const AccountPosition& p, const MonitoringSett
   }
   if (c.propose_recovery) {
     c.letter.push_back(fmt::format(
-        "That leaves {} more than you need for now. A finance officer may propose that the "
-        "council takes this amount back. Nothing will be taken until a finance officer has "
-        "approved it and we have written to you, and you can tell us if the money is set aside "
-        "for something in your support plan.",
+        "That leaves {} more than you need for now, and a finance officer has agreed that the "
+        "council takes it back: it is moved from your account to the council. If that money "
+        "was set aside for something in your support plan, tell your social worker, and the "
+        "council will look at it again.",
         FormatPounds(c.surplus)));
   } else {
     c.letter.push_back("This is within what the council expects, so there is nothing to pay back.");

@@ -76,10 +76,10 @@ TEST(Surplus, AboveTheThresholdAfterWhatIsOwed_IsAProposalWithTheSumsShown) {
           "£250.00 for emergencies, which leaves £3,530.00.",
           "The council expects an account to hold up to 8 weeks of your budget: 8 × £250.00 a "
           "week = £2,000.00.",
-          "That leaves £1,530.00 more than you need for now. A finance officer may propose that "
-          "the council takes this amount back. Nothing will be taken until a finance officer has "
-          "approved it and we have written to you, and you can tell us if the money is set aside "
-          "for something in your support plan."));
+          "That leaves £1,530.00 more than you need for now, and a finance officer has agreed "
+          "that the council takes it back: it is moved from your account to the council. If "
+          "that money was set aside for something in your support plan, tell your social "
+          "worker, and the council will look at it again."));
 }
 
 TEST(Surplus, ExactlyAtTheThreshold_IsNotASurplus) {

@@ -231,7 +231,7 @@ describe('proportionate monitoring', { skip }, () => {
     assert.equal(letter[0], 'Dear Maya Okafor,');
     assert.equal(letter[1], 'Your account holds £2,400.00.');
     assert.match(letter.join(' '), /8 weeks of your budget: 8 × £200\.00 a week = £1,600\.00/);
-    assert.match(letter.join(' '), /Nothing will be taken until a finance officer has approved it/);
+    assert.match(letter.join(' '), /a finance officer has agreed that the council takes it back: it is moved from your account to the council/);
     await checkPage(finance, 'what the checks found', { file: 'proposals-after-run' });
   });
 
