@@ -148,12 +148,12 @@ export function budgetComparison(o: FinanceOverview): string | null {
 
 /** Statement spend by category: what it was, lines, amount, share of all spend. */
 export function categoryRows(o: FinanceOverview): [string, string, string, string][] {
-  return o.spend_by_category.map((c) => [c.label, String(c.lines), formatPence(c.amount_pence), percentFromBps(c.share_bps)]);
+  return o.spend_by_category.map((c) => [c.label, c.lines.toLocaleString('en-GB'), formatPence(c.amount_pence), percentFromBps(c.share_bps)]);
 }
 
 /** The payees taking the most: who, lines, amount. */
 export function payeeRows(o: FinanceOverview): [string, string, string][] {
-  return o.top_payees.map((p) => [p.payee, String(p.lines), formatPence(p.amount_pence)]);
+  return o.top_payees.map((p) => [p.payee, p.lines.toLocaleString('en-GB'), formatPence(p.amount_pence)]);
 }
 
 /** Contributions owed: who, how much, and their id (to record a payment). */
