@@ -114,7 +114,7 @@ describe('finance overview figures', () => {
   it('lists spend, payees and contributions owed', () => {
     const o = overview();
     expect(categoryRows(o)).toEqual([['Plan items', '10', '£900.00', '90.0%'], ['Cash withdrawals', '2', '£100.00', '10.0%']]);
-    expect(categoryRows({ ...o, spend_by_category: [{ ...o.spend_by_category[0], lines: 5378 }] })[0][1]).toBe('5,378');
+    expect(categoryRows({ ...o, spend_by_category: [{ ...o.spend_by_category[0]!, lines: 5378 }] })[0]?.[1]).toBe('5,378');
     expect(payeeRows(o)).toEqual([['SMITHS CARE', '3', '£750.00']]);
     expect(contributionRows(o)).toEqual([['Ben Shah', '£120.00', 'P1'], ['Ada Okafor', '£40.00', 'P2']]);
     expect(contributionsSummary(o)).toBe('2 people owe £160.00 in contributions.');

@@ -42,7 +42,7 @@ function invoiceSummary(invoice: Invoice): HTMLElement {
     ['Units', unitsWords(invoice)],
     ['Total', invoice.total],
     ['Plan item', invoice.plan_item ?? 'No matching council-arranged item'],
-    ['Received', `${dateInWords(invoice.received_at)} from ${invoice.received_by_name}`],
+    ['Received', `${dateInWords(invoice.received_at)}, recorded by ${invoice.received_by_name}`],
   ]);
 }
 
