@@ -6,6 +6,7 @@ import {
   dateParts,
   detailsBody,
   detailsRows,
+  farAheadWarning,
   isoDateParts,
   kindWords,
   pastRunRow,
@@ -232,5 +233,23 @@ describe('payment details', () => {
     ]);
     expect(detailsRows({ ...saved, sort_code: '', account_number: '', card_reference: 'PC-1234' })[1]).toEqual(['Prepaid card', 'PC-1234']);
     expect(routeLabel('managed_budget')).toBe('Managed budget');
+  });
+});
+
+describe('farAheadWarning', () => {
+  const today = new Date(Date.UTC(2026, 10, 24, 15, 0));
+  test('says nothing for a run up to a month ahead, today or in the past', () => {
+    expect(farAheadWarning('2026-12-25', today)).toBeNull(); // 31 days
+    expect(farAheadWarning('2026-11-24', today)).toBeNull();
+    expect(farAheadWarning('2026-01-01', today)).toBeNull();
+  });
+  test('warns for a run more than a month ahead, naming its date', () => {
+    expect(farAheadWarning('2026-12-26', today)).toBe(
+      'This run is for 26 December 2026, more than a month from today: it would pay every budget up to that date. Check the year before you start it.',
+    );
+    expect(farAheadWarning('2035-01-01', today)).toMatch(/^This run is for 1 January 2035, more than a month from today/);
+  });
+  test('says nothing for text that is not a date', () => {
+    expect(farAheadWarning('soon', today)).toBeNull();
   });
 });

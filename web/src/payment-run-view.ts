@@ -178,6 +178,24 @@ export function kindWords(kind: KindTotal): string {
   return `${what}, ${formatPence(kind.total_pence)}`;
 }
 
+/** How many days after today a run may be dated before its preview warns that the year may be wrong. */
+export const FAR_AHEAD_DAYS = 31;
+
+/**
+ * A warning for a run dated more than a month after `today` (UTC): such a run pays every budget
+ * up to that date, so a mistyped year would pay months or years in advance. Null otherwise.
+ */
+export function farAheadWarning(runDate: string, today: Date = new Date()): string | null {
+  const parts = runDate.split('-').map(Number);
+  if (parts.length !== 3 || parts.some((n) => !Number.isInteger(n))) return null;
+  const [year, month, day] = parts as [number, number, number];
+  const run = Date.UTC(year, month - 1, day);
+  const now = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+  const days = Math.round((run - now) / 86_400_000);
+  if (days <= FAR_AHEAD_DAYS) return null;
+  return `This run is for ${dateInWords(runDate)}, more than a month from today: it would pay every budget up to that date. Check the year before you start it.`;
+}
+
 /** Whether a second finance officer must approve, in words, with the threshold. */
 export function approvalWords(needed: boolean, thresholdPence: number): string {
   const threshold = formatPence(thresholdPence);

@@ -18,6 +18,7 @@ import { formatPence } from '../money';
 import {
   DATE_FIELDS,
   dateParts,
+  farAheadWarning,
   isoDateParts,
   pastRunRow,
   paymentRunPaths,
@@ -56,6 +57,10 @@ function pastRuns(runs: readonly PaymentRun[]): HTMLElement {
 
 function previewParts(preview: Preview, startForm: HTMLElement, runs: readonly PaymentRun[]): HTMLElement[] {
   const parts: HTMLElement[] = [h('h2', { class: 'govuk-heading-m', id: 'preview-heading', tabindex: '-1' }, `What would be paid on ${dateInWords(preview.date)}`)];
+  const farAhead = farAheadWarning(preview.date);
+  if (farAhead) {
+    parts.push(h('div', { class: 'govuk-warning-text', id: 'far-ahead' }, h('span', { class: 'govuk-warning-text__icon', 'aria-hidden': 'true' }, '!'), h('strong', { class: 'govuk-warning-text__text' }, h('span', { class: 'govuk-visually-hidden' }, 'Warning'), farAhead)));
+  }
   // A date already paid cannot be run again (the server refuses): say so before anyone tries.
   const released = runs.find((run) => run.date === preview.date && run.status === 'released');
   if (released) {

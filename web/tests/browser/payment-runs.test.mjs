@@ -231,6 +231,16 @@ describe('payment runs', { skip }, () => {
     for (const row of held) assert.match(row[2], /^\d{1,2} (\w+ )?(\d{4} )?to \d{1,2} \w+ \d{4}$/);
     assert.equal(await page.locator('#held-table a', { hasText: 'Maya Okafor' }).first().getAttribute('href'), `/person/budget?person=${personId}`);
     await checkPage(a, 'the preview with both payments held', { file: 'preview-held' });
+    assert.equal(await page.locator('#far-ahead').count(), 0);
+
+    // A year typed wrongly: the preview warns before anyone starts a run that would pay years ahead.
+    const far = new Date(Date.UTC(today.getUTCFullYear() + 9, 0, 1));
+    await page.goto(`/finance/payment-runs?date=${iso(far)}`);
+    await page.locator('#preview-summary').waitFor();
+    assert.equal(await text(page, '#far-ahead .govuk-warning-text__text'), `Warning This run is for ${inWords(far)}, more than a month from today: it would pay every budget up to that date. Check the year before you start it.`);
+    await checkPage(a, 'the preview of a run years ahead', { file: 'preview-far-ahead' });
+    await page.goto(`/finance/payment-runs?date=${iso(today)}`);
+    await page.locator('#held-table').waitFor();
   });
 
   test('officer A adds Maya’s bank account from the held payment’s link, by keyboard, and comes back to the preview', { timeout: STEP_TIMEOUT_MS }, async () => {
