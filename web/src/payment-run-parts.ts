@@ -56,7 +56,7 @@ export function overpaidRecoveries(
   if (overpaid.length === 0) return [];
   return [
     h('h2', { class: 'govuk-heading-m' }, 'Overpayments to recover'),
-    h('p', { class: 'govuk-body' }, 'Money paid in advance for days that are no longer funded. Nothing is taken unless you recover it here; if the account no longer holds the money, agree with the person how it is paid back.'),
+    h('p', { class: 'govuk-body' }, 'Money paid in advance for days that are no longer funded. Nothing is taken unless you recover it here; if the account no longer holds the money, agree with the person how it is paid back. A contribution charged for those days is credited back to the person instead.'),
     ...overpaid.map((o, index) => {
       const fields = recoveryFields(index);
       const card = h(
@@ -66,7 +66,7 @@ export function overpaidRecoveries(
           'div',
           { class: 'govuk-summary-card__title-wrapper' },
           h('h3', { class: 'govuk-summary-card__title' }, `${o.person_name}: ${formatPence(o.to_recover_pence)}`),
-          o.recovered ? tag('Recovered', 'govuk-tag--green') : null,
+          o.recovered ? tag(o.credit ? 'Credited' : 'Recovered', 'govuk-tag--green') : null,
         ),
         h('div', { class: 'govuk-summary-card__content' }, h('p', { class: 'govuk-body' }, o.sentence)),
       );
@@ -74,12 +74,19 @@ export function overpaidRecoveries(
       const form = h(
         'form',
         { id: `recover-${index}`, method: 'post', action: paymentRunPaths.list, novalidate: true },
-        textarea(fields.reason ?? '', 'Reason for recovering it', {
-          hint: `Kept with the recovery and in the audit trail. Tell ${o.person_name} before you recover it: the money leaves their account.`,
+        textarea(fields.reason ?? '', o.credit ? 'Reason for crediting it' : 'Reason for recovering it', {
+          hint: o.credit
+            ? `Kept with the credit and in the audit trail. It comes off what ${o.person_name} owes in contributions: nothing leaves their account.`
+            : `Kept with the recovery and in the audit trail. Tell ${o.person_name} before you recover it: the money leaves their account.`,
           rows: 2,
           labelClass: 'govuk-label--s',
         }),
-        h('button', { type: 'submit', class: 'govuk-button govuk-button--secondary', 'data-module': 'govuk-button', id: `recover-${index}-button` }, `Recover ${formatPence(o.to_recover_pence)}`, visuallyHidden(` from ${o.person_name}`)),
+        h(
+          'button',
+          { type: 'submit', class: 'govuk-button govuk-button--secondary', 'data-module': 'govuk-button', id: `recover-${index}-button` },
+          o.credit ? `Credit ${formatPence(o.to_recover_pence)}` : `Recover ${formatPence(o.to_recover_pence)}`,
+          visuallyHidden(o.credit ? ` to ${o.person_name}` : ` from ${o.person_name}`),
+        ),
       );
       form.addEventListener('submit', (event) => {
         event.preventDefault();

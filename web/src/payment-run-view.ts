@@ -43,6 +43,8 @@ export interface Overpayment {
   recovery_id: string;
   /** A run's overpayment recovered since the run listed it (a preview's: always false). */
   recovered: boolean;
+  /** A contribution charged for days not funded: recovering it credits the person, taking nothing from them. */
+  credit?: boolean;
 }
 
 /** What POST /api/people/{id}/overpayment-recoveries answers. */

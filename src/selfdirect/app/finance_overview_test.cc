@@ -298,3 +298,33 @@ TEST_F(FinanceOverviewTest, AContributionPaymentThatCannotBeRightChangesNothing)
 
 }  // namespace
 }  // namespace selfdirect::app
+
+namespace selfdirect::app {
+namespace {
+
+// A contribution charged for days no longer funded is credited back, and is worded as a credit:
+// nothing leaves the person's account.
+TEST_F(FinanceOverviewTest, AContributionChargedForDaysInHospitalIsCreditedBackNotRecovered) {
+  ASSERT_TRUE(
+      t_.payments().Suspend(As(worker_), ada_, {"2026-12-14", "2026-12-19", "a hospital stay"}));
+  auto preview = t_.payments().Preview(As(finance_), *ParseIsoDate("2026-12-20"));
+  ASSERT_TRUE(preview.has_value()) << preview.error().message;
+  const OverpaidPeriod* contribution = nullptr;
+  const OverpaidPeriod* payment = nullptr;
+  for (const OverpaidPeriod& o : preview->overpaid) (o.credit ? contribution : payment) = &o;
+  ASSERT_NE(contribution, nullptr);
+  ASSERT_NE(payment, nullptr);
+  EXPECT_THAT(contribution->recovery_id, ::testing::StartsWith("contribution:"));
+  EXPECT_THAT(payment->recovery_id, ::testing::StartsWith("dp:"));
+
+  auto credited = t_.payments().RecoverOverpayment(As(finance_), ada_, contribution->recovery_id,
+                                                   "Six days in hospital");
+  ASSERT_TRUE(credited.has_value()) << credited.error().message;
+  EXPECT_THAT(credited->sentence,
+              ::testing::StartsWith(FormatPounds(contribution->to_recover) +
+                                    " credited back to Ada Okafor: it comes off what they owe in "
+                                    "contributions."));
+}
+
+}  // namespace
+}  // namespace selfdirect::app

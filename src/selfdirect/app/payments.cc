@@ -627,8 +627,8 @@ Status Describe(store::Transaction& tx, const CouncilId& council, std::span<cons
       if (!found) return tl::unexpected(found.error());
       recovered = found->has_value();
     }
-    view.overpaid.push_back(
-        {o.person, names[o.person.str()], o.to_recover, o.sentence, o.recovery_id, recovered});
+    view.overpaid.push_back({o.person, names[o.person.str()], o.to_recover, o.sentence,
+                             o.recovery_id, recovered, ledger::IsContributionKey(o.recovery_id)});
   }
   return {};
 }
@@ -706,12 +706,16 @@ Result<OverpaymentRecovered> Payments::RecoverOverpayment(const Context& ctx,
         out.person_name = *name;
         out.recovery_id = recovery_id;
         out.recovered = o.to_recover;
-        out.sentence = fmt::format(
-            "{} recovered from {}'s {}: {}", FormatPounds(o.to_recover), *name,
-            o.kind == ledger::PaymentKind::kContribution ? "contribution (credited back)"
-            : t->debit_account == b.managed_account      ? "managed budget"
-                                                         : "direct payment account",
-            o.sentence);
+        out.sentence =
+            o.kind == ledger::PaymentKind::kContribution
+                ? fmt::format(
+                      "{} credited back to {}: it comes off what they owe in "
+                      "contributions. {}",
+                      FormatPounds(o.to_recover), *name, o.sentence)
+                : fmt::format("{} recovered from {}'s {}: {}", FormatPounds(o.to_recover), *name,
+                              t->debit_account == b.managed_account ? "managed budget"
+                                                                    : "direct payment account",
+                              o.sentence);
         AuditEntry e =
             MakeAuditEntry(ctx, council, clock_.Now(), "payments.overpayment.recover", "person",
                            person.str(), AuditOutcome::kAllowed,

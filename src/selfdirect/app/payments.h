@@ -52,6 +52,9 @@ struct OverpaidPeriod {
   std::string sentence;
   std::string recovery_id;  // what RecoverOverpayment takes
   bool recovered = false;   // a run's view: recovered since the run listed it
+  // A contribution charged for days not funded: recovering it credits the person (it comes off
+  // what they owe), rather than taking money from their account.
+  bool credit = false;
 };
 
 struct OverpaymentRecovered {

@@ -82,6 +82,7 @@ json::object RunJson(const app::RunView& v, bool with_lines) {
                           {"person_name", p.person_name},
                           {"recovery_id", p.recovery_id},
                           {"recovered", p.recovered},
+                          {"credit", p.credit},
                           {"to_recover_pence", p.to_recover.value()},
                           {"sentence", p.sentence}});
     }

@@ -348,6 +348,11 @@ void CheckCost(const RecurringCost& cost, const std::string& field,
 
 }  // namespace
 
+bool IsContributionKey(std::string_view key) {
+  const std::string_view prefix = KindKeyPrefix(PaymentKind::kContribution);
+  return key.size() > prefix.size() && key.starts_with(prefix) && key[prefix.size()] == ':';
+}
+
 const char* ContributionCollectionName(ContributionCollection c) {
   return c == ContributionCollection::kNet ? "net" : "gross";
 }

@@ -29,6 +29,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "selfdirect/casework/plan.h"
@@ -202,6 +203,10 @@ struct DueRun {
   std::vector<ScheduledPayment> payments;  // to post, each under its own key
   std::vector<Overpayment> overpaid;       // proposals, never posted by a run
 };
+
+// Whether a payment key (or a recovery key made from one) is a contribution's
+// ("contribution:{budget}:…"): recovering it credits the person rather than taking money back.
+bool IsContributionKey(std::string_view key);
 
 // What a payment run on `date` should post: every period (and one-off) due on or before the date
 // that is not yet paid in full. A period never paid gets its base key; a period paid before a

@@ -732,3 +732,17 @@ RC_GTEST_PROP(ScheduleProperty, RunsAreIdempotentAndSettleToTheSchedule, ()) {
 
 }  // namespace
 }  // namespace selfdirect::ledger
+
+namespace selfdirect::ledger {
+namespace {
+
+TEST(Schedule, AContributionsKeyAndItsRecoveryKeyAreKnownAsContributions) {
+  EXPECT_TRUE(IsContributionKey("contribution:01JD3Q7Z8M0000000000000000:2026-11-22"));
+  EXPECT_TRUE(IsContributionKey("contribution:01JD3Q7Z8M0000000000000000:2026-11-22:recovery:1"));
+  EXPECT_FALSE(IsContributionKey("dp:01JD3Q7Z8M0000000000000000:2026-11-22:recovery:1"));
+  EXPECT_FALSE(IsContributionKey("contribution-paid:01JD3Q7Z8M0000000000000000"));
+  EXPECT_FALSE(IsContributionKey("contribution"));
+}
+
+}  // namespace
+}  // namespace selfdirect::ledger

@@ -228,7 +228,7 @@ async function main(): Promise<void> {
         return;
       }
       errors.clear();
-      if (await reread()) showSuccess(notification, 'Overpayment recovered', done.data.sentence);
+      if (await reread()) showSuccess(notification, o.credit ? 'Contribution credited back' : 'Overpayment recovered', done.data.sentence);
     });
   }
 
