@@ -7,6 +7,7 @@
 #include <set>
 
 #include "selfdirect/app/ledger_lookups.h"
+#include "selfdirect/app/statements.h"
 #include "selfdirect/core/csv.h"
 #include "selfdirect/ledger/monitoring.h"
 #include "selfdirect/ledger/payments.h"
@@ -40,8 +41,11 @@ std::vector<std::string> Split(const std::string& text, char sep) {
   return out;
 }
 
+// "Spent: SMITHS CARE LTD": a line imported from a statement is named by its payee alone (its
+// reference, "statement row 7: SMITHS CARE LTD", is for the finance officer).
 std::string WithReference(const char* what, const std::string& reference) {
-  return reference.empty() ? std::string(what) : fmt::format("{}: {}", what, reference);
+  const std::string shown = StatementPayee(reference).value_or(reference);
+  return shown.empty() ? std::string(what) : fmt::format("{}: {}", what, shown);
 }
 
 // A transfer in plain English, from the account holder's side. Payment keys name the period
