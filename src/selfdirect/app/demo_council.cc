@@ -66,8 +66,10 @@ Timestamp At(Date day, int hour) {
   return Timestamp{date::sys_days{day}.time_since_epoch()} + std::chrono::hours{hour};
 }
 
+// Pounds as a file or form takes them: "40.00", "-12.50".
 std::string PoundsText(Pence p) {
-  return fmt::format("{}.{:02}", p.value() / 100, p.value() % 100);
+  const std::int64_t v = p.value();
+  return fmt::format("{}{}.{:02}", v < 0 ? "-" : "", std::abs(v) / 100, std::abs(v) % 100);
 }
 
 // A refused step is a bug in the generator: say what was refused, and why.
@@ -125,10 +127,6 @@ int Percentile(std::string_view text) { return static_cast<int>(Fnv1a(text) % 10
 // without one, so that a finance officer has lines to place; some do not pay this time. The
 // bank's own charge is money out. Amounts as the format reads them: "40.00", "-12.50".
 std::string DemoBankFile(std::span<const ledger::ContributionOwed> owing, Date day) {
-  const auto plain = [](std::int64_t pence) {
-    return fmt::format("{}{}.{:02}", pence < 0 ? "-" : "", std::abs(pence) / 100,
-                       std::abs(pence) % 100);
-  };
   std::string csv = "Date,Payee,Reference,Amount\n";
   const std::string on = FormatIsoDate(day);
   for (const ledger::ContributionOwed& o : owing) {
@@ -144,9 +142,9 @@ std::string DemoBankFile(std::span<const ledger::ContributionOwed> owing, Date d
       for (char& c : reference) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
       reference.insert(2, "-");
     }
-    csv += fmt::format("{},{},{},{}\n", on, payee, reference, plain(o.owed.value()));
+    csv += fmt::format("{},{},{},{}\n", on, payee, reference, PoundsText(o.owed));
   }
-  csv += fmt::format("{},BANK CHARGES,DEMOSHIRE,{}\n", on, plain(-1250));
+  csv += fmt::format("{},BANK CHARGES,DEMOSHIRE,{}\n", on, PoundsText(Pence(-1250)));
   return csv;
 }
 
