@@ -266,7 +266,9 @@ TEST(Cli, PaymentsRunRefusesABadDateAnUnknownCouncilAndADateWithNothingDue) {
   EXPECT_EQ(unknown.status, 1) << unknown.output;
   auto nothing = Selfdirect("payments run --data " + db + " --council E09000033 --date 2026-12-01");
   EXPECT_EQ(nothing.status, 1) << nothing.output;
-  EXPECT_THAT(nothing.output, HasSubstr("Nothing is due on or before 1 December 2026"));
+  EXPECT_THAT(
+      nothing.output,
+      HasSubstr("Nothing is due on or before 7 December 2026, the day before the next run"));
   auto verify = Selfdirect("ledger verify --data " + db);
   EXPECT_EQ(verify.status, 0) << verify.output;
 }

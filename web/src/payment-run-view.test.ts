@@ -24,6 +24,8 @@ import {
 
 const preview: Preview = {
   date: '2026-12-01',
+  pays_through: '2026-12-07',
+  pays_through_sentence: 'It pays every period that begins on or before 7 December 2026, the day before the next run (runs are every 7 days), so each is paid before it begins.',
   budgets: 12,
   payments: 14,
   total_pence: 1234500,
@@ -45,6 +47,8 @@ const preview: Preview = {
 const run: PaymentRun = {
   id: 'r1',
   date: '2026-12-01',
+  pays_through: '2026-12-01',
+  pays_through_sentence: 'It pays every period that begins on or before 1 December 2026.',
   status: 'released',
   status_label: 'Released',
   payments: 14,
@@ -113,6 +117,7 @@ describe('previewRows', () => {
   test('the date, the budgets, each kind, the total, the approval and what is held', () => {
     expect(previewRows(preview)).toEqual([
       ['Payment date', '1 December 2026'],
+      ['Pays periods that begin', 'On or before 7 December 2026, the day before the next run'],
       ['Budgets with a payment due', '12'],
       ['Direct payments', '10 payments, £10,000.00'],
       ['Managed budgets', '4 payments, £2,345.00'],
@@ -132,6 +137,7 @@ describe('runRows', () => {
   test('a released run: who started, approved and released it, and when', () => {
     expect(runRows(run)).toEqual([
       ['Payment date', '1 December 2026'],
+      ['Pays periods that begin', 'On or before 1 December 2026'],
       ['Direct payments', '14 payments, £12,345.00'],
       ['Total paid', '£12,345.00 in 14 payments'],
       ['Needs a second approval', expect.stringMatching(/^Yes: the total is more than £10,000\.00/)],
@@ -145,7 +151,7 @@ describe('runRows', () => {
     const rejected: PaymentRun = { ...run, status: 'rejected', approved_by_name: null, released_by_name: null, rejected_reason: 'Two people are paid twice', by_kind: undefined };
     const rows = runRows(rejected);
     expect(rows.at(-1)).toEqual(['Why it was rejected', 'Two people are paid twice']);
-    expect(rows.map(([key]) => key)).toEqual(['Payment date', 'Total to be paid', 'Needs a second approval', 'Started by', 'Why it was rejected']);
+    expect(rows.map(([key]) => key)).toEqual(['Payment date', 'Pays periods that begin', 'Total to be paid', 'Needs a second approval', 'Started by', 'Why it was rejected']);
   });
 
   test('the past runs table’s row', () => {

@@ -71,6 +71,9 @@ export interface OpenRun {
 /** GET /api/payment-runs/preview?date=…: what a run on that date would pay. */
 export interface Preview {
   date: string;
+  /** The last day whose payments the run pays: the day before the next run is due. */
+  pays_through: string;
+  pays_through_sentence: string;
   budgets: number;
   payments: number;
   total_pence: number;
@@ -97,6 +100,8 @@ export type RunStatus = 'awaiting_approval' | 'ready' | 'releasing' | 'released'
 export interface PaymentRun {
   id: string;
   date: string;
+  pays_through: string;
+  pays_through_sentence: string;
   status: RunStatus | string;
   status_label?: string;
   payments: number;
@@ -219,10 +224,17 @@ function moneyRows(
   ];
 }
 
+/** Which periods a run pays: it pays in advance, up to the day before the next run. */
+export function paysThroughWords(x: Pick<Preview, 'date' | 'pays_through'>): string {
+  const through = `On or before ${dateInWords(x.pays_through)}`;
+  return x.pays_through === x.date ? through : `${through}, the day before the next run`;
+}
+
 /** The preview's summary list rows. */
 export function previewRows(preview: Preview): [string, string][] {
   return [
     ['Payment date', dateInWords(preview.date)],
+    ['Pays periods that begin', paysThroughWords(preview)],
     ['Budgets with a payment due', preview.budgets.toLocaleString('en-GB')],
     ...moneyRows(preview),
     ['Payments held', preview.held.length === 0 ? 'None' : `${countWords(preview.held.length, 'payment')}, ${formatPence(sumPence(preview.held.map((p) => p.amount_pence)))}`],
@@ -231,7 +243,11 @@ export function previewRows(preview: Preview): [string, string][] {
 
 /** The run's summary list rows (the status is shown as a tag separately). */
 export function runRows(run: PaymentRun): [string, string][] {
-  const rows: [string, string][] = [['Payment date', dateInWords(run.date)], ...moneyRows(run, run.status === 'released')];
+  const rows: [string, string][] = [
+    ['Payment date', dateInWords(run.date)],
+    ['Pays periods that begin', paysThroughWords(run)],
+    ...moneyRows(run, run.status === 'released'),
+  ];
   rows.push(['Started by', `${run.started_by_name}, ${whenInWords(run.started_at)}`]);
   if (run.approved_by_name) rows.push(['Approved by', `${run.approved_by_name}${run.approved_at ? `, ${whenInWords(run.approved_at)}` : ''}`]);
   if (run.released_by_name) rows.push(['Released by', `${run.released_by_name}${run.released_at ? `, ${whenInWords(run.released_at)}` : ''}`]);

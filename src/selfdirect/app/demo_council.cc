@@ -590,6 +590,12 @@ Result<DemoCouncilReport> LoadDemoCouncil(store::Store& store, const DemoCouncil
     // the threshold), and every twelve weeks each direct payment holder's card statement.
     const Context finance = As(users.at("finance"));
     const Context finance_2 = As(users.at("finance_2"));
+    // Runs are four-weekly, so each pays the four weeks ahead (ledger::PaysThrough).
+    if (auto every = payments.SetFinanceSettings(As(users.at("administrator")),
+                                                 {.run_every_days = kDaysBetweenRuns});
+        !every) {
+      return Refused("how often payments are run", every.error());
+    }
     if (auto format = statements.AddFormat(
             finance,
             {std::string(kDemoCardFormatName), std::string(kDemoCardFormat), {"DEMOSHIRE DP"}});

@@ -93,4 +93,25 @@ Result<std::vector<ledger::Transfer>> AllTransfers(store::Transaction& tx, const
   return out;
 }
 
+Result<std::vector<ledger::PaidPayment>> PaymentsMadeFor(store::Transaction& tx,
+                                                         const ledger::BudgetRecord& budget) {
+  const BudgetId ids[] = {budget.id};
+  auto paid = tx.Payments().Paid(budget.council, ids);
+  if (!paid) return tl::unexpected(paid.error());
+  auto found = paid->find(budget.id);
+  if (found == paid->end()) return std::vector<ledger::PaidPayment>{};
+  return std::move(found->second);
+}
+
+Status SetPaidAhead(const ledger::PaymentSchedule& schedule,
+                    const std::vector<ledger::PaidPayment>& paid, ledger::PaymentKind kind,
+                    Date today, Date current_end, ledger::AccountPosition& position) {
+  auto ahead = ledger::PaidAheadOf(schedule, paid, today, kind);
+  if (!ahead) return tl::unexpected(ahead.error());
+  position.paid_ahead = ahead->amount;
+  position.period_end =
+      ahead->through && current_end < *ahead->through ? *ahead->through : current_end;
+  return {};
+}
+
 }  // namespace selfdirect::app

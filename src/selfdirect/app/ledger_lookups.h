@@ -11,6 +11,8 @@
 #include "selfdirect/core/id.h"
 #include "selfdirect/ledger/account.h"
 #include "selfdirect/ledger/contributions.h"
+#include "selfdirect/ledger/monitoring.h"
+#include "selfdirect/ledger/payments.h"
 #include "selfdirect/store/store.h"
 
 namespace selfdirect::app {
@@ -38,6 +40,17 @@ Result<std::vector<ledger::RecordedPayment>> RecordedContributionPayments(
 // The batch's results as one status: the first transfer refused (a refused transfer is the
 // request's fault, not a bug), or the database's failure, or Ok.
 Status FirstRefusal(const Result<std::vector<ledger::TransferResult>>& results);
+
+// Every payment the ledger holds for the budget, under the schedule's keys.
+Result<std::vector<ledger::PaidPayment>> PaymentsMadeFor(store::Transaction& tx,
+                                                         const ledger::BudgetRecord& budget);
+
+// Sets `position.paid_ahead`, what was paid already as payments of `kind` for periods that begin
+// after `today`, and `position.period_end`, the last day the payments received cover: the
+// current period's end (`current_end`) or a later period's when it was paid in advance.
+Status SetPaidAhead(const ledger::PaymentSchedule& schedule,
+                    const std::vector<ledger::PaidPayment>& paid, ledger::PaymentKind kind,
+                    Date today, Date current_end, ledger::AccountPosition& position);
 
 // Every transfer of the account, oldest first, read a page at a time.
 Result<std::vector<ledger::Transfer>> AllTransfers(store::Transaction& tx, const CouncilId& council,

@@ -197,6 +197,7 @@ Result<MoneyView> Money::Load(const Context& ctx, const PersonId& id, const char
   std::optional<ledger::Account> account;
   std::vector<ledger::Transfer> transfers;
   std::set<std::string> newest_first;
+  std::vector<ledger::PaidPayment> paid;  // under the schedule's keys
   auto s = store_.Read([&](store::Transaction& tx) -> Status {
     auto record = tx.Casework().FindPerson(ctx.actor.council_id, id);
     if (!record) return tl::unexpected(record.error());
@@ -245,6 +246,9 @@ Result<MoneyView> Money::Load(const Context& ctx, const PersonId& id, const char
     auto newest = NewestFirstImports(tx, ctx.actor.council_id, account->id);
     if (!newest) return tl::unexpected(newest.error());
     newest_first = std::move(*newest);
+    auto made = PaymentsMadeFor(tx, *budget);
+    if (!made) return tl::unexpected(made.error());
+    paid = std::move(*made);
     return Ok();
   });
   if (!s) return tl::unexpected(s.error());
@@ -367,7 +371,13 @@ Result<MoneyView> Money::Load(const Context& ctx, const PersonId& id, const char
         view.managed ? ledger::PayRoute::kManagedBudget : ledger::PayRoute::kDirectPayment);
     if (!weekly) return tl::unexpected(weekly.error());
     position.weekly_budget = *weekly;
-    position.period_end = current.back().end;
+    if (auto s = SetPaidAhead(*schedule, paid,
+                              view.managed ? ledger::PaymentKind::kManagedBudget
+                                           : ledger::PaymentKind::kDirectPayment,
+                              today, current.back().end, position);
+        !s) {
+      return tl::unexpected(s.error());
+    }
     position.today = today;
     position.spend_from = budget->start;
     for (const auto& t : transfers) {

@@ -8,6 +8,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "selfdirect/app/ledger_lookups.h"
 #include "selfdirect/app/statements.h"
 #include "selfdirect/core/text.h"
 #include "selfdirect/ledger/payments.h"
@@ -160,7 +161,13 @@ Result<std::optional<std::vector<Finding>>> Check(store::Transaction& tx, const 
   ledger::AccountPosition position;
   position.balance = *balance;
   position.weekly_budget = *weekly;
-  position.period_end = periods.back().end;
+  auto paid = PaymentsMadeFor(tx, b);
+  if (!paid) return tl::unexpected(paid.error());
+  if (auto s = SetPaidAhead(*schedule, *paid, ledger::PaymentKind::kDirectPayment, date,
+                            periods.back().end, position);
+      !s) {
+    return tl::unexpected(s.error());
+  }
   position.today = date;
   position.spend_from = from;
   position.spend = std::move(*spend);

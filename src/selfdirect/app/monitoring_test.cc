@@ -181,6 +181,8 @@ TEST_F(MonitoringTest, ASurplusMakesOneProposalAndApprovingItPostsOneClawback) {
   EXPECT_EQ(bad.error().fields[1].field, "reason");
   EXPECT_EQ(Holding(), Pence(240000));
 
+  // The officer decides on the day of the checks: the money is checked again then.
+  t_.clock().Set(ParseTimestamp("2027-01-17T10:00:00.000Z").value());
   auto approved = t_.monitoring().DecideProposal(
       As(finance_), p.proposal.id, {"approve", "Ada agreed the balance is not needed"});
   ASSERT_TRUE(approved.has_value()) << approved.error().message;
@@ -191,6 +193,28 @@ TEST_F(MonitoringTest, ASurplusMakesOneProposalAndApprovingItPostsOneClawback) {
   auto twice = t_.monitoring().DecideProposal(As(finance_), p.proposal.id, {"approve", "Again"});
   EXPECT_EQ(twice.error().code, ErrorCode::kConflict);
   EXPECT_EQ(Holding(), Pence(160000));
+  ExpectBooksBalance();
+}
+
+// Four-weekly runs pay a week ahead: the money for a period not yet begun is set aside, not a
+// surplus, and the money is forecast to last until the end of the last period paid for.
+TEST_F(MonitoringTest, MoneyPaidInAdvanceIsNotASurplus) {
+  ASSERT_TRUE(t_.payments().SetFinanceSettings(As(admin_), {.run_every_days = 28}));
+  Pay("2026-11-22");
+  Pay("2026-12-13");  // pays the period from 20 December
+  Pay("2027-01-10");  // pays the period from 17 January
+  ASSERT_EQ(Holding(), Pence(240000));
+  // £2,400.00 held on 10 January, nothing spent: £800.00 of it is for the period from 17
+  // January, which leaves 8 weeks of £200.00, no more.
+  auto run = t_.monitoring().Run(As(finance_), D("2027-01-10"));
+  ASSERT_TRUE(run.has_value()) << run.error().message;
+  EXPECT_EQ(run->budgets, 1);
+  EXPECT_EQ(run->proposals, 0);
+  EXPECT_TRUE(run->raised.empty());
+  // A week on, the period has begun: the same £2,400.00 is £800.00 more than 8 weeks.
+  auto later = t_.monitoring().Run(As(finance_), D("2027-01-17"));
+  ASSERT_TRUE(later.has_value()) << later.error().message;
+  EXPECT_EQ(later->proposals, 1);
   ExpectBooksBalance();
 }
 
@@ -230,6 +254,7 @@ TEST_F(MonitoringTest, ApprovingRecoversNoMoreThanIsSurplusToday) {
   ASSERT_EQ(proposals->front().proposal.amount, Pence(80000));
   // Ada pays her assistant £300.00 before the officer gets to the proposal.
   Spend("stmt-1", "Sam", 30000, "2026-11-22T12:00:00.000Z", "PA wages");
+  t_.clock().Set(ParseTimestamp("2027-01-17T10:00:00.000Z").value());
   auto approved = t_.monitoring().DecideProposal(As(finance_), proposals->front().proposal.id,
                                                  {"approve", "Not needed"});
   ASSERT_FALSE(approved.has_value());

@@ -508,9 +508,17 @@ Result<Pence> ThresholdOf(store::Transaction& tx, const CouncilId& council) {
   return set->value_or(Pence(kDefaultApprovalThresholdPence));
 }
 
-// What a run on `date` would pay: every budget in payment, its schedule against what the ledger
-// holds under its keys.
+Result<int> RunEveryDaysOf(store::Transaction& tx, const CouncilId& council) {
+  auto set = tx.Payments().RunEveryDays(council);
+  if (!set) return tl::unexpected(set.error());
+  return set->value_or(ledger::kDefaultRunEveryDays);
+}
+
+// What a run on `date` would pay: for every budget in payment, what its schedule has due on or
+// before the day before the next run (ledger::PaysThrough), against what the ledger holds under
+// its keys.
 struct Computed {
+  Date pays_through;
   std::vector<RunLine> lines;
   std::vector<ledger::RunOverpaid> overpaid;
   // Budgets in payment in the run date's financial year whose money is committed only up to an
@@ -528,7 +536,10 @@ Result<Computed> Compute(store::Transaction& tx, const CouncilId& council, Date 
   if (!paid) return tl::unexpected(paid.error());
   auto details = tx.Payments().AllPaymentDetails(council);
   if (!details) return tl::unexpected(details.error());
+  auto every = RunEveryDaysOf(tx, council);
+  if (!every) return tl::unexpected(every.error());
   Computed out;
+  out.pays_through = ledger::PaysThrough(date, *every);
   const std::vector<ledger::PaidPayment> none;
   const FinancialYear year = FinancialYearOf(date);
   for (const BudgetRecord& b : *budgets) {
@@ -541,7 +552,8 @@ Result<Computed> Compute(store::Transaction& tx, const CouncilId& council, Date 
                                                     b.id.str(), schedule.error().message));
     }
     auto found = paid->find(b.id);
-    auto due = ledger::DueOn(*schedule, date, found == paid->end() ? none : found->second);
+    auto due =
+        ledger::DueOn(*schedule, out.pays_through, found == paid->end() ? none : found->second);
     if (!due) {
       return Fail(ErrorCode::kInternal, fmt::format("The budget {}'s payments do not add up: {}",
                                                     b.id.str(), due.error().message));
@@ -963,6 +975,23 @@ Result<ledger::InvoiceTolerance> Payments::InvoiceTolerance(const Context& ctx) 
   return *out;
 }
 
+Result<int> Payments::RunEveryDays(const Context& ctx) {
+  if (auto a = PermitInCouncil(ctx, Action::kPaymentsManage); !a) {
+    if (auto admin = PermitInCouncil(ctx, Action::kFinanceSettingsManage); !admin) {
+      return tl::unexpected(a.error());
+    }
+  }
+  std::optional<int> out;
+  auto s = store_.Read([&](store::Transaction& tx) -> Status {
+    auto every = RunEveryDaysOf(tx, ctx.actor.council_id);
+    if (!every) return tl::unexpected(every.error());
+    out = *every;
+    return {};
+  });
+  if (!s) return tl::unexpected(s.error());
+  return *out;
+}
+
 Status Payments::SetFinanceSettings(const Context& ctx, const FinanceSettingsChange& change) {
   if (auto a = Authorize(store_, clock_, ctx, Action::kFinanceSettingsManage,
                          Resource::Council(ctx.actor.council_id), "finance-settings",
@@ -987,7 +1016,28 @@ Status Payments::SetFinanceSettings(const Context& ctx, const FinanceSettingsCha
         for (const FieldError& f : checked.error().fields) errors.push_back(f);
       }
     }
+    if (change.run_every_days) {
+      if (auto checked = ledger::CheckRunEveryDays(*change.run_every_days); !checked) {
+        for (const FieldError& f : checked.error().fields) errors.push_back(f);
+      }
+    }
     if (!errors.empty()) return FailFields(std::move(errors));
+    if (change.run_every_days) {
+      const int every = static_cast<int>(*change.run_every_days);
+      if (auto s = tx.Payments().SetRunEveryDays(council, every, clock_.Now(), ctx.actor.user_id);
+          !s) {
+        return s;
+      }
+      if (auto audited = Append(
+              tx, MakeAuditEntry(ctx, council, clock_.Now(), "finance-settings.set",
+                                 "finance-settings", council.str(), AuditOutcome::kAllowed,
+                                 fmt::format("payments are run every {} {}: each run pays what "
+                                             "begins before the next",
+                                             every, every == 1 ? "day" : "days")));
+          !audited) {
+        return audited;
+      }
+    }
     if (change.approval_threshold) {
       if (auto s = tx.Payments().SetApprovalThreshold(council, *change.approval_threshold,
                                                       clock_.Now(), ctx.actor.user_id);
@@ -1054,6 +1104,8 @@ Result<RunView> Payments::Preview(const Context& ctx, Date date) {
   auto s = store_.Read([&](store::Transaction& tx) -> Status {
     auto computed = Compute(tx, ctx.actor.council_id, date);
     if (!computed) return tl::unexpected(computed.error());
+    view.pays_through = computed->pays_through;
+    view.pays_through_sentence = ledger::PaysThroughSentence(date, computed->pays_through);
     auto totals = ledger::Summarise(computed->lines);
     if (!totals) return tl::unexpected(totals.error());
     view.totals = *totals;
@@ -1081,6 +1133,8 @@ Result<RunView> Payments::ViewOf(store::Transaction& tx, const PaymentRun& run, 
   RunView view;
   view.run = run;
   view.date = run.date;
+  view.pays_through = run.pays_through;
+  view.pays_through_sentence = ledger::PaysThroughSentence(run.date, run.pays_through);
   view.threshold = run.threshold;
   view.needs_second_approval = ledger::NeedsSecondApproval(run.total, run.threshold);
   view.totals.budgets = run.budgets;
@@ -1163,10 +1217,12 @@ Result<RunView> Payments::Start(const Context& ctx, Date date, bool describe_lin
     auto totals = ledger::Summarise(computed->lines);
     if (!totals) return tl::unexpected(totals.error());
     if (totals->to_post == 0 && totals->held == 0) {
-      return Fail(ErrorCode::kFailedPrecondition,
-                  fmt::format("Nothing is due on or before {}: every budget in payment has been "
-                              "paid up to that date",
-                              FormatLongDate(date)));
+      return Fail(
+          ErrorCode::kFailedPrecondition,
+          fmt::format("Nothing is due on or before {}{}: every budget in payment has "
+                      "been paid up to that date",
+                      FormatLongDate(computed->pays_through),
+                      computed->pays_through == date ? "" : ", the day before the next run"));
     }
     auto threshold = ThresholdOf(tx, council);
     if (!threshold) return tl::unexpected(threshold.error());
@@ -1174,6 +1230,7 @@ Result<RunView> Payments::Start(const Context& ctx, Date date, bool describe_lin
     run.council = council;
     run.id = PaymentRunId(ids_.Next());
     run.date = date;
+    run.pays_through = computed->pays_through;
     run.threshold = *threshold;
     run.status = ledger::NeedsSecondApproval(totals->total, *threshold)
                      ? RunStatus::kAwaitingApproval

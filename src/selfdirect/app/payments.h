@@ -118,6 +118,8 @@ struct RunView {
   std::optional<YearCommitmentMade> year_commitment;
   std::optional<ledger::PaymentRun> run;  // none for a preview
   Date date;
+  Date pays_through;                  // the last day whose payments it pays
+  std::string pays_through_sentence;  // ledger::PaysThroughSentence
   ledger::RunTotals totals;
   std::vector<HeldPayment> held;
   std::vector<OverpaidPeriod> overpaid;
@@ -227,13 +229,18 @@ class Payments {
   // (ledger/invoices.h; docs/invoices.md): read and set as the approval threshold is. Field
   // errors name "invoice_tolerance_basis_points" and "invoice_tolerance_minimum_pence".
   Result<ledger::InvoiceTolerance> InvoiceTolerance(const Context& ctx);
+  // How often the council runs payments, in days (ledger::PaysThrough; 7 unless set): read and
+  // set as the approval threshold is.
+  Result<int> RunEveryDays(const Context& ctx);
   // Sets any of the finance settings at once (administrators), all checked before any is
-  // written: the approval threshold ("approval_threshold_pence", £0.00 or more) and either part
-  // of the invoice tolerance (the other part is kept).
+  // written: the approval threshold ("approval_threshold_pence", £0.00 or more), either part
+  // of the invoice tolerance (the other part is kept) and how often payments are run
+  // ("payment_run_every_days", 1 to 28).
   struct FinanceSettingsChange {
     std::optional<Pence> approval_threshold;
     std::optional<std::int64_t> tolerance_basis_points;
     std::optional<Pence> tolerance_minimum;
+    std::optional<std::int64_t> run_every_days;
   };
   Status SetFinanceSettings(const Context& ctx, const FinanceSettingsChange& change);
 

@@ -237,6 +237,72 @@ TEST_F(PaymentsTest, APaymentRunPaysEachPeriodOnceAndMakesTheFile) {
   ExpectBooksBalance();
 }
 
+// Payments are made in advance: a run pays every period that begins before the next run, so
+// with four-weekly runs a period beginning the day after one is paid by it, not 27 days late.
+TEST_F(PaymentsTest, ARunPaysEveryPeriodThatBeginsBeforeTheNextRun) {
+  const PersonId ada = SignedOff("Ada", "943 476 5919", "10");  // periods from 22 November
+  ASSERT_TRUE(t_.payments().SetPaymentDetails(As(finance_), ada, Bank("Ada Okafor")));
+  EXPECT_EQ(t_.payments().RunEveryDays(As(finance_)).value(), 7);  // weekly unless set
+
+  auto week_before = t_.payments().Preview(As(finance_), D("2026-11-16"));
+  ASSERT_TRUE(week_before.has_value()) << week_before.error().message;
+  EXPECT_EQ(week_before->pays_through, D("2026-11-22"));
+  EXPECT_EQ(week_before->totals.payments, 1);
+  EXPECT_EQ(week_before->totals.total, Pence(80000));
+  EXPECT_EQ(week_before->pays_through_sentence,
+            "It pays every period that begins on or before 22 November 2026, the day before the "
+            "next run (runs are every 7 days), so each is paid before it begins.");
+  auto too_soon = t_.payments().Preview(As(finance_), D("2026-11-15"));
+  ASSERT_TRUE(too_soon.has_value()) << too_soon.error().message;
+  EXPECT_EQ(too_soon->totals.payments, 0);  // the next run, on the 22nd, pays it
+
+  // A bad setting is refused, naming the field, and changes nothing; only an administrator
+  // may change it.
+  for (std::int64_t bad : {0, 29, -1}) {
+    auto refused = t_.payments().SetFinanceSettings(
+        As(admin_), {.approval_threshold = Pence(100), .run_every_days = bad});
+    ASSERT_FALSE(refused) << bad;
+    ASSERT_EQ(refused.error().fields.size(), 1u);
+    EXPECT_EQ(refused.error().fields[0].field, "payment_run_every_days");
+  }
+  EXPECT_EQ(t_.payments().ApprovalThreshold(As(finance_)).value(),
+            Pence(kDefaultApprovalThresholdPence));
+  EXPECT_EQ(t_.payments().SetFinanceSettings(As(finance_), {.run_every_days = 28}).error().code,
+            ErrorCode::kPermissionDenied);
+  EXPECT_EQ(t_.payments().RunEveryDays(As(finance_)).value(), 7);
+  ASSERT_TRUE(t_.payments().SetFinanceSettings(As(admin_), {.run_every_days = 28}));
+  EXPECT_EQ(t_.payments().RunEveryDays(As(finance_)).value(), 28);
+
+  // Four-weekly runs on the 15th of November and the 13th of December: each pays the period
+  // that begins a week later.
+  const auto holding = [&] {
+    return ledger::PostedCreditBalance(
+               AccountOf(ada, ledger::AccountType::kDirectPaymentHolding).balances)
+        .value();
+  };
+  auto first = t_.payments().RunDate(As(finance_), D("2026-11-15"));
+  ASSERT_TRUE(first.has_value()) << first.error().message;
+  EXPECT_EQ(first->run->pays_through, D("2026-12-12"));
+  EXPECT_EQ(first->totals.posted, 1);
+  EXPECT_EQ(holding(), Pence(80000));
+  auto second = t_.payments().RunDate(As(finance_), D("2026-12-13"));
+  ASSERT_TRUE(second.has_value()) << second.error().message;
+  EXPECT_EQ(second->run->pays_through, D("2027-01-09"));
+  EXPECT_EQ(holding(), Pence(160000));
+  // Read back, the run still says how far it paid, whatever the setting is now.
+  ASSERT_TRUE(t_.payments().SetFinanceSettings(As(admin_), {.run_every_days = 1}));
+  auto read = t_.payments().Get(As(finance_), second->run->id);
+  ASSERT_TRUE(read.has_value()) << read.error().message;
+  EXPECT_EQ(read->pays_through, D("2027-01-09"));
+  EXPECT_THAT(read->pays_through_sentence, HasSubstr("runs are every 28 days"));
+  // Daily runs pay only what has begun.
+  auto daily = t_.payments().Start(As(finance_), D("2027-01-10"));
+  ASSERT_FALSE(daily.has_value());
+  EXPECT_THAT(daily.error().message,
+              HasSubstr("Nothing is due on or before 10 January 2027: every budget"));
+  ExpectBooksBalance();
+}
+
 TEST_F(PaymentsTest, ARunAboveTheThresholdNeedsASecondFinanceOfficer) {
   const PersonId ada = SignedOff("Ada", "943 476 5919", "10");
   ASSERT_TRUE(t_.payments().SetPaymentDetails(As(finance_), ada, Bank("Ada Okafor")));

@@ -32,6 +32,7 @@ int RunPayments(store::Store& store, const Clock& clock, UlidGenerator& ids, con
   const ledger::PaymentRun& r = *run->run;
   out << fmt::format("Payment run for {} ({}): {}\n", FormatLongDate(r.date), council.name,
                      ledger::RunStatusLabel(r.status));
+  out << "  " << run->pays_through_sentence << "\n";
   out << fmt::format("  {} payment{} to {} budget{}, {} in all\n", Thousands(run->totals.payments),
                      run->totals.payments == 1 ? "" : "s", Thousands(run->totals.budgets),
                      run->totals.budgets == 1 ? "" : "s", FormatPounds(run->totals.total));

@@ -45,6 +45,8 @@ json::value NameOrNull(const std::string& name) {
 json::object RunJson(const app::RunView& v, bool with_lines) {
   json::object o;
   o["date"] = FormatIsoDate(v.date);
+  o["pays_through"] = FormatIsoDate(v.pays_through);
+  o["pays_through_sentence"] = v.pays_through_sentence;
   o["budgets"] = v.totals.budgets;
   o["payments"] = v.totals.payments;
   o["total_pence"] = v.totals.total.value();
@@ -350,9 +352,12 @@ void RegisterPaymentsApi(Router& router, app::Payments& payments) {
     if (!threshold) return ProblemFromError(threshold.error());
     auto tolerance = payments.InvoiceTolerance(ctx);
     if (!tolerance) return ProblemFromError(tolerance.error());
+    auto every = payments.RunEveryDays(ctx);
+    if (!every) return ProblemFromError(every.error());
     return JsonResponse(200, {{"approval_threshold_pence", threshold->value()},
                               {"invoice_tolerance_basis_points", tolerance->basis_points},
-                              {"invoice_tolerance_minimum_pence", tolerance->minimum.value()}});
+                              {"invoice_tolerance_minimum_pence", tolerance->minimum.value()},
+                              {"payment_run_every_days", *every}});
   };
 
   router.Add("GET", "/api/finance-settings", "finance-settings.get", Action::kPaymentsManage,
@@ -373,12 +378,14 @@ void RegisterPaymentsApi(Router& router, app::Payments& payments) {
                if (auto m = f.OptionalInteger("invoice_tolerance_minimum_pence")) {
                  change.tolerance_minimum = Pence(*m);
                }
+               change.run_every_days = f.OptionalInteger("payment_run_every_days");
                auto errors = f.Finish();
                if (!change.approval_threshold && !change.tolerance_basis_points &&
-                   !change.tolerance_minimum && errors.empty()) {
+                   !change.tolerance_minimum && !change.run_every_days && errors.empty()) {
                  errors.push_back({"approval_threshold_pence",
                                    "Enter the total in pence above which a run needs a second "
-                                   "finance officer, or an invoice tolerance"});
+                                   "finance officer, an invoice tolerance or how often "
+                                   "payments are run"});
                }
                if (!errors.empty()) return ValidationProblem(std::move(errors));
                if (auto s = payments.SetFinanceSettings(request.ctx, change); !s) {

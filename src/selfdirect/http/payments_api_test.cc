@@ -90,6 +90,24 @@ TEST_F(PaymentsApiTest, BadInputIsAProblemNamingTheFieldAndChangesNothing) {
                 .at("approval_threshold_pence")
                 .as_int64(),
             app::kDefaultApprovalThresholdPence);
+  for (const char* body : {R"({"payment_run_every_days":0})", R"({"payment_run_every_days":29})",
+                           R"({"payment_run_every_days":"weekly"})",
+                           R"({"payment_run_every_days":14,"approval_threshold_pence":-1})"}) {
+    auto every = Send(&admin_, "PUT", "/api/finance-settings", body);
+    EXPECT_EQ(every.status, 422) << body << ": " << every.body;
+  }
+  auto every = Send(&admin_, "PUT", "/api/finance-settings", R"({"payment_run_every_days":0})");
+  EXPECT_EQ(Body(every).at("errors").at(0).at("field").as_string(), "payment_run_every_days");
+  EXPECT_EQ(
+      Body(Send(&finance_, "GET", "/api/finance-settings")).at("payment_run_every_days").as_int64(),
+      7);
+  auto set = Send(&admin_, "PUT", "/api/finance-settings", R"({"payment_run_every_days":28})");
+  EXPECT_EQ(set.status, 200) << set.body;
+  EXPECT_EQ(Body(set).at("payment_run_every_days").as_int64(), 28);
+  auto preview = Body(Send(&finance_, "GET", "/api/payment-runs/preview?date=2026-11-22"));
+  EXPECT_EQ(preview.at("pays_through").as_string(), "2026-12-19");
+  EXPECT_THAT(std::string(preview.at("pays_through_sentence").as_string()),
+              ::testing::HasSubstr("runs are every 28 days"));
 }
 
 // Ben contributes £10.00 a week, collected gross: after the run of 22 November he owes £40.00.

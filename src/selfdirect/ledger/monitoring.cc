@@ -116,7 +116,8 @@ Status ValidatePosition(const AccountPosition& p, const MonitoringSettings& s) {
   std::vector<FieldError> errors;
   for (const auto& [amount, field] :
        {std::pair{p.weekly_budget, "weekly_budget"}, std::pair{p.wages_owed, "wages_owed"},
-        std::pair{p.invoices_owed, "invoices_owed"}, std::pair{p.contingency, "contingency"}}) {
+        std::pair{p.invoices_owed, "invoices_owed"}, std::pair{p.contingency, "contingency"},
+        std::pair{p.paid_ahead, "paid_ahead"}}) {
     if (amount.value() < 0) errors.push_back({field, "The amount cannot be less than £0.00"});
   }
   if (p.period_end < p.today) {
@@ -161,7 +162,8 @@ Result<SurplusCheck> CheckSurplus(const AccountPosition& p, const MonitoringSett
   c.balance = p.balance;
   auto owed = p.wages_owed.Plus(p.invoices_owed);
   if (!owed) return tl::unexpected(owed.error());
-  auto set_aside = owed->Plus(p.contingency);
+  auto set_aside =
+      owed->Plus(p.contingency).and_then([&](Pence x) { return x.Plus(p.paid_ahead); });
   if (!set_aside) return tl::unexpected(set_aside.error());
   c.set_aside = *set_aside;
   auto available = p.balance.Minus(c.set_aside);
@@ -185,6 +187,9 @@ Result<SurplusCheck> CheckSurplus(const AccountPosition& p, const MonitoringSett
   }
   if (p.contingency.value() > 0) {
     kept.push_back(FormatPounds(p.contingency) + " for emergencies");
+  }
+  if (p.paid_ahead.value() > 0) {
+    kept.push_back(FormatPounds(p.paid_ahead) + " paid in advance for payment periods still to begin");
   }
   if (!kept.empty()) {
     c.letter.push_back(fmt::format("We have set aside {}, which leaves {}.", Listed(kept),

@@ -53,7 +53,12 @@ struct AccountPosition {
   Pence wages_owed;     // wages earned but not yet paid (a personal assistant's, say)
   Pence invoices_owed;  // invoices received but not yet paid
   Pence contingency;    // kept for emergencies, by local policy
-  Date period_end;      // the last day the current payment covers (the next arrives the day after)
+  // Paid already for periods that begin after today (runs pay in advance): for days to come,
+  // so set aside, never a surplus (DirectPaymentsPaidAhead).
+  Pence paid_ahead;
+  // The last day the payments received cover: the current period's, or a later one's when it
+  // was paid in advance (the next payment arrives by the day after).
+  Date period_end;
   Date today;
   std::optional<Date> spend_from;  // the first day the lines cover (an account opened recently)
   std::vector<SpendLine> spend;
@@ -77,10 +82,11 @@ struct MonitoringSettings {
 Status ValidatePosition(const AccountPosition& position, const MonitoringSettings& settings);
 
 // A surplus is the balance above the scheme's threshold (so many weeks of budget) after setting
-// aside wages and invoices owed and a contingency. A proposal, never automatic.
+// aside wages and invoices owed, a contingency and what was paid in advance for periods still to
+// begin. A proposal, never automatic.
 struct SurplusCheck {
   Pence balance;
-  Pence set_aside;  // wages + invoices + contingency
+  Pence set_aside;  // wages + invoices + contingency + paid ahead
   Pence available;  // balance − set_aside
   Pence threshold;  // weeks × weekly budget
   Pence surplus;    // available − threshold when positive; otherwise £0.00

@@ -96,6 +96,22 @@ TEST(Surplus, ExactlyAtTheThreshold_IsNotASurplus) {
   EXPECT_EQ(c.surplus, Pence(1));
 }
 
+TEST(Surplus, MoneyPaidInAdvanceIsSetAside_AndANegativeAmountIsRefused) {
+  AccountPosition p = Position();
+  p.balance = Pence(300000);
+  p.paid_ahead = Pence(100000);  // the next four weeks, paid before they begin
+  auto c = CheckSurplus(p, {}).value();
+  EXPECT_EQ(c.set_aside, Pence(100000));
+  EXPECT_FALSE(c.propose_recovery);
+  EXPECT_EQ(c.letter[1],
+            "We have set aside £1,000.00 paid in advance for payment periods still to begin, which "
+            "leaves £2,000.00.");
+  p.paid_ahead = Pence(-1);
+  auto bad = CheckSurplus(p, {});
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_THAT(FieldsOf(bad.error()), ElementsAre("paid_ahead"));
+}
+
 TEST(Surplus, OwedMoreThanTheBalance_NoSurplus) {
   AccountPosition p = Position();
   p.balance = Pence(10000);

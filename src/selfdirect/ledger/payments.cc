@@ -165,6 +165,29 @@ std::optional<RunStatus> ParseRunStatus(std::string_view text) {
   return std::nullopt;
 }
 
+Date PaysThrough(Date date, int every_days) { return AddDays(date, std::max(every_days, 1) - 1); }
+
+Status CheckRunEveryDays(std::int64_t every_days) {
+  if (every_days < 1 || every_days > kMaxRunEveryDays) {
+    return FailFields({{"payment_run_every_days",
+                        fmt::format("Enter how often payments are run, as a number of days from 1 "
+                                    "to {} (7 for weekly runs, 28 for four-weekly)",
+                                    kMaxRunEveryDays)}});
+  }
+  return {};
+}
+
+std::string PaysThroughSentence(Date date, Date pays_through) {
+  const int every = DaysBetween(date, pays_through) + 1;
+  if (every <= 1) {
+    return fmt::format("It pays every period that begins on or before {}.", FormatLongDate(date));
+  }
+  return fmt::format(
+      "It pays every period that begins on or before {}, the day before the next run (runs are "
+      "every {} days), so each is paid before it begins.",
+      FormatLongDate(pays_through), every);
+}
+
 Result<RunTotals> Summarise(std::span<const RunLine> lines) {
   RunTotals out;
   out.total = Pence(0);

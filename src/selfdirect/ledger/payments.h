@@ -181,6 +181,8 @@ struct PaymentRun {
   // How far the release has got: lines are posted in their order, a chunk at a time, so every
   // line not held up to this seq is in the ledger (0: none yet).
   std::int64_t posted_through = 0;
+  // The last day whose payments the run pays (PaysThrough): fixed when it is started.
+  Date pays_through;
 };
 
 struct KindTotal {
@@ -204,6 +206,24 @@ Result<RunTotals> Summarise(std::span<const RunLine> lines);
 
 // Whether a run paying `total` needs a second finance officer: above the threshold.
 inline bool NeedsSecondApproval(Pence total, Pence threshold) { return total > threshold; }
+
+// How often the council runs payments, in days (a finance setting). Payments are made in
+// advance: each run pays every period and one-off that begins before the next run is due, so
+// nothing is paid after the day it is for. Were a run to pay only what had begun by its own
+// date, a period beginning the day after a four-weekly run would be paid 27 days late.
+inline constexpr int kDefaultRunEveryDays = 7;
+inline constexpr int kMaxRunEveryDays = 28;
+
+// The last day whose payments a run on `date` pays: the day before the next run
+// (`every_days` 1: the run's own date).
+Date PaysThrough(Date date, int every_days);
+
+// kInvalidArgument naming "payment_run_every_days" unless 1 to kMaxRunEveryDays.
+Status CheckRunEveryDays(std::int64_t every_days);
+
+// "It pays every period that begins on or before 6 December 2026, the day before the
+// next run (runs are every 7 days), so each is paid before it begins."
+std::string PaysThroughSentence(Date date, Date pays_through);
 
 // The run's lines for one budget, numbered from `next_seq`: each scheduled payment with its
 // accounts (AccountsFor; none when the budget lacks one), held when the money has nowhere to go

@@ -62,6 +62,10 @@ class PaymentsRepository {
   virtual Result<std::optional<Pence>> ApprovalThreshold(const CouncilId& council) = 0;
   virtual Status SetApprovalThreshold(const CouncilId& council, Pence threshold, Timestamp at,
                                       const UserId& by) = 0;
+  // How often the council runs payments, in days (none: not set, so kDefaultRunEveryDays).
+  virtual Result<std::optional<int>> RunEveryDays(const CouncilId& council) = 0;
+  virtual Status SetRunEveryDays(const CouncilId& council, int every_days, Timestamp at,
+                                 const UserId& by) = 0;
 
   // ----- Payment runs -----
   // Stores a run with its lines and overpayments. kConflict when a run for its date exists that

@@ -43,5 +43,34 @@ TEST(WeeklyCost, SpreadsYearlyLinesOverTheSchemesWeeksHalfUp) {
   EXPECT_EQ(WeeklyCost(b, b.terms[1], PayRoute::kDirectPayment).value(), Pence(15997));
 }
 
+TEST(PaysThrough, IsTheDayBeforeTheNextRun) {
+  EXPECT_EQ(PaysThrough(D("2026-11-30"), 7), D("2026-12-06"));
+  EXPECT_EQ(PaysThrough(D("2026-11-30"), 28), D("2026-12-27"));
+  EXPECT_EQ(PaysThrough(D("2026-12-28"), 7), D("2027-01-03"));  // across the year's end
+  EXPECT_EQ(PaysThrough(D("2026-11-30"), 1), D("2026-11-30"));
+}
+
+TEST(CheckRunEveryDays, TakesOneToTwentyEightDaysAndNamesTheField) {
+  EXPECT_TRUE(CheckRunEveryDays(1));
+  EXPECT_TRUE(CheckRunEveryDays(7));
+  EXPECT_TRUE(CheckRunEveryDays(28));
+  for (std::int64_t bad : {0, -7, 29, 365}) {
+    auto s = CheckRunEveryDays(bad);
+    ASSERT_FALSE(s) << bad;
+    EXPECT_EQ(s.error().code, ErrorCode::kInvalidArgument);
+    ASSERT_EQ(s.error().fields.size(), 1u);
+    EXPECT_EQ(s.error().fields[0].field, "payment_run_every_days");
+    EXPECT_NE(s.error().fields[0].message.find("1 to 28"), std::string::npos);
+  }
+}
+
+TEST(PaysThroughSentence, SaysHowFarAheadTheRunPays) {
+  EXPECT_EQ(PaysThroughSentence(D("2026-11-30"), D("2026-12-06")),
+            "It pays every period that begins on or before 6 December 2026, the day "
+            "before the next run (runs are every 7 days), so each is paid before it begins.");
+  EXPECT_EQ(PaysThroughSentence(D("2026-11-30"), D("2026-11-30")),
+            "It pays every period that begins on or before 30 November 2026.");
+}
+
 }  // namespace
 }  // namespace selfdirect::ledger

@@ -896,6 +896,25 @@ Result<DueRun> DueOn(const PaymentSchedule& schedule, Date date,
   return run;
 }
 
+Result<PaidAhead> PaidAheadOf(const PaymentSchedule& schedule, const std::vector<PaidPayment>& paid,
+                              Date today, PaymentKind kind) {
+  const BudgetInForce& b = schedule.budget();
+  const Derived d = Derive(schedule);
+  auto held = Tally(d, paid);
+  if (!held) return tl::unexpected(held.error());
+  PaidAhead out;
+  std::int64_t total = 0;
+  held->ForEach([&](const Slot& at, const Held& h) {
+    if (at.period < 0 || KindAt(at) != kind) return;
+    const auto [from, to] = CoversOf(b, at);
+    if (!(today < from) || h.net().value() <= 0) return;
+    total += h.net().value();
+    if (!out.through || *out.through < to) out.through = to;
+  });
+  out.amount = Pence(total);
+  return out;
+}
+
 Result<FinalReconciliation> Reconcile(const PaymentSchedule& schedule,
                                       const std::vector<PaidPayment>& paid) {
   const BudgetInForce& b = schedule.budget();

@@ -221,6 +221,18 @@ bool IsContributionKey(std::string_view key);
 Result<DueRun> DueOn(const PaymentSchedule& schedule, Date date,
                      const std::vector<PaidPayment>& paid);
 
+// What was paid already, as payments of `kind` (direct payments or managed budgets), for periods
+// that begin after `today` (a run pays in advance, up to the day before the next run): money in
+// the account that is for days to come, so monitoring sets it aside rather than counting it as a
+// surplus. `through` is the last day of the last such period. Fails as DueOn does on a paid key
+// the schedule did not make.
+struct PaidAhead {
+  Pence amount;
+  std::optional<Date> through;
+};
+Result<PaidAhead> PaidAheadOf(const PaymentSchedule& schedule, const std::vector<PaidPayment>& paid,
+                              Date today, PaymentKind kind);
+
 // The reckoning when a budget ends: everything owed to the end date against everything paid.
 struct FinalReconciliation {
   Date ended_on;

@@ -160,6 +160,24 @@ TEST(DueOn, AMissedRunIsCaughtUp_AndNothingIsPaidBeforeItsPeriod) {
   EXPECT_EQ(DueOn(s, D("2027-01-25"), {{"dp:B1:2026-12-01", Pence(40000)}})->payments.size(), 1u);
 }
 
+TEST(PaidAheadOf, CountsWhatWasPaidForPeriodsThatBeginAfterToday) {
+  const auto s = Make(Weekly100());
+  const std::vector<PaidPayment> paid = {{"dp:B1:2026-12-01", Pence(40000)},
+                                         {"dp:B1:2026-12-29", Pence(40000)},
+                                         {"dp:B1:2026-12-29:adj:1", Pence(500)},
+                                         {"dp:B1:2026-12-29:recovery:2", Pence(200)}};
+  auto ahead = PaidAheadOf(s, paid, D("2026-12-20"), PaymentKind::kDirectPayment);
+  ASSERT_TRUE(ahead) << ahead.error().message;
+  EXPECT_EQ(ahead->amount, Pence(40300));  // the period from 29 December, net of its recovery
+  EXPECT_EQ(ahead->through, D("2027-01-25"));
+  // On the day a period begins it is no longer ahead; a managed budget has nothing paid.
+  EXPECT_EQ(PaidAheadOf(s, paid, D("2026-12-29"), PaymentKind::kDirectPayment)->amount, Pence(0));
+  EXPECT_FALSE(PaidAheadOf(s, paid, D("2026-12-29"), PaymentKind::kDirectPayment)->through);
+  EXPECT_EQ(PaidAheadOf(s, paid, D("2026-12-20"), PaymentKind::kManagedBudget)->amount, Pence(0));
+  EXPECT_FALSE(PaidAheadOf(s, {{"dp:B2:2026-12-01", Pence(1)}}, D("2026-12-20"),
+                           PaymentKind::kDirectPayment));
+}
+
 TEST(DueOn, RefusesPaymentsItDidNotMake) {
   const auto s = Make(Weekly100());
   auto r = DueOn(s, D("2026-12-01"),

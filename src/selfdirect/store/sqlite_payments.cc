@@ -102,7 +102,7 @@ void BindAll(Statement& st, const std::vector<std::string>& params) {
 constexpr const char* kRunColumns =
     "council_id, run_id, run_date, status, threshold_pence, started_at, started_by, approved_at, "
     "approved_by, released_at, released_by, rejected_reason, budgets, payments, total_pence, "
-    "held, posted_through";
+    "held, posted_through, pays_through";
 
 Result<PaymentRun> ReadRun(const Statement& st) {
   PaymentRun r;
@@ -135,6 +135,9 @@ Result<PaymentRun> ReadRun(const Statement& st) {
   r.total = Pence(st.Int(14));
   r.held = st.Int(15);
   r.posted_through = st.Int(16);
+  auto through = ParseIsoDate(st.Text(17));
+  if (!through) return tl::unexpected(CorruptValue("payment_runs pays_through"));
+  r.pays_through = *through;
   return r;
 }
 
@@ -485,12 +488,31 @@ Status SqlitePaymentsRepository::SetApprovalThreshold(const CouncilId& council, 
   return st->Bind(council.str(), threshold.value(), FormatTimestamp(at), by.str()).Run();
 }
 
+Result<std::optional<int>> SqlitePaymentsRepository::RunEveryDays(const CouncilId& council) {
+  auto st = c_.Prepare("SELECT every_days FROM payment_run_cadence WHERE council_id = $1");
+  if (!st) return tl::unexpected(st.error());
+  st->Bind(council.str());
+  auto row = st->Step();
+  if (!row) return tl::unexpected(row.error());
+  if (!*row) return std::optional<int>();
+  return std::optional<int>(static_cast<int>(st->Int(0)));
+}
+
+Status SqlitePaymentsRepository::SetRunEveryDays(const CouncilId& council, int every_days,
+                                                 Timestamp at, const UserId& by) {
+  auto st = c_.Prepare(
+      "INSERT OR REPLACE INTO payment_run_cadence (council_id, every_days, updated_at, "
+      "updated_by) VALUES ($1, $2, $3, $4)");
+  if (!st) return tl::unexpected(st.error());
+  return st->Bind(council.str(), every_days, FormatTimestamp(at), by.str()).Run();
+}
+
 Status SqlitePaymentsRepository::CreateRun(const PaymentRun& r, std::span<const RunLine> lines,
                                            std::span<const ledger::RunOverpaid> overpaid) {
   {
     auto st = c_.Prepare(fmt::format(
         "INSERT INTO payment_runs ({}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, "
-        "$12, $13, $14, $15, $16, $17)",
+        "$12, $13, $14, $15, $16, $17, $18)",
         kRunColumns));
     if (!st) return tl::unexpected(st.error());
     auto s = st->Bind(r.council.str(), r.id.str(), FormatIsoDate(r.date),
@@ -498,7 +520,7 @@ Status SqlitePaymentsRepository::CreateRun(const PaymentRun& r, std::span<const 
                       FormatTimestamp(r.started_at), r.started_by.str(), StampText(r.approved_at),
                       r.approved_by.str(), StampText(r.released_at), r.released_by.str(),
                       r.rejected_reason, r.budgets, r.payments, r.total.value(), r.held,
-                      r.posted_through)
+                      r.posted_through, FormatIsoDate(r.pays_through))
                  .Run();
     if (!s && s.error().code == ErrorCode::kConflict) {
       return Fail(ErrorCode::kConflict,

@@ -39,6 +39,9 @@ class SqlitePaymentsRepository final : public ledger::PaymentsRepository {
   Result<std::optional<Pence>> ApprovalThreshold(const CouncilId& council) override;
   Status SetApprovalThreshold(const CouncilId& council, Pence threshold, Timestamp at,
                               const UserId& by) override;
+  Result<std::optional<int>> RunEveryDays(const CouncilId& council) override;
+  Status SetRunEveryDays(const CouncilId& council, int every_days, Timestamp at,
+                         const UserId& by) override;
 
   Status CreateRun(const ledger::PaymentRun& run, std::span<const ledger::RunLine> lines,
                    std::span<const ledger::RunOverpaid> overpaid) override;

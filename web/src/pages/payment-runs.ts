@@ -86,7 +86,7 @@ function previewParts(preview: Preview, startForm: HTMLElement, runs: readonly P
   parts.push(...overpaidSection(preview.overpaid, 'overpaid-list'));
   if (released || preview.open_run) return parts;
   if (preview.payments === 0 && preview.held.length === 0) {
-    parts.push(h('p', { class: 'govuk-body', id: 'nothing-due' }, `Nothing is due to be paid on or before ${dateInWords(preview.date)}, so there is no run to start.`));
+    parts.push(h('p', { class: 'govuk-body', id: 'nothing-due' }, `Nothing is due to be paid on or before ${dateInWords(preview.pays_through)}, so there is no run to start.`));
   } else {
     parts.push(startForm);
   }
@@ -103,7 +103,7 @@ async function main(): Promise<void> {
   const form = byId<HTMLFormElement>('preview-form');
   replaceChildren(
     byId('date-question'),
-    dateInput('date', 'Which day are the payments for?', 'Payments due up to and including this day are paid. For example, 1 12 2026.'),
+    dateInput('date', 'Which day are the payments for?', 'Payments are made in advance: a run pays every period that begins before the next run is due. For example, 1 12 2026.'),
   );
   const asked = isoDateParts(new URLSearchParams(window.location.search).get('date'));
   const start = asked ?? dateParts();

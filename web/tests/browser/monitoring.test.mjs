@@ -2,13 +2,15 @@
 // and the money alerts page (/alerts). Set up through the API: an adult social care scheme, Maya
 // Okafor and Ben Adeyemi each with a plan paying a personal assistant £200.00 a week by direct
 // payment, and three payment runs (today, in 4 weeks and in 8 weeks) released, so each account
-// holds £2,400.00: £800.00 more than 8 weeks of budget.
+// holds £2,400.00. £1,600.00 of it is paid in advance for the two periods still to begin, so it
+// is set aside; the scheme expects an account to hold no more than 1 week of budget (£200.00), so
+// £600.00 is surplus.
 //
 // The finance officer, by keyboard alone, reaches the page from the header, runs the checks
 // (the page shows it is checking while they run), sees two surplus proposals with their letters,
 // follows the link to import Maya's latest statement (a £400.00 cash withdrawal), runs the
 // checks again (a large cash withdrawal, among others), declines Maya's recovery (the missing
-// reason first; her money has moved since the proposal) and approves Ben's, which moves £800.00
+// reason first; her money has moved since the proposal) and approves Ben's, which moves £600.00
 // out of his account. The social worker
 // then acknowledges the cash withdrawal alert and closes it (the notes the API needs first), and
 // finds it again among the closed ones. The safeguarding lead sees it too, without a link to a
@@ -132,7 +134,7 @@ describe('proportionate monitoring', { skip }, () => {
   test('set up: two signed-off plans paying £200.00 a week, paid three times: £2,400.00 in each account', { timeout: STEP_TIMEOUT_MS }, async () => {
     const admin = await signIn('admin', ADMIN);
     const session = (await callApi(admin.page, 'GET', '/api/session')).body;
-    const scheme = await callApi(admin.page, 'POST', `/api/councils/${session.user.council_id}/schemes`, { name: 'Adult social care', kind: 'adult-social-care' });
+    const scheme = await callApi(admin.page, 'POST', `/api/councils/${session.user.council_id}/schemes`, { name: 'Adult social care', kind: 'adult-social-care', settings: { surplus_threshold_weeks: 1 } });
     assert.equal(scheme.status, 201, JSON.stringify(scheme.body));
     await setApprovalLimit(admin.page, APPROVER.email, '30000');
     await admin.context.close();
@@ -220,17 +222,18 @@ describe('proportionate monitoring', { skip }, () => {
     // Two proposals, each with the amount, the person and the letter as it would read.
     assert.equal(await page.locator('#waiting .govuk-summary-card').count(), 2);
     const maya = await proposalFor(page, 'Maya Okafor');
-    assert.equal(await text(page, `#proposal-${maya.id} .govuk-summary-card__title`), 'Maya Okafor: £800.00');
+    assert.equal(await text(page, `#proposal-${maya.id} .govuk-summary-card__title`), 'Maya Okafor: £600.00');
     assert.deepEqual((await summaryRows(page, `#details-${maya.id}`)).slice(0, 3), [
       ['Person', 'Maya Okafor'],
-      ['Amount to recover', '£800.00'],
+      ['Amount to recover', '£600.00'],
       ['Checked for', inWords(today)],
     ]);
     assert.equal(await page.locator(`#details-${maya.id} a`).getAttribute('href'), `/person/budget?person=${ids.maya}`);
     const letter = await page.locator(`#letter-${maya.id} p`).allInnerTexts();
     assert.equal(letter[0], 'Dear Maya Okafor,');
     assert.equal(letter[1], 'Your account holds £2,400.00.');
-    assert.match(letter.join(' '), /8 weeks of your budget: 8 × £200\.00 a week = £1,600\.00/);
+    assert.match(letter.join(' '), /We have set aside £1,600\.00 paid in advance for payment periods still to begin, which leaves £800\.00\./);
+    assert.match(letter.join(' '), /1 week of your budget: 1 × £200\.00 a week = £200\.00/);
     assert.match(letter.join(' '), /a finance officer has agreed that the council takes it back: it is moved from your account to the council/);
     await checkPage(finance, 'what the checks found', { file: 'proposals-after-run' });
   });
@@ -301,10 +304,10 @@ describe('proportionate monitoring', { skip }, () => {
     assert.equal(await page.locator('#waiting .govuk-summary-card').count(), 1);
     const declined = await tableRows(page, '#decided-table');
     assert.equal(declined.length, 1);
-    assert.match(declined[0].join(' | '), /^Maya Okafor \| £800\.00 \| Declined \| Fin Finance-Officer, .* \| Maya has since spent £400\.00; the checks will look again\.$/);
+    assert.match(declined[0].join(' | '), /^Maya Okafor \| £600\.00 \| Declined \| Fin Finance-Officer, .* \| Maya has since spent £400\.00; the checks will look again\.$/);
     await checkPage(finance, 'Maya’s recovery declined', { file: 'declined' });
 
-    // Approve Ben's with a reason: £800.00 moves back to the council.
+    // Approve Ben's with a reason: £600.00 moves back to the council.
     const ben = await proposalFor(page, 'Ben Adeyemi');
     await tabTo(page, `decision-${ben.id}`);
     await page.keyboard.press('Space');
@@ -316,12 +319,12 @@ describe('proportionate monitoring', { skip }, () => {
     assert.equal(await focusedId(page), `save-${ben.id}`);
     await page.keyboard.press('Enter');
     await page.locator('#notification .govuk-notification-banner', { hasText: 'Recovery approved' }).waitFor();
-    assert.match(await text(page, '#notification'), /£800\.00 has been moved from Ben Adeyemi’s account back to the council\. Send them the letter\./);
+    assert.match(await text(page, '#notification'), /£600\.00 has been moved from Ben Adeyemi’s account back to the council\. Send them the letter\./);
     assert.match(await text(page, '#none-waiting'), /No surplus recoveries are waiting/);
     const decided = await tableRows(page, '#decided-table');
     assert.equal(decided.length, 2);
     assert.ok(decided.some((row) => row[0] === 'Ben Adeyemi' && row[2] === 'Approved'));
-    assert.equal(await balance(page, ids.ben), 160000);
+    assert.equal(await balance(page, ids.ben), 180000);
     assert.equal(await balance(page, ids.maya), 200000);
     await checkPage(finance, 'both proposals decided', { file: 'decided' });
   });
