@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <mutex>
 
 namespace selfdirect::store {
 
@@ -110,8 +111,22 @@ bool Statement::IsNull(int column) const {
   return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }
 
+namespace {
+
+// SQLite keeps memory statistics by default, and every allocation then takes a process-wide
+// mutex: a few percent of a payment run's instructions. Nothing here reads them, so they are
+// turned off, once, before SQLite is initialised (the first open does that). If SQLite was
+// initialised already (by other code in the process), the call is refused and nothing changes.
+void ConfigureSqliteOnce() {
+  static std::once_flag once;
+  std::call_once(once, [] { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, Mode mode,
                                                      int busy_timeout_ms) {
+  ConfigureSqliteOnce();
   sqlite3* db = nullptr;
   const int flags = (mode == Mode::kReadOnly ? SQLITE_OPEN_READONLY
                                              : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
