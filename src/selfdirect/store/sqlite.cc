@@ -17,6 +17,7 @@ Statement::Statement(Statement&& other) noexcept
 }
 
 Statement::~Statement() {
+  // Unbinding also drops any Borrowed text's pointer before the caller's memory goes away.
   if (stmt_ != nullptr) {
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
@@ -60,26 +61,28 @@ std::vector<int> SlotsOf(sqlite3_stmt* stmt) {
 
 }  // namespace
 
-Statement& Statement::BindOne(int index, std::int64_t value) {
-  const int rc = sqlite3_bind_int64(stmt_, Slot(index), value);
+Statement& Statement::Checked(int rc) {
   if (rc != SQLITE_OK && bind_status_)
     bind_status_ = tl::unexpected(connection_->ErrorFor(rc, "bind"));
   return *this;
+}
+
+Statement& Statement::BindOne(int index, std::int64_t value) {
+  return Checked(sqlite3_bind_int64(stmt_, Slot(index), value));
 }
 
 Statement& Statement::BindOne(int index, std::string_view value) {
-  const int rc = sqlite3_bind_text64(stmt_, Slot(index), value.data(), value.size(),
-                                     SQLITE_TRANSIENT, SQLITE_UTF8);
-  if (rc != SQLITE_OK && bind_status_)
-    bind_status_ = tl::unexpected(connection_->ErrorFor(rc, "bind"));
-  return *this;
+  return Checked(sqlite3_bind_text64(stmt_, Slot(index), value.data(), value.size(),
+                                     SQLITE_TRANSIENT, SQLITE_UTF8));
+}
+
+Statement& Statement::BindOne(int index, Borrowed value) {
+  return Checked(sqlite3_bind_text64(stmt_, Slot(index), value.text.data(), value.text.size(),
+                                     SQLITE_STATIC, SQLITE_UTF8));
 }
 
 Statement& Statement::BindOne(int index, std::nullopt_t) {
-  const int rc = sqlite3_bind_null(stmt_, Slot(index));
-  if (rc != SQLITE_OK && bind_status_)
-    bind_status_ = tl::unexpected(connection_->ErrorFor(rc, "bind"));
-  return *this;
+  return Checked(sqlite3_bind_null(stmt_, Slot(index)));
 }
 
 Result<bool> Statement::Step() {

@@ -199,11 +199,16 @@ class SqliteKeeper final : public ledger::BookKeeper {
         " ON CONFLICT (council_id, transfer_id) DO NOTHING";
     auto st = c_.Prepare(kSql);
     if (!st) return tl::unexpected(st.error());
-    auto s = st->Bind(t.council.str(), t.id.str(), t.debit_account.str(), t.credit_account.str(),
-                      t.amount.value(), ledger::TransferCodeCode(t.code), t.reference,
-                      ledger::TransferFlagCode(t.flag), OptionalId(t.pending_id),
-                      OptionalId(t.corrects), FormatTimestamp(t.created_at), t.created_by.str(),
-                      FormatIsoDate(ledger::ValueDate(t)))
+    // A payment run records a transfer per payment: its text is bound without copies
+    // (Borrowed), from `t`, static names and the locals here, all of which outlive the Run.
+    const std::string created_at = FormatTimestamp(t.created_at);
+    const std::string value_date = FormatIsoDate(ledger::ValueDate(t));
+    auto s = st->Bind(Borrowed{t.council.str()}, Borrowed{t.id.str()},
+                      Borrowed{t.debit_account.str()}, Borrowed{t.credit_account.str()},
+                      t.amount.value(), Borrowed{ledger::TransferCodeCode(t.code)},
+                      Borrowed{t.reference}, Borrowed{ledger::TransferFlagCode(t.flag)},
+                      OptionalId(t.pending_id), OptionalId(t.corrects), Borrowed{created_at},
+                      Borrowed{t.created_by.str()}, Borrowed{value_date})
                  .Run();
     if (!s) {
       if (s.error().code == ErrorCode::kConflict) {
@@ -232,7 +237,8 @@ class SqliteKeeper final : public ledger::BookKeeper {
       if (!st) return tl::unexpected(st.error());
       const ledger::Balances& b = a.balances;
       auto s = st->Bind(held.rowid, b.debits_posted.value(), b.credits_posted.value(),
-                        b.debits_pending.value(), b.credits_pending.value(), a.id.str())
+                        b.debits_pending.value(), b.credits_pending.value(),
+                        Borrowed{a.id.str()})  // the held account outlives the Run
                    .Run();
       if (s && c_.Changes() != 1) {
         return Fail(ErrorCode::kInternal, "the balances of account " + a.id.str() +

@@ -513,11 +513,17 @@ Status SqlitePaymentsRepository::CreateRun(const PaymentRun& r, std::span<const 
         "person_id, kind, payee, amount, covers_from, covers_to, held_reason, debit_account_id, "
         "credit_account_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)");
     if (!st) return tl::unexpected(st.error());
-    auto s = st->Bind(r.council.str(), r.id.str(), l.seq, l.transfer_id, l.budget.str(),
-                      l.person.str(), ledger::PaymentKindName(l.kind), ledger::PayeeName(l.payee),
-                      l.amount.value(), FormatIsoDate(l.covers_from), FormatIsoDate(l.covers_to),
-                      l.held_reason, l.debit_account.str(), l.credit_account.str())
-                 .Run();
+    // A line per payment: its text is bound without copies (Borrowed), from `r`, `l`, static
+    // names and the locals here, all of which outlive the Run.
+    const std::string from = FormatIsoDate(l.covers_from);
+    const std::string to = FormatIsoDate(l.covers_to);
+    auto s =
+        st->Bind(Borrowed{r.council.str()}, Borrowed{r.id.str()}, l.seq, Borrowed{l.transfer_id},
+                 Borrowed{l.budget.str()}, Borrowed{l.person.str()},
+                 Borrowed{ledger::PaymentKindName(l.kind)}, Borrowed{ledger::PayeeName(l.payee)},
+                 l.amount.value(), Borrowed{from}, Borrowed{to}, Borrowed{l.held_reason},
+                 Borrowed{l.debit_account.str()}, Borrowed{l.credit_account.str()})
+            .Run();
     if (!s) return s;
   }
   for (const ledger::RunOverpaid& o : overpaid) {
