@@ -153,15 +153,20 @@ Connection::~Connection() {
 }
 
 Result<Statement> Connection::Prepare(std::string_view sql) {
-  auto it = cache_.find(sql);
-  if (it == cache_.end()) {
-    sqlite3_stmt* stmt = nullptr;
-    const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
-                                      SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
-    if (rc != SQLITE_OK) return tl::unexpected(ErrorFor(rc, "prepare"));
-    it = cache_.emplace(std::string(sql), Prepared{stmt, SlotsOf(stmt)}).first;
+  // A loop prepares one statement over and over (a payment run: a transfer or a line at a
+  // time), so the last one found is tried first, without hashing the SQL again.
+  if (last_ == nullptr || last_->first != sql) {
+    auto it = cache_.find(sql);
+    if (it == cache_.end()) {
+      sqlite3_stmt* stmt = nullptr;
+      const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                                        SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+      if (rc != SQLITE_OK) return tl::unexpected(ErrorFor(rc, "prepare"));
+      it = cache_.emplace(std::string(sql), Prepared{stmt, SlotsOf(stmt)}).first;
+    }
+    last_ = &*it;  // the map's entries stay where they are as it grows
   }
-  return Statement(this, it->second.stmt, &it->second.slots);
+  return Statement(this, last_->second.stmt, &last_->second.slots);
 }
 
 Status Connection::Execute(std::string_view sql) {

@@ -138,7 +138,9 @@ class Connection {
       return std::hash<std::string_view>{}(sql);
     }
   };
-  std::unordered_map<std::string, Prepared, SqlHash, std::equal_to<>> cache_;
+  using Cache = std::unordered_map<std::string, Prepared, SqlHash, std::equal_to<>>;
+  Cache cache_;
+  Cache::value_type* last_ = nullptr;  // the entry Prepare found last
 };
 
 struct DatabaseOptions {
