@@ -4,6 +4,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <mutex>
 
 namespace selfdirect::store {
 
@@ -16,6 +17,7 @@ Statement::Statement(Statement&& other) noexcept
 }
 
 Statement::~Statement() {
+  // Unbinding also drops any Borrowed text's pointer before the caller's memory goes away.
   if (stmt_ != nullptr) {
     sqlite3_reset(stmt_);
     sqlite3_clear_bindings(stmt_);
@@ -59,26 +61,28 @@ std::vector<int> SlotsOf(sqlite3_stmt* stmt) {
 
 }  // namespace
 
-Statement& Statement::BindOne(int index, std::int64_t value) {
-  const int rc = sqlite3_bind_int64(stmt_, Slot(index), value);
+Statement& Statement::Checked(int rc) {
   if (rc != SQLITE_OK && bind_status_)
     bind_status_ = tl::unexpected(connection_->ErrorFor(rc, "bind"));
   return *this;
+}
+
+Statement& Statement::BindOne(int index, std::int64_t value) {
+  return Checked(sqlite3_bind_int64(stmt_, Slot(index), value));
 }
 
 Statement& Statement::BindOne(int index, std::string_view value) {
-  const int rc = sqlite3_bind_text64(stmt_, Slot(index), value.data(), value.size(),
-                                     SQLITE_TRANSIENT, SQLITE_UTF8);
-  if (rc != SQLITE_OK && bind_status_)
-    bind_status_ = tl::unexpected(connection_->ErrorFor(rc, "bind"));
-  return *this;
+  return Checked(sqlite3_bind_text64(stmt_, Slot(index), value.data(), value.size(),
+                                     SQLITE_TRANSIENT, SQLITE_UTF8));
+}
+
+Statement& Statement::BindOne(int index, Borrowed value) {
+  return Checked(sqlite3_bind_text64(stmt_, Slot(index), value.text.data(), value.text.size(),
+                                     SQLITE_STATIC, SQLITE_UTF8));
 }
 
 Statement& Statement::BindOne(int index, std::nullopt_t) {
-  const int rc = sqlite3_bind_null(stmt_, Slot(index));
-  if (rc != SQLITE_OK && bind_status_)
-    bind_status_ = tl::unexpected(connection_->ErrorFor(rc, "bind"));
-  return *this;
+  return Checked(sqlite3_bind_null(stmt_, Slot(index)));
 }
 
 Result<bool> Statement::Step() {
@@ -110,8 +114,22 @@ bool Statement::IsNull(int column) const {
   return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
 }
 
+namespace {
+
+// SQLite keeps memory statistics by default, and every allocation then takes a process-wide
+// mutex: a few percent of a payment run's instructions. Nothing here reads them, so they are
+// turned off, once, before SQLite is initialised (the first open does that). If SQLite was
+// initialised already (by other code in the process), the call is refused and nothing changes.
+void ConfigureSqliteOnce() {
+  static std::once_flag once;
+  std::call_once(once, [] { (void)sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
+}
+
+}  // namespace
+
 Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path, Mode mode,
                                                      int busy_timeout_ms) {
+  ConfigureSqliteOnce();
   sqlite3* db = nullptr;
   const int flags = (mode == Mode::kReadOnly ? SQLITE_OPEN_READONLY
                                              : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
@@ -135,15 +153,20 @@ Connection::~Connection() {
 }
 
 Result<Statement> Connection::Prepare(std::string_view sql) {
-  auto it = cache_.find(sql);
-  if (it == cache_.end()) {
-    sqlite3_stmt* stmt = nullptr;
-    const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
-                                      SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
-    if (rc != SQLITE_OK) return tl::unexpected(ErrorFor(rc, "prepare"));
-    it = cache_.emplace(std::string(sql), Prepared{stmt, SlotsOf(stmt)}).first;
+  // A loop prepares one statement over and over (a payment run: a transfer or a line at a
+  // time), so the last one found is tried first, without hashing the SQL again.
+  if (last_ == nullptr || last_->first != sql) {
+    auto it = cache_.find(sql);
+    if (it == cache_.end()) {
+      sqlite3_stmt* stmt = nullptr;
+      const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+                                        SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+      if (rc != SQLITE_OK) return tl::unexpected(ErrorFor(rc, "prepare"));
+      it = cache_.emplace(std::string(sql), Prepared{stmt, SlotsOf(stmt)}).first;
+    }
+    last_ = &*it;  // the map's entries stay where they are as it grows
   }
-  return Statement(this, it->second.stmt, &it->second.slots);
+  return Statement(this, last_->second.stmt, &last_->second.slots);
 }
 
 Status Connection::Execute(std::string_view sql) {
@@ -197,8 +220,13 @@ Result<std::unique_ptr<Database>> Database::Open(const DatabaseOptions& options)
       Connection::Open(options.path, Connection::Mode::kReadWrite, options.busy_timeout_ms);
   if (!writer) return tl::unexpected(writer.error());
   // WAL lets readers proceed while the writer writes. FULL sync: a committed transaction
-  // survives a power cut, which the ledger depends on.
-  for (const char* pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL"}) {
+  // survives a power cut, which the ledger depends on. The writer's page cache may grow to
+  // 64 MiB (SQLite's default is 2 MiB): a large transaction, such as a chunk of a payment run,
+  // then keeps its changed pages in memory rather than spilling them into the WAL and reading
+  // them back (a run of 100,000 budgets made a third fewer reads and writes of the database and
+  // its WAL). The cache grows only as pages are used, so a small database costs no more.
+  for (const char* pragma :
+       {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = FULL", "PRAGMA cache_size = -65536"}) {
     if (auto s = (*writer)->Execute(pragma); !s) return tl::unexpected(s.error());
   }
   db->writer_ = std::move(*writer);

@@ -146,7 +146,8 @@ std::string StampText(const std::optional<Timestamp>& t) { return t ? FormatTime
 }  // namespace
 
 Result<std::vector<BudgetRecord>> SqlitePaymentsRepository::LoadBudgets(
-    const std::string& where, const std::vector<std::string>& params, const std::string& order) {
+    const std::string& where, const std::vector<std::string>& params, const std::string& order,
+    bool council_wide) {
   std::vector<BudgetRecord> out;
   std::unordered_map<std::string, std::size_t> index;
   {
@@ -160,23 +161,41 @@ Result<std::vector<BudgetRecord>> SqlitePaymentsRepository::LoadBudgets(
     for (std::size_t i = 0; i < out.size(); ++i) index[out[i].id.str()] = i;
   }
   if (out.empty()) return out;
-  // The budgets' terms, one-offs and stops, each read through the budgets `where` picks
-  // (CROSS JOIN keeps budgets the outer table, so that only the chosen budgets' rows are read
-  // and one person's budgets do not cost as much as the council's). The rows come in no
-  // particular order and each budget's are sorted here: an ORDER BY made SQLite sort every row
-  // of the council's budgets in a temporary b-tree, which spilled to a file at 100,000 budgets
-  // (bench/RESULTS.md, 2026-11-24 evening).
+  // The budgets' terms, one-offs and stops. A few budgets' (a person's) are read through the
+  // budgets `where` picks (CROSS JOIN keeps budgets the outer table, so that only the chosen
+  // budgets' rows are read and one person's budgets do not cost as much as the council's). A
+  // council's budgets in payment (`council_wide`) are most of its budgets: each table's rows
+  // for the council are read straight, passing over those of budgets not picked, rather than
+  // going through every budget again for each table. The rows come in no particular order and
+  // each budget's are sorted here: an ORDER BY made SQLite sort every row of the council's
+  // budgets in a temporary b-tree, which spilled to a file at 100,000 budgets (bench/RESULTS.md,
+  // 2026-11-24 evening).
+  const auto rows_of = [&](std::string_view columns, std::string_view table,
+                           std::string_view alias) -> Result<Statement> {
+    auto st = council_wide
+                  ? c_.Prepare(fmt::format("SELECT {} FROM {} {} WHERE {}.council_id = $1", columns,
+                                           table, alias, alias))
+                  : c_.Prepare(fmt::format(
+                        "SELECT {} FROM budgets b CROSS JOIN {} {} ON b.council_id = {}.council_id "
+                        "AND b.budget_id = {}.budget_id WHERE {}",
+                        columns, table, alias, alias, alias, where));
+    if (!st) return st;
+    if (council_wide) {
+      st->Bind(params.front());
+    } else {
+      BindAll(*st, params);
+    }
+    return st;
+  };
   {
-    auto st = c_.Prepare(fmt::format(
-        "SELECT t.budget_id, t.from_date, t.plan_id, t.dp_per_week, t.dp_per_year, "
-        "t.mb_per_week, t.mb_per_year, t.ca_per_week, t.ca_per_year, t.weekly_contribution "
-        "FROM budgets b CROSS JOIN budget_terms t ON b.council_id = t.council_id AND "
-        "b.budget_id = t.budget_id WHERE {}",
-        where));
+    auto st = rows_of(
+        "t.budget_id, t.from_date, t.plan_id, t.dp_per_week, t.dp_per_year, t.mb_per_week, "
+        "t.mb_per_year, t.ca_per_week, t.ca_per_year, t.weekly_contribution",
+        "budget_terms", "t");
     if (!st) return tl::unexpected(st.error());
-    BindAll(*st, params);
     auto each = EachRow(*st, [&]() -> Status {
       auto found = index.find(st->Text(0));
+      if (found == index.end() && council_wide) return {};
       auto from = ParseIsoDate(st->Text(1));
       if (found == index.end() || !from) return tl::unexpected(CorruptValue("budget_terms row"));
       ledger::StoredTerms t;
@@ -192,15 +211,12 @@ Result<std::vector<BudgetRecord>> SqlitePaymentsRepository::LoadBudgets(
     if (!each) return tl::unexpected(each.error());
   }
   {
-    auto st = c_.Prepare(
-        fmt::format("SELECT o.budget_id, o.item_id, o.what, o.route, o.amount, o.on_date FROM "
-                    "budgets b CROSS JOIN budget_one_offs o ON b.council_id = o.council_id AND "
-                    "b.budget_id = o.budget_id WHERE {}",
-                    where));
+    auto st = rows_of("o.budget_id, o.item_id, o.what, o.route, o.amount, o.on_date",
+                      "budget_one_offs", "o");
     if (!st) return tl::unexpected(st.error());
-    BindAll(*st, params);
     auto each = EachRow(*st, [&]() -> Status {
       auto found = index.find(st->Text(0));
+      if (found == index.end() && council_wide) return {};
       auto route = ParseRoute(st->Text(3));
       auto on = ParseIsoDate(st->Text(5));
       if (found == index.end() || !route || !on) {
@@ -218,15 +234,14 @@ Result<std::vector<BudgetRecord>> SqlitePaymentsRepository::LoadBudgets(
     if (!each) return tl::unexpected(each.error());
   }
   {
-    auto st = c_.Prepare(
-        fmt::format("SELECT s.budget_id, s.seq, s.from_date, s.to_date, s.reason, s.recorded_at, "
-                    "s.recorded_by FROM budgets b CROSS JOIN budget_suspensions s ON "
-                    "b.council_id = s.council_id AND b.budget_id = s.budget_id WHERE {}",
-                    where));
+    auto st = rows_of(
+        "s.budget_id, s.seq, s.from_date, s.to_date, s.reason, s.recorded_at, "
+        "s.recorded_by",
+        "budget_suspensions", "s");
     if (!st) return tl::unexpected(st.error());
-    BindAll(*st, params);
     auto each = EachRow(*st, [&]() -> Status {
       auto found = index.find(st->Text(0));
+      if (found == index.end() && council_wide) return {};
       auto from = ParseIsoDate(st->Text(2));
       auto to = ParseIsoDate(st->Text(3));
       auto at = ParseTimestamp(st->Text(5));
@@ -366,7 +381,8 @@ Result<std::vector<BudgetRecord>> SqlitePaymentsRepository::BudgetsOf(const Coun
 Result<std::vector<BudgetRecord>> SqlitePaymentsRepository::BudgetsInPayment(
     const CouncilId& council, Date date) {
   return LoadBudgets("b.council_id = $1 AND (b.ends_on = '' OR b.ends_on >= $2)",
-                     {council.str(), FormatIsoDate(AddDays(date, -366))}, "b.budget_id");
+                     {council.str(), FormatIsoDate(AddDays(date, -366))}, "b.budget_id",
+                     /*council_wide=*/true);
 }
 
 Result<std::map<BudgetId, std::vector<ledger::PaidPayment>>> SqlitePaymentsRepository::Paid(
@@ -535,11 +551,17 @@ Status SqlitePaymentsRepository::CreateRun(const PaymentRun& r, std::span<const 
         "person_id, kind, payee, amount, covers_from, covers_to, held_reason, debit_account_id, "
         "credit_account_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)");
     if (!st) return tl::unexpected(st.error());
-    auto s = st->Bind(r.council.str(), r.id.str(), l.seq, l.transfer_id, l.budget.str(),
-                      l.person.str(), ledger::PaymentKindName(l.kind), ledger::PayeeName(l.payee),
-                      l.amount.value(), FormatIsoDate(l.covers_from), FormatIsoDate(l.covers_to),
-                      l.held_reason, l.debit_account.str(), l.credit_account.str())
-                 .Run();
+    // A line per payment: its text is bound without copies (Borrowed), from `r`, `l`, static
+    // names and the locals here, all of which outlive the Run.
+    const std::string from = FormatIsoDate(l.covers_from);
+    const std::string to = FormatIsoDate(l.covers_to);
+    auto s =
+        st->Bind(Borrowed{r.council.str()}, Borrowed{r.id.str()}, l.seq, Borrowed{l.transfer_id},
+                 Borrowed{l.budget.str()}, Borrowed{l.person.str()},
+                 Borrowed{ledger::PaymentKindName(l.kind)}, Borrowed{ledger::PayeeName(l.payee)},
+                 l.amount.value(), Borrowed{from}, Borrowed{to}, Borrowed{l.held_reason},
+                 Borrowed{l.debit_account.str()}, Borrowed{l.credit_account.str()})
+            .Run();
     if (!s) return s;
   }
   for (const ledger::RunOverpaid& o : overpaid) {

@@ -64,10 +64,12 @@ class SqlitePaymentsRepository final : public ledger::PaymentsRepository {
 
  private:
   // Reads the budgets whose rows (alias b) `where` selects, with $1, $2, … bound to `params`,
-  // and their terms, one-offs and suspensions: four statements. In `order`.
+  // and their terms, one-offs and suspensions: four statements. In `order`. `council_wide`:
+  // `where` picks most of the council $1's budgets, so their other rows are read council-wide.
   Result<std::vector<ledger::BudgetRecord>> LoadBudgets(const std::string& where,
                                                         const std::vector<std::string>& params,
-                                                        const std::string& order);
+                                                        const std::string& order,
+                                                        bool council_wide = false);
   Connection& c_;
 };
 
