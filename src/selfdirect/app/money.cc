@@ -301,11 +301,28 @@ Result<MoneyView> Money::Load(const Context& ctx, const PersonId& id, const char
     lines.push_back(std::move(line));
   }
 
+  // What the plan expects to be spent from the account: when the person's contribution is taken
+  // off the direct payment, they pay it in themselves, and it is spent on the plan too, so the
+  // plan's whole cost is expected (the schedule as if the contribution were collected apart).
+  std::vector<ledger::ScheduledPayment> planned_owed = owed;
+  if (!view.managed && budget->collection == ledger::ContributionCollection::kNet) {
+    ledger::BudgetInForce whole = ledger::ToBudgetInForce(*budget);
+    whole.collection = ledger::ContributionCollection::kGross;
+    auto whole_schedule = ledger::MakeSchedule(std::move(whole));
+    if (!whole_schedule) return tl::unexpected(whole_schedule.error());
+    auto whole_owed = ledger::OwedThrough(*whole_schedule, horizon);
+    if (!whole_owed) return tl::unexpected(whole_owed.error());
+    planned_owed.clear();
+    for (auto& p : *whole_owed) {
+      if (p.payee == payee) planned_owed.push_back(std::move(p));
+    }
+  }
+
   // The burn-down: weekly from the later of the budget's start and the financial year's.
   const FinancialYear year = FinancialYearOf(today);
   view.chart_from = std::max(budget->start, year.Start());
   if (view.chart_from <= today) {
-    auto before = PlannedThrough(owed, AddDays(view.chart_from, -1));
+    auto before = PlannedThrough(planned_owed, AddDays(view.chart_from, -1));
     if (!before) return tl::unexpected(before.error());
     std::vector<Date> days;
     for (Date d = view.chart_from; d < today; d = AddDays(d, 7)) days.push_back(d);
@@ -328,7 +345,7 @@ Result<MoneyView> Money::Load(const Context& ctx, const PersonId& id, const char
         }
         balance_then = l.balance;
       }
-      auto planned = PlannedThrough(owed, d);
+      auto planned = PlannedThrough(planned_owed, d);
       if (!planned) return tl::unexpected(planned.error());
       auto from_start = planned->Minus(*before);
       if (!from_start) return tl::unexpected(from_start.error());

@@ -223,6 +223,26 @@ TEST_F(MoneyTest, TheBudgetHolderSeesThePaymentArriveAndTheMoneyGoOut) {
   EXPECT_THAT(*view->forecast, Not(HasSubstr("This is not a judgement")));
 }
 
+// Ben contributes £50.00 a week, taken off his direct payment: the council pays £600.00 every
+// four weeks and Ben pays in his £200.00, so the plan expects £800.00 to be spent, not £600.00.
+TEST_F(MoneyTest, ThePlanExpectsTheWholeCostToBeSpentWhenTheContributionIsTakenOff) {
+  const PersonId ben = testing::SignOffAPlan(t_, worker_, approver_, "Ben", "401 023 2137", "10",
+                                             &finance_, "50.00");
+  ASSERT_TRUE(t_.payments().SetPaymentDetails(
+      As(finance_), ben, {"direct_payment", "Ben Okafor", "30-94-30", "00733446", ""}));
+  ASSERT_TRUE(t_.payments().RunDate(As(finance_), *ParseIsoDate("2026-11-22")));
+  t_.clock().Advance(std::chrono::hours(24 * 10));
+  auto view = t_.money().Of(As(finance_), ben);
+  ASSERT_TRUE(view.has_value()) << view.error().message;
+  ASSERT_FALSE(view->lines.empty());
+  EXPECT_EQ(view->lines.back().money_in, Pence(60000));  // what the council paid
+  ASSERT_FALSE(view->burn_down.empty());
+  // 11 of 28 days of the plan's £800.00: £314.28 (of the £600.00 paid, it would be £235.71).
+  EXPECT_EQ(view->burn_down.back().planned_spend, Pence(31428));
+  ASSERT_FALSE(view->upcoming.empty());
+  EXPECT_EQ(view->upcoming.front().amount, Pence(60000));  // what the council will pay next
+}
+
 TEST_F(MoneyTest, MoneyTheCouncilRecoversIsMoneyOutButNotSpending) {
   PayTheFirstPeriod();
   t_.clock().Advance(std::chrono::hours(24 * 10));
