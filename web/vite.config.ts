@@ -108,6 +108,7 @@ const pages = {
   financePools: 'finance/pools.html',
   alerts: 'alerts.html',
   financeOverview: 'finance/overview.html',
+  financeSettings: 'finance/settings.html',
   findSupport: 'find-support.html',
   directoryProvider: 'find-support/provider.html',
   providers: 'market/providers.html',

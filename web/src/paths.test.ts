@@ -72,15 +72,15 @@ describe('pagesFor', () => {
 
   it('gives everyone their account, administrators Users and Budget models, and auditors the Audit log', () => {
     expect(hrefs(['budget-holder'])).toEqual(['/account']);
-    expect(hrefs(['administrator'])).toEqual(['/account', '/users', '/ras-models']);
+    expect(hrefs(['administrator'])).toEqual(['/account', '/users', '/ras-models', '/finance/settings']);
     expect(hrefs(['analyst', 'auditor'])).toEqual(['/account', '/scenarios', '/audit']);
-    expect(hrefs(['auditor', 'administrator'])).toEqual(['/account', '/users', '/ras-models', '/audit']);
+    expect(hrefs(['auditor', 'administrator'])).toEqual(['/account', '/users', '/ras-models', '/finance/settings', '/audit']);
   });
 
   it('gives "Your record" only to someone whose account is linked to a person’s record', () => {
     expect(hrefs(['budget-holder'])).toEqual(['/account']);
     expect(pagesFor(['budget-holder'], { hasRecord: true }).map((page) => page.href)).toEqual(['/account', '/my-record']);
-    expect(pagesFor(['administrator'], { hasRecord: true }).map((page) => page.text)).toEqual(['Your account', 'Your record', 'Users', 'Budget models']);
+    expect(pagesFor(['administrator'], { hasRecord: true }).map((page) => page.text)).toEqual(['Your account', 'Your record', 'Users', 'Budget models', 'Finance settings']);
   });
 
   it('gives finance officers statement import, provider invoices and surplus proposals', () => {
@@ -146,6 +146,6 @@ describe('pagesFor', () => {
   });
 
   it('names the pages in plain words', () => {
-    expect(pagesFor(['administrator', 'auditor']).map((page) => page.text)).toEqual(['Your account', 'Users', 'Budget models', 'Audit log']);
+    expect(pagesFor(['administrator', 'auditor']).map((page) => page.text)).toEqual(['Your account', 'Users', 'Budget models', 'Finance settings', 'Audit log']);
   });
 });

@@ -13,7 +13,7 @@
  *   pagesFor(['commissioner'])                    // Your account, Finance overview, Providers,
  *                                                 // Market shaping, Policy scenarios
  *   pagesFor(['analyst'])                         // Your account, Policy scenarios
- *   pagesFor(['administrator'])                   // Your account, Users, Budget models
+ *   pagesFor(['administrator'])                   // Your account, Users, Budget models, Finance settings
  *   pagesFor(['budget-holder'], { hasRecord: true }) // Your account, Your record
  *   pageTitle('/users/change-roles')              // 'Users'
  */
@@ -73,6 +73,7 @@ const SIGNED_IN_PAGES: readonly { href: string; text: string; role?: string | re
   { href: '/alerts', text: 'Money alerts', role: ['finance-officer', 'assessor', 'support-planner', 'safeguarding-lead'] },
   { href: '/users', text: 'Users', role: 'administrator' },
   { href: '/ras-models', text: 'Budget models', role: 'administrator' },
+  { href: '/finance/settings', text: 'Finance settings', role: 'administrator' },
   { href: '/audit', text: 'Audit log', role: 'auditor' },
 ];
 

@@ -71,6 +71,8 @@ function describe(href: string): string {
       return 'add people, choose their roles and turn accounts off';
     case '/ras-models':
       return 'check and publish the questionnaires that work out indicative budgets';
+    case '/finance/settings':
+      return 'set how often payments are run, when a run needs a second finance officer, and how far an invoice may differ from the plan';
     case '/audit':
       return 'see who did what, and when';
     case '/my-record':

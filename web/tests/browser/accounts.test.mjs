@@ -184,8 +184,8 @@ describe('account pages', { skip }, () => {
     assert.equal(await page.locator('#signed-in-as').innerText(), `Signed in as ${ADMIN.name} (${ADMIN.email})`);
     assert.equal(await page.locator('#account-council').innerText(), COUNCIL.name);
     assert.equal(await page.locator('#account-roles').innerText(), 'Administrator');
-    assert.deepEqual(await page.locator('#account-pages a').allInnerTexts(), ['Users', 'Budget models']);
-    assert.deepEqual(await navigationLinks(page), ['Your account', 'Users', 'Budget models']);
+    assert.deepEqual(await page.locator('#account-pages a').allInnerTexts(), ['Users', 'Budget models', 'Finance settings']);
+    assert.deepEqual(await navigationLinks(page), ['Your account', 'Users', 'Budget models', 'Finance settings']);
     assert.equal(await page.locator('#navigation [aria-current=page]').innerText(), 'Your account');
     assert.equal(await page.locator('#navigation').getByRole('button', { name: 'Sign out' }).count(), 1);
     // The server requires two-step sign-in of administrators: the page says so first.

@@ -76,7 +76,7 @@ const NAVIGATION = {
   'commissioner': ['Your account', 'Finance overview', 'Providers', 'Market shaping', 'Policy scenarios'],
   'analyst': ['Your account', 'Policy scenarios'],
   'safeguarding-lead': ['Your account', 'Safeguarding', 'Money alerts'],
-  'administrator': ['Your account', 'Users', 'Budget models'],
+  'administrator': ['Your account', 'Users', 'Budget models', 'Finance settings'],
   'auditor': ['Your account', 'Audit log'],
 };
 
@@ -94,6 +94,7 @@ const PAGES = [
   { path: '/concerns', name: 'concerns', heading: 'Safeguarding concerns', role: 'safeguarding-lead', api: () => '/api/concerns' },
   { path: '/users', name: 'users', heading: 'Users', role: 'administrator', api: () => `/api/councils/${ids.council}/users`, screenshot: true },
   { path: '/ras-models', name: 'ras-models', heading: 'Budget models', role: 'administrator' },
+  { path: '/finance/settings', name: 'finance-settings', heading: 'Finance settings', role: 'administrator' },
   { path: '/audit', name: 'audit', heading: 'Audit log', role: 'auditor', api: () => `/api/councils/${ids.council}/audit?limit=10` },
   { path: '/finance/statements', name: 'statements', heading: 'Import a statement', role: 'finance-officer', api: () => '/api/statement-formats' },
   { path: '/finance/invoices', name: 'invoices', heading: 'Provider invoices', role: 'finance-officer', api: () => '/api/invoices' },

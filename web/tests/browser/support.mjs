@@ -301,6 +301,28 @@ export async function focusedId(page) {
   return page.evaluate(() => document.activeElement?.id ?? '');
 }
 
+/** Presses Tab (Shift+Tab when `backwards`) until the element with id `id` has the focus. */
+export async function tabTo(page, id, { backwards = false, limit = 100 } = {}) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+    if ((await focusedId(page)) === id) return;
+  }
+  assert.fail(`Tab never reached #${id}`);
+}
+
+/** Presses Tab until a link whose text starts with `words` has the focus. */
+export async function tabToLink(page, words, { limit = 100 } = {}) {
+  for (let i = 0; i < limit; i++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const e = document.activeElement;
+      return e?.tagName === 'A' ? e.textContent.replace(/\s+/g, ' ').trim() : '';
+    });
+    if (focused.startsWith(words)) return;
+  }
+  assert.fail(`Tab never reached the link “${words}”`);
+}
+
 /** The one-time set-password path (/set-password?council=…&token=…) in the CLI's output. */
 export function setPasswordPath(stdout) {
   const match = /\/set-password\?council=[^&\s]+&token=[A-Za-z0-9_-]+/.exec(stdout);

@@ -109,7 +109,7 @@ describe('administrators and two-step sign-in', { skip }, () => {
     assert.match(await page.locator('#two-step-status').innerText(), /^Two-step sign-in is off/);
     assert.match(await page.locator('#account-pages').innerText(), /Budget models – .*\(once two-step sign-in is on\)/);
     // The navigation still offers the administrator's pages: they explain themselves.
-    assert.deepEqual(await navigationLinks(page), ['Your account', 'Users', 'Budget models']);
+    assert.deepEqual(await navigationLinks(page), ['Your account', 'Users', 'Budget models', 'Finance settings']);
     await checkPage(admin, 'the account page of an administrator who must set up two-step sign-in', {
       apiErrors: ['401 GET /api/session'],
       file: 'account',
