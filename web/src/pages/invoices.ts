@@ -8,6 +8,7 @@
 import '../main';
 import { api, apiUpload } from '../api';
 import { dateInWords } from '../casework-view';
+import { budgetPaths } from '../budget-view';
 import { byId, h, replaceChildren, visuallyHidden } from '../dom';
 import { FormErrors } from '../forms';
 import { summaryList, table, tag } from '../govuk';
@@ -37,7 +38,10 @@ function invoiceTitle(invoice: Invoice): string {
 
 function invoiceSummary(invoice: Invoice): HTMLElement {
   return summaryList([
-    ['Person', `${invoice.person_name || 'Unknown'} (${invoice.person_id})`],
+    // The person's plan and budget, by name: their id is for the files, not for reading.
+    ['Person', invoice.person_name
+      ? h('a', { class: 'govuk-link', href: budgetPaths.page(invoice.person_id) }, invoice.person_name)
+      : `Not known (${invoice.person_id})`],
     ['Period', periodWords(invoice.period_from, invoice.period_to)],
     ['Units', unitsWords(invoice)],
     ['Total', invoice.total],

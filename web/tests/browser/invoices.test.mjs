@@ -217,6 +217,10 @@ describe('provider invoices', { skip }, () => {
     assert.deepEqual(await page.locator(`#reasons-${heldId} li`).allInnerTexts(), [
       'The invoice is for 12 hours, more than the 10 hours the plan allows for those 7 days (10 hours a week)',
     ]);
+    // The person is named, with a link to their plan and budget, not shown by their id.
+    const person = page.locator(`#held-${heldId} .govuk-summary-list__row`, { hasText: 'Person' }).locator('a');
+    assert.equal(await person.innerText(), 'Maya Okafor');
+    assert.equal(await person.getAttribute('href'), `/person/budget?person=${personId}`);
     await checkPage(f, 'the page with a held invoice', { file: 'held' });
 
     // Approve with no reason: the error by the box.
