@@ -189,7 +189,8 @@ Result<SurplusCheck> CheckSurplus(const AccountPosition& p, const MonitoringSett
     kept.push_back(FormatPounds(p.contingency) + " for emergencies");
   }
   if (p.paid_ahead.value() > 0) {
-    kept.push_back(FormatPounds(p.paid_ahead) + " paid in advance for payment periods still to begin");
+    kept.push_back(FormatPounds(p.paid_ahead) +
+                   " paid in advance for payment periods still to begin");
   }
   if (!kept.empty()) {
     c.letter.push_back(fmt::format("We have set aside {}, which leaves {}.", Listed(kept),

@@ -903,15 +903,20 @@ Result<PaidAhead> PaidAheadOf(const PaymentSchedule& schedule, const std::vector
   auto held = Tally(d, paid);
   if (!held) return tl::unexpected(held.error());
   PaidAhead out;
-  std::int64_t total = 0;
+  bool overflowed = false;
   held->ForEach([&](const Slot& at, const Held& h) {
     if (at.period < 0 || KindAt(at) != kind) return;
     const auto [from, to] = CoversOf(b, at);
     if (!(today < from) || h.net().value() <= 0) return;
-    total += h.net().value();
+    auto sum = out.amount.Plus(h.net());
+    if (!sum) {
+      overflowed = true;
+      return;
+    }
+    out.amount = *sum;
     if (!out.through || *out.through < to) out.through = to;
   });
-  out.amount = Pence(total);
+  if (overflowed) return Fail(ErrorCode::kOverflow, "The payments made are too large to add up");
   return out;
 }
 
