@@ -17,7 +17,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { checkPageState, errorSummaryItems, focusedId, navigationLinks, skipWithoutBin, text, useServerAndBrowser, webDir } from './support.mjs';
+import { checkPageState, errorSummaryItems, navigationLinks, skipWithoutBin, tabTo, tabToLink, text, useServerAndBrowser, webDir } from './support.mjs';
 
 const STEP_TIMEOUT_MS = 90_000;
 const skip = skipWithoutBin('these tests import providers and add a user with the selfdirect command line');
@@ -41,28 +41,6 @@ async function checkPage(p, name, { apiErrors = [], file } = {}) {
   });
   assert.deepEqual(duplicates, [], `ids used twice on ${name}`);
   return checkPageState(p, name, { apiErrors, file: file && `directory-${file}` });
-}
-
-/** Presses Tab until the element with id `id` has the focus. */
-async function tabTo(page, id, { limit = 200 } = {}) {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press('Tab');
-    if ((await focusedId(page)) === id) return;
-  }
-  assert.fail(`Tab never reached #${id}`);
-}
-
-/** Presses Tab until a link whose text starts with `words` has the focus. */
-async function tabToLink(page, words, { limit = 200 } = {}) {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => {
-      const e = document.activeElement;
-      return e?.tagName === 'A' ? e.textContent.replace(/\s+/g, ' ').trim() : '';
-    });
-    if (focused.startsWith(words)) return;
-  }
-  assert.fail(`Tab never reached the link “${words}”`);
 }
 
 /** Types `value` into the focused control, replacing what is there. */

@@ -15,7 +15,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { callApi, checkPageState, focusedId, POINTS_PRICE_MODEL, skipWithoutBin, text, useServerAndBrowser, webDir } from './support.mjs';
+import { callApi, checkPageState, focusedId, POINTS_PRICE_MODEL, skipWithoutBin, tabTo, text, useServerAndBrowser, webDir } from './support.mjs';
 import { recordPersonToIndicativeBudget } from './casework-support.mjs';
 
 const STEP_TIMEOUT_MS = 90_000;
@@ -37,15 +37,6 @@ const env = useServerAndBrowser('marketplace', {
 
 function checkPage(p, name, { apiErrors = [], file } = {}) {
   return checkPageState(p, name, { apiErrors, file: file && `marketplace-${file}` });
-}
-
-/** Presses Tab until the element with id `id` has the focus. */
-async function tabTo(page, id, { limit = 300 } = {}) {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press('Tab');
-    if ((await focusedId(page)) === id) return;
-  }
-  assert.fail(`Tab never reached #${id}`);
 }
 
 describe('the marketplace', { skip }, () => {
@@ -83,7 +74,7 @@ describe('the marketplace', { skip }, () => {
     const linkId = await link.getAttribute('id');
     assert.match(href, new RegExp(`^/person/plan\\?plan=${planId}&add_service=[0-9A-Z]{26}&provider=[0-9A-Z]{26}$`));
     await checkPage(planner, 'search results with "Add to the plan"', { file: 'results' });
-    await tabTo(page, linkId);
+    await tabTo(page, linkId, { limit: 300 });
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === '/person/plan' && !url.searchParams.has('add_service'));
     await page.locator('.govuk-notification-banner--success').waitFor();
@@ -98,11 +89,11 @@ describe('the marketplace', { skip }, () => {
     await checkPage(planner, 'the builder with the service added', { file: 'added' });
 
     // How many and which outcome, by keyboard, then save as a draft.
-    await tabTo(page, `item-${key}-quantity`);
+    await tabTo(page, `item-${key}-quantity`, { limit: 300 });
     await page.keyboard.type('3');
-    await tabTo(page, `item-${key}-outcomes`);
+    await tabTo(page, `item-${key}-outcomes`, { limit: 300 });
     await page.keyboard.press('Space');
-    await tabTo(page, 'save-draft');
+    await tabTo(page, 'save-draft', { limit: 300 });
     await page.keyboard.press('Enter');
     // "As last saved" was £0.00 (the plan had no item when it was saved on the way out).
     await page.waitForFunction(() => /\(£57\.00 a week\)/.test(document.getElementById('saved-cost')?.textContent ?? ''));

@@ -27,7 +27,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { callApi, checkPageState, errorSummaryItems, focusedId, navigationLinks, POINTS_PRICE_MODEL, skipWithoutBin, tableRows, text, useServerAndBrowser } from './support.mjs';
+import { callApi, checkPageState, errorSummaryItems, focusedId, navigationLinks, POINTS_PRICE_MODEL, skipWithoutBin, tableRows, tabTo, tabToLink, text, useServerAndBrowser } from './support.mjs';
 import { recordPersonToIndicativeBudget, setApprovalLimit } from './casework-support.mjs';
 
 const STEP_TIMEOUT_MS = 90_000;
@@ -65,28 +65,6 @@ async function checkPage(p, name, { apiErrors = [], file } = {}) {
   });
   assert.deepEqual(duplicates, [], `ids used twice on ${name}`);
   return checkPageState(p, name, { apiErrors, file: file && `payment-runs-${file}` });
-}
-
-/** Presses Tab (Shift+Tab when `backwards`) until the element with id `id` has the focus. */
-async function tabTo(page, id, { backwards = false, limit = 100 } = {}) {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
-    if ((await focusedId(page)) === id) return;
-  }
-  assert.fail(`Tab never reached #${id}`);
-}
-
-/** Presses Tab until a link whose text starts with `words` has the focus. */
-async function tabToLink(page, words, { limit = 100 } = {}) {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press('Tab');
-    const focused = await page.evaluate(() => {
-      const e = document.activeElement;
-      return e?.tagName === 'A' ? e.textContent.replace(/\s+/g, ' ').trim() : '';
-    });
-    if (focused.startsWith(words)) return;
-  }
-  assert.fail(`Tab never reached the link “${words}”`);
 }
 
 /** Replaces what is in the focused box with `value`, by keyboard. */

@@ -23,8 +23,8 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { callApi, errorSummaryItems, skipWithoutBin, tableRows, text } from './support.mjs';
-import { addScheme, ADMIN, APPROVER, ASSESSOR, BO, FINANCE, MAYA, poolPageCheck, poolServer, press, signedOffPerson, tabTo, today, typeInto } from './pools-support.mjs';
+import { callApi, errorSummaryItems, skipWithoutBin, tabTo, tableRows, text } from './support.mjs';
+import { addScheme, ADMIN, APPROVER, ASSESSOR, BO, FINANCE, MAYA, poolPageCheck, poolServer, press, signedOffPerson, today, typeInto } from './pools-support.mjs';
 
 const STEP_TIMEOUT_MS = 120_000;
 const skip = skipWithoutBin('these tests add users and publish a model with the selfdirect command line');

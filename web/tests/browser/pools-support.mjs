@@ -9,7 +9,7 @@
 //   const personId = await signedOffPerson(env, assessor, approver, 'Maya', '943 476 5919', 10);
 
 import assert from 'node:assert/strict';
-import { callApi, checkPageState, focusedId, POINTS_PRICE_MODEL, submitAndApprove, useServerAndBrowser } from './support.mjs';
+import { callApi, checkPageState, POINTS_PRICE_MODEL, submitAndApprove, tabTo, useServerAndBrowser } from './support.mjs';
 import { recordPersonToIndicativeBudget, setApprovalLimit } from './casework-support.mjs';
 
 export const PASSWORD = 'correct horse battery staple';
@@ -52,15 +52,6 @@ export function poolPageCheck(prefix) {
     assert.deepEqual(duplicates, [], `ids used twice on ${name}`);
     return checkPageState(p, name, { apiErrors, file: file && `${prefix}-${file}` });
   };
-}
-
-/** Presses Tab until the element with `id` has focus. */
-export async function tabTo(page, id, limit = 200) {
-  for (let i = 0; i < limit; i++) {
-    await page.keyboard.press('Tab');
-    if ((await focusedId(page)) === id) return;
-  }
-  assert.fail(`Tab never reached #${id}`);
 }
 
 /** Tabs to the field `id` and types `value` into it, replacing what was there. */

@@ -16,8 +16,8 @@
 
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { callApi, errorSummaryItems, skipWithoutBin, text } from './support.mjs';
-import { addScheme, ADMIN, APPROVER, ASSESSOR, BO, FINANCE, MAYA, poolPageCheck, poolServer, signedOffPerson, tabTo, today, typeInto } from './pools-support.mjs';
+import { callApi, errorSummaryItems, skipWithoutBin, tabTo, text } from './support.mjs';
+import { addScheme, ADMIN, APPROVER, ASSESSOR, BO, FINANCE, MAYA, poolPageCheck, poolServer, signedOffPerson, today, typeInto } from './pools-support.mjs';
 
 const STEP_TIMEOUT_MS = 120_000;
 const skip = skipWithoutBin('these tests add users and publish a model with the selfdirect command line');

@@ -302,7 +302,7 @@ export async function focusedId(page) {
 }
 
 /** Presses Tab (Shift+Tab when `backwards`) until the element with id `id` has the focus. */
-export async function tabTo(page, id, { backwards = false, limit = 100 } = {}) {
+export async function tabTo(page, id, { backwards = false, limit = 200 } = {}) {
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
     if ((await focusedId(page)) === id) return;
@@ -311,7 +311,7 @@ export async function tabTo(page, id, { backwards = false, limit = 100 } = {}) {
 }
 
 /** Presses Tab until a link whose text starts with `words` has the focus. */
-export async function tabToLink(page, words, { limit = 100 } = {}) {
+export async function tabToLink(page, words, { limit = 200 } = {}) {
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
