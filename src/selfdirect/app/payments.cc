@@ -917,21 +917,32 @@ Result<ContributionAccount> Payments::ContributionAccountOf(const Context& ctx,
   return out;
 }
 
-Result<Pence> Payments::ApprovalThreshold(const Context& ctx) {
+Result<Payments::FinanceSettings> Payments::Settings(const Context& ctx) {
   if (auto a = PermitInCouncil(ctx, Action::kPaymentsManage); !a) {
     if (auto admin = PermitInCouncil(ctx, Action::kFinanceSettingsManage); !admin) {
       return tl::unexpected(a.error());
     }
   }
-  std::optional<Pence> out;
+  FinanceSettings out;
   auto s = store_.Read([&](store::Transaction& tx) -> Status {
-    auto t = ThresholdOf(tx, ctx.actor.council_id);
-    if (!t) return tl::unexpected(t.error());
-    out = *t;
+    const CouncilId& council = ctx.actor.council_id;
+    auto threshold = ThresholdOf(tx, council);
+    if (!threshold) return tl::unexpected(threshold.error());
+    out.approval_threshold = *threshold;
+    auto tolerance = tx.Invoices().Tolerance(council);
+    if (!tolerance) return tl::unexpected(tolerance.error());
+    out.invoice_tolerance = tolerance->value_or(ledger::InvoiceTolerance{});
+    auto every = RunEveryDaysOf(tx, council);
+    if (!every) return tl::unexpected(every.error());
+    out.run_every_days = *every;
     return {};
   });
   if (!s) return tl::unexpected(s.error());
-  return *out;
+  return out;
+}
+
+Result<Pence> Payments::ApprovalThreshold(const Context& ctx) {
+  return Settings(ctx).map([](const FinanceSettings& f) { return f.approval_threshold; });
 }
 
 Status Payments::SetApprovalThreshold(const Context& ctx, Pence threshold) {
@@ -959,37 +970,11 @@ Status Payments::SetApprovalThreshold(const Context& ctx, Pence threshold) {
 }
 
 Result<ledger::InvoiceTolerance> Payments::InvoiceTolerance(const Context& ctx) {
-  if (auto a = PermitInCouncil(ctx, Action::kPaymentsManage); !a) {
-    if (auto admin = PermitInCouncil(ctx, Action::kFinanceSettingsManage); !admin) {
-      return tl::unexpected(a.error());
-    }
-  }
-  std::optional<ledger::InvoiceTolerance> out;
-  auto s = store_.Read([&](store::Transaction& tx) -> Status {
-    auto set = tx.Invoices().Tolerance(ctx.actor.council_id);
-    if (!set) return tl::unexpected(set.error());
-    out = set->value_or(ledger::InvoiceTolerance{});
-    return {};
-  });
-  if (!s) return tl::unexpected(s.error());
-  return *out;
+  return Settings(ctx).map([](const FinanceSettings& f) { return f.invoice_tolerance; });
 }
 
 Result<int> Payments::RunEveryDays(const Context& ctx) {
-  if (auto a = PermitInCouncil(ctx, Action::kPaymentsManage); !a) {
-    if (auto admin = PermitInCouncil(ctx, Action::kFinanceSettingsManage); !admin) {
-      return tl::unexpected(a.error());
-    }
-  }
-  std::optional<int> out;
-  auto s = store_.Read([&](store::Transaction& tx) -> Status {
-    auto every = RunEveryDaysOf(tx, ctx.actor.council_id);
-    if (!every) return tl::unexpected(every.error());
-    out = *every;
-    return {};
-  });
-  if (!s) return tl::unexpected(s.error());
-  return *out;
+  return Settings(ctx).map([](const FinanceSettings& f) { return f.run_every_days; });
 }
 
 Status Payments::SetFinanceSettings(const Context& ctx, const FinanceSettingsChange& change) {

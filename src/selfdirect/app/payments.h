@@ -222,6 +222,14 @@ class Payments {
   };
   Result<PersonPaymentDetails> PaymentDetailsOf(const Context& ctx, const PersonId& person);
 
+  // The finance settings, read together (finance officers and administrators read them;
+  // administrators set them, SetFinanceSettings).
+  struct FinanceSettings {
+    Pence approval_threshold;
+    ledger::InvoiceTolerance invoice_tolerance;
+    int run_every_days = 0;
+  };
+  Result<FinanceSettings> Settings(const Context& ctx);
   // The council's approval threshold (finance officers read it; administrators set it).
   Result<Pence> ApprovalThreshold(const Context& ctx);
   Status SetApprovalThreshold(const Context& ctx, Pence threshold);

@@ -348,16 +348,13 @@ void RegisterPaymentsApi(Router& router, app::Payments& payments) {
   // The finance settings: the payment run approval threshold and the provider invoice
   // tolerance (docs/invoices.md).
   const auto settings_json = [&payments](const app::Context& ctx) -> Response {
-    auto threshold = payments.ApprovalThreshold(ctx);
-    if (!threshold) return ProblemFromError(threshold.error());
-    auto tolerance = payments.InvoiceTolerance(ctx);
-    if (!tolerance) return ProblemFromError(tolerance.error());
-    auto every = payments.RunEveryDays(ctx);
-    if (!every) return ProblemFromError(every.error());
-    return JsonResponse(200, {{"approval_threshold_pence", threshold->value()},
-                              {"invoice_tolerance_basis_points", tolerance->basis_points},
-                              {"invoice_tolerance_minimum_pence", tolerance->minimum.value()},
-                              {"payment_run_every_days", *every}});
+    auto settings = payments.Settings(ctx);
+    if (!settings) return ProblemFromError(settings.error());
+    return JsonResponse(
+        200, {{"approval_threshold_pence", settings->approval_threshold.value()},
+              {"invoice_tolerance_basis_points", settings->invoice_tolerance.basis_points},
+              {"invoice_tolerance_minimum_pence", settings->invoice_tolerance.minimum.value()},
+              {"payment_run_every_days", settings->run_every_days}});
   };
 
   router.Add("GET", "/api/finance-settings", "finance-settings.get", Action::kPaymentsManage,
