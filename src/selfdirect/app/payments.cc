@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <set>
 #include <tuple>
@@ -1487,6 +1488,53 @@ Result<RunView> Payments::Get(const Context& ctx, const PaymentRunId& id) {
   });
   if (!s) return tl::unexpected(s.error());
   return std::move(*out);
+}
+
+Result<RunPaymentsPage> Payments::RunPayments(const Context& ctx, const PaymentRunId& id,
+                                              ledger::RunLinesQuery query, int page,
+                                              int per_page) {
+  if (auto a = PermitInCouncil(ctx, Action::kPaymentsManage); !a) return tl::unexpected(a.error());
+  query.name = Trim(query.name);
+  if (query.name.size() > RunPaymentsPage::kMostNameLength) {
+    return FailFields({{"name", fmt::format("Enter {} characters or fewer of the name",
+                                            RunPaymentsPage::kMostNameLength)}});
+  }
+  const CouncilId& council = ctx.actor.council_id;
+  RunPaymentsPage out;
+  out.per_page = std::max(per_page, 1);
+  auto s = store_.Read([&](store::Transaction& tx) -> Status {
+    auto found = tx.Payments().FindRun(council, id);
+    if (!found) return tl::unexpected(found.error());
+    if (!*found) return NoSuchRun();
+    auto total = tx.Payments().CountRunLines(council, id, query);
+    if (!total) return tl::unexpected(total.error());
+    out.total = *total;
+    out.pages = static_cast<int>(
+        std::clamp<std::int64_t>((out.total + out.per_page - 1) / out.per_page, 1,
+                                 std::numeric_limits<int>::max()));
+    out.page = std::clamp(page, 1, out.pages);
+    query.offset = static_cast<std::int64_t>(out.page - 1) * out.per_page;
+    query.limit = out.per_page;
+    auto lines = tx.Payments().RunLinesPage(council, id, query);
+    if (!lines) return tl::unexpected(lines.error());
+    std::vector<PersonId> people;
+    people.reserve(lines->size());
+    for (const RunLine& l : *lines) people.push_back(l.person);
+    std::unordered_map<std::string, std::string> names;
+    if (!people.empty()) {
+      auto named = tx.Casework().FindPeople(council, people);
+      if (!named) return tl::unexpected(named.error());
+      for (const auto& p : *named) names[p.person.id.str()] = p.person.FullName();
+    }
+    out.payments.reserve(lines->size());
+    for (RunLine& l : *lines) {
+      std::string name = names[l.person.str()];
+      out.payments.push_back({std::move(l), std::move(name)});
+    }
+    return {};
+  });
+  if (!s) return tl::unexpected(s.error());
+  return out;
 }
 
 Result<std::vector<RunView>> Payments::Runs(const Context& ctx) {

@@ -129,6 +129,23 @@ struct RunView {
   std::optional<ledger::PaymentRun> open_run;  // a preview: a run not yet released or rejected
 };
 
+// One of a run's payments as its page lists them: the line, and whose it is.
+struct RunPayment {
+  ledger::RunLine line;
+  std::string person_name;
+};
+
+// A page of a run's payments (Payments::RunPayments).
+struct RunPaymentsPage {
+  static constexpr int kPerPage = 50;
+  static constexpr std::size_t kMostNameLength = 100;  // bytes of a name searched for
+  std::int64_t total = 0;  // the payments the query matches, on every page
+  int page = 1;            // from 1
+  int pages = 1;           // at least 1
+  int per_page = kPerPage;
+  std::vector<RunPayment> payments;
+};
+
 struct PaymentFileDownload {
   std::string file_name;  // "payments-2026-12-01.csv"
   std::string csv;
@@ -271,6 +288,13 @@ class Payments {
                           const ReleaseProgress& progress = {});
   Result<RunView> Get(const Context& ctx, const PaymentRunId& run);
   Result<std::vector<RunView>> Runs(const Context& ctx);  // newest first, without lines
+  // A page of the run's payments, held ones too, that `query` matches (its name trimmed), each
+  // with the person's name; its offset and limit come from `page` (from 1, moved to the last
+  // page when past it) and `per_page`. Finance officers. The name must be at most
+  // RunPaymentsPage::kMostNameLength bytes (field "name"); 404 for no such run.
+  Result<RunPaymentsPage> RunPayments(const Context& ctx, const PaymentRunId& run,
+                                      ledger::RunLinesQuery query, int page,
+                                      int per_page = RunPaymentsPage::kPerPage);
   Result<PaymentFileDownload> File(const Context& ctx, const PaymentRunId& run);
 
   // The command line's run: starts the date's run, or resumes one that is ready or was stopped

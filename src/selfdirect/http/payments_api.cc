@@ -2,6 +2,7 @@
 #include "selfdirect/http/payments_api.h"
 
 #include <boost/json.hpp>
+#include <limits>
 
 #include "selfdirect/http/json_fields.h"
 #include "selfdirect/http/problem.h"
@@ -466,6 +467,62 @@ void RegisterPaymentsApi(Router& router, app::Payments& payments) {
                if (!run) return ProblemFromError(run.error());
                return JsonResponse(200, RunJson(*run, true));
              });
+
+  router.Add(
+      "GET", "/api/payment-runs/{run}/payments", "payment-runs.payments", Action::kPaymentsManage,
+      [&payments](const Request& request, const PathParams& params) {
+        auto id = RunId(params);
+        if (auto* problem = std::get_if<Response>(&id)) return *problem;
+        ledger::RunLinesQuery query;
+        std::vector<FieldError> errors;
+        if (const std::string kind = request.QueryParam("kind"); !kind.empty()) {
+          query.kind = ledger::ParsePaymentKind(kind);
+          if (!query.kind) {
+            errors.push_back({"kind",
+                              "Choose the kind of payment: direct_payment, managed_budget, "
+                              "one_off or contribution"});
+          }
+        }
+        if (const std::string order = request.QueryParam("order"); !order.empty()) {
+          auto parsed = ledger::ParseRunLineOrder(order);
+          if (parsed) {
+            query.order = *parsed;
+          } else {
+            errors.push_back({"order", "Choose the order: largest, name or run"});
+          }
+        }
+        query.name = request.QueryParam("name");
+        const auto page = QueryInt(request, "page", 1, std::numeric_limits<int>::max(), 1);
+        const auto per_page =
+            QueryInt(request, "per_page", 1, 100, app::RunPaymentsPage::kPerPage);
+        if (!page) errors.push_back({"page", "Give the page as a whole number from 1"});
+        if (!per_page) {
+          errors.push_back({"per_page", "Give how many payments a page shows, from 1 to 100"});
+        }
+        if (!errors.empty()) return ValidationProblem(std::move(errors));
+        auto found = payments.RunPayments(request.ctx, std::get<PaymentRunId>(id),
+                                          std::move(query), *page, *per_page);
+        if (!found) return ProblemFromError(found.error());
+        json::array items;
+        for (const app::RunPayment& p : found->payments) {
+          const ledger::RunLine& l = p.line;
+          items.push_back({{"seq", l.seq},
+                           {"person_id", l.person.str()},
+                           {"person_name", p.person_name},
+                           {"kind", ledger::PaymentKindName(l.kind)},
+                           {"payee", ledger::PayeeName(l.payee)},
+                           {"amount_pence", l.amount.value()},
+                           {"covers_from", FormatIsoDate(l.covers_from)},
+                           {"covers_to", FormatIsoDate(l.covers_to)},
+                           {"held_reason", l.held_reason},
+                           {"status", l.held() ? "held" : l.posted ? "paid" : "to_pay"}});
+        }
+        return JsonResponse(200, {{"payments", std::move(items)},
+                                  {"page", found->page},
+                                  {"pages", found->pages},
+                                  {"per_page", found->per_page},
+                                  {"total", found->total}});
+      });
 
   router.Add("GET", "/api/payment-runs/{run}/file", "payment-runs.file", Action::kPaymentsManage,
              [&payments](const Request& request, const PathParams& params) {

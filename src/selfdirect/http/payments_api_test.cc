@@ -330,5 +330,65 @@ TEST_F(PaymentsApiTest, PreviewStartApproveReleaseAndTheFile) {
   EXPECT_EQ(list.at("runs").at(0).at("held_count").as_int64(), 0);
 }
 
+// A run's payments a page at a time: largest first, by name, of a kind, of a name; bad input
+// named; no run, no page.
+TEST_F(PaymentsApiTest, ARunsPaymentsAPageAtATime) {
+  // Ben (£100.00 a week) has no payment details: his payment is held.
+  testing::SignOffAPlan(t_, worker_, approver_, "Ben", "401 023 2137", "5");
+  ASSERT_EQ(Send(&finance_, "PUT", "/api/people/" + ada_.str() + "/payment-details",
+                 R"({"route":"direct_payment","payee_name":"Ada Okafor",)"
+                 R"("sort_code":"30-94-30","account_number":"00733445"})")
+                .status,
+            200);
+  auto started = Send(&finance_, "POST", "/api/payment-runs", R"({"date":"2026-11-22"})");
+  ASSERT_EQ(started.status, 201) << started.body;
+  const std::string run = "/api/payment-runs/" + std::string(Body(started).at("id").as_string());
+
+  const auto names = [&](const std::string& query) {
+    auto r = Send(&finance_, "GET", run + "/payments" + query);
+    EXPECT_EQ(r.status, 200) << query << ": " << r.body;
+    std::vector<std::string> out;
+    const json::object body = Body(r);
+    for (const auto& p : body.at("payments").as_array()) {
+      out.emplace_back(p.at("person_name").as_string());
+    }
+    return out;
+  };
+  EXPECT_THAT(names(""), ::testing::ElementsAre("Ada Okafor", "Ben Okafor"));  // largest first
+  EXPECT_THAT(names("?order=run"), ::testing::SizeIs(2));
+  EXPECT_THAT(names("?name=ben"), ::testing::ElementsAre("Ben Okafor"));
+  EXPECT_THAT(names("?name=%25"), ::testing::IsEmpty());  // % is not a wildcard
+  EXPECT_THAT(names("?kind=contribution"), ::testing::IsEmpty());
+
+  auto page = Body(Send(&finance_, "GET", run + "/payments?per_page=1&page=9"));
+  EXPECT_EQ(page.at("total").as_int64(), 2);
+  EXPECT_EQ(page.at("pages").as_int64(), 2);
+  EXPECT_EQ(page.at("page").as_int64(), 2);  // past the last: the last
+  const auto& ben = page.at("payments").at(0);
+  EXPECT_EQ(ben.at("person_name").as_string(), "Ben Okafor");
+  EXPECT_EQ(ben.at("amount_pence").as_int64(), 40000);
+  EXPECT_EQ(ben.at("status").as_string(), "held");
+  EXPECT_THAT(std::string(ben.at("held_reason").as_string()), HasSubstr("No bank account"));
+  EXPECT_EQ(ben.at("covers_from").as_string(), "2026-11-22");
+  EXPECT_EQ(ben.at("covers_to").as_string(), "2026-12-19");
+
+  auto bad = Send(&finance_, "GET", run + "/payments?kind=cash&order=size&page=0&per_page=500");
+  ASSERT_EQ(bad.status, 422) << bad.body;
+  for (const char* field : {"\"kind\"", "\"order\"", "\"page\"", "\"per_page\""}) {
+    EXPECT_THAT(bad.body, HasSubstr(field));
+  }
+  auto long_name = Send(&finance_, "GET", run + "/payments?name=" + std::string(101, 'a'));
+  EXPECT_EQ(long_name.status, 422);
+  EXPECT_THAT(long_name.body, HasSubstr("\"name\""));
+  EXPECT_EQ(Send(&finance_, "GET", "/api/payment-runs/01J0000000000000000000000Z/payments").status,
+            404);
+  auto worker = SignIn("sw@westminster.example");
+  EXPECT_EQ(Send(&worker, "GET", run + "/payments").status, 403);
+
+  ASSERT_EQ(Send(&finance_, "POST", run + "/release").status, 200);
+  auto paid = Body(Send(&finance_, "GET", run + "/payments"));
+  EXPECT_EQ(paid.at("payments").at(0).at("status").as_string(), "paid");
+}
+
 }  // namespace
 }  // namespace selfdirect::http

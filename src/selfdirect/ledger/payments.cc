@@ -165,6 +165,26 @@ std::optional<RunStatus> ParseRunStatus(std::string_view text) {
   return std::nullopt;
 }
 
+const char* RunLineOrderName(RunLineOrder order) {
+  switch (order) {
+    case RunLineOrder::kLargestFirst:
+      return "largest";
+    case RunLineOrder::kByName:
+      return "name";
+    case RunLineOrder::kRunOrder:
+      return "run";
+  }
+  return "largest";
+}
+
+std::optional<RunLineOrder> ParseRunLineOrder(std::string_view name) {
+  for (RunLineOrder o : {RunLineOrder::kLargestFirst, RunLineOrder::kByName,
+                         RunLineOrder::kRunOrder}) {
+    if (name == RunLineOrderName(o)) return o;
+  }
+  return std::nullopt;
+}
+
 Date PaysThrough(Date date, int every_days) { return AddDays(date, std::max(every_days, 1) - 1); }
 
 Status CheckRunEveryDays(std::int64_t every_days) {

@@ -150,6 +150,26 @@ struct RunLine {
   bool paid_out() const { return kind != PaymentKind::kContribution; }
 };
 
+// Which of a run's lines a page of them lists (PaymentsRepository::RunLinesPage), and in what
+// order. Ties are broken by the lines' order in the run, so that pages do not overlap.
+enum class RunLineOrder {
+  kLargestFirst,  // by amount, the largest first
+  kByName,        // by the person's family name, then given name
+  kRunOrder,      // as the run made them
+};
+const char* RunLineOrderName(RunLineOrder order);  // "largest" | "name" | "run"
+std::optional<RunLineOrder> ParseRunLineOrder(std::string_view name);
+
+struct RunLinesQuery {
+  std::optional<PaymentKind> kind;  // only lines of this kind
+  // Only lines of people whose name ("given family") holds this, ignoring the case of English
+  // letters; "" for everyone. Matched as it is: % and _ are not wildcards.
+  std::string name;
+  RunLineOrder order = RunLineOrder::kLargestFirst;
+  std::int64_t offset = 0;  // lines skipped
+  int limit = 50;           // at most this many
+};
+
 struct RunOverpaid {
   std::int64_t seq = 0;
   BudgetId budget;

@@ -85,6 +85,13 @@ class PaymentsRepository {
   // The run's lines in order, each posted or not as the run's posted_through says.
   virtual Result<std::vector<RunLine>> RunLines(const CouncilId& council,
                                                 const PaymentRunId& run) = 0;
+  // How many of the run's lines `query` matches, whatever its offset and limit.
+  virtual Result<std::int64_t> CountRunLines(const CouncilId& council, const PaymentRunId& run,
+                                             const RunLinesQuery& query) = 0;
+  // A page of the run's lines: those `query` matches, in its order, from its offset.
+  virtual Result<std::vector<RunLine>> RunLinesPage(const CouncilId& council,
+                                                    const PaymentRunId& run,
+                                                    const RunLinesQuery& query) = 0;
   virtual Result<std::vector<RunOverpaid>> RunOverpayments(const CouncilId& council,
                                                            const PaymentRunId& run) = 0;
   // The payment file, saved once when the run is released.

@@ -383,6 +383,21 @@ const char* PayeeName(Payee payee) {
   return "holding_account";
 }
 
+std::optional<PaymentKind> ParsePaymentKind(std::string_view name) {
+  for (auto k : {PaymentKind::kDirectPayment, PaymentKind::kManagedBudget, PaymentKind::kOneOff,
+                 PaymentKind::kContribution}) {
+    if (name == PaymentKindName(k)) return k;
+  }
+  return std::nullopt;
+}
+
+std::optional<Payee> ParsePayee(std::string_view name) {
+  for (auto p : {Payee::kHoldingAccount, Payee::kHoldingOrganisation, Payee::kPerson}) {
+    if (name == PayeeName(p)) return p;
+  }
+  return std::nullopt;
+}
+
 Result<PlanRoutes> RoutesOfPlan(const casework::PlanContent& plan) {
   PlanRoutes out;
   Int128 sums[3][2] = {};  // route × (per week, per year)

@@ -145,6 +145,7 @@ enum class PaymentKind {
   kContribution,   // owed by the person for the period: a receivable, collected separately
 };
 const char* PaymentKindName(PaymentKind kind);  // "direct_payment", …, "contribution"
+std::optional<PaymentKind> ParsePaymentKind(std::string_view name);  // PaymentKindName's
 
 enum class Payee {
   kHoldingAccount,       // the direct-payment bank account or prepaid card
@@ -152,6 +153,7 @@ enum class Payee {
   kPerson,               // the person owes this (a contribution)
 };
 const char* PayeeName(Payee payee);  // "holding_account" | "holding_organisation" | "person"
+std::optional<Payee> ParsePayee(std::string_view name);  // PayeeName's
 
 struct SchedulePeriod {
   int index = 0;  // 0 for the period that starts on the start date

@@ -34,22 +34,6 @@ std::optional<casework::PaymentRoute> ParseRoute(std::string_view text) {
   return std::nullopt;
 }
 
-std::optional<ledger::PaymentKind> ParseKind(std::string_view text) {
-  for (auto k : {ledger::PaymentKind::kDirectPayment, ledger::PaymentKind::kManagedBudget,
-                 ledger::PaymentKind::kOneOff, ledger::PaymentKind::kContribution}) {
-    if (text == ledger::PaymentKindName(k)) return k;
-  }
-  return std::nullopt;
-}
-
-std::optional<ledger::Payee> ParsePayee(std::string_view text) {
-  for (auto p : {ledger::Payee::kHoldingAccount, ledger::Payee::kHoldingOrganisation,
-                 ledger::Payee::kPerson}) {
-    if (text == ledger::PayeeName(p)) return p;
-  }
-  return std::nullopt;
-}
-
 Result<BudgetRecord> ReadBudget(const Statement& st) {
   BudgetRecord b;
   b.council = CouncilId(st.Text(0));
@@ -629,40 +613,119 @@ Result<std::vector<PaymentRun>> SqlitePaymentsRepository::Runs(const CouncilId& 
   return Collect<PaymentRun>(*st, ReadRun);
 }
 
+namespace {
+
+// A run's lines as RunLines, RunLinesPage and CountRunLines read them: alias l, with the run r
+// (for its mark) and, when `with_people`, the person p.
+constexpr const char* kRunLineColumns =
+    "SELECT l.seq, l.transfer_id, l.budget_id, l.person_id, l.kind, l.payee, l.amount, "
+    "l.covers_from, l.covers_to, l.held_reason, l.held_reason = '' AND l.seq <= "
+    "r.posted_through, l.debit_account_id, l.credit_account_id ";
+
+Result<RunLine> ReadRunLine(const Statement& row) {
+  RunLine l;
+  l.seq = row.Int(0);
+  l.transfer_id = row.Text(1);
+  l.budget = BudgetId(row.Text(2));
+  l.person = PersonId(row.Text(3));
+  auto kind = ledger::ParsePaymentKind(row.Text(4));
+  auto payee = ledger::ParsePayee(row.Text(5));
+  auto from = ParseIsoDate(row.Text(7));
+  auto to = ParseIsoDate(row.Text(8));
+  if (!kind || !payee || !from || !to) {
+    return tl::unexpected(CorruptValue("payment_run_lines row"));
+  }
+  l.kind = *kind;
+  l.payee = *payee;
+  l.amount = Pence(row.Int(6));
+  l.covers_from = *from;
+  l.covers_to = *to;
+  l.held_reason = row.Text(9);
+  l.posted = row.Int(10) != 0;
+  l.debit_account = LedgerAccountId(row.Text(11));
+  l.credit_account = LedgerAccountId(row.Text(12));
+  return l;
+}
+
+// The FROM and WHERE of the lines `query` matches: $1 council, $2 run, $3 the kind and $4 the
+// name's LIKE pattern when the query has them.
+std::string RunLinesFrom(const ledger::RunLinesQuery& query, bool with_run) {
+  const bool people = !query.name.empty() || query.order == ledger::RunLineOrder::kByName;
+  std::string sql = "FROM payment_run_lines l ";
+  if (with_run) {
+    sql += "JOIN payment_runs r ON r.council_id = l.council_id AND r.run_id = l.run_id ";
+  }
+  if (people) {
+    sql += "LEFT JOIN people p ON p.council_id = l.council_id AND p.person_id = l.person_id ";
+  }
+  sql += "WHERE l.council_id = $1 AND l.run_id = $2 ";
+  if (query.kind) sql += "AND l.kind = $3 ";
+  if (!query.name.empty()) {
+    sql += "AND p.given_name || ' ' || p.family_name LIKE $4 ESCAPE '\\' ";
+  }
+  return sql;
+}
+
+// "%text%" with LIKE's own characters escaped, so that the name is matched as typed.
+std::string ContainsPattern(std::string_view text) {
+  std::string out = "%";
+  for (char c : text) {
+    if (c == '%' || c == '_' || c == '\\') out += '\\';
+    out += c;
+  }
+  out += '%';
+  return out;
+}
+
+void BindRunLinesQuery(Statement& st, const CouncilId& council, const PaymentRunId& run,
+                       const ledger::RunLinesQuery& query) {
+  st.Bind(council.str(), run.str());
+  if (query.kind) st.BindOne(3, ledger::PaymentKindName(*query.kind));
+  if (!query.name.empty()) st.BindOne(4, ContainsPattern(query.name));
+}
+
+}  // namespace
+
 Result<std::vector<RunLine>> SqlitePaymentsRepository::RunLines(const CouncilId& council,
                                                                 const PaymentRunId& run) {
-  auto st = c_.Prepare(
-      "SELECT l.seq, l.transfer_id, l.budget_id, l.person_id, l.kind, l.payee, l.amount, "
-      "l.covers_from, l.covers_to, l.held_reason, l.held_reason = '' AND l.seq <= "
-      "r.posted_through, l.debit_account_id, l.credit_account_id FROM payment_run_lines l JOIN "
-      "payment_runs r ON r.council_id = l.council_id AND r.run_id = l.run_id WHERE l.council_id "
-      "= $1 AND l.run_id = $2 ORDER BY l.seq");
+  auto st = c_.Prepare(fmt::format("{}{}ORDER BY l.seq", kRunLineColumns,
+                                   RunLinesFrom(ledger::RunLinesQuery{}, true)));
   if (!st) return tl::unexpected(st.error());
   st->Bind(council.str(), run.str());
-  return Collect<RunLine>(*st, [](const Statement& row) -> Result<RunLine> {
-    RunLine l;
-    l.seq = row.Int(0);
-    l.transfer_id = row.Text(1);
-    l.budget = BudgetId(row.Text(2));
-    l.person = PersonId(row.Text(3));
-    auto kind = ParseKind(row.Text(4));
-    auto payee = ParsePayee(row.Text(5));
-    auto from = ParseIsoDate(row.Text(7));
-    auto to = ParseIsoDate(row.Text(8));
-    if (!kind || !payee || !from || !to) {
-      return tl::unexpected(CorruptValue("payment_run_lines row"));
-    }
-    l.kind = *kind;
-    l.payee = *payee;
-    l.amount = Pence(row.Int(6));
-    l.covers_from = *from;
-    l.covers_to = *to;
-    l.held_reason = row.Text(9);
-    l.posted = row.Int(10) != 0;
-    l.debit_account = LedgerAccountId(row.Text(11));
-    l.credit_account = LedgerAccountId(row.Text(12));
-    return l;
-  });
+  return Collect<RunLine>(*st, ReadRunLine);
+}
+
+Result<std::int64_t> SqlitePaymentsRepository::CountRunLines(const CouncilId& council,
+                                                            const PaymentRunId& run,
+                                                            const ledger::RunLinesQuery& query) {
+  auto st = c_.Prepare("SELECT count(*) " + RunLinesFrom(query, false));
+  if (!st) return tl::unexpected(st.error());
+  BindRunLinesQuery(*st, council, run, query);
+  auto row = st->Step();
+  if (!row) return tl::unexpected(row.error());
+  return *row ? st->Int(0) : 0;
+}
+
+Result<std::vector<RunLine>> SqlitePaymentsRepository::RunLinesPage(
+    const CouncilId& council, const PaymentRunId& run, const ledger::RunLinesQuery& query) {
+  const char* order = "l.seq";
+  switch (query.order) {
+    case ledger::RunLineOrder::kLargestFirst:
+      order = "l.amount DESC, l.seq";
+      break;
+    case ledger::RunLineOrder::kByName:
+      order = "p.family_name COLLATE NOCASE, p.given_name COLLATE NOCASE, l.seq";
+      break;
+    case ledger::RunLineOrder::kRunOrder:
+      break;
+  }
+  auto st = c_.Prepare(fmt::format("{}{}ORDER BY {} LIMIT $5 OFFSET $6", kRunLineColumns,
+                                   RunLinesFrom(query, true), order));
+  if (!st) return tl::unexpected(st.error());
+  BindRunLinesQuery(*st, council, run, query);
+  st->BindOne(5, std::int64_t{std::max(query.limit, 0)});
+  st->BindOne(6, std::max<std::int64_t>(query.offset, 0));
+  return Collect<RunLine>(*st, ReadRunLine);
 }
 
 Result<std::vector<ledger::RunOverpaid>> SqlitePaymentsRepository::RunOverpayments(

@@ -54,6 +54,11 @@ class SqlitePaymentsRepository final : public ledger::PaymentsRepository {
   Result<std::vector<ledger::PaymentRun>> Runs(const CouncilId& council, int limit) override;
   Result<std::vector<ledger::RunLine>> RunLines(const CouncilId& council,
                                                 const PaymentRunId& run) override;
+  Result<std::int64_t> CountRunLines(const CouncilId& council, const PaymentRunId& run,
+                                     const ledger::RunLinesQuery& query) override;
+  Result<std::vector<ledger::RunLine>> RunLinesPage(const CouncilId& council,
+                                                    const PaymentRunId& run,
+                                                    const ledger::RunLinesQuery& query) override;
   Result<std::vector<ledger::RunOverpaid>> RunOverpayments(const CouncilId& council,
                                                            const PaymentRunId& run) override;
   Status SaveRunFile(const CouncilId& council, const PaymentRunId& run,
