@@ -6,9 +6,9 @@
 // stopped half-way) → "Release payments", which posts
 // every payment to the ledger (the button is disabled and the page says how far it has got
 // meanwhile) and makes the payment file; released → the link to download the payment file;
-// rejected → why, and that the date can be run again. Then the payments held and the
-// overpayments to recover. After each action the run is read again and a success banner says
-// what happened.
+// rejected → why, and that the date can be run again. Then the payments held, the overpayments
+// to recover, and every payment of the run a page at a time (run-payments.ts). After each
+// action the run is read again and a success banner says what happened.
 import '../main';
 import { api } from '../api';
 import { dateInWords } from '../casework-view';
@@ -18,6 +18,7 @@ import { summaryList, tag } from '../govuk';
 import { showFormProblem, showPageProblem, showSuccess, startSignedInPage } from '../layout';
 import { formatPence } from '../money';
 import { heldTable, overpaidRecoveries } from '../payment-run-parts';
+import { drawRunPayments } from '../run-payments';
 import { countWords, paymentRunPaths, recoveryFields, releaseProgress, REJECT_FIELDS, runRows, runStatusTag, type Overpayment, type OverpaymentRecovered, type PaymentRun } from '../payment-run-view';
 import { validationProblem } from '../problem';
 import { textarea } from '../safeguarding-form';
@@ -211,6 +212,7 @@ async function main(): Promise<void> {
     replaceChildren(byId('run-actions'), actions);
     replaceChildren(byId('run-held'), (run.held ?? []).length > 0 ? heldTable(run.held ?? [], 'held-table', paymentRunPaths.run(run.id)) : null);
     replaceChildren(byId('run-overpaid'), overpaidRecoveries(run.overpaid ?? [], recover));
+    void drawRunPayments(byId('run-payments'), run.id, window.location.search, summaryHost);
   }
 
   function recover(o: Overpayment, index: number, form: HTMLFormElement): void {

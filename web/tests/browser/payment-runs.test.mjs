@@ -8,14 +8,16 @@
 // back to the preview (the direct payment no longer held) and starts the run. The council's
 // approval threshold is set below the run's total, so the run waits for a second approval; A
 // cannot approve a run A started (the server's words in the error summary). Officer B, who had
-// the same preview open, cannot start a second run for the date (the error summary again); B
-// rejects with no reason (an error by the box), then approves and releases it (the button is
-// disabled and the page says it is posting meanwhile), downloads the payment file and the test
-// reads its rows. Previewing the date again says it was already run, and the API refuses to run
-// it again. A run for the next period, four weeks on, is rejected with a reason, and that date
-// can then be started again. A stay in hospital makes the next run list an overpayment, which B
-// recovers with a reason (none: an error). The main path is done with the keyboard alone; axe checks every page state, and no
-// console error is allowed.
+// the same preview open, cannot start a second run for the date (the error summary again).
+// Before approving, B looks through the run's payments: largest first, then by kind, by name
+// (nothing matches; the filters cleared) and a name too long (an error by the box). B rejects
+// with no reason (an error by the box), then approves and releases it (the button is disabled
+// and the page says it is posting meanwhile), downloads the payment file and the test reads its
+// rows. Previewing the date again says it was already run, and the API refuses to run it again.
+// A run for the next period, four weeks on, is rejected with a reason, and that date can then be
+// started again. A stay in hospital makes the next run list an overpayment, which B recovers
+// with a reason (none: an error). The main path is done with the keyboard alone; axe checks
+// every page state, and no console error is allowed.
 //
 // Needs SELFDIRECT_BIN=/path/to/selfdirect: the test adds a council and its staff with the
 // command line, publishes models/points-price.yaml, and starts `selfdirect serve` (with
@@ -323,6 +325,77 @@ describe('payment runs', { skip }, () => {
     assert.match(items[0].text, new RegExp(`^There is already a run for ${inWords(today)} \\(Waiting for a second approval\\)`));
     assert.equal(items[0].href, '#date-day');
     await checkPage(b, 'a second run for the date refused', { apiErrors: ['409 POST /api/payment-runs'], file: 'start-refused' });
+  });
+
+  test('before approving, officer B looks through the run’s payments by keyboard: largest first, by kind, by name, and a name too long', { timeout: STEP_TIMEOUT_MS }, async () => {
+    const b = env.as('b');
+    const { page } = b;
+    await page.goto(`/finance/payment-run?id=${runId}`);
+    await page.locator('#payments-table').waitFor();
+    assert.equal(await text(page, '#run-payments h2'), 'Payments in this run');
+    assert.equal(await text(page, '#payments-count'), 'Showing 1 to 2 of 2 payments');
+    // Largest first: the managed budget (held: no organisation to pay) before the direct payment.
+    const rows = await tableRows(page, '#payments-table');
+    assert.equal(rows.length, 2);
+    assert.deepEqual(rows.map((r) => [r[0], r[1], r[3], r[4]]), [
+      ['Maya Okafor', 'Managed budget', 'The organisation holding their budget', '£800.00'],
+      ['Maya Okafor', 'Direct payment', 'Their direct payment account', '£720.00'],
+    ]);
+    assert.match(rows[0][5], /^Held /);
+    assert.equal(rows[1][5], 'To be paid');
+    assert.equal(await page.locator('#payments-table a', { hasText: 'Maya Okafor' }).first().getAttribute('href'), `/person/budget?person=${personId}`);
+    assert.equal(await page.locator('#pagination').count(), 0);
+    await checkPage(b, 'the run’s payments', { file: 'payments' });
+
+    // Direct payments only, in the order of the run.
+    await tabTo(page, 'payments-kind');
+    await page.keyboard.press('ArrowDown');
+    assert.equal(await page.locator('#payments-kind').inputValue(), 'direct_payment');
+    await tabTo(page, 'show-payments');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('kind') === 'direct_payment');
+    await page.locator('#payments-table').waitFor();
+    assert.equal(new URL(page.url()).hash, '#run-payments');
+    assert.equal(await text(page, '#payments-count'), 'Showing 1 payment for the name and kind chosen');
+    assert.deepEqual((await tableRows(page, '#payments-table')).map((r) => r[4]), ['£720.00']);
+    assert.equal(await page.locator('#payments-kind').inputValue(), 'direct_payment');
+
+    // A name nobody has: nothing matches, and the filters can be cleared.
+    await tabTo(page, 'payments-name');
+    await page.keyboard.type('Nobody');
+    await tabTo(page, 'show-payments');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('name') === 'Nobody');
+    await page.locator('#payments-count').waitFor();
+    assert.equal(await text(page, '#payments-count'), 'No payments match for the name and kind chosen');
+    assert.equal(await page.locator('#payments-table').count(), 0);
+    await checkPage(b, 'no payments match', { file: 'payments-none' });
+    await tabToLink(page, 'Clear the name and kind');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => !url.searchParams.has('name') && !url.searchParams.has('kind'));
+    await page.locator('#payments-table').waitFor();
+    assert.equal(await text(page, '#payments-count'), 'Showing 1 to 2 of 2 payments');
+
+    // Part of her name, any case.
+    await tabTo(page, 'payments-name');
+    await page.keyboard.type('okaf');
+    await tabTo(page, 'show-payments');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.searchParams.get('name') === 'okaf');
+    await page.locator('#payments-table').waitFor();
+    assert.equal((await tableRows(page, '#payments-table')).length, 2);
+
+    // A name longer than the list searches: an error by the box, and no list.
+    await tabTo(page, 'payments-name');
+    await retype(page, 'x'.repeat(101));
+    await tabTo(page, 'show-payments');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => (url.searchParams.get('name') ?? '').length === 101);
+    await page.locator('.govuk-error-summary').waitFor();
+    assert.deepEqual(await errorSummaryItems(page), [{ text: 'Enter 100 characters or fewer of the name', href: '#payments-name' }]);
+    assert.equal(await page.locator('#payments-name-error').count(), 1);
+    assert.equal(await page.locator('#payments-table').count(), 0);
+    await checkPage(b, 'a name too long', { file: 'payments-name-error' });
   });
 
   test('officer B finds the run in the list, rejects with no reason (an error), then approves and releases it by keyboard', { timeout: STEP_TIMEOUT_MS }, async () => {
