@@ -36,8 +36,8 @@ export function renderServiceNavigation(session: Session, current: string): void
   const container = document.getElementById('service-navigation');
   const list = document.getElementById('navigation');
   if (!container || !list) return;
-  const items = pagesFor(session.user.roles, { hasRecord: Boolean(session.user.person_id) }).map(({ href, text }) => {
-    const active = href === current;
+  const items = pagesFor(session.user.roles, { personId: session.user.person_id }).map(({ href, text }) => {
+    const active = href.split('?')[0] === current;
     return h(
       'li',
       { class: `govuk-service-navigation__item${active ? ' govuk-service-navigation__item--active' : ''}` },

@@ -77,10 +77,11 @@ describe('pagesFor', () => {
     expect(hrefs(['auditor', 'administrator'])).toEqual(['/account', '/users', '/ras-models', '/finance/settings', '/audit']);
   });
 
-  it('gives "Your record" only to someone whose account is linked to a person’s record', () => {
+  it('gives "Your record" and "Your money" only to someone whose account is linked to a person’s record', () => {
     expect(hrefs(['budget-holder'])).toEqual(['/account']);
-    expect(pagesFor(['budget-holder'], { hasRecord: true }).map((page) => page.href)).toEqual(['/account', '/my-record']);
-    expect(pagesFor(['administrator'], { hasRecord: true }).map((page) => page.text)).toEqual(['Your account', 'Your record', 'Users', 'Budget models', 'Finance settings']);
+    expect(pagesFor(['budget-holder'], { personId: '01J/X' }).map((page) => page.href)).toEqual(['/account', '/my-record', '/my-money?person=01J%2FX']);
+    expect(pagesFor(['budget-holder'], { personId: null }).map((page) => page.href)).toEqual(['/account']);
+    expect(pagesFor(['administrator'], { personId: '01J' }).map((page) => page.text)).toEqual(['Your account', 'Your record', 'Your money', 'Users', 'Budget models', 'Finance settings']);
   });
 
   it('gives finance officers statement import, provider invoices and surplus proposals', () => {

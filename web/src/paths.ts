@@ -14,7 +14,7 @@
  *                                                 // Market shaping, Policy scenarios
  *   pagesFor(['analyst'])                         // Your account, Policy scenarios
  *   pagesFor(['administrator'])                   // Your account, Users, Budget models, Finance settings
- *   pagesFor(['budget-holder'], { hasRecord: true }) // Your account, Your record
+ *   pagesFor(['budget-holder'], { personId: '01J…' }) // Your account, Your record, Your money
  *   pageTitle('/users/change-roles')              // 'Users'
  */
 
@@ -55,6 +55,7 @@ export function signInPath(pathname: string, search: string): string {
 const SIGNED_IN_PAGES: readonly { href: string; text: string; role?: string | readonly string[]; needsRecord?: boolean }[] = [
   { href: '/account', text: 'Your account' },
   { href: '/my-record', text: 'Your record', needsRecord: true },
+  { href: '/my-money', text: 'Your money', needsRecord: true },
   { href: '/people-i-help', text: 'People you help', role: 'representative' },
   { href: '/caseload', text: 'Your caseload', role: 'assessor' },
   { href: '/reviews', text: 'Reviews', role: 'assessor' },
@@ -78,13 +79,15 @@ const SIGNED_IN_PAGES: readonly { href: string; text: string; role?: string | re
 ];
 
 /**
- * The pages a person with these roles may use, in navigation order. `hasRecord`: their
- * account is linked to a person's record (a budget holder's), which gives them "Your record".
+ * The pages a person with these roles may use, in navigation order. `personId`: the person's
+ * record their account is linked to (a budget holder's), which gives them "Your record" and
+ * "Your money" (whose address names them).
  */
-export function pagesFor(roles: readonly string[], { hasRecord = false } = {}): { href: string; text: string }[] {
-  return SIGNED_IN_PAGES.filter(
-    (page) => mayUse(page.role, roles) && (!page.needsRecord || hasRecord),
-  ).map(({ href, text }) => ({ href, text }));
+export function pagesFor(roles: readonly string[], { personId = '' }: { personId?: string | null } = {}): { href: string; text: string }[] {
+  return SIGNED_IN_PAGES.filter((page) => mayUse(page.role, roles) && (!page.needsRecord || Boolean(personId))).map(({ href, text }) => ({
+    href: href === '/my-money' ? `/my-money?person=${encodeURIComponent(personId ?? '')}` : href,
+    text,
+  }));
 }
 
 /** Whether someone with `roles` may use a page for `needed` (none, one role, or any of several). */

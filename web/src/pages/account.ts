@@ -32,24 +32,25 @@ async function showAccount(session: Session): Promise<void> {
   );
 
   // The account page itself is always in the list; the rest depend on the roles.
-  const others = pagesFor(user.roles, { hasRecord: Boolean(user.person_id) }).filter((page) => page.href !== '/account');
+  const others = pagesFor(user.roles, { personId: user.person_id }).filter((page) => page.href !== '/account');
   replaceChildren(
     byId('account-pages'),
     others.length > 0
       ? h(
           'ul',
           { class: 'govuk-list' },
-          others.map((page) =>
-            h(
+          others.map((page) => {
+            const about = describe(new URL(page.href, window.location.origin).pathname);
+            return h(
               'li',
               {},
               h('a', { class: 'govuk-link', href: page.href }, page.text),
-              describe(page.href) ? ` – ${describe(page.href)}` : '',
+              about ? ` – ${about}` : '',
               session.must_set_up_totp && ADMIN_PAGES.has(page.href)
                 ? h('span', { 'data-two-step-note': true }, ' (once two-step sign-in is on)')
                 : '',
-            ),
-          ),
+            );
+          }),
         )
       : h('p', { class: 'govuk-body' }, 'There are no other pages for your roles yet.'),
   );
@@ -77,6 +78,8 @@ function describe(href: string): string {
       return 'see who did what, and when';
     case '/my-record':
       return 'choose who can see your record, and see who has looked at it';
+    case '/my-money':
+      return 'your budget’s money: what has been paid in and spent, and what is left';
     case '/reviews':
       return 'see whose support plan review is overdue or due in the next 4 weeks, and record it';
     case '/finance/statements':

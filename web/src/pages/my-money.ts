@@ -218,7 +218,7 @@ async function main(): Promise<void> {
     return showPageProblem({ status: 404, type: '', title: 'Not found', detail: 'This address does not say whose money to show.', errors: [] });
   }
   const self = session.user.person_id === personId;
-  if (self) renderServiceNavigation(session, '/my-record');
+  if (self) renderServiceNavigation(session, '/my-money');
   else if (session.user.roles.includes('assessor')) renderServiceNavigation(session, '/caseload');
   const home = personHomePath(session.user.roles, personId, session.user.person_id);
   const back = byId<HTMLAnchorElement>('back-link');
@@ -227,7 +227,19 @@ async function main(): Promise<void> {
   back.hidden = false;
 
   const result = await api<Money>('GET', moneyPaths.api(personId, pageFromQuery(window.location.search)));
-  if (!result.ok) return showPageProblem(result.problem);
+  if (!result.ok) {
+    // Their own money before any is paid: say so on the page, not as a page not found.
+    if (self && result.problem.status === 404) {
+      byId('loading').remove();
+      replaceChildren(
+        byId('money-content'),
+        h('p', { class: 'govuk-body', id: 'no-money' }, result.problem.detail),
+        h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: '/my-record' }, 'Go to your record')),
+      );
+      return;
+    }
+    return showPageProblem(result.problem);
+  }
   const money = result.data;
   byId('person-caption').textContent = money.person_name;
   if (!self) byId('page-heading').textContent = 'Their money';

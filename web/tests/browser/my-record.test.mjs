@@ -91,7 +91,7 @@ describe('your record', { skip }, () => {
     const { page } = holder;
     await signIn(holder, HOLDER);
     await waitForAccountPage(page);
-    assert.deepEqual(await navigationLinks(page), ['Your account', 'Your record']);
+    assert.deepEqual(await navigationLinks(page), ['Your account', 'Your record', 'Your money']);
     assert.match(await page.locator('#account-pages').innerText(), /Your record – choose who can see your record/);
     assert.match(await page.locator('#two-step-status').innerText(), /^Two-step sign-in is off/);
     assert.equal(await page.locator('#two-step-required').isVisible(), false, 'a budget holder is not made to');

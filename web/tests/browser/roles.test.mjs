@@ -67,7 +67,7 @@ const ROLES = [
  * "Policy scenarios" (scenarios.run) goes to analysts and commissioners.
  */
 const NAVIGATION = {
-  'budget-holder': ['Your account', 'Your record'],
+  'budget-holder': ['Your account', 'Your record', 'Your money'],
   'representative': ['Your account', 'People you help'],
   'support-planner': ['Your account', 'Money alerts'],
   'assessor': ['Your account', 'Your caseload', 'Reviews', 'Money alerts'],
@@ -237,6 +237,20 @@ async function checkStaffPages(p, role) {
     apiErrors: role === 'budget-holder' ? [`404 GET /api/people/${ids.person}/budget`] : [],
     file: ['budget-holder', 'representative'].includes(role) && `${role}-my-record`,
   });
+
+  // "Your money" before any money is paid says so, under the navigation, rather than "not found".
+  if (role === 'budget-holder') {
+    await page.locator('#navigation').getByRole('link', { name: 'Your money' }).click();
+    await page.waitForURL((url) => url.pathname === '/my-money' && url.searchParams.get('person') === ids.person);
+    await page.locator('#no-money').waitFor();
+    assert.equal(await mainHeading(page), 'My money');
+    assert.match(await page.locator('#no-money').innerText(), /^No money is being paid yet/);
+    assert.equal(await page.locator('.govuk-service-navigation__item--active').innerText(), 'Your money');
+    await checkPage(p, 'my money before any is paid', {
+      apiErrors: [`404 GET /api/people/${ids.person}/money`],
+      file: 'budget-holder-my-money',
+    });
+  }
 }
 
 /** Checks the account page's navigation for `role` and saves it. */
