@@ -50,7 +50,7 @@ function overview(over: Partial<FinanceOverview> = {}): FinanceOverview {
     statement_spend_pence: 100_000,
     top_payees: [{ payee: 'SMITHS CARE', lines: 3, amount_pence: 75_000 }],
     top_payees_named: true,
-    contributions: { people: 2, total_pence: 16_000, named: true, owed: [{ person_id: 'P1', name: 'Ben Shah', owed_pence: 12_000 }, { person_id: 'P2', name: 'Ada Okafor', owed_pence: 4_000 }] },
+    contributions: { people: 2, total_pence: 16_000, named: true, owed: [{ person_id: 'P1', name: 'Ben Shah', reference: 'SD7K3P9QX2M', owed_pence: 12_000 }, { person_id: 'P2', name: 'Ada Okafor', reference: 'SD0000000001', owed_pence: 4_000 }] },
     may_set_budget: true,
     ...over,
   };
@@ -116,7 +116,10 @@ describe('finance overview figures', () => {
     expect(categoryRows(o)).toEqual([['Plan items', '10', '£900.00', '90.0%'], ['Cash withdrawals', '2', '£100.00', '10.0%']]);
     expect(categoryRows({ ...o, spend_by_category: [{ ...o.spend_by_category[0]!, lines: 5378 }] })[0]?.[1]).toBe('5,378');
     expect(payeeRows(o)).toEqual([['SMITHS CARE', '3', '£750.00']]);
-    expect(contributionRows(o)).toEqual([['Ben Shah', '£120.00', 'P1'], ['Ada Okafor', '£40.00', 'P2']]);
+    expect(contributionRows(o)).toEqual([
+      { name: 'Ben Shah', reference: 'SD7K3P9QX2M', owed: '£120.00', personId: 'P1' },
+      { name: 'Ada Okafor', reference: 'SD0000000001', owed: '£40.00', personId: 'P2' },
+    ]);
     expect(contributionsSummary(o)).toBe('2 people owe £160.00 in contributions.');
     expect(contributionsSummary(overview({ contributions: { people: 1, total_pence: 500, named: false, owed: [] } }))).toBe(
       '1 person owes £5.00 in contributions. Their names are shown to finance officers only.',

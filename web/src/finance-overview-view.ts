@@ -61,7 +61,8 @@ export interface FinanceOverview {
     people: number;
     total_pence: number;
     named: boolean;
-    owed: { person_id: string; name: string; owed_pence: number }[];
+    /** `reference`: what the person quotes when paying; it tells apart two people of one name. */
+    owed: { person_id: string; name: string; reference: string; owed_pence: number }[];
   };
   may_set_budget: boolean;
 }
@@ -156,9 +157,9 @@ export function payeeRows(o: FinanceOverview): [string, string, string][] {
   return o.top_payees.map((p) => [p.payee, p.lines.toLocaleString('en-GB'), formatPence(p.amount_pence)]);
 }
 
-/** Contributions owed: who, how much, and their id (to record a payment). */
-export function contributionRows(o: FinanceOverview): [string, string, string][] {
-  return o.contributions.owed.map((c) => [c.name, formatPence(c.owed_pence), c.person_id]);
+/** Contributions owed: who, their reference, how much, and their id (to record a payment). */
+export function contributionRows(o: FinanceOverview): { name: string; reference: string; owed: string; personId: string }[] {
+  return o.contributions.owed.map((c) => ({ name: c.name, reference: c.reference, owed: formatPence(c.owed_pence), personId: c.person_id }));
 }
 
 /** What the contributions owed come to, in a sentence. */

@@ -5,6 +5,7 @@
 
 #include "selfdirect/http/json_fields.h"
 #include "selfdirect/http/problem.h"
+#include "selfdirect/ledger/contribution_file.h"
 
 namespace selfdirect::http {
 namespace json = boost::json;
@@ -90,8 +91,10 @@ json::object OverviewJson(const app::FinanceOverviewView& v) {
   out["top_payees_named"] = v.shows_people;
   json::array owed;
   for (const ledger::ContributionOwed& c : o.contributions) {
-    owed.push_back(
-        {{"person_id", c.person.str()}, {"name", c.name}, {"owed_pence", c.owed.value()}});
+    owed.push_back({{"person_id", c.person.str()},
+                    {"name", c.name},
+                    {"reference", ledger::ContributionReference(c.person)},
+                    {"owed_pence", c.owed.value()}});
   }
   out["contributions"] = {{"people", v.people_owing},
                           {"total_pence", o.contributions_owed.value()},

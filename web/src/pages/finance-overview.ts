@@ -193,13 +193,14 @@ function contributionParts(o: FinanceOverview): HTMLElement[] {
       table({
         caption: 'Contributions owed, largest first',
         captionSize: 'hidden',
-        head: ['Person', { text: 'Owed', numeric: true }, { text: 'Action', hidden: true }],
-        rows: contributionRows(o).map(([name, owed, personId]) => [
+        head: ['Person', 'Reference', { text: 'Owed', numeric: true }, { text: 'Action', hidden: true }],
+        rows: contributionRows(o).map(({ name, reference, owed, personId }) => [
           name,
+          reference,
           { content: owed, numeric: true },
-          h('a', { class: 'govuk-link', href: contributionPaymentsPage(personId) }, 'Record a payment', h('span', { class: 'govuk-visually-hidden' }, ` from ${name}`)),
+          h('a', { class: 'govuk-link', href: contributionPaymentsPage(personId) }, 'Record a payment', h('span', { class: 'govuk-visually-hidden' }, ` from ${name} (${reference})`)),
         ]),
-        foot: ['Total', { content: formatPence(o.contributions.total_pence), numeric: true }, ''],
+        foot: ['Total', '', { content: formatPence(o.contributions.total_pence), numeric: true }, ''],
         rowHeadings: true,
         plainRowHeadings: true,
         small: true,
