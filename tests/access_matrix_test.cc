@@ -157,6 +157,7 @@ const std::map<std::string, std::set<std::string>> kMatrix = {
     {"payment-runs.release", {"finance-officer"}},
     {"payment-runs.file", {"finance-officer"}},
     {"payment-runs.payments", {"finance-officer"}},
+    {"payment-runs.report", {"finance-officer"}},
     // Statement import: finance officers add formats and import statements; an import's lines
     // are read by whoever may read the person's budget, and re-categorised by the person,
     // someone with a manage-money or write-plan grant, or a finance officer.

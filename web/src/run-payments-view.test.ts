@@ -61,6 +61,7 @@ describe('runPaymentsPaths', () => {
     expect(runPaymentsPaths.page('01J', everything, 5)).toBe('/finance/payment-run?id=01J&name=Ada+O&kind=direct_payment&order=run&page=5#run-payments');
     expect(runPaymentsPaths.page('01J', everything, 1)).toBe('/finance/payment-run?id=01J&name=Ada+O&kind=direct_payment&order=run#run-payments');
     expect(runPaymentsPaths.cleared('01J')).toBe('/finance/payment-run?id=01J#run-payments');
+    expect(runPaymentsPaths.csv('01J/')).toBe('/api/payment-runs/01J%2F/payments.csv');
   });
 });
 

@@ -105,6 +105,8 @@ export const runPaymentsPaths = {
   api: (runId: string, query: PaymentsQuery) => `/api/payment-runs/${encodeURIComponent(runId)}/payments${queryString(query)}`,
   /** Page `page` of the run's page with the same filters, at the list. */
   page: (runId: string, query: PaymentsQuery, page: number) => `/finance/payment-run${queryString({ ...query, page }, { id: runId })}#run-payments`,
+  /** Every payment of the run as a spreadsheet (CSV). */
+  csv: (runId: string) => `/api/payment-runs/${encodeURIComponent(runId)}/payments.csv`,
   /** The run's page with no filters, at the list. */
   cleared: (runId: string) => `/finance/payment-run?id=${encodeURIComponent(runId)}#run-payments`,
 };

@@ -104,7 +104,12 @@ export async function drawRunPayments(host: HTMLElement, runId: string, search: 
   const { query, errors } = readPaymentsQuery(search);
   const form = filterForm(runId, query);
   const heading = h('h2', { class: 'govuk-heading-m' }, 'Payments in this run');
-  const intro = h('p', { class: 'govuk-body' }, 'Every payment the run makes, held ones too. Check them before you approve or release the run.');
+  const intro = h(
+    'div',
+    {},
+    h('p', { class: 'govuk-body' }, 'Every payment the run makes, held ones too. Check them before you approve or release the run.'),
+    h('p', { class: 'govuk-body' }, h('a', { class: 'govuk-link', href: runPaymentsPaths.csv(runId), download: true, id: 'payments-csv' }, 'Download every payment as a spreadsheet (CSV)')),
+  );
   const formErrors = new FormErrors(summaryHost, form);
   if (errors.length > 0) {
     replaceChildren(host, heading, intro, form);

@@ -30,14 +30,6 @@ Result<FinancialYear> YearOf(const std::string& text, Date today) {
   return FinancialYear(value);
 }
 
-std::string CsvText(const std::string& text) {
-  if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
-                        text[0] == '\t' || text[0] == '\r')) {
-    return "'" + text;
-  }
-  return text;
-}
-
 void Row(std::string& out, std::initializer_list<std::string> fields) {
   bool first = true;
   for (const std::string& f : fields) {
@@ -172,12 +164,14 @@ Result<FinanceOverviewCsv> FinanceOverview::Csv(const Context& ctx, const std::s
         {"Statement spend by category", c.label, std::to_string(c.lines), FormatDecimal(c.amount)});
   }
   for (const ledger::PayeeSpend& p : o.top_payees) {
-    Row(csv, {"Top payees", CsvText(p.payee), std::to_string(p.lines), FormatDecimal(p.amount)});
+    Row(csv,
+        {"Top payees", SpreadsheetText(p.payee), std::to_string(p.lines), FormatDecimal(p.amount)});
   }
   Row(csv, {});
   Row(csv, {"Section", "Item", "Person", "Owed"});
   for (const ledger::ContributionOwed& c : o.contributions) {
-    Row(csv, {"Contributions owed", CsvText(c.name), c.person.str(), FormatDecimal(c.owed)});
+    Row(csv,
+        {"Contributions owed", SpreadsheetText(c.name), c.person.str(), FormatDecimal(c.owed)});
   }
   Row(csv, {"Contributions owed", fmt::format("Total ({} people)", view->people_owing), "",
             FormatDecimal(o.contributions_owed)});

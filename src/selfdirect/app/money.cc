@@ -175,14 +175,6 @@ void PutNewestFirstDaysInOrder(std::vector<ledger::Transfer>& transfers,
   }
 }
 
-std::string CsvText(const std::string& text) {
-  if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
-                        text[0] == '\t' || text[0] == '\r')) {
-    return "'" + text;
-  }
-  return text;
-}
-
 }  // namespace
 
 Result<MoneyView> Money::Load(const Context& ctx, const PersonId& id, const char* what) {
@@ -469,7 +461,7 @@ Result<MoneyCsv> Money::Csv(const Context& ctx, const PersonId& person) {
   for (auto it = view->lines.rbegin(); it != view->lines.rend(); ++it) {
     AppendCsvField(out, FormatIsoDate(it->on));
     out += ',';
-    AppendCsvField(out, CsvText(it->description));
+    AppendCsvField(out, SpreadsheetText(it->description));
     out += ',';
     if (it->money_in.value() != 0) out += FormatDecimal(it->money_in);
     out += ',';

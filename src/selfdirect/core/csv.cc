@@ -574,4 +574,12 @@ void AppendCsvField(std::string& out, std::string_view field) {
   out += '"';
 }
 
+std::string SpreadsheetText(std::string_view text) {
+  if (!text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '-' || text[0] == '@' ||
+                        text[0] == '\t' || text[0] == '\r')) {
+    return "'" + std::string(text);
+  }
+  return std::string(text);
+}
+
 }  // namespace selfdirect

@@ -242,4 +242,9 @@ class CsvHeader {
 // @); an export that will be opened in a spreadsheet must deal with that itself.
 void AppendCsvField(std::string& out, std::string_view field);
 
+// `text` made safe to open in a spreadsheet: a leading ' when it starts with =, +, -, @, a tab or
+// a CR, so that no spreadsheet takes it for a formula; otherwise unchanged. For exports a person
+// will open, before AppendCsvField.
+std::string SpreadsheetText(std::string_view text);
+
 }  // namespace selfdirect

@@ -483,6 +483,15 @@ TEST(AppendCsvField, Appends_LeavingWhatIsAlreadyThere) {
   EXPECT_EQ(line, "a,\"b,c\"");
 }
 
+TEST(SpreadsheetText, TextThatASpreadsheetWouldTakeForAFormulaIsQuotedWithAnApostrophe) {
+  for (const char* formula : {"=SUM(A1:A9)", "+44 20", "-£5", "@cmd", "\tx", "\rx"}) {
+    EXPECT_EQ(SpreadsheetText(formula), std::string("'") + formula) << formula;
+  }
+  for (const char* plain : {"", "Ada Okafor", "5 = five", "O'Neil"}) {
+    EXPECT_EQ(SpreadsheetText(plain), plain) << plain;
+  }
+}
+
 // Fields drawn mostly from the bytes that matter to CSV, so that quoting is exercised hard.
 rc::Gen<std::string> TrickyField() {
   return rc::gen::container<std::string>(rc::gen::weightedOneOf<char>({

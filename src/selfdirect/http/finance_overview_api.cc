@@ -118,14 +118,7 @@ void RegisterFinanceOverviewApi(Router& router, app::FinanceOverview& overview) 
              Action::kFinanceOverviewRead, [&overview](const Request& request, const PathParams&) {
                auto file = overview.Csv(request.ctx, request.QueryParam("year"));
                if (!file) return ProblemFromError(file.error());
-               Response r;
-               r.status = 200;
-               r.content_type = "text/csv; charset=utf-8";
-               r.body = std::move(file->csv);
-               r.headers.emplace_back("Content-Disposition",
-                                      "attachment; filename=\"" + file->file_name + "\"");
-               r.headers.emplace_back("Cache-Control", "no-store");
-               return r;
+               return CsvDownload(std::move(file->csv), file->file_name);
              });
 
   router.Add("PUT", "/api/finance/council-budgets/{year}", "council-budgets.set",

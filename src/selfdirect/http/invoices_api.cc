@@ -187,14 +187,7 @@ void RegisterInvoicesApi(Router& router, app::Invoices& invoices) {
                if (auto* problem = std::get_if<Response>(&id)) return *problem;
                auto file = invoices.ExportFile(request.ctx, std::get<InvoiceExportId>(id));
                if (!file) return ProblemFromError(file.error());
-               Response r;
-               r.status = 200;
-               r.content_type = "text/csv; charset=utf-8";
-               r.body = std::move(file->csv);
-               r.headers.emplace_back("Content-Disposition",
-                                      "attachment; filename=\"" + file->file_name + "\"");
-               r.headers.emplace_back("Cache-Control", "no-store");
-               return r;
+               return CsvDownload(std::move(file->csv), file->file_name);
              });
 }
 

@@ -23,6 +23,23 @@ inline Response JsonResponse(int status, const boost::json::value& body) {
   return r;
 }
 
+// A file to save, not to show: `body` as `content_type`, named `filename` (ASCII, no quotes).
+// Never cached: downloads hold names, amounts and sometimes bank details.
+inline Response Download(std::string content_type, std::string body, const std::string& filename) {
+  Response r;
+  r.status = 200;
+  r.content_type = std::move(content_type);
+  r.body = std::move(body);
+  r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + filename + "\"");
+  r.headers.emplace_back("Cache-Control", "no-store");
+  return r;
+}
+
+// A CSV file to save (Download).
+inline Response CsvDownload(std::string body, const std::string& filename) {
+  return Download("text/csv; charset=utf-8", std::move(body), filename);
+}
+
 // Reads a JSON object body. Fails (as a ready Response) on the wrong media type, bad JSON,
 // or a body that is not an object.
 inline std::variant<boost::json::object, Response> ReadObject(const Request& request) {

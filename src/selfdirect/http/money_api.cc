@@ -99,14 +99,7 @@ void RegisterMoneyApi(Router& router, app::Money& money) {
                if (auto* problem = std::get_if<Response>(&id)) return *problem;
                auto file = money.Csv(request.ctx, std::get<PersonId>(id));
                if (!file) return ProblemFromError(file.error());
-               Response r;
-               r.status = 200;
-               r.content_type = "text/csv; charset=utf-8";
-               r.body = std::move(file->csv);
-               r.headers.emplace_back("Content-Disposition",
-                                      "attachment; filename=\"" + file->file_name + "\"");
-               r.headers.emplace_back("Cache-Control", "no-store");
-               return r;
+               return CsvDownload(std::move(file->csv), file->file_name);
              });
 }
 

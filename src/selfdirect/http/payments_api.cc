@@ -493,15 +493,14 @@ void RegisterPaymentsApi(Router& router, app::Payments& payments) {
         }
         query.name = request.QueryParam("name");
         const auto page = QueryInt(request, "page", 1, std::numeric_limits<int>::max(), 1);
-        const auto per_page =
-            QueryInt(request, "per_page", 1, 100, app::RunPaymentsPage::kPerPage);
+        const auto per_page = QueryInt(request, "per_page", 1, 100, app::RunPaymentsPage::kPerPage);
         if (!page) errors.push_back({"page", "Give the page as a whole number from 1"});
         if (!per_page) {
           errors.push_back({"per_page", "Give how many payments a page shows, from 1 to 100"});
         }
         if (!errors.empty()) return ValidationProblem(std::move(errors));
-        auto found = payments.RunPayments(request.ctx, std::get<PaymentRunId>(id),
-                                          std::move(query), *page, *per_page);
+        auto found = payments.RunPayments(request.ctx, std::get<PaymentRunId>(id), std::move(query),
+                                          *page, *per_page);
         if (!found) return ProblemFromError(found.error());
         json::array items;
         for (const app::RunPayment& p : found->payments) {
@@ -515,7 +514,9 @@ void RegisterPaymentsApi(Router& router, app::Payments& payments) {
                            {"covers_from", FormatIsoDate(l.covers_from)},
                            {"covers_to", FormatIsoDate(l.covers_to)},
                            {"held_reason", l.held_reason},
-                           {"status", l.held() ? "held" : l.posted ? "paid" : "to_pay"}});
+                           {"status", l.held()   ? "held"
+                                      : l.posted ? "paid"
+                                                 : "to_pay"}});
         }
         return JsonResponse(200, {{"payments", std::move(items)},
                                   {"page", found->page},
@@ -524,20 +525,23 @@ void RegisterPaymentsApi(Router& router, app::Payments& payments) {
                                   {"total", found->total}});
       });
 
+  router.Add("GET", "/api/payment-runs/{run}/payments.csv", "payment-runs.report",
+             Action::kPaymentsManage,
+             [&payments](const Request& request, const PathParams& params) {
+               auto id = RunId(params);
+               if (auto* problem = std::get_if<Response>(&id)) return *problem;
+               auto file = payments.Report(request.ctx, std::get<PaymentRunId>(id));
+               if (!file) return ProblemFromError(file.error());
+               return CsvDownload(std::move(file->csv), file->file_name);
+             });
+
   router.Add("GET", "/api/payment-runs/{run}/file", "payment-runs.file", Action::kPaymentsManage,
              [&payments](const Request& request, const PathParams& params) {
                auto id = RunId(params);
                if (auto* problem = std::get_if<Response>(&id)) return *problem;
                auto file = payments.File(request.ctx, std::get<PaymentRunId>(id));
                if (!file) return ProblemFromError(file.error());
-               Response r;
-               r.status = 200;
-               r.content_type = "text/csv; charset=utf-8";
-               r.body = std::move(file->csv);
-               r.headers.emplace_back("Content-Disposition",
-                                      "attachment; filename=\"" + file->file_name + "\"");
-               r.headers.emplace_back("Cache-Control", "no-store");
-               return r;
+               return CsvDownload(std::move(file->csv), file->file_name);
              });
 }
 

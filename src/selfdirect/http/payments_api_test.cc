@@ -385,6 +385,33 @@ TEST_F(PaymentsApiTest, ARunsPaymentsAPageAtATime) {
   auto worker = SignIn("sw@westminster.example");
   EXPECT_EQ(Send(&worker, "GET", run + "/payments").status, 403);
 
+  // Every payment as a spreadsheet, held ones too; who took it is recorded.
+  auto csv = Send(&finance_, "GET", run + "/payments.csv");
+  ASSERT_EQ(csv.status, 200) << csv.body;
+  EXPECT_EQ(csv.content_type, "text/csv; charset=utf-8");
+  EXPECT_EQ(csv.Header("Content-Disposition"),
+            "attachment; filename=\"payment-run-2026-11-22-payments.csv\"");
+  EXPECT_EQ(csv.body.substr(0, csv.body.find('\n') + 1),
+            "Person,Person id,Kind,Paid to,From,To,Amount,Status,Why it is held\r\n");
+  EXPECT_THAT(csv.body, HasSubstr("Ada Okafor," + ada_.str() +
+                                  ",direct_payment,Direct payment account,2026-11-22,2026-12-19,"
+                                  "800.00,To be paid,\r\n"));
+  EXPECT_THAT(csv.body, HasSubstr(",400.00,Held,\"No bank account or prepaid card"));
+  EXPECT_EQ(Send(&worker, "GET", run + "/payments.csv").status, 403);
+  int reports = 0;
+  ASSERT_TRUE(t_.store().Read([&](store::Transaction& tx) -> Status {
+    auto entries = tx.Audit().Search({.council_id = finance_user_.council_id});
+    if (!entries) return tl::unexpected(entries.error());
+    for (const auto& e : *entries) {
+      if (e.action == "payments.run.report" && e.outcome == AuditOutcome::kAllowed) {
+        ++reports;
+        EXPECT_EQ(e.summary, "downloaded the list of the 2 payments of the run for 2026-11-22");
+      }
+    }
+    return Ok();
+  }));
+  EXPECT_EQ(reports, 1);
+
   ASSERT_EQ(Send(&finance_, "POST", run + "/release").status, 200);
   auto paid = Body(Send(&finance_, "GET", run + "/payments"));
   EXPECT_EQ(paid.at("payments").at(0).at("status").as_string(), "paid");

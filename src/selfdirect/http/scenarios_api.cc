@@ -96,17 +96,6 @@ std::variant<app::ScenarioRunView, Response> RunFrom(const app::Scenarios& scena
   return std::move(*run);
 }
 
-// A file to save, not to show: `body` as `content_type`, named `filename` (ASCII, no quotes).
-Response Download(std::string content_type, std::string body, const std::string& filename) {
-  Response r;
-  r.status = 200;
-  r.content_type = std::move(content_type);
-  r.body = std::move(body);
-  r.headers.emplace_back("Content-Disposition", "attachment; filename=\"" + filename + "\"");
-  r.headers.emplace_back("Cache-Control", "no-store");
-  return r;
-}
-
 }  // namespace
 
 void RegisterScenariosApi(Router& router, const app::Scenarios& scenarios, const Clock& clock) {
@@ -134,9 +123,8 @@ void RegisterScenariosApi(Router& router, const app::Scenarios& scenarios, const
              [&scenarios](const Request& request, const PathParams&) {
                auto run = RunFrom(scenarios, request);
                if (auto* problem = std::get_if<Response>(&run)) return *problem;
-               return Download("text/csv; charset=utf-8",
-                               app::ScenarioYearsCsv(std::get<app::ScenarioRunView>(run).result),
-                               "scenario-years.csv");
+               return CsvDownload(app::ScenarioYearsCsv(std::get<app::ScenarioRunView>(run).result),
+                                  "scenario-years.csv");
              });
 
   router.Add("POST", "/api/scenarios/runs.xlsx", "scenario-runs.xlsx", Action::kScenariosRun,

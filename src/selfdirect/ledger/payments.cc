@@ -178,8 +178,8 @@ const char* RunLineOrderName(RunLineOrder order) {
 }
 
 std::optional<RunLineOrder> ParseRunLineOrder(std::string_view name) {
-  for (RunLineOrder o : {RunLineOrder::kLargestFirst, RunLineOrder::kByName,
-                         RunLineOrder::kRunOrder}) {
+  for (RunLineOrder o :
+       {RunLineOrder::kLargestFirst, RunLineOrder::kByName, RunLineOrder::kRunOrder}) {
     if (name == RunLineOrderName(o)) return o;
   }
   return std::nullopt;

@@ -696,8 +696,8 @@ Result<std::vector<RunLine>> SqlitePaymentsRepository::RunLines(const CouncilId&
 }
 
 Result<std::int64_t> SqlitePaymentsRepository::CountRunLines(const CouncilId& council,
-                                                            const PaymentRunId& run,
-                                                            const ledger::RunLinesQuery& query) {
+                                                             const PaymentRunId& run,
+                                                             const ledger::RunLinesQuery& query) {
   auto st = c_.Prepare("SELECT count(*) " + RunLinesFrom(query, false));
   if (!st) return tl::unexpected(st.error());
   BindRunLinesQuery(*st, council, run, query);

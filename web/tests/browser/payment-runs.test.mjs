@@ -9,8 +9,9 @@
 // approval threshold is set below the run's total, so the run waits for a second approval; A
 // cannot approve a run A started (the server's words in the error summary). Officer B, who had
 // the same preview open, cannot start a second run for the date (the error summary again).
-// Before approving, B looks through the run's payments: largest first, then by kind, by name
-// (nothing matches; the filters cleared) and a name too long (an error by the box). B rejects
+// Before approving, B looks through the run's payments (and downloads them as a spreadsheet):
+// largest first, then by kind, by name (nothing matches; the filters cleared) and a name too
+// long (an error by the box). B rejects
 // with no reason (an error by the box), then approves and releases it (the button is disabled
 // and the page says it is posting meanwhile), downloads the payment file and the test reads its
 // rows. Previewing the date again says it was already run, and the API refuses to run it again.
@@ -346,6 +347,19 @@ describe('payment runs', { skip }, () => {
     assert.equal(await page.locator('#payments-table a', { hasText: 'Maya Okafor' }).first().getAttribute('href'), `/person/budget?person=${personId}`);
     assert.equal(await page.locator('#pagination').count(), 0);
     await checkPage(b, 'the run’s payments', { file: 'payments' });
+
+    // Every payment as a spreadsheet, in the run's order: the direct payment came first.
+    const csvLink = page.locator('#payments-csv');
+    assert.equal(await csvLink.getAttribute('href'), `/api/payment-runs/${runId}/payments.csv`);
+    const csv = await b.context.request.get(await csvLink.getAttribute('href'));
+    assert.equal(csv.status(), 200);
+    assert.equal(csv.headers()['content-disposition'], `attachment; filename="payment-run-${iso(today)}-payments.csv"`);
+    const csvRows = parseCsv(await csv.text());
+    assert.deepEqual(csvRows[0], ['Person', 'Person id', 'Kind', 'Paid to', 'From', 'To', 'Amount', 'Status', 'Why it is held']);
+    assert.deepEqual(csvRows.slice(1).map((r) => [r[0], r[1], r[2], r[6], r[7]]), [
+      ['Maya Okafor', personId, 'direct_payment', '720.00', 'To be paid'],
+      ['Maya Okafor', personId, 'managed_budget', '800.00', 'Held'],
+    ]);
 
     // Direct payments only, in the order of the run.
     await tabTo(page, 'payments-kind');
