@@ -7,12 +7,13 @@
 // in the Demoshire council, and opens the pages their role is for, each of which must show
 // rows of made-up data rather than its empty state: the administrator's users and budget
 // model, the social worker's caseload, reviews and money alerts, the approver's plans to sign
-// off and one of them, the finance officer's payment runs, finance overview, alerts and provider
-// invoices (a handful held, each with its reasons; the page reached and used with the
-// keyboard), the commissioner's providers and market shaping, the safeguarding lead's concerns
-// and signals, the analyst's policy scenarios, the auditor's log, the budget holder's record and money, and
-// the representative's person, their plan and budget and their money. axe-core checks every
-// page, with no console error, failed request or API error allowed.
+// off and one of them, the finance officer's payment runs (and two pages of the newest run's
+// payments), finance overview, alerts and provider invoices (a handful held, each with its
+// reasons; the page reached and used with the keyboard), the commissioner's providers and
+// market shaping, the safeguarding lead's concerns and signals, the analyst's policy scenarios,
+// the auditor's log, the budget holder's record and money, and the representative's person,
+// their plan and budget and their money. axe-core checks every page, with no console error,
+// failed request or API error allowed.
 //
 // 300 people (not make run's 5,000) keeps it quick. Counts are checked as "some", not exact: a
 // council generated as of today is not the same council every day.
@@ -191,6 +192,20 @@ describe('the demo council: every role sees real data', { skip }, () => {
     await assertRows(p.page, '#runs-table', 30, 'the past payment runs');
     assert.match(await text(p.page, '#runs-table tbody tr:first-child'), /Released/);
     await check(p, 'the finance officer’s payment runs', 'finance-payment-runs');
+
+    // The newest run's payments, 50 to a page, largest first; the next page by its link.
+    await click(p, p.page.locator('#runs-table tbody tr:first-child a'), '#payments-table');
+    assert.match(await text(p.page, '#payments-count'), /^Showing 1 to 50 of [\d,]+ payments$/);
+    assert.equal(await rows(p.page, '#payments-table').count(), 50);
+    const pounds = (cell) => Number(cell.replace(/[£,]/g, ''));
+    const amounts = (await p.page.locator('#payments-table tbody tr td:nth-child(5)').allInnerTexts()).map(pounds);
+    assert.deepEqual(amounts, [...amounts].sort((a, b) => b - a), 'the largest payment first');
+    await check(p, 'a payment run’s payments', 'finance-payment-run');
+    await click(p, p.page.locator('#pagination-next'), '#payments-table');
+    assert.match(await text(p.page, '#payments-count'), /^Showing 51 to \d+ of [\d,]+ payments$/);
+    assert.equal(new URL(p.page.url()).searchParams.get('page'), '2');
+    assert.ok(pounds(await text(p.page, '#payments-table tbody tr:first-child td:nth-child(5)')) <= amounts[49], 'page 2 follows on from page 1');
+    await check(p, 'the second page of a payment run’s payments');
 
     await follow(p, 'Finance overview', '#overview-content #mechanism-table');
     await assertRows(p.page, '#mechanism-table', 2, 'the overview by how budgets are paid');
