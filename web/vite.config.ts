@@ -100,6 +100,7 @@ const pages = {
   financeStatements: 'finance/statements.html',
   paymentRuns: 'finance/payment-runs.html',
   paymentRun: 'finance/payment-run.html',
+  overpayment: 'finance/overpayment.html',
   paymentDetails: 'finance/payment-details.html',
   contributionPayments: 'finance/contribution-payments.html',
   contributionFile: 'finance/contribution-file.html',

@@ -4,12 +4,12 @@
  * held and why, and the proposals to recover overpayments.
  *
  *   replaceChildren(host, heldTable(run.held, 'held-table', paymentRunPaths.run(run.id)), overpaidSection(run.overpaid, 'overpaid-list'));
+ *   replaceChildren(host, overpaidTable(run.overpaid, run.id));
  */
 import { h, visuallyHidden } from './dom';
 import { table, tag } from './govuk';
 import { formatPence } from './money';
-import { coversWords, paymentRunPaths, recoveryFields, type HeldPayment, type Overpayment } from './payment-run-view';
-import { textarea } from './safeguarding-form';
+import { coversWords, overpaidCountWords, overpaidTag, paymentRunPaths, recoverWords, type HeldPayment, type Overpayment } from './payment-run-view';
 
 /**
  * The table of payments held, with why. Each person's name links to their budget (the money,
@@ -45,55 +45,32 @@ export function overpaidSection(overpaid: readonly Overpayment[], id: string): H
 }
 
 /**
- * A run's overpayments, each with what can be done: recovered already (a green tag), or a form
- * to recover it with a reason the person will read. `recover` sends it and answers null when it
- * was done (the page then reads the run again) or shows the problem itself.
+ * A run's overpayments as a table: whose (linked to their budget), how much, whether it has been
+ * decided, and a link to the page that recovers it (or credits it back, for a contribution).
+ * Each decision has a page of its own, so that a run with hundreds of them is a list to work
+ * through rather than a page of forms.
  */
-export function overpaidRecoveries(
-  overpaid: readonly Overpayment[],
-  recover: (o: Overpayment, index: number, form: HTMLFormElement) => void,
-): HTMLElement[] {
+export function overpaidTable(overpaid: readonly Overpayment[], runId: string): HTMLElement[] {
   if (overpaid.length === 0) return [];
   return [
     h('h2', { class: 'govuk-heading-m' }, 'Overpayments to recover'),
-    h('p', { class: 'govuk-body' }, 'Money paid in advance for days that are no longer funded. Nothing is taken unless you recover it here; if the account no longer holds the money, agree with the person how it is paid back. A contribution charged for those days is credited back to the person instead.'),
-    ...overpaid.map((o, index) => {
-      const fields = recoveryFields(index);
-      const card = h(
-        'div',
-        { class: 'govuk-summary-card', id: `overpayment-${index}` },
-        h(
-          'div',
-          { class: 'govuk-summary-card__title-wrapper' },
-          h('h3', { class: 'govuk-summary-card__title' }, `${o.person_name}: ${formatPence(o.to_recover_pence)}`),
-          o.recovered ? tag(o.credit ? 'Credited' : 'Recovered', 'govuk-tag--green') : null,
-        ),
-        h('div', { class: 'govuk-summary-card__content' }, h('p', { class: 'govuk-body' }, o.sentence)),
-      );
-      if (o.recovered) return card;
-      const form = h(
-        'form',
-        { id: `recover-${index}`, method: 'post', action: paymentRunPaths.list, novalidate: true },
-        textarea(fields.reason ?? '', o.credit ? 'Reason for crediting it' : 'Reason for recovering it', {
-          hint: o.credit
-            ? `Kept with the credit and in the audit trail. It comes off what ${o.person_name} owes in contributions: nothing leaves their account.`
-            : `Kept with the recovery and in the audit trail. Tell ${o.person_name} before you recover it: the money leaves their account.`,
-          rows: 2,
-          labelClass: 'govuk-label--s',
-        }),
-        h(
-          'button',
-          { type: 'submit', class: 'govuk-button govuk-button--secondary', 'data-module': 'govuk-button', id: `recover-${index}-button` },
-          o.credit ? `Credit ${formatPence(o.to_recover_pence)}` : `Recover ${formatPence(o.to_recover_pence)}`,
-          visuallyHidden(o.credit ? ` to ${o.person_name}` : ` from ${o.person_name}`),
-        ),
-      );
-      form.addEventListener('submit', (event) => {
-        event.preventDefault();
-        recover(o, index, form as HTMLFormElement);
-      });
-      card.querySelector('.govuk-summary-card__content')?.append(form);
-      return card;
+    h('p', { class: 'govuk-body' }, 'Money paid in advance for days that are no longer funded. Nothing is taken unless you recover it; if the account no longer holds the money, agree with the person how it is paid back. A contribution charged for those days is credited back to the person instead.'),
+    h('p', { class: 'govuk-body govuk-!-font-weight-bold', id: 'overpaid-count' }, overpaidCountWords(overpaid)),
+    table({
+      id: 'overpaid-table',
+      caption: 'Overpayments',
+      captionSize: 'hidden',
+      head: ['Person', { text: 'Amount', numeric: true }, 'Status', { text: 'What to do', hidden: true }],
+      rows: overpaid.map((o) => {
+        const status = overpaidTag(o);
+        return [
+          h('a', { class: 'govuk-link', href: paymentRunPaths.budget(o.person_id) }, o.person_name),
+          { content: formatPence(o.to_recover_pence), numeric: true },
+          tag(status.text, status.modifier),
+          o.recovered ? '' : h('a', { class: 'govuk-link', href: paymentRunPaths.overpayment(runId, o.recovery_id) }, o.credit ? 'Credit it' : 'Recover it', visuallyHidden(`: ${recoverWords(o)}`)),
+        ];
+      }),
+      small: true,
     }),
   ];
 }

@@ -9,9 +9,12 @@ import {
   farAheadWarning,
   isoDateParts,
   kindWords,
+  overpaidCountWords,
+  overpaidTag,
   pastRunRow,
   paymentRunPaths,
   previewRows,
+  recoverWords,
   releaseProgress,
   routeLabel,
   runRows,
@@ -257,5 +260,30 @@ describe('farAheadWarning', () => {
   });
   test('says nothing for text that is not a date', () => {
     expect(farAheadWarning('soon', today)).toBeNull();
+  });
+});
+
+describe('overpayments', () => {
+  const maya = { person_name: 'Maya Okafor', to_recover_pence: 18000, credit: false, recovered: false };
+
+  test('what recovering one does, in words: from the person, or a credit to them', () => {
+    expect(recoverWords(maya)).toBe('Recover £180.00 from Maya Okafor');
+    expect(recoverWords({ ...maya, to_recover_pence: 5060, credit: true })).toBe('Credit £50.60 to Maya Okafor');
+  });
+
+  test('its status as a tag', () => {
+    expect(overpaidTag(maya)).toEqual({ text: 'To decide', modifier: 'govuk-tag--yellow' });
+    expect(overpaidTag({ ...maya, recovered: true })).toEqual({ text: 'Recovered', modifier: 'govuk-tag--green' });
+    expect(overpaidTag({ ...maya, recovered: true, credit: true })).toEqual({ text: 'Credited', modifier: 'govuk-tag--green' });
+  });
+
+  test('how many are left to decide, what they come to, and how many are done', () => {
+    expect(overpaidCountWords([maya])).toBe('1 overpayment to decide, £180.00 in all.');
+    expect(overpaidCountWords([maya, { ...maya, to_recover_pence: 18001 }, { ...maya, recovered: true }])).toBe('2 overpayments to decide, £360.01 in all. 1 recovered or credited.');
+    expect(overpaidCountWords([{ ...maya, recovered: true }])).toBe('Nothing left to decide. 1 recovered or credited.');
+  });
+
+  test('the page that recovers one', () => {
+    expect(paymentRunPaths.overpayment('01J', 'recover:dp:01B:2026-12-01')).toBe('/finance/overpayment?run=01J&recovery=recover%3Adp%3A01B%3A2026-12-01');
   });
 });

@@ -56,9 +56,33 @@ export interface OverpaymentRecovered {
   sentence: string;
 }
 
-/** The form field ids of the recovery form for overpayment number `index` on the page. */
-export function recoveryFields(index: number): Record<string, string> {
-  return { reason: `recover-${index}-reason`, recovery_id: `recover-${index}-reason` };
+/** The recovery form's field ids by the server's field names (recovery_id has no field of its own). */
+export const RECOVERY_FIELDS: Readonly<Record<string, string>> = { reason: 'reason', recovery_id: 'reason' };
+
+/**
+ * What recovering an overpayment does, in words: "Recover £180.00 from Maya Okafor", or for a
+ * contribution charged for days not funded, "Credit £50.60 to Maya Okafor".
+ */
+export function recoverWords(o: Pick<Overpayment, 'person_name' | 'to_recover_pence' | 'credit'>): string {
+  return o.credit ? `Credit ${formatPence(o.to_recover_pence)} to ${o.person_name}` : `Recover ${formatPence(o.to_recover_pence)} from ${o.person_name}`;
+}
+
+/** An overpayment's status as a GOV.UK tag. */
+export function overpaidTag(o: Pick<Overpayment, 'recovered' | 'credit'>): { text: string; modifier: string } {
+  if (!o.recovered) return { text: 'To decide', modifier: 'govuk-tag--yellow' };
+  return o.credit ? { text: 'Credited', modifier: 'govuk-tag--green' } : { text: 'Recovered', modifier: 'govuk-tag--green' };
+}
+
+/**
+ * How many overpayments are still to decide and what they come to, and how many are done:
+ * "2 overpayments to decide, £360.00 in all. 1 recovered or credited."
+ */
+export function overpaidCountWords(overpaid: readonly Pick<Overpayment, 'recovered' | 'to_recover_pence'>[]): string {
+  const open = overpaid.filter((o) => !o.recovered);
+  const done = overpaid.length - open.length;
+  const total = sumPence(open.map((o) => o.to_recover_pence));
+  const first = open.length === 0 ? 'Nothing left to decide.' : `${countWords(open.length, 'overpayment')} to decide, ${formatPence(total)} in all.`;
+  return done === 0 ? first : `${first} ${done.toLocaleString('en-GB')} recovered or credited.`;
 }
 
 /** A run that has been started but not released or rejected: it blocks another. */
@@ -144,6 +168,8 @@ export const paymentRunPaths = {
   details: (personId: string, kind?: string, back?: string) =>
     `/finance/payment-details?person=${encodeURIComponent(personId)}${kind && isRoute(kind) ? `&route=${encodeURIComponent(kind)}` : ''}${back ? `&return=${encodeURIComponent(back)}` : ''}`,
   budget: (personId: string) => `/person/budget?person=${encodeURIComponent(personId)}`,
+  /** The page to recover one of a run's overpayments (its recovery_id). */
+  overpayment: (runId: string, recoveryId: string) => `/finance/overpayment?run=${encodeURIComponent(runId)}&recovery=${encodeURIComponent(recoveryId)}`,
   api: {
     preview: (date: string) => `/api/payment-runs/preview?date=${encodeURIComponent(date)}`,
     runs: '/api/payment-runs',

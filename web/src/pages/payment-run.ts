@@ -7,8 +7,9 @@
 // every payment to the ledger (the button is disabled and the page says how far it has got
 // meanwhile) and makes the payment file; released → the link to download the payment file;
 // rejected → why, and that the date can be run again. Then the payments held, the overpayments
-// to recover, and every payment of the run a page at a time (run-payments.ts). After each
-// action the run is read again and a success banner says what happened.
+// to recover (each recovered on a page of its own, /finance/overpayment), and every payment of
+// the run a page at a time (run-payments.ts). After each action the run is read again and a
+// success banner says what happened.
 import '../main';
 import { api } from '../api';
 import { dateInWords } from '../casework-view';
@@ -17,9 +18,9 @@ import { FormErrors } from '../forms';
 import { summaryList, tag } from '../govuk';
 import { showFormProblem, showPageProblem, showSuccess, startSignedInPage } from '../layout';
 import { formatPence } from '../money';
-import { heldTable, overpaidRecoveries } from '../payment-run-parts';
+import { heldTable, overpaidTable } from '../payment-run-parts';
 import { drawRunPayments } from '../run-payments';
-import { countWords, paymentRunPaths, recoveryFields, releaseProgress, REJECT_FIELDS, runRows, runStatusTag, type Overpayment, type OverpaymentRecovered, type PaymentRun } from '../payment-run-view';
+import { countWords, paymentRunPaths, releaseProgress, REJECT_FIELDS, runRows, runStatusTag, type PaymentRun } from '../payment-run-view';
 import { validationProblem } from '../problem';
 import { textarea } from '../safeguarding-form';
 
@@ -211,27 +212,8 @@ async function main(): Promise<void> {
               : [];
     replaceChildren(byId('run-actions'), actions);
     replaceChildren(byId('run-held'), (run.held ?? []).length > 0 ? heldTable(run.held ?? [], 'held-table', paymentRunPaths.run(run.id)) : null);
-    replaceChildren(byId('run-overpaid'), overpaidRecoveries(run.overpaid ?? [], recover));
+    replaceChildren(byId('run-overpaid'), overpaidTable(run.overpaid ?? [], run.id));
     void drawRunPayments(byId('run-payments'), run.id, window.location.search, summaryHost);
-  }
-
-  function recover(o: Overpayment, index: number, form: HTMLFormElement): void {
-    const fields = recoveryFields(index);
-    const errors = new FormErrors(summaryHost, form);
-    void once(async () => {
-      const reason = (form.querySelector<HTMLTextAreaElement>(`#${fields.reason}`)?.value ?? '').trim();
-      if (!reason) {
-        errors.show(validationProblem([{ field: 'reason', message: 'Say why the money is recovered: it is kept with the recovery' }]), fields);
-        return;
-      }
-      const done = await api<OverpaymentRecovered>('POST', paymentRunPaths.api.recover(o.person_id), { recovery_id: o.recovery_id, reason });
-      if (!done.ok) {
-        showFormProblem(errors, done.problem, fields, { linkOtherProblemsTo: fields.reason });
-        return;
-      }
-      errors.clear();
-      if (await reread()) showSuccess(notification, o.credit ? 'Contribution credited back' : 'Overpayment recovered', done.data.sentence);
-    });
   }
 
   byId('loading').remove();

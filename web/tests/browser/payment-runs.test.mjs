@@ -17,7 +17,7 @@
 // rows. Previewing the date again says it was already run, and the API refuses to run it again.
 // A run for the next period, four weeks on, is rejected with a reason, and that date can then be
 // started again. A stay in hospital makes the next run list an overpayment, which B recovers
-// with a reason (none: an error). The main path is done with the keyboard alone; axe checks
+// on its own page with a reason (none: an error), and the run's table says it is done. The main path is done with the keyboard alone; axe checks
 // every page state, and no console error is allowed.
 //
 // Needs SELFDIRECT_BIN=/path/to/selfdirect: the test adds a council and its staff with the
@@ -556,26 +556,44 @@ describe('payment runs', { skip }, () => {
     const b = env.as('b');
     const { page } = b;
     await page.goto(`/finance/payment-run?id=${started.body.id}`);
-    await page.locator('#overpayment-0').waitFor();
-    assert.equal(await text(page, '#overpayment-0 .govuk-summary-card__title'), 'Maya Okafor: £180.00');
+    await page.locator('#overpaid-table').waitFor();
+    assert.equal(await text(page, '#overpaid-count'), '1 overpayment to decide, £180.00 in all.');
+    assert.deepEqual(await tableRows(page, '#overpaid-table'), [['Maya Okafor', '£180.00', 'To decide', 'Recover it: Recover £180.00 from Maya Okafor']]);
     await checkPage(b, 'a run with an overpayment to recover', { file: 'overpayment' });
 
-    await tabTo(page, 'recover-0-button');
+    // Its own page, by keyboard: what happened, and a reason.
+    await tabToLink(page, 'Recover it');
+    await page.keyboard.press('Enter');
+    await page.waitForURL((url) => url.pathname === '/finance/overpayment');
+    await page.locator('#recover-form').waitFor();
+    assert.equal(await text(page, 'h1'), 'Recover £180.00 from Maya Okafor');
+    assert.equal(await text(page, '#run-caption'), `Payment run for ${inWords(next)}`);
+    assert.match(await text(page, '#overpayment-sentence'), /£180\.00/);
+    await checkPage(b, 'the page to recover an overpayment', { file: 'recover' });
+
+    await tabTo(page, 'recover-button');
     await page.keyboard.press('Enter');
     await page.locator('.govuk-error-summary').waitFor();
-    assert.deepEqual(await errorSummaryItems(page), [{ text: 'Say why the money is recovered: it is kept with the recovery', href: '#recover-0-reason' }]);
+    assert.deepEqual(await errorSummaryItems(page), [{ text: 'Say why the money is recovered: it is kept with the recovery', href: '#reason' }]);
     await checkPage(b, 'recovering with no reason', { file: 'recover-no-reason' });
 
-    await tabTo(page, 'recover-0-reason');
+    await tabTo(page, 'reason', { backwards: true });
     await page.keyboard.type('You were in hospital for a week, so the money for those days comes back to the council.');
-    await tabTo(page, 'recover-0-button');
+    await tabTo(page, 'recover-button');
     await page.keyboard.press('Enter');
-    await page.locator('#overpayment-0 .govuk-tag').waitFor();
+    await page.waitForURL((url) => url.pathname === '/finance/payment-run');
+    await page.locator('#overpaid-table').waitFor();
     assert.equal(await text(page, '.govuk-notification-banner__heading'), 'Overpayment recovered');
     assert.match(await text(page, '.govuk-notification-banner__content'), /£180\.00 recovered from Maya Okafor’s direct payment account|£180\.00 recovered from Maya Okafor's direct payment account/);
-    assert.equal(await text(page, '#overpayment-0 .govuk-tag'), 'Recovered');
-    assert.equal(await page.locator('#recover-0').count(), 0);
+    assert.deepEqual(await tableRows(page, '#overpaid-table'), [['Maya Okafor', '£180.00', 'Recovered', '']]);
+    assert.equal(await text(page, '#overpaid-count'), 'Nothing left to decide. 1 recovered or credited.');
     await checkPage(b, 'the overpayment recovered', { file: 'recovered' });
+
+    // Its page now says it was done, and offers no form.
+    await page.goto(`/finance/overpayment?run=${started.body.id}&recovery=${encodeURIComponent(started.body.overpaid[0].recovery_id)}`);
+    await page.locator('#already-decided').waitFor();
+    assert.equal(await page.locator('#recover-form').count(), 0);
+    await checkPage(b, 'an overpayment already recovered');
 
     const twice = await callApi(page, 'POST', `/api/people/${personId}/overpayment-recoveries`, {
       recovery_id: started.body.overpaid[0].recovery_id, reason: 'Again',
