@@ -3,7 +3,7 @@
  * (/finance/payment-runs, the preview) and a run's page (/finance/payment-run): the payments
  * held and why, and the proposals to recover overpayments.
  *
- *   replaceChildren(host, heldTable(run.held, 'held-table', paymentRunPaths.run(run.id)), overpaidSection(run.overpaid, 'overpaid-list'));
+ *   replaceChildren(host, heldTable(run.held, 'held-table', paymentRunPaths.run(run.id)), ...overpaidSection(preview.overpaid, 'overpaid-list'));
  *   replaceChildren(host, overpaidTable(run.overpaid, run.id));
  */
 import { h, visuallyHidden } from './dom';
@@ -34,13 +34,29 @@ export function heldTable(held: readonly HeldPayment[], id: string, back: string
   });
 }
 
-/** The proposals to recover overpayments, as the server's sentences: a run recovers nothing. */
+/**
+ * The overpayments a run on the previewed date would list: how many and what they come to, and
+ * a table of whose and how much, each with what happened. A run recovers nothing: each is decided
+ * on the run's page once it is started.
+ */
 export function overpaidSection(overpaid: readonly Overpayment[], id: string): HTMLElement[] {
   if (overpaid.length === 0) return [];
   return [
     h('h2', { class: 'govuk-heading-m' }, 'Overpayments to recover'),
     h('p', { class: 'govuk-body' }, 'A payment run does not recover these. Start the run, then recover each one from the run’s page, or agree with the person how the money is paid back.'),
-    h('ul', { class: 'govuk-list govuk-list--bullet', id }, overpaid.map((o) => h('li', {}, o.sentence))),
+    h('p', { class: 'govuk-body govuk-!-font-weight-bold', id: `${id}-count` }, overpaidCountWords(overpaid)),
+    table({
+      id,
+      caption: 'Overpayments',
+      captionSize: 'hidden',
+      head: ['Person', { text: 'Amount', numeric: true }, 'What happened'],
+      rows: overpaid.map((o) => [
+        h('a', { class: 'govuk-link', href: paymentRunPaths.budget(o.person_id) }, o.person_name),
+        { content: formatPence(o.to_recover_pence), numeric: true },
+        o.sentence,
+      ]),
+      small: true,
+    }),
   ];
 }
 

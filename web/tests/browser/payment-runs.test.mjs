@@ -548,6 +548,14 @@ describe('payment runs', { skip }, () => {
     // Seven of the 28 days paid in advance are no longer funded: £720.00 × 7 ÷ 28.
     const next = utcDate(28);
     const a = env.as('a');
+    // The preview lists it, to be decided once the run is started.
+    await a.page.goto(`/finance/payment-runs?date=${iso(next)}`);
+    await a.page.locator('#overpaid-list').waitFor();
+    assert.equal(await text(a.page, '#overpaid-list-count'), '1 overpayment to decide, £180.00 in all.');
+    const listed = await tableRows(a.page, '#overpaid-list');
+    assert.deepEqual(listed.map((r) => r.slice(0, 2)), [['Maya Okafor', '£180.00']]);
+    assert.match(listed[0][2], /suspended for 7 days/);
+    await checkPage(a, 'a preview with an overpayment', { file: 'preview-overpayment' });
     const started = await callApi(a.page, 'POST', '/api/payment-runs', { date: iso(next) });
     assert.equal(started.status, 201, JSON.stringify(started.body));
     assert.equal(started.body.overpaid.length, 1, JSON.stringify(started.body.overpaid));
