@@ -615,6 +615,28 @@ std::string YearSentence(const YearCommitmentMade& made, bool done) {
 }
 
 // Fills the view's held payments and overpayments with people's names, read in one go.
+// The full names of these people by their ids ("" for anyone not found): one read however many.
+Result<std::unordered_map<std::string, std::string>> NamesOf(store::Transaction& tx,
+                                                             const CouncilId& council,
+                                                             const std::vector<PersonId>& people) {
+  std::unordered_map<std::string, std::string> names;
+  if (people.empty()) return names;
+  auto found = tx.Casework().FindPeople(council, people);
+  if (!found) return tl::unexpected(found.error());
+  for (const auto& p : *found) names[p.person.id.str()] = p.person.FullName();
+  return names;
+}
+
+// NamesOf the people of these lines.
+Result<std::unordered_map<std::string, std::string>> NamesOf(store::Transaction& tx,
+                                                             const CouncilId& council,
+                                                             std::span<const RunLine> lines) {
+  std::vector<PersonId> people;
+  people.reserve(lines.size());
+  for (const RunLine& l : lines) people.push_back(l.person);
+  return NamesOf(tx, council, people);
+}
+
 Status Describe(store::Transaction& tx, const CouncilId& council, std::span<const RunLine> lines,
                 std::span<const ledger::RunOverpaid> overpaid, RunView& view) {
   std::vector<PersonId> people;
@@ -622,12 +644,9 @@ Status Describe(store::Transaction& tx, const CouncilId& council, std::span<cons
     if (l.held()) people.push_back(l.person);
   }
   for (const auto& o : overpaid) people.push_back(o.person);
-  std::unordered_map<std::string, std::string> names;
-  if (!people.empty()) {
-    auto found = tx.Casework().FindPeople(council, people);
-    if (!found) return tl::unexpected(found.error());
-    for (const auto& p : *found) names[p.person.id.str()] = p.person.FullName();
-  }
+  auto found_names = NamesOf(tx, council, people);
+  if (!found_names) return tl::unexpected(found_names.error());
+  auto& names = *found_names;
   for (const RunLine& l : lines) {
     if (l.held()) {
       view.held.push_back({l.person, names[l.person.str()], l.kind, l.amount, l.held_reason,
@@ -1516,15 +1535,9 @@ Result<RunPaymentsPage> Payments::RunPayments(const Context& ctx, const PaymentR
     query.limit = out.per_page;
     auto lines = tx.Payments().RunLinesPage(council, id, query);
     if (!lines) return tl::unexpected(lines.error());
-    std::vector<PersonId> people;
-    people.reserve(lines->size());
-    for (const RunLine& l : *lines) people.push_back(l.person);
-    std::unordered_map<std::string, std::string> names;
-    if (!people.empty()) {
-      auto named = tx.Casework().FindPeople(council, people);
-      if (!named) return tl::unexpected(named.error());
-      for (const auto& p : *named) names[p.person.id.str()] = p.person.FullName();
-    }
+    auto found_names = NamesOf(tx, council, std::span<const RunLine>(*lines));
+    if (!found_names) return tl::unexpected(found_names.error());
+    auto& names = *found_names;
     out.payments.reserve(lines->size());
     for (RunLine& l : *lines) {
       std::string name = names[l.person.str()];
@@ -1618,15 +1631,9 @@ Result<PaymentFileDownload> Payments::Report(const Context& ctx, const PaymentRu
     if (!*found) return NoSuchRun();
     auto lines = tx.Payments().RunLines(council, id);
     if (!lines) return tl::unexpected(lines.error());
-    std::vector<PersonId> people;
-    people.reserve(lines->size());
-    for (const RunLine& l : *lines) people.push_back(l.person);
-    std::unordered_map<std::string, std::string> names;
-    if (!people.empty()) {
-      auto named = tx.Casework().FindPeople(council, people);
-      if (!named) return tl::unexpected(named.error());
-      for (const auto& p : *named) names[p.person.id.str()] = p.person.FullName();
-    }
+    auto found_names = NamesOf(tx, council, std::span<const RunLine>(*lines));
+    if (!found_names) return tl::unexpected(found_names.error());
+    auto& names = *found_names;
     out.csv = "Person,Person id,Kind,Paid to,From,To,Amount,Status,Why it is held\r\n";
     out.csv.reserve(lines->size() * 160);
     for (const RunLine& l : *lines) {
