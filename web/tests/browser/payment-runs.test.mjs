@@ -76,6 +76,15 @@ async function retype(page, value) {
   await page.keyboard.type(value);
 }
 
+/** Types `name` into the run's payments filter by keyboard (replacing what is there) and shows the payments. */
+async function filterPaymentsByName(page, name) {
+  await tabTo(page, 'payments-name');
+  await retype(page, name);
+  await tabTo(page, 'show-payments');
+  await page.keyboard.press('Enter');
+  await page.waitForURL((url) => url.searchParams.get('name') === name);
+}
+
 /** The server's today (UTC) and a day `days` later. */
 function utcDate(days = 0) {
   const now = new Date();
@@ -375,11 +384,7 @@ describe('payment runs', { skip }, () => {
     assert.equal(await page.locator('#payments-kind').inputValue(), 'direct_payment');
 
     // A name nobody has: nothing matches, and the filters can be cleared.
-    await tabTo(page, 'payments-name');
-    await page.keyboard.type('Nobody');
-    await tabTo(page, 'show-payments');
-    await page.keyboard.press('Enter');
-    await page.waitForURL((url) => url.searchParams.get('name') === 'Nobody');
+    await filterPaymentsByName(page, 'Nobody');
     await page.locator('#payments-count').waitFor();
     assert.equal(await text(page, '#payments-count'), 'No payments match for the name and kind chosen');
     assert.equal(await page.locator('#payments-table').count(), 0);
@@ -391,20 +396,12 @@ describe('payment runs', { skip }, () => {
     assert.equal(await text(page, '#payments-count'), 'Showing 1 to 2 of 2 payments');
 
     // Part of her name, any case.
-    await tabTo(page, 'payments-name');
-    await page.keyboard.type('okaf');
-    await tabTo(page, 'show-payments');
-    await page.keyboard.press('Enter');
-    await page.waitForURL((url) => url.searchParams.get('name') === 'okaf');
+    await filterPaymentsByName(page, 'okaf');
     await page.locator('#payments-table').waitFor();
     assert.equal((await tableRows(page, '#payments-table')).length, 2);
 
     // A name longer than the list searches: an error by the box, and no list.
-    await tabTo(page, 'payments-name');
-    await retype(page, 'x'.repeat(101));
-    await tabTo(page, 'show-payments');
-    await page.keyboard.press('Enter');
-    await page.waitForURL((url) => (url.searchParams.get('name') ?? '').length === 101);
+    await filterPaymentsByName(page, 'x'.repeat(101));
     await page.locator('.govuk-error-summary').waitFor();
     assert.deepEqual(await errorSummaryItems(page), [{ text: 'Enter 100 characters or fewer of the name', href: '#payments-name' }]);
     assert.equal(await page.locator('#payments-name-error').count(), 1);
