@@ -614,7 +614,6 @@ std::string YearSentence(const YearCommitmentMade& made, bool done) {
                      FormatPounds(made.committed));
 }
 
-// Fills the view's held payments and overpayments with people's names, read in one go.
 // The full names of these people by their ids ("" for anyone not found): one read however many.
 Result<std::unordered_map<std::string, std::string>> NamesOf(store::Transaction& tx,
                                                              const CouncilId& council,
@@ -637,6 +636,7 @@ Result<std::unordered_map<std::string, std::string>> NamesOf(store::Transaction&
   return NamesOf(tx, council, people);
 }
 
+// Fills the view's held payments and overpayments with people's names, read in one go.
 Status Describe(store::Transaction& tx, const CouncilId& council, std::span<const RunLine> lines,
                 std::span<const ledger::RunOverpaid> overpaid, RunView& view) {
   std::vector<PersonId> people;

@@ -333,8 +333,9 @@ TEST_F(PaymentsApiTest, PreviewStartApproveReleaseAndTheFile) {
 // A run's payments a page at a time: largest first, by name, of a kind, of a name; bad input
 // named; no run, no page.
 TEST_F(PaymentsApiTest, ARunsPaymentsAPageAtATime) {
-  // Ben (£100.00 a week) has no payment details: his payment is held.
+  // Ben (£100.00 a week) and Cy (£300.00) have no payment details: their payments are held.
   testing::SignOffAPlan(t_, worker_, approver_, "Ben", "401 023 2137", "5");
+  testing::SignOffAPlan(t_, worker_, approver_, "Cy", "485 777 3457", "15");
   ASSERT_EQ(Send(&finance_, "PUT", "/api/people/" + ada_.str() + "/payment-details",
                  R"({"route":"direct_payment","payee_name":"Ada Okafor",)"
                  R"("sort_code":"30-94-30","account_number":"00733445"})")
@@ -354,16 +355,18 @@ TEST_F(PaymentsApiTest, ARunsPaymentsAPageAtATime) {
     }
     return out;
   };
-  EXPECT_THAT(names(""), ::testing::ElementsAre("Ada Okafor", "Ben Okafor"));  // largest first
-  EXPECT_THAT(names("?order=run"), ::testing::SizeIs(2));
+  EXPECT_THAT(names(""), ::testing::ElementsAre("Cy Okafor", "Ada Okafor", "Ben Okafor"));
+  EXPECT_THAT(names("?order=name"),
+              ::testing::ElementsAre("Ada Okafor", "Ben Okafor", "Cy Okafor"));
+  EXPECT_THAT(names("?order=run"), ::testing::SizeIs(3));
   EXPECT_THAT(names("?name=ben"), ::testing::ElementsAre("Ben Okafor"));
   EXPECT_THAT(names("?name=%25"), ::testing::IsEmpty());  // % is not a wildcard
   EXPECT_THAT(names("?kind=contribution"), ::testing::IsEmpty());
 
   auto page = Body(Send(&finance_, "GET", run + "/payments?per_page=1&page=9"));
-  EXPECT_EQ(page.at("total").as_int64(), 2);
-  EXPECT_EQ(page.at("pages").as_int64(), 2);
-  EXPECT_EQ(page.at("page").as_int64(), 2);  // past the last: the last
+  EXPECT_EQ(page.at("total").as_int64(), 3);
+  EXPECT_EQ(page.at("pages").as_int64(), 3);
+  EXPECT_EQ(page.at("page").as_int64(), 3);  // past the last: the last
   const auto& ben = page.at("payments").at(0);
   EXPECT_EQ(ben.at("person_name").as_string(), "Ben Okafor");
   EXPECT_EQ(ben.at("amount_pence").as_int64(), 40000);
@@ -405,7 +408,7 @@ TEST_F(PaymentsApiTest, ARunsPaymentsAPageAtATime) {
     for (const auto& e : *entries) {
       if (e.action == "payments.run.report" && e.outcome == AuditOutcome::kAllowed) {
         ++reports;
-        EXPECT_EQ(e.summary, "downloaded the list of the 2 payments of the run for 2026-11-22");
+        EXPECT_EQ(e.summary, "downloaded the list of the 3 payments of the run for 2026-11-22");
       }
     }
     return Ok();
@@ -413,8 +416,10 @@ TEST_F(PaymentsApiTest, ARunsPaymentsAPageAtATime) {
   EXPECT_EQ(reports, 1);
 
   ASSERT_EQ(Send(&finance_, "POST", run + "/release").status, 200);
-  auto paid = Body(Send(&finance_, "GET", run + "/payments"));
+  auto paid = Body(Send(&finance_, "GET", run + "/payments?order=name"));
+  EXPECT_EQ(paid.at("payments").at(0).at("person_name").as_string(), "Ada Okafor");
   EXPECT_EQ(paid.at("payments").at(0).at("status").as_string(), "paid");
+  EXPECT_EQ(paid.at("payments").at(2).at("status").as_string(), "held");  // Cy
 }
 
 }  // namespace

@@ -72,5 +72,25 @@ TEST(PaysThroughSentence, SaysHowFarAheadTheRunPays) {
             "It pays every period that begins on or before 30 November 2026.");
 }
 
+TEST(RunLineNames, EachKindPayeeAndOrderReadsBackFromItsName_AndNothingElseDoes) {
+  for (PaymentKind k : {PaymentKind::kDirectPayment, PaymentKind::kManagedBudget,
+                        PaymentKind::kOneOff, PaymentKind::kContribution}) {
+    EXPECT_EQ(ParsePaymentKind(PaymentKindName(k)), k);
+  }
+  for (Payee p : {Payee::kHoldingAccount, Payee::kHoldingOrganisation, Payee::kPerson}) {
+    EXPECT_EQ(ParsePayee(PayeeName(p)), p);
+  }
+  for (RunLineOrder o :
+       {RunLineOrder::kLargestFirst, RunLineOrder::kByName, RunLineOrder::kRunOrder}) {
+    EXPECT_EQ(ParseRunLineOrder(RunLineOrderName(o)), o);
+  }
+  EXPECT_EQ(RunLinesQuery{}.order, RunLineOrder::kLargestFirst);
+  for (const char* bad : {"", "Direct_payment", "cash", "largest "}) {
+    EXPECT_FALSE(ParsePaymentKind(bad)) << bad;
+    EXPECT_FALSE(ParsePayee(bad)) << bad;
+    EXPECT_FALSE(ParseRunLineOrder(bad)) << bad;
+  }
+}
+
 }  // namespace
 }  // namespace selfdirect::ledger
