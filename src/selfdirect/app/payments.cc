@@ -1641,7 +1641,7 @@ Result<PaymentFileDownload> Payments::Report(const Context& ctx, const PaymentRu
       out.csv += ',';
       out.csv += l.person.str();
       out.csv += ',';
-      out.csv += ledger::PaymentKindName(l.kind);
+      out.csv += ledger::PaymentKindLabel(l.kind);
       out.csv += ',';
       out.csv += PayeeWords(l.payee);
       out.csv += ',';

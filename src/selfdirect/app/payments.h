@@ -297,7 +297,7 @@ class Payments {
                                       int per_page = RunPaymentsPage::kPerPage);
   Result<PaymentFileDownload> File(const Context& ctx, const PaymentRunId& run);
   // Every payment of the run, held ones too, as a spreadsheet (CSV) for finance officers, in the
-  // run's order: the person, their id, the kind, where it is paid, the days it is for, the amount,
+  // run's order: the person, their id, the kind (in words), where it is paid, the days it is for, the amount,
   // whether it is held, paid or to be paid, and why it is held. Names and amounts leave the system
   // in it, so who took it is audited ("payments.run.report"). 404 for no such run.
   Result<PaymentFileDownload> Report(const Context& ctx, const PaymentRunId& run);

@@ -397,7 +397,7 @@ TEST_F(PaymentsApiTest, ARunsPaymentsAPageAtATime) {
   EXPECT_EQ(csv.body.substr(0, csv.body.find('\n') + 1),
             "Person,Person id,Kind,Paid to,From,To,Amount,Status,Why it is held\r\n");
   EXPECT_THAT(csv.body, HasSubstr("Ada Okafor," + ada_.str() +
-                                  ",direct_payment,Direct payment account,2026-11-22,2026-12-19,"
+                                  ",Direct payment,Direct payment account,2026-11-22,2026-12-19,"
                                   "800.00,To be paid,\r\n"));
   EXPECT_THAT(csv.body, HasSubstr(",400.00,Held,\"No bank account or prepaid card"));
   EXPECT_EQ(Send(&worker, "GET", run + "/payments.csv").status, 403);

@@ -85,6 +85,8 @@ TEST(RunLineNames, EachKindPayeeAndOrderReadsBackFromItsName_AndNothingElseDoes)
     EXPECT_EQ(ParseRunLineOrder(RunLineOrderName(o)), o);
   }
   EXPECT_EQ(RunLinesQuery{}.order, RunLineOrder::kLargestFirst);
+  EXPECT_STREQ(PaymentKindLabel(PaymentKind::kOneOff), "One-off payment");
+  EXPECT_STREQ(PaymentKindLabel(PaymentKind::kContribution), "Contribution charged");
   for (const char* bad : {"", "Direct_payment", "cash", "largest "}) {
     EXPECT_FALSE(ParsePaymentKind(bad)) << bad;
     EXPECT_FALSE(ParsePayee(bad)) << bad;

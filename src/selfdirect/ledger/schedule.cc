@@ -383,6 +383,20 @@ const char* PayeeName(Payee payee) {
   return "holding_account";
 }
 
+const char* PaymentKindLabel(PaymentKind kind) {
+  switch (kind) {
+    case PaymentKind::kDirectPayment:
+      return "Direct payment";
+    case PaymentKind::kManagedBudget:
+      return "Managed budget";
+    case PaymentKind::kOneOff:
+      return "One-off payment";
+    case PaymentKind::kContribution:
+      return "Contribution charged";
+  }
+  return "Direct payment";
+}
+
 std::optional<PaymentKind> ParsePaymentKind(std::string_view name) {
   for (auto k : {PaymentKind::kDirectPayment, PaymentKind::kManagedBudget, PaymentKind::kOneOff,
                  PaymentKind::kContribution}) {

@@ -146,6 +146,9 @@ enum class PaymentKind {
 };
 const char* PaymentKindName(PaymentKind kind);  // "direct_payment", …, "contribution"
 std::optional<PaymentKind> ParsePaymentKind(std::string_view name);  // PaymentKindName's
+// The kind in words, for people: "Direct payment", "Managed budget", "One-off payment",
+// "Contribution charged".
+const char* PaymentKindLabel(PaymentKind kind);
 
 enum class Payee {
   kHoldingAccount,       // the direct-payment bank account or prepaid card

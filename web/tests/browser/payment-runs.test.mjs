@@ -366,8 +366,8 @@ describe('payment runs', { skip }, () => {
     const csvRows = parseCsv(await csv.text());
     assert.deepEqual(csvRows[0], ['Person', 'Person id', 'Kind', 'Paid to', 'From', 'To', 'Amount', 'Status', 'Why it is held']);
     assert.deepEqual(csvRows.slice(1).map((r) => [r[0], r[1], r[2], r[6], r[7]]), [
-      ['Maya Okafor', personId, 'direct_payment', '720.00', 'To be paid'],
-      ['Maya Okafor', personId, 'managed_budget', '800.00', 'Held'],
+      ['Maya Okafor', personId, 'Direct payment', '720.00', 'To be paid'],
+      ['Maya Okafor', personId, 'Managed budget', '800.00', 'Held'],
     ]);
 
     // Direct payments only, in the order of the run.
