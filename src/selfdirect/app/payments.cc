@@ -536,7 +536,7 @@ Result<Computed> Compute(store::Transaction& tx, const CouncilId& council, Date 
   for (const BudgetRecord& b : *budgets) ids.push_back(b.id);
   auto paid = tx.Payments().Paid(council, ids);
   if (!paid) return tl::unexpected(paid.error());
-  auto details = tx.Payments().AllPaymentDetails(council);
+  auto details = tx.Payments().PaymentRoutes(council);
   if (!details) return tl::unexpected(details.error());
   auto every = RunEveryDaysOf(tx, council);
   if (!every) return tl::unexpected(every.error());

@@ -4,6 +4,7 @@
 
 #include <map>
 #include <optional>
+#include <set>
 #include <span>
 #include <utility>
 #include <vector>
@@ -56,6 +57,10 @@ class PaymentsRepository {
   virtual Result<std::vector<PaymentDetails>> PaymentDetailsOf(const CouncilId& council,
                                                                const PersonId& person) = 0;
   virtual Result<std::map<std::pair<PersonId, PayRoute>, PaymentDetails>> AllPaymentDetails(
+      const CouncilId& council) = 0;
+  // Who has details for which route, without the details: what a run needs to know to hold a
+  // payment for want of them.
+  virtual Result<std::set<std::pair<PersonId, PayRoute>>> PaymentRoutes(
       const CouncilId& council) = 0;
 
   // ----- Finance settings -----

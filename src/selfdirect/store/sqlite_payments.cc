@@ -468,6 +468,25 @@ SqlitePaymentsRepository::AllPaymentDetails(const CouncilId& council) {
   return out;
 }
 
+Result<std::set<std::pair<PersonId, ledger::PayRoute>>> SqlitePaymentsRepository::PaymentRoutes(
+    const CouncilId& council) {
+  // In key order, as AllPaymentDetails: each goes at the end of the set, without a search.
+  auto st = c_.Prepare(
+      "SELECT person_id, route FROM payment_details WHERE council_id = $1 ORDER BY person_id, "
+      "route");
+  if (!st) return tl::unexpected(st.error());
+  st->Bind(council.str());
+  std::set<std::pair<PersonId, ledger::PayRoute>> out;
+  auto each = EachRow(*st, [&]() -> Status {
+    auto route = ledger::ParsePayRoute(st->Text(1));
+    if (!route) return tl::unexpected(CorruptValue("payment_details route"));
+    out.emplace_hint(out.end(), PersonId(st->Text(0)), *route);
+    return {};
+  });
+  if (!each) return tl::unexpected(each.error());
+  return out;
+}
+
 Result<std::optional<Pence>> SqlitePaymentsRepository::ApprovalThreshold(const CouncilId& council) {
   auto st =
       c_.Prepare("SELECT approval_threshold_pence FROM finance_settings WHERE council_id = $1");

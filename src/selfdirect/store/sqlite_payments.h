@@ -35,6 +35,8 @@ class SqlitePaymentsRepository final : public ledger::PaymentsRepository {
                                                                const PersonId& person) override;
   Result<std::map<std::pair<PersonId, ledger::PayRoute>, ledger::PaymentDetails>> AllPaymentDetails(
       const CouncilId& council) override;
+  Result<std::set<std::pair<PersonId, ledger::PayRoute>>> PaymentRoutes(
+      const CouncilId& council) override;
 
   Result<std::optional<Pence>> ApprovalThreshold(const CouncilId& council) override;
   Status SetApprovalThreshold(const CouncilId& council, Pence threshold, Timestamp at,
