@@ -361,6 +361,9 @@ TEST_F(PaymentsApiTest, ARunsPaymentsAPageAtATime) {
   EXPECT_THAT(names("?order=run"), ::testing::SizeIs(3));
   EXPECT_THAT(names("?name=ben"), ::testing::ElementsAre("Ben Okafor"));
   EXPECT_THAT(names("?name=%25"), ::testing::IsEmpty());  // % is not a wildcard
+  EXPECT_THAT(names("?name=_"), ::testing::IsEmpty());    // nor is _
+  EXPECT_THAT(names("?name=%5C"), ::testing::IsEmpty());  // a backslash is itself
+  EXPECT_THAT(names("?name=A+OKAFOR"), ::testing::ElementsAre("Ada Okafor"));  // any case
   EXPECT_THAT(names("?kind=contribution"), ::testing::IsEmpty());
 
   auto page = Body(Send(&finance_, "GET", run + "/payments?per_page=1&page=9"));
