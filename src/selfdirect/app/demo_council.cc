@@ -630,6 +630,9 @@ Result<DemoCouncilReport> LoadDemoCouncil(store::Store& store, const DemoCouncil
     };
     Date next_run = AddDays(first_day, kDaysBetweenRuns - 1);
     std::int64_t runs = 0;
+    // The overpayments the last run listed: a finance officer decides them before the next run,
+    // so that each run lists only what is new (and what could not be recovered).
+    std::vector<OverpaidPeriod> overpaid_last_run;
     auto import_statements = [&](Date to) -> Status {
       clock.Set(At(to, 12));
       for (const SyntheticPerson& p : council->people) {
@@ -887,17 +890,35 @@ Result<DemoCouncilReport> LoadDemoCouncil(store::Store& store, const DemoCouncil
     // Every run due on or before `day`, at 7 in the morning, before the day's casework.
     auto run_payments_to = [&](Date day) -> Status {
       for (; next_run <= day; next_run = AddDays(next_run, kDaysBetweenRuns)) {
+        clock.Set(At(next_run, 6));
+        for (const OverpaidPeriod& o : overpaid_last_run) {
+          if (o.recovered) continue;
+          auto decided = payments.RecoverOverpayment(
+              finance, o.person, o.recovery_id,
+              o.credit
+                  ? "The budget did not fund these days, so nothing is owed for them"
+                  : "These days were not funded; we wrote to you before taking the money back");
+          if (decided) {
+            ++report.overpayments_decided;
+          } else if (decided.error().code != ErrorCode::kConflict) {
+            // kConflict: no longer owed, or the account holds less (repayment agreed instead).
+            return tl::unexpected(decided.error());
+          }
+        }
+        overpaid_last_run.clear();
         clock.Set(At(next_run, 7));
         auto run = payments.RunDate(finance, next_run);
         // Before the first budget is signed off, nothing is due: no run.
         if (!run && run.error().code == ErrorCode::kFailedPrecondition) continue;
         if (!run) return tl::unexpected(run.error());
+        overpaid_last_run = run->overpaid;
         if (run->run && run->run->status == ledger::RunStatus::kAwaitingApproval) {
           clock.Set(At(next_run, 8));
           auto approved = payments.Approve(finance_2, run->run->id);
           if (!approved) return tl::unexpected(approved.error());
           auto released = payments.Release(finance, run->run->id);
           if (!released) return tl::unexpected(released.error());
+          overpaid_last_run = released->overpaid;
         }
         ++runs;
         if (auto s = pools_on(next_run); !s) return s;

@@ -73,7 +73,10 @@ struct DemoCouncilReport {
   std::int64_t reviews = 0;            // reviews held
   std::int64_t providers = 0;          // in the directory
   std::int64_t services = 0;
-  std::int64_t payment_runs = 0;   // every four weeks, released
+  std::int64_t payment_runs = 0;  // every four weeks, released
+  // Overpayments a run listed that a finance officer recovered (or credited back) before the next
+  // run.
+  std::int64_t overpayments_decided = 0;
   std::int64_t statements = 0;     // card statements imported
   std::int64_t alerts = 0;         // raised by the monitoring run on the last day
   std::int64_t contributions = 0;  // financial assessments recorded

@@ -242,6 +242,18 @@ TEST_F(LoadedDemo, MoneyMovesThroughPaymentRunsAndCardStatementsAndTheBooksBalan
   EXPECT_FALSE(money->burn_down.empty());
 }
 
+TEST_F(LoadedDemo, AFinanceOfficerDecidesEachRunsOverpaymentsBeforeTheNextRun) {
+  EXPECT_GT(report_.overpayments_decided, 0);
+  // Each one decided is recovered (or credited back) through the use case: in the audit trail.
+  const auto tables = Tables(t_.db());
+  const auto& audit = tables.at("audit_log");
+  EXPECT_EQ(std::count_if(audit.begin(), audit.end(),
+                          [](const auto& row) {
+                            return row.find("|payments.overpayment.recover|") != std::string::npos;
+                          }),
+            report_.overpayments_decided);
+}
+
 TEST_F(LoadedDemo, ContributionsConcernsAndTopUpsAreWrittenThroughTheUseCases) {
   const auto tables = Tables(t_.db());
   EXPECT_EQ(static_cast<std::int64_t>(tables.at("contributions").size()), report_.contributions);

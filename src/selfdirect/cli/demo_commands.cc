@@ -128,7 +128,8 @@ int RunDemoGenerate(store::Store& store, const Clock& clock, const std::string& 
       "  {} whose case has closed since; {} reviews held; {} providers with {} services in the "
       "directory;\n"
       "  {} financial assessments recorded, {} safeguarding concerns raised, {} pooled budgets;\n"
-      "  {} payment runs released, {} card statements imported, {} monitoring alerts raised;\n"
+      "  {} payment runs released, {} overpayments they found recovered or credited back;\n"
+      "  {} card statements imported, {} monitoring alerts raised;\n"
       "  {} provider invoices recorded, {} of them held for a finance officer;\n"
       "  {} contributions paid in from the council's bank file, {} of its lines left for a "
       "finance officer.\n",
@@ -140,7 +141,8 @@ int RunDemoGenerate(store::Store& store, const Clock& clock, const std::string& 
       Thousands(report->not_eligible), Thousands(report->no_further_action),
       Thousands(report->closed), Thousands(report->reviews), Thousands(report->providers),
       Thousands(report->services), Thousands(report->contributions), Thousands(report->concerns),
-      Thousands(report->pools), Thousands(report->payment_runs), Thousands(report->statements),
+      Thousands(report->pools), Thousands(report->payment_runs),
+      Thousands(report->overpayments_decided), Thousands(report->statements),
       Thousands(report->alerts), Thousands(report->invoices), Thousands(report->invoices_held),
       Thousands(report->contribution_payments), Thousands(report->bank_lines_for_you));
   out << "\nDemo sign-ins (council code " << report->council.code
